@@ -1,0 +1,38 @@
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
+import { hardenContents, hardenSession } from './security';
+import { setupStore } from './store';
+import { createMainWindow } from './window';
+
+// Composition root: single instance → open store → register IPC → window and menu.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    let ctx;
+    try {
+      ctx = setupStore();
+    } catch (error) {
+      dialog.showErrorBox('LeadLedger cannot open its database', (error as Error).message);
+      app.exit(1);
+      return;
+    }
+    setupIpc(ctx, devServerUrl);
+    const window = createMainWindow(devServerUrl);
+    setupMenu(window, Boolean(devServerUrl));
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('will-quit', () => ctx.db.close());
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(devServerUrl);
+    });
+  });
+}

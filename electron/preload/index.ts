@@ -1,0 +1,16 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildMethods } from '../../src/shared/api/client';
+import { operationNames } from '../../src/shared/api/contract';
+
+// One named method per operation (`leadledger.leads.create(input)`); ipcRenderer itself never leaves this file.
+const api = buildMethods(operationNames, (name) => (input: unknown) => ipcRenderer.invoke(name, input));
+
+contextBridge.exposeInMainWorld('leadledger', {
+  ...api,
+  host: 'electron',
+  onMenu: (listener: (command: string) => void) => {
+    const handler = (_event: unknown, command: string) => listener(command);
+    ipcRenderer.on('menu', handler);
+    return () => ipcRenderer.removeListener('menu', handler);
+  },
+});

@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto'], message: 'Node APIs are not allowed here.' };
+const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' };
+const sqlite = { group: ['better-sqlite3'], message: 'Only src/core talks to SQLite.' };
+const react = { group: ['react', 'react-dom', 'react-dom/*', 'recharts', '@dnd-kit/*', '@tanstack/*'], message: 'UI libraries belong in src/renderer.' };
+const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `Do not import src/${name} from here (see ARCHITECTURE.md).` });
+
+/** The arrows of ARCHITECTURE.md: a wrong import fails `npm test`. */
+const boundaries = [
+  { files: ['src/shared/**'], patterns: [nodeBuiltins, electron, sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli'), layer('electron')] },
+  { files: ['src/core/**'], patterns: [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')] },
+  { files: ['src/renderer/**'], patterns: [nodeBuiltins, electron, sqlite, layer('core'), layer('server'), layer('cli'), layer('electron')] },
+  { files: ['src/server/**'], patterns: [electron, react, layer('renderer'), layer('cli'), layer('electron')] },
+  { files: ['src/cli/**'], patterns: [electron, react, layer('renderer'), layer('electron')] },
+  { files: ['electron/preload/**'], patterns: [sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli')] },
+  { files: ['electron/main/**'], patterns: [react, layer('renderer'), layer('server'), layer('cli')] },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  ...boundaries.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+);

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../../core/paths';
+import { startWebServer } from '../../server/web-server';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+export const webCommand: Command = {
+  name: 'web',
+  summary: 'Serve the app in your browser on 127.0.0.1 (browser mode)',
+  usage: 'leadledger web [--port N]',
+  async run(args, env) {
+    const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port needs a number from 0 to 65535');
+    const ctx = env.openCtx();
+    const rendererDir = process.env.LEADLEDGER_RENDERER_DIR ?? path.join(packageRoot(), 'out', 'renderer');
+    let server;
+    try {
+      server = await startWebServer({ ctx, port, rendererDir });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EADDRINUSE') throw new CliError(`Port ${port} is in use: choose another with --port`);
+      throw new CliError((error as Error).message);
+    }
+    env.io.stdout(`LeadLedger is running at ${server.url}\nDatabase: ${env.dbPath}\nPress Ctrl+C to stop.\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        void server.close().then(() => {
+          ctx.db.close();
+          resolve();
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,24 @@
+import type { AppInfo } from '../../shared/api/schemas/app';
+import type { Ctx } from '../context';
+import { schemaVersion } from '../db/migrate';
+import { baseCurrency, setSetting } from '../repos/settings-repo';
+import { loadSampleData } from '../services/sample-data';
+import { appVersion as version } from '../version';
+import type { Handler, HandlersFor } from './types';
+
+
+function appInfo(ctx: Ctx): AppInfo {
+  const leadCount = (ctx.db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup`).get() as { n: number }).n;
+  return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount };
+}
+
+const updateSettings: Handler<'settings:update'> = (ctx, input) => {
+  if (input.baseCurrency) setSetting(ctx.db, 'base_currency', input.baseCurrency);
+  return appInfo(ctx);
+};
+
+export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> & HandlersFor<'sample'> = {
+  'app:info': (ctx) => appInfo(ctx),
+  'settings:update': updateSettings,
+  'sample:load': (ctx, input) => loadSampleData(ctx, { leads: input.leads ?? 400, seed: input.seed ?? 1 }),
+};

@@ -1,0 +1,22 @@
+import { toIsoDate } from '../../shared/dates';
+import { stages } from '../../shared/domain/stages';
+import { allTags, boardColumns, followUps, listLeads } from '../repos/leads-repo';
+import { createLead, deleteLead, leadDetail, moveLead, updateLead } from '../services/leads-service';
+import type { HandlersFor } from './types';
+
+export const leadsHandlers: HandlersFor<'leads'> = {
+  'leads:list': (ctx, { sort, offset, limit, ...filter }) => listLeads(ctx.db, filter, sort, offset, limit),
+  'leads:board': (ctx, { perColumn, ...filter }) => ({
+    columns: stages.map((stage) => {
+      const { total, rows } = boardColumns(ctx.db, filter, stage, perColumn);
+      return { stage, total, leads: rows };
+    }),
+  }),
+  'leads:get': (ctx, { id }) => leadDetail(ctx, id),
+  'leads:create': (ctx, input) => createLead(ctx, input),
+  'leads:update': (ctx, input) => updateLead(ctx, input),
+  'leads:move': (ctx, input) => moveLead(ctx, input),
+  'leads:delete': (ctx, { id }) => deleteLead(ctx, id),
+  'leads:follow-ups': (ctx, { today }) => followUps(ctx.db, today ?? toIsoDate(ctx.now())),
+  'leads:tags': (ctx) => allTags(ctx.db),
+};

@@ -1,0 +1,241 @@
+import type { Database } from 'better-sqlite3';
+import type { Lead, LeadFilter, LeadRow, LeadSortField, StageChange } from '../../shared/api/schemas/leads';
+import type { Stage } from '../../shared/domain/stages';
+import { prepared } from '../db/statements';
+import { RollupBatch } from '../rollups/rollup-batch';
+import { addLead, type LeadFacts } from '../rollups/specs';
+
+/** A leads row as stored. */
+export type LeadRecord = LeadFacts & {
+  id: number;
+  ref: string;
+  title: string;
+  client: string;
+  url: string;
+  fee_percent_bp: number | null;
+  lost_reason: string;
+  tags: string;
+  notes: string;
+  follow_up_on: string | null;
+  position: number;
+  updated_at: string;
+  import_id: number | null;
+};
+
+export type LeadWrite = Omit<LeadRecord, 'id'>;
+
+const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color AS source_color, l.title, l.client, l.url,
+  l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded,
+  l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at`;
+
+type JoinedRow = LeadRecord & { source_name: string; source_color: string };
+
+export function splitTags(tags: string): string[] {
+  return tags === '' ? [] : tags.split(';');
+}
+
+export function joinTags(tags: readonly string[]): string {
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))].join(';');
+}
+
+function toRow(r: JoinedRow): LeadRow {
+  return {
+    id: r.id,
+    ref: r.ref,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    sourceColor: r.source_color,
+    title: r.title,
+    client: r.client,
+    url: r.url,
+    stage: r.stage as Stage,
+    createdOn: r.created_on,
+    appliedOn: r.applied_on,
+    closedOn: r.closed_on,
+    connects: r.connects,
+    boostConnects: r.boost_connects,
+    connectsRefunded: r.connects_refunded,
+    valueMinor: r.value_minor,
+    currency: r.currency,
+    feePercent: r.fee_percent_bp === null ? null : r.fee_percent_bp / 100,
+    lostReason: r.lost_reason,
+    tags: splitTags(r.tags),
+    followUpOn: r.follow_up_on,
+    position: r.position,
+    updatedAt: r.updated_at,
+  };
+}
+
+const sortColumns: Record<LeadSortField, string> = {
+  title: 'l.title COLLATE NOCASE',
+  client: 'l.client COLLATE NOCASE',
+  source: 's.name COLLATE NOCASE',
+  stage: `CASE l.stage WHEN 'new' THEN 0 WHEN 'applied' THEN 1 WHEN 'replied' THEN 2 WHEN 'interview' THEN 3 WHEN 'won' THEN 4 ELSE 5 END`,
+  createdOn: 'l.created_on',
+  appliedOn: 'l.applied_on',
+  followUpOn: 'l.follow_up_on',
+  value: 'l.value_minor',
+  connects: '(l.connects + l.boost_connects)',
+  updatedAt: 'l.updated_at',
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const search = filter.search?.trim();
+  if (search) {
+    const like = `%${escapeLike(search)}%`;
+    parts.push(`(l.title LIKE ? ESCAPE '\\' OR l.client LIKE ? ESCAPE '\\' OR l.tags LIKE ? ESCAPE '\\' OR l.ref LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like);
+  }
+  if (filter.sourceIds?.length) {
+    parts.push(`l.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
+    params.push(...filter.sourceIds);
+  }
+  if (filter.stages?.length) {
+    parts.push(`l.stage IN (${filter.stages.map(() => '?').join(',')})`);
+    params.push(...filter.stages);
+  }
+  if (filter.tag) {
+    parts.push(`(';' || l.tags || ';') LIKE ? ESCAPE '\\'`);
+    params.push(`%;${escapeLike(filter.tag)};%`);
+  }
+  if (filter.createdFrom) {
+    parts.push('l.created_on >= ?');
+    params.push(filter.createdFrom);
+  }
+  if (filter.createdTo) {
+    parts.push('l.created_on <= ?');
+    params.push(filter.createdTo);
+  }
+  if (filter.importId) {
+    parts.push('l.import_id = ?');
+    params.push(filter.importId);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listLeads(
+  db: Database,
+  filter: LeadFilter,
+  sort: { field: LeadSortField; dir: 'asc' | 'desc' } | undefined,
+  offset: number,
+  limit: number,
+): { total: number; rows: LeadRow[] } {
+  const where = whereClause(filter);
+  const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...where.params) as { n: number }).n;
+  const order = sort
+    ? `${sortColumns[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`
+    : 'l.created_on DESC, l.id DESC';
+  const rows = db
+    .prepare(`SELECT ${selectColumns} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...where.params, limit, offset) as JoinedRow[];
+  return { total, rows: rows.map(toRow) };
+}
+
+export function boardColumns(db: Database, filter: LeadFilter, stage: Stage, limit: number): { total: number; rows: LeadRow[] } {
+  const where = whereClause({ ...filter, stages: [stage] });
+  const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...where.params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${selectColumns} ${from} ORDER BY l.position, l.id LIMIT ?`)
+    .all(...where.params, limit) as JoinedRow[];
+  return { total, rows: rows.map(toRow) };
+}
+
+export function getLeadRecord(db: Database, id: number): LeadRecord | undefined {
+  return db.prepare(`SELECT * FROM leads WHERE id = ?`).get(id) as LeadRecord | undefined;
+}
+
+export function getLeadByRef(db: Database, ref: string): LeadRecord | undefined {
+  return db.prepare(`SELECT * FROM leads WHERE ref = ?`).get(ref) as LeadRecord | undefined;
+}
+
+export function getLead(db: Database, id: number): Lead | undefined {
+  const row = db
+    .prepare(`SELECT ${selectColumns}, l.notes FROM leads l JOIN sources s ON s.id = l.source_id WHERE l.id = ?`)
+    .get(id) as (JoinedRow & { notes: string }) | undefined;
+  return row ? { ...toRow(row), notes: row.notes } : undefined;
+}
+
+export function stageHistory(db: Database, leadId: number): StageChange[] {
+  const rows = db
+    .prepare(`SELECT from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY changed_at, id`)
+    .all(leadId) as { from_stage: Stage | null; to_stage: Stage; changed_at: string }[];
+  return rows.map((r) => ({ fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at }));
+}
+
+const writeColumns = [
+  'ref', 'source_id', 'title', 'client', 'url', 'stage', 'furthest_rank', 'created_on', 'applied_on', 'closed_on',
+  'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'fee_percent_bp', 'lost_reason',
+  'tags', 'notes', 'follow_up_on', 'position', 'updated_at', 'import_id',
+] as const satisfies readonly (keyof LeadWrite)[];
+
+const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}) VALUES (${writeColumns.map((c) => `@${c}`).join(', ')})`;
+
+/** Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush. */
+export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch): number {
+  const id = Number(prepared(db, insertSql).run(lead).lastInsertRowid);
+  addLead(batch, lead, 1);
+  return id;
+}
+
+export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWrite, batch: RollupBatch): void {
+  db.prepare(`UPDATE leads SET ${writeColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
+    ...after,
+    id: before.id,
+  });
+  addLead(batch, before, -1);
+  addLead(batch, after, 1);
+}
+
+export function deleteLeadRecord(db: Database, before: LeadRecord, batch: RollupBatch): void {
+  db.prepare(`DELETE FROM leads WHERE id = ?`).run(before.id);
+  addLead(batch, before, -1);
+}
+
+export function recordStageChange(db: Database, leadId: number, from: Stage | null, to: Stage, at: string): void {
+  prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(leadId, from, to, at);
+}
+
+export function endPosition(db: Database, stage: Stage): number {
+  const row = db.prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ?`).get(stage) as { p: number | null };
+  return (row.p ?? 0) + 1;
+}
+
+/** A position just before `beforeId` in its column (between it and its predecessor). */
+export function positionBefore(db: Database, stage: Stage, beforeId: number): number | undefined {
+  const target = db.prepare(`SELECT position FROM leads WHERE id = ? AND stage = ?`).get(beforeId, stage) as
+    | { position: number }
+    | undefined;
+  if (!target) return undefined;
+  const prev = db
+    .prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ? AND position < ?`)
+    .get(stage, target.position) as { p: number | null };
+  return prev.p === null ? target.position - 1 : (prev.p + target.position) / 2;
+}
+
+export function followUps(db: Database, today: string): LeadRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
+       WHERE l.follow_up_on IS NOT NULL AND l.follow_up_on <= ? AND l.stage NOT IN ('won', 'lost')
+       ORDER BY l.follow_up_on, l.id LIMIT 500`,
+    )
+    .all(today) as JoinedRow[];
+  return rows.map(toRow);
+}
+
+export function allTags(db: Database): string[] {
+  const rows = db.prepare(`SELECT DISTINCT tags FROM leads WHERE tags <> ''`).all() as { tags: string }[];
+  const tags = new Set<string>();
+  for (const r of rows) for (const t of splitTags(r.tags)) tags.add(t);
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+export { RollupBatch };

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+
+export function getSetting(db: Database, key: string): string | undefined {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setSetting(db: Database, key: string, value: string): void {
+  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+}
+
+export function baseCurrency(db: Database): string {
+  return getSetting(db, 'base_currency') ?? 'USD';
+}

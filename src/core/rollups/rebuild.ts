@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Recomputes every rollup from the base tables. Used by `leadledger check --repair`
+ * and by tests that prove the incremental path equals this one.
+ */
+export function rebuildRollups(db: Database): void {
+  db.transaction(() => {
+    db.exec(`
+      DELETE FROM lead_rollup;
+      INSERT INTO lead_rollup (source_id, day, currency, leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor)
+      SELECT source_id, created_on, currency, COUNT(*),
+             SUM(applied_on IS NOT NULL), SUM(furthest_rank >= 2), SUM(furthest_rank >= 3), SUM(stage = 'won'),
+             SUM(connects + boost_connects), SUM(connects_refunded),
+             SUM(CASE WHEN stage = 'won' THEN COALESCE(value_minor, 0) ELSE 0 END)
+      FROM leads GROUP BY source_id, created_on, currency;
+
+      DELETE FROM win_rollup;
+      INSERT INTO win_rollup (source_id, day, days_to_win, wins)
+      SELECT source_id, created_on,
+             CAST(julianday(closed_on) - julianday(COALESCE(applied_on, created_on)) AS INTEGER), COUNT(*)
+      FROM leads WHERE stage = 'won' AND closed_on IS NOT NULL GROUP BY 1, 2, 3;
+
+      DELETE FROM payment_rollup;
+      INSERT INTO payment_rollup (source_id, day, currency, payments, gross_minor, fee_minor)
+      SELECT source_id, date, currency, COUNT(*), SUM(gross_minor), SUM(fee_minor) FROM payments GROUP BY 1, 2, 3;
+
+      DELETE FROM expense_rollup;
+      INSERT INTO expense_rollup (source_id, day, category, currency, expenses, amount_minor, connects_bought)
+      SELECT COALESCE(source_id, 0), date, category, currency, COUNT(*), SUM(amount_minor), SUM(connects)
+      FROM expenses GROUP BY 1, 2, 3, 4;
+    `);
+  })();
+}
+
+/** Rows where the stored rollups differ from a fresh computation (empty when consistent). */
+export function rollupDrift(db: Database): string[] {
+  const tables = ['lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup'];
+  const dump = (t: string) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
+  const before = tables.map(dump);
+  const drift: string[] = [];
+  const savepoint = db.transaction(() => {
+    rebuildRollups(db);
+    tables.forEach((t, i) => {
+      const after = dump(t);
+      if (after !== before[i]) drift.push(t);
+    });
+    throw new RollbackSignal();
+  });
+  try {
+    savepoint();
+  } catch (error) {
+    if (!(error instanceof RollbackSignal)) throw error;
+  }
+  return drift;
+}
+
+class RollbackSignal extends Error {}

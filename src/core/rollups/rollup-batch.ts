@@ -1,0 +1,62 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/** A day-rollup table: key columns identify a row, value columns are summed. */
+export type RollupSpec = { table: string; keys: readonly string[]; values: readonly string[] };
+
+type Pending = { spec: RollupSpec; key: unknown[]; values: number[] };
+
+const statementCache = new WeakMap<Database, Map<string, { upsert: Statement; prune: Statement }>>();
+
+function statementsFor(db: Database, spec: RollupSpec) {
+  let perDb = statementCache.get(db);
+  if (!perDb) statementCache.set(db, (perDb = new Map()));
+  let statements = perDb.get(spec.table);
+  if (!statements) {
+    const columns = [...spec.keys, ...spec.values];
+    const upsert = db.prepare(
+      `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (${spec.keys.join(', ')}) DO UPDATE SET ${spec.values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`,
+    );
+    // The first value column counts records; a row whose count is back to 0 is removed.
+    const prune = db.prepare(
+      `DELETE FROM ${spec.table} WHERE ${spec.keys.map((k) => `${k} = ?`).join(' AND ')} AND ${spec.values[0]} = 0`,
+    );
+    statements = { upsert, prune };
+    perDb.set(spec.table, statements);
+  }
+  return statements;
+}
+
+/**
+ * Collects rollup deltas and writes them in one pass. Callers run `flush` inside the same
+ * transaction as the writes the deltas describe, so rollups never drift from the rows.
+ */
+export class RollupBatch {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly db: Database) {}
+
+  add(spec: RollupSpec, key: unknown[], values: number[], sign: 1 | -1): void {
+    const id = `${spec.table}\u0000${key.join('\u0000')}`;
+    let entry = this.pending.get(id);
+    if (!entry) {
+      entry = { spec, key, values: values.map(() => 0) };
+      this.pending.set(id, entry);
+    }
+    for (let i = 0; i < values.length; i++) entry.values[i]! += sign * values[i]!;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  flush(): void {
+    for (const { spec, key, values } of this.pending.values()) {
+      if (values.every((v) => v === 0)) continue;
+      const { upsert, prune } = statementsFor(this.db, spec);
+      upsert.run(...key, ...values);
+      if (values[0]! < 0) prune.run(...key);
+    }
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,79 @@
+import { daysBetween } from '../../shared/dates';
+import type { RollupBatch, RollupSpec } from './rollup-batch';
+
+export const leadRollup: RollupSpec = {
+  table: 'lead_rollup',
+  keys: ['source_id', 'day', 'currency'],
+  values: ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connects_spent', 'connects_refunded', 'booked_minor'],
+};
+
+export const winRollup: RollupSpec = { table: 'win_rollup', keys: ['source_id', 'day', 'days_to_win'], values: ['wins'] };
+
+export const paymentRollup: RollupSpec = {
+  table: 'payment_rollup',
+  keys: ['source_id', 'day', 'currency'],
+  values: ['payments', 'gross_minor', 'fee_minor'],
+};
+
+export const expenseRollup: RollupSpec = {
+  table: 'expense_rollup',
+  keys: ['source_id', 'day', 'category', 'currency'],
+  values: ['expenses', 'amount_minor', 'connects_bought'],
+};
+
+/** The columns of a lead that the report counts. */
+export type LeadFacts = {
+  source_id: number;
+  created_on: string;
+  currency: string;
+  stage: string;
+  furthest_rank: number;
+  applied_on: string | null;
+  closed_on: string | null;
+  connects: number;
+  boost_connects: number;
+  connects_refunded: number;
+  value_minor: number | null;
+};
+
+export type PaymentFacts = { source_id: number; date: string; currency: string; gross_minor: number; fee_minor: number };
+
+export type ExpenseFacts = {
+  source_id: number | null;
+  date: string;
+  category: string;
+  currency: string;
+  amount_minor: number;
+  connects: number;
+};
+
+export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void {
+  const won = lead.stage === 'won';
+  batch.add(
+    leadRollup,
+    [lead.source_id, lead.created_on, lead.currency],
+    [
+      1,
+      lead.applied_on ? 1 : 0,
+      lead.furthest_rank >= 2 ? 1 : 0,
+      lead.furthest_rank >= 3 ? 1 : 0,
+      won ? 1 : 0,
+      lead.connects + lead.boost_connects,
+      lead.connects_refunded,
+      won ? (lead.value_minor ?? 0) : 0,
+    ],
+    sign,
+  );
+  if (won && lead.closed_on) {
+    const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
+    batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
+  }
+}
+
+export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
+  batch.add(paymentRollup, [p.source_id, p.date, p.currency], [1, p.gross_minor, p.fee_minor], sign);
+}
+
+export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
+  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
+}

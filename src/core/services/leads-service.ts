@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../shared/api/result';
+import type { LeadCreate, LeadDetail, LeadUpdate } from '../../shared/api/schemas/leads';
+import { toIsoDate } from '../../shared/dates';
+import { type Stage, stageRank } from '../../shared/domain/stages';
+import { parseMoney } from '../../shared/money';
+import type { Ctx } from '../context';
+import {
+  deleteLeadRecord,
+  endPosition,
+  getLead,
+  getLeadRecord,
+  insertLead,
+  joinTags,
+  type LeadRecord,
+  type LeadWrite,
+  positionBefore,
+  RollupBatch,
+  recordStageChange,
+  stageHistory,
+  updateLeadRecord,
+} from '../repos/leads-repo';
+import { requireActiveSource, requireSource } from '../repos/sources-repo';
+import { baseCurrency } from '../repos/settings-repo';
+
+type CreateInput = z.output<typeof LeadCreate>;
+type UpdateInput = z.output<typeof LeadUpdate>;
+
+export function newRef(prefix = 'll'): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+function toMinor(value: string | null | undefined, currency: string): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const parsed = parseMoney(value, currency);
+  if (!parsed.ok) throw fieldError('value', parsed.message);
+  return parsed.minor;
+}
+
+/** The furthest stage a lead reached: its history, its current stage and a set applied_on. */
+export function furthestRank(previous: number, stage: Stage, appliedOn: string | null): number {
+  return Math.max(previous, stageRank[stage], appliedOn ? stageRank.applied : 0);
+}
+
+export function leadDetail(ctx: Ctx, id: number): LeadDetail {
+  const lead = getLead(ctx.db, id);
+  if (!lead) throw new AppError('not_found', `Lead ${id} does not exist`);
+  return { ...lead, history: stageHistory(ctx.db, id) };
+}
+
+/** Fills the dates a stage implies: applied_on on applying, closed_on on winning or losing. */
+function stageDates(stage: Stage, today: string, appliedOn: string | null, closedOn: string | null) {
+  const closed = stage === 'won' || stage === 'lost';
+  return {
+    appliedOn: appliedOn ?? (stageRank[stage] >= stageRank.applied ? today : null),
+    closedOn: closed ? (closedOn ?? today) : null,
+  };
+}
+
+export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
+  const { db } = ctx;
+  const now = ctx.now();
+  const today = toIsoDate(now);
+  requireActiveSource(db, input.sourceId, 'sourceId');
+  const stage = input.stage ?? 'new';
+  const currency = input.currency ?? baseCurrency(db);
+  const createdOn = input.createdOn ?? today;
+  const dates = stageDates(stage, today < createdOn ? createdOn : today, input.appliedOn ?? null, input.closedOn ?? null);
+  const lead: LeadWrite = {
+    ref: input.ref ?? newRef(),
+    source_id: input.sourceId,
+    title: input.title,
+    client: input.client ?? '',
+    url: input.url ?? '',
+    stage,
+    furthest_rank: furthestRank(0, stage, dates.appliedOn),
+    created_on: createdOn,
+    applied_on: dates.appliedOn,
+    closed_on: dates.closedOn,
+    connects: input.connects ?? 0,
+    boost_connects: input.boostConnects ?? 0,
+    connects_refunded: input.connectsRefunded ?? 0,
+    value_minor: toMinor(input.value, currency),
+    currency,
+    fee_percent_bp: input.feePercent == null ? null : Math.round(input.feePercent * 100),
+    lost_reason: input.lostReason ?? '',
+    tags: joinTags(input.tags ?? []),
+    notes: input.notes ?? '',
+    follow_up_on: input.followUpOn ?? null,
+    position: endPosition(db, stage),
+    updated_at: now.toISOString(),
+    import_id: null,
+  };
+  const id = db.transaction(() => {
+    if (db.prepare(`SELECT 1 FROM leads WHERE ref = ?`).get(lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
+    const batch = new RollupBatch(db);
+    const newId = insertLead(db, lead, batch);
+    recordStageChange(db, newId, null, stage, now.toISOString());
+    batch.flush();
+    return newId;
+  })();
+  return leadDetail(ctx, id);
+}
+
+function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: string, db: Ctx['db']): LeadWrite {
+  const currency = input.currency ?? before.currency;
+  const stage = input.stage ?? (before.stage as Stage);
+  const stageChanged = stage !== before.stage;
+  const appliedOn = input.appliedOn !== undefined ? input.appliedOn : before.applied_on;
+  const closedOn = input.closedOn !== undefined ? input.closedOn : before.closed_on;
+  const dates = stageChanged ? stageDates(stage, today, appliedOn, closedOn) : { appliedOn, closedOn };
+  const createdOn = input.createdOn ?? before.created_on;
+  if (dates.appliedOn && dates.appliedOn < createdOn) throw fieldError('appliedOn', 'Applied cannot be before Created');
+  if (dates.closedOn && dates.closedOn < createdOn) throw fieldError('closedOn', 'Closed cannot be before Created');
+  const connects = input.connects ?? before.connects;
+  const boost = input.boostConnects ?? before.boost_connects;
+  const refunded = input.connectsRefunded ?? before.connects_refunded;
+  if (refunded > connects + boost) throw fieldError('connectsRefunded', 'Cannot refund more connects than were spent');
+  let valueMinor = before.value_minor;
+  if (input.value !== undefined) valueMinor = toMinor(input.value, currency);
+  else if (input.currency !== undefined && before.value_minor !== null && input.currency !== before.currency) {
+    throw fieldError('value', 'Give the value again when changing its currency');
+  }
+  return {
+    ref: before.ref,
+    source_id: input.sourceId ?? before.source_id,
+    title: input.title ?? before.title,
+    client: input.client ?? before.client,
+    url: input.url ?? before.url,
+    stage,
+    furthest_rank: furthestRank(before.furthest_rank, stage, dates.appliedOn),
+    created_on: createdOn,
+    applied_on: dates.appliedOn,
+    closed_on: dates.closedOn,
+    connects,
+    boost_connects: boost,
+    connects_refunded: refunded,
+    value_minor: valueMinor,
+    currency,
+    fee_percent_bp:
+      input.feePercent === undefined ? before.fee_percent_bp : input.feePercent === null ? null : Math.round(input.feePercent * 100),
+    lost_reason: input.lostReason ?? before.lost_reason,
+    tags: input.tags ? joinTags(input.tags) : before.tags,
+    notes: input.notes ?? before.notes,
+    follow_up_on: input.followUpOn !== undefined ? input.followUpOn : before.follow_up_on,
+    position: stageChanged ? endPosition(db, stage) : before.position,
+    updated_at: before.updated_at,
+    import_id: before.import_id,
+  };
+}
+
+function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: string) => LeadWrite): LeadDetail {
+  const { db } = ctx;
+  const now = ctx.now();
+  db.transaction(() => {
+    const before = getLeadRecord(db, id);
+    if (!before) throw new AppError('not_found', `Lead ${id} does not exist`);
+    const after = { ...change(before, toIsoDate(now)), updated_at: now.toISOString() };
+    if (after.source_id !== before.source_id) requireActiveSource(db, after.source_id, 'sourceId');
+    const batch = new RollupBatch(db);
+    updateLeadRecord(db, before, after, batch);
+    if (after.stage !== before.stage) recordStageChange(db, id, before.stage as Stage, after.stage as Stage, now.toISOString());
+    batch.flush();
+  })();
+  return leadDetail(ctx, id);
+}
+
+export function updateLead(ctx: Ctx, input: UpdateInput): LeadDetail {
+  const { id, ...fields } = input;
+  return writeUpdate(ctx, id, (before, today) => applyUpdate(before, fields, today, ctx.db));
+}
+
+export function moveLead(ctx: Ctx, input: { id: number; stage: Stage; beforeId?: number | null | undefined }): LeadDetail {
+  return writeUpdate(ctx, input.id, (before, today) => {
+    const after = applyUpdate(before, { stage: input.stage }, today, ctx.db);
+    if (input.beforeId && input.beforeId !== input.id) {
+      after.position = positionBefore(ctx.db, input.stage, input.beforeId) ?? after.position;
+    } else if (input.stage === before.stage && !input.beforeId) {
+      after.position = endPosition(ctx.db, input.stage);
+    }
+    return after;
+  });
+}
+
+export function deleteLead(ctx: Ctx, id: number): { deleted: boolean } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const before = getLeadRecord(db, id);
+    if (!before) return { deleted: false };
+    const batch = new RollupBatch(db);
+    deleteLeadRecord(db, before, batch);
+    batch.flush();
+    return { deleted: true };
+  })();
+}
+
+export { requireSource };

@@ -1,0 +1,209 @@
+import { addDays, subMonths } from 'date-fns';
+import type { Database } from 'better-sqlite3';
+import { daysBetween, fromIsoDate, toIsoDate } from '../../shared/dates';
+import { type Stage, stageRank } from '../../shared/domain/stages';
+import { divideHalfEven } from '../../shared/money';
+import type { Ctx } from '../context';
+import { prepared } from '../db/statements';
+import { insertLead, type LeadWrite, recordStageChange } from '../repos/leads-repo';
+import { RollupBatch } from '../rollups/rollup-batch';
+import { addExpense, addPayment } from '../rollups/specs';
+
+/** Small deterministic PRNG (mulberry32) so `seed --seed S` gives the same data every time. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const channelWeights: [string, number][] = [
+  ['Upwork', 45], ['LinkedIn', 10], ['Fiverr', 9], ['Referral', 8], ['Personal website', 7], ['Stack Overflow', 5],
+  ['Behance', 4], ['Freelancer.com', 4], ['Podcast', 3], ['ArtStation', 2], ['Unsplash', 2], ['PeoplePerHour', 1],
+];
+const inbound = new Set(['Referral', 'Personal website', 'Podcast', 'Unsplash', 'ArtStation', 'Behance']);
+const titles = ['Landing page redesign', 'React dashboard', 'Logo and brand kit', 'API integration', 'Shopify store fixes',
+  'Mobile app UI', 'Data pipeline in Python', 'WordPress speed-up', 'Illustration set', 'Podcast editing', 'SEO audit',
+  'Marketing site in Next.js', 'Stripe billing setup', 'Product photos retouch', 'Pitch deck design', 'Chrome extension'];
+const clients = ['Acme Co', 'Northwind', 'Globex', 'Initech', 'Umbrella Labs', 'Stark Studio', 'Wayne Media', 'Hooli',
+  'Vandelay Import', 'Soylent Foods', 'Tyrell Design', 'Cyberdyne', 'Pied Piper', 'Wonka Sweets', 'Oceanic Air'];
+const tagPool = ['react', 'design', 'urgent', 'retainer', 'long-term', 'api', 'fixed-price', 'hourly'];
+const lostReasons = ['Chose another freelancer', 'Budget too low', 'Client went silent', 'Job cancelled'];
+
+type Rule = { from: string; bp: number; min: number | null };
+
+function loadRules(db: Database): Map<number, Rule[]> {
+  const rows = db.prepare(`SELECT source_id, effective_from, percent_bp, min_fee_minor FROM commission_rules ORDER BY effective_from`).all() as {
+    source_id: number; effective_from: string; percent_bp: number; min_fee_minor: number | null;
+  }[];
+  const rules = new Map<number, Rule[]>();
+  for (const r of rows) {
+    const list = rules.get(r.source_id) ?? [];
+    list.push({ from: r.effective_from, bp: r.percent_bp, min: r.min_fee_minor });
+    rules.set(r.source_id, list);
+  }
+  return rules;
+}
+
+function feeFor(rules: Rule[] | undefined, day: string, gross: number): number {
+  const rule = rules?.filter((r) => r.from <= day).at(-1);
+  if (!rule) return 0;
+  const fee = divideHalfEven(gross * rule.bp, 10000);
+  return rule.min !== null ? Math.max(fee, rule.min) : fee;
+}
+
+export type SampleOptions = { leads: number; seed: number; batchSize?: number; onProgress?: (done: number) => void };
+
+/**
+ * Writes realistic synthetic history: leads moving through stages across the channels, connects
+ * and boosts on Upwork bids, payments on won leads, memberships and connects purchases.
+ * Same generator for "Load sample data" and `leadledger seed`.
+ */
+export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: number; payments: number; expenses: number } {
+  const { db } = ctx;
+  const random = rng(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const sources = new Map(
+    (db.prepare(`SELECT id, name FROM sources WHERE archived = 0`).all() as { id: number; name: string }[]).map((s) => [s.name, s.id]),
+  );
+  const weighted = channelWeights.filter(([name]) => sources.has(name));
+  if (weighted.length === 0) throw new Error('No preset channels to generate data for');
+  const totalWeight = weighted.reduce((sum, [, w]) => sum + w, 0);
+  const rules = loadRules(db);
+  const today = ctx.now();
+  const todayIso = toIsoDate(today);
+  const start = subMonths(today, 18);
+  const spanDays = daysBetween(toIsoDate(start), todayIso);
+  const nowIso = today.toISOString();
+  const runTag = `${options.seed}-${Date.now().toString(36)}`;
+  const insertPayment = prepared(db, `INSERT INTO payments (ref, date, source_id, lead_id, description, gross_minor, fee_minor, fee_computed, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'USD', ?)`);
+  const insertExpense = prepared(db, `INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES (?, ?, ?, ?, ?, ?, 'USD', ?, ?)`);
+  const positions = new Map<Stage, number>();
+  let payments = 0;
+  let expenses = 0;
+  const batchSize = options.batchSize ?? 5000;
+
+  const writeLead = (i: number, batch: RollupBatch) => {
+    let roll = random() * totalWeight;
+    const [channel] = weighted.find(([, w]) => (roll -= w) < 0) ?? weighted[0]!;
+    const sourceId = sources.get(channel)!;
+    const createdOn = toIsoDate(addDays(start, Math.floor(Math.pow(random(), 0.7) * spanDays)));
+    const age = daysBetween(createdOn, todayIso);
+    const path: Stage[] = ['new'];
+    const applies = inbound.has(channel) ? random() < 0.7 : random() < 0.88;
+    if (applies && age >= 1) path.push('applied');
+    if (path.at(-1) === 'applied' && random() < 0.32 && age >= 3) path.push('replied');
+    if (path.at(-1) === 'replied' && random() < 0.55 && age >= 5) path.push('interview');
+    if (path.at(-1) === 'interview' && random() < 0.45 && age >= 8) path.push('won');
+    else if (path.length > 1 && age > 21 && random() < 0.8) path.push('lost');
+    const stage = path.at(-1)!;
+    let day = createdOn;
+    const stepDays: string[] = [createdOn];
+    for (let s = 1; s < path.length; s++) {
+      const next = toIsoDate(addDays(fromIsoDate(day), int(0, 4)));
+      day = next > todayIso ? todayIso : next;
+      stepDays.push(day);
+    }
+    const appliedOn = path.includes('applied') ? stepDays[1]! : null;
+    const closedOn = stage === 'won' || stage === 'lost' ? stepDays.at(-1)! : null;
+    const isUpwork = channel === 'Upwork';
+    const connects = isUpwork && appliedOn ? 2 * int(1, 8) : 0;
+    const boost = isUpwork && appliedOn && random() < 0.25 ? int(5, 50) : 0;
+    const refunded = isUpwork && appliedOn && random() < 0.05 ? connects : 0;
+    const valueMinor = random() < 0.85 ? int(2, 60) * 10000 : null;
+    const open = stage !== 'won' && stage !== 'lost';
+    const position = (positions.get(stage) ?? 0) + 1;
+    positions.set(stage, position);
+    const lead: LeadWrite = {
+      ref: `sample-${runTag}-${i}`,
+      source_id: sourceId,
+      title: `${pick(titles)}${random() < 0.3 ? ` (${pick(['v2', 'phase 2', 'urgent', 'retainer'])})` : ''}`,
+      client: pick(clients),
+      url: isUpwork ? `https://www.upwork.com/jobs/~0${(1e15 + i).toString(16)}` : '',
+      stage,
+      furthest_rank: Math.max(...path.map((p) => stageRank[p])),
+      created_on: createdOn,
+      applied_on: appliedOn,
+      closed_on: closedOn,
+      connects,
+      boost_connects: boost,
+      connects_refunded: refunded,
+      value_minor: valueMinor,
+      currency: 'USD',
+      fee_percent_bp: null,
+      lost_reason: stage === 'lost' ? pick(lostReasons) : '',
+      tags: random() < 0.6 ? [...new Set([pick(tagPool), pick(tagPool)])].join(';') : '',
+      notes: random() < 0.2 ? 'Client found me through a past project.' : '',
+      follow_up_on: open && random() < 0.4 ? toIsoDate(addDays(today, int(-6, 10))) : null,
+      position,
+      updated_at: nowIso,
+      import_id: null,
+    };
+    const id = insertLead(db, lead, batch);
+    path.forEach((to, s) => recordStageChange(db, id, s === 0 ? null : path[s - 1]!, to, `${stepDays[s]}T09:00:00.000Z`));
+    if (stage === 'won' && valueMinor && closedOn) {
+      const parts = random() < 0.4 ? 2 : 1;
+      for (let p = 0; p < parts; p++) {
+        const date = toIsoDate(addDays(fromIsoDate(closedOn), 7 + p * 21));
+        if (date > todayIso) continue;
+        const gross = parts === 2 ? (p === 0 ? Math.floor(valueMinor / 2) : valueMinor - Math.floor(valueMinor / 2)) : valueMinor;
+        const fee = feeFor(rules.get(sourceId), date, gross);
+        insertPayment.run(`${lead.ref}-p${p}`, date, sourceId, id, `Payment for ${lead.title}`, gross, fee, nowIso);
+        addPayment(batch, { source_id: sourceId, date, currency: 'USD', gross_minor: gross, fee_minor: fee }, 1);
+        payments++;
+      }
+    }
+  };
+
+  const writeMonthlyCosts = (batch: RollupBatch) => {
+    const upwork = sources.get('Upwork');
+    for (let month = new Date(start); month <= today; month = addDays(month, 30)) {
+      const date = toIsoDate(month);
+      if (upwork) {
+        const bundle = pick([40, 60, 80]);
+        const amount = bundle * 15;
+        insertExpense.run(`sample-${runTag}-connects-${date}`, date, upwork, 'connects', `${bundle} Connects`, amount, bundle, nowIso);
+        addExpense(batch, { source_id: upwork, date, category: 'connects', currency: 'USD', amount_minor: amount, connects: bundle }, 1);
+        expenses++;
+      }
+      const website = sources.get('Personal website');
+      if (website && random() < 0.5) {
+        const amount = int(20, 90) * 100;
+        insertExpense.run(`sample-${runTag}-ads-${date}`, date, website, 'advertising', 'Search ads', amount, 0, nowIso);
+        addExpense(batch, { source_id: website, date, category: 'advertising', currency: 'USD', amount_minor: amount, connects: 0 }, 1);
+        expenses++;
+      }
+    }
+  };
+
+  db.transaction(() => {
+    const batch = new RollupBatch(db);
+    writeMonthlyCosts(batch);
+    const upwork = sources.get('Upwork');
+    const linkedin = sources.get('LinkedIn');
+    const subscription = prepared(db, `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at) VALUES (?, ?, 'monthly', ?, 'USD', ?, NULL, ?, ?)`);
+    const already = db.prepare(`SELECT COUNT(*) AS n FROM subscriptions`).get() as { n: number };
+    if (already.n === 0) {
+      if (upwork) subscription.run(upwork, 'Freelancer Plus', 1999, toIsoDate(start), 100, nowIso);
+      if (linkedin) subscription.run(linkedin, 'LinkedIn Premium', 3999, toIsoDate(subMonths(today, 6)), 0, nowIso);
+    }
+    batch.flush();
+  })();
+
+  for (let done = 0; done < options.leads; ) {
+    const end = Math.min(options.leads, done + batchSize);
+    db.transaction(() => {
+      const batch = new RollupBatch(db);
+      for (let i = done; i < end; i++) writeLead(i, batch);
+      batch.flush();
+    })();
+    done = end;
+    options.onProgress?.(done);
+  }
+  return { leads: options.leads, payments, expenses };
+}

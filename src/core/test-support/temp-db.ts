@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCtx, type Ctx } from '../context';
+import { openDatabase } from '../db/open';
+
+/** A real SQLite file in a fresh temp folder, opened and migrated like the app does. */
+export function tempDbPath(name = 'leadledger.db'): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-test-')), name);
+}
+
+export function openTempCtx(now = new Date('2026-08-15T12:00:00Z')): Ctx & { close: () => void } {
+  const file = tempDbPath();
+  const db = openDatabase(file);
+  const ctx = createCtx(db, file, () => now);
+  return {
+    ...ctx,
+    close: () => {
+      db.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    },
+  };
+}
+
+export function sourceId(ctx: Ctx, name: string): number {
+  const row = ctx.db.prepare(`SELECT id FROM sources WHERE name = ?`).get(name) as { id: number } | undefined;
+  if (!row) throw new Error(`no source ${name}`);
+  return row.id;
+}

@@ -1,0 +1,36 @@
+import { type Api, createApi, methodPath, type Transport } from '../../shared/api/client';
+import { operationNames } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/result';
+import { browserToken, createHttpTransport } from './http-transport';
+
+type BridgeMethod = (input: unknown) => Promise<ApiResult<unknown>>;
+
+/** What electron/preload exposes: named methods returning result envelopes, plus menu events. */
+type Bridge = Record<string, Record<string, BridgeMethod>> & {
+  host: 'electron';
+  onMenu: (listener: (command: string) => void) => () => void;
+};
+
+declare global {
+  interface Window {
+    leadledger?: Bridge;
+  }
+}
+
+export const bridge: Bridge | undefined = window.leadledger;
+export const isElectron = Boolean(bridge);
+
+function bridgeTransport(b: Bridge): Transport {
+  return ((name: string, input: unknown) => {
+    const [domain, verb] = methodPath(name);
+    const method = b[domain]?.[verb];
+    if (!method) return Promise.resolve({ ok: false, error: { code: 'unknown_operation', message: name } });
+    return method(input);
+  }) as Transport;
+}
+
+/** Electron's preload bridge when present, else browser mode over HTTP; chosen once at start. */
+export const api: Api = createApi(operationNames, bridge ? bridgeTransport(bridge) : createHttpTransport(browserToken()));
+
+/** The browser-mode token, for file upload and download routes. */
+export const httpToken = (): string => sessionStorage.getItem('leadledger-token') ?? '';

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appContract } from './schemas/app';
+import { leadsContract } from './schemas/leads';
+import { sourcesContract } from './schemas/sources';
+
+/** Every operation of the app, defined once. Add a domain by spreading its contract here. */
+export const contract = {
+  ...appContract,
+  ...sourcesContract,
+  ...leadsContract,
+};
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type Input<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { isCurrencyCode, parseMoney } from '../money';
+
+export const id = z.number().int().positive();
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'Use a real date written YYYY-MM-DD' });
+
+export const currencyCode = z
+  .string()
+  .transform((code) => code.trim().toUpperCase())
+  .refine(isCurrencyCode, { message: 'Unknown ISO 4217 currency code' });
+
+export const count = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(1_000_000_000);
+
+/** A decimal amount as typed ("1250.50"); checked against its currency by `checkAmount`. */
+export const amountText = z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'Write an amount like 1250.50');
+
+export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f7a4d');
+
+/** Adds a field error when `amount` has more decimals than `currency` allows. */
+export function checkAmount(ctx: z.RefinementCtx, path: string, amount: string | undefined | null, currency: string) {
+  if (amount === undefined || amount === null || amount === '') return;
+  if (!isCurrencyCode(currency)) return;
+  const parsed = parseMoney(amount, currency);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', path: [path], message: parsed.message });
+}
+
+export const percent = z.number().min(0, 'Cannot be negative').max(100, 'Cannot be over 100%');

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { stages } from '../../domain/stages';
+import { op } from '../define';
+import { amountText, checkAmount, count, currencyCode, id, isoDate, percent } from '../fields';
+
+export const StageEnum = z.enum(stages);
+
+const title = z.string().trim().min(1, 'Give the lead a title').max(200, 'At most 200 characters');
+const tag = z.string().trim().min(1).max(40, 'Tags are at most 40 characters').regex(/^[^;]+$/, 'Tags cannot contain ";"');
+
+export const Lead = z.object({
+  id,
+  ref: z.string(),
+  sourceId: id,
+  sourceName: z.string(),
+  sourceColor: z.string(),
+  title: z.string(),
+  client: z.string(),
+  url: z.string(),
+  stage: StageEnum,
+  createdOn: z.string(),
+  appliedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  connects: z.number().int(),
+  boostConnects: z.number().int(),
+  connectsRefunded: z.number().int(),
+  valueMinor: z.number().int().nullable(),
+  currency: z.string(),
+  feePercent: z.number().nullable(),
+  lostReason: z.string(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  followUpOn: z.string().nullable(),
+  position: z.number(),
+  updatedAt: z.string(),
+});
+export type Lead = z.infer<typeof Lead>;
+
+export const StageChange = z.object({
+  fromStage: StageEnum.nullable(),
+  toStage: StageEnum,
+  changedAt: z.string(),
+});
+export type StageChange = z.infer<typeof StageChange>;
+
+export const LeadDetail = Lead.extend({ history: z.array(StageChange) });
+export type LeadDetail = z.infer<typeof LeadDetail>;
+
+const leadFields = {
+  title,
+  sourceId: id,
+  client: z.string().trim().max(200, 'At most 200 characters').optional(),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), 'Use a web address starting with http:// or https://')
+    .optional(),
+  stage: StageEnum.optional(),
+  createdOn: isoDate.optional(),
+  appliedOn: isoDate.nullable().optional(),
+  closedOn: isoDate.nullable().optional(),
+  connects: count.optional(),
+  boostConnects: count.optional(),
+  connectsRefunded: count.optional(),
+  value: amountText.nullable().optional().or(z.literal('')),
+  currency: currencyCode.optional(),
+  feePercent: percent.nullable().optional(),
+  lostReason: z.string().trim().max(500).optional(),
+  tags: z.array(tag).max(30, 'At most 30 tags').optional(),
+  notes: z.string().max(20000, 'Notes are at most 20,000 characters').optional(),
+  followUpOn: isoDate.nullable().optional(),
+};
+
+function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number }, ctx: z.RefinementCtx) {
+  checkAmount(ctx, 'value', lead.value, lead.currency ?? 'USD');
+  if (lead.createdOn && lead.appliedOn && lead.appliedOn < lead.createdOn) {
+    ctx.addIssue({ code: 'custom', path: ['appliedOn'], message: 'Applied cannot be before Created' });
+  }
+  if (lead.createdOn && lead.closedOn && lead.closedOn < lead.createdOn) {
+    ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'Closed cannot be before Created' });
+  }
+  if (
+    lead.connectsRefunded !== undefined &&
+    lead.connects !== undefined &&
+    lead.connectsRefunded > lead.connects + (lead.boostConnects ?? 0)
+  ) {
+    ctx.addIssue({ code: 'custom', path: ['connectsRefunded'], message: 'Cannot refund more connects than were spent' });
+  }
+}
+
+export const LeadCreate = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields }).superRefine(refineLead);
+export type LeadCreate = z.input<typeof LeadCreate>;
+
+export const LeadUpdate = z
+  .object({
+    id,
+    ...Object.fromEntries(Object.entries(leadFields).map(([k, v]) => [k, v.optional()])),
+  } as { id: typeof id } & { [K in keyof typeof leadFields]: z.ZodOptional<(typeof leadFields)[K]> })
+  .superRefine(refineLead);
+export type LeadUpdate = z.input<typeof LeadUpdate>;
+
+export const LeadSortField = z.enum(['title', 'client', 'source', 'stage', 'createdOn', 'appliedOn', 'followUpOn', 'value', 'connects', 'updatedAt']);
+export type LeadSortField = z.infer<typeof LeadSortField>;
+
+export const LeadFilter = z.object({
+  search: z.string().max(200).optional(),
+  sourceIds: z.array(id).max(200).optional(),
+  stages: z.array(StageEnum).optional(),
+  tag: z.string().max(40).optional(),
+  createdFrom: isoDate.optional(),
+  createdTo: isoDate.optional(),
+  importId: id.optional(),
+});
+export type LeadFilter = z.infer<typeof LeadFilter>;
+
+export const LeadList = LeadFilter.extend({
+  sort: z.object({ field: LeadSortField, dir: z.enum(['asc', 'desc']) }).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const LeadRow = Lead.omit({ notes: true });
+export type LeadRow = z.infer<typeof LeadRow>;
+
+export const BoardColumn = z.object({ stage: StageEnum, total: z.number().int(), leads: z.array(LeadRow) });
+export type BoardColumn = z.infer<typeof BoardColumn>;
+
+export const leadsContract = {
+  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) })),
+  'leads:board': op(
+    LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
+    z.object({ columns: z.array(BoardColumn) }),
+  ),
+  'leads:get': op(z.object({ id }), LeadDetail),
+  'leads:create': op(LeadCreate, LeadDetail),
+  'leads:update': op(LeadUpdate, LeadDetail),
+  /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
+  'leads:move': op(z.object({ id, stage: StageEnum, beforeId: id.nullable().optional() }), LeadDetail),
+  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
+  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow)),
+  'leads:tags': op(z.object({}), z.array(z.string())),
+};
