@@ -2,12 +2,13 @@ import { addDays, subMonths } from 'date-fns';
 import type { Database } from 'better-sqlite3';
 import { daysBetween, fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type Stage, stageRank } from '../../shared/domain/stages';
-import { divideHalfEven } from '../../shared/money';
+import { commissionFee } from '../../shared/domain/fees';
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
+import { type ExpenseWrite, insertExpense } from '../repos/expenses-repo';
 import { insertLead, type LeadWrite, recordStageChange } from '../repos/leads-repo';
+import { insertPayment, type PaymentWrite } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
-import { addExpense, addPayment } from '../rollups/specs';
 
 /** Small deterministic PRNG (mulberry32) so `seed --seed S` gives the same data every time. */
 function rng(seed: number) {
@@ -51,9 +52,7 @@ function loadRules(db: Database): Map<number, Rule[]> {
 
 function feeFor(rules: Rule[] | undefined, day: string, gross: number): number {
   const rule = rules?.filter((r) => r.from <= day).at(-1);
-  if (!rule) return 0;
-  const fee = divideHalfEven(gross * rule.bp, 10000);
-  return rule.min !== null ? Math.max(fee, rule.min) : fee;
+  return commissionFee(gross, 'USD', rule && { percentBp: rule.bp, minFeeMinor: rule.min, currency: 'USD' });
 }
 
 export type SampleOptions = { leads: number; seed: number; batchSize?: number; onProgress?: (done: number) => void };
@@ -81,8 +80,10 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const spanDays = daysBetween(toIsoDate(start), todayIso);
   const nowIso = today.toISOString();
   const runTag = `${options.seed}-${Date.now().toString(36)}`;
-  const insertPayment = prepared(db, `INSERT INTO payments (ref, date, source_id, lead_id, description, gross_minor, fee_minor, fee_computed, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'USD', ?)`);
-  const insertExpense = prepared(db, `INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES (?, ?, ?, ?, ?, ?, 'USD', ?, ?)`);
+  const payment = (batch: RollupBatch, p: Pick<PaymentWrite, 'ref' | 'date' | 'source_id' | 'lead_id' | 'description' | 'gross_minor' | 'fee_minor'>) =>
+    insertPayment(db, { ...p, fee_computed: 1, currency: 'USD', import_id: null, created_at: nowIso }, batch);
+  const expense = (batch: RollupBatch, e: Pick<ExpenseWrite, 'ref' | 'date' | 'source_id' | 'category' | 'description' | 'amount_minor' | 'connects'>) =>
+    insertExpense(db, { ...e, currency: 'USD', import_id: null, created_at: nowIso }, batch);
   const positions = new Map<Stage, number>();
   let payments = 0;
   let expenses = 0;
@@ -153,8 +154,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
         if (date > todayIso) continue;
         const gross = parts === 2 ? (p === 0 ? Math.floor(valueMinor / 2) : valueMinor - Math.floor(valueMinor / 2)) : valueMinor;
         const fee = feeFor(rules.get(sourceId), date, gross);
-        insertPayment.run(`${lead.ref}-p${p}`, date, sourceId, id, `Payment for ${lead.title}`, gross, fee, nowIso);
-        addPayment(batch, { source_id: sourceId, date, currency: 'USD', gross_minor: gross, fee_minor: fee }, 1);
+        payment(batch, { ref: `${lead.ref}-p${p}`, date, source_id: sourceId, lead_id: id, description: `Payment for ${lead.title}`, gross_minor: gross, fee_minor: fee });
         payments++;
       }
     }
@@ -166,16 +166,12 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
       const date = toIsoDate(month);
       if (upwork) {
         const bundle = pick([40, 60, 80]);
-        const amount = bundle * 15;
-        insertExpense.run(`sample-${runTag}-connects-${date}`, date, upwork, 'connects', `${bundle} Connects`, amount, bundle, nowIso);
-        addExpense(batch, { source_id: upwork, date, category: 'connects', currency: 'USD', amount_minor: amount, connects: bundle }, 1);
+        expense(batch, { ref: `sample-${runTag}-connects-${date}`, date, source_id: upwork, category: 'connects', description: `${bundle} Connects`, amount_minor: bundle * 15, connects: bundle });
         expenses++;
       }
       const website = sources.get('Personal website');
       if (website && random() < 0.5) {
-        const amount = int(20, 90) * 100;
-        insertExpense.run(`sample-${runTag}-ads-${date}`, date, website, 'advertising', 'Search ads', amount, 0, nowIso);
-        addExpense(batch, { source_id: website, date, category: 'advertising', currency: 'USD', amount_minor: amount, connects: 0 }, 1);
+        expense(batch, { ref: `sample-${runTag}-ads-${date}`, date, source_id: website, category: 'advertising', description: 'Search ads', amount_minor: int(20, 90) * 100, connects: 0 });
         expenses++;
       }
     }

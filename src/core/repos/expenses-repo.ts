@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../db/statements';
+import type { RollupBatch } from '../rollups/rollup-batch';
+import { addExpense } from '../rollups/specs';
+
+export const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
+export type ExpenseCategory = (typeof expenseCategories)[number];
+
+export type ExpenseRecord = {
+  id: number;
+  ref: string;
+  date: string;
+  source_id: number | null;
+  category: ExpenseCategory;
+  description: string;
+  amount_minor: number;
+  currency: string;
+  /** Connects bought (category `connects`). */
+  connects: number;
+  import_id: number | null;
+  created_at: string;
+};
+
+export type ExpenseWrite = Omit<ExpenseRecord, 'id'>;
+
+const columns = ['ref', 'date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects', 'import_id', 'created_at'] as const satisfies readonly (keyof ExpenseWrite)[];
+const insertSql = `INSERT INTO expenses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE expenses SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+
+export function getExpense(db: Database, id: number): ExpenseRecord | undefined {
+  return prepared(db, `SELECT * FROM expenses WHERE id = ?`).get(id) as ExpenseRecord | undefined;
+}
+
+export function getExpenseByRef(db: Database, ref: string): ExpenseRecord | undefined {
+  return prepared(db, `SELECT * FROM expenses WHERE ref = ?`).get(ref) as ExpenseRecord | undefined;
+}
+
+export function insertExpense(db: Database, expense: ExpenseWrite, batch: RollupBatch): number {
+  const id = Number(prepared(db, insertSql).run(expense).lastInsertRowid);
+  addExpense(batch, expense, 1);
+  return id;
+}
+
+export function updateExpense(db: Database, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
+  prepared(db, updateSql).run({ ...after, id: before.id });
+  addExpense(batch, before, -1);
+  addExpense(batch, after, 1);
+}
+
+export function deleteExpense(db: Database, before: ExpenseRecord, batch: RollupBatch): void {
+  prepared(db, `DELETE FROM expenses WHERE id = ?`).run(before.id);
+  addExpense(batch, before, -1);
+}

@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../db/statements';
+import type { RollupBatch } from '../rollups/rollup-batch';
+import { addPayment } from '../rollups/specs';
+
+export type PaymentRecord = {
+  id: number;
+  ref: string;
+  date: string;
+  source_id: number;
+  lead_id: number | null;
+  description: string;
+  gross_minor: number;
+  fee_minor: number;
+  /** 1 when the fee was computed from the commission rule rather than given. */
+  fee_computed: number;
+  currency: string;
+  import_id: number | null;
+  created_at: string;
+};
+
+export type PaymentWrite = Omit<PaymentRecord, 'id'>;
+
+const columns = ['ref', 'date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency', 'import_id', 'created_at'] as const satisfies readonly (keyof PaymentWrite)[];
+const insertSql = `INSERT INTO payments (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE payments SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+
+export function getPayment(db: Database, id: number): PaymentRecord | undefined {
+  return prepared(db, `SELECT * FROM payments WHERE id = ?`).get(id) as PaymentRecord | undefined;
+}
+
+export function getPaymentByRef(db: Database, ref: string): PaymentRecord | undefined {
+  return prepared(db, `SELECT * FROM payments WHERE ref = ?`).get(ref) as PaymentRecord | undefined;
+}
+
+/** Inserts a payment and its rollup delta; the caller owns the transaction and flushes the batch. */
+export function insertPayment(db: Database, payment: PaymentWrite, batch: RollupBatch): number {
+  const id = Number(prepared(db, insertSql).run(payment).lastInsertRowid);
+  addPayment(batch, payment, 1);
+  return id;
+}
+
+export function updatePayment(db: Database, before: PaymentRecord, after: PaymentWrite, batch: RollupBatch): void {
+  prepared(db, updateSql).run({ ...after, id: before.id });
+  addPayment(batch, before, -1);
+  addPayment(batch, after, 1);
+}
+
+export function deletePayment(db: Database, before: PaymentRecord, batch: RollupBatch): void {
+  prepared(db, `DELETE FROM payments WHERE id = ?`).run(before.id);
+  addPayment(batch, before, -1);
+}
