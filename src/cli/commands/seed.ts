@@ -6,20 +6,31 @@ import type { Command } from '../command';
 export const seedCommand: Command = {
   name: 'seed',
   summary: 'Write realistic synthetic leads, payments and costs (the "Load sample data" generator)',
-  usage: 'leadledger seed --leads N [--seed S]',
+  usage: 'leadledger seed --leads N [--seed S] [--payments N] [--expenses N]',
   async run(args, env) {
-    const { values } = parseArgs({ args, options: { leads: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { leads: { type: 'string' }, seed: { type: 'string' }, payments: { type: 'string' }, expenses: { type: 'string' } }, strict: true });
     const leads = Number(values.leads);
     if (values.leads === undefined || !Number.isInteger(leads) || leads < 0 || leads > 10_000_000) {
       throw new CliError('--leads needs a whole number from 0 to 10000000');
     }
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new CliError('--seed needs a whole number');
+    const extra = (flag: 'payments' | 'expenses') => {
+      const text = values[flag];
+      if (text === undefined) return 0;
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new CliError(`--${flag} needs a whole number from 0 to 10000000`);
+      return n;
+    };
+    const extraPayments = extra('payments');
+    const extraExpenses = extra('expenses');
     const ctx = env.openCtx();
     const started = performance.now();
     const result = loadSampleData(ctx, {
       leads,
       seed,
+      extraPayments,
+      extraExpenses,
       onProgress: (done) => {
         if (env.io.isTty) env.io.stderr(`\rseeding ${done.toLocaleString('en')} / ${leads.toLocaleString('en')} leads`);
       },

@@ -55,7 +55,15 @@ function feeFor(rules: Rule[] | undefined, day: string, gross: number): number {
   return commissionFee(gross, 'USD', rule && { percentBp: rule.bp, minFeeMinor: rule.min, currency: 'USD' });
 }
 
-export type SampleOptions = { leads: number; seed: number; batchSize?: number; onProgress?: (done: number) => void };
+export type SampleOptions = {
+  leads: number;
+  seed: number;
+  /** Extra standalone payments and expenses (benchmarks need a million of each). */
+  extraPayments?: number;
+  extraExpenses?: number;
+  batchSize?: number;
+  onProgress?: (done: number) => void;
+};
 
 /**
  * Writes realistic synthetic history: leads moving through stages across the channels, connects
@@ -201,5 +209,34 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     done = end;
     options.onProgress?.(done);
   }
+  const channelIds = weighted.map(([name]) => sources.get(name)!);
+  const categories = ['advertising', 'fee', 'tax', 'other', 'connects', 'subscription'] as const;
+  const writeExtras = (kind: 'payment' | 'expense', total: number) => {
+    for (let done = 0; done < total; ) {
+      const end = Math.min(total, done + batchSize);
+      db.transaction(() => {
+        const batch = new RollupBatch(db);
+        for (let i = done; i < end; i++) {
+          const sourceIdForRow = pick(channelIds);
+          const date = toIsoDate(addDays(start, int(0, spanDays)));
+          if (kind === 'payment') {
+            const gross = int(5, 400) * 500 * (random() < 0.03 ? -1 : 1);
+            const fee = feeFor(rules.get(sourceIdForRow), date, gross);
+            payment(batch, { ref: `sample-${runTag}-xp${i}`, date, source_id: sourceIdForRow, lead_id: null, description: 'Milestone', gross_minor: gross, fee_minor: fee });
+            payments++;
+          } else {
+            const category = pick(categories);
+            const connects = category === 'connects' ? pick([10, 20, 40, 80]) : 0;
+            expense(batch, { ref: `sample-${runTag}-xe${i}`, date, source_id: random() < 0.1 ? null : sourceIdForRow, category, description: category, amount_minor: connects ? connects * 15 : int(1, 200) * 100, connects });
+            expenses++;
+          }
+        }
+        batch.flush();
+      })();
+      done = end;
+    }
+  };
+  writeExtras('payment', options.extraPayments ?? 0);
+  writeExtras('expense', options.extraExpenses ?? 0);
   return { leads: options.leads, payments, expenses };
 }
