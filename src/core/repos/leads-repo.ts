@@ -128,7 +128,8 @@ export function listLeads(
 ): { total: number; rows: LeadRow[] } {
   const where = whereClause(filter);
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...where.params) as { n: number }).n;
+  // Filters only touch leads columns, so the count skips the join.
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
   const order = sort
     ? `${sortColumns[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`
     : 'l.created_on DESC, l.id DESC';
@@ -141,7 +142,7 @@ export function listLeads(
 export function boardColumns(db: Database, filter: LeadFilter, stage: Stage, limit: number): { total: number; rows: LeadRow[] } {
   const where = whereClause({ ...filter, stages: [stage] });
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...where.params) as { n: number }).n;
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT ${selectColumns} ${from} ORDER BY l.position, l.id LIMIT ?`)
     .all(...where.params, limit) as JoinedRow[];
