@@ -130,9 +130,13 @@ export function listLeads(
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
   // Filters only touch leads columns, so the count skips the join.
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
+  // With a text or tag filter that matches few rows, walking the created_on index would visit every
+  // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
+  // SQLite off the index). With many matches the index walk stops early and wins.
+  const scan = (filter.search?.trim() || filter.tag) && total < 2000 ? '+' : '';
   const order = sort
     ? `${sortColumns[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`
-    : 'l.created_on DESC, l.id DESC';
+    : `${scan}l.created_on DESC, l.id DESC`;
   const rows = db
     .prepare(`SELECT ${selectColumns} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as JoinedRow[];
