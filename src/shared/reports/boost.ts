@@ -1,0 +1,73 @@
+/** One proposal on a credit channel, money in base minor units. */
+export type BoostProposal = {
+  boosted: boolean;
+  won: boolean;
+  /** connects + boost_connects - connects_refunded */
+  netConnects: number;
+  /** netConnects valued at the credit price of the lead's day. */
+  connectsCostMinor: number;
+  /** Net revenue (gross - fee of linked payments) of a won lead, else its booked value. */
+  netRevenueMinor: number;
+};
+
+export type BoostGroup = {
+  proposals: number;
+  wins: number;
+  winRate: number | null;
+  connectsPerWin: number | null;
+  costPerWin: number | null;
+};
+
+export type BoostAnalysis = {
+  boosted: BoostGroup;
+  unboosted: BoostGroup;
+  /** Fewer than `minBoosted` boosted proposals: no break-even bid. */
+  notEnoughData: boolean;
+  averageNetRevenuePerWin: number | null;
+  /** Largest boost bid in connects that paid for itself; null when not enough data. */
+  breakEvenBoostConnects: number | null;
+};
+
+export const minBoostedProposals = 10;
+
+function group(list: readonly BoostProposal[]): BoostGroup {
+  const wins = list.filter((p) => p.won).length;
+  const connects = list.reduce((sum, p) => sum + p.netConnects, 0);
+  const cost = list.reduce((sum, p) => sum + p.connectsCostMinor, 0);
+  return {
+    proposals: list.length,
+    wins,
+    winRate: list.length === 0 ? null : wins / list.length,
+    connectsPerWin: wins === 0 ? null : connects / wins,
+    costPerWin: wins === 0 ? null : Math.round(cost / wins),
+  };
+}
+
+/**
+ * Break-even boost bid: boosting a proposal raises its chance of winning by
+ * uplift = winRate(boosted) - winRate(unboosted); each extra win brings the average net revenue
+ * per win (over all won proposals). A bid of B connects costs B x today's credit price, so it pays
+ * for itself while B x price <= uplift x averageNetRevenuePerWin:
+ *   breakEven = floor(uplift x averageNetRevenuePerWin / creditPrice), and 0 when boosting did not help.
+ */
+export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMinor: number): BoostAnalysis {
+  const boostedList = proposals.filter((p) => p.boosted);
+  const unboostedList = proposals.filter((p) => !p.boosted);
+  const boosted = group(boostedList);
+  const unboosted = group(unboostedList);
+  const won = proposals.filter((p) => p.won);
+  const averageNetRevenuePerWin = won.length === 0 ? null : won.reduce((sum, p) => sum + p.netRevenueMinor, 0) / won.length;
+  const notEnoughData = boostedList.length < minBoostedProposals || unboostedList.length === 0;
+  let breakEvenBoostConnects: number | null = null;
+  if (!notEnoughData && creditPriceMinor > 0) {
+    const uplift = (boosted.winRate ?? 0) - (unboosted.winRate ?? 0);
+    breakEvenBoostConnects = uplift <= 0 || averageNetRevenuePerWin === null ? 0 : Math.max(0, Math.floor((uplift * averageNetRevenuePerWin) / creditPriceMinor + 1e-9));
+  }
+  return {
+    boosted,
+    unboosted,
+    notEnoughData,
+    averageNetRevenuePerWin: averageNetRevenuePerWin === null ? null : Math.round(averageNetRevenuePerWin),
+    breakEvenBoostConnects,
+  };
+}
