@@ -3,6 +3,7 @@ import { contract, isOperationName } from '../shared/api/contract';
 import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
 import { appHandlers } from './handlers/app-handlers';
+import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import type { Handlers } from './handlers/types';
@@ -12,6 +13,7 @@ const handlers: Handlers = {
   ...appHandlers,
   ...sourcesHandlers,
   ...leadsHandlers,
+  ...backupsHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openAppStore } from '../../core/backup/recover';
 import { packageRoot } from '../../core/paths';
 import { startWebServer } from '../../server/web-server';
 import { CliError } from '../cli-error';
@@ -13,12 +14,18 @@ export const webCommand: Command = {
     const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port needs a number from 0 to 65535');
-    const ctx = env.openCtx();
+    // Like the desktop app: a damaged file is moved aside and the newest good backup used; backups run on start and daily.
+    const store = openAppStore(env.dbPath);
+    if (store.status === 'quit') throw new CliError(store.notice);
+    const { ctx, schedule } = store;
+    if (store.notice) env.io.stderr(`LeadLedger: ${store.notice}\n`);
     const rendererDir = process.env.LEADLEDGER_RENDERER_DIR ?? path.join(packageRoot(), 'out', 'renderer');
     let server;
     try {
       server = await startWebServer({ ctx, port, rendererDir });
     } catch (error) {
+      schedule.stop();
+      ctx.db.close();
       const code = (error as { code?: string }).code;
       if (code === 'EADDRINUSE') throw new CliError(`Port ${port} is in use: choose another with --port`);
       throw new CliError((error as Error).message);
@@ -26,6 +33,7 @@ export const webCommand: Command = {
     env.io.stdout(`LeadLedger is running at ${server.url}\nDatabase: ${env.dbPath}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => {
+        schedule.stop();
         void server.close().then(() => {
           ctx.db.close();
           resolve();

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/api/result';
+import { createBackup } from '../backup/backup';
+import { inspectDatabaseFile } from './inspect';
 import { latestVersion } from './migrations';
 import { migrate } from './migrate';
+import { nativeBinding as defaultBinding } from './native';
 import { seedPresets } from './presets';
 
 export type Db = Database.Database;
@@ -24,7 +26,7 @@ function applyPragmas(db: Db) {
 
 /** Reads user_version without changing anything; throws AppError for files that are not ours. */
 export function readSchemaVersion(file: string, nativeBinding?: string): number {
-  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding ?? defaultBinding() });
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -34,30 +36,26 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
 
 /**
  * Opens (creating if needed) the database, migrates it to the latest schema and seeds the
- * channel presets on first run. A file from a newer LeadLedger is refused before any write.
+ * channel presets on first run. An existing file is inspected read-only first: a damaged or
+ * foreign file, or one from a newer LeadLedger, throws DatabaseFileError before any write.
+ * A pending migration on an existing file is preceded by a `pre-migration` backup.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const exists = file !== ':memory:' && fs.existsSync(file);
+  const binding = options.nativeBinding ?? defaultBinding();
+  const exists = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  let version = 0;
   if (exists) {
-    let version: number;
-    try {
-      version = readSchemaVersion(file, options.nativeBinding);
-    } catch (error) {
-      throw new AppError('storage', `${file} is not a LeadLedger database (${(error as Error).message})`);
-    }
-    if (version > latestVersion) {
-      throw new AppError(
-        'storage',
-        `${file} was written by a newer LeadLedger (schema ${version}; this version knows up to ${latestVersion}). It was left untouched: update LeadLedger to open it.`,
-      );
-    }
+    version = inspectDatabaseFile(file, { nativeBinding: binding }).version;
   } else if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  const db = new Database(file, { nativeBinding: binding });
   try {
     applyPragmas(db);
     if (!options.readonly) {
+      if (exists && version > 0 && version < latestVersion) {
+        createBackup(db, file, 'pre-migration');
+      }
       migrate(db);
       seedPresets(db);
     }

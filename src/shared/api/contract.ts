@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './schemas/app';
+import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 
@@ -8,6 +9,7 @@ export const contract = {
   ...appContract,
   ...sourcesContract,
   ...leadsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

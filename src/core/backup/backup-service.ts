@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/result';
+import type { Ctx } from '../context';
+import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
+import { nativeBinding } from '../db/native';
+import { openDatabase } from '../db/open';
+import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
+
+/** Call OUTSIDE the import transaction, just before it starts (VACUUM INTO cannot run inside one). */
+export function backupBeforeImport(ctx: Ctx): BackupInfo {
+  return createBackup(ctx.db, ctx.dbPath, 'pre-import');
+}
+
+export function backupNow(ctx: Ctx, reason: BackupReason = 'manual'): BackupInfo {
+  return createBackup(ctx.db, ctx.dbPath, reason);
+}
+
+/** A candidate must pass a full integrity check and not come from a newer LeadLedger. */
+function checkRestorable(source: string, dbPath: string): void {
+  if (!fs.existsSync(source)) throw new AppError('not_found', `${source} does not exist`);
+  if (path.resolve(source) === path.resolve(dbPath)) throw new AppError('invalid_input', 'That file is the database itself');
+  try {
+    inspectDatabaseFile(source, { full: true });
+  } catch (error) {
+    if (error instanceof DatabaseFileError) throw new AppError('invalid_input', `Not restored: ${error.message}`);
+    throw error;
+  }
+}
+
+export type RestoreOutcome = { restored: string; keptCopy: string };
+
+/**
+ * Restores into the running app: check the file, back up what it replaces (`pre-restore`), close the
+ * connection, swap the files, and reopen (migrating an older backup) into the same `ctx.db`.
+ */
+export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
+  checkRestorable(source, ctx.dbPath);
+  const kept = createBackup(ctx.db, ctx.dbPath, 'pre-restore', { prune: false });
+  ctx.db.close();
+  try {
+    swapInFile(source, ctx.dbPath);
+    ctx.db = openDatabase(ctx.dbPath);
+  } catch (error) {
+    // Put back what was there so the app keeps working, then report.
+    swapInFile(kept.path, ctx.dbPath);
+    ctx.db = openDatabase(ctx.dbPath);
+    throw error instanceof AppError ? error : new AppError('storage', `Restore failed, nothing changed: ${(error as Error).message}`);
+  }
+  pruneBackups(ctx.dbPath);
+  return { restored: path.basename(source), keptCopy: kept.path };
+}
+
+/** Restores by backup name from the Settings page: only files listed in `backups/` are accepted. */
+export function restoreBackupByName(ctx: Ctx, name: string): RestoreOutcome {
+  const backup = listBackups(ctx.dbPath).find((b) => b.name === name);
+  if (!backup) throw new AppError('not_found', `No backup named ${name}`);
+  return restoreIntoCtx(ctx, backup.path);
+}
+
+/**
+ * CLI restore with nothing open: the current file (if any) is kept as a `pre-restore` backup, or,
+ * when it is damaged, moved aside as `.corrupt-<timestamp>`. Then the file is swapped in and opened once.
+ */
+export function restoreFileAtPath(dbPath: string, source: string, now = new Date()): RestoreOutcome {
+  checkRestorable(source, dbPath);
+  let keptCopy = '';
+  if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
+    try {
+      inspectDatabaseFile(dbPath);
+      const current = new Database(dbPath, { fileMustExist: true, nativeBinding: nativeBinding() });
+      try {
+        keptCopy = createBackup(current, dbPath, 'pre-restore', { now }).path;
+      } finally {
+        current.close();
+      }
+    } catch (error) {
+      if (!(error instanceof DatabaseFileError) || error.problem === 'newer') throw error;
+      keptCopy = moveAside(dbPath, now);
+    }
+  }
+  swapInFile(source, dbPath);
+  openDatabase(dbPath).close();
+  return { restored: path.basename(source), keptCopy };
+}
+
+// Messages for the Settings page about what happened at start (a damaged file moved aside).
+const notices = new WeakMap<Ctx, string>();
+export const setStartupNotice = (ctx: Ctx, notice: string | null) => (notice ? notices.set(ctx, notice) : notices.delete(ctx));
+export const startupNotice = (ctx: Ctx): string | null => notices.get(ctx) ?? null;
+
+export type BackupSchedule = { stop: () => void };
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Automatic backups for a running app: one shortly after start, then one whenever the newest
+ * automatic backup is a day old (checked hourly). Failures are reported, never thrown.
+ */
+export function startBackupSchedule(
+  ctx: Ctx,
+  options: { startupDelayMs?: number; checkEveryMs?: number; onError?: (error: unknown) => void } = {},
+): BackupSchedule {
+  const report = options.onError ?? ((error: unknown) => console.error(`[leadledger] automatic backup failed: ${(error as Error).message}`));
+  const run = (reason: BackupReason) => {
+    try {
+      if (ctx.db.open) createBackup(ctx.db, ctx.dbPath, reason);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const startup = setTimeout(() => run('startup'), options.startupDelayMs ?? 3000);
+  const daily = setInterval(() => {
+    const newest = listBackups(ctx.dbPath).find((b) => b.reason === 'startup' || b.reason === 'daily');
+    if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) run('daily');
+  }, options.checkEveryMs ?? 60 * 60 * 1000);
+  startup.unref?.();
+  daily.unref?.();
+  return {
+    stop: () => {
+      clearTimeout(startup);
+      clearInterval(daily);
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCtx } from '../context';
+import { DatabaseFileError } from '../db/inspect';
+import { latestVersion } from '../db/migrations';
+import { openDatabase } from '../db/open';
+import { loadSampleData } from '../services/sample-data';
+import { tempDbPath } from '../test-support/temp-db';
+import { type BackupInfo, backupDir, backupsToKeep, createBackup, listBackups, pruneBackups } from './backup';
+import { restoreFileAtPath, restoreIntoCtx, startBackupSchedule } from './backup-service';
+import { damagePage, sha256, truncateFile } from './corrupt-files';
+import { openOrRecover } from './recover';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDb(leads = 0) {
+  const file = tempDbPath();
+  dirs.push(path.dirname(file));
+  const db = openDatabase(file);
+  const ctx = createCtx(db, file, () => new Date('2026-08-15T12:00:00Z'));
+  if (leads) loadSampleData(ctx, { leads, seed: 7 });
+  return ctx;
+}
+
+const count = (db: Database.Database, table = 'leads') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const countIn = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return count(db);
+  } finally {
+    db.close();
+  }
+};
+
+describe('createBackup', () => {
+  it('writes a checked copy into backups/ next to the database and leaves no temp file', () => {
+    const ctx = freshDb(120);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual', { now: new Date('2026-08-15T09:30:00.123Z') });
+    expect(path.dirname(backup.path)).toBe(path.join(path.dirname(ctx.dbPath), 'backups'));
+    expect(backup).toMatchObject({ name: 'leadledger-20260815-093000-123-manual.db', reason: 'manual', createdAt: '2026-08-15T09:30:00.123Z' });
+    expect(countIn(backup.path)).toBe(120);
+    expect(fs.readdirSync(backupDir(ctx.dbPath))).toEqual([backup.name]);
+    const again = createBackup(ctx.db, ctx.dbPath, 'manual', { now: new Date('2026-08-15T09:30:00.123Z') });
+    expect(again.name).not.toBe(backup.name);
+    ctx.db.close();
+  });
+
+  it('fails with a clear error and leaves nothing behind when the folder cannot be written', () => {
+    const ctx = freshDb(5);
+    fs.writeFileSync(backupDir(ctx.dbPath), 'a file where the folder should be');
+    expect(() => createBackup(ctx.db, ctx.dbPath, 'manual')).toThrow(/Could not write a backup/);
+    expect(count(ctx.db)).toBe(5);
+    ctx.db.close();
+  });
+});
+
+describe('retention', () => {
+  const make = (createdAt: string, reason: BackupInfo['reason']): BackupInfo => ({
+    name: `leadledger-${createdAt}-${reason}.db`, path: '', createdAt, reason, sizeBytes: 1,
+  });
+
+  it('keeps the newest automatic backup of each of the last 7 days and 4 weeks, and the last few of each other kind', () => {
+    const list: BackupInfo[] = [];
+    for (let d = 0; d < 60; d++) {
+      const day = new Date(Date.UTC(2026, 7, 15) - d * 86_400_000).toISOString().slice(0, 10);
+      list.push(make(`${day}T08:00:00.000Z`, 'startup'), make(`${day}T20:00:00.000Z`, 'daily'));
+    }
+    for (let i = 0; i < 12; i++) list.push(make(`2026-07-${String(10 + i).padStart(2, '0')}T10:00:00.000Z`, 'manual'));
+    for (let i = 0; i < 6; i++) list.push(make(`2026-06-0${1 + i}T10:00:00.000Z`, 'pre-migration'));
+    const keep = backupsToKeep(list);
+    const kept = list.filter((b) => keep.has(b.name));
+    const automatic = kept.filter((b) => b.reason === 'startup' || b.reason === 'daily').map((b) => b.createdAt.slice(0, 10));
+    // 7 newest days (Aug 9..15) plus the newest of the 4 weeks: Aug 10-16 (already), Aug 3-9 (Aug 9 already), Jul 27-Aug 2, Jul 20-26.
+    expect(automatic).toEqual(['2026-08-15', '2026-08-14', '2026-08-13', '2026-08-12', '2026-08-11', '2026-08-10', '2026-08-09', '2026-08-02', '2026-07-26']);
+    expect(kept.filter((b) => b.reason === 'daily')).toHaveLength(9); // the evening one is the newest of its day
+    expect(kept.filter((b) => b.reason === 'manual').map((b) => b.createdAt.slice(8, 10)).sort()).toEqual(['12', '13', '14', '15', '16', '17', '18', '19', '20', '21']);
+    expect(kept.filter((b) => b.reason === 'pre-migration')).toHaveLength(3);
+  });
+
+  it('prunes only its own backup files', () => {
+    const ctx = freshDb();
+    const dir = backupDir(ctx.dbPath);
+    for (let i = 0; i < 5; i++) createBackup(ctx.db, ctx.dbPath, 'pre-migration', { now: new Date(Date.UTC(2026, 0, 1 + i)) });
+    fs.writeFileSync(path.join(dir, 'my-notes.txt'), 'keep me');
+    fs.writeFileSync(path.join(dir, 'leadledger-old-copy.db'), 'not ours by name');
+    expect(pruneBackups(ctx.dbPath)).toEqual([]);
+    expect(listBackups(ctx.dbPath).map((b) => b.createdAt.slice(0, 10))).toEqual(['2026-01-05', '2026-01-04', '2026-01-03']);
+    expect(fs.existsSync(path.join(dir, 'my-notes.txt'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'leadledger-old-copy.db'))).toBe(true);
+    ctx.db.close();
+  });
+});
+
+describe('restore', () => {
+  it('restores into the running context, keeping a copy of what it replaced', () => {
+    const ctx = freshDb(10);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    loadSampleData(ctx, { leads: 5, seed: 8 });
+    const before = ctx.db;
+    const outcome = restoreIntoCtx(ctx, backup.path);
+    expect(ctx.db).not.toBe(before);
+    expect(before.open).toBe(false);
+    expect(count(ctx.db)).toBe(10);
+    expect(countIn(outcome.keptCopy)).toBe(15);
+    expect(path.basename(outcome.keptCopy)).toMatch(/-pre-restore\.db$/);
+    ctx.db.close();
+  });
+
+  it('refuses a damaged file, a foreign file and a newer schema, leaving the database untouched', () => {
+    const ctx = freshDb(50);
+    const dir = path.dirname(ctx.dbPath);
+    const damaged = createBackup(ctx.db, ctx.dbPath, 'manual').path;
+    damagePage(damaged, 3);
+    const foreign = path.join(dir, 'notes.db');
+    fs.writeFileSync(foreign, 'hello, not sqlite at all, but long enough to have a header of one hundred bytes........................');
+    const newer = path.join(dir, 'newer.db');
+    const db = new Database(newer);
+    db.pragma(`user_version = ${latestVersion + 1}`);
+    db.close();
+    ctx.db.close();
+    const hash = sha256(ctx.dbPath);
+    expect(() => restoreFileAtPath(ctx.dbPath, damaged)).toThrow(/Not restored: .*is damaged/);
+    expect(() => restoreFileAtPath(ctx.dbPath, foreign)).toThrow(/Not restored: .*not a LeadLedger database/);
+    expect(() => restoreFileAtPath(ctx.dbPath, newer)).toThrow(/Not restored: .*newer LeadLedger/);
+    expect(sha256(ctx.dbPath)).toBe(hash);
+  });
+
+  it('restores over a damaged database from the CLI path by moving the damaged file aside', () => {
+    const ctx = freshDb(30);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    ctx.db.close();
+    fs.writeFileSync(ctx.dbPath, Buffer.alloc(8192, 7));
+    const outcome = restoreFileAtPath(ctx.dbPath, backup.path, new Date('2026-08-15T13:00:00Z'));
+    expect(outcome.keptCopy).toBe(`${ctx.dbPath}.corrupt-20260815-130000-000`);
+    expect(fs.readFileSync(outcome.keptCopy)).toEqual(Buffer.alloc(8192, 7));
+    expect(countIn(ctx.dbPath)).toBe(30);
+  });
+});
+
+describe('opening damaged, foreign and newer files', () => {
+  type Damage = { name: string; apply: (file: string) => void; message: RegExp };
+  const damages: Damage[] = [
+    { name: 'a text file', apply: (f) => fs.writeFileSync(f, 'id,title\n1,Logo\n'.repeat(40)), message: /not a LeadLedger database/ },
+    { name: 'a truncated file', apply: (f) => truncateFile(f, 0.5), message: /is damaged: it is truncated/ },
+    { name: 'a damaged page', apply: (f) => damagePage(f, Math.floor(fs.statSync(f).size / 4096 / 2)), message: /is damaged/ },
+    { name: 'a damaged first page', apply: (f) => damagePage(f, 1), message: /not a LeadLedger database|is damaged/ },
+  ];
+
+  for (const damage of damages) {
+    it(`openDatabase refuses ${damage.name} without changing a byte`, () => {
+      const ctx = freshDb(400);
+      ctx.db.close();
+      damage.apply(ctx.dbPath);
+      const hash = sha256(ctx.dbPath);
+      let thrown: unknown;
+      try {
+        openDatabase(ctx.dbPath).close();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DatabaseFileError);
+      expect((thrown as Error).message).toMatch(damage.message);
+      expect(sha256(ctx.dbPath)).toBe(hash);
+      expect(fs.existsSync(`${ctx.dbPath}-wal`)).toBe(false);
+    });
+
+    it(`the app moves ${damage.name} aside and restores the newest good backup`, () => {
+      const ctx = freshDb(400);
+      createBackup(ctx.db, ctx.dbPath, 'startup', { now: new Date('2026-08-14T08:00:00Z') });
+      loadSampleData(ctx, { leads: 10, seed: 2 });
+      const newest = createBackup(ctx.db, ctx.dbPath, 'daily', { now: new Date('2026-08-15T08:00:00Z') });
+      damagePage(newest.path, 2); // the newest backup is bad too: the one before it is used
+      ctx.db.close();
+      damage.apply(ctx.dbPath);
+      const damagedBytes = fs.readFileSync(ctx.dbPath);
+      const outcome = openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:00Z') });
+      if (outcome.status !== 'opened') throw new Error('expected the app to open');
+      expect(count(outcome.db)).toBe(400);
+      expect(outcome.notice).toMatch(/moved aside to .*leadledger\.db\.corrupt-20260815-120000-000 and the backup of 2026-08-14 08:00 UTC/);
+      expect(fs.readFileSync(`${ctx.dbPath}.corrupt-20260815-120000-000`)).toEqual(damagedBytes);
+      outcome.db.close();
+    });
+  }
+
+  it('starts an empty database when there is no backup, and the user may choose to quit instead', () => {
+    const ctx = freshDb(20);
+    ctx.db.close();
+    truncateFile(ctx.dbPath, 0.3);
+    const quit = openOrRecover(ctx.dbPath, { choose: () => 'quit', now: new Date('2026-08-15T12:00:00Z') });
+    expect(quit).toMatchObject({ status: 'quit', notice: expect.stringMatching(/moved aside/) });
+    fs.copyFileSync(`${ctx.dbPath}.corrupt-20260815-120000-000`, ctx.dbPath);
+    const outcome = openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:01Z') });
+    if (outcome.status !== 'opened') throw new Error('expected the app to open');
+    expect(outcome.notice).toMatch(/No good backup was found, so a new empty database was started/);
+    expect(count(outcome.db)).toBe(0);
+    outcome.db.close();
+  });
+
+  it('refuses a database from a newer LeadLedger untouched, even in the app', () => {
+    const file = tempDbPath();
+    dirs.push(path.dirname(file));
+    const db = new Database(file);
+    db.exec('CREATE TABLE future (x)');
+    db.pragma(`user_version = ${latestVersion + 5}`);
+    db.close();
+    const hash = sha256(file);
+    expect(() => openOrRecover(file)).toThrow(/newer LeadLedger \(schema \d+; this version knows up to \d+\)\. It was left untouched/);
+    expect(sha256(file)).toBe(hash);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['leadledger.db']);
+  });
+});
+
+describe('automatic backups', () => {
+  it('backs up shortly after start, then daily while running', async () => {
+    const ctx = freshDb(3);
+    const schedule = startBackupSchedule(ctx, { startupDelayMs: 0, checkEveryMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['startup']);
+    // Pretend the startup backup is two days old: the next hourly check makes a daily one.
+    const [startup] = listBackups(ctx.dbPath);
+    const old = path.join(path.dirname(startup!.path), 'leadledger-20000101-000000-000-startup.db');
+    fs.renameSync(startup!.path, old);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    schedule.stop();
+    expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['daily', 'startup']);
+    ctx.db.close();
+  });
+});

@@ -1,0 +1,21 @@
+import type { Backup } from '../../shared/api/schemas/backups';
+import type { BackupInfo } from '../backup/backup';
+import { backupDir, listBackups } from '../backup/backup';
+import { backupNow, restoreBackupByName, startupNotice } from '../backup/backup-service';
+import { schemaVersion } from '../db/migrate';
+import type { HandlersFor } from './types';
+
+const toBackup = ({ name, createdAt, reason, sizeBytes }: BackupInfo): Backup => ({ name, createdAt, reason, sizeBytes });
+
+export const backupsHandlers: HandlersFor<'backups'> = {
+  'backups:list': (ctx) => ({
+    folder: backupDir(ctx.dbPath),
+    backups: listBackups(ctx.dbPath).map(toBackup),
+    notice: startupNotice(ctx),
+  }),
+  'backups:create': (ctx) => toBackup(backupNow(ctx, 'manual')),
+  'backups:restore': (ctx, { name }) => {
+    const outcome = restoreBackupByName(ctx, name);
+    return { ...outcome, schemaVersion: schemaVersion(ctx.db) };
+  },
+};

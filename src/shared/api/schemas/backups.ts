@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { op } from '../define';
+
+export const BackupReason = z.enum(['manual', 'startup', 'daily', 'pre-migration', 'pre-import', 'pre-restore']);
+
+export const Backup = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  reason: BackupReason,
+  sizeBytes: z.number().int().nonnegative(),
+});
+export type Backup = z.infer<typeof Backup>;
+
+/** A bare file name from the backups folder: no separators, so no path can be smuggled in. */
+const backupName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+\.db$/, 'Choose a backup from the list');
+
+export const backupsContract = {
+  'backups:list': op(
+    z.object({}),
+    z.object({
+      folder: z.string(),
+      backups: z.array(Backup),
+      /** What happened at start, e.g. a damaged database moved aside and a backup restored. */
+      notice: z.string().nullable(),
+    }),
+  ),
+  'backups:create': op(z.object({}), Backup),
+  'backups:restore': op(
+    z.object({ name: backupName }),
+    z.object({ restored: z.string(), keptCopy: z.string(), schemaVersion: z.number().int() }),
+  ),
+};
