@@ -3,6 +3,9 @@ import { contract, isOperationName } from '../shared/api/contract';
 import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
 import { appHandlers } from './handlers/app-handlers';
+import { costsHandlers } from './handlers/costs-handlers';
+import { paymentsHandlers } from './handlers/payments-handlers';
+import { reportsHandlers } from './handlers/reports-handlers';
 import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
@@ -13,6 +16,7 @@ const handlers: Handlers = {
   ...appHandlers,
   ...sourcesHandlers,
   ...leadsHandlers,
+  ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
 };
 

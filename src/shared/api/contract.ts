@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import { appContract } from './schemas/app';
+import { costsContract } from './schemas/costs';
+import { expensesContract } from './schemas/expenses';
+import { paymentsContract } from './schemas/payments';
+import { ratesContract } from './schemas/rates';
+import { reportsContract } from './schemas/reports';
+import { subscriptionsContract } from './schemas/subscriptions';
 import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
@@ -9,6 +15,7 @@ export const contract = {
   ...appContract,
   ...sourcesContract,
   ...leadsContract,
+  ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
 };
 

@@ -1,0 +1,188 @@
+import { fieldError } from '../../shared/api/result';
+import type { Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
+import { toIsoDate } from '../../shared/dates';
+import { formatMinorPlain } from '../../shared/money';
+import { Converter } from '../../shared/reports/fx';
+import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
+import { expandSubscription } from '../../shared/reports/subscriptions';
+import type { Ctx } from '../context';
+import { rateTable } from '../repos/rates-repo';
+import { connectsByPrice, expenseMonths, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
+import { baseCurrency } from '../repos/settings-repo';
+import { listSubscriptionRecords } from '../repos/subscriptions-repo';
+
+export const noChannelName = '(no channel)';
+
+export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis };
+
+/**
+ * The range a report covers. A missing `from` starts at the earliest record; a missing `to` ends
+ * at the later of today and the latest record (so open subscriptions are charged up to today).
+ * An empty store with no bounds gives today..today. The range used is printed in the report.
+ */
+export function resolveRange(ctx: Ctx, query: ReportQuery): { from: string; to: string } {
+  const today = toIsoDate(ctx.now());
+  if (query.from && query.to && query.to < query.from) throw fieldError('to', 'The end date is before the start date');
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  const span = recordSpan(ctx.db);
+  let to = query.to ?? (span.last && span.last > today ? span.last : today);
+  let from = query.from ?? span.first ?? to;
+  if (from > to) {
+    if (query.from) to = from;
+    else from = to;
+  }
+  return { from, to };
+}
+
+type Cell = { sums: ChannelSums; costsByCategory: Map<string, number> };
+
+/**
+ * Builds the channel report from the rollup tables (DOMAIN.md §4). Amounts are summed per
+ * channel, month and currency in SQL, each sum converted with its month's rate (left out and
+ * listed in warnings without one), then added up per channel and in total.
+ */
+export function buildReport(ctx: Ctx, query: ReportQuery): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
+  const { db } = ctx;
+  const { from, to } = resolveRange(ctx, query);
+  const basis: Basis = query.basis ?? 'usage';
+  const base = baseCurrency(db);
+  const converter = new Converter(base, rateTable(db));
+  const extraWarnings: string[] = [];
+  const sources = db.prepare(`SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string; color: string }[];
+  // Per channel and month: feeds the table (summed) and the monthly profit chart.
+  const cells = new Map<number, Map<string, Cell>>();
+  const cell = (sourceId: number, month: string): Cell => {
+    let months = cells.get(sourceId);
+    if (!months) cells.set(sourceId, (months = new Map()));
+    let c = months.get(month);
+    if (!c) months.set(month, (c = { sums: emptySums(), costsByCategory: new Map() }));
+    return c;
+  };
+  const addCost = (c: Cell, category: string, amount: number) => {
+    c.sums.costs += amount;
+    c.costsByCategory.set(category, (c.costsByCategory.get(category) ?? 0) + amount);
+  };
+
+  for (const r of leadMonths(db, from, to)) {
+    const s = cell(r.source_id, r.month).sums;
+    s.leads += r.leads;
+    s.proposals += r.proposals;
+    s.replies += r.replies;
+    s.interviews += r.interviews;
+    s.wins += r.wins;
+    s.connectsSpent += r.connects_spent;
+    s.connectsRefunded += r.connects_refunded;
+    if (r.booked_minor !== 0) s.booked += converter.convert(r.booked_minor, r.currency, r.month, r.wins) ?? 0;
+  }
+
+  if (basis === 'usage') {
+    const unpriced = new Map<number, number>();
+    for (const r of connectsByPrice(db, from, to)) {
+      if (r.price === null || r.price_currency === null) {
+        unpriced.set(r.source_id, (unpriced.get(r.source_id) ?? 0) + r.net);
+        continue;
+      }
+      const value = converter.convert(r.net * r.price, r.price_currency, r.month, 1);
+      if (value !== undefined) addCost(cell(r.source_id, r.month), 'connects used', value);
+    }
+    for (const [sourceId, net] of unpriced) {
+      if (net === 0) continue;
+      const name = sources.find((s) => s.id === sourceId)?.name ?? `#${sourceId}`;
+      extraWarnings.push(`${name}: ${net} connects used before any credit price was set: counted at 0`);
+    }
+  }
+
+  for (const r of paymentMonths(db, from, to)) {
+    const s = cell(r.source_id, r.month).sums;
+    const gross = converter.convert(r.gross, r.currency, r.month, r.payments);
+    const fee = converter.convert(r.fee, r.currency, r.month, 0);
+    if (gross !== undefined) s.revenue += gross;
+    if (fee !== undefined) s.fees += fee;
+  }
+
+  for (const r of expenseMonths(db, from, to)) {
+    if (basis === 'usage' && r.category === 'connects') continue;
+    const amount = converter.convert(r.amount, r.currency, r.month, r.expenses);
+    if (amount !== undefined) addCost(cell(r.source_id, r.month), r.category, amount);
+  }
+
+  // Subscription plans become dated charges; summed per channel, month and currency first.
+  const planCharges = new Map<string, { sourceId: number; month: string; currency: string; amount: number; count: number }>();
+  for (const plan of listSubscriptionRecords(db)) {
+    for (const charge of expandSubscription({ period: plan.period, amountMinor: plan.amount_minor, startsOn: plan.starts_on, endsOn: plan.ends_on }, from, to)) {
+      const month = charge.date.slice(0, 7);
+      const key = `${plan.source_id}|${month}|${plan.currency}`;
+      const entry = planCharges.get(key) ?? { sourceId: plan.source_id, month, currency: plan.currency, amount: 0, count: 0 };
+      entry.amount += charge.amountMinor;
+      entry.count++;
+      planCharges.set(key, entry);
+    }
+  }
+  for (const e of planCharges.values()) {
+    const amount = converter.convert(e.amount, e.currency, e.month, e.count);
+    if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
+  }
+
+  const activeIds = [...cells.keys()].filter((id) => id !== 0);
+  const histograms = new Map<number, Map<number, number>>();
+  for (const w of winHistogram(db, activeIds, from, to)) {
+    const h = histograms.get(w.source_id) ?? new Map<number, number>();
+    h.set(w.days, (h.get(w.days) ?? 0) + w.wins);
+    histograms.set(w.source_id, h);
+  }
+
+  const ordered = [...sources.map((s) => ({ id: s.id, name: s.name, color: s.color })), { id: 0, name: noChannelName, color: '#8a8f98' }];
+  const totals = emptySums();
+  const channels: ChannelReport['channels'] = [];
+  const detailSources: ReportDetail['sources'] = [];
+  const monthly = new Map<string, Record<string, number>>();
+  const breakdown: ReportDetail['costBreakdown'] = [];
+  for (const source of ordered) {
+    const months = cells.get(source.id);
+    if (!months) continue;
+    const sums = emptySums();
+    sums.daysToWin = histograms.get(source.id) ?? new Map();
+    const byCategory = new Map<string, number>();
+    for (const [month, c] of months) {
+      addSums(sums, c.sums);
+      for (const [category, amount] of c.costsByCategory) byCategory.set(category, (byCategory.get(category) ?? 0) + amount);
+      const profit = c.sums.revenue - c.sums.fees - c.sums.costs;
+      const row = monthly.get(month) ?? {};
+      row[source.name] = (row[source.name] ?? 0) + profit;
+      monthly.set(month, row);
+    }
+    if (!hasActivity(sums)) continue;
+    addSums(totals, sums);
+    channels.push({ source: source.name, ...channelMetrics(sums) });
+    detailSources.push({ source: source.name, sourceId: source.id === 0 ? null : source.id, color: source.color });
+    for (const [category, amount] of byCategory) if (amount !== 0) breakdown.push({ source: source.name, category, amount });
+  }
+  const listed = new Set(channels.map((c) => c.source));
+  const report: ChannelReport = {
+    from,
+    to,
+    basis,
+    currency: base,
+    channels,
+    totals: channelMetrics(totals),
+    warnings: [...converter.warnings, ...extraWarnings],
+  };
+  const monthlyRows = [...monthly.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([month, profit]) => ({ month, profit: Object.fromEntries(Object.entries(profit).filter(([name]) => listed.has(name))) }));
+  return { report, detail: { sources: detailSources, monthly: monthlyRows, costBreakdown: breakdown } };
+}
+
+export function channelReport(ctx: Ctx, query: ReportQuery): ChannelReport {
+  return buildReport(ctx, query).report;
+}
+
+export function reportDetail(ctx: Ctx, query: ReportQuery): ReportDetail {
+  const { report, detail } = buildReport(ctx, query);
+  return { report, ...detail };
+}
+
+/** "1,234.50 USD"-style plain amount for the CLI table. */
+export function plainMoney(minor: number, currency: string): string {
+  return formatMinorPlain(minor, currency);
+}

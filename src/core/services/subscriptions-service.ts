@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../shared/api/result';
+import type { Subscription, SubscriptionCreate, SubscriptionUpdate } from '../../shared/api/schemas/subscriptions';
+import { plansOverlap } from '../../shared/reports/subscriptions';
+import type { Ctx } from '../context';
+import { baseCurrency } from '../repos/settings-repo';
+import { requireSource } from '../repos/sources-repo';
+import { listSubscriptionRecords, type SubscriptionRecord, toSubscription } from '../repos/subscriptions-repo';
+import { minorOf } from './money-input';
+
+export function listSubscriptions(ctx: Ctx, sourceId?: number): Subscription[] {
+  return listSubscriptionRecords(ctx.db, sourceId).map(toSubscription);
+}
+
+function byId(ctx: Ctx, id: number): Subscription {
+  const found = listSubscriptionRecords(ctx.db).find((s) => s.id === id);
+  if (!found) throw new AppError('not_found', `Subscription ${id} does not exist`);
+  return toSubscription(found);
+}
+
+/** One channel has at most one plan at a time (a plan change ends the old one first). */
+function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
+  const other = listSubscriptionRecords(ctx.db, plan.source_id).find(
+    (s) => s.id !== exceptId && plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
+  );
+  if (other) {
+    throw fieldError('startsOn', `Overlaps "${other.name}" (${other.starts_on} to ${other.ends_on ?? 'open end'}); end that plan first`);
+  }
+}
+
+export function createSubscription(ctx: Ctx, input: z.output<typeof SubscriptionCreate>): Subscription {
+  const { db } = ctx;
+  const id = db.transaction(() => {
+    requireSource(db, input.sourceId);
+    const currency = input.currency ?? baseCurrency(db);
+    const record = {
+      source_id: input.sourceId,
+      name: input.name,
+      period: input.period,
+      amount_minor: minorOf('amount', input.amount, currency),
+      currency,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+      free_credits_monthly: input.freeCreditsMonthly ?? 0,
+      created_at: ctx.now().toISOString(),
+    };
+    refuseOverlap(ctx, record, 0);
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at)
+           VALUES (@source_id, @name, @period, @amount_minor, @currency, @starts_on, @ends_on, @free_credits_monthly, @created_at)`,
+        )
+        .run(record).lastInsertRowid,
+    );
+  })();
+  return byId(ctx, id);
+}
+
+export function updateSubscription(ctx: Ctx, input: z.output<typeof SubscriptionUpdate>): Subscription {
+  const { db } = ctx;
+  db.transaction(() => {
+    const before = db.prepare(`SELECT * FROM subscriptions WHERE id = ?`).get(input.id) as SubscriptionRecord | undefined;
+    if (!before) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    const currency = input.currency ?? before.currency;
+    const after = {
+      id: before.id,
+      source_id: input.sourceId ?? before.source_id,
+      name: input.name ?? before.name,
+      period: input.period ?? before.period,
+      amount_minor: input.amount === undefined ? before.amount_minor : minorOf('amount', input.amount, currency),
+      currency,
+      starts_on: input.startsOn ?? before.starts_on,
+      ends_on: input.endsOn === undefined ? before.ends_on : input.endsOn,
+      free_credits_monthly: input.freeCreditsMonthly ?? before.free_credits_monthly,
+    };
+    requireSource(db, after.source_id);
+    if (after.ends_on !== null && after.ends_on < after.starts_on) throw fieldError('endsOn', 'The end date is before the start date');
+    refuseOverlap(ctx, after, before.id);
+    db.prepare(
+      `UPDATE subscriptions SET source_id = @source_id, name = @name, period = @period, amount_minor = @amount_minor, currency = @currency,
+       starts_on = @starts_on, ends_on = @ends_on, free_credits_monthly = @free_credits_monthly WHERE id = @id`,
+    ).run(after);
+  })();
+  return byId(ctx, input.id);
+}
+
+export function deleteSubscription(ctx: Ctx, id: number): { id: number } {
+  const { changes } = ctx.db.prepare(`DELETE FROM subscriptions WHERE id = ?`).run(id);
+  if (changes === 0) throw new AppError('not_found', `Subscription ${id} does not exist`);
+  return { id };
+}

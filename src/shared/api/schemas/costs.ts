@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { amountText, checkAmount, currencyCode, id, isoDate } from '../fields';
+
+export const CreditPrice = z.object({
+  id,
+  sourceId: id,
+  effectiveFrom: z.string(),
+  unitPriceMinor: z.number().int(),
+  currency: z.string(),
+});
+export type CreditPrice = z.infer<typeof CreditPrice>;
+
+export const CommissionRuleRow = z.object({
+  id,
+  sourceId: id,
+  effectiveFrom: z.string(),
+  /** Percent, e.g. 10 or 12.5 (stored as basis points). */
+  percent: z.number(),
+  minFeeMinor: z.number().int().nullable(),
+  currency: z.string(),
+});
+export type CommissionRuleRow = z.infer<typeof CommissionRuleRow>;
+
+export const SourceCosts = z.object({
+  sourceId: id,
+  sourceName: z.string(),
+  creditName: z.string().nullable(),
+  freeCreditsMonthly: z.number().int(),
+  creditPrices: z.array(CreditPrice),
+  commissionRules: z.array(CommissionRuleRow),
+});
+export type SourceCosts = z.infer<typeof SourceCosts>;
+
+const nonNegative = amountText.refine((t) => !t.startsWith('-'), 'Cannot be negative');
+/** Percent with at most two decimals (basis points), 0..100. */
+const feePercent = z
+  .number({ error: 'Enter a percent' })
+  .min(0, 'Cannot be negative')
+  .max(100, 'A fee cannot be over 100%')
+  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'At most two decimals');
+
+const priceFields = { sourceId: id, effectiveFrom: isoDate, unitPrice: nonNegative, currency: currencyCode.optional() };
+const ruleFields = {
+  sourceId: id,
+  effectiveFrom: isoDate,
+  percent: feePercent,
+  minFee: nonNegative.nullable().optional().or(z.literal('')),
+  currency: currencyCode.optional(),
+};
+
+const checkPrice = (v: { unitPrice?: string; currency?: string }, ctx: z.RefinementCtx) => checkAmount(ctx, 'unitPrice', v.unitPrice, v.currency ?? 'USD');
+const checkRule = (v: { minFee?: string | null; currency?: string }, ctx: z.RefinementCtx) => checkAmount(ctx, 'minFee', v.minFee, v.currency ?? 'USD');
+
+export const CreditPriceCreate = z.object(priceFields).superRefine(checkPrice);
+export const CreditPriceUpdate = z.object({ id, ...priceFields }).partial().required({ id: true }).superRefine(checkPrice);
+export const CommissionRuleCreate = z.object(ruleFields).superRefine(checkRule);
+export const CommissionRuleUpdate = z.object({ id, ...ruleFields }).partial().required({ id: true }).superRefine(checkRule);
+
+export const costsContract = {
+  'costs:list': op(z.object({ sourceId: id.optional() }), z.array(SourceCosts)),
+  'costs:create-credit-price': op(CreditPriceCreate, CreditPrice),
+  'costs:update-credit-price': op(CreditPriceUpdate, CreditPrice),
+  'costs:delete-credit-price': op(z.object({ id }), z.object({ id })),
+  'costs:create-commission': op(CommissionRuleCreate, CommissionRuleRow),
+  'costs:update-commission': op(CommissionRuleUpdate, CommissionRuleRow),
+  'costs:delete-commission': op(z.object({ id }), z.object({ id })),
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
+import { DateRange, pageInput } from './money-fields';
+
+export const expenseCategoryValues = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
+export const ExpenseCategory = z.enum(expenseCategoryValues, { error: 'Choose connects, subscription, advertising, fee, tax or other' });
+
+export const Expense = z.object({
+  id,
+  ref: z.string(),
+  date: z.string(),
+  /** null: not tied to a channel ("(no channel)" in reports). */
+  sourceId: id.nullable(),
+  sourceName: z.string().nullable(),
+  category: ExpenseCategory,
+  description: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  connects: z.number().int(),
+});
+export type Expense = z.infer<typeof Expense>;
+
+const fields = {
+  date: isoDate,
+  sourceId: id.nullable().optional(),
+  category: ExpenseCategory,
+  description: z.string().trim().max(500, 'At most 500 characters').optional(),
+  /** Negative records a refund of a cost. */
+  amount: amountText,
+  currency: currencyCode.optional(),
+  /** Connects bought (category connects only). */
+  connects: count.optional(),
+  ref: z.string().trim().min(1).max(200).optional(),
+};
+
+function refine(v: { amount?: string; currency?: string; category?: string; connects?: number }, ctx: z.RefinementCtx) {
+  checkAmount(ctx, 'amount', v.amount, v.currency ?? 'USD');
+  if (v.category && v.category !== 'connects' && v.connects) {
+    ctx.addIssue({ code: 'custom', path: ['connects'], message: 'Only a connects purchase has a number of connects' });
+  }
+}
+
+export const ExpenseCreate = z.object(fields).superRefine(refine);
+export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+export const ExpenseList = DateRange.and(
+  z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),
+);
+
+export const expensesContract = {
+  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() })),
+  'expenses:create': op(ExpenseCreate, Expense),
+  'expenses:update': op(ExpenseUpdate, Expense),
+  'expenses:delete': op(z.object({ id }), z.object({ id })),
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { amountText, checkAmount, currencyCode, id, isoDate } from '../fields';
+import { DateRange, pageInput } from './money-fields';
+
+export const Payment = z.object({
+  id,
+  ref: z.string(),
+  date: z.string(),
+  sourceId: id,
+  sourceName: z.string(),
+  leadId: id.nullable(),
+  leadTitle: z.string().nullable(),
+  description: z.string(),
+  grossMinor: z.number().int(),
+  feeMinor: z.number().int(),
+  /** The fee came from the commission rule (or the lead's override), not from the user. */
+  feeComputed: z.boolean(),
+  currency: z.string(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+const fields = {
+  date: isoDate,
+  sourceId: id,
+  leadId: id.nullable().optional(),
+  description: z.string().trim().max(500, 'At most 500 characters').optional(),
+  /** Negative for a refund. */
+  gross: amountText,
+  /** Withheld platform fee (negative for a fee refund); empty/null = compute from the commission rule. */
+  fee: amountText.nullable().optional().or(z.literal('')),
+  currency: currencyCode.optional(),
+  ref: z.string().trim().min(1).max(200).optional(),
+};
+
+function refine(v: { gross?: string; fee?: string | null; currency?: string }, ctx: z.RefinementCtx) {
+  checkAmount(ctx, 'gross', v.gross, v.currency ?? 'USD');
+  checkAmount(ctx, 'fee', v.fee, v.currency ?? 'USD');
+}
+
+export const PaymentCreate = z.object(fields).superRefine(refine);
+export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+
+export const PaymentList = DateRange.and(z.object({ sourceId: id.optional(), leadId: id.optional(), ...pageInput }));
+
+export const paymentsContract = {
+  'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() })),
+  'payments:create': op(PaymentCreate, Payment),
+  'payments:update': op(PaymentUpdate, Payment),
+  'payments:delete': op(z.object({ id }), z.object({ id })),
+};

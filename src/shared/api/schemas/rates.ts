@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { currencyCode } from '../fields';
+import { exchangeRate, isoMonth } from './money-fields';
+
+export const FxRate = z.object({ currency: z.string(), month: z.string(), rate: z.string() });
+export type FxRate = z.infer<typeof FxRate>;
+
+export const ratesContract = {
+  'rates:list': op(z.object({}), z.object({ baseCurrency: z.string(), rates: z.array(FxRate) })),
+  /** Insert or replace the rate of a currency for a month (base units per 1 unit). */
+  'rates:set': op(z.object({ currency: currencyCode, month: isoMonth, rate: exchangeRate }), FxRate),
+  'rates:delete': op(z.object({ currency: currencyCode, month: isoMonth }), z.object({ deleted: z.boolean() })),
+};

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { id } from '../fields';
+import { DateRange } from './money-fields';
+
+export const Basis = z.enum(['cash', 'usage'], { error: 'Basis is cash or usage' });
+export type Basis = z.infer<typeof Basis>;
+
+const metricFields = {
+  leads: z.number().int(),
+  proposals: z.number().int(),
+  replies: z.number().int(),
+  interviews: z.number().int(),
+  wins: z.number().int(),
+  winRate: z.number().nullable(),
+  connectsSpent: z.number().int(),
+  connectsRefunded: z.number().int(),
+  revenue: z.number().int(),
+  fees: z.number().int(),
+  costs: z.number().int(),
+  profit: z.number().int(),
+  roi: z.number().nullable(),
+  costPerLead: z.number().int().nullable(),
+  costPerWin: z.number().int().nullable(),
+  revenuePerConnect: z.number().int().nullable(),
+  booked: z.number().int(),
+  medianDaysToWin: z.number().nullable(),
+};
+
+export const ChannelTotals = z.object(metricFields);
+export const ChannelRow = z.object({ source: z.string(), ...metricFields });
+export type ChannelRow = z.infer<typeof ChannelRow>;
+
+/** DOMAIN.md §4, key order included: this is what `leadledger report --json` prints. */
+export const ChannelReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  basis: Basis,
+  currency: z.string(),
+  channels: z.array(ChannelRow),
+  totals: ChannelTotals,
+  warnings: z.array(z.string()),
+});
+export type ChannelReport = z.infer<typeof ChannelReport>;
+
+export const ReportInput = DateRange.and(z.object({ basis: Basis.optional() }));
+
+/** Extras for the Reports page: ids for drill-down, monthly profit and cost breakdown. */
+export const ReportDetail = z.object({
+  report: ChannelReport,
+  sources: z.array(z.object({ source: z.string(), sourceId: id.nullable(), color: z.string() })),
+  monthly: z.array(z.object({ month: z.string(), profit: z.record(z.string(), z.number().int()) })),
+  costBreakdown: z.array(z.object({ source: z.string(), category: z.string(), amount: z.number().int() })),
+});
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+const BoostGroup = z.object({
+  proposals: z.number().int(),
+  wins: z.number().int(),
+  winRate: z.number().nullable(),
+  connectsPerWin: z.number().nullable(),
+  costPerWin: z.number().int().nullable(),
+});
+
+export const BoostReport = z.object({
+  sourceId: id,
+  source: z.string(),
+  creditName: z.string(),
+  creditPriceMinor: z.number().int().nullable(),
+  currency: z.string(),
+  boosted: BoostGroup,
+  unboosted: BoostGroup,
+  notEnoughData: z.boolean(),
+  averageNetRevenuePerWin: z.number().int().nullable(),
+  breakEvenBoostConnects: z.number().int().nullable(),
+  warnings: z.array(z.string()),
+});
+export type BoostReport = z.infer<typeof BoostReport>;
+
+export const ConnectsBalanceRow = z.object({
+  sourceId: id,
+  source: z.string(),
+  creditName: z.string(),
+  bought: z.number().int(),
+  free: z.number().int(),
+  refunded: z.number().int(),
+  spent: z.number().int(),
+  expired: z.number().int(),
+  balance: z.number().int(),
+  expiringSoon: z.number().int(),
+  nextExpiry: z.string().nullable(),
+});
+export type ConnectsBalanceRow = z.infer<typeof ConnectsBalanceRow>;
+
+export const reportsContract = {
+  'reports:channels': op(ReportInput, ChannelReport),
+  'reports:detail': op(ReportInput, ReportDetail),
+  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport),
+  'reports:connects': op(z.object({}), z.array(ConnectsBalanceRow)),
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
+
+export const Subscription = z.object({
+  id,
+  sourceId: id,
+  sourceName: z.string(),
+  name: z.string(),
+  period: z.enum(['monthly', 'yearly']),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  freeCreditsMonthly: z.number().int(),
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+const fields = {
+  sourceId: id,
+  name: z.string().trim().min(1, 'Give the plan a name').max(100, 'At most 100 characters'),
+  period: z.enum(['monthly', 'yearly'], { error: 'Choose monthly or yearly' }),
+  amount: amountText.refine((t) => !t.startsWith('-'), 'Cannot be negative'),
+  currency: currencyCode.optional(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable().optional(),
+  freeCreditsMonthly: count.optional(),
+};
+
+function refine(v: { amount?: string; currency?: string; startsOn?: string; endsOn?: string | null }, ctx: z.RefinementCtx) {
+  checkAmount(ctx, 'amount', v.amount, v.currency ?? 'USD');
+  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date' });
+}
+
+export const SubscriptionCreate = z.object(fields).superRefine(refine);
+export const SubscriptionUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+
+export const subscriptionsContract = {
+  'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription)),
+  'subscriptions:create': op(SubscriptionCreate, Subscription),
+  'subscriptions:update': op(SubscriptionUpdate, Subscription),
+  'subscriptions:delete': op(z.object({ id }), z.object({ id })),
+};
