@@ -9,6 +9,7 @@ import { reportsHandlers } from './handlers/reports-handlers';
 import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
+import { csvHandlers } from './handlers/csv-handlers';
 import type { Handlers } from './handlers/types';
 
 // A missing handler is a compile error here.
@@ -18,6 +19,7 @@ const handlers: Handlers = {
   ...leadsHandlers,
   ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
+  ...csvHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -9,6 +9,7 @@ import { subscriptionsContract } from './schemas/subscriptions';
 import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
+import { csvContract } from './schemas/csv';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...leadsContract,
   ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
+  ...csvContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import type { Ctx } from '../context';
+import { type ExportOptions, writeExport } from './export';
+import type { Target } from './own-formats';
+import { exportReport } from './report-export';
+
+export type ExportKindAll = Target | 'report';
+
+/** Writes an export through `sink` (awaiting back-pressure); returns the number of records. */
+export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, sink: (text: string) => void | Promise<void>): Promise<number> {
+  if (kind === 'report') {
+    const { text, rows } = exportReport(ctx, options);
+    await sink(text);
+    return rows;
+  }
+  return writeExport(ctx.db, kind, options, sink);
+}
+
+/** Exports into a file: written to a temp name beside it and renamed, so a failure leaves no half file. */
+export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, file: string): Promise<number> {
+  const temp = `${file}.partial-${process.pid}`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    const rows = await exportTo(ctx, kind, options, (text) => {
+      fs.writeSync(fd, text);
+    });
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(temp, file);
+    return rows;
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}

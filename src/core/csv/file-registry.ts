@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../shared/api/result';
+
+// Files the API may touch: uploads (browser mode) and paths the user chose in a native dialog
+// (Electron). The renderer only ever holds the id, never a path.
+export type RegisteredFile = { path: string; name: string; mode: 'read' | 'write'; temporary: boolean };
+
+const files = new Map<string, RegisteredFile>();
+
+export function registerFile(file: RegisteredFile): string {
+  const id = randomBytes(12).toString('hex');
+  files.set(id, file);
+  return id;
+}
+
+export function registeredFile(id: string, mode: 'read' | 'write'): RegisteredFile {
+  const file = files.get(id);
+  if (!file || file.mode !== mode) throw new AppError('not_found', 'That file is no longer available: choose it again');
+  return file;
+}
+
+export function forgetFile(id: string): void {
+  files.delete(id);
+}

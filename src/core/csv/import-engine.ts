@@ -1,0 +1,191 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/api/result';
+import { headerSignature } from '../../shared/csv/headers';
+import { baseCurrency } from '../repos/settings-repo';
+import { type Mapper, RowError, type RowResult } from './drafts';
+import { type ColumnMapping, type FormatId, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveFormat } from './formats';
+import { CsvParseError } from './parser';
+import { detectEncoding, type Encoding, readCsvFile } from './read-file';
+import { ImportWriter } from './writer';
+
+export type ImportOptions = {
+  fileName?: string;
+  as?: ImportAs | undefined;
+  source?: string | undefined;
+  mapping?: ColumnMapping | undefined;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+};
+
+export type InvalidRow = { line: number; message: string };
+
+export type ImportSummary = {
+  importId: number | null;
+  fileName: string;
+  format: FormatId | 'mapping';
+  formatLabel: string;
+  encoding: Encoding;
+  /** Data rows read (blank lines not counted). */
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Invalid rows left out with --skip-invalid, plus rows the format skips (failed or pending payments). */
+  skipped: number;
+  /** Money moved between accounts (withdrawals, payouts): neither revenue nor cost. */
+  transfers: number;
+  /** Upwork service fees joined to their payment. */
+  merged: number;
+  invalidCount: number;
+  /** The first 100 invalid rows, by line number in the file. */
+  invalid: InvalidRow[];
+  createdSources: string[];
+  warnings: string[];
+  dryRun: boolean;
+  /** True when the rows were written (committed). */
+  applied: boolean;
+  /** Inserted records per kind, for the summary links. */
+  kinds: { leads: number; payments: number; expenses: number };
+};
+
+export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
+
+export type ImportHooks = {
+  now: () => Date;
+  onProgress?: (progress: ImportProgress) => void;
+  isCancelled?: () => boolean;
+};
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was imported');
+    this.name = 'ImportCancelled';
+  }
+}
+
+const maxListed = 100;
+
+/** The header and the chosen mapper of a file. */
+export function chooseMapper(db: Database, headers: readonly string[], options: ImportOptions): Mapper {
+  const mapperOptions = { baseCurrency: baseCurrency(db), source: options.source };
+  if (options.mapping) return mappingMapper(options.mapping, headers.length, mapperOptions);
+  return mapperFor(resolveFormat(headers, options.as), headers, mapperOptions);
+}
+
+/**
+ * Imports one CSV file as one transaction: streamed record by record, all or nothing. A file with
+ * invalid rows is refused (rolled back) unless `skipInvalid`; a dry run always rolls back.
+ * Parse errors and unknown layouts throw AppError (nothing written); cancel throws ImportCancelled.
+ */
+export async function importCsvFile(db: Database, file: string, options: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
+  const fileName = options.fileName ?? path.basename(file);
+  const stat = await import('node:fs').then((fs) => fs.promises.stat(file));
+  const encoding = await detectEncoding(file);
+  const now = hooks.now();
+  let mapper: Mapper | undefined;
+  let writer: ImportWriter | undefined;
+  let headerCount = 0;
+  const summary: ImportSummary = {
+    importId: null, fileName, format: 'leads', formatLabel: '', encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0,
+    transfers: 0, merged: 0, invalidCount: 0, invalid: [], createdSources: [], warnings: [], dryRun: Boolean(options.dryRun), applied: false,
+    kinds: { leads: 0, payments: 0, expenses: 0 },
+  };
+  if (encoding === 'windows-1252') summary.warnings.push('The file is not UTF-8; it was read as Windows-1252');
+
+  const invalid = (line: number, message: string) => {
+    summary.invalidCount++;
+    if (summary.invalid.length < maxListed) summary.invalid.push({ line, message });
+  };
+
+  const take = (line: number, result: RowResult) => {
+    switch (result.kind) {
+      case 'invalid':
+        return invalid(line, result.message);
+      case 'transfer':
+        summary.transfers++;
+        return;
+      case 'skipped':
+        summary.skipped++;
+        return;
+      case 'drafts':
+        if (result.drafts.length === 0) summary.merged++;
+        for (const draft of result.drafts) {
+          try {
+            const outcome = writer!.apply(draft);
+            summary[outcome]++;
+            if (outcome === 'inserted') summary.kinds[draft.type === 'lead' ? 'leads' : draft.type === 'payment' ? 'payments' : 'expenses']++;
+          } catch (error) {
+            if (error instanceof RowError) return invalid(line, error.message);
+            throw error;
+          }
+        }
+    }
+  };
+
+  if (db.inTransaction) throw new AppError('conflict', 'Another import is writing to this database; try again when it ends');
+  db.prepare('BEGIN IMMEDIATE').run();
+  let committed = false;
+  try {
+    const completed = await readCsvFile(
+      file,
+      encoding,
+      ({ fields, line }) => {
+        if (!mapper) {
+          const headers = fields.map((h) => h.trim());
+          headerCount = headers.length;
+          mapper = chooseMapper(db, headers, options);
+          summary.format = mapper.format as FormatId | 'mapping';
+          summary.formatLabel = mapper.label;
+          summary.warnings.push(...headerWarnings(headers));
+          summary.importId = Number(
+            db
+              .prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`)
+              .run(fileName, mapper.format, now.toISOString()).lastInsertRowid,
+          );
+          writer = new ImportWriter(db, summary.importId, now);
+          return;
+        }
+        summary.rows++;
+        if (fields.length > headerCount && fields.slice(headerCount).some((f) => f.trim() !== '')) {
+          return invalid(line, `has ${fields.length} fields; the header has ${headerCount}`);
+        }
+        const result = mapper.row(fields, line);
+        if (result) take(line, result);
+      },
+      {
+        onChunk: (bytes) => {
+          hooks.onProgress?.({ rows: summary.rows, bytes, totalBytes: stat.size });
+          return !hooks.isCancelled?.();
+        },
+      },
+    );
+    if (!completed) throw new ImportCancelled();
+    if (!mapper) throw new AppError('invalid_input', `${fileName} is empty: there is no header row`);
+    for (const { line, result } of mapper.finish?.() ?? []) take(line, result);
+    writer!.flush();
+    summary.createdSources = writer!.createdSources;
+    if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
+    const refused = summary.invalidCount > 0 && !options.skipInvalid;
+    if (!refused && !options.dryRun) {
+      db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
+        summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
+      );
+      db.prepare('COMMIT').run();
+      committed = true;
+      summary.applied = true;
+    }
+    if (!summary.applied) summary.importId = null;
+    hooks.onProgress?.({ rows: summary.rows, bytes: stat.size, totalBytes: stat.size });
+    return summary;
+  } catch (error) {
+    if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
+    throw error;
+  } finally {
+    if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
+  }
+}
+
+export function signatureOf(headers: readonly string[]): string {
+  return headerSignature(headers);
+}

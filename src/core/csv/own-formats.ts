@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { type DecimalSeparator, parseAmount } from '../../shared/csv/amounts';
+import { type DateFormat, parseDate } from '../../shared/csv/dates';
+import { unescapeFormula } from '../../shared/csv/escape';
+import { isCurrencyCode } from '../../shared/money';
+import { stages } from '../../shared/domain/stages';
+import { expenseCategories, type ExpenseCategory } from '../repos/expenses-repo';
+import { type Draft, RowError } from './drafts';
+
+export type Target = 'leads' | 'payments' | 'expenses';
+
+/** DOMAIN.md §2: the exact headers, in order. A public contract. */
+export const ownHeaders = {
+  leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'],
+  payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
+  expenses: ['ref', 'date', 'source', 'category', 'description', 'amount', 'currency', 'connects'],
+} as const satisfies Record<Target, readonly string[]>;
+
+export type OwnField<T extends Target> = (typeof ownHeaders)[T][number];
+
+/** Other names people give the same columns (compared like headers: case, spaces, _ and - ignored). */
+export const ownAliases: { [T in Target]: Record<OwnField<T>, readonly string[]> } = {
+  leads: {
+    ref: ['ref', 'reference', 'lead ref'], source: ['source', 'channel', 'platform'], title: ['title', 'job title', 'job', 'lead'],
+    client: ['client', 'customer', 'company'], url: ['url', 'link', 'job url'], stage: ['stage', 'status'],
+    created_on: ['created_on', 'created', 'created date', 'date'], applied_on: ['applied_on', 'applied', 'applied date'],
+    closed_on: ['closed_on', 'closed', 'closed date'], connects: ['connects'], boost_connects: ['boost_connects', 'boost'],
+    connects_refunded: ['connects_refunded', 'refunded connects', 'refunded'], value: ['value', 'budget', 'amount'],
+    currency: ['currency'], lost_reason: ['lost_reason', 'lost reason', 'reason'], tags: ['tags', 'labels'], notes: ['notes', 'note', 'comments'],
+    follow_up_on: ['follow_up_on', 'follow up', 'follow-up date', 'follow up on'],
+  },
+  payments: {
+    ref: ['ref', 'reference', 'payment ref'], date: ['date', 'paid on', 'payment date'], source: ['source', 'channel', 'platform'],
+    lead_ref: ['lead_ref', 'lead'], description: ['description', 'memo', 'details'], gross: ['gross', 'amount', 'gross amount'],
+    fee: ['fee', 'fees', 'platform fee'], currency: ['currency'],
+  },
+  expenses: {
+    ref: ['ref', 'reference', 'expense ref'], date: ['date'], source: ['source', 'channel', 'platform'], category: ['category', 'type'],
+    description: ['description', 'memo', 'details'], amount: ['amount', 'cost'], currency: ['currency'], connects: ['connects', 'connects bought'],
+  },
+};
+
+export type ConvertOptions = {
+  /** Our own export: restore formula-escaped text. Foreign files keep their text as is. */
+  unescape: boolean;
+  dateFormat: DateFormat;
+  decimal: DecimalSeparator;
+  baseCurrency: string;
+  /** Used when the row has no source (CLI --source, wizard default). */
+  defaultSource?: string | undefined;
+  defaultCurrency?: string | undefined;
+};
+
+type Get = (field: string) => string;
+
+/** Keys for rows without a ref: a hash of their content plus the occurrence, so identical rows stay distinct. */
+export class DerivedKeys {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly prefix: string) {}
+  key(values: readonly string[]): string {
+    const hash = createHash('sha1').update(values.join('\u001f')).digest('hex').slice(0, 16);
+    const n = (this.seen.get(hash) ?? 0) + 1;
+    this.seen.set(hash, n);
+    return `${this.prefix}-${hash}${n > 1 ? `-${n}` : ''}`;
+  }
+}
+
+function fieldText(get: Get, field: string, unescape: boolean): string {
+  const raw = get(field);
+  return unescape ? unescapeFormula(raw) : raw;
+}
+
+function date(get: Get, field: string, format: DateFormat, required: boolean): string | null {
+  const raw = get(field).trim();
+  if (raw === '') {
+    if (required) throw new RowError(`${field} is empty`);
+    return null;
+  }
+  const parsed = parseDate(raw, format);
+  if (!parsed) throw new RowError(`${field} "${raw}" is not a date in the format ${format}`);
+  return parsed;
+}
+
+function count(get: Get, field: string): number {
+  const raw = get(field).trim();
+  if (raw === '') return 0;
+  if (!/^\d{1,9}$/.test(raw)) throw new RowError(`${field} "${raw}" must be a whole number, 0 or more`);
+  return Number(raw);
+}
+
+function currency(get: Get, options: ConvertOptions): string {
+  const raw = get('currency').trim().toUpperCase();
+  if (raw === '') return options.defaultCurrency ?? options.baseCurrency;
+  if (!isCurrencyCode(raw)) throw new RowError(`currency "${raw}" is not an ISO 4217 code`);
+  return raw;
+}
+
+function amount(get: Get, field: string, code: string, options: ConvertOptions, required: boolean): number | null {
+  const raw = get(field).trim();
+  if (raw === '') {
+    if (required) throw new RowError(`${field} is empty`);
+    return null;
+  }
+  const parsed = parseAmount(raw, code, options.decimal);
+  if (!parsed.ok) throw new RowError(`${field}: ${parsed.message}`);
+  return parsed.minor;
+}
+
+function source(get: Get, options: ConvertOptions, required: boolean): string {
+  const raw = fieldText(get, 'source', options.unescape).trim();
+  if (raw === '') {
+    if (options.defaultSource) return options.defaultSource;
+    if (required) throw new RowError('source is empty (name the channel, or choose one for the whole file)');
+  }
+  return raw;
+}
+
+const stageSet = new Set<string>(stages);
+const categorySet = new Set<string>(expenseCategories);
+
+/** Turns one row (read through `get`, by our field names) into a draft; throws RowError naming the field. */
+export function convertOwnRow(target: Target, get: Get, options: ConvertOptions, keys: DerivedKeys, raw: readonly string[]): Draft {
+  const text = (field: string) => fieldText(get, field, options.unescape);
+  const ref = text('ref').trim();
+  if (ref.length > 200) throw new RowError('ref is longer than 200 characters');
+  if (target === 'leads') {
+    const title = text('title');
+    if (title.trim() === '') throw new RowError('title is empty');
+    const stage = get('stage').trim().toLowerCase() || 'new';
+    if (!stageSet.has(stage)) throw new RowError(`stage "${get('stage')}" is not one of ${stages.join(', ')}`);
+    const code = currency(get, options);
+    const createdOn = date(get, 'created_on', options.dateFormat, true)!;
+    const appliedOn = date(get, 'applied_on', options.dateFormat, false);
+    const closedOn = date(get, 'closed_on', options.dateFormat, false);
+    if (appliedOn && appliedOn < createdOn) throw new RowError('applied_on is before created_on');
+    if (closedOn && closedOn < createdOn) throw new RowError('closed_on is before created_on');
+    const connects = count(get, 'connects');
+    const boost = count(get, 'boost_connects');
+    const refunded = count(get, 'connects_refunded');
+    if (refunded > connects + boost) throw new RowError('connects_refunded is more than connects + boost_connects');
+    const tags = [...new Set(text('tags').split(';').map((t) => t.trim()).filter(Boolean))].join(';');
+    return {
+      type: 'lead',
+      ref: ref || keys.key(raw),
+      source: source(get, options, true),
+      title,
+      client: text('client'),
+      url: text('url'),
+      stage,
+      created_on: createdOn,
+      applied_on: appliedOn,
+      closed_on: closedOn,
+      connects,
+      boost_connects: boost,
+      connects_refunded: refunded,
+      value_minor: amount(get, 'value', code, options, false),
+      currency: code,
+      lost_reason: text('lost_reason'),
+      tags,
+      notes: text('notes'),
+      follow_up_on: date(get, 'follow_up_on', options.dateFormat, false),
+    };
+  }
+  if (target === 'payments') {
+    const code = currency(get, options);
+    return {
+      type: 'payment',
+      ref: ref || keys.key(raw),
+      date: date(get, 'date', options.dateFormat, true)!,
+      source: source(get, options, true),
+      lead_ref: text('lead_ref').trim() || null,
+      description: text('description'),
+      gross_minor: amount(get, 'gross', code, options, true)!,
+      fee_minor: amount(get, 'fee', code, options, false),
+      currency: code,
+    };
+  }
+  const code = currency(get, options);
+  const category = get('category').trim().toLowerCase();
+  if (!categorySet.has(category)) throw new RowError(`category "${get('category')}" is not one of ${expenseCategories.join(', ')}`);
+  return {
+    type: 'expense',
+    ref: ref || keys.key(raw),
+    date: date(get, 'date', options.dateFormat, true)!,
+    source: source(get, options, false) || null,
+    category: category as ExpenseCategory,
+    description: text('description'),
+    amount_minor: amount(get, 'amount', code, options, true)!,
+    currency: code,
+    connects: count(get, 'connects'),
+  };
+}

@@ -1,0 +1,157 @@
+// An incremental RFC 4180 parser that knows the physical line each record starts on.
+// PapaParse was measured, but it cannot report physical lines of multi-line records or mixed
+// CR / LF / CRLF endings; this scanner does both and stays within ~2x of it (see the bench).
+
+export type CsvRecord = { fields: string[]; line: number };
+
+export class CsvParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'CsvParseError';
+  }
+}
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+export const defaultMaxRecordChars = 1024 * 1024;
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) lines++;
+    else if (c === CR) {
+      lines++;
+      if (text.charCodeAt(i + 1) === LF && i + 1 < to) i++;
+    }
+  }
+  return lines;
+}
+
+/** Feed decoded text with `push`, then call `end`; complete records go to `emit` (blank lines are dropped). */
+export class CsvParser {
+  private buffer = '';
+  private line = 1;
+
+  constructor(
+    private readonly emit: (record: CsvRecord) => void,
+    private readonly maxRecordChars = defaultMaxRecordChars,
+  ) {}
+
+  push(text: string): void {
+    this.buffer = this.buffer.length ? this.buffer + text : text;
+    this.parse(false);
+  }
+
+  end(): void {
+    this.parse(true);
+    this.buffer = '';
+  }
+
+  private tooBig(startLine: number): CsvParseError {
+    return new CsvParseError(
+      `Line ${startLine}: the record starting here is larger than ${Math.round(this.maxRecordChars / 1024)} KB (an unclosed quote?); nothing was imported`,
+      startLine,
+    );
+  }
+
+  private parse(final: boolean): void {
+    const buf = this.buffer;
+    const n = buf.length;
+    let pos = 0;
+    let line = this.line;
+    records: while (pos < n) {
+      const startPos = pos;
+      const startLine = line;
+      const fields: string[] = [];
+      for (;;) {
+        if (pos < n && buf.charCodeAt(pos) === QUOTE) {
+          const quoteLine = line;
+          let value = '';
+          let p = pos + 1;
+          for (;;) {
+            const q = buf.indexOf('"', p);
+            if (q === -1 || (q + 1 >= n && !final)) {
+              if (final) throw new CsvParseError(`Line ${quoteLine}: a quoted field is never closed; nothing was imported`, quoteLine);
+              pos = startPos;
+              line = startLine;
+              break records;
+            }
+            if (buf.charCodeAt(q + 1) === QUOTE) {
+              value += buf.slice(p, q + 1);
+              p = q + 2;
+              continue;
+            }
+            value += buf.slice(p, q);
+            p = q + 1;
+            break;
+          }
+          line += countLines(buf, pos, p);
+          pos = p;
+          // Text after the closing quote ("abc"def) is kept, as spreadsheets do.
+          let e = pos;
+          while (e < n) {
+            const c = buf.charCodeAt(e);
+            if (c === COMMA || c === LF || c === CR) break;
+            e++;
+          }
+          if (e > pos) value += buf.slice(pos, e);
+          pos = e;
+          fields.push(value);
+        } else {
+          let e = pos;
+          while (e < n) {
+            const c = buf.charCodeAt(e);
+            if (c === COMMA || c === LF || c === CR) break;
+            e++;
+          }
+          fields.push(buf.slice(pos, e));
+          pos = e;
+        }
+        if (pos >= n) {
+          if (!final) {
+            pos = startPos;
+            line = startLine;
+            break records;
+          }
+          break;
+        }
+        const c = buf.charCodeAt(pos);
+        if (c === COMMA) {
+          pos++;
+          continue;
+        }
+        if (c === CR) {
+          if (pos + 1 >= n && !final) {
+            pos = startPos;
+            line = startLine;
+            break records;
+          }
+          pos += buf.charCodeAt(pos + 1) === LF ? 2 : 1;
+        } else pos++;
+        line++;
+        break;
+      }
+      if (pos - startPos > this.maxRecordChars) throw this.tooBig(startLine);
+      if (!(fields.length === 1 && fields[0] === '')) this.emit({ fields, line: startLine });
+    }
+    if (n - pos > this.maxRecordChars) throw this.tooBig(line);
+    this.buffer = pos >= n ? '' : buf.slice(pos);
+    this.line = line;
+  }
+}
+
+/** Parses a whole string (tests, small inputs). */
+export function parseCsvText(text: string, maxRecordChars?: number): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const parser = new CsvParser((r) => records.push(r), maxRecordChars);
+  parser.push(text);
+  parser.end();
+  return records;
+}

@@ -1,0 +1,109 @@
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import iconv from 'iconv-lite';
+import { CsvParser, type CsvRecord } from './parser';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const chunkSize = 1024 * 1024;
+
+/** Bytes at the end of `chunk` that start a UTF-8 sequence the chunk does not finish. */
+function incompleteTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const b = chunk[chunk.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/**
+ * The file's encoding: a BOM decides (UTF-8, UTF-16 LE/BE); without one the file is UTF-8 when
+ * every byte sequence is valid UTF-8, else Windows-1252 (what Excel on Windows writes).
+ */
+export async function detectEncoding(file: string): Promise<Encoding> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(head, 0, 3, 0);
+    if (bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+    if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+    let carry = Buffer.alloc(0);
+    const buffer = Buffer.alloc(chunkSize);
+    let position = 0;
+    for (;;) {
+      const { bytesRead: read } = await handle.read(buffer, 0, chunkSize, position);
+      if (read === 0) break;
+      position += read;
+      const chunk = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const tail = incompleteTail(chunk);
+      if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return 'windows-1252';
+      carry = Buffer.from(chunk.subarray(chunk.length - tail));
+    }
+    return carry.length ? 'windows-1252' : 'utf-8';
+  } finally {
+    await handle.close();
+  }
+}
+
+type Decoder = { write: (chunk: Buffer) => string; end: () => string };
+
+function decoderFor(encoding: Encoding): Decoder {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8'); // strips a BOM
+    return { write: (c) => d.decode(c, { stream: true }), end: () => d.decode() };
+  }
+  const d = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
+  return { write: (c) => d.write(c), end: () => d.end() ?? '' };
+}
+
+export type ReadHooks = {
+  /** Called after each chunk with the bytes read so far; return false to stop (cancel). */
+  onChunk?: (bytesRead: number) => boolean | void;
+  maxRecordChars?: number;
+};
+
+/**
+ * Streams `file` record by record (never whole in memory). The callback runs synchronously for
+ * each record; the event loop is free between 1 MB chunks. Resolves false when cancelled.
+ */
+export async function readCsvFile(
+  file: string,
+  encoding: Encoding,
+  onRecord: (record: CsvRecord) => void,
+  hooks: ReadHooks = {},
+): Promise<boolean> {
+  const decoder = decoderFor(encoding);
+  const parser = new CsvParser(onRecord, hooks.maxRecordChars);
+  const stream = fs.createReadStream(file, { highWaterMark: chunkSize });
+  let bytes = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      parser.push(decoder.write(chunk));
+      if (hooks.onChunk?.(bytes) === false) return false;
+    }
+  } finally {
+    stream.destroy();
+  }
+  parser.push(decoder.end());
+  parser.end();
+  return true;
+}
+
+/** The first records of a file (header + preview rows), read without going through the rest. */
+export async function readHead(file: string, encoding: Encoding, records: number): Promise<CsvRecord[]> {
+  const out: CsvRecord[] = [];
+  const stop = new Error('enough');
+  try {
+    await readCsvFile(file, encoding, (r) => {
+      out.push(r);
+      if (out.length >= records) throw stop;
+    });
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  return out;
+}

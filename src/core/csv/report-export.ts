@@ -1,0 +1,36 @@
+import { csvLine, textCell } from '../../shared/csv/escape';
+import type { ChannelReport } from '../../shared/api/schemas/reports';
+import { formatMinorPlain } from '../../shared/money';
+import type { Ctx } from '../context';
+import { channelReport } from '../services/reports-service';
+
+// The channel report as CSV: one row per channel and a Total row; the columns are the field
+// names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.
+const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked'] as const;
+export const reportHeaders = [
+  'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'revenue', 'fees', 'costs',
+  'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'currency',
+] as const;
+
+export function reportCsv(report: ChannelReport, bom = false): string {
+  const money = new Set<string>(moneyFields);
+  const line = (source: string, row: Record<string, unknown>) =>
+    csvLine(
+      reportHeaders.map((h) => {
+        if (h === 'source') return textCell(source);
+        if (h === 'currency') return report.currency;
+        const v = row[h];
+        if (v === null || v === undefined) return '';
+        return money.has(h) ? formatMinorPlain(v as number, report.currency) : String(v);
+      }),
+    );
+  let text = `${bom ? '\uFEFF' : ''}${csvLine([...reportHeaders])}`;
+  for (const channel of report.channels) text += line(channel.source, channel);
+  text += line('Total', report.totals);
+  return text;
+}
+
+export function exportReport(ctx: Ctx, options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean }): { text: string; rows: number } {
+  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null });
+  return { text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, options.bom), rows: report.channels.length };
+}

@@ -1,0 +1,158 @@
+import type { Database } from 'better-sqlite3';
+import { type Stage, stageRank } from '../../shared/domain/stages';
+import { prepared } from '../db/statements';
+import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
+import { insertLead, type LeadRecord, type LeadWrite, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
+import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
+import { RollupBatch } from '../rollups/rollup-batch';
+import { resolvePaymentFee } from '../services/payment-fees';
+import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError } from './drafts';
+
+export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+const palette = ['#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#5c6bc0'];
+
+function furthest(previous: number, stage: string, appliedOn: string | null): number {
+  return Math.max(previous, stageRank[stage as Stage] ?? 0, appliedOn ? stageRank.applied : 0);
+}
+
+const leadCompared = ['source_id', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'] as const;
+const paymentCompared = ['date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency'] as const;
+const expenseCompared = ['date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects'] as const;
+
+function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
+  return keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Writes drafts through the repositories inside the caller's transaction. Rollup deltas collect
+ * in one batch, flushed every few thousand rows and at the end, always inside the transaction.
+ */
+export class ImportWriter {
+  readonly createdSources: string[] = [];
+  private readonly sources = new Map<string, number>();
+  private readonly positions = new Map<string, number>();
+  private batch: RollupBatch;
+  private pendingRows = 0;
+  private readonly nowIso: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly importId: number,
+    now: Date,
+  ) {
+    this.batch = new RollupBatch(db);
+    this.nowIso = now.toISOString();
+  }
+
+  private sourceId(name: string): number {
+    const key = name.trim().toLowerCase();
+    const cached = this.sources.get(key);
+    if (cached !== undefined) return cached;
+    const row = prepared(this.db, `SELECT id, archived FROM sources WHERE name = ? COLLATE NOCASE`).get(name.trim()) as { id: number } | undefined;
+    let id = row?.id;
+    if (id === undefined) {
+      if (name.trim().length > 60) throw new RowError('source is longer than 60 characters');
+      const n = (prepared(this.db, `SELECT COUNT(*) AS n FROM sources`).get() as { n: number }).n;
+      id = Number(
+        prepared(this.db, `INSERT INTO sources (name, color, sort_order, created_at) VALUES (?, ?, ?, ?)`).run(name.trim(), palette[n % palette.length], n, this.nowIso).lastInsertRowid,
+      );
+      this.createdSources.push(name.trim());
+    }
+    this.sources.set(key, id);
+    return id;
+  }
+
+  private endPosition(stage: string): number {
+    let p = this.positions.get(stage);
+    if (p === undefined) p = (prepared(this.db, `SELECT MAX(position) AS p FROM leads WHERE stage = ?`).get(stage) as { p: number | null }).p ?? 0;
+    p += 1;
+    this.positions.set(stage, p);
+    return p;
+  }
+
+  apply(draft: Draft): WriteOutcome {
+    const outcome = draft.type === 'lead' ? this.lead(draft) : draft.type === 'payment' ? this.payment(draft) : this.expense(draft);
+    if (outcome !== 'unchanged' && ++this.pendingRows >= 5000) this.flush();
+    return outcome;
+  }
+
+  flush(): void {
+    this.batch.flush();
+    this.pendingRows = 0;
+  }
+
+  private lead(d: LeadDraft): WriteOutcome {
+    const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
+    const sourceId = this.sourceId(d.source);
+    const fields = {
+      source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, created_on: d.created_on, applied_on: d.applied_on,
+      closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects, connects_refunded: d.connects_refunded,
+      value_minor: d.value_minor, currency: d.currency, lost_reason: d.lost_reason, tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on,
+    };
+    if (!before) {
+      const lead: LeadWrite = {
+        ref: d.ref, ...fields, furthest_rank: furthest(0, d.stage, d.applied_on), fee_percent_bp: null,
+        position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
+      };
+      const id = insertLead(this.db, lead, this.batch);
+      recordStageChange(this.db, id, null, d.stage as Stage, this.nowIso);
+      return 'inserted';
+    }
+    if (same(before, { ...before, ...fields }, leadCompared)) return 'unchanged';
+    const after: LeadWrite = {
+      ...before, ...fields, furthest_rank: furthest(before.furthest_rank, d.stage, d.applied_on),
+      position: d.stage === before.stage ? before.position : this.endPosition(d.stage), updated_at: this.nowIso,
+    };
+    delete (after as Partial<LeadRecord>).id;
+    updateLeadRecord(this.db, before, after, this.batch);
+    if (d.stage !== before.stage) recordStageChange(this.db, before.id, before.stage as Stage, d.stage as Stage, this.nowIso);
+    return 'updated';
+  }
+
+  private payment(d: PaymentDraft): WriteOutcome {
+    const sourceId = this.sourceId(d.source);
+    let leadId: number | null = null;
+    if (d.lead_ref) {
+      const lead = prepared(this.db, `SELECT id, source_id FROM leads WHERE ref = ?`).get(d.lead_ref) as { id: number; source_id: number } | undefined;
+      if (!lead) throw new RowError(`lead_ref "${d.lead_ref}": no lead has this ref (import the leads first)`);
+      if (lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" belongs to another channel than ${d.source}`);
+      leadId = lead.id;
+    }
+    if (d.fee_minor !== null && d.gross_minor !== 0 && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
+      throw new RowError('fee is larger than gross');
+    }
+    const fee = d.fee_minor ?? resolvePaymentFee(this.db, { sourceId, date: d.date, grossMinor: d.gross_minor, currency: d.currency, leadId });
+    const fields = {
+      date: d.date, source_id: sourceId, lead_id: leadId, description: d.description, gross_minor: d.gross_minor, fee_minor: fee,
+      fee_computed: d.fee_minor === null ? 1 : 0, currency: d.currency,
+    };
+    const before = prepared(this.db, `SELECT * FROM payments WHERE ref = ?`).get(d.ref) as PaymentRecord | undefined;
+    if (!before) {
+      const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
+      insertPayment(this.db, write, this.batch);
+      return 'inserted';
+    }
+    if (same(before, { ...before, ...fields }, paymentCompared)) return 'unchanged';
+    const { id: _id, ...rest } = before;
+    updatePayment(this.db, before, { ...rest, ...fields }, this.batch);
+    return 'updated';
+  }
+
+  private expense(d: ExpenseDraft): WriteOutcome {
+    const fields = {
+      date: d.date, source_id: d.source ? this.sourceId(d.source) : null, category: d.category, description: d.description,
+      amount_minor: d.amount_minor, currency: d.currency, connects: d.connects,
+    };
+    const before = prepared(this.db, `SELECT * FROM expenses WHERE ref = ?`).get(d.ref) as ExpenseRecord | undefined;
+    if (!before) {
+      const write: ExpenseWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
+      insertExpense(this.db, write, this.batch);
+      return 'inserted';
+    }
+    if (same(before, { ...before, ...fields }, expenseCompared)) return 'unchanged';
+    const { id: _id, ...rest } = before;
+    updateExpense(this.db, before, { ...rest, ...fields }, this.batch);
+    return 'updated';
+  }
+}

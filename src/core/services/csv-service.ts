@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../shared/api/result';
+import type { ColumnMapping, Inspection, PreviewRow, SavedMapping } from '../../shared/api/schemas/csv';
+import { guessDateFormat } from '../../shared/csv/dates';
+import { headerSignature, indexHeaders } from '../../shared/csv/headers';
+import type { Ctx } from '../context';
+import { registeredFile } from '../csv/file-registry';
+import { detectFormat, formatLabels, mappingMapper } from '../csv/formats';
+import { ownAliases, ownHeaders, type Target } from '../csv/own-formats';
+import { detectEncoding, readHead } from '../csv/read-file';
+import { baseCurrency } from '../repos/settings-repo';
+
+type Mapping = z.output<typeof ColumnMapping>;
+
+const requiredFields: Record<Target, readonly string[]> = {
+  leads: ['title', 'created_on'],
+  payments: ['date', 'gross'],
+  expenses: ['date', 'category', 'amount'],
+};
+const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date'];
+
+async function head(file: string, records: number) {
+  const encoding = await detectEncoding(file);
+  const rows = await readHead(file, encoding, records);
+  if (rows.length === 0) throw new AppError('invalid_input', 'The file is empty: there is no header row');
+  return { encoding, headers: rows[0]!.fields.map((h) => h.trim()), rows: rows.slice(1) };
+}
+
+type MappingRow = { id: number; name: string; target: Target; header_signature: string; mapping_json: string };
+
+function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] {
+  const rows = ctx.db.prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings ORDER BY name`).all() as MappingRow[];
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, target: r.target, mapping: JSON.parse(r.mapping_json) as Mapping, matches: r.header_signature === signature }))
+    .sort((a, b) => Number(b.matches) - Number(a.matches));
+}
+
+export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection> {
+  const file = registeredFile(fileId, 'read');
+  const { encoding, headers, rows } = await head(file.path, 21);
+  const format = detectFormat(headers) ?? null;
+  const suggestions: Record<string, Mapping> = {};
+  for (const target of ['leads', 'payments', 'expenses'] as const) {
+    const columns = indexHeaders(headers, ownAliases[target] as Record<string, readonly string[]>) as Record<string, number>;
+    const dateSamples = Object.entries(columns).filter(([f]) => dateFields.includes(f)).flatMap(([, i]) => rows.map((r) => r.fields[i] ?? ''));
+    suggestions[target] = { target, columns, dateFormat: guessDateFormat(dateSamples) ?? 'YYYY-MM-DD', decimal: '.' };
+  }
+  return {
+    fileName: file.name,
+    encoding,
+    headers,
+    format,
+    formatLabel: format ? formatLabels[format] : null,
+    preview: rows.slice(0, 10).map((r) => r.fields),
+    mappings: savedMappings(ctx, headerSignature(headers)),
+    suggestions,
+    fields: Object.fromEntries(
+      (['leads', 'payments', 'expenses'] as const).map((t) => [t, ownHeaders[t].map((name) => ({ name, required: requiredFields[t].includes(name) }))]),
+    ),
+  };
+}
+
+/** The first rows as the mapping reads them, each validated like the import will (no database writes). */
+export async function previewMapping(ctx: Ctx, fileId: string, mapping: Mapping, count = 20): Promise<{ rows: PreviewRow[] }> {
+  const file = registeredFile(fileId, 'read');
+  const { headers, rows } = await head(file.path, count + 1);
+  const missing = requiredFields[mapping.target].filter((f) => mapping.columns[f] === undefined && !(f === 'source' && mapping.source));
+  const mapper = mappingMapper(mapping, headers.length, { baseCurrency: baseCurrency(ctx.db), source: mapping.source });
+  return {
+    rows: rows.map(({ fields, line }) => {
+      const values: Record<string, string> = {};
+      for (const [field, index] of Object.entries(mapping.columns)) values[field] = fields[index] ?? '';
+      const result = mapper.row(fields, line);
+      const error = missing.length ? `Choose a column for ${missing.join(', ')}` : result?.kind === 'invalid' ? result.message : null;
+      return { line, values, error };
+    }),
+  };
+}
+
+export async function saveMapping(ctx: Ctx, input: { name: string; fileId: string; mapping: Mapping }): Promise<SavedMapping> {
+  const file = registeredFile(input.fileId, 'read');
+  const { headers } = await head(file.path, 1);
+  mappingMapper(input.mapping, headers.length, { baseCurrency: baseCurrency(ctx.db) });
+  const signature = headerSignature(headers);
+  ctx.db
+    .prepare(
+      `INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET header_signature = excluded.header_signature, target = excluded.target, mapping_json = excluded.mapping_json`,
+    )
+    .run(input.name, signature, input.mapping.target, JSON.stringify(input.mapping), ctx.now().toISOString());
+  const saved = savedMappings(ctx, signature).find((m) => m.name.toLowerCase() === input.name.toLowerCase());
+  if (!saved) throw fieldError('name', 'The mapping could not be saved');
+  return saved;
+}
+
+export function listMappings(ctx: Ctx, signature?: string): SavedMapping[] {
+  return savedMappings(ctx, signature);
+}
+
+/** A saved mapping by name; it must have been made for the same header. */
+export function mappingByName(ctx: Ctx, name: string, headers: readonly string[]): Mapping {
+  const row = ctx.db.prepare(`SELECT * FROM csv_mappings WHERE name = ? COLLATE NOCASE`).get(name) as MappingRow | undefined;
+  if (!row) throw new AppError('not_found', `No saved mapping is named "${name}"`);
+  if (row.header_signature !== headerSignature(headers)) {
+    throw new AppError('invalid_input', `The mapping "${row.name}" was saved for a file with other columns`);
+  }
+  return JSON.parse(row.mapping_json) as Mapping;
+}
+
+export async function headersOf(file: string): Promise<string[]> {
+  return (await head(file, 1)).headers;
+}
+
+export function deleteMapping(ctx: Ctx, id: number): { deleted: boolean } {
+  return { deleted: ctx.db.prepare(`DELETE FROM csv_mappings WHERE id = ?`).run(id).changes > 0 };
+}
+
+export function exportFileName(kind: string, now: Date): string {
+  return `leadledger-${kind}-${now.toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { dateFormats } from '../../csv/dates';
+import { op } from '../define';
+import { isoDate } from '../fields';
+
+export const csvTargets = ['leads', 'payments', 'expenses'] as const;
+export const importAsValues = ['leads', 'payments', 'expenses', 'upwork', 'paypal', 'stripe'] as const;
+export const exportKinds = ['leads', 'payments', 'expenses', 'report'] as const;
+
+/** A registered file (upload, or a path the Electron dialog chose); paths never cross the API. */
+const fileId = z.string().regex(/^[a-f0-9]{24}$/, 'Unknown file');
+const jobId = z.string().regex(/^[a-f0-9]{16}$/, 'Unknown import');
+
+export const ColumnMapping = z.object({
+  target: z.enum(csvTargets),
+  /** Our field name -> zero-based column index in the file. */
+  columns: z.record(z.string(), z.number().int().min(0).max(10_000)),
+  dateFormat: z.enum(dateFormats),
+  decimal: z.enum(['.', ',']),
+  source: z.string().trim().max(60).optional(),
+  currency: z.string().trim().max(3).optional(),
+});
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const SavedMapping = z.object({ id: z.number().int(), name: z.string(), target: z.enum(csvTargets), mapping: ColumnMapping, matches: z.boolean() });
+export type SavedMapping = z.infer<typeof SavedMapping>;
+
+export const Inspection = z.object({
+  fileName: z.string(),
+  encoding: z.string(),
+  headers: z.array(z.string()),
+  /** The recognised format, or null: the wizard maps the columns. */
+  format: z.string().nullable(),
+  formatLabel: z.string().nullable(),
+  preview: z.array(z.array(z.string())),
+  /** Saved mappings made for this exact header (offered first), then the others. */
+  mappings: z.array(SavedMapping),
+  /** A first guess at the columns for each target, from their names. */
+  suggestions: z.record(z.string(), ColumnMapping),
+  /** Fields of each target, in the order of our CSV headers; the required ones flagged. */
+  fields: z.record(z.string(), z.array(z.object({ name: z.string(), required: z.boolean() }))),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+export const PreviewRow = z.object({ line: z.number().int(), values: z.record(z.string(), z.string()), error: z.string().nullable() });
+export type PreviewRow = z.infer<typeof PreviewRow>;
+
+export const ImportSummary = z.object({
+  importId: z.number().int().nullable(),
+  fileName: z.string(),
+  format: z.string(),
+  formatLabel: z.string(),
+  encoding: z.string(),
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  transfers: z.number().int(),
+  merged: z.number().int(),
+  invalidCount: z.number().int(),
+  invalid: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  createdSources: z.array(z.string()),
+  warnings: z.array(z.string()),
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  kinds: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int() }),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportJob = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  totalBytes: z.number().int(),
+  rowsPerSecond: z.number(),
+  summary: ImportSummary.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
+
+export const csvContract = {
+  'csv:inspect': op(z.object({ fileId }), Inspection),
+  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) })),
+  'csv:start-import': op(
+    z.object({
+      fileId,
+      as: z.enum(importAsValues).optional(),
+      source: z.string().trim().min(1).max(60).optional(),
+      mapping: ColumnMapping.optional(),
+      mappingName: mappingName.optional(),
+      skipInvalid: z.boolean().optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  'csv:job': op(z.object({ jobId }), ImportJob),
+  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() })),
+  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping)),
+  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping),
+  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
+  'csv:export-file': op(
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional() }),
+    z.object({ rows: z.number().int(), fileName: z.string() }),
+  ),
+};
