@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../backup/backup';
+import { rollupDrift } from '../rollups/rebuild';
+import { tempDbPath } from '../test-support/temp-db';
+import { buildFixture } from './fixtures/fixture-data';
+import { migrate, schemaVersion } from './migrate';
+import { latestVersion, migrations } from './migrations';
+import { openDatabase } from './open';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+const temp = () => {
+  const file = tempDbPath();
+  dirs.push(path.dirname(file));
+  return file;
+};
+
+/** Tables, columns, indexes and triggers as SQLite itself describes them, whitespace normalised. */
+function schemaOf(db: Database.Database) {
+  const objects = db
+    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+    .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
+  const tables = objects.filter((o) => o.type === 'table').map((o) => o.name);
+  return {
+    objects: objects.map((o) => ({ ...o, sql: (o.sql ?? '').replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim() })),
+    columns: Object.fromEntries(tables.map((t) => [t, db.pragma(`table_xinfo(${t})`)])),
+    indexes: Object.fromEntries(tables.map((t) => [t, db.pragma(`index_list(${t})`)])),
+  };
+}
+
+/** Every row of every table of the old version, ordered, with only the columns that version had. */
+function contentOf(db: Database.Database, tables: Record<string, string[]>) {
+  return Object.fromEntries(
+    Object.entries(tables).map(([table, columns]) => [table, db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table} ORDER BY ${columns.map((_, i) => i + 1).join(', ')}`).all()]),
+  );
+}
+
+function columnsOf(db: Database.Database): Record<string, string[]> {
+  const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)]));
+}
+
+function freshSchema() {
+  const db = openDatabase(temp());
+  try {
+    return schemaOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('fixture databases of past schema versions', () => {
+  it('exist for every version before the latest (run src/core/db/fixtures/build.ts when adding a migration)', () => {
+    for (let version = 1; version < latestVersion; version++) {
+      expect(fs.existsSync(path.join(fixtures, `v${version}.db`)), `fixtures/v${version}.db`).toBe(true);
+    }
+  });
+
+  const available = fs.readdirSync(fixtures).filter((f) => /^v\d+\.db$/.test(f));
+  for (const name of available) {
+    it(`${name} migrates to the latest schema, equal to a fresh database, with its data kept`, () => {
+      const file = temp();
+      fs.copyFileSync(path.join(fixtures, name), file);
+      const old = new Database(file, { readonly: true });
+      const version = schemaVersion(old);
+      const columns = columnsOf(old);
+      const before = contentOf(old, columns);
+      old.close();
+      expect(version).toBe(Number(name.slice(1, -3)));
+
+      const db = openDatabase(file);
+      try {
+        expect(schemaVersion(db)).toBe(latestVersion);
+        expect(schemaOf(db)).toEqual(freshSchema());
+        expect(contentOf(db, columns)).toEqual(before);
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(rollupDrift(db)).toEqual([]);
+        expect((db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n).toBe(40);
+      } finally {
+        db.close();
+      }
+      // An older file gets a pre-migration backup holding exactly the old version.
+      const backups = listBackups(file).filter((b) => b.reason === 'pre-migration');
+      expect(backups).toHaveLength(version < latestVersion ? 1 : 0);
+      if (backups[0]) {
+        const copy = new Database(backups[0].path, { readonly: true });
+        expect(schemaVersion(copy)).toBe(version);
+        expect(contentOf(copy, columns)).toEqual(before);
+        copy.close();
+      }
+    });
+  }
+});
+
+/** Per migration (STYLE.md §7): build N−1 with rows, migrate to N, assert what N promises. */
+const perMigration: Record<number, (db: Database.Database) => void> = {
+  1: (db) => {
+    expect(columnsOf(db).leads).toContain('furthest_rank');
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE type = 'index' AND name = 'leads_follow_up'`).get()).toEqual({ n: 1 });
+  },
+  2: (db) => {
+    expect(columnsOf(db).leads).toContain('import_id');
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE import_id IS NOT NULL`).get()).toEqual({ n: 0 });
+    for (const table of ['payments', 'expenses', 'subscriptions', 'fx_rates', 'payment_rollup', 'expense_rollup']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    // The new tables enforce their rules at once.
+    expect(() => db.prepare(`INSERT INTO expenses (ref, date, category, amount_minor, currency, created_at) VALUES ('x', '2025-01-01', 'lunch', 1, 'USD', 'now')`).run()).toThrow(/CHECK/);
+  },
+  3: (db) => {
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM imports`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM payments`).get()).toEqual({ n: 3 });
+    db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('A', 's', 'leads', '{}', 'now')`).run();
+    expect(() => db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('a', 's', 'leads', '{}', 'now')`).run()).toThrow(/UNIQUE/);
+  },
+};
+
+describe('each migration', () => {
+  it('has a test here', () => {
+    expect(Object.keys(perMigration).map(Number)).toEqual(migrations.map((m) => m.version));
+  });
+
+  for (const migration of migrations) {
+    it(`${String(migration.version).padStart(4, '0')}-${migration.name}: from ${migration.version - 1} with rows to ${migration.version}`, () => {
+      const file = temp();
+      let leadsBefore: unknown[] = [];
+      if (migration.version > 1) {
+        buildFixture(file, migration.version - 1);
+        const db = new Database(file);
+        leadsBefore = db.prepare('SELECT id, ref, title, stage, value_minor, currency FROM leads ORDER BY id').all();
+        db.close();
+      }
+      const db = new Database(file);
+      try {
+        db.pragma('foreign_keys = ON');
+        expect(migrate(db, migration.version)).toBe(migration.version);
+        expect(db.prepare('SELECT id, ref, title, stage, value_minor, currency FROM leads ORDER BY id').all()).toEqual(leadsBefore);
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        perMigration[migration.version]!(db);
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  it('a failing migration leaves the database at the previous version, unchanged', () => {
+    const file = temp();
+    buildFixture(file, 1);
+    const db = new Database(file);
+    db.exec('CREATE TABLE payments (id INTEGER PRIMARY KEY)'); // makes migration 2 fail half-way
+    expect(() => migrate(db)).toThrow(/payments already exists/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(columnsOf(db).leads).not.toContain('import_id');
+    expect(columnsOf(db).expenses).toBeUndefined();
+    db.close();
+  });
+});
