@@ -17,10 +17,16 @@ function electronVersion() {
   }
 }
 
+/** A build that plain Node can load has Node's ABI, not Electron's: a rebuild that silently used the wrong headers. */
+function loadsInNode(file) {
+  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], { stdio: 'ignore' });
+  return probe.status === 0;
+}
+
 function prepare() {
-  if (process.env.LEADLEDGER_SKIP_ELECTRON_NATIVE) return 'skipped (LEADLEDGER_SKIP_ELECTRON_NATIVE is set)';
+  if (process.env.LEADLEDGER_SKIP_ELECTRON_NATIVE) return 'was skipped (LEADLEDGER_SKIP_ELECTRON_NATIVE is set)';
   const version = electronVersion();
-  if (!version) return 'electron is not installed';
+  if (!version) return 'was not built because electron is not installed';
   const sqliteDir = path.join(root, 'node_modules/better-sqlite3');
   const sqliteVersion = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')).version;
   const stamp = `${target}.version`;
@@ -35,11 +41,13 @@ function prepare() {
     [bin('prebuild-install'), ['--runtime', 'electron', '--target', version, '--arch', process.arch]],
     [bin('node-gyp'), ['rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']],
   ];
+  // npm may point node-gyp at Node's own headers (npm_config_nodedir): drop it so Electron's headers are used.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
   for (const [command, args] of attempts) {
     if (!fs.existsSync(command)) continue;
-    const result = spawnSync(command, args, { cwd: work, stdio: 'ignore', timeout: 300_000, shell: process.platform === 'win32' });
+    const result = spawnSync(command, args, { cwd: work, env, stdio: 'ignore', timeout: 300_000, shell: process.platform === 'win32' });
     const built = path.join(work, 'build/Release/better_sqlite3.node');
-    if (result.status === 0 && fs.existsSync(built)) {
+    if (result.status === 0 && fs.existsSync(built) && !loadsInNode(built)) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(built, target);
       fs.writeFileSync(stamp, wanted);
@@ -48,7 +56,7 @@ function prepare() {
     }
   }
   fs.rmSync(work, { recursive: true, force: true });
-  return `could not download or build it for Electron ${version} (offline?)`;
+  return `could not be downloaded or built for Electron ${version} (offline?)`;
 }
 
 const outcome = prepare();
