@@ -1,16 +1,45 @@
-import { useEffect } from 'react';
-import { bridge } from '../api';
-import { navigate, useRoute } from './useRoute';
+import { useEffect, useState } from 'react';
+import { api, bridge } from '../api';
+import { Icon } from '../components/Icon';
+import { ToastProvider } from '../components/Toasts';
+import { LeadFormDialog } from '../features/leads/LeadFormDialog';
+import { useDataVersion } from './dataVersion';
+import { todayLocal } from './format';
 import { pages } from './pages';
+import { TopBar } from './TopBar';
+import { navigate, useRoute } from './useRoute';
+
+function sendCommand(detail: string) {
+  window.dispatchEvent(new CustomEvent('leadledger:command', { detail }));
+}
+
+/** How many follow-ups are due, for the sidebar badge. */
+function useDueCount(): number {
+  const version = useDataVersion();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.leads.followUps({ today: todayLocal() }).then(
+      (rows) => live && setCount(rows.length),
+      () => live && setCount(0),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return count;
+}
 
 export function App() {
   const route = useRoute();
   const current = pages.find((p) => p.id === route.page) ?? pages[0]!;
+  const [newLeadOpen, setNewLeadOpen] = useState(false);
+  const due = useDueCount();
 
   useEffect(() => {
     return bridge?.onMenu((command) => {
       if (command.startsWith('go-')) navigate(command.slice(3));
-      else window.dispatchEvent(new CustomEvent('leadledger:command', { detail: command }));
+      else sendCommand(command);
     });
   }, []);
 
@@ -20,36 +49,64 @@ export function App() {
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 'n') {
         event.preventDefault();
-        window.dispatchEvent(new CustomEvent('leadledger:command', { detail: 'new-lead' }));
+        sendCommand('new-lead');
       } else if (mod && event.key.toLowerCase() === 'f') {
         event.preventDefault();
-        window.dispatchEvent(new CustomEvent('leadledger:command', { detail: 'find' }));
+        sendCommand('find');
       }
     };
+    const onCommand = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === 'new-lead') setNewLeadOpen(true);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('leadledger:command', onCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('leadledger:command', onCommand);
+    };
   }, []);
+
+  useEffect(() => {
+    document.title = `${current.title} · LeadLedger`;
+  }, [current.title]);
 
   const Page = current.component;
   return (
-    <div className="app">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">LeadLedger</div>
-        <ul>
-          {pages
-            .filter((p) => p.nav)
-            .map((p) => (
-              <li key={p.id}>
-                <a href={`#/${p.id}`} aria-current={p.id === current.id ? 'page' : undefined}>
-                  {p.title}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
-      <main className="content">
-        <Page route={route} />
-      </main>
-    </div>
+    <ToastProvider>
+      <div className="app">
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              L
+            </span>
+            LeadLedger
+          </div>
+          <ul>
+            {pages
+              .filter((p) => p.nav)
+              .map((p) => (
+                <li key={p.id}>
+                  <a href={`#/${p.id}`} aria-current={p.id === current.id || p.id === current.navParent ? 'page' : undefined}>
+                    {p.icon && <Icon name={p.icon} />}
+                    <span className="nav-label">{p.title}</span>
+                    {p.id === 'follow-ups' && due > 0 && (
+                      <span className="nav-badge" aria-label={`${due} due`}>
+                        {due > 99 ? '99+' : due}
+                      </span>
+                    )}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="main">
+          <TopBar route={route} onNewLead={() => setNewLeadOpen(true)} />
+          <main className="content" id="content">
+            <Page route={route} />
+          </main>
+        </div>
+      </div>
+      <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />
+    </ToastProvider>
   );
 }

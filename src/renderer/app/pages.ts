@@ -1,8 +1,28 @@
 import type { ComponentType } from 'react';
+import type { IconName } from '../components/Icon';
+import { FollowUpsPage } from '../features/follow-ups/FollowUpsPage';
+import { LeadPage } from '../features/leads/LeadPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { SourcesPage } from '../features/sources/SourcesPage';
 import type { Route } from './useRoute';
 
 export type PageProps = { route: Route };
-export type PageDef = { id: string; title: string; nav: boolean; component: ComponentType<PageProps> };
+export type PageDef = {
+  id: string;
+  title: string;
+  nav: boolean;
+  component: ComponentType<PageProps>;
+  icon?: IconName;
+  /** The sidebar entry highlighted for a page that is not in the sidebar. */
+  navParent?: string;
+};
 
-/** Every screen; a feature adds its page here. */
-export const pages: PageDef[] = [];
+/** Every screen, in sidebar order; a feature adds its page here (one entry). */
+export const pages: PageDef[] = [
+  { id: 'pipeline', title: 'Pipeline', nav: true, component: PipelinePage, icon: 'board' },
+  { id: 'leads', title: 'Leads', nav: true, component: LeadsPage, icon: 'list' },
+  { id: 'follow-ups', title: 'Follow-ups', nav: true, component: FollowUpsPage, icon: 'bell' },
+  { id: 'sources', title: 'Channels', nav: true, component: SourcesPage, icon: 'channels' },
+  { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },
+];

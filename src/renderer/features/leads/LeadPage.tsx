@@ -1,0 +1,163 @@
+import { type ReactNode, useState } from 'react';
+import { api } from '../../api';
+import { notifyDataChanged } from '../../app/dataVersion';
+import { formatDateTime, formatDay, formatValue } from '../../app/format';
+import type { PageProps } from '../../app/pages';
+import { useAsync } from '../../app/useAsync';
+import { navigate } from '../../app/useRoute';
+import { ChannelChip, StageBadge } from '../../components/Badges';
+import { ConfirmDialog } from '../../components/Dialog';
+import { useToast } from '../../components/Toasts';
+import type { LeadDetail } from '../../../shared/api/schemas/leads';
+import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
+import { LeadFormDialog } from './LeadFormDialog';
+
+export function LeadPage({ route }: PageProps) {
+  const id = Number(route.param);
+  const lead = useAsync(() => (Number.isInteger(id) && id > 0 ? api.leads.get({ id }) : Promise.reject(new Error('No such lead'))), [id]);
+  if (lead.error) {
+    return (
+      <div className="page">
+        <a href="#/leads">← All leads</a>
+        <h1>Lead not found</h1>
+        <p className="muted">{lead.error.message}</p>
+      </div>
+    );
+  }
+  if (!lead.data) return <p className="muted">Loading…</p>;
+  return <LeadView key={lead.data.id} lead={lead.data} />;
+}
+
+function LeadView({ lead }: { lead: LeadDetail }) {
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [moving, setMoving] = useState(false);
+
+  const move = async (stage: Stage) => {
+    setMoving(true);
+    try {
+      await api.leads.move({ id: lead.id, stage });
+      toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}`);
+      notifyDataChanged();
+    } catch (e) {
+      toast.error(`Could not move the lead: ${(e as Error).message}`);
+    } finally {
+      setMoving(false);
+    }
+  };
+  const remove = async () => {
+    setConfirming(false);
+    try {
+      await api.leads.delete({ id: lead.id });
+      toast.info(`Deleted “${lead.title}”`);
+      notifyDataChanged();
+      navigate('leads');
+    } catch (e) {
+      toast.error(`Could not delete the lead: ${(e as Error).message}`);
+    }
+  };
+
+  const spent = lead.connects + lead.boostConnects;
+  const details: [string, ReactNode][] = [
+    ['Channel', <ChannelChip key="c" name={lead.sourceName} color={lead.sourceColor} />],
+    ['Client', lead.client || '—'],
+    [
+      'URL',
+      lead.url ? (
+        <a key="u" href={lead.url} target="_blank" rel="noreferrer noopener">
+          {lead.url}
+        </a>
+      ) : (
+        '—'
+      ),
+    ],
+    ['Value', lead.valueMinor === null ? '—' : formatValue(lead.valueMinor, lead.currency)],
+    ['Created', formatDay(lead.createdOn)],
+    ['Applied', formatDay(lead.appliedOn) || '—'],
+    ['Closed', formatDay(lead.closedOn) || '—'],
+    ['Follow-up', formatDay(lead.followUpOn) || '—'],
+    ['Connects', spent ? `${lead.connects} + ${lead.boostConnects} boost${lead.connectsRefunded ? `, ${lead.connectsRefunded} refunded` : ''}` : '—'],
+    ['Fee override', lead.feePercent === null ? 'Channel rule' : `${lead.feePercent}%`],
+    ['Tags', lead.tags.length ? lead.tags.join(', ') : '—'],
+    ...(lead.stage === 'lost' && lead.lostReason ? ([['Lost because', lead.lostReason]] as [string, string][]) : []),
+    ['Reference', lead.ref],
+  ];
+
+  return (
+    <div className="page lead-page">
+      <a href="#/leads" className="back-link">
+        ← All leads
+      </a>
+      <header className="page-header">
+        <div>
+          <h1>{lead.title}</h1>
+          <p className="page-summary">
+            <StageBadge stage={lead.stage} /> · updated {formatDateTime(lead.updatedAt)}
+          </p>
+        </div>
+        <div className="page-actions">
+          <label className="filter">
+            <span>Move to stage</span>
+            <select value={lead.stage} disabled={moving} onChange={(e) => move(e.target.value as Stage)}>
+              {stages.map((s) => (
+                <option key={s} value={s}>
+                  {stageLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        </div>
+      </header>
+      <div className="lead-grid">
+        <section className="panel" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <dl className="details">
+            {details.map(([term, value]) => (
+              <div key={term}>
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3>Notes</h3>
+          {lead.notes ? <p className="notes">{lead.notes}</p> : <p className="muted">No notes.</p>}
+        </section>
+        <section className="panel" aria-labelledby="history-title">
+          <h2 id="history-title">Stage history</h2>
+          <ol className="history">
+            {[...lead.history].reverse().map((change, index) => (
+              <li key={`${change.changedAt}-${index}`}>
+                <span>
+                  {change.fromStage ? (
+                    <>
+                      {stageLabels[change.fromStage]} → {stageLabels[change.toStage]}
+                    </>
+                  ) : (
+                    <>Added as {stageLabels[change.toStage]}</>
+                  )}
+                </span>
+                <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <LeadFormDialog open={editing} lead={lead} onClose={() => setEditing(false)} />
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this lead?"
+        message={`“${lead.title}” and its stage history will be deleted. This cannot be undone.`}
+        confirmLabel="Delete lead"
+        onConfirm={remove}
+        onClose={() => setConfirming(false)}
+      />
+    </div>
+  );
+}

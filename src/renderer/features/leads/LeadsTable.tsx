@@ -1,0 +1,129 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { formatShortDay, formatValue } from '../../app/format';
+import { navigate } from '../../app/useRoute';
+import { ChannelChip, StageBadge } from '../../components/Badges';
+import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';
+import type { LeadSort, LeadsQuery } from './leadsQuery';
+import { useLeadPages } from './useLeadPages';
+
+type ColumnDef = { id: string; label: string; sort?: LeadSortField; width: string; align?: 'end'; cell: (l: LeadRow) => ReactNode };
+
+const columns: ColumnDef[] = [
+  {
+    id: 'title',
+    label: 'Title',
+    sort: 'title',
+    width: '25%',
+    cell: (l) => (
+      <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()}>
+        {l.title}
+      </a>
+    ),
+  },
+  { id: 'source', label: 'Channel', sort: 'source', width: '12%', cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} /> },
+  { id: 'client', label: 'Client', sort: 'client', width: '12%', cell: (l) => l.client },
+  { id: 'stage', label: 'Stage', sort: 'stage', width: '10%', cell: (l) => <StageBadge stage={l.stage} /> },
+  { id: 'value', label: 'Value', sort: 'value', width: '10%', align: 'end', cell: (l) => formatValue(l.valueMinor, l.currency) },
+  { id: 'connects', label: 'Connects', sort: 'connects', width: '8%', align: 'end', cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : '') },
+  { id: 'created', label: 'Created', sort: 'createdOn', width: '8%', cell: (l) => formatShortDay(l.createdOn) },
+  { id: 'follow', label: 'Follow-up', sort: 'followUpOn', width: '8%', cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : '') },
+  { id: 'tags', label: 'Tags', width: '7%', cell: (l) => l.tags.join(', ') },
+];
+
+const rowHeight = 38;
+
+export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void };
+
+export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
+  const { total, error, rowAt, ensure } = useLeadPages(query);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (count > 0) ensure(first, last);
+  }, [first, last, count, ensure]);
+  useEffect(() => onTotal?.(total), [total, onTotal]);
+  // A new filter or sort starts at the top.
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [key]);
+
+  const sortState = (field?: LeadSortField): 'ascending' | 'descending' | 'none' | undefined => {
+    if (!field) return undefined;
+    const sort: LeadSort | undefined = query.sort;
+    if (sort?.field !== field) return 'none';
+    return sort.dir === 'asc' ? 'ascending' : 'descending';
+  };
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  return (
+    <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
+      {error && (
+        <p className="form-error" role="alert">
+          Could not load leads: {error}
+        </p>
+      )}
+      <table className="leads-table" aria-label="Leads" aria-rowcount={count + 1}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((c) => (
+              <th key={c.id} scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
+                {c.sort ? (
+                  <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
+                    {c.label}
+                    <span className="sort-arrow" aria-hidden="true">
+                      {sortState(c.sort) === 'ascending' ? '▲' : sortState(c.sort) === 'descending' ? '▼' : ''}
+                    </span>
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((item) => {
+            const lead = rowAt(item.index);
+            return (
+              <tr
+                key={lead ? `l${lead.id}` : `i${item.index}`}
+                aria-rowindex={item.index + 2}
+                style={{ height: rowHeight }}
+                className={lead ? 'row' : 'row row-loading'}
+                onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}
+              >
+                {lead
+                  ? columns.map((c) => (
+                      <td key={c.id} className={c.align === 'end' ? 'num' : undefined}>
+                        {c.cell(lead)}
+                      </td>
+                    ))
+                  : columns.map((c) => (
+                      <td key={c.id}>
+                        <span className="skeleton" aria-hidden="true" />
+                      </td>
+                    ))}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+      {total === 0 && <p className="table-empty">No leads match these filters.</p>}
+    </div>
+  );
+}

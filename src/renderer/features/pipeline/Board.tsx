@@ -1,0 +1,130 @@
+import {
+  type Announcements,
+  type CollisionDetection,
+  closestCorners,
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import type { BoardColumn as Column, LeadRow } from '../../../shared/api/schemas/leads';
+import { type Stage, stageLabels } from '../../../shared/domain/stages';
+import { BoardColumn } from './BoardColumn';
+import { CardOverlay } from './LeadCard';
+
+type Target = { stage: Stage; beforeId: number | null };
+
+const leadIdOf = (id: string | number) => (String(id).startsWith('lead-') ? Number(String(id).slice(5)) : null);
+
+/** Where a drop lands: on a card = before that card (after it when moving down its own column); on a column = last. */
+export function dropTarget(columns: Column[], activeId: number, overId: string | number): Target | null {
+  const overLead = leadIdOf(overId);
+  if (overLead === null) {
+    const stage = String(overId).replace(/^column-/, '') as Stage;
+    return columns.some((c) => c.stage === stage) ? { stage, beforeId: null } : null;
+  }
+  const column = columns.find((c) => c.leads.some((l) => l.id === overLead));
+  if (!column) return null;
+  const overIndex = column.leads.findIndex((l) => l.id === overLead);
+  const activeIndex = column.leads.findIndex((l) => l.id === activeId);
+  if (overLead === activeId) return { stage: column.stage, beforeId: column.leads[activeIndex + 1]?.id ?? null };
+  if (activeIndex >= 0 && activeIndex < overIndex) {
+    return { stage: column.stage, beforeId: column.leads[overIndex + 1]?.id ?? null };
+  }
+  return { stage: column.stage, beforeId: overLead };
+}
+
+// Cards under the pointer win over their column; the keyboard uses the nearest corners.
+const collisions: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const within = pointerWithin(args);
+    const cards = within.filter((c) => String(c.id).startsWith('lead-'));
+    if (cards.length) return cards;
+    if (within.length) return within;
+  }
+  return closestCorners(args);
+};
+
+export type BoardProps = { columns: Column[]; search: string; onMove: (id: number, stage: Stage, beforeId: number | null) => void };
+
+export function Board({ columns, search, onMove }: BoardProps) {
+  const [active, setActive] = useState<LeadRow | null>(null);
+  const [overStage, setOverStage] = useState<Stage | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const leadOf = (id: string | number) => columns.flatMap((c) => c.leads).find((l) => l.id === leadIdOf(id));
+  const stageOf = (id: string | number | undefined) => {
+    if (id === undefined) return null;
+    const lead = leadOf(id);
+    return lead ? lead.stage : (String(id).replace(/^column-/, '') as Stage);
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) => `Picked up ${leadOf(a.id)?.title ?? 'lead'} from ${stageLabels[stageOf(a.id) ?? 'new']}.`,
+    onDragOver: ({ active: a, over }) =>
+      over ? `${leadOf(a.id)?.title ?? 'Lead'} is over ${stageLabels[stageOf(over.id) ?? 'new']}.` : `${leadOf(a.id)?.title ?? 'Lead'} is not over a column.`,
+    onDragEnd: ({ active: a, over }) =>
+      over ? `${leadOf(a.id)?.title ?? 'Lead'} was moved to ${stageLabels[stageOf(over.id) ?? 'new']}.` : `${leadOf(a.id)?.title ?? 'Lead'} was dropped outside the board.`,
+    onDragCancel: ({ active: a }) => `Moving ${leadOf(a.id)?.title ?? 'lead'} was cancelled.`,
+  };
+
+  const onDragStart = (event: DragStartEvent) => setActive(leadOf(event.active.id) ?? null);
+  const onDragOver = (event: DragOverEvent) => setOverStage(stageOf(event.over?.id));
+  const onDragEnd = (event: DragEndEvent) => {
+    setActive(null);
+    setOverStage(null);
+    const id = leadIdOf(event.active.id);
+    if (id === null || !event.over) return;
+    const target = dropTarget(columns, id, event.over.id);
+    if (!target) return;
+    const from = columns.find((c) => c.leads.some((l) => l.id === id));
+    const index = from?.leads.findIndex((l) => l.id === id) ?? -1;
+    const unchanged =
+      from?.stage === target.stage && (target.beforeId === null ? index === from.leads.length - 1 : from.leads[index + 1]?.id === target.beforeId);
+    if (!unchanged) onMove(id, target.stage, target.beforeId);
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisions}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        setActive(null);
+        setOverStage(null);
+      }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            'To move a lead, press Space or Enter. Use the arrow keys to move it between columns and up or down, Space or Enter to drop it, Escape to cancel. You can also use the Move to list on each card.',
+        },
+      }}
+    >
+      <div className="board" role="group" aria-label="Pipeline board">
+        {columns.map((column) => (
+          <BoardColumn
+            key={column.stage}
+            column={column}
+            search={search}
+            highlighted={active !== null && overStage === column.stage}
+            onMove={(leadId, stage) => onMove(leadId, stage, null)}
+          />
+        ))}
+      </div>
+      <DragOverlay dropAnimation={null}>{active ? <CardOverlay lead={active} /> : null}</DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,59 @@
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { formatValueShort } from '../../app/format';
+import type { BoardColumn as Column } from '../../../shared/api/schemas/leads';
+import { type Stage, stageLabels } from '../../../shared/domain/stages';
+import { SortableLeadCard } from './LeadCard';
+
+export type BoardColumnProps = {
+  column: Column;
+  highlighted: boolean;
+  search: string;
+  onMove: (id: number, stage: Stage) => void;
+};
+
+/** Sum of the shown cards' values when they share one currency (else nothing: no false totals). */
+function shownValue(column: Column): string {
+  const valued = column.leads.filter((l) => l.valueMinor !== null);
+  const currencies = new Set(valued.map((l) => l.currency));
+  if (valued.length === 0 || currencies.size !== 1) return '';
+  const sum = valued.reduce((s, l) => s + (l.valueMinor ?? 0), 0);
+  return formatValueShort(sum, valued[0]!.currency);
+}
+
+export function BoardColumn({ column, highlighted, search, onMove }: BoardColumnProps) {
+  const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
+  const headingId = `column-${column.stage}-heading`;
+  const hidden = column.total - column.leads.length;
+  const value = column.total === column.leads.length ? shownValue(column) : '';
+  const tableLink = `#/leads?stage=${column.stage}${search ? `&q=${encodeURIComponent(search)}` : ''}`;
+  return (
+    <section
+      ref={setNodeRef}
+      className={`column column-${column.stage}${highlighted ? ' column-over' : ''}`}
+      aria-labelledby={headingId}
+      data-stage={column.stage}
+    >
+      <header className="column-header">
+        <h2 id={headingId}>{stageLabels[column.stage]}</h2>
+        <span className="column-count" aria-label={`${column.total} leads`}>
+          {column.total.toLocaleString()}
+        </span>
+        <span className="column-value">{value && <>{value} in value</>}</span>
+      </header>
+      <SortableContext items={column.leads.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
+        <div className="column-cards">
+          {column.leads.map((lead) => (
+            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} />
+          ))}
+          {column.total === 0 && <p className="column-empty">No leads</p>}
+          {hidden > 0 && (
+            <a className="column-more" href={tableLink}>
+              Show all {column.total.toLocaleString()} in the table
+            </a>
+          )}
+        </div>
+      </SortableContext>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react';
+import { daysFromToday, formatShortDay, formatValueShort } from '../../app/format';
+import { Icon } from '../../components/Icon';
+import type { LeadRow } from '../../../shared/api/schemas/leads';
+import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
+
+export type LeadCardProps = { lead: LeadRow; onMove: (stage: Stage) => void };
+
+export function SortableLeadCard({ lead, onMove }: LeadCardProps) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: `lead-${lead.id}`,
+    data: { lead },
+  });
+  return (
+    <article
+      ref={setNodeRef}
+      className={`card${isDragging ? ' card-dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      aria-label={lead.title}
+      data-lead-id={lead.id}
+      // The whole card drags with the mouse; the grip button is the keyboard handle.
+      onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
+    >
+      <CardBody
+        lead={lead}
+        move={
+          <select
+            className="card-move"
+            aria-label={`Move ${lead.title} to`}
+            value={lead.stage}
+            onChange={(e) => onMove(e.target.value as Stage)}
+          >
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {s === lead.stage ? `Move to…` : stageLabels[s]}
+              </option>
+            ))}
+          </select>
+        }
+      >
+        <button
+          ref={setActivatorNodeRef}
+          type="button"
+          className="card-grip"
+          {...attributes}
+          onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+          aria-label={`Drag ${lead.title}`}
+        >
+          <Icon name="grip" size={14} />
+        </button>
+      </CardBody>
+    </article>
+  );
+}
+
+/** The look of a card, shared by the board and the drag overlay. */
+export function CardBody({ lead, children, move }: { lead: LeadRow; children?: ReactNode; move?: ReactNode }) {
+  const due = lead.followUpOn ? daysFromToday(lead.followUpOn) : null;
+  const open = lead.stage !== 'won' && lead.stage !== 'lost';
+  return (
+    <>
+      <div className="card-top">
+        <a className="card-title" href={`#/lead/${lead.id}`}>
+          {lead.title}
+        </a>
+        {children}
+      </div>
+      {lead.client && <div className="card-client">{lead.client}</div>}
+      <div className="card-meta">
+        <span className="chip">
+          <span className="chip-dot" style={{ background: lead.sourceColor }} aria-hidden="true" />
+          {lead.sourceName}
+        </span>
+        {lead.valueMinor !== null && <span className="card-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>}
+      </div>
+      <div className="card-foot">
+        {lead.followUpOn && open && (
+          <span className={`card-follow${due !== null && due < 0 ? ' overdue' : due === 0 ? ' today' : ''}`}>
+            <Icon name="bell" size={12} /> {due === 0 ? 'Today' : formatShortDay(lead.followUpOn)}
+            <span className="sr-only">{due !== null && due < 0 ? ' (follow-up overdue)' : ' (follow-up)'}</span>
+          </span>
+        )}
+        {move}
+      </div>
+    </>
+  );
+}
+
+export function CardOverlay({ lead }: { lead: LeadRow }) {
+  return (
+    <div className="card card-overlay">
+      <CardBody lead={lead} />
+    </div>
+  );
+}
