@@ -1,9 +1,12 @@
 import type { Command } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { seedCommand } from './seed';
 import { webCommand } from './web';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand];
+export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand];
