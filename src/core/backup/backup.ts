@@ -80,6 +80,15 @@ function removeQuietly(file: string) {
   }
 }
 
+/** Temp files left by a backup that was killed half-way (older than 10 minutes, so never a running one). */
+function removeStaleTemps(dir: string, base: string, now: Date) {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(`.${base}-`) || !name.endsWith('.db.tmp')) continue;
+    const file = path.join(dir, name);
+    if (now.getTime() - fs.statSync(file).mtimeMs > 10 * 60 * 1000) removeQuietly(file);
+  }
+}
+
 function uniqueTarget(dir: string, base: string, reason: BackupReason): string {
   let candidate = path.join(dir, `${base}-${reason}.db`);
   for (let n = 1; fs.existsSync(candidate); n++) candidate = path.join(dir, `${base}-${n}-${reason}.db`);
@@ -99,7 +108,7 @@ export function createBackup(db: Database.Database, dbPath: string, reason: Back
   const temp = path.join(dir, `.${path.basename(target)}.tmp`);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fs.rmSync(temp, { force: true });
+    removeStaleTemps(dir, stem(dbPath), now);
     db.prepare('VACUUM INTO ?').run(temp);
     const check = new Database(temp, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     try {

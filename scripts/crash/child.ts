@@ -1,0 +1,123 @@
+// The process the crash test kills: one mode per workload, plus the checks run after each kill.
+// Run with: node --import tsx scripts/crash/child.ts <mode> <db> [args]
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { listBackups } from '../../src/core/backup/backup';
+import { createCtx } from '../../src/core/context';
+import { buildFixture } from '../../src/core/db/fixtures/fixture-data';
+import { migrate, schemaVersion } from '../../src/core/db/migrate';
+import { latestVersion } from '../../src/core/db/migrations';
+import { openDatabase } from '../../src/core/db/open';
+import { rollupDrift } from '../../src/core/rollups/rebuild';
+import { loadSampleData } from '../../src/core/services/sample-data';
+
+const [mode, file, ...rest] = process.argv.slice(2);
+if (!mode || !file) throw new Error('usage: child.ts <mode> <db> [args]');
+const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: the parent must see it before a kill
+const now = () => new Date('2026-08-15T12:00:00Z');
+const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+
+const leadsHash = (db: Database.Database) =>
+  crypto.createHash('sha256').update(JSON.stringify(db.prepare('SELECT id, ref, title, stage, value_minor, currency, created_on FROM leads ORDER BY id').all())).digest('hex');
+
+function schemaSql(db: Database.Database): string[] {
+  return (db.prepare(`SELECT type || ' ' || name || ' ' || COALESCE(sql, '') AS s FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).all() as { s: string }[]).map((r) =>
+    r.s.replace(/\s+/g, ' '),
+  );
+}
+
+type Verdict = { integrity: boolean; partial: boolean; state: string; detail: string };
+
+function verifySeed(db: Database.Database, params: { leads: number; batch: number; expenses: number }): Omit<Verdict, 'integrity'> {
+  const problems: string[] = [];
+  const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
+  const expenses = count(db, 'SELECT COUNT(*) AS n FROM expenses');
+  const subscriptions = count(db, 'SELECT COUNT(*) AS n FROM subscriptions');
+  if (leads % params.batch !== 0 && leads !== params.leads) problems.push(`${leads} leads is not a whole number of ${params.batch}-lead transactions`);
+  if (![0, params.expenses].includes(expenses)) problems.push(`${expenses} expenses (expected 0 or ${params.expenses})`);
+  if ((expenses === 0) !== (subscriptions === 0)) problems.push(`expenses ${expenses} and subscriptions ${subscriptions} from one transaction disagree`);
+  if (leads > 0 && expenses === 0) problems.push('leads were written but the costs transaction before them was not');
+  const noHistory = count(db, 'SELECT COUNT(*) AS n FROM leads WHERE id NOT IN (SELECT lead_id FROM stage_changes)');
+  if (noHistory) problems.push(`${noHistory} leads without stage history`);
+  const broken = (db.pragma('foreign_key_check') as unknown[]).length;
+  if (broken) problems.push(`${broken} broken references`);
+  const drift = rollupDrift(db);
+  if (drift.length) problems.push(`rollups drifted: ${drift.join(', ')}`);
+  return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
+}
+
+function verifyMigrate(db: Database.Database, params: { leads: number; hash: string }): Omit<Verdict, 'integrity'> {
+  const problems: string[] = [];
+  const version = schemaVersion(db);
+  const reference = new Database(':memory:');
+  migrate(reference, version);
+  if (JSON.stringify(schemaSql(db)) !== JSON.stringify(schemaSql(reference))) problems.push(`schema is not exactly version ${version}`);
+  reference.close();
+  const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
+  if (leads !== params.leads) problems.push(`${leads} leads, expected ${params.leads}`);
+  else if (leadsHash(db) !== params.hash) problems.push('lead rows changed');
+  // A backup under its final name must be whole: VACUUM INTO goes to a temp file first.
+  for (const backup of listBackups(file!)) {
+    const copy = new Database(backup.path, { readonly: true });
+    const ok = copy.pragma('integrity_check', { simple: true }) === 'ok';
+    copy.close();
+    if (!ok) problems.push(`backup ${backup.name} is damaged`);
+  }
+  return { partial: problems.length > 0, state: `schema ${version}`, detail: problems.join('; ') };
+}
+
+switch (mode) {
+  case 'prepare-seed':
+    openDatabase(file).close();
+    break;
+  case 'prepare-migrate': {
+    buildFixture(file, 1, { leads: Number(rest[0]) });
+    const db = new Database(file, { readonly: true });
+    say(JSON.stringify({ leads: count(db, 'SELECT COUNT(*) AS n FROM leads'), hash: leadsHash(db) }));
+    db.close();
+    break;
+  }
+  case 'run-seed': {
+    const ctx = createCtx(openDatabase(file), file, now);
+    say('ready');
+    const result = loadSampleData(ctx, { leads: Number(rest[0]), seed: 5, batchSize: Number(rest[1]) });
+    say('done');
+    say(JSON.stringify({ expenses: result.expenses }));
+    ctx.db.close();
+    break;
+  }
+  case 'run-migrate': {
+    say('ready');
+    const db = openDatabase(file); // inspect, pre-migration backup, migrations 2..latest
+    say('done');
+    db.close();
+    break;
+  }
+  case 'verify-seed':
+  case 'verify-migrate': {
+    const params = JSON.parse(rest[0] ?? '{}');
+    let verdict: Verdict;
+    try {
+      const db = new Database(file); // opening replays the WAL: SQLite's own crash recovery
+      try {
+        const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
+        const rest = mode === 'verify-seed' ? verifySeed(db, params) : verifyMigrate(db, params);
+        verdict = { integrity, ...rest };
+      } finally {
+        db.close();
+      }
+      // And the app opens it again (read-only inspection, then migrating what is left to do).
+      const reopened = openDatabase(file);
+      if (schemaVersion(reopened) !== latestVersion) verdict = { ...verdict, integrity: false, detail: `${verdict.detail}; reopen did not reach the latest schema` };
+      reopened.close();
+    } catch (error) {
+      verdict = { integrity: false, partial: false, state: 'unopenable', detail: (error as Error).message };
+    }
+    say(JSON.stringify(verdict));
+    break;
+  }
+  default:
+    throw new Error(`unknown mode ${mode} (${path.basename(file)})`);
+}

@@ -1,0 +1,22 @@
+export type CrashOptions = {
+  trials?: number;
+  seed?: number;
+  seedLeads?: number;
+  seedBatch?: number;
+  migrateLeads?: number;
+  scenarios?: ('seed' | 'migrate')[];
+};
+export type CrashFigures = {
+  scenario: string;
+  trials: number;
+  killsMidWrite: number;
+  killsAfterWrite: number;
+  partial: number;
+  integrityFailures: number;
+  writeMs: number;
+  states: Record<string, number>;
+  failures: string[];
+};
+export const defaultOptions: Required<CrashOptions>;
+export function runCrashTrials(options?: CrashOptions, log?: (line: string) => void): Promise<CrashFigures[]>;
+export function formatFigures(results: CrashFigures[]): string;

@@ -1,0 +1,152 @@
+// Crash-safety harness: runs a write in a child process, SIGKILLs it at a random moment, then checks
+// PRAGMA integrity_check and that the data is all-or-nothing per transaction. Used by
+// scripts/crash-test.mjs (the full run) and scripts/crash/crash.test.ts (a few trials in npm test).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const childScript = path.join(root, 'scripts/crash/child.ts');
+
+/** Small seeded PRNG so a run can be repeated with --seed. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Starts the child; `onLine` sees each stdout line as it arrives (to time the kill from "ready"). */
+function runChild(args, onLine = () => {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = [];
+    let buffer = '';
+    let stderr = '';
+    child.stdout.on('data', (data) => {
+      buffer += data.toString();
+      let index;
+      while ((index = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, index);
+        buffer = buffer.slice(index + 1);
+        lines.push(line);
+        onLine(line, child);
+      }
+    });
+    child.stderr.on('data', (data) => (stderr += data.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, lines, stderr }));
+  });
+}
+
+const lastJson = (lines) => JSON.parse(lines.filter((l) => l.startsWith('{')).at(-1) ?? '{}');
+
+/** Workloads: how to prepare a database, run the write, and what "all or nothing" means for it. */
+export const scenarios = {
+  seed: {
+    describe: (o) => `seed ${o.seedLeads} leads in ${o.seedLeads / o.seedBatch} transactions`,
+    prepare: async (file) => {
+      await runChild(['prepare-seed', file]);
+      return {};
+    },
+    run: (file, o) => ['run-seed', file, String(o.seedLeads), String(o.seedBatch)],
+    verify: (file, o, prepared, calibration) => [
+      'verify-seed', file, JSON.stringify({ leads: o.seedLeads, batch: o.seedBatch, expenses: calibration.expenses }),
+    ],
+    calibrate: (lines) => lastJson(lines),
+  },
+  migrate: {
+    describe: (o) => `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
+    prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
+    run: (file) => ['run-migrate', file],
+    verify: (file, o, prepared) => ['verify-migrate', file, JSON.stringify(prepared)],
+    calibrate: () => ({}),
+  },
+};
+
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, migrateLeads: 60000, scenarios: ['seed', 'migrate'] };
+
+/**
+ * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`
+ * must be 0. A kill counts as mid-write when the child had not reported the write finished.
+ */
+export async function runCrashTrials(options = {}, log = () => {}) {
+  const o = { ...defaultOptions, ...options };
+  const random = rng(o.seed);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-crash-'));
+  const results = [];
+  try {
+    for (const name of o.scenarios) {
+      const scenario = scenarios[name];
+      const template = path.join(work, `${name}-template`, 'leadledger.db');
+      fs.mkdirSync(path.dirname(template), { recursive: true });
+      const prepared = await scenario.prepare(template, o);
+      const copyTemplate = (dir) => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        for (const f of fs.readdirSync(path.dirname(template))) {
+          const src = path.join(path.dirname(template), f);
+          if (fs.statSync(src).isFile()) fs.copyFileSync(src, path.join(dir, f));
+        }
+        return path.join(dir, 'leadledger.db');
+      };
+
+      // Calibration: one uninterrupted run gives the duration of the write and the full post-state.
+      const calibrationFile = copyTemplate(path.join(work, `${name}-calibration`));
+      let readyAt = 0;
+      const full = await runChild(scenario.run(calibrationFile, o), (line) => {
+        if (line === 'ready') readyAt = performance.now();
+      });
+      const durationMs = performance.now() - readyAt;
+      if (full.code !== 0) throw new Error(`${name}: the uninterrupted run failed: ${full.stderr}`);
+      const calibration = scenario.calibrate(full.lines);
+      log(`${name}: ${scenario.describe(o)}; an uninterrupted run writes for ${durationMs.toFixed(0)} ms`);
+
+      const figures = { scenario: name, trials: 0, killsMidWrite: 0, killsAfterWrite: 0, partial: 0, integrityFailures: 0, writeMs: Math.round(durationMs), states: {}, failures: [] };
+      for (let trial = 0; trial < o.trials; trial++) {
+        const file = copyTemplate(path.join(work, `${name}-trial`));
+        const delay = random() * durationMs * 1.15;
+        let timer;
+        let finished = false;
+        const run = await runChild(scenario.run(file, o), (line, child) => {
+          if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delay);
+          if (line === 'done') finished = true;
+        });
+        clearTimeout(timer);
+        const killed = run.signal === 'SIGKILL';
+        if (!killed && run.code !== 0) throw new Error(`${name}: the write failed on its own: ${run.stderr}`);
+        if (killed && !finished) figures.killsMidWrite++;
+        else figures.killsAfterWrite++;
+        const verdict = lastJson((await runChild(scenario.verify(file, o, prepared, calibration))).lines);
+        figures.trials++;
+        figures.states[verdict.state] = (figures.states[verdict.state] ?? 0) + 1;
+        if (verdict.partial) figures.partial++;
+        if (!verdict.integrity) figures.integrityFailures++;
+        if (verdict.partial || !verdict.integrity) figures.failures.push(`trial ${trial} (kill at ${delay.toFixed(0)} ms): ${verdict.detail || verdict.state}`);
+        log(`${name} trial ${trial + 1}/${o.trials}: kill at ${delay.toFixed(0)} ms, ${killed && !finished ? 'mid-write' : 'after the write'}, ${verdict.state}${verdict.partial || !verdict.integrity ? ` FAILED: ${verdict.detail}` : ''}`);
+      }
+      results.push(figures);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export function formatFigures(results) {
+  const rows = [['scenario', 'trials', 'kills mid-write', 'kills after write', 'partial results', 'integrity failures', 'write ms', 'states after the kill']];
+  for (const r of results) {
+    const states = Object.entries(r.states).map(([s, n]) => `${s}: ${n}`).join(', ');
+    rows.push([r.scenario, r.trials, r.killsMidWrite, r.killsAfterWrite, r.partial, r.integrityFailures, r.writeMs, states].map(String));
+  }
+  const sum = (k) => results.reduce((t, r) => t + r[k], 0);
+  rows.push(['total', sum('trials'), sum('killsMidWrite'), sum('killsAfterWrite'), sum('partial'), sum('integrityFailures'), '', ''].map(String));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n');
+}
