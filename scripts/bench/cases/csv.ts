@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { runTimed, cli, cliBin } from '../proc';
+import { freshPath, seededDb } from '../data';
+import { stats } from '../stats';
+import type { CaseResult } from '../report';
+
+const leadColumns = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+
+async function shellImport(csv: string): Promise<{ ms: number }> {
+  const db = freshPath('shell-import.db');
+  const columns = leadColumns.split(',').map((c) => `"${c}" TEXT`).join(', ');
+  const setup = await runTimed('sqlite3', [db, `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (${columns});`]);
+  if (setup.code !== 0) throw new Error(`sqlite3 setup failed: ${setup.stderr}`);
+  const result = await runTimed('sqlite3', [db, '.import --csv --skip 1 ' + csv + ' t']);
+  if (result.code !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
+  return { ms: result.ms };
+}
+
+/** import: our 1,000,000-row leads.csv into an empty database vs the SQLite shell's .import of the same file. */
+export async function importCase(rows: number, runs: number): Promise<{ results: CaseResult[]; csv: string; sourceDb: string }> {
+  const sourceDb = await seededDb('leads', rows);
+  const csv = `${sourceDb}.leads.csv`;
+  if (!fs.existsSync(csv)) await cli(['--db', sourceDb, 'export', 'leads', '-o', csv]);
+  const sizeMb = fs.statSync(csv).size / 1e6;
+  const ours: number[] = [];
+  const rss: number[] = [];
+  const shell: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const target = freshPath('import-target.db');
+    const result = await runTimed(process.execPath, [cliBin, '--db', target, 'import', csv, '--as', 'leads']);
+    if (result.code !== 0) throw new Error(`leadledger import failed: ${result.stderr.trim()}`);
+    ours.push(result.ms);
+    if (result.peakRssMiB !== null) rss.push(result.peakRssMiB);
+    shell.push((await shellImport(csv)).ms);
+  }
+  const o = stats(ours);
+  const s = stats(shell);
+  return {
+    csv,
+    sourceDb,
+    results: [
+      { case: `import ${rows.toLocaleString('en')} leads (${sizeMb.toFixed(0)} MB CSV)`, unit: 'ms', ...o, baseline: 'sqlite3 .import', baselineMedian: s.median, ratio: o.median / s.median, target: '≤ 1.5×', met: o.median / s.median <= 1.5 },
+      { case: 'import peak RSS', unit: 'MiB', ...stats(rss.length ? rss : [NaN]), target: '≤ 300 MiB', met: rss.length > 0 && Math.max(...rss) <= 300 },
+    ],
+  };
+}
+
+/** export: the same leads to CSV vs `sqlite3 -csv` dumping the same rows. */
+export async function exportCase(sourceDb: string, runs: number): Promise<CaseResult[]> {
+  const ours: number[] = [];
+  const shell: number[] = [];
+  const out = freshPath('export.csv');
+  const query = `SELECT l.ref, s.name, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on FROM leads l JOIN sources s ON s.id = l.source_id ORDER BY l.id`;
+  for (let i = 0; i < runs; i++) {
+    const result = await runTimed(process.execPath, [cliBin, '--db', sourceDb, 'export', 'leads', '-o', out]);
+    if (result.code !== 0) throw new Error(`leadledger export failed: ${result.stderr.trim()}`);
+    ours.push(result.ms);
+    const dump = await runTimed('sh', ['-c', `sqlite3 -csv -header '${sourceDb}' "${query}" > '${out}.shell'`]);
+    if (dump.code !== 0) throw new Error(`sqlite3 -csv failed: ${dump.stderr}`);
+    shell.push(dump.ms);
+  }
+  const o = stats(ours);
+  const s = stats(shell);
+  return [{ case: 'export leads to CSV', unit: 'ms', ...o, baseline: 'sqlite3 -csv', baselineMedian: s.median, ratio: o.median / s.median, target: '≤ 1.5×', met: o.median / s.median <= 1.5 }];
+}
