@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listBackups } from '../../src/core/backup/backup';
 import { createCtx } from '../../src/core/context';
+import { importCsvFile } from '../../src/core/csv/import-engine';
 import { buildFixture } from '../../src/core/db/fixtures/fixture-data';
 import { migrate, schemaVersion } from '../../src/core/db/migrate';
 import { latestVersion } from '../../src/core/db/migrations';
@@ -43,6 +44,20 @@ function verifySeed(db: Database.Database, params: { leads: number; batch: numbe
   if (noHistory) problems.push(`${noHistory} leads without stage history`);
   const broken = (db.pragma('foreign_key_check') as unknown[]).length;
   if (broken) problems.push(`${broken} broken references`);
+  const drift = rollupDrift(db);
+  if (drift.length) problems.push(`rollups drifted: ${drift.join(', ')}`);
+  return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
+}
+
+function verifyImport(db: Database.Database, params: { rows: number }): Omit<Verdict, 'integrity'> {
+  const problems: string[] = [];
+  const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
+  const imports = count(db, 'SELECT COUNT(*) AS n FROM imports');
+  if (![0, params.rows].includes(leads)) problems.push(`${leads} leads, expected 0 or ${params.rows} (one transaction)`);
+  if (imports !== (leads === 0 ? 0 : 1)) problems.push(`${imports} import records for ${leads} leads`);
+  const noHistory = count(db, 'SELECT COUNT(*) AS n FROM leads WHERE id NOT IN (SELECT lead_id FROM stage_changes)');
+  if (noHistory) problems.push(`${noHistory} leads without stage history`);
+  if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
   const drift = rollupDrift(db);
   if (drift.length) problems.push(`rollups drifted: ${drift.join(', ')}`);
   return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
@@ -88,6 +103,32 @@ switch (mode) {
     ctx.db.close();
     break;
   }
+  case 'prepare-import': {
+    // A leads.csv in our own format (DOMAIN.md section 2) next to an empty database.
+    openDatabase(file).close();
+    const rows = Number(rest[0]);
+    const stages = ['new', 'applied', 'replied', 'interview', 'won', 'lost'];
+    const lines = ['ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on'];
+    for (let i = 0; i < rows; i++) {
+      const stage = stages[i % 6]!;
+      const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+      const closed = stage === 'won' || stage === 'lost' ? day : '';
+      const cells = [`crash-${i}`, ['Upwork', 'Fiverr', 'LinkedIn'][i % 3], `"Job ${i}, phase 2"`, `Client ${i % 50}`, '', stage, day, stage === 'new' ? '' : day, closed,
+        i % 3 === 0 ? '12' : '0', '0', '0', (100 + (i % 900)).toFixed(2), 'USD', '', 'react;api', `"Note ""${i}"""`, ''];
+      lines.push(cells.join(','));
+    }
+    fs.writeFileSync(path.join(path.dirname(file), 'leads.csv'), `${lines.join('\n')}\n`);
+    break;
+  }
+  case 'run-import': {
+    const ctx = createCtx(openDatabase(file), file, now);
+    say('ready');
+    const summary = await importCsvFile(ctx.db, path.join(path.dirname(file), 'leads.csv'), { as: 'leads' }, { now });
+    say('done');
+    say(JSON.stringify({ inserted: summary.inserted, applied: summary.applied }));
+    ctx.db.close();
+    break;
+  }
   case 'run-migrate': {
     say('ready');
     const db = openDatabase(file); // inspect, pre-migration backup, migrations 2..latest
@@ -96,6 +137,7 @@ switch (mode) {
     break;
   }
   case 'verify-seed':
+  case 'verify-import':
   case 'verify-migrate': {
     const params = JSON.parse(rest[0] ?? '{}');
     let verdict: Verdict;
@@ -103,8 +145,8 @@ switch (mode) {
       const db = new Database(file); // opening replays the WAL: SQLite's own crash recovery
       try {
         const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
-        const rest = mode === 'verify-seed' ? verifySeed(db, params) : verifyMigrate(db, params);
-        verdict = { integrity, ...rest };
+        const checks = mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-import' ? verifyImport(db, params) : verifyMigrate(db, params);
+        verdict = { integrity, ...checks };
       } finally {
         db.close();
       }

@@ -3,8 +3,9 @@ export type CrashOptions = {
   seed?: number;
   seedLeads?: number;
   seedBatch?: number;
+  importRows?: number;
   migrateLeads?: number;
-  scenarios?: ('seed' | 'migrate')[];
+  scenarios?: ('seed' | 'import' | 'migrate')[];
 };
 export type CrashFigures = {
   scenario: string;

@@ -61,6 +61,20 @@ export const scenarios = {
     ],
     calibrate: (lines) => lastJson(lines),
   },
+  import: {
+    describe: (o) => `import a ${o.importRows}-row leads.csv (one transaction)`,
+    prepare: async (file, o) => {
+      await runChild(['prepare-import', file, String(o.importRows)]);
+      return {};
+    },
+    run: (file) => ['run-import', file],
+    verify: (file, o) => ['verify-import', file, JSON.stringify({ rows: o.importRows })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied) throw new Error(`the uninterrupted import was not applied: ${JSON.stringify(result)}`);
+      return result;
+    },
+  },
   migrate: {
     describe: (o) => `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
     prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
@@ -70,7 +84,7 @@ export const scenarios = {
   },
 };
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, migrateLeads: 60000, scenarios: ['seed', 'migrate'] };
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'migrate'] };
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`

@@ -109,6 +109,7 @@ export function createBackup(db: Database.Database, dbPath: string, reason: Back
   try {
     fs.mkdirSync(dir, { recursive: true });
     removeStaleTemps(dir, stem(dbPath), now);
+    fs.rmSync(temp, { force: true });
     db.prepare('VACUUM INTO ?').run(temp);
     const check = new Database(temp, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     try {
