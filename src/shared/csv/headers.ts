@@ -3,7 +3,7 @@ export function headerKey(name: string): string {
   return name
     .replace(/^\uFEFF/, '')
     .toLowerCase()
-    .replace(/[\s_\-]+/g, '');
+    .replace(/[\s_-]+/g, '');
 }
 
 /** A header signature for saved mappings: the normalised names in order. */

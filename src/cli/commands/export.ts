@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../../shared/dates';
+import { exportKinds } from '../../shared/api/schemas/csv';
+import { exportTo, exportToFile, type ExportKindAll } from '../../core/csv/export-to';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export leads, payments, expenses or the channel report as CSV (or --json records)',
+  usage: 'leadledger export leads|payments|expenses|report [--from D] [--to D] [-o FILE] [--bom] [--json]',
+  async run(args, env) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { from: { type: 'string' }, to: { type: 'string' }, output: { type: 'string', short: 'o' }, bom: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+    const kind = positionals[0];
+    if (positionals.length !== 1 || !(exportKinds as readonly string[]).includes(kind!)) {
+      throw new CliError(`Say what to export: ${exportKinds.join(', ')}. Usage: ${this.usage}`, 2);
+    }
+    for (const flag of ['from', 'to'] as const) {
+      const v = values[flag];
+      if (v !== undefined && !isIsoDate(v)) throw new CliError(`--${flag} needs a real date written YYYY-MM-DD`, 2);
+    }
+    if (values.from && values.to && values.from > values.to) throw new CliError('--from is after --to', 2);
+    if (values.json && values.bom) throw new CliError('--bom is for CSV, not --json', 2);
+    const ctx = env.openCtx();
+    const options = { from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false };
+    if (values.output) {
+      const file = path.resolve(values.output);
+      if (!fs.existsSync(path.dirname(file))) throw new CliError(`${path.dirname(values.output) || '.'}: no such folder`);
+      const rows = await exportToFile(ctx, kind as ExportKindAll, options, file);
+      if (env.io.isTty) env.io.stderr(`Wrote ${rows.toLocaleString('en')} ${kind === 'report' ? 'channels' : kind} to ${values.output}\n`);
+      return 0;
+    }
+    await exportTo(ctx, kind as ExportKindAll, options, (text) => env.io.stdout(text));
+    return 0;
+  },
+};

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importAsValues } from '../../shared/api/schemas/csv';
+import { type ImportSummary, importCsvFile } from '../../core/csv/import-engine';
+import type { ImportAs } from '../../core/csv/formats';
+import { headersOf, mappingByName } from '../../core/services/csv-service';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+const n = (value: number) => value.toLocaleString('en');
+
+function describe(s: ImportSummary): string[] {
+  const verb = s.applied ? 'Imported' : s.dryRun ? 'Dry run of' : 'Refused';
+  const counts = [`${n(s.inserted)} inserted`, `${n(s.updated)} updated`, `${n(s.unchanged)} unchanged`, `${n(s.skipped)} skipped`];
+  if (s.transfers) counts.push(`${n(s.transfers)} transfers`);
+  if (s.merged) counts.push(`${n(s.merged)} fees joined to their payment`);
+  const lines = [`${verb} ${s.fileName} (${s.formatLabel}, ${n(s.rows)} rows): ${counts.join(', ')}`];
+  if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
+  for (const w of s.warnings) lines.push(`Warning: ${w}`);
+  return lines;
+}
+
+function invalidLines(s: ImportSummary): string[] {
+  const lines = s.invalid.map((r) => `  line ${r.line}: ${r.message}`);
+  if (s.invalidCount > s.invalid.length) lines.push(`  … and ${n(s.invalidCount - s.invalid.length)} more`);
+  return lines;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a CSV: LeadLedger leads/payments/expenses, Upwork, PayPal, Stripe, or any file with a saved mapping',
+  usage: 'leadledger import FILE [--as leads|payments|expenses|upwork|paypal|stripe] [--source NAME] [--mapping NAME] [--skip-invalid] [--dry-run] [--json]',
+  async run(args, env) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        as: { type: 'string' },
+        source: { type: 'string' },
+        mapping: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 1) throw new CliError(`Give one file to import. Usage: ${this.usage}`, 2);
+    const file = path.resolve(positionals[0]!);
+    if (values.as !== undefined && !(importAsValues as readonly string[]).includes(values.as)) {
+      throw new CliError(`--as must be one of ${importAsValues.join(', ')}`, 2);
+    }
+    if (values.as && values.mapping) throw new CliError('Use --as or --mapping, not both', 2);
+    if (values.source !== undefined && (values.source.trim() === '' || values.source.length > 60)) throw new CliError('--source needs a channel name (at most 60 characters)', 2);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      throw new CliError(`${positionals[0]}: no such file`);
+    }
+    if (!stat.isFile()) throw new CliError(`${positionals[0]} is not a file`);
+    const ctx = env.openCtx();
+    const mapping = values.mapping ? mappingByName(ctx, values.mapping, await headersOf(file)) : undefined;
+    const started = performance.now();
+    const showProgress = env.io.isTty && !values.json;
+    const summary = await importCsvFile(
+      ctx.db,
+      file,
+      { as: values.as as ImportAs | undefined, source: values.source?.trim(), mapping, skipInvalid: values['skip-invalid'], dryRun: values['dry-run'] },
+      {
+        now: ctx.now,
+        onProgress: showProgress
+          ? ({ rows, bytes, totalBytes }) => {
+              const seconds = (performance.now() - started) / 1000;
+              const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+              env.io.stderr(`\rimporting: ${n(rows)} rows, ${totalBytes ? Math.floor((bytes / totalBytes) * 100) : 100}%, ${n(rate)} rows/s   `);
+            }
+          : undefined,
+      },
+    );
+    if (showProgress) env.io.stderr('\n');
+    if (values.json) env.io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    else env.io.stdout(`${describe(summary).join('\n')}\n`);
+    if (summary.invalidCount > 0) {
+      if (!values.json || !summary.applied) env.io.stderr(`${invalidLines(summary).join('\n')}\n`);
+      if (!summary.applied && !summary.dryRun) {
+        throw new CliError(`Nothing was imported: ${n(summary.invalidCount)} invalid row${summary.invalidCount === 1 ? '' : 's'} (fix them, or pass --skip-invalid to import the valid rows)`);
+      }
+      if (summary.dryRun) throw new CliError(`The dry run found ${n(summary.invalidCount)} invalid row${summary.invalidCount === 1 ? '' : 's'}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/result';
+import { insertLead, RollupBatch } from '../repos/leads-repo';
+import { insertExpense } from '../repos/expenses-repo';
+import { insertPayment } from '../repos/payments-repo';
+import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { writeExport } from './export';
+import { importCsvFile } from './import-engine';
+import type { Target } from './own-formats';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-prop-'));
+let fileNo = 0;
+
+// Text a spreadsheet user can type: any unicode, formula leaders, quotes, commas, line breaks, apostrophes.
+const nasty = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", "''=", '"', ',', ' ', '\r\n', ';');
+const text = fc
+  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), nasty), { maxLength: 6 })
+  .map((parts) => parts.join('').replace(/\0/g, ''));
+const title = text.filter((t) => t.trim() !== '');
+const tag = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).map((t) => t.replace(/[;\0]/g, '').trim()).filter(Boolean);
+
+async function exportText(db: Parameters<typeof writeExport>[0], kind: Target): Promise<string> {
+  let out = '';
+  await writeExport(db, kind, { bom: true }, (t) => {
+    out += t;
+  });
+  return out;
+}
+
+describe('export -> import into an empty database -> export is byte for byte the same', () => {
+  it('over arbitrary text in every text column', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ title, client: text, url: text, notes: text, lost: text, tags: fc.array(tag, { maxLength: 3 }), value: fc.option(fc.integer({ min: -1e9, max: 1e9 })) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ description: text, gross: fc.integer({ min: -1e7, max: 1e7 }), fee: fc.integer({ min: 0, max: 100 }) }), { maxLength: 5 }),
+        fc.array(fc.record({ description: text, amount: fc.integer({ min: -1e7, max: 1e7 }), withSource: fc.boolean() }), { maxLength: 5 }),
+        async (leads, payments, expenses) => {
+          const a = openTempCtx();
+          const b = openTempCtx();
+          try {
+            const upwork = sourceId(a, 'Upwork');
+            a.db.transaction(() => {
+              const batch = new RollupBatch(a.db);
+              leads.forEach((l, i) => {
+                insertLead(a.db, {
+                  ref: `r${i}`, source_id: upwork, title: l.title, client: l.client, url: l.url, stage: 'won', furthest_rank: 4, created_on: '2026-08-01',
+                  applied_on: '2026-08-02', closed_on: '2026-08-09', connects: 3, boost_connects: 1, connects_refunded: 2, value_minor: l.value, currency: 'USD',
+                  fee_percent_bp: null, lost_reason: l.lost, tags: [...new Set(l.tags)].join(';'), notes: l.notes, follow_up_on: null, position: i, updated_at: 'x', import_id: null,
+                }, batch);
+              });
+              payments.forEach((p, i) => {
+                insertPayment(a.db, { ref: `p${i}`, date: '2026-08-10', source_id: upwork, lead_id: 1, description: p.description, gross_minor: p.gross, fee_minor: Math.min(p.fee, Math.abs(p.gross)) * Math.sign(p.gross), fee_computed: 0, currency: 'EUR', import_id: null, created_at: 'x' }, batch);
+              });
+              expenses.forEach((e, i) => {
+                insertExpense(a.db, { ref: `e${i}`, date: '2026-08-11', source_id: e.withSource ? upwork : null, category: 'other', description: e.description, amount_minor: e.amount, currency: 'JPY', connects: 0, import_id: null, created_at: 'x' }, batch);
+              });
+              batch.flush();
+            })();
+            for (const kind of ['leads', 'payments', 'expenses'] as const) {
+              const first = await exportText(a.db, kind);
+              const file = path.join(tmp, `rt-${fileNo++}.csv`);
+              fs.writeFileSync(file, first);
+              const summary = await importCsvFile(b.db, file, {}, { now: b.now });
+              expect(summary.invalid).toEqual([]);
+              expect(summary.applied).toBe(true);
+              expect(await exportText(b.db, kind)).toBe(first);
+            }
+            // The text itself came back exactly (formula escapes undone).
+            const texts = (db: typeof a.db) => db.prepare(`SELECT title, client, url, notes, lost_reason, tags FROM leads ORDER BY id`).all();
+            expect(texts(b.db)).toEqual(texts(a.db));
+          } finally {
+            a.close();
+            b.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('the importer never throws on random input', () => {
+  const check = async (bytes: Uint8Array) => {
+    const ctx = openTempCtx();
+    const file = path.join(tmp, `rnd-${fileNo++}.csv`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const summary = await importCsvFile(ctx.db, file, { skipInvalid: true }, { now: ctx.now });
+      expect(summary.rows).toBeGreaterThanOrEqual(0);
+    } catch (error) {
+      // Only clear, expected errors: unknown layout, parse error with its line, empty file.
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as Error).message.length).toBeGreaterThan(10);
+    } finally {
+      expect(ctx.db.inTransaction).toBe(false);
+      ctx.close();
+    }
+  };
+
+  it('random bytes', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), check), { numRuns: 150 });
+  });
+
+  it('random rows under a real header', async () => {
+    const header = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on\n';
+    const cell = fc.oneof(text, fc.constantFrom('2026-08-01', '12.50', 'won', 'USD', '"', '""', '-1', '1e5', 'JPY'));
+    const body = fc.array(fc.array(cell, { maxLength: 20 }).map((cells) => cells.join(',')), { maxLength: 6 }).map((lines) => lines.join('\n'));
+    await fc.assert(fc.asyncProperty(body, (b) => check(new TextEncoder().encode(header + b))), { numRuns: 150 });
+  });
+});

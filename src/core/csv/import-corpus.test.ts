@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rollupDrift } from '../rollups/rebuild';
+import { openTempCtx } from '../test-support/temp-db';
+import { importCsvFile, type ImportOptions } from './import-engine';
+
+const fixtures = path.join(import.meta.dirname, '__fixtures__');
+const fx = (name: string) => path.join(fixtures, name);
+
+let ctx: ReturnType<typeof openTempCtx>;
+beforeEach(() => {
+  ctx = openTempCtx();
+});
+afterEach(() => ctx.close());
+
+const run = (file: string, options: ImportOptions = {}) => importCsvFile(ctx.db, file, options, { now: ctx.now });
+const all = <T>(sql: string, ...params: unknown[]) => ctx.db.prepare(sql).all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) => ctx.db.prepare(sql).get(...params) as T;
+const countOf = (table: string) => one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).n;
+const titles = () => all<{ title: string }>(`SELECT title FROM leads ORDER BY id`).map((r) => r.title);
+
+function snapshot() {
+  return ['leads', 'payments', 'expenses', 'sources', 'imports', 'lead_rollup', 'payment_rollup', 'expense_rollup', 'stage_changes'].map((t) =>
+    all(`SELECT * FROM ${t} ORDER BY 1`),
+  );
+}
+
+describe('line endings, BOM and encodings give the same leads', () => {
+  it.each(['leads-lf.csv', 'leads-crlf.csv', 'leads-cr.csv', 'leads-bom.csv'])('%s', async (name) => {
+    const s = await run(fx(name));
+    expect(s).toMatchObject({ format: 'leads', rows: 3, inserted: 3, applied: true, invalidCount: 0 });
+    expect(titles()).toEqual(['Logo design', 'Landing page', 'Audit']);
+    const l1 = one<Record<string, unknown>>(`SELECT * FROM leads WHERE ref = 'L1'`);
+    expect(l1).toMatchObject({ client: 'Acme', stage: 'applied', applied_on: '2026-08-02', connects: 16, value_minor: 50000, tags: 'design;logo', follow_up_on: '2026-08-20' });
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
+  it.each(['leads-utf16le.csv', 'leads-utf16be.csv'])('%s (UTF-16 with BOM)', async (name) => {
+    const s = await run(fx(name));
+    expect(s.encoding).toMatch(/^utf-16/);
+    expect(s.inserted).toBe(4);
+    expect(titles()).toContain('Café ünïcödé ✓');
+  });
+
+  it('Windows-1252: invalid UTF-8 falls back, 0x80 is the euro sign', async () => {
+    const s = await run(fx('leads-win1252.csv'));
+    expect(s.encoding).toBe('windows-1252');
+    expect(s.warnings.join()).toMatch(/Windows-1252/);
+    expect(one(`SELECT title, client FROM leads`)).toEqual({ title: 'Café logo € 500', client: 'Société' });
+  });
+});
+
+describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => {
+  it('quoted commas, doubled quotes and line breaks inside a field; blank lines skipped', async () => {
+    const s = await run(fx('leads-quoted.csv'));
+    expect(s).toMatchObject({ rows: 3, inserted: 3 });
+    expect(titles()).toEqual(['Logo, icon and "brand" kit', '=HYPERLINK("http://evil")', 'Plain']);
+    expect(one<{ notes: string }>(`SELECT notes FROM leads WHERE ref = 'Q1'`).notes).toBe('line one\r\nline two\nline three');
+  });
+
+  it('short rows are padded; a row with extra non-empty fields is invalid with its line', async () => {
+    const s = await run(fx('leads-ragged.csv'));
+    expect(s.applied).toBe(false);
+    expect(s.invalid).toEqual([{ line: 4, message: 'has 19 fields; the header has 18' }]);
+    expect(countOf('leads')).toBe(0);
+    const skipped = await run(fx('leads-ragged.csv'), { skipInvalid: true });
+    expect(skipped).toMatchObject({ applied: true, inserted: 2, skipped: 1 });
+  });
+
+  it('duplicate headers: the first column wins and the summary warns', async () => {
+    const s = await run(fx('leads-dup-headers.csv'));
+    expect(s.warnings[0]).toMatch(/"title" appears more than once/);
+    expect(titles()).toEqual(['First']);
+  });
+
+  it('header names compared case- and space-insensitively with aliases', async () => {
+    const s = await run(fx('leads-aliases.csv'));
+    expect(s).toMatchObject({ format: 'leads', inserted: 1 });
+    expect(one(`SELECT stage, value_minor, created_on FROM leads`)).toEqual({ stage: 'won', value_minor: 9900, created_on: '2026-08-01' });
+  });
+
+  it('amounts like 1,234.56, (12.00), $12 and -12.00', async () => {
+    await run(fx('payments-amounts.csv'));
+    expect(all<{ ref: string; gross_minor: number }>(`SELECT ref, gross_minor FROM payments ORDER BY ref`)).toEqual([
+      { ref: 'A1', gross_minor: 123456 },
+      { ref: 'A2', gross_minor: -1200 },
+      { ref: 'A3', gross_minor: 1200 },
+      { ref: 'A4', gross_minor: -1200 },
+    ]);
+  });
+
+  it('a record over the size cap is refused with the line where it starts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'big.csv');
+    fs.writeFileSync(file, `ref,source,title,stage,created_on\nX1,Upwork,ok,new,2026-08-01\nX2,Upwork,"${'a'.repeat(1_100_000)}",new,2026-08-01\n`);
+    await expect(run(file)).rejects.toThrow(/Line 3: the record starting here is larger than 1024 KB/);
+    expect(countOf('leads')).toBe(0);
+  });
+});
+
+describe('all or nothing', () => {
+  it('a file with bad rows is refused, listing each by its physical line (multi-line records counted)', async () => {
+    const before = snapshot();
+    const s = await run(fx('leads-bad-rows.csv'));
+    expect(s.applied).toBe(false);
+    expect(s.importId).toBeNull();
+    expect(s.invalid.map((r) => r.line)).toEqual([4, 5, 7, 8, 9]);
+    expect(s.invalid[2]!.message).toMatch(/USD has 2 decimals; "10.005" has 3/);
+    expect(s.invalid[3]!.message).toMatch(/JPY has 0 decimals/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('--skip-invalid imports the valid rows only', async () => {
+    const s = await run(fx('leads-bad-rows.csv'), { skipInvalid: true });
+    expect(s).toMatchObject({ applied: true, inserted: 2, skipped: 5, invalidCount: 5 });
+    expect(titles()).toEqual(['Two\nlines', 'Fine']);
+  });
+
+  it('an unterminated quote imports nothing and names the line where it starts', async () => {
+    await run(fx('leads-lf.csv'));
+    const before = snapshot();
+    await expect(run(fx('leads-unterminated.csv'))).rejects.toThrow('leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a dry run writes nothing but reports the counts', async () => {
+    const s = await run(fx('leads-lf.csv'), { dryRun: true });
+    expect(s).toMatchObject({ inserted: 3, applied: false, dryRun: true });
+    expect(countOf('leads')).toBe(0);
+    expect(countOf('imports')).toBe(0);
+  });
+
+  it('cancel rolls everything back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'many.csv');
+    const lines = ['ref,source,title,stage,created_on'];
+    for (let i = 0; i < 60_000; i++) lines.push(`C${i},Upwork,Lead ${i},new,2026-08-01`);
+    fs.writeFileSync(file, lines.join('\n'));
+    let chunks = 0;
+    await expect(importCsvFile(ctx.db, file, {}, { now: ctx.now, isCancelled: () => ++chunks > 1 })).rejects.toThrow(/cancelled/);
+    expect(countOf('leads')).toBe(0);
+    expect(ctx.db.inTransaction).toBe(false);
+  });
+});
+
+describe('idempotence', () => {
+  it.each([
+    ['leads-lf.csv'],
+    ['leads-no-ref.csv'],
+    ['expenses.csv'],
+    ['upwork-current.csv'],
+    ['statements_2026-09-01_2026-09-30.csv'],
+    ['paypal-activity.csv'],
+    ['stripe-balance.csv'],
+    ['stripe-payments.csv'],
+  ])('importing %s twice adds nothing the second time', async (name) => {
+    const first = await run(fx(name));
+    expect(first.applied).toBe(true);
+    const before = snapshot().filter((_, i) => i !== 4); // imports table gets a second record
+    const second = await run(fx(name));
+    expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: first.inserted + first.updated, applied: true });
+    expect(snapshot().filter((_, i) => i !== 4)).toEqual(before);
+  });
+
+  it('rows without ref get content keys; identical rows stay distinct', async () => {
+    await run(fx('leads-no-ref.csv'));
+    expect(countOf('leads')).toBe(3);
+    const refs = all<{ ref: string }>(`SELECT ref FROM leads ORDER BY id`).map((r) => r.ref);
+    expect(new Set(refs).size).toBe(3);
+    expect(refs[1]).toBe(`${refs[0]}-2`);
+  });
+
+  it('a changed row is updated, rollups follow', async () => {
+    await run(fx('leads-lf.csv'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'changed.csv');
+    fs.writeFileSync(file, fs.readFileSync(fx('leads-lf.csv'), 'utf8').replace('L3,Referral,Audit,,,new', 'L3,Referral,Audit,,,won'));
+    const s = await run(file);
+    expect(s).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+    expect(one(`SELECT stage FROM leads WHERE ref = 'L3'`)).toEqual({ stage: 'won' });
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+});
+
+describe('own payments and expenses', () => {
+  it('payments link leads by ref; an empty fee is computed from the commission rule', async () => {
+    await run(fx('leads-lf.csv'));
+    await run(fx('payments.csv'));
+    const rows = all<Record<string, unknown>>(`SELECT ref, gross_minor, fee_minor, fee_computed, lead_id IS NOT NULL AS linked FROM payments ORDER BY ref`);
+    expect(rows).toEqual([
+      { ref: 'P1', gross_minor: 125050, fee_minor: 25010, fee_computed: 0, linked: 1 },
+      { ref: 'P2', gross_minor: 10000, fee_minor: 1000, fee_computed: 1, linked: 0 },
+      { ref: 'P3', gross_minor: -2000, fee_minor: -200, fee_computed: 0, linked: 0 },
+    ]);
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
+  it('a lead_ref that does not exist is an invalid row', async () => {
+    const s = await run(fx('payments.csv'));
+    expect(s.invalid).toEqual([{ line: 2, message: 'lead_ref "L2": no lead has this ref (import the leads first)' }]);
+  });
+
+  it('expenses: unknown channels are created and named in the summary; no channel allowed', async () => {
+    const s = await run(fx('expenses.csv'));
+    expect(s.createdSources).toEqual(['New Tool Co']);
+    expect(all(`SELECT ref, source_id IS NULL AS none, category, amount_minor, connects, description FROM expenses ORDER BY ref`)).toEqual([
+      { ref: 'E1', none: 0, category: 'connects', amount_minor: 1200, connects: 80, description: '80 Connects' },
+      { ref: 'E2', none: 1, category: 'tax', amount_minor: 300, connects: 0, description: 'VAT' },
+      { ref: 'E3', none: 0, category: 'subscription', amount_minor: 1000, connects: 0, description: '+1 seat' },
+    ]);
+  });
+});
