@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDbPath } from '../../core/test-support/temp-db';
+import { runCli } from '../main';
+
+const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false });
+  return { code, stdout, stderr };
+}
+
+function freshDb() {
+  const file = tempDbPath();
+  dirs.push(path.dirname(file));
+  return file;
+}
+
+const count = (file: string, table: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('leadledger import', () => {
+  it('imports, says what it did, and exits 0; a second run adds nothing', async () => {
+    const db = freshDb();
+    const first = await cli('--db', db, 'import', fx('leads-lf.csv'));
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toBe('Imported leads-lf.csv (LeadLedger leads, 3 rows): 3 inserted, 0 updated, 0 unchanged, 0 skipped\n');
+    const second = await cli('--db', db, 'import', fx('leads-lf.csv'));
+    expect(second.stdout).toMatch(/0 inserted, 0 updated, 3 unchanged/);
+    expect(count(db, 'leads')).toBe(3);
+  });
+
+  it('refuses a file with bad rows: exit 1, each bad row by line, one-line error, nothing written', async () => {
+    const db = freshDb();
+    const r = await cli('--db', db, 'import', fx('leads-bad-rows.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}line 4: stage "pending" is not one of/m);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('leadledger: Nothing was imported: 5 invalid rows (fix them, or pass --skip-invalid to import the valid rows)');
+    expect(count(db, 'leads')).toBe(0);
+    const skip = await cli('--db', db, 'import', fx('leads-bad-rows.csv'), '--skip-invalid');
+    expect(skip.code).toBe(0);
+    expect(count(db, 'leads')).toBe(2);
+  });
+
+  it('a parse error is one line naming the line, exit 1', async () => {
+    const db = freshDb();
+    const r = await cli('--db', db, 'import', fx('leads-unterminated.csv'));
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe('leadledger: leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported\n');
+  });
+
+  it('--dry-run writes nothing; exit 0 without errors, 1 with', async () => {
+    const db = freshDb();
+    const ok = await cli('--db', db, 'import', fx('upwork-current.csv'), '--dry-run');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Dry run of upwork-current.csv \(Upwork transaction history, 23 rows\): 17 inserted/);
+    expect(count(db, 'payments')).toBe(0);
+    const bad = await cli('--db', db, 'import', fx('upwork-current-unknown-type.csv'), '--dry-run');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/line 3: Upwork type "Mystery Credit"/);
+  });
+
+  it('--json prints the summary; --as and --source are honoured', async () => {
+    const db = freshDb();
+    const r = await cli('--db', db, 'import', fx('stripe-balance.csv'), '--as', 'stripe', '--source', 'Stripe EU', '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 3, transfers: 1, createdSources: ['Stripe EU'], applied: true });
+  });
+
+  it('usage errors exit 2; a missing file and an unknown layout exit 1 with one line', async () => {
+    const db = freshDb();
+    expect((await cli('--db', db, 'import')).code).toBe(2);
+    expect((await cli('--db', db, 'import', fx('leads-lf.csv'), '--as', 'excel')).code).toBe(2);
+    const missing = await cli('--db', db, 'import', 'nope.csv');
+    expect(missing).toMatchObject({ code: 1, stderr: 'leadledger: nope.csv: no such file\n' });
+    const unknown = await cli('--db', db, 'import', fx('fiverr-earnings.csv'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^leadledger: The columns \(Order Date, Buyer, Gig, Earned\) are not a format LeadLedger knows/);
+    expect(unknown.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('--mapping NAME uses a saved mapping for the same header', async () => {
+    const db = freshDb();
+    const handle = new Database(db);
+    await cli('--db', db, 'import', fx('leads-lf.csv'), '--dry-run'); // creates and migrates the db
+    handle.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES (?, ?, 'payments', ?, 'x')`).run(
+      'Fiverr earnings',
+      'orderdate|buyer|gig|earned',
+      JSON.stringify({ target: 'payments', columns: { date: 0, description: 2, gross: 3 }, dateFormat: 'DD/MM/YYYY', decimal: ',', source: 'Fiverr', currency: 'EUR' }),
+    );
+    handle.close();
+    const r = await cli('--db', db, 'import', fx('fiverr-earnings.csv'), '--mapping', 'fiverr earnings');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 inserted/);
+    expect(count(db, 'payments')).toBe(2);
+    const wrong = await cli('--db', db, 'import', fx('leads-lf.csv'), '--mapping', 'Fiverr earnings');
+    expect(wrong).toMatchObject({ code: 1, stderr: 'leadledger: The mapping "Fiverr earnings" was saved for a file with other columns\n' });
+  });
+});
+
+describe('leadledger export', () => {
+  it('exports the exact headers; export -> import -> export is byte-identical; --bom; -o file', async () => {
+    const a = freshDb();
+    await cli('--db', a, 'import', fx('leads-quoted.csv'));
+    await cli('--db', a, 'import', fx('leads-lf.csv'));
+    await cli('--db', a, 'import', fx('payments.csv'));
+    await cli('--db', a, 'import', fx('expenses.csv'));
+    const b = freshDb();
+    for (const kind of ['leads', 'payments', 'expenses']) {
+      const out = path.join(path.dirname(b), `${kind}.csv`);
+      expect((await cli('--db', a, 'export', kind, '-o', out, '--bom')).code).toBe(0);
+      const first = fs.readFileSync(out);
+      expect(first.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect((await cli('--db', b, 'import', out)).code).toBe(0);
+      const again = await cli('--db', b, 'export', kind, '--bom');
+      expect(Buffer.from(again.stdout)).toEqual(first);
+    }
+    const leads = (await cli('--db', a, 'export', 'leads')).stdout;
+    expect(leads.split('\r\n')[0]).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on');
+    expect(leads).toContain(`Q2,Upwork,"'=HYPERLINK(""http://evil"")",`);
+    const payments = (await cli('--db', a, 'export', 'payments')).stdout;
+    expect(payments).toContain('P3,2026-08-12,Upwork,,Refund,-20.00,-2.00,USD\r\n'); // numbers stay numbers
+  });
+
+  it('--json gives records keyed by the CSV headers; --from/--to filter', async () => {
+    const a = freshDb();
+    await cli('--db', a, 'import', fx('leads-lf.csv'));
+    const r = await cli('--db', a, 'export', 'leads', '--json', '--from', '2026-08-02', '--to', '2026-08-04');
+    const records = JSON.parse(r.stdout);
+    expect(records).toEqual([
+      { ref: 'L2', source: 'Fiverr', title: 'Landing page', client: 'Beta', url: '', stage: 'won', created_on: '2026-08-03', applied_on: '2026-08-03', closed_on: '2026-08-09', connects: 0, boost_connects: 0, connects_refunded: 0, value: '1250.50', currency: 'USD', lost_reason: '', tags: '', notes: '', follow_up_on: null },
+    ]);
+    expect((await cli('--db', a, 'export', 'leads', '--from', '2026-13-01')).code).toBe(2);
+    expect((await cli('--db', a, 'export', 'invoices')).code).toBe(2);
+  });
+
+  it('exports the channel report as CSV and JSON', async () => {
+    const a = freshDb();
+    await cli('--db', a, 'import', fx('leads-lf.csv'));
+    await cli('--db', a, 'import', fx('payments.csv'));
+    const csv = (await cli('--db', a, 'export', 'report')).stdout;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,currency');
+    expect(lines.at(-1)).toMatch(/^Total,3,2,/);
+    const json = JSON.parse((await cli('--db', a, 'export', 'report', '--json')).stdout);
+    expect(json.totals.leads).toBe(3);
+    expect(json.channels.find((c: { source: string }) => c.source === 'Fiverr').revenue).toBe(125050);
+  });
+});
