@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
+import { CostsPage } from '../features/costs/CostsPage';
 import { FollowUpsPage } from '../features/follow-ups/FollowUpsPage';
 import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import type { Route } from './useRoute';
@@ -24,5 +26,7 @@ export const pages: PageDef[] = [
   { id: 'leads', title: 'Leads', nav: true, component: LeadsPage, icon: 'list' },
   { id: 'follow-ups', title: 'Follow-ups', nav: true, component: FollowUpsPage, icon: 'bell' },
   { id: 'sources', title: 'Channels', nav: true, component: SourcesPage, icon: 'channels' },
+  { id: 'reports', title: 'Reports', nav: true, component: ReportsPage, icon: 'chart' },
+  { id: 'costs', title: 'Costs', nav: true, component: CostsPage, icon: 'coins' },
   { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },
 ];

@@ -1,0 +1,111 @@
+import { type FormEvent, useState } from 'react';
+import { expenseCategoryValues } from '../../../shared/api/schemas/expenses';
+import type { Source } from '../../../shared/api/schemas/sources';
+import { api } from '../../api';
+import { formatDay, todayLocal } from '../../app/format';
+import { useAsync } from '../../app/useAsync';
+import { Field } from '../../components/Field';
+import { money } from '../reports/reportFormat';
+import { FormError, useFormErrors } from './useFormErrors';
+
+type Category = (typeof expenseCategoryValues)[number];
+
+export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
+  const recent = useAsync(() => api.expenses.list({ limit: 15 }), []);
+  const remove = useFormErrors();
+  const [date, setDate] = useState(todayLocal());
+  const [sourceId, setSourceId] = useState<number | ''>('');
+  const [category, setCategory] = useState<Category>('connects');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('');
+  const [connects, setConnects] = useState('');
+  const [description, setDescription] = useState('');
+  const form = useFormErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (category === 'connects' && connects.trim() !== '' && !/^\d+$/.test(connects.trim())) return form.setErrors({ connects: 'Whole numbers only' });
+    const ok = await form.run(
+      () =>
+        api.expenses.create({
+          date, sourceId: sourceId === '' ? null : sourceId, category, amount, currency: currency.trim() || baseCurrency, description,
+          connects: category === 'connects' && connects.trim() ? Number(connects) : 0,
+        }),
+      'Expense added',
+    );
+    if (ok) {
+      setAmount('');
+      setConnects('');
+      setDescription('');
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="expenses-title">
+      <h2 id="expenses-title">Expenses</h2>
+      <p className="muted small">One-off costs. Expenses without a channel appear as “(no channel)” in reports.</p>
+      <form className="cost-form" onSubmit={submit} noValidate aria-label="Add an expense">
+        <Field label="Date" error={form.errors.date}>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Field label="Channel" error={form.errors.sourceId}>
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">(no channel)</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Category" error={form.errors.category}>
+          <select value={category} onChange={(e) => setCategory(e.target.value as Category)}>
+            {expenseCategoryValues.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Amount" error={form.errors.amount}>
+          <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="12.00" />
+        </Field>
+        <Field label="Currency" error={form.errors.currency}>
+          <input type="text" className="upper" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder={baseCurrency} maxLength={3} />
+        </Field>
+        {category === 'connects' && (
+          <Field label="Connects bought" error={form.errors.connects}>
+            <input type="text" inputMode="numeric" value={connects} onChange={(e) => setConnects(e.target.value)} placeholder="80" />
+          </Field>
+        )}
+        <Field label="Description" error={form.errors.description}>
+          <input type="text" className="wide-input" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        <button type="submit" className="primary" disabled={form.busy}>Add expense</button>
+        <FormError message={form.errors.form} />
+      </form>
+      <FormError message={remove.errors.form} />
+      <h3>Latest {recent.data && <span className="muted">(of {recent.data.total.toLocaleString()})</span>}</h3>
+      <table className="data-table compact" aria-label="Latest expenses">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Category</th>
+            <th scope="col" className="num">Amount</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {recent.data?.items.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDay(e.date)}</td>
+              <td title={e.description}>{e.sourceName ?? '(no channel)'}</td>
+              <td>{e.category}{e.connects ? ` (${e.connects})` : ''}</td>
+              <td className="num">{money(e.amountMinor, e.currency)}</td>
+              <td className="num">
+                <button type="button" className="link-button" aria-label={`Delete expense of ${e.date}`} onClick={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

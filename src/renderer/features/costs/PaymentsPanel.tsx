@@ -1,0 +1,98 @@
+import { type FormEvent, useState } from 'react';
+import type { Source } from '../../../shared/api/schemas/sources';
+import { api } from '../../api';
+import { formatDay, todayLocal } from '../../app/format';
+import { useAsync } from '../../app/useAsync';
+import { Field } from '../../components/Field';
+import { money } from '../reports/reportFormat';
+import { FormError, useFormErrors } from './useFormErrors';
+
+export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
+  const recent = useAsync(() => api.payments.list({ limit: 15 }), []);
+  const remove = useFormErrors();
+  const [date, setDate] = useState(todayLocal());
+  const [sourceId, setSourceId] = useState<number | ''>('');
+  const [gross, setGross] = useState('');
+  const [fee, setFee] = useState('');
+  const [currency, setCurrency] = useState('');
+  const [description, setDescription] = useState('');
+  const form = useFormErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sourceId === '') return form.setErrors({ sourceId: 'Choose a channel' });
+    const ok = await form.run(
+      () => api.payments.create({ date, sourceId, gross, fee: fee.trim() || null, currency: currency.trim() || baseCurrency, description }),
+      'Payment added',
+    );
+    if (ok) {
+      setGross('');
+      setFee('');
+      setDescription('');
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="payments-title">
+      <h2 id="payments-title">Payments</h2>
+      <p className="muted small">A refund is a negative gross; a fee refund a negative fee. Leave the fee empty to compute it from the commission rule.</p>
+      <form className="cost-form" onSubmit={submit} noValidate aria-label="Add a payment">
+        <Field label="Date" error={form.errors.date}>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Field label="Channel" error={form.errors.sourceId}>
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">Choose…</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Gross" error={form.errors.gross}>
+          <input type="text" inputMode="decimal" value={gross} onChange={(e) => setGross(e.target.value)} placeholder="1250.00" />
+        </Field>
+        <Field label="Fee" error={form.errors.fee} hint="Empty: computed">
+          <input type="text" inputMode="decimal" value={fee} onChange={(e) => setFee(e.target.value)} placeholder="auto" />
+        </Field>
+        <Field label="Currency" error={form.errors.currency}>
+          <input type="text" className="upper" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder={baseCurrency} maxLength={3} />
+        </Field>
+        <Field label="Description" error={form.errors.description}>
+          <input type="text" className="wide-input" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        <button type="submit" className="primary" disabled={form.busy}>Add payment</button>
+        <FormError message={form.errors.form} />
+      </form>
+      <FormError message={remove.errors.form} />
+      <h3>Latest {recent.data && <span className="muted">(of {recent.data.total.toLocaleString()})</span>}</h3>
+      <table className="data-table compact" aria-label="Latest payments">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Channel</th>
+            <th scope="col" className="num">Gross</th>
+            <th scope="col" className="num">Fee</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {recent.data?.items.map((p) => (
+            <tr key={p.id}>
+              <td>{formatDay(p.date)}</td>
+              <td title={p.description}>{p.sourceName}</td>
+              <td className={`num ${p.grossMinor < 0 ? 'negative' : ''}`}>{money(p.grossMinor, p.currency)}</td>
+              <td className="num" title={p.feeComputed ? 'Computed from the commission rule' : 'Given'}>
+                {money(p.feeMinor, p.currency)}
+                {p.feeComputed && <span className="muted"> *</span>}
+              </td>
+              <td className="num">
+                <button type="button" className="link-button" aria-label={`Delete payment of ${p.date}`} onClick={() => remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted')}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">* fee computed from the commission rule</p>
+    </section>
+  );
+}

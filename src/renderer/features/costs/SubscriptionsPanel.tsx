@@ -1,0 +1,113 @@
+import { type FormEvent, useState } from 'react';
+import type { Source } from '../../../shared/api/schemas/sources';
+import { api } from '../../api';
+import { formatDay, todayLocal } from '../../app/format';
+import { useAsync } from '../../app/useAsync';
+import { Field } from '../../components/Field';
+import { money } from '../reports/reportFormat';
+import { FormError, useFormErrors } from './useFormErrors';
+
+export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
+  const list = useAsync(() => api.subscriptions.list({}), []);
+  const remove = useFormErrors();
+  const [sourceId, setSourceId] = useState<number | ''>('');
+  const [name, setName] = useState('');
+  const [period, setPeriod] = useState<'monthly' | 'yearly'>('monthly');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('');
+  const [startsOn, setStartsOn] = useState(todayLocal());
+  const [endsOn, setEndsOn] = useState('');
+  const [free, setFree] = useState('0');
+  const form = useFormErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sourceId === '') return form.setErrors({ sourceId: 'Choose a channel' });
+    if (!/^\d+$/.test(free.trim())) return form.setErrors({ freeCreditsMonthly: 'Whole numbers only' });
+    const ok = await form.run(
+      () => api.subscriptions.create({ sourceId, name, period, amount, currency: currency.trim() || baseCurrency, startsOn, endsOn: endsOn || null, freeCreditsMonthly: Number(free) }),
+      `Added ${name}`,
+    );
+    if (ok) {
+      setName('');
+      setAmount('');
+      setEndsOn('');
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="subs-title">
+      <h2 id="subs-title">Subscriptions</h2>
+      <p className="muted small">Charged on the start day each month (or each year on the anniversary) until the end date.</p>
+      <form className="cost-form" onSubmit={submit} noValidate aria-label="Add a subscription">
+        <Field label="Channel" error={form.errors.sourceId}>
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">Choose…</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Plan name" error={form.errors.name}>
+          <input type="text" className="wide-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Freelancer Plus" />
+        </Field>
+        <Field label="Period" error={form.errors.period}>
+          <select value={period} onChange={(e) => setPeriod(e.target.value as 'monthly' | 'yearly')}>
+            <option value="monthly">Monthly</option>
+            <option value="yearly">Yearly</option>
+          </select>
+        </Field>
+        <Field label="Amount" error={form.errors.amount}>
+          <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="19.99" />
+        </Field>
+        <Field label="Currency" error={form.errors.currency}>
+          <input type="text" className="upper" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder={baseCurrency} maxLength={3} />
+        </Field>
+        <Field label="Starts" error={form.errors.startsOn}>
+          <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+        </Field>
+        <Field label="Ends" error={form.errors.endsOn} hint="Empty while it runs">
+          <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+        </Field>
+        <Field label="Free credits a month" error={form.errors.freeCreditsMonthly}>
+          <input type="text" inputMode="numeric" value={free} onChange={(e) => setFree(e.target.value)} />
+        </Field>
+        <button type="submit" className="primary" disabled={form.busy}>Add subscription</button>
+        <FormError message={form.errors.form} />
+      </form>
+      <FormError message={remove.errors.form} />
+      <table className="data-table compact" aria-label="Subscriptions">
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">Plan</th>
+            <th scope="col" className="num">Amount</th>
+            <th scope="col">Runs</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.length === 0 && (
+            <tr>
+              <td colSpan={5} className="table-empty">No subscriptions yet.</td>
+            </tr>
+          )}
+          {list.data?.map((s) => (
+            <tr key={s.id}>
+              <td>{s.sourceName}</td>
+              <td>
+                {s.name}
+                {s.freeCreditsMonthly > 0 && <span className="muted"> (+{s.freeCreditsMonthly} credits/month)</span>}
+              </td>
+              <td className="num">{money(s.amountMinor, s.currency)} / {s.period === 'monthly' ? 'month' : 'year'}</td>
+              <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
+              <td className="num">
+                <button type="button" className="link-button" aria-label={`Delete ${s.name}`} onClick={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

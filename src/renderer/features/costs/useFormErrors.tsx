@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { ApiCallError } from '../../../shared/api/client';
+import { notifyDataChanged } from '../../app/dataVersion';
+import { useToast } from '../../components/Toasts';
+
+/** Runs a save, maps field errors next to their inputs, announces success and refreshes data. */
+export function useFormErrors() {
+  const toast = useToast();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const run = async (save: () => Promise<unknown>, success: string): Promise<boolean> => {
+    setBusy(true);
+    try {
+      await save();
+      setErrors({});
+      toast.info(success);
+      notifyDataChanged();
+      return true;
+    } catch (e) {
+      const fields = e instanceof ApiCallError ? e.fields : [];
+      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, run, setErrors };
+}
+
+export function FormError({ message }: { message: string | undefined }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
