@@ -5,7 +5,7 @@ import { hardenContents, hardenSession } from './security';
 import { setupStore } from './store';
 import { createMainWindow } from './window';
 
-// Composition root: single instance → open store → register IPC → window and menu.
+// Composition root: single instance → open store (recovering a damaged file, automatic backups) → register IPC → window and menu.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 if (!app.requestSingleInstanceLock()) {
@@ -15,14 +15,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    let ctx;
+    let store;
     try {
-      ctx = setupStore();
+      store = setupStore();
     } catch (error) {
+      // A newer schema or an unreadable folder: the file is left untouched.
       dialog.showErrorBox('LeadLedger cannot open its database', (error as Error).message);
       app.exit(1);
       return;
     }
+    if (store.status === 'quit') {
+      app.exit(0);
+      return;
+    }
+    const { ctx, schedule } = store;
+    if (store.notice) dialog.showMessageBoxSync({ type: 'info', title: 'LeadLedger', message: store.notice });
     setupIpc(ctx, devServerUrl);
     const window = createMainWindow(devServerUrl);
     setupMenu(window, Boolean(devServerUrl));
@@ -30,7 +37,10 @@ if (!app.requestSingleInstanceLock()) {
       if (window.isMinimized()) window.restore();
       window.focus();
     });
-    app.on('will-quit', () => ctx.db.close());
+    app.on('will-quit', () => {
+      schedule.stop();
+      ctx.db.close(); // ctx.db may have been replaced by a restore: close the current one
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(devServerUrl);
     });

@@ -1,33 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { shell, type Session, type WebContents } from 'electron';
+import { isSafeExternalUrl, isTrustedSender as trusted } from './url-policy';
 
-/** Only web links leave the app, and only to the user's browser. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isSafeExternalUrl } from './url-policy';
 
-export function openExternalSafely(url: string): void {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url);
-}
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** IPC is answered only for our own page loaded from our own files or dev server. */
+/** The one page allowed to talk to the main process (out/renderer/index.html next to out/main). */
+export const rendererIndexUrl = pathToFileURL(path.join(here, '../renderer/index.html')).href;
+
 export function isTrustedSender(frameUrl: string | undefined, devServerUrl: string | undefined): boolean {
-  if (!frameUrl) return false;
-  if (devServerUrl && frameUrl.startsWith(devServerUrl)) return true;
-  return frameUrl.startsWith('file://') && frameUrl.includes('/out/renderer/');
+  return trusted(frameUrl, devServerUrl, rendererIndexUrl);
 }
 
+/** The OS gets the parsed, normalised URL, never the raw string the page sent. */
+export function openExternalSafely(url: string): void {
+  if (isSafeExternalUrl(url)) void shell.openExternal(new URL(url).href);
+}
+
+/** No camera, microphone, notifications, HID, serial, USB...: nothing is granted. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 }
 
+/** The app is one page: no navigation, no redirects, no webviews, no new windows (links go to the browser). */
 export function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -26,6 +26,10 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway by the window-open handler).
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: true,
     },
   });

@@ -1,0 +1,224 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../src/server/security';
+import { isSafeExternalUrl, isTrustedSender } from './main/url-policy';
+
+// Electron's security checklist, checked by reading the code and config (Electron cannot run here).
+
+const root = path.resolve(__dirname, '..');
+const sources = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
+  });
+const electronFiles = sources(path.join(root, 'electron'));
+const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void) {
+  visit(node);
+  node.forEachChild((child) => walk(child, visit));
+}
+
+/** `{ a: true }` → { a: 'true' } (source text of each literal property). */
+function literalProps(node: ts.Expression | undefined, where: string): Record<string, string> {
+  if (!node || !ts.isObjectLiteralExpression(node)) throw new Error(`${where}: must be an object literal so it can be checked`);
+  const props: Record<string, string> = {};
+  for (const p of node.properties) {
+    if (ts.isPropertyAssignment(p)) props[p.name.getText()] = p.initializer.getText();
+    else if (ts.isSpreadAssignment(p)) props[`...${p.expression.getText()}`] = 'spread';
+  }
+  return props;
+}
+
+function calls(file: string, match: (call: ts.CallExpression) => boolean): ts.CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  walk(parse(file), (node) => {
+    if (ts.isCallExpression(node) && match(node)) found.push(node);
+  });
+  return found;
+}
+
+const where = (node: ts.Node) => `${path.relative(root, node.getSourceFile().fileName)}:${node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+
+describe('BrowserWindow webPreferences', () => {
+  const windows: { at: string; prefs: Record<string, string> }[] = [];
+  for (const file of electronFiles) {
+    walk(parse(file), (node) => {
+      if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') {
+        const options = literalProps(node.arguments?.[0], where(node));
+        const prefsNode = (node.arguments![0] as ts.ObjectLiteralExpression).properties.find(
+          (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences',
+        );
+        windows.push({ at: where(node), prefs: literalProps(prefsNode?.initializer, `${where(node)} webPreferences`) });
+      }
+    });
+  }
+
+  it('finds the windows', () => expect(windows.length).toBeGreaterThan(0));
+
+  it('every window isolates, sandboxes and keeps Node out of the page', () => {
+    for (const { at, prefs } of windows) {
+      expect(prefs.contextIsolation, at).toBe('true');
+      expect(prefs.sandbox, at).toBe('true');
+      expect(prefs.nodeIntegration, at).toBe('false');
+      expect(Object.keys(prefs).filter((k) => k.startsWith('...')), `${at}: no spread into webPreferences`).toEqual([]);
+      for (const [key, bad] of Object.entries({ webSecurity: 'false', allowRunningInsecureContent: 'true', experimentalFeatures: 'true', webviewTag: 'true', nodeIntegrationInWorker: 'true', nodeIntegrationInSubFrames: 'true', enableBlinkFeatures: undefined })) {
+        if (bad === undefined) expect(prefs[key], `${at}: ${key}`).toBeUndefined();
+        else expect(prefs[key], `${at}: ${key}`).not.toBe(bad);
+      }
+    }
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const files = ['src/renderer/index.html', 'out/renderer/index.html'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+
+  const directives = (csp: string) =>
+    Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+
+  it('is strict in the source page and the built page', () => {
+    expect(files[0]).toContain('src/renderer/index.html');
+    for (const file of files) {
+      const html = fs.readFileSync(file, 'utf8');
+      const metas = [...html.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/g)];
+      expect(metas, file).toHaveLength(1);
+      const csp = metas[0]![1]!;
+      expect(csp, file).toBe(contentSecurityPolicy); // the browser-mode header sends the same policy
+      const d = directives(csp);
+      expect(d['default-src']).toEqual(["'self'"]);
+      expect(d['object-src']).toEqual(["'none'"]);
+      expect(d['script-src']).toEqual(["'self'"]);
+      expect(d['base-uri']).toEqual(["'none'"]);
+      expect(d['frame-ancestors']).toEqual(["'none'"]);
+      expect(csp).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*|http:|https:|ws:/);
+      // No inline scripts in the page itself.
+      expect([...html.matchAll(/<script\b([^>]*)>/g)].every((m) => /\bsrc=/.test(m[1]!)), file).toBe(true);
+    }
+  });
+});
+
+describe('navigation, new windows, external links', () => {
+  const security = fs.readFileSync(path.join(root, 'electron/main/security.ts'), 'utf8');
+
+  it('every web contents is hardened when created', () => {
+    const index = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
+    expect(index).toMatch(/app\.on\('web-contents-created',\s*\(_event, contents\) => hardenContents\(contents\)\)/);
+    expect(index).toMatch(/hardenSession\(session\.defaultSession\)/);
+  });
+
+  it('denies navigation, redirects, webviews and window.open', () => {
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(security).toMatch(new RegExp(`contents\\.on\\('${event}', \\(event\\) => event\\.preventDefault\\(\\)\\)`));
+    }
+    const handlers = calls(path.join(root, 'electron/main/security.ts'), (c) => c.expression.getText().endsWith('setWindowOpenHandler'));
+    expect(handlers).toHaveLength(1);
+    const body = handlers[0]!.arguments[0]!.getText();
+    expect(body).toMatch(/return \{ action: 'deny' \}/);
+    expect(body).not.toMatch(/'allow'/);
+  });
+
+  it('opens external links only through the allow-list', () => {
+    const uses = electronFiles.flatMap((file) => calls(file, (c) => /(^|\.)openExternal$/.test(c.expression.getText())).map(where));
+    expect(uses).toEqual([expect.stringMatching(/^electron\/main\/security\.ts:/)]);
+    expect(security).toMatch(/if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(new URL\(url\)\.href\)/);
+  });
+
+  it('isSafeExternalUrl allows plain web links and nothing else', () => {
+    for (const url of ['https://www.upwork.com/jobs/~01', 'http://example.com/a?b=c#d', 'https://xn--bcher-kva.example/']) expect(isSafeExternalUrl(url), url).toBe(true);
+    for (const url of [
+      'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x',
+      'chrome://settings', 'about:blank', 'https://user:pass@example.com/', 'https://', 'not a url', '', `https://a.example/${'x'.repeat(3000)}`,
+    ]) {
+      expect(isSafeExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('permission requests and checks are denied', () => {
+    expect(security).toMatch(/setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/);
+    expect(security).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(security).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
+  });
+});
+
+describe('IPC', () => {
+  const index = 'file:///opt/LeadLedger/resources/app.asar/out/renderer/index.html';
+
+  it('every ipcMain handler checks the sender first', () => {
+    const handlers = electronFiles.flatMap((file) => calls(file, (c) => /^ipcMain\.(handle|handleOnce|on|once)$/.test(c.expression.getText())));
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const call of handlers) {
+      // A local helper such as `const trusted = (event) => isTrustedSender(event.senderFrame?.url, …)` counts as the check.
+      const helpers: string[] = [];
+      walk(call.getSourceFile(), (node) => {
+        if (ts.isVariableDeclaration(node) && node.initializer && ts.isArrowFunction(node.initializer) && /^isTrustedSender\(event\.senderFrame\?\.url, /.test(node.initializer.body.getText())) {
+          helpers.push(node.name.getText());
+        }
+      });
+      const fn = call.arguments[1];
+      expect(fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)), where(call)).toBe(true);
+      const body = (fn as ts.ArrowFunction).body;
+      const first = ts.isBlock(body) ? body.statements[0]?.getText() ?? '' : body.getText();
+      const check = new RegExp(`^if \\(!(isTrustedSender\\(event\\.senderFrame\\?\\.url, |(${[...helpers, '$^'].join('|')})\\(event\\)[ )|])`);
+      expect(first, `${where(call)} must start with the sender check`).toMatch(check);
+    }
+  });
+
+  it('the preload never hands ipcRenderer to the page', () => {
+    const preload = fs.readFileSync(path.join(root, 'electron/preload/index.ts'), 'utf8');
+    const exposed = calls(path.join(root, 'electron/preload/index.ts'), (c) => c.expression.getText() === 'contextBridge.exposeInMainWorld');
+    expect(exposed).toHaveLength(1);
+    expect(exposed[0]!.arguments[1]!.getText()).not.toMatch(/ipcRenderer\s*[,}]|ipcRenderer\.(invoke|send|on)\s*[,}]|\.\.\.ipcRenderer/);
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
+  });
+
+  it('isTrustedSender accepts only our page, compared as URLs', () => {
+    expect(isTrustedSender(index, undefined, index)).toBe(true);
+    expect(isTrustedSender(`${index}#/leads`, undefined, index)).toBe(true);
+    expect(isTrustedSender('http://localhost:5173/#/leads', 'http://localhost:5173', index)).toBe(true);
+    for (const url of [
+      undefined, '', 'https://evil.example/', 'file:///tmp/evil/out/renderer/index.html', 'file:///opt/LeadLedger/resources/app.asar/out/renderer/other.html',
+      'http://localhost:5173.evil.example/', 'http://localhost:5174/', 'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html',
+    ]) {
+      expect(isTrustedSender(url, 'http://localhost:5173', index), String(url)).toBe(false);
+    }
+    expect(isTrustedSender('http://localhost:5173/', undefined, index)).toBe(false); // no dev server in production
+  });
+});
+
+describe('Electronegativity', () => {
+  it('reports nothing that is not reviewed in electron/electronegativity-allowlist.json', { timeout: 120_000 }, () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-eneg-'));
+    try {
+      fs.cpSync(path.join(root, 'electron'), path.join(work, 'electron'), { recursive: true, filter: (f) => !f.includes('.test.') });
+      fs.cpSync(path.join(root, 'src/renderer'), path.join(work, 'src/renderer'), { recursive: true });
+      const csv = path.join(work, 'findings.csv');
+      const run = spawnSync(
+        process.execPath,
+        // The "available security fixes" check needs the internet; -e names our Electron major.
+        [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', work, '-o', csv, '-r', '-v', 'false', '-e', '41.0.0', '-x', 'AvailableSecurityFixesGlobalCheck'],
+        { encoding: 'utf8', timeout: 110_000 },
+      );
+      expect(fs.existsSync(csv), run.stdout + run.stderr).toBe(true);
+      const findings = fs
+        .readFileSync(csv, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [check, severity, , file] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+          return { check: check!, severity: severity!, file: file! };
+        });
+      const allow = (JSON.parse(fs.readFileSync(path.join(root, 'electron/electronegativity-allowlist.json'), 'utf8')) as { findings: { check: string; file: string; reason: string }[] }).findings;
+      for (const entry of allow) expect(entry.reason.length, `${entry.check} needs a reason`).toBeGreaterThan(40);
+      const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && a.file === f.file));
+      expect(unexplained).toEqual([]);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
