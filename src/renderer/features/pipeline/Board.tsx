@@ -7,6 +7,7 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
@@ -42,15 +43,44 @@ export function dropTarget(columns: Column[], activeId: number, overId: string |
   return { stage: column.stage, beforeId: overLead };
 }
 
-// Cards under the pointer win over their column; the keyboard uses the nearest corners.
+// Cards under the pointer win over their column. The keyboard has no pointer: the centre of the
+// moved card stands in for it (nearest corners would pick a card in the old column over a tall empty one).
 const collisions: CollisionDetection = (args) => {
-  if (args.pointerCoordinates) {
-    const within = pointerWithin(args);
-    const cards = within.filter((c) => String(c.id).startsWith('lead-'));
-    if (cards.length) return cards;
-    if (within.length) return within;
-  }
+  const { collisionRect } = args;
+  const point = args.pointerCoordinates ?? {
+    x: collisionRect.left + collisionRect.width / 2,
+    y: collisionRect.top + collisionRect.height / 2,
+  };
+  const within = pointerWithin({ ...args, pointerCoordinates: point });
+  const cards = within.filter((c) => String(c.id).startsWith('lead-'));
+  if (cards.length) return cards;
+  if (within.length) return within;
   return closestCorners(args);
+};
+
+/**
+ * Left/Right jump to the next column (just under its header, so the card lands on top);
+ * Up/Down move within a column as dnd-kit's sortable does.
+ */
+const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  if (event.code !== 'ArrowLeft' && event.code !== 'ArrowRight') return sortableKeyboardCoordinates(event, args);
+  const { collisionRect, droppableContainers } = args.context;
+  if (!collisionRect) return undefined;
+  event.preventDefault();
+  // Live rects: six columns are cheap to measure, and this works before dnd-kit's first measuring pass.
+  const columns = droppableContainers
+    .getEnabled()
+    .filter((c) => String(c.id).startsWith('column-'))
+    .flatMap((c) => {
+      const rect = c.node.current?.getBoundingClientRect();
+      return rect ? [rect] : [];
+    })
+    .sort((a, b) => a.left - b.left);
+  const center = collisionRect.left + collisionRect.width / 2;
+  const current = columns.findIndex((rect) => center >= rect.left && center <= rect.right);
+  const next = columns[current + (event.code === 'ArrowRight' ? 1 : -1)];
+  if (current < 0 || !next) return undefined;
+  return { x: next.left + (next.width - collisionRect.width) / 2, y: next.top + 44 };
 };
 
 export type BoardProps = { columns: Column[]; search: string; onMove: (id: number, stage: Stage, beforeId: number | null) => void };
@@ -60,7 +90,7 @@ export function Board({ columns, search, onMove }: BoardProps) {
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
   );
   const leadOf = (id: string | number) => columns.flatMap((c) => c.leads).find((l) => l.id === leadIdOf(id));
   const stageOf = (id: string | number | undefined) => {
