@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { setupDialogs } from './dialogs';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { hardenContents, hardenSession } from './security';
@@ -31,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
     const { ctx, schedule } = store;
     if (store.notice) dialog.showMessageBoxSync({ type: 'info', title: 'LeadLedger', message: store.notice });
     setupIpc(ctx, devServerUrl);
+    setupDialogs(devServerUrl);
     const window = createMainWindow(devServerUrl);
     setupMenu(window, Boolean(devServerUrl));
     app.on('second-instance', () => {

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildMethods } from '../../src/shared/api/client';
 import { operationNames } from '../../src/shared/api/contract';
 
@@ -8,6 +8,12 @@ const api = buildMethods(operationNames, (name) => (input: unknown) => ipcRender
 contextBridge.exposeInMainWorld('leadledger', {
   ...api,
   host: 'electron',
+  // Native CSV dialogs: each returns { fileId, name } or null; paths stay in the main process.
+  files: {
+    openCsv: () => ipcRenderer.invoke('files:open-csv'),
+    saveCsv: (suggestedName: string) => ipcRenderer.invoke('files:save-csv', suggestedName),
+    dropped: (file: File) => ipcRenderer.invoke('files:dropped', webUtils.getPathForFile(file)),
+  },
   onMenu: (listener: (command: string) => void) => {
     const handler = (_event: unknown, command: string) => listener(command);
     ipcRenderer.on('menu', handler);

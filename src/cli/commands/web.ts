@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppStore } from '../../core/backup/recover';
 import { packageRoot } from '../../core/paths';
+import { setupFileRoutes } from '../../server/file-routes';
 import { startWebServer } from '../../server/web-server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
@@ -22,6 +23,7 @@ export const webCommand: Command = {
     const rendererDir = process.env.LEADLEDGER_RENDERER_DIR ?? path.join(packageRoot(), 'out', 'renderer');
     let server;
     try {
+      setupFileRoutes();
       server = await startWebServer({ ctx, port, rendererDir });
     } catch (error) {
       schedule.stop();

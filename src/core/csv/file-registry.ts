@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/api/result';
 
 // Files the API may touch: uploads (browser mode) and paths the user chose in a native dialog
@@ -6,10 +8,21 @@ import { AppError } from '../../shared/api/result';
 export type RegisteredFile = { path: string; name: string; mode: 'read' | 'write'; temporary: boolean };
 
 const files = new Map<string, RegisteredFile>();
+let cleanupHooked = false;
+
+/** Uploaded copies live until the process ends. */
+function hookCleanup(): void {
+  if (cleanupHooked) return;
+  cleanupHooked = true;
+  process.once('exit', () => {
+    for (const file of files.values()) if (file.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
+  });
+}
 
 export function registerFile(file: RegisteredFile): string {
   const id = randomBytes(12).toString('hex');
   files.set(id, file);
+  if (file.temporary) hookCleanup();
   return id;
 }
 

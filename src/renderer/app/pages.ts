@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
 import { CostsPage } from '../features/costs/CostsPage';
 import { FollowUpsPage } from '../features/follow-ups/FollowUpsPage';
+import { ImportPage } from '../features/import-export/ImportPage';
 import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -28,5 +29,6 @@ export const pages: PageDef[] = [
   { id: 'sources', title: 'Channels', nav: true, component: SourcesPage, icon: 'channels' },
   { id: 'reports', title: 'Reports', nav: true, component: ReportsPage, icon: 'chart' },
   { id: 'costs', title: 'Costs', nav: true, component: CostsPage, icon: 'coins' },
+  { id: 'import', title: 'Import', nav: true, component: ImportPage, icon: 'upload' },
   { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },
 ];

@@ -23,6 +23,7 @@ export function leadsQueryFrom(query: URLSearchParams): LeadsQuery {
     ...(query.get('tag') ? { tag: query.get('tag')!.slice(0, 40) } : {}),
     ...(isIsoDate(from) ? { createdFrom: from } : {}),
     ...(isIsoDate(to) ? { createdTo: to } : {}),
+    ...(Number(query.get('import')) > 0 ? { importId: Number(query.get('import')) } : {}), // CSV import summary links
   };
   const field = query.get('sort') as LeadSortField | null;
   const sort = field && sortFields.includes(field) ? { field, dir: query.get('dir') === 'asc' ? ('asc' as const) : ('desc' as const) } : undefined;

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
+import { registerFile } from '../../src/core/csv/file-registry';
+import { isTrustedSender } from './security';
+
+export type ChosenFile = { fileId: string; name: string } | null;
+
+const csvFilters = [
+  { name: 'CSV files', extensions: ['csv', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+// Native open/save dialogs for CSV. The renderer gets an id for the chosen file; the path stays here.
+export function setupDialogs(devServerUrl: string | undefined): void {
+  const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url, devServerUrl);
+
+  ipcMain.handle('files:open-csv', async (event): Promise<ChosenFile> => {
+    if (!trusted(event)) return null;
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const result = await (window
+      ? dialog.showOpenDialog(window, { title: 'Import CSV', properties: ['openFile'], filters: csvFilters })
+      : dialog.showOpenDialog({ title: 'Import CSV', properties: ['openFile'], filters: csvFilters }));
+    const file = result.canceled ? undefined : result.filePaths[0];
+    if (!file) return null;
+    return { fileId: registerFile({ path: file, name: path.basename(file), mode: 'read', temporary: false }), name: path.basename(file) };
+  });
+
+  ipcMain.handle('files:save-csv', async (event, suggested: unknown): Promise<ChosenFile> => {
+    if (!trusted(event)) return null;
+    const name = typeof suggested === 'string' ? path.basename(suggested).slice(0, 200) : 'leadledger.csv';
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const options = { title: 'Export CSV', defaultPath: name, filters: csvFilters };
+    const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+    if (result.canceled || !result.filePath) return null;
+    return { fileId: registerFile({ path: result.filePath, name: path.basename(result.filePath), mode: 'write', temporary: false }), name: path.basename(result.filePath) };
+  });
+
+  // A file dropped on the window: the preload resolves its path with webUtils (only for a real dropped File).
+  ipcMain.handle('files:dropped', async (event, file: unknown): Promise<ChosenFile> => {
+    if (!trusted(event) || typeof file !== 'string' || !path.isAbsolute(file)) return null;
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) return null;
+    return { fileId: registerFile({ path: file, name: path.basename(file), mode: 'read', temporary: false }), name: path.basename(file) };
+  });
+}

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api';
+import type { PageProps } from '../../app/pages';
+import type { ColumnMapping, Inspection } from '../../../shared/api/schemas/csv';
+import { ExportPanel } from './ExportPanel';
+import { type ChosenFile, nativeFiles, registerFile } from './files';
+import { ImportProgress } from './ImportProgress';
+import { ImportSummaryView } from './ImportSummaryView';
+import { MappingWizard } from './MappingWizard';
+import { installGlobalImportHandlers, takePending, usePending } from './pendingImport';
+import { useImportJob } from './useImportJob';
+import './import-export.css';
+
+installGlobalImportHandlers();
+
+type Start = { mapping?: ColumnMapping; source?: string; skipInvalid?: boolean; dryRun?: boolean };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'reading'; name: string }
+  | { kind: 'ready'; file: ChosenFile; inspection: Inspection; wizard: boolean }
+  | { kind: 'running'; file: ChosenFile; inspection: Inspection; jobId: string; start: Start };
+
+export function ImportPage({ route }: PageProps) {
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const pending = usePending();
+  const jobId = step.kind === 'running' ? step.jobId : null;
+  const { job, error: jobError } = useImportJob(jobId);
+
+  const inspect = useCallback(async (chosen: ChosenFile) => {
+    const inspection = await api.csv.inspect({ fileId: chosen.fileId });
+    setStep({ kind: 'ready', file: chosen, inspection, wizard: inspection.format === null });
+  }, []);
+
+  const begin = useCallback(
+    async (file: File | ChosenFile) => {
+      setError(null);
+      setStep({ kind: 'reading', name: file.name });
+      try {
+        await inspect(file instanceof File ? await registerFile(file) : file);
+      } catch (e) {
+        setError((e as Error).message);
+        setStep({ kind: 'choose' });
+      }
+    },
+    [inspect],
+  );
+
+  useEffect(() => {
+    if (!pending) return;
+    const file = takePending();
+    if (file) void begin(file);
+  }, [pending, begin]);
+
+  useEffect(() => {
+    if (route.query.get('tab') === 'export') document.getElementById('export')?.scrollIntoView();
+  }, [route.query]);
+
+  const run = async (file: ChosenFile, inspection: Inspection, start: Start) => {
+    setError(null);
+    try {
+      const { jobId: id } = await api.csv.startImport({ fileId: file.fileId, ...start, mapping: start.mapping, source: start.source || undefined });
+      setStep({ kind: 'running', file, inspection, jobId: id, start });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const chooseNative = async () => {
+    const chosen = await nativeFiles?.openCsv();
+    if (chosen) void begin(chosen);
+  };
+
+  const again = () => {
+    setStep({ kind: 'choose' });
+    setError(null);
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Import</h1>
+          <p className="page-summary">LeadLedger CSVs, Upwork, PayPal and Stripe exports are recognised; any other CSV is mapped column by column.</p>
+        </div>
+      </header>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {(step.kind === 'choose' || step.kind === 'reading') && (
+        <section
+          className={`import-drop${over ? ' import-drop-over' : ''}`}
+          aria-label="Choose a CSV file"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={() => setOver(false)}
+        >
+          {step.kind === 'reading' ? (
+            <p aria-live="polite">Reading {step.name}…</p>
+          ) : (
+            <>
+              <p>Drop a CSV file here, or</p>
+              <input
+                ref={input}
+                type="file"
+                accept=".csv,.txt,text/csv"
+                aria-label="CSV file"
+                hidden={Boolean(nativeFiles)}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void begin(file);
+                }}
+              />
+              {nativeFiles && (
+                <button type="button" className="primary" onClick={chooseNative}>
+                  Choose a CSV file…
+                </button>
+              )}
+            </>
+          )}
+        </section>
+      )}
+      {step.kind === 'ready' && !step.wizard && (
+        <section className="panel import-recognised" aria-label="Recognised file">
+          <h2>
+            {step.file.name}: {step.inspection.formatLabel}
+          </h2>
+          <p className="muted">
+            Columns: {step.inspection.headers.join(', ')}
+            {step.inspection.encoding !== 'utf-8' ? ` · read as ${step.inspection.encoding}` : ''}
+          </p>
+          <div className="wizard-options">
+            <div className="field">
+              <label htmlFor="import-source">Channel (optional)</label>
+              <input id="import-source" value={source} maxLength={60} onChange={(e) => setSource(e.target.value)} placeholder="as in the file" />
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip invalid rows
+            </label>
+          </div>
+          <div className="page-actions">
+            <button type="button" className="primary" onClick={() => run(step.file, step.inspection, { source, skipInvalid })}>
+              Import
+            </button>
+            <button type="button" onClick={() => run(step.file, step.inspection, { source, skipInvalid, dryRun: true })}>
+              Check only
+            </button>
+            <button type="button" onClick={() => setStep({ ...step, wizard: true })}>
+              Map columns myself
+            </button>
+            <button type="button" className="link-button" onClick={again}>
+              Choose another file
+            </button>
+          </div>
+        </section>
+      )}
+      {step.kind === 'ready' && step.wizard && (
+        <MappingWizard fileId={step.file.fileId} inspection={step.inspection} busy={false} onImport={(mapping, o) => run(step.file, step.inspection, { mapping, skipInvalid: o.skipInvalid })} />
+      )}
+      {step.kind === 'running' && (!job || job.state === 'running') && <ImportProgress job={job} fileName={step.file.name} />}
+      {step.kind === 'running' && job?.state === 'done' && job.summary && (
+        <ImportSummaryView
+          summary={job.summary}
+          onSkipInvalid={() => run(step.file, step.inspection, { ...step.start, skipInvalid: true, dryRun: false })}
+          onApply={() => run(step.file, step.inspection, { ...step.start, dryRun: false })}
+          onAnother={again}
+        />
+      )}
+      {step.kind === 'running' && (job?.state === 'failed' || job?.state === 'cancelled' || jobError) && (
+        <section className="panel" aria-label="Import stopped">
+          <h2>{job?.state === 'cancelled' ? 'Import cancelled' : 'The import failed'}</h2>
+          <p role="alert">{job?.state === 'cancelled' ? 'Nothing was imported.' : (job?.error ?? jobError)}</p>
+          <button type="button" onClick={again}>
+            Choose another file
+          </button>
+        </section>
+      )}
+      <ExportPanel />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ImportSummary } from '../../../shared/api/schemas/csv';
+import { plural } from '../../app/format';
+
+export type ImportSummaryViewProps = {
+  summary: ImportSummary;
+  onSkipInvalid?: (() => void) | undefined;
+  onApply?: (() => void) | undefined;
+  onAnother: () => void;
+};
+
+/** What an import did (or would do), with links to what was added and the rows that were refused. */
+export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onAnother }: ImportSummaryViewProps) {
+  const refused = !s.applied && !s.dryRun;
+  const title = s.applied ? 'Import finished' : s.dryRun ? 'Check finished: nothing was written' : 'Nothing was imported';
+  return (
+    <section className="panel import-summary" aria-label="Import summary">
+      <h2>{title}</h2>
+      <p>
+        {s.fileName} · {s.formatLabel} · {plural(s.rows, 'row')}
+      </p>
+      <dl className="import-counts">
+        {(
+          [
+            ['Inserted', s.inserted],
+            ['Updated', s.updated],
+            ['Unchanged', s.unchanged],
+            ['Skipped', s.skipped],
+            ['Transfers', s.transfers],
+            ['Fees joined', s.merged],
+            ['Invalid', s.invalidCount],
+          ] as const
+        )
+          .filter(([label, n]) => n > 0 || ['Inserted', 'Updated', 'Unchanged'].includes(label))
+          .map(([label, n]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd data-testid={`count-${label.toLowerCase().replace(' ', '-')}`}>{n.toLocaleString()}</dd>
+            </div>
+          ))}
+      </dl>
+      {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
+      {s.warnings.map((w) => (
+        <p key={w} className="muted">
+          {w}
+        </p>
+      ))}
+      {s.applied && s.importId !== null && (
+        <p className="import-links">
+          {s.kinds.leads > 0 && <a href={`#/leads?import=${s.importId}`}>See the {plural(s.kinds.leads, 'new lead')}</a>}
+          {s.kinds.payments > 0 && <a href="#/costs">See {plural(s.kinds.payments, 'new payment')}</a>}
+          {s.kinds.expenses > 0 && <a href="#/costs">See {plural(s.kinds.expenses, 'new expense')}</a>}
+        </p>
+      )}
+      {s.invalidCount > 0 && (
+        <div className="import-invalid">
+          <h3>{refused ? `${plural(s.invalidCount, 'invalid row')}: fix the file, or import the valid rows` : plural(s.invalidCount, 'invalid row')}</h3>
+          <ul>
+            {s.invalid.map((r) => (
+              <li key={`${r.line}-${r.message}`}>
+                <strong>Line {r.line}</strong>: {r.message}
+              </li>
+            ))}
+            {s.invalidCount > s.invalid.length && <li>… and {(s.invalidCount - s.invalid.length).toLocaleString()} more</li>}
+          </ul>
+        </div>
+      )}
+      <div className="page-actions">
+        {refused && onSkipInvalid && (
+          <button type="button" className="primary" onClick={onSkipInvalid}>
+            Import the valid rows, skip {plural(s.invalidCount, 'invalid row')}
+          </button>
+        )}
+        {s.dryRun && s.invalidCount === 0 && onApply && (
+          <button type="button" className="primary" onClick={onApply}>
+            Import now
+          </button>
+        )}
+        <button type="button" onClick={onAnother}>
+          Import another file
+        </button>
+      </div>
+    </section>
+  );
+}
