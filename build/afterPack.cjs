@@ -1,5 +1,6 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packaged binary, before signing.
 // https://www.electronjs.org/docs/latest/tutorial/fuses
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads hooks with require() */
 const path = require('node:path');
 const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type * as Fuses from '@electron/fuses';
 
 // electron-builder cannot run here (no Electron binary to package), so the config is validated with
 // electron-builder's own loader and schema, and the afterPack hook is run on a stand-in binary.
@@ -59,7 +60,7 @@ describe('electron-builder.yml', () => {
 });
 
 describe('afterPack fuses', () => {
-  const { FuseV1Options, FuseVersion, getCurrentFuseWire } = require('@electron/fuses') as typeof import('@electron/fuses');
+  const { FuseV1Options, FuseVersion, getCurrentFuseWire } = require('@electron/fuses') as typeof Fuses;
   const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
   const [enabled, disabled] = ['1'.charCodeAt(0), '0'.charCodeAt(0)];
 

@@ -50,7 +50,7 @@ describe('BrowserWindow webPreferences', () => {
   for (const file of electronFiles) {
     walk(parse(file), (node) => {
       if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') {
-        const options = literalProps(node.arguments?.[0], where(node));
+        literalProps(node.arguments?.[0], where(node)); // throws unless the options are a checkable literal
         const prefsNode = (node.arguments![0] as ts.ObjectLiteralExpression).properties.find(
           (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences',
         );
