@@ -7,6 +7,7 @@ import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import type { Route } from './useRoute';
 
@@ -30,5 +31,6 @@ export const pages: PageDef[] = [
   { id: 'reports', title: 'Reports', nav: true, component: ReportsPage, icon: 'chart' },
   { id: 'costs', title: 'Costs', nav: true, component: CostsPage, icon: 'coins' },
   { id: 'import', title: 'Import', nav: true, component: ImportPage, icon: 'upload' },
+  { id: 'settings', title: 'Settings', nav: true, component: SettingsPage, icon: 'gear' },
   { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },
 ];
