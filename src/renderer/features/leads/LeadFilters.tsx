@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { api } from '../../api';
 import { useAsync } from '../../app/useAsync';
 import { stageLabels, stages } from '../../../shared/domain/stages';
@@ -12,15 +13,16 @@ export type LeadFiltersProps = {
 export function LeadFilters({ query, onChange }: LeadFiltersProps) {
   const sources = useSources(true);
   const tags = useAsync(() => api.leads.tags({}), []);
+  const id = useId();
   const value = (key: string) => query.get(key) ?? '';
   const active = ['source', 'stage', 'tag', 'from', 'to', 'q'].some((k) => query.get(k));
   const selectedSource = value('source');
   const sourceList = sources.data ?? [];
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <label className="filter">
-        <span>Channel</span>
-        <select value={selectedSource} onChange={(e) => onChange({ source: e.target.value || undefined })}>
+      <div className="filter">
+        <label htmlFor={`${id}-1`}>Channel</label>
+        <select id={`${id}-1`} value={selectedSource} onChange={(e) => onChange({ source: e.target.value || undefined })}>
           <option value="">All channels</option>
           {selectedSource && !sourceList.some((s) => String(s.id) === selectedSource) && (
             <option value={selectedSource}>Selected channels</option>
@@ -32,10 +34,10 @@ export function LeadFilters({ query, onChange }: LeadFiltersProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="filter">
-        <span>Stage</span>
-        <select value={value('stage')} onChange={(e) => onChange({ stage: e.target.value || undefined })}>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${id}-2`}>Stage</label>
+        <select id={`${id}-2`} value={value('stage')} onChange={(e) => onChange({ stage: e.target.value || undefined })}>
           <option value="">All stages</option>
           {value('stage').includes(',') && <option value={value('stage')}>Several stages</option>}
           {stages.map((s) => (
@@ -44,10 +46,10 @@ export function LeadFilters({ query, onChange }: LeadFiltersProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="filter">
-        <span>Tag</span>
-        <select value={value('tag')} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${id}-3`}>Tag</label>
+        <select id={`${id}-3`} value={value('tag')} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
           <option value="">Any tag</option>
           {value('tag') && !tags.data?.includes(value('tag')) && <option value={value('tag')}>{value('tag')}</option>}
           {(tags.data ?? []).map((t) => (
@@ -56,15 +58,15 @@ export function LeadFilters({ query, onChange }: LeadFiltersProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="filter">
-        <span>Created from</span>
-        <input type="date" value={value('from')} onChange={(e) => onChange({ from: e.target.value || undefined })} />
-      </label>
-      <label className="filter">
-        <span>Created to</span>
-        <input type="date" value={value('to')} onChange={(e) => onChange({ to: e.target.value || undefined })} />
-      </label>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${id}-4`}>Created from</label>
+        <input id={`${id}-4`} type="date" value={value('from')} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+      </div>
+      <div className="filter">
+        <label htmlFor={`${id}-5`}>Created to</label>
+        <input id={`${id}-5`} type="date" value={value('to')} onChange={(e) => onChange({ to: e.target.value || undefined })} />
+      </div>
       {active && (
         <button
           type="button"

@@ -97,16 +97,16 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </p>
         </div>
         <div className="page-actions">
-          <label className="filter">
-            <span>Move to stage</span>
-            <select value={lead.stage} disabled={moving} onChange={(e) => move(e.target.value as Stage)}>
+          <div className="filter">
+            <label htmlFor="lead-stage">Move to stage</label>
+            <select id="lead-stage" value={lead.stage} disabled={moving} onChange={(e) => move(e.target.value as Stage)}>
               {stages.map((s) => (
                 <option key={s} value={s}>
                   {stageLabels[s]}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="button" onClick={() => setEditing(true)}>
             Edit
           </button>
