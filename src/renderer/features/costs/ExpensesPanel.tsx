@@ -11,7 +11,7 @@ import { FormError, useFormErrors } from './useFormErrors';
 type Category = (typeof expenseCategoryValues)[number];
 
 export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
-  const recent = useAsync(() => api.expenses.list({ limit: 15 }), []);
+  const recent = useAsync(() => api.expenses.list({ limit: 10 }), []);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
   const [sourceId, setSourceId] = useState<number | ''>('');

@@ -8,7 +8,7 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
-  const recent = useAsync(() => api.payments.list({ limit: 15 }), []);
+  const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
   const [sourceId, setSourceId] = useState<number | ''>('');

@@ -19,29 +19,8 @@ import { useState } from 'react';
 import type { BoardColumn as Column, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { BoardColumn } from './BoardColumn';
+import { dropTarget, leadIdOf } from './boardModel';
 import { CardOverlay } from './LeadCard';
-
-type Target = { stage: Stage; beforeId: number | null };
-
-const leadIdOf = (id: string | number) => (String(id).startsWith('lead-') ? Number(String(id).slice(5)) : null);
-
-/** Where a drop lands: on a card = before that card (after it when moving down its own column); on a column = last. */
-export function dropTarget(columns: Column[], activeId: number, overId: string | number): Target | null {
-  const overLead = leadIdOf(overId);
-  if (overLead === null) {
-    const stage = String(overId).replace(/^column-/, '') as Stage;
-    return columns.some((c) => c.stage === stage) ? { stage, beforeId: null } : null;
-  }
-  const column = columns.find((c) => c.leads.some((l) => l.id === overLead));
-  if (!column) return null;
-  const overIndex = column.leads.findIndex((l) => l.id === overLead);
-  const activeIndex = column.leads.findIndex((l) => l.id === activeId);
-  if (overLead === activeId) return { stage: column.stage, beforeId: column.leads[activeIndex + 1]?.id ?? null };
-  if (activeIndex >= 0 && activeIndex < overIndex) {
-    return { stage: column.stage, beforeId: column.leads[overIndex + 1]?.id ?? null };
-  }
-  return { stage: column.stage, beforeId: overLead };
-}
 
 // Cards under the pointer win over their column. The keyboard has no pointer: the centre of the
 // moved card stands in for it (nearest corners would pick a card in the old column over a tall empty one).

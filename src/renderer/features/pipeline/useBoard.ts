@@ -2,27 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
 import { useToast } from '../../components/Toasts';
-import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
+import { moveCard } from './boardModel';
+import type { BoardColumn } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 
 export const perColumn = 50;
-
-/** Moves one card in a copy of the board: out of its column, into `stage` before `beforeId` (or last). */
-export function moveCard(columns: BoardColumn[], id: number, stage: Stage, beforeId: number | null): BoardColumn[] {
-  const card = columns.flatMap((c) => c.leads).find((l) => l.id === id);
-  if (!card) return columns;
-  return columns.map((column) => {
-    let leads = column.leads.filter((l) => l.id !== id);
-    let total = column.total - (column.leads.length - leads.length);
-    if (column.stage === stage) {
-      const at = beforeId === null ? -1 : leads.findIndex((l) => l.id === beforeId);
-      const moved: LeadRow = { ...card, stage };
-      leads = at < 0 ? [...leads, moved] : [...leads.slice(0, at), moved, ...leads.slice(at)];
-      total += 1;
-    }
-    return { ...column, leads, total };
-  });
-}
 
 /** The board for a search, with optimistic moves that roll back (and say why) when the store refuses. */
 export function useBoard(search: string) {

@@ -84,7 +84,7 @@ export function ChannelTable({ report, sort, dir, onSort, selected, onSelect }: 
                     </button>
                   </th>
                 ) : (
-                  <td key={c.key} className={`num${c.key === 'profit' ? (row.profit < 0 ? ' negative' : ' positive') : ''}`} data-key={c.key}>
+                  <td key={c.key} className={`num${c.key === 'profit' ? (row.profit < 0 ? ' negative' : row.profit > 0 ? ' positive' : '') : ''}`} data-key={c.key}>
                     {c.format(row, report.currency)}
                   </td>
                 ),

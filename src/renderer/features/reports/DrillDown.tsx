@@ -32,6 +32,7 @@ export function DrillDown({ source, sourceId, from, to, onClose }: Props) {
       <div className="drill-grid">
         <div>
           <h3>Payments {payments.data && <span className="muted">({payments.data.total.toLocaleString()})</span>}</h3>
+          <div className="drill-scroll" tabIndex={0} role="region" aria-label={`Payments list`}>
           <table className="data-table compact" aria-label={`Payments of ${source}`}>
             <thead>
               <tr>
@@ -57,9 +58,11 @@ export function DrillDown({ source, sourceId, from, to, onClose }: Props) {
               )}
             </tbody>
           </table>
+          </div>
         </div>
         <div>
           <h3>Expenses {expenses.data && <span className="muted">({expenses.data.total.toLocaleString()})</span>}</h3>
+          <div className="drill-scroll" tabIndex={0} role="region" aria-label={`Expenses list`}>
           <table className="data-table compact" aria-label={`Expenses of ${source}`}>
             <thead>
               <tr>
@@ -85,6 +88,7 @@ export function DrillDown({ source, sourceId, from, to, onClose }: Props) {
               )}
             </tbody>
           </table>
+          </div>
           <p className="muted small">Subscription plans are charged on their dates and shown on the Costs page.</p>
         </div>
       </div>

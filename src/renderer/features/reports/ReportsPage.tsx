@@ -25,7 +25,8 @@ export function ReportsPage({ route }: PageProps) {
   );
   const sources = useSources(true);
   const creditSources = (sources.data ?? []).filter((s) => s.creditName && !s.archived).map((s) => ({ id: s.id, name: s.name }));
-  const data = detail.data;
+  // A failed run (e.g. a reversed custom range) must not leave the previous numbers on screen.
+  const data = detail.error ? undefined : detail.data;
   const report = data?.report;
   const selectedSource = data?.sources.find((s) => s.source === selected);
   return (

@@ -1,0 +1,44 @@
+import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
+import type { Stage } from '../../../shared/domain/stages';
+
+// Pure board logic (no React, no dnd-kit): unit-tested in boardModel.test.ts.
+
+export type Target = { stage: Stage; beforeId: number | null };
+
+export const leadIdOf = (id: string | number) => (String(id).startsWith('lead-') ? Number(String(id).slice(5)) : null);
+
+/** Where a drop lands: on a card = before that card (after it when moving down its own column); on a column = last. */
+export function dropTarget(columns: BoardColumn[], activeId: number, overId: string | number): Target | null {
+  const overLead = leadIdOf(overId);
+  if (overLead === null) {
+    const stage = String(overId).replace(/^column-/, '') as Stage;
+    return columns.some((c) => c.stage === stage) ? { stage, beforeId: null } : null;
+  }
+  const column = columns.find((c) => c.leads.some((l) => l.id === overLead));
+  if (!column) return null;
+  const overIndex = column.leads.findIndex((l) => l.id === overLead);
+  const activeIndex = column.leads.findIndex((l) => l.id === activeId);
+  if (overLead === activeId) return { stage: column.stage, beforeId: column.leads[activeIndex + 1]?.id ?? null };
+  if (activeIndex >= 0 && activeIndex < overIndex) {
+    return { stage: column.stage, beforeId: column.leads[overIndex + 1]?.id ?? null };
+  }
+  return { stage: column.stage, beforeId: overLead };
+}
+
+/** Moves one card in a copy of the board: out of its column, into `stage` before `beforeId` (or last). */
+export function moveCard(columns: BoardColumn[], id: number, stage: Stage, beforeId: number | null): BoardColumn[] {
+  const card = columns.flatMap((c) => c.leads).find((l) => l.id === id);
+  if (!card) return columns;
+  return columns.map((column) => {
+    let leads = column.leads.filter((l) => l.id !== id);
+    let total = column.total - (column.leads.length - leads.length);
+    if (column.stage === stage) {
+      const at = beforeId === null ? -1 : leads.findIndex((l) => l.id === beforeId);
+      const moved: LeadRow = { ...card, stage };
+      leads = at < 0 ? [...leads, moved] : [...leads.slice(0, at), moved, ...leads.slice(at)];
+      total += 1;
+    }
+    return { ...column, leads, total };
+  });
+}
+
