@@ -64,14 +64,16 @@ export function expenseMonths(db: Database, from: string, to: string): ExpenseMo
   ).all(from, to) as ExpenseMonthRow[];
 }
 
-/** Earliest and latest day of any record (for "all time"). */
+/** Earliest and latest day of any record (for "all time"); one MIN or MAX per subquery so each is an index probe. */
 export function recordSpan(db: Database): { first: string | null; last: string | null } {
-  return prepared(
+  const row = prepared(
     db,
-    `SELECT MIN(first) AS first, MAX(last) AS last FROM (
-       SELECT MIN(day) AS first, MAX(day) AS last FROM lead_rollup
-       UNION ALL SELECT MIN(day), MAX(day) FROM payment_rollup
-       UNION ALL SELECT MIN(day), MAX(day) FROM expense_rollup
-       UNION ALL SELECT MIN(starts_on), MAX(COALESCE(ends_on, starts_on)) FROM subscriptions)`,
-  ).get() as { first: string | null; last: string | null };
+    `SELECT (SELECT MIN(day) FROM lead_rollup) AS l1, (SELECT MAX(day) FROM lead_rollup) AS l2,
+            (SELECT MIN(day) FROM payment_rollup) AS p1, (SELECT MAX(day) FROM payment_rollup) AS p2,
+            (SELECT MIN(day) FROM expense_rollup) AS e1, (SELECT MAX(day) FROM expense_rollup) AS e2,
+            (SELECT MIN(starts_on) FROM subscriptions) AS s1, (SELECT MAX(COALESCE(ends_on, starts_on)) FROM subscriptions) AS s2`,
+  ).get() as Record<string, string | null>;
+  const pick = (keys: string[], better: (a: string, b: string) => boolean) =>
+    keys.map((k) => row[k]).reduce<string | null>((best, v) => (v == null ? best : best === null || better(v, best) ? v : best), null);
+  return { first: pick(['l1', 'p1', 'e1', 's1'], (a, b) => a < b), last: pick(['l2', 'p2', 'e2', 's2'], (a, b) => a > b) };
 }

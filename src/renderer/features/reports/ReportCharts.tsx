@@ -33,7 +33,7 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
             <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {channels.map((c) => (
-              <Line key={c.source} type="monotone" dataKey={c.source} stroke={c.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+              <Line key={c.source} type="linear" dataKey={c.source} stroke={c.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
             ))}
           </LineChart>
         </ResponsiveContainer>
