@@ -21,7 +21,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
       expect(await seriousViolations(page), 'empty state').toEqual([]);
 
-      await callApi(app, 'sample:load', { leads: 60 });
+      await callApi(app, 'sample:load', { leads: 40 });
       const checks: [string, string, string][] = [
         ['#/pipeline', 'Pipeline', '.card'],
         ['#/leads', 'Leads', 'tbody tr.row'],
