@@ -212,3 +212,25 @@ describe('own payments and expenses', () => {
     ]);
   });
 });
+
+describe('bulk imports rebuild secondary indexes', () => {
+  const indexes = () => all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('leads', 'stage_changes') ORDER BY name`).map((r) => r.name);
+  afterEach(() => {
+    delete process.env.LEADLEDGER_IMPORT_BULK_BYTES;
+  });
+
+  it('keeps every index after a committed, a refused and a cancelled bulk import', async () => {
+    const before = indexes();
+    expect(before).toContain('leads_source_created');
+    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '1';
+    expect((await run(fx('leads-lf.csv'))).applied).toBe(true);
+    expect(indexes()).toEqual(before);
+    expect((await run(fx('leads-bad-rows.csv'))).applied).toBe(false);
+    expect(indexes()).toEqual(before);
+    await expect(importCsvFile(ctx.db, fx('leads-crlf.csv'), {}, { now: ctx.now, isCancelled: () => true })).rejects.toThrow(/cancelled/);
+    expect(indexes()).toEqual(before);
+    expect(ctx.db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM leads WHERE created_on = '2026-08-01'`).all()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ detail: expect.stringMatching(/leads_created/) })]),
+    );
+  });
+});

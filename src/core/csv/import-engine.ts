@@ -65,6 +65,29 @@ export class ImportCancelled extends Error {
 }
 
 const maxListed = 100;
+/** Files at least this big are bulk imports: secondary indexes are rebuilt once instead of updated per row. */
+const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 32 * 1024 * 1024);
+
+const tablesOf: Record<string, string[]> = {
+  leads: ['leads', 'stage_changes'],
+  payments: ['payments'],
+  expenses: ['expenses'],
+};
+
+/**
+ * Drops the secondary indexes of `tables` inside the import transaction and returns the SQL that
+ * recreates them (run before COMMIT; a ROLLBACK restores them by itself). Building an index once
+ * from sorted keys is several times faster than a million scattered B-tree inserts.
+ */
+function dropIndexes(db: Database, tables: readonly string[]): string[] {
+  const rows = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
+    .all(...tables) as { name: string; sql: string }[];
+  for (const r of rows) db.prepare(`DROP INDEX "${r.name.replace(/"/g, '""')}"`).run();
+  return rows.map((r) => r.sql);
+}
+
+const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 65536);
 
 /** The header and the chosen mapper of a file. */
 export function chooseMapper(db: Database, headers: readonly string[], options: ImportOptions): Mapper {
@@ -86,6 +109,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let mapper: Mapper | undefined;
   let writer: ImportWriter | undefined;
   let headerCount = 0;
+  let recreate: string[] = [];
   const summary: ImportSummary = {
     importId: null, fileName, format: 'leads', formatLabel: '', encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0,
     transfers: 0, merged: 0, invalidCount: 0, invalid: [], createdSources: [], warnings: [], dryRun: Boolean(options.dryRun), applied: false,
@@ -124,6 +148,9 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   };
 
   if (db.inTransaction) throw new AppError('conflict', 'Another import is writing to this database; try again when it ends');
+  // A big page cache keeps the index B-trees in memory for the length of the import.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${importCacheKiB === 0 ? cacheSize : -importCacheKiB}`);
   db.prepare('BEGIN IMMEDIATE').run();
   let committed = false;
   try {
@@ -144,6 +171,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
               .run(fileName, mapper.format, now.toISOString()).lastInsertRowid,
           );
           writer = new ImportWriter(db, summary.importId, now);
+          const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
+          if (stat.size >= bulkBytes() && target && tablesOf[target]) recreate = dropIndexes(db, tablesOf[target]);
           return;
         }
         summary.rows++;
@@ -168,6 +197,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (!refused && !options.dryRun) {
+      for (const sql of recreate) db.prepare(sql).run();
       db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
         summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
       );
@@ -183,6 +213,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     throw error;
   } finally {
     if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 

@@ -83,16 +83,41 @@ function date(get: Get, field: string, format: DateFormat, required: boolean): s
 
 function count(get: Get, field: string): number {
   const raw = get(field).trim();
-  if (raw === '') return 0;
+  if (raw === '' || raw === '0') return 0;
   if (!/^\d{1,9}$/.test(raw)) throw new RowError(`${field} "${raw}" must be a whole number, 0 or more`);
   return Number(raw);
 }
 
+const checkedCodes = new Set<string>();
+
 function currency(get: Get, options: ConvertOptions): string {
   const raw = get('currency').trim().toUpperCase();
   if (raw === '') return options.defaultCurrency ?? options.baseCurrency;
+  if (checkedCodes.has(raw)) return raw;
   if (!isCurrencyCode(raw)) throw new RowError(`currency "${raw}" is not an ISO 4217 code`);
+  checkedCodes.add(raw);
   return raw;
+}
+
+const tagCache = new Map<string, string>();
+
+/** Tags as joinTags stores them (trimmed, unique, `;`-separated); cached because files repeat them. */
+function normaliseTags(text: string): string {
+  if (text === '') return '';
+  const cached = tagCache.get(text);
+  if (cached !== undefined) return cached;
+  const result = tagsOf(text);
+  if (tagCache.size > 5000) tagCache.clear();
+  tagCache.set(text, result);
+  return result;
+}
+
+function tagsOf(text: string): string {
+  if (!/\s/.test(text) && !text.includes(';;') && !text.startsWith(';') && !text.endsWith(';')) {
+    const parts = text.split(';');
+    if (new Set(parts).size === parts.length) return text;
+  }
+  return [...new Set(text.split(';').map((t) => t.trim()).filter(Boolean))].join(';');
 }
 
 function amount(get: Get, field: string, code: string, options: ConvertOptions, required: boolean): number | null {
@@ -138,7 +163,7 @@ export function convertOwnRow(target: Target, get: Get, options: ConvertOptions,
     const boost = count(get, 'boost_connects');
     const refunded = count(get, 'connects_refunded');
     if (refunded > connects + boost) throw new RowError('connects_refunded is more than connects + boost_connects');
-    const tags = [...new Set(text('tags').split(';').map((t) => t.trim()).filter(Boolean))].join(';');
+    const tags = normaliseTags(text('tags'));
     return {
       type: 'lead',
       ref: ref || keys.key(raw),

@@ -61,82 +61,107 @@ export class CsvParser {
     );
   }
 
+  // Scan state of the current record (fields and the lines it spans), set by `record`.
+  private fields: string[] = [];
+  private spanned = 0;
+
+  /**
+   * Reads one record starting at `pos`; returns the position after it, or -1 when the buffer ends
+   * inside it (more text needed). Kept small and separate so V8 optimises it once.
+   */
+  private record(buf: string, n: number, pos: number, final: boolean, firstLine: number): number {
+    const fields: string[] = [];
+    let lines = 0;
+    for (;;) {
+      if (pos < n && buf.charCodeAt(pos) === QUOTE) {
+        let value = '';
+        let p = pos + 1;
+        for (;;) {
+          const q = buf.indexOf('"', p);
+          if (q === -1 || (q + 1 >= n && !final)) {
+            if (final) throw new CsvParseError(`Line ${firstLine + lines}: a quoted field is never closed; nothing was imported`, firstLine + lines);
+            return -1;
+          }
+          if (buf.charCodeAt(q + 1) === QUOTE) {
+            value += buf.slice(p, q + 1);
+            p = q + 2;
+            continue;
+          }
+          value += buf.slice(p, q);
+          p = q + 1;
+          break;
+        }
+        lines += countLines(buf, pos, p);
+        pos = p;
+        // Text after the closing quote ("abc"def) is kept, as spreadsheets do.
+        let e = pos;
+        while (e < n) {
+          const c = buf.charCodeAt(e);
+          if (c === COMMA || c === LF || c === CR) break;
+          e++;
+        }
+        if (e > pos) value += buf.slice(pos, e);
+        pos = e;
+        fields.push(value);
+      } else {
+        let e = pos;
+        while (e < n) {
+          const c = buf.charCodeAt(e);
+          if (c === COMMA || c === LF || c === CR) break;
+          e++;
+        }
+        fields.push(buf.slice(pos, e));
+        pos = e;
+      }
+      if (pos >= n) {
+        if (!final) return -1;
+        break;
+      }
+      const c = buf.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        continue;
+      }
+      if (c === CR) {
+        if (pos + 1 >= n && !final) return -1;
+        pos += buf.charCodeAt(pos + 1) === LF ? 2 : 1;
+      } else pos++;
+      lines++;
+      break;
+    }
+    this.fields = fields;
+    this.spanned = lines;
+    return pos;
+  }
+
   private parse(final: boolean): void {
     const buf = this.buffer;
     const n = buf.length;
     let pos = 0;
     let line = this.line;
-    records: while (pos < n) {
+    // Fast path: a record without quotes is a native split of its line. The next LF, CR and quote
+    // positions are cached so each character is searched once.
+    let nextLF = -2;
+    let nextCR = -2;
+    let nextQuote = -2;
+    while (pos < n) {
       const startPos = pos;
+      if (nextLF !== -1 && nextLF < pos) nextLF = buf.indexOf('\n', pos);
+      if (nextCR !== -1 && nextCR < pos) nextCR = buf.indexOf('\r', pos);
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf('"', pos);
+      const end = nextLF === -1 ? nextCR : nextCR === -1 ? nextLF : Math.min(nextLF, nextCR);
+      let fields: string[];
       const startLine = line;
-      const fields: string[] = [];
-      for (;;) {
-        if (pos < n && buf.charCodeAt(pos) === QUOTE) {
-          const quoteLine = line;
-          let value = '';
-          let p = pos + 1;
-          for (;;) {
-            const q = buf.indexOf('"', p);
-            if (q === -1 || (q + 1 >= n && !final)) {
-              if (final) throw new CsvParseError(`Line ${quoteLine}: a quoted field is never closed; nothing was imported`, quoteLine);
-              pos = startPos;
-              line = startLine;
-              break records;
-            }
-            if (buf.charCodeAt(q + 1) === QUOTE) {
-              value += buf.slice(p, q + 1);
-              p = q + 2;
-              continue;
-            }
-            value += buf.slice(p, q);
-            p = q + 1;
-            break;
-          }
-          line += countLines(buf, pos, p);
-          pos = p;
-          // Text after the closing quote ("abc"def) is kept, as spreadsheets do.
-          let e = pos;
-          while (e < n) {
-            const c = buf.charCodeAt(e);
-            if (c === COMMA || c === LF || c === CR) break;
-            e++;
-          }
-          if (e > pos) value += buf.slice(pos, e);
-          pos = e;
-          fields.push(value);
-        } else {
-          let e = pos;
-          while (e < n) {
-            const c = buf.charCodeAt(e);
-            if (c === COMMA || c === LF || c === CR) break;
-            e++;
-          }
-          fields.push(buf.slice(pos, e));
-          pos = e;
-        }
-        if (pos >= n) {
-          if (!final) {
-            pos = startPos;
-            line = startLine;
-            break records;
-          }
-          break;
-        }
-        const c = buf.charCodeAt(pos);
-        if (c === COMMA) {
-          pos++;
-          continue;
-        }
-        if (c === CR) {
-          if (pos + 1 >= n && !final) {
-            pos = startPos;
-            line = startLine;
-            break records;
-          }
-          pos += buf.charCodeAt(pos + 1) === LF ? 2 : 1;
-        } else pos++;
+      if (end !== -1 && (nextQuote === -1 || nextQuote > end) && (end + 1 < n || final)) {
+        fields = buf.slice(pos, end).split(',');
+        pos = end + (buf.charCodeAt(end) === CR && buf.charCodeAt(end + 1) === LF ? 2 : 1);
         line++;
-        break;
+      } else {
+        const next = this.record(buf, n, pos, final, line);
+        if (next === -1) break;
+        fields = this.fields;
+        line += this.spanned;
+        pos = next;
       }
       if (pos - startPos > this.maxRecordChars) throw this.tooBig(startLine);
       if (!(fields.length === 1 && fields[0] === '')) this.emit({ fields, line: startLine });

@@ -9,7 +9,7 @@ export function escapeFormula(text: string): string {
 }
 
 export function unescapeFormula(text: string): string {
-  return escaped.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 39 && escaped.test(text) ? text.slice(1) : text;
 }
 
 const mustQuote = /[",\r\n]/;
