@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { nativeBinding } from '../db/native';
 import { openDatabase } from '../db/open';
-import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
+import { type BackupInfo, type BackupReason, createBackup, createBackupInBackground, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
 
 /** Call OUTSIDE the import transaction, just before it starts (VACUUM INTO cannot run inside one). */
 export function backupBeforeImport(ctx: Ctx): BackupInfo {
@@ -15,6 +15,11 @@ export function backupBeforeImport(ctx: Ctx): BackupInfo {
 
 export function backupNow(ctx: Ctx, reason: BackupReason = 'manual'): BackupInfo {
   return createBackup(ctx.db, ctx.dbPath, reason);
+}
+
+/** "Back up now" from the app: the copy is made in a worker thread so the window stays responsive. */
+export function backupInBackground(ctx: Ctx, reason: BackupReason = 'manual'): Promise<BackupInfo> {
+  return createBackupInBackground(ctx.db, ctx.dbPath, reason);
 }
 
 /** A candidate must pass a full integrity check and not come from a newer LeadLedger. */
@@ -103,17 +108,22 @@ export function startBackupSchedule(
   options: { startupDelayMs?: number; checkEveryMs?: number; onError?: (error: unknown) => void } = {},
 ): BackupSchedule {
   const report = options.onError ?? ((error: unknown) => console.error(`[leadledger] automatic backup failed: ${(error as Error).message}`));
-  const run = (reason: BackupReason) => {
+  let running = false;
+  const run = async (reason: BackupReason) => {
+    if (running || !ctx.db.open) return;
+    running = true;
     try {
-      if (ctx.db.open) createBackup(ctx.db, ctx.dbPath, reason);
+      await createBackupInBackground(ctx.db, ctx.dbPath, reason);
     } catch (error) {
       report(error);
+    } finally {
+      running = false;
     }
   };
-  const startup = setTimeout(() => run('startup'), options.startupDelayMs ?? 3000);
+  const startup = setTimeout(() => void run('startup'), options.startupDelayMs ?? 3000);
   const daily = setInterval(() => {
     const newest = listBackups(ctx.dbPath).find((b) => b.reason === 'startup' || b.reason === 'daily');
-    if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) run('daily');
+    if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) void run('daily');
   }, options.checkEveryMs ?? 60 * 60 * 1000);
   startup.unref?.();
   daily.unref?.();

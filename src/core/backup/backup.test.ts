@@ -8,7 +8,7 @@ import { latestVersion } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { loadSampleData } from '../services/sample-data';
 import { tempDbPath } from '../test-support/temp-db';
-import { type BackupInfo, backupDir, backupsToKeep, createBackup, listBackups, pruneBackups } from './backup';
+import { type BackupInfo, backupDir, backupsToKeep, createBackup, createBackupInBackground, listBackups, pruneBackups } from './backup';
 import { restoreFileAtPath, restoreIntoCtx, startBackupSchedule } from './backup-service';
 import { damagePage, sha256, truncateFile } from './corrupt-files';
 import { openOrRecover } from './recover';
@@ -55,6 +55,22 @@ describe('createBackup', () => {
     fs.writeFileSync(backupDir(ctx.dbPath), 'a file where the folder should be');
     expect(() => createBackup(ctx.db, ctx.dbPath, 'manual')).toThrow(/Could not write a backup/);
     expect(count(ctx.db)).toBe(5);
+    ctx.db.close();
+  });
+});
+
+describe('while a write is in progress', () => {
+  it('backup and restore refuse with a clear conflict instead of half-working', () => {
+    const ctx = freshDb(5);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    ctx.db.prepare('BEGIN IMMEDIATE').run();
+    ctx.db.prepare(`UPDATE leads SET title = 'in flight'`).run();
+    expect(() => createBackup(ctx.db, ctx.dbPath, 'manual')).toThrow(/in progress/);
+    const before = ctx.db;
+    expect(() => restoreIntoCtx(ctx, backup.path)).toThrow(/in progress/);
+    expect(ctx.db).toBe(before);
+    ctx.db.prepare('ROLLBACK').run();
+    expect(listBackups(ctx.dbPath)).toHaveLength(1);
     ctx.db.close();
   });
 });
@@ -219,15 +235,40 @@ describe('automatic backups', () => {
   it('backs up shortly after start, then daily while running', async () => {
     const ctx = freshDb(3);
     const schedule = startBackupSchedule(ctx, { startupDelayMs: 0, checkEveryMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    };
+    await until(() => listBackups(ctx.dbPath).length > 0);
     expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['startup']);
     // Pretend the startup backup is two days old: the next hourly check makes a daily one.
     const [startup] = listBackups(ctx.dbPath);
     const old = path.join(path.dirname(startup!.path), 'leadledger-20000101-000000-000-startup.db');
     fs.renameSync(startup!.path, old);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => listBackups(ctx.dbPath).some((b) => b.reason === 'daily'));
     schedule.stop();
     expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['daily', 'startup']);
+    ctx.db.close();
+  });
+});
+
+describe('background backups', () => {
+  it('copies in a worker thread while this thread keeps running, with the same checks and naming', async () => {
+    const ctx = freshDb(400);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const backup = await createBackupInBackground(ctx.db, ctx.dbPath, 'daily', { now: new Date('2026-08-15T20:00:00Z') });
+    clearInterval(timer);
+    expect(backup).toMatchObject({ name: 'leadledger-20260815-200000-000-daily.db', reason: 'daily' });
+    expect(countIn(backup.path)).toBe(400);
+    expect(fs.readdirSync(backupDir(ctx.dbPath))).toEqual([backup.name]);
+    expect(ticks).toBeGreaterThan(0); // the event loop was free during the copy
+    ctx.db.close();
+  });
+
+  it('reports a full or unwritable folder clearly and leaves nothing behind', async () => {
+    const ctx = freshDb(5);
+    fs.writeFileSync(backupDir(ctx.dbPath), 'not a folder');
+    await expect(createBackupInBackground(ctx.db, ctx.dbPath, 'daily')).rejects.toThrow(/Could not write a backup/);
     ctx.db.close();
   });
 });

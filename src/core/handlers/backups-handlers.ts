@@ -1,7 +1,7 @@
 import type { Backup } from '../../shared/api/schemas/backups';
 import type { BackupInfo } from '../backup/backup';
 import { backupDir, listBackups } from '../backup/backup';
-import { backupNow, restoreBackupByName, startupNotice } from '../backup/backup-service';
+import { backupInBackground, restoreBackupByName, startupNotice } from '../backup/backup-service';
 import { schemaVersion } from '../db/migrate';
 import type { HandlersFor } from './types';
 
@@ -13,7 +13,7 @@ export const backupsHandlers: HandlersFor<'backups'> = {
     backups: listBackups(ctx.dbPath).map(toBackup),
     notice: startupNotice(ctx),
   }),
-  'backups:create': (ctx) => toBackup(backupNow(ctx, 'manual')),
+  'backups:create': async (ctx) => toBackup(await backupInBackground(ctx, 'manual')),
   'backups:restore': (ctx, { name }) => {
     const outcome = restoreBackupByName(ctx, name);
     return { ...outcome, schemaVersion: schemaVersion(ctx.db) };
