@@ -140,6 +140,29 @@ describe('channel report, hand-computed', () => {
   });
 });
 
+describe('report detail for the Reports page', () => {
+  it('gives monthly profit per channel and the cost breakdown', async () => {
+    await scenario();
+    const detail = await call<{ monthly: { month: string; profit: Record<string, number> }[]; costBreakdown: { source: string; category: string; amount: number }[]; sources: { source: string; sourceId: number | null }[] }>(
+      'reports:detail', { from: '2026-07-01', to: '2026-08-31', basis: 'usage' },
+    );
+    // July: Upwork L4 10 connects at 0.15 and the plan 19.99 -> -2149; LinkedIn plan -3999. August: Upwork 79522, no channel -5000.
+    expect(detail.monthly).toEqual([
+      { month: '2026-07', profit: { Upwork: -2149, LinkedIn: -3999 } },
+      { month: '2026-08', profit: { Upwork: 79522, '(no channel)': -5000 } },
+    ]);
+    expect(detail.costBreakdown).toEqual(
+      expect.arrayContaining([
+        { source: 'Upwork', category: 'connects used', amount: 150 + 780 },
+        { source: 'Upwork', category: 'subscription', amount: 3998 },
+        { source: 'Upwork', category: 'fee', amount: 99 },
+        { source: '(no channel)', category: 'tax', amount: 5000 },
+      ]),
+    );
+    expect(detail.sources.find((s) => s.source === '(no channel)')?.sourceId).toBeNull();
+  });
+});
+
 describe('cost operations refuse bad input and save nothing', () => {
   it('field errors', async () => {
     const upwork = sourceId(ctx, 'Upwork');
