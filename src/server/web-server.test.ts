@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationNames } from '../shared/api/contract';
 import { openTempCtx } from '../core/test-support/temp-db';
@@ -167,5 +168,26 @@ describe('browser mode server', () => {
     }
     expect((await api('app:info')).headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
     expect((await request('POST', '/', { body: 'x' })).status).toBe(405);
+  });
+
+  it('survives random bytes as request bodies: a clear status, never a crash, no write when refused', async () => {
+    const changes = () => (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...operationNames), fc.uint8Array({ minLength: 1, maxLength: 2048 }), async (name, bytes) => {
+        const before = changes();
+        const reply = await request('POST', `/api/${name}`, {
+          headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' },
+          body: Buffer.from(bytes),
+        });
+        expect([200, 400]).toContain(reply.status);
+        const body = JSON.parse(reply.body) as { ok: boolean; error?: { code: string } };
+        if (!body.ok) {
+          expect(body.error!.code).not.toBe('internal');
+          expect(changes()).toBe(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect((await api('app:info')).status).toBe(200);
   });
 });

@@ -127,4 +127,18 @@ describe('leadledger check', () => {
       expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['leadledger.db']);
     });
   }
+
+  it('refuses a database from a newer LeadLedger in every command, untouched', async () => {
+    const file = await seeded(20);
+    const db = new Database(file);
+    db.pragma(`user_version = ${latestVersion + 1}`);
+    db.close();
+    const hash = sha256(file);
+    for (const argv of [['check'], ['backup'], ['seed', '--leads', '1']]) {
+      const result = await cli('--db', file, ...argv);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^leadledger: .*was written by a newer LeadLedger \\(schema ${latestVersion + 1}; this version knows up to ${latestVersion}\\)\\. It was left untouched: update LeadLedger to open it\\.\\n$`));
+    }
+    expect(sha256(file)).toBe(hash);
+  });
 });
