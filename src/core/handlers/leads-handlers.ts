@@ -8,8 +8,8 @@ export const leadsHandlers: HandlersFor<'leads'> = {
   'leads:list': (ctx, { sort, offset, limit, ...filter }) => listLeads(ctx.db, filter, sort, offset, limit),
   'leads:board': (ctx, { perColumn, ...filter }) => ({
     columns: stages.map((stage) => {
-      const { total, rows } = boardColumns(ctx.db, filter, stage, perColumn);
-      return { stage, total, leads: rows };
+      const { total, values, rows } = boardColumns(ctx.db, filter, stage, perColumn);
+      return { stage, total, values, leads: rows };
     }),
   }),
   'leads:get': (ctx, { id }) => leadDetail(ctx, id),

@@ -143,14 +143,27 @@ export function listLeads(
   return { total, rows: rows.map(toRow) };
 }
 
-export function boardColumns(db: Database, filter: LeadFilter, stage: Stage, limit: number): { total: number; rows: LeadRow[] } {
+export function boardColumns(
+  db: Database,
+  filter: LeadFilter,
+  stage: Stage,
+  limit: number,
+): { total: number; values: { currency: string; minor: number }[]; rows: LeadRow[] } {
   const where = whereClause({ ...filter, stages: [stage] });
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
+  // One pass for the count and the value sums, per currency (amounts in different currencies are never added).
+  const sums = db
+    .prepare(`SELECT l.currency AS currency, COUNT(*) AS n, SUM(l.value_minor) AS minor FROM leads l ${where.sql} GROUP BY l.currency`)
+    .all(...where.params) as { currency: string; n: number; minor: number | null }[];
+  const total = sums.reduce((sum, r) => sum + r.n, 0);
+  const values = sums
+    .filter((r) => r.minor !== null)
+    .map((r) => ({ currency: r.currency, minor: r.minor as number }))
+    .sort((a, b) => b.minor - a.minor);
   const rows = db
     .prepare(`SELECT ${selectColumns} ${from} ORDER BY l.position, l.id LIMIT ?`)
     .all(...where.params, limit) as JoinedRow[];
-  return { total, rows: rows.map(toRow) };
+  return { total, values, rows: rows.map(toRow) };
 }
 
 export function getLeadRecord(db: Database, id: number): LeadRecord | undefined {

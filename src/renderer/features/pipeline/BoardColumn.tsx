@@ -12,20 +12,18 @@ export type BoardColumnProps = {
   onMove: (id: number, stage: Stage) => void;
 };
 
-/** Sum of the shown cards' values when they share one currency (else nothing: no false totals). */
-function shownValue(column: Column): string {
-  const valued = column.leads.filter((l) => l.valueMinor !== null);
-  const currencies = new Set(valued.map((l) => l.currency));
-  if (valued.length === 0 || currencies.size !== 1) return '';
-  const sum = valued.reduce((s, l) => s + (l.valueMinor ?? 0), 0);
-  return formatValueShort(sum, valued[0]!.currency);
+/** "$30,600" or "$30,600 · €1,200": each currency on its own, never added together. */
+function columnValue(column: Column): string {
+  if (column.stage === 'lost' || column.values.length === 0) return '';
+  const shown = column.values.slice(0, 2).map((v) => formatValueShort(v.minor, v.currency));
+  return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
 export function BoardColumn({ column, highlighted, search, onMove }: BoardColumnProps) {
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
   const headingId = `column-${column.stage}-heading`;
   const hidden = column.total - column.leads.length;
-  const value = column.total === column.leads.length ? shownValue(column) : '';
+  const value = columnValue(column);
   const tableLink = `#/leads?stage=${column.stage}${search ? `&q=${encodeURIComponent(search)}` : ''}`;
   return (
     <section

@@ -34,7 +34,7 @@ export function SortableLeadCard({ lead, onMove }: LeadCardProps) {
           >
             {stages.map((s) => (
               <option key={s} value={s}>
-                {s === lead.stage ? `Move to…` : stageLabels[s]}
+                {s === lead.stage ? 'Move…' : stageLabels[s]}
               </option>
             ))}
           </select>

@@ -8,7 +8,7 @@ const lead = (id: number, stage: LeadRow['stage']) => ({ id, stage, title: `L${i
 function board(layout: Partial<Record<LeadRow['stage'], number[]>>, hidden = 0): BoardColumn[] {
   return stages.map((stage) => {
     const ids = layout[stage] ?? [];
-    return { stage, total: ids.length + (stage === 'new' ? hidden : 0), leads: ids.map((id) => lead(id, stage)) };
+    return { stage, total: ids.length + (stage === 'new' ? hidden : 0), values: [], leads: ids.map((id) => lead(id, stage)) };
   });
 }
 const ids = (columns: BoardColumn[], stage: string) => columns.find((c) => c.stage === stage)!.leads.map((l) => l.id);
@@ -54,6 +54,15 @@ describe('moveCard', () => {
   it('appends when beforeId is null or not shown', () => {
     expect(ids(moveCard(board({ new: [1, 2, 3] }), 1, 'new', null), 'new')).toEqual([2, 3, 1]);
     expect(ids(moveCard(board({ new: [1], won: [7] }), 1, 'won', 99), 'won')).toEqual([7, 1]);
+  });
+  it('carries the value sums with the card', () => {
+    const columns = board({ new: [1], won: [] });
+    columns[0]!.leads[0] = { ...columns[0]!.leads[0]!, valueMinor: 5000, currency: 'EUR' };
+    columns[0]!.values = [{ currency: 'EUR', minor: 7000 }];
+    columns[4]!.values = [{ currency: 'USD', minor: 100 }];
+    const after = moveCard(columns, 1, 'won', null);
+    expect(after[0]!.values).toEqual([{ currency: 'EUR', minor: 2000 }]);
+    expect(after[4]!.values).toEqual([{ currency: 'USD', minor: 100 }, { currency: 'EUR', minor: 5000 }]);
   });
   it('leaves the board alone for an unknown card', () => {
     const columns = board({ new: [1] });

@@ -31,14 +31,26 @@ export function moveCard(columns: BoardColumn[], id: number, stage: Stage, befor
   if (!card) return columns;
   return columns.map((column) => {
     let leads = column.leads.filter((l) => l.id !== id);
-    let total = column.total - (column.leads.length - leads.length);
+    const removed = column.leads.length - leads.length;
+    let total = column.total - removed;
+    let values = removed ? addValue(column.values, card, -1) : column.values;
     if (column.stage === stage) {
       const at = beforeId === null ? -1 : leads.findIndex((l) => l.id === beforeId);
       const moved: LeadRow = { ...card, stage };
       leads = at < 0 ? [...leads, moved] : [...leads.slice(0, at), moved, ...leads.slice(at)];
       total += 1;
+      values = addValue(values, card, 1);
     }
-    return { ...column, leads, total };
+    return { ...column, leads, total, values };
   });
 }
 
+
+function addValue(values: BoardColumn['values'], card: LeadRow, sign: 1 | -1): BoardColumn['values'] {
+  if (card.valueMinor === null) return values;
+  const found = values.some((v) => v.currency === card.currency);
+  const next = found
+    ? values.map((v) => (v.currency === card.currency ? { ...v, minor: v.minor + sign * card.valueMinor! } : v))
+    : [...values, { currency: card.currency, minor: sign * card.valueMinor }];
+  return next.filter((v) => v.minor !== 0 || sign > 0);
+}

@@ -123,7 +123,13 @@ export const LeadList = LeadFilter.extend({
 export const LeadRow = Lead.omit({ notes: true });
 export type LeadRow = z.infer<typeof LeadRow>;
 
-export const BoardColumn = z.object({ stage: StageEnum, total: z.number().int(), leads: z.array(LeadRow) });
+/** A column: its count, the sum of its leads' values per currency (all of them, not only the shown cards), the first cards. */
+export const BoardColumn = z.object({
+  stage: StageEnum,
+  total: z.number().int(),
+  values: z.array(z.object({ currency: z.string(), minor: z.number().int() })),
+  leads: z.array(LeadRow),
+});
 export type BoardColumn = z.infer<typeof BoardColumn>;
 
 export const leadsContract = {
