@@ -172,6 +172,19 @@ describe('idempotence', () => {
     expect(refs[1]).toBe(`${refs[0]}-2`);
   });
 
+  it('a ref repeated inside one file into an empty table: first inserted, then updated', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'dups.csv');
+    fs.writeFileSync(file, 'ref,source,title,stage,created_on\nD1,Upwork,First,new,2026-08-01\nD1,Upwork,Second,won,2026-08-01\nD2,Upwork,Other,new,2026-08-01\n');
+    const s = await run(file);
+    expect(s).toMatchObject({ inserted: 2, updated: 1 });
+    expect(all(`SELECT ref, title, stage FROM leads ORDER BY id`)).toEqual([
+      { ref: 'D1', title: 'Second', stage: 'won' },
+      { ref: 'D2', title: 'Other', stage: 'new' },
+    ]);
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
   it('a changed row is updated, rollups follow', async () => {
     await run(fx('leads-lf.csv'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));

@@ -55,6 +55,8 @@ export type ImportHooks = {
   now: () => Date;
   onProgress?: (progress: ImportProgress) => void;
   isCancelled?: () => boolean;
+  /** Smaller chunks keep a shared event loop (server, Electron main) responsive during an import. */
+  chunkBytes?: number;
 };
 
 export class ImportCancelled extends Error {
@@ -183,6 +185,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
         if (result) take(line, result);
       },
       {
+        chunkBytes: hooks.chunkBytes,
         onChunk: (bytes) => {
           hooks.onProgress?.({ rows: summary.rows, bytes, totalBytes: stat.size });
           return !hooks.isCancelled?.();

@@ -63,6 +63,8 @@ export type ReadHooks = {
   /** Called after each chunk with the bytes read so far; return false to stop (cancel). */
   onChunk?: (bytesRead: number) => boolean | void;
   maxRecordChars?: number;
+  /** Bytes read (and parsed synchronously) between two yields to the event loop. */
+  chunkBytes?: number;
 };
 
 /**
@@ -77,7 +79,7 @@ export async function readCsvFile(
 ): Promise<boolean> {
   const decoder = decoderFor(encoding);
   const parser = new CsvParser(onRecord, hooks.maxRecordChars);
-  const stream = fs.createReadStream(file, { highWaterMark: chunkSize });
+  const stream = fs.createReadStream(file, { highWaterMark: hooks.chunkBytes ?? chunkSize });
   let bytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {

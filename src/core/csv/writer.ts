@@ -82,20 +82,39 @@ export class ImportWriter {
     this.pendingRows = 0;
   }
 
+  private emptyLeads: boolean | undefined;
+
+  /** Into a table that was empty when the import began, insert first: only a repeated ref needs the lookup. */
+  private tryInsertLead(lead: LeadWrite): number | undefined {
+    this.emptyLeads ??= (prepared(this.db, `SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty`).get() as { empty: number }).empty === 1;
+    if (!this.emptyLeads) return undefined;
+    try {
+      return insertLead(this.db, lead, this.batch);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+      throw error;
+    }
+  }
+
   private lead(d: LeadDraft): WriteOutcome {
-    const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
     const sourceId = this.sourceId(d.source);
     const fields = {
       source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, created_on: d.created_on, applied_on: d.applied_on,
       closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects, connects_refunded: d.connects_refunded,
       value_minor: d.value_minor, currency: d.currency, lost_reason: d.lost_reason, tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on,
     };
+    const fresh = (): LeadWrite => ({
+      ref: d.ref, ...fields, furthest_rank: furthest(0, d.stage, d.applied_on), fee_percent_bp: null,
+      position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
+    });
+    const quick = this.emptyLeads === false ? undefined : this.tryInsertLead(fresh());
+    if (quick !== undefined) {
+      recordStageChange(this.db, quick, null, d.stage as Stage, this.nowIso);
+      return 'inserted';
+    }
+    const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
     if (!before) {
-      const lead: LeadWrite = {
-        ref: d.ref, ...fields, furthest_rank: furthest(0, d.stage, d.applied_on), fee_percent_bp: null,
-        position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
-      };
-      const id = insertLead(this.db, lead, this.batch);
+      const id = insertLead(this.db, fresh(), this.batch);
       recordStageChange(this.db, id, null, d.stage as Stage, this.nowIso);
       return 'inserted';
     }

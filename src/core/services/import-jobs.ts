@@ -63,6 +63,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   const connection = db;
   void importCsvFile(connection, file.path, options, {
     now: ctx.now,
+    chunkBytes: 256 * 1024,
     isCancelled: () => job.cancel,
     onProgress: (p) => {
       job.rows = p.rows;
