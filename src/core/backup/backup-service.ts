@@ -37,11 +37,34 @@ function checkRestorable(source: string, dbPath: string): void {
 export type RestoreOutcome = { restored: string; keptCopy: string };
 
 /**
+ * An import runs on its own connection and holds the write lock between its chunks; swapping the
+ * file under it would silently lose that import. Take the lock for a moment, without waiting:
+ * if someone holds it, refuse. (The rest of the restore is synchronous, so no import can start.)
+ */
+function assertNoOtherWriter(ctx: Ctx): void {
+  if (ctx.db.inTransaction) throw new AppError('conflict', 'A write (such as an import) is in progress: back up or restore when it has finished');
+  const timeout = ctx.db.pragma('busy_timeout', { simple: true }) as number;
+  ctx.db.pragma('busy_timeout = 0');
+  try {
+    ctx.db.prepare('BEGIN IMMEDIATE').run();
+    ctx.db.prepare('ROLLBACK').run();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new AppError('conflict', 'An import is writing to the database: restore when it has finished');
+    }
+    throw error;
+  } finally {
+    ctx.db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
  * Restores into the running app: check the file, back up what it replaces (`pre-restore`), close the
  * connection, swap the files, and reopen (migrating an older backup) into the same `ctx.db`.
  */
 export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
   checkRestorable(source, ctx.dbPath);
+  assertNoOtherWriter(ctx);
   const kept = createBackup(ctx.db, ctx.dbPath, 'pre-restore', { prune: false });
   ctx.db.close();
   try {

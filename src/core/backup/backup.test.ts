@@ -73,6 +73,23 @@ describe('while a write is in progress', () => {
     expect(listBackups(ctx.dbPath)).toHaveLength(1);
     ctx.db.close();
   });
+
+  it('restore refuses while an import holds the write lock on its own connection', () => {
+    const ctx = freshDb(5);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    const importer = new Database(ctx.dbPath);
+    importer.prepare('BEGIN IMMEDIATE').run();
+    importer.prepare(`UPDATE leads SET title = 'importing'`).run();
+    const before = ctx.db;
+    expect(() => restoreIntoCtx(ctx, backup.path)).toThrow(/An import is writing/);
+    expect(ctx.db).toBe(before);
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    importer.prepare('COMMIT').run();
+    importer.close();
+    expect(restoreIntoCtx(ctx, backup.path).restored).toBe(backup.name);
+    expect(ctx.db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE title = 'importing'`).get()).toEqual({ n: 0 });
+    ctx.db.close();
+  });
 });
 
 describe('retention', () => {
