@@ -33,7 +33,10 @@ describe('leads:board', () => {
       { currency: 'EUR', minor: 5000 },
     ]);
     expect(board.columns.find((c) => c.stage === 'new')).toMatchObject({ total: 0, values: [], leads: [] });
+    expect(board.columns.find((c) => c.stage === 'lost')).toMatchObject({ total: 0, values: null });
     expect(board.columns.map((c) => c.stage)).toEqual(['new', 'applied', 'replied', 'interview', 'won', 'lost']);
+
+    expect(board.columns.find((c) => c.stage === 'won')!.values).toEqual([{ currency: 'USD', minor: 99900 }]);
 
     const searched = await call<Board>('leads:board', { search: 'bravo' });
     expect(searched.columns.find((c) => c.stage === 'applied')).toMatchObject({ total: 1, values: [{ currency: 'USD', minor: 20000 }] });

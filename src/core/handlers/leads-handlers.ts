@@ -1,17 +1,20 @@
 import { toIsoDate } from '../../shared/dates';
 import { stages } from '../../shared/domain/stages';
-import { allTags, boardColumns, followUps, listLeads } from '../repos/leads-repo';
+import { allTags, boardCards, boardTotals, followUps, listLeads } from '../repos/leads-repo';
 import { createLead, deleteLead, leadDetail, moveLead, updateLead } from '../services/leads-service';
 import type { HandlersFor } from './types';
 
 export const leadsHandlers: HandlersFor<'leads'> = {
   'leads:list': (ctx, { sort, offset, limit, ...filter }) => listLeads(ctx.db, filter, sort, offset, limit),
-  'leads:board': (ctx, { perColumn, ...filter }) => ({
-    columns: stages.map((stage) => {
-      const { total, values, rows } = boardColumns(ctx.db, filter, stage, perColumn);
-      return { stage, total, values, leads: rows };
-    }),
-  }),
+  'leads:board': (ctx, { perColumn, ...filter }) => {
+    const totals = boardTotals(ctx.db, filter);
+    return {
+      columns: stages.map((stage) => {
+        const { total, values } = totals.get(stage) ?? { total: 0, values: stage === 'lost' ? null : [] };
+        return { stage, total, values, leads: total ? boardCards(ctx.db, filter, stage, perColumn) : [] };
+      }),
+    };
+  },
   'leads:get': (ctx, { id }) => leadDetail(ctx, id),
   'leads:create': (ctx, input) => createLead(ctx, input),
   'leads:update': (ctx, input) => updateLead(ctx, input),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Lead, LeadFilter, LeadRow, LeadSortField, StageChange } from '../../shared/api/schemas/leads';
-import type { Stage } from '../../shared/domain/stages';
+import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { addLead, type LeadFacts } from '../rollups/specs';
@@ -143,27 +143,54 @@ export function listLeads(
   return { total, rows: rows.map(toRow) };
 }
 
-export function boardColumns(
-  db: Database,
-  filter: LeadFilter,
-  stage: Stage,
-  limit: number,
-): { total: number; values: { currency: string; minor: number }[]; rows: LeadRow[] } {
+/** Columns bigger than this skip the value sums: a sum reads every row of the column, a count only the index. */
+export const boardValueLimit = 20_000;
+
+type ColumnTotals = { total: number; values: { currency: string; minor: number }[] | null };
+
+/**
+ * Count and value sums (per currency: amounts in different currencies are never added) of every
+ * column. A text filter reads the rows anyway, so then one grouped pass does all columns at once;
+ * otherwise counts come from the (stage, position) index and only columns up to `boardValueLimit`
+ * are summed. Lost gets no sum: nobody adds up lost work.
+ */
+export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, ColumnTotals> {
+  const totals = new Map<Stage, ColumnTotals>();
+  if (filter.search?.trim() || filter.tag) {
+    const where = whereClause({ ...filter, stages: undefined });
+    const rows = db
+      .prepare(`SELECT l.stage AS stage, l.currency AS currency, COUNT(*) AS n, SUM(l.value_minor) AS minor FROM leads l ${where.sql} GROUP BY l.stage, l.currency`)
+      .all(...where.params) as { stage: Stage; currency: string; n: number; minor: number | null }[];
+    for (const r of rows) {
+      const column = totals.get(r.stage) ?? { total: 0, values: r.stage === 'lost' ? null : [] };
+      column.total += r.n;
+      if (column.values && r.minor !== null) column.values.push({ currency: r.currency, minor: r.minor });
+      totals.set(r.stage, column);
+    }
+  } else {
+    for (const stage of filter.stages?.length ? filter.stages : stages) {
+      const where = whereClause({ ...filter, stages: [stage] });
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
+      const values =
+        stage === 'lost' || total > boardValueLimit
+          ? null
+          : (db
+              .prepare(`SELECT l.currency AS currency, SUM(l.value_minor) AS minor FROM leads l ${where.sql} AND l.value_minor IS NOT NULL GROUP BY l.currency`)
+              .all(...where.params) as { currency: string; minor: number }[]);
+      totals.set(stage, { total, values });
+    }
+  }
+  for (const column of totals.values()) column.values?.sort((a, b) => b.minor - a.minor);
+  return totals;
+}
+
+/** The first `limit` cards of a column, in board order. */
+export function boardCards(db: Database, filter: LeadFilter, stage: Stage, limit: number): LeadRow[] {
   const where = whereClause({ ...filter, stages: [stage] });
-  const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
-  // One pass for the count and the value sums, per currency (amounts in different currencies are never added).
-  const sums = db
-    .prepare(`SELECT l.currency AS currency, COUNT(*) AS n, SUM(l.value_minor) AS minor FROM leads l ${where.sql} GROUP BY l.currency`)
-    .all(...where.params) as { currency: string; n: number; minor: number | null }[];
-  const total = sums.reduce((sum, r) => sum + r.n, 0);
-  const values = sums
-    .filter((r) => r.minor !== null)
-    .map((r) => ({ currency: r.currency, minor: r.minor as number }))
-    .sort((a, b) => b.minor - a.minor);
   const rows = db
-    .prepare(`SELECT ${selectColumns} ${from} ORDER BY l.position, l.id LIMIT ?`)
+    .prepare(`SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql} ORDER BY l.position, l.id LIMIT ?`)
     .all(...where.params, limit) as JoinedRow[];
-  return { total, values, rows: rows.map(toRow) };
+  return rows.map(toRow);
 }
 
 export function getLeadRecord(db: Database, id: number): LeadRecord | undefined {

@@ -14,7 +14,7 @@ export type BoardColumnProps = {
 
 /** "$30,600" or "$30,600 · €1,200": each currency on its own, never added together. */
 function columnValue(column: Column): string {
-  if (column.stage === 'lost' || column.values.length === 0) return '';
+  if (!column.values?.length) return '';
   const shown = column.values.slice(0, 2).map((v) => formatValueShort(v.minor, v.currency));
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }

@@ -123,11 +123,14 @@ export const LeadList = LeadFilter.extend({
 export const LeadRow = Lead.omit({ notes: true });
 export type LeadRow = z.infer<typeof LeadRow>;
 
-/** A column: its count, the sum of its leads' values per currency (all of them, not only the shown cards), the first cards. */
+/**
+ * A column: its count, its first cards, and the sum of its leads' values per currency over the whole
+ * column (not only the shown cards); `values` is null for Lost and for columns too big to sum quickly.
+ */
 export const BoardColumn = z.object({
   stage: StageEnum,
   total: z.number().int(),
-  values: z.array(z.object({ currency: z.string(), minor: z.number().int() })),
+  values: z.array(z.object({ currency: z.string(), minor: z.number().int() })).nullable(),
   leads: z.array(LeadRow),
 });
 export type BoardColumn = z.infer<typeof BoardColumn>;
