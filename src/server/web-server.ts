@@ -108,6 +108,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   });
   let port = 0;
   const server = http.createServer((request, response) => {
+    // On every answer, including those of extra routes (writeHead merges what setHeader set).
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     // Host first, for static files too: a DNS-rebinding page must not even read the HTML.
     if (!hostAllowed(request.headers.host, port)) return sendText(response, 403, 'Forbidden host');
     if ((request.url ?? '').startsWith('/api/')) {
