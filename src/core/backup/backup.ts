@@ -193,6 +193,7 @@ function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
+    worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
     worker.once('message', (answer: WorkerAnswer) => resolve(answer));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the backup worker stopped (exit ${code})`)));
