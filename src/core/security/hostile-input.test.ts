@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, operationNames } from '../../shared/api/contract';
 import { dispatch } from '../dispatch';
 import { loadSampleData } from '../services/sample-data';
