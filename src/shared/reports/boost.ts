@@ -1,7 +1,9 @@
-/** One proposal on a credit channel, money in base minor units. */
+/** One proposal on a credit channel (or `proposals` alike ones summed), money in base minor units. */
 export type BoostProposal = {
   boosted: boolean;
   won: boolean;
+  /** How many proposals this entry sums (default 1). */
+  proposals?: number;
   /** connects + boost_connects - connects_refunded */
   netConnects: number;
   /** netConnects valued at the credit price of the lead's day. */
@@ -30,14 +32,17 @@ export type BoostAnalysis = {
 
 export const minBoostedProposals = 10;
 
+const size = (p: BoostProposal) => p.proposals ?? 1;
+
 function group(list: readonly BoostProposal[]): BoostGroup {
-  const wins = list.filter((p) => p.won).length;
+  const proposals = list.reduce((sum, p) => sum + size(p), 0);
+  const wins = list.reduce((sum, p) => sum + (p.won ? size(p) : 0), 0);
   const connects = list.reduce((sum, p) => sum + p.netConnects, 0);
   const cost = list.reduce((sum, p) => sum + p.connectsCostMinor, 0);
   return {
-    proposals: list.length,
+    proposals,
     wins,
-    winRate: list.length === 0 ? null : wins / list.length,
+    winRate: proposals === 0 ? null : wins / proposals,
     connectsPerWin: wins === 0 ? null : connects / wins,
     costPerWin: wins === 0 ? null : Math.round(cost / wins),
   };
@@ -55,9 +60,9 @@ export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMin
   const unboostedList = proposals.filter((p) => !p.boosted);
   const boosted = group(boostedList);
   const unboosted = group(unboostedList);
-  const won = proposals.filter((p) => p.won);
-  const averageNetRevenuePerWin = won.length === 0 ? null : won.reduce((sum, p) => sum + p.netRevenueMinor, 0) / won.length;
-  const notEnoughData = boostedList.length < minBoostedProposals || unboostedList.length === 0;
+  const winCount = boosted.wins + unboosted.wins;
+  const averageNetRevenuePerWin = winCount === 0 ? null : proposals.reduce((sum, p) => sum + (p.won ? p.netRevenueMinor : 0), 0) / winCount;
+  const notEnoughData = boosted.proposals < minBoostedProposals || unboosted.proposals === 0;
   let breakEvenBoostConnects: number | null = null;
   if (!notEnoughData && creditPriceMinor > 0) {
     const uplift = (boosted.winRate ?? 0) - (unboosted.winRate ?? 0);
