@@ -45,6 +45,20 @@ test('creates a lead through the form and edits it from its page', async ({ page
 
   const [saved] = (await callApi<{ rows: Detail[] }>(app, 'leads:list', {})).rows;
   expect(saved).toMatchObject({ title: 'Brand refresh (phase 1)', stage: 'interview', valueMinor: 200000, connects: 8 });
+
+  // Move from the lead page, then delete after confirming.
+  await page.getByLabel('Move to stage').selectOption({ label: 'Won' });
+  await expect(lead.history.first()).toContainText('Interview → Won');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this lead?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  expect(await leadCount(app)).toBe(1);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Delete lead' }).click();
+  await expect(page).toHaveURL(/#\/leads$/);
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+  expect(await leadCount(app)).toBe(0);
 });
 
 test('Ctrl+N opens the form; bad input is shown next to each field and nothing is saved', async ({ page, app }) => {
@@ -55,6 +69,11 @@ test('Ctrl+N opens the form; bad input is shown next to each field and nothing i
   await page.keyboard.press('Control+n');
   const form = new LeadForm(page);
   await expect(form.dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form.dialog).toBeHidden();
+  await page.keyboard.press('n');
+  await expect(form.dialog).toBeVisible();
+  await expect(form.field('Title')).toBeFocused();
 
   // Caught in the browser: empty title, negative connects, too many decimals for USD.
   await form.fill({ Title: '   ', Connects: '-3', Value: '10.005' });
@@ -100,7 +119,7 @@ test('moves a card by mouse drag, by keyboard and by the Move to menu', async ({
   await expect.poll(async () => (await callApi<Detail>(app, 'leads:get', { id: lead.id })).stage).toBe('applied');
 
   // Keyboard: Space picks it up, ArrowRight goes to the next column, Space drops it; announced to screen readers.
-  await board.moveWithKeyboard('Logo for Globex', ['ArrowRight'], 'Replied');
+  await board.moveWithKeyboard('Logo for Globex', ['ArrowRight'], 'Replied, position 1 of 1');
   await expect(board.card('Logo for Globex', 'Replied')).toBeVisible();
   await expect.poll(async () => (await callApi<Detail>(app, 'leads:get', { id: lead.id })).stage).toBe('replied');
 
@@ -131,7 +150,7 @@ test('drag reorders within a column and a refused move rolls back with an error'
   await page.unroute('**/api/leads:move');
 
   // Keyboard reorder: Second moves up above First.
-  await board.moveWithKeyboard('Second', ['ArrowUp'], 'New');
+  await board.moveWithKeyboard('Second', ['ArrowUp'], 'New, position 1 of 2');
   await expect(board.column('New').getByRole('article')).toHaveText([/Second/, /First/]);
   await page.reload();
   await expect(board.column('New').getByRole('article')).toHaveText([/Second/, /First/]);

@@ -47,19 +47,22 @@ export class PipelinePage {
     await mouse.up();
   }
 
-  /** The keyboard way: focus the card's drag handle, Space, arrows, Space; `to` is the column it should end over. */
-  async moveWithKeyboard(title: string, keys: string[], to: StageName): Promise<void> {
+  /**
+   * The keyboard way: focus the card's drag handle, Space, arrows, Space. `to` is where it should
+   * end, as announced to screen readers: "Replied" or "New, position 1".
+   */
+  async moveWithKeyboard(title: string, keys: string[], to: string): Promise<void> {
     const handle = this.page.getByRole('button', { name: `Drag ${title}`, exact: true });
     await handle.focus();
     await this.page.keyboard.press('Space');
     await expect(this.card(title)).toHaveClass(/card-dragging/);
-    // A highlighted column means dnd-kit has measured the board: arrows work from here.
+    // A highlighted column means dnd-kit has measured the board; one more frame lets the sortable lists measure too.
     await expect(this.page.locator('.column-over')).toHaveCount(1);
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     for (const key of keys) await this.page.keyboard.press(key);
-    await expect(this.column(to)).toHaveClass(/column-over/);
-    await expect(this.liveRegion()).toContainText(`${title} is over ${to}.`);
+    await expect(this.liveRegion()).toContainText(`${title} is over ${to}`);
     await this.page.keyboard.press('Space');
-    await expect(this.liveRegion()).toContainText(`${title} was moved to ${to}.`);
+    await expect(this.liveRegion()).toContainText(`${title} was moved to ${to}`);
   }
 
   /** dnd-kit's screen-reader announcements. */

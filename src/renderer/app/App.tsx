@@ -45,7 +45,20 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (bridge) return; // Electron's menu owns the shortcuts.
+      // Single keys work everywhere (a browser keeps Ctrl+N for itself): "n" new lead, "/" search.
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"], dialog');
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (event.key === 'n') {
+          event.preventDefault();
+          sendCommand('new-lead');
+        } else if (event.key === '/') {
+          event.preventDefault();
+          sendCommand('find');
+        }
+        return;
+      }
+      if (bridge) return; // Electron's menu owns the Ctrl/Cmd shortcuts.
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 'n') {
         event.preventDefault();

@@ -54,7 +54,7 @@ export function TopBar({ route, onNewLead }: TopBarProps) {
           ref={inputRef}
           type="search"
           aria-label="Search leads"
-          placeholder={`Search title, client, tag…  (${isMac ? '⌘' : 'Ctrl+'}F)`}
+          placeholder={`Search title, client, tag…  (${isMac ? '⌘' : 'Ctrl+'}F or /)`}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -65,7 +65,7 @@ export function TopBar({ route, onNewLead }: TopBarProps) {
           }}
         />
       </div>
-      <button type="button" className="primary" onClick={onNewLead} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
+      <button type="button" className="primary" onClick={onNewLead} aria-keyshortcuts={isMac ? 'Meta+N N' : 'Control+N N'} title="New lead (N)">
         <Icon name="plus" /> New lead
       </button>
     </header>

@@ -104,7 +104,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
       )}
       <div className="form-grid">
         <Field label="Title" error={errors.title} className="span-2">
-          <input {...input('title')} type="text" required autoFocus autoComplete="off" />
+          <input {...input('title')} type="text" required data-autofocus autoComplete="off" />
         </Field>
         <Field label="Source" error={errors.sourceId}>
           <select {...input('sourceId')} required>

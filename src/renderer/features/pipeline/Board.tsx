@@ -78,13 +78,23 @@ export function Board({ columns, search, onMove }: BoardProps) {
     return lead ? lead.stage : (String(id).replace(/^column-/, '') as Stage);
   };
 
+  // "Logo is over Applied, position 2 of 5.": where the card would land, in words.
+  const place = (activeId: string | number, overId: string | number) => {
+    const id = leadIdOf(activeId);
+    const target = id === null ? null : dropTarget(columns, id, overId);
+    if (!target) return 'outside the board';
+    const column = columns.find((c) => c.stage === target.stage)!;
+    const others = column.leads.filter((l) => l.id !== id);
+    const at = target.beforeId === null ? others.length : others.findIndex((l) => l.id === target.beforeId);
+    const count = column.total + (column.leads.some((l) => l.id === id) ? 0 : 1);
+    return `${stageLabels[target.stage]}, position ${at + 1} of ${count}`;
+  };
+  const title = (id: string | number) => leadOf(id)?.title ?? 'Lead';
   const announcements: Announcements = {
-    onDragStart: ({ active: a }) => `Picked up ${leadOf(a.id)?.title ?? 'lead'} from ${stageLabels[stageOf(a.id) ?? 'new']}.`,
-    onDragOver: ({ active: a, over }) =>
-      over ? `${leadOf(a.id)?.title ?? 'Lead'} is over ${stageLabels[stageOf(over.id) ?? 'new']}.` : `${leadOf(a.id)?.title ?? 'Lead'} is not over a column.`,
-    onDragEnd: ({ active: a, over }) =>
-      over ? `${leadOf(a.id)?.title ?? 'Lead'} was moved to ${stageLabels[stageOf(over.id) ?? 'new']}.` : `${leadOf(a.id)?.title ?? 'Lead'} was dropped outside the board.`,
-    onDragCancel: ({ active: a }) => `Moving ${leadOf(a.id)?.title ?? 'lead'} was cancelled.`,
+    onDragStart: ({ active: a }) => `Picked up ${title(a.id)} from ${stageLabels[stageOf(a.id) ?? 'new']}.`,
+    onDragOver: ({ active: a, over }) => (over ? `${title(a.id)} is over ${place(a.id, over.id)}.` : `${title(a.id)} is not over a column.`),
+    onDragEnd: ({ active: a, over }) => (over ? `${title(a.id)} was moved to ${place(a.id, over.id)}.` : `${title(a.id)} was dropped outside the board.`),
+    onDragCancel: ({ active: a }) => `Moving ${title(a.id)} was cancelled.`,
   };
 
   const onDragStart = (event: DragStartEvent) => setActive(leadOf(event.active.id) ?? null);
