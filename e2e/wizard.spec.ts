@@ -1,5 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
 import { csvFixture, ImportPage } from './page-models/import-page';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('the wizard maps a file it has never seen; the mapping is saved and offered again', async ({ page, app }) => {
   const importPage = new ImportPage(page);
@@ -22,11 +29,13 @@ test('the wizard maps a file it has never seen; the mapping is saved and offered
   await expect(wizard.locator('tbody tr').first()).toContainText('gross: "1.234,50" is not an amount');
   await wizard.getByLabel('Decimal separator').selectOption(',');
   await expect(wizard.getByText('(every row is valid)')).toBeVisible();
+  expect(await seriousViolations(page), 'wizard').toEqual([]);
   await wizard.getByLabel('Mapping name').fill('Fiverr earnings');
   await wizard.getByRole('button', { name: 'Import payments' }).click();
 
   await expect(importPage.summary().getByRole('heading', { name: 'Import finished' })).toBeVisible();
   await expect(importPage.count('inserted')).toHaveText('2');
+  expect(await seriousViolations(page), 'summary').toEqual([]);
   const payments = JSON.parse((await app.cli('export', 'payments', '--json')).stdout);
   expect(payments.map((p: { date: string; gross: string; currency: string; source: string; description: string }) => [p.date, p.gross, p.currency, p.source, p.description])).toEqual([
     ['2026-09-25', '1234.50', 'EUR', 'Fiverr', 'Logo design'],

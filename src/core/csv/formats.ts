@@ -2,6 +2,7 @@ import type { DecimalSeparator } from '../../shared/csv/amounts';
 import type { DateFormat } from '../../shared/csv/dates';
 import { duplicateHeaders, headerKey, indexHeaders } from '../../shared/csv/headers';
 import { AppError } from '../../shared/api/result';
+import { isCurrencyCode } from '../../shared/money';
 import { type Mapper, RowError } from './drafts';
 import { convertOwnRow, DerivedKeys, ownAliases, type Target } from './own-formats';
 import { paypalAliases, paypalMapper, stripeBalanceMapper, stripePaymentsAliases, stripePaymentsMapper } from './paypal-stripe';
@@ -115,6 +116,9 @@ export function mapperFor(format: FormatId, headers: readonly string[], options:
 }
 
 export function mappingMapper(mapping: ColumnMapping, headerCount: number, options: MapperOptions): Mapper {
+  if (mapping.currency && !isCurrencyCode(mapping.currency.toUpperCase())) {
+    throw new AppError('invalid_input', `"${mapping.currency}" is not an ISO 4217 currency code`, [{ path: 'mapping.currency', message: 'Unknown ISO 4217 currency code' }]);
+  }
   for (const [field, index] of Object.entries(mapping.columns)) {
     if (!(field in ownAliases[mapping.target])) throw new AppError('invalid_input', `The mapping names an unknown ${mapping.target} field "${field}"`);
     if (index < 0 || index >= headerCount) throw new AppError('invalid_input', `The mapping uses column ${index + 1}, but the file has ${headerCount}`);
@@ -122,7 +126,7 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
   return ownMapper(
     mapping.target,
     mapping.columns,
-    { unescape: false, dateFormat: mapping.dateFormat, decimal: mapping.decimal, defaultCurrency: mapping.currency, ...options, source: options.source ?? mapping.source },
+    { unescape: false, dateFormat: mapping.dateFormat, decimal: mapping.decimal, defaultCurrency: mapping.currency?.toUpperCase() || undefined, ...options, source: options.source ?? mapping.source },
     'mapping',
     `${mapping.target} (mapped columns)`,
   );
