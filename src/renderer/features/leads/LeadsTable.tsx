@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useRef } from 'react';
 import { formatShortDay, formatValue } from '../../app/format';
 import { navigate } from '../../app/useRoute';
 import { ChannelChip, StageBadge } from '../../components/Badges';
@@ -98,27 +98,7 @@ export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
           {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
           {items.map((item) => {
             const lead = rowAt(item.index);
-            return (
-              <tr
-                key={lead ? `l${lead.id}` : `i${item.index}`}
-                aria-rowindex={item.index + 2}
-                style={{ height: rowHeight }}
-                className={lead ? 'row' : 'row row-loading'}
-                onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}
-              >
-                {lead
-                  ? columns.map((c) => (
-                      <td key={c.id} className={c.align === 'end' ? 'num' : undefined}>
-                        {c.cell(lead)}
-                      </td>
-                    ))
-                  : columns.map((c) => (
-                      <td key={c.id}>
-                        <span className="skeleton" aria-hidden="true" />
-                      </td>
-                    ))}
-              </tr>
-            );
+            return lead ? <Row key={`l${lead.id}`} lead={lead} index={item.index} /> : <LoadingRow key={`i${item.index}`} index={item.index} />;
           })}
           {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>
@@ -127,3 +107,28 @@ export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
     </div>
   );
 }
+
+// Rows are memoized: scrolling renders only the rows that come into view.
+const Row = memo(function Row({ lead, index }: { lead: LeadRow; index: number }) {
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: rowHeight }} className="row" onClick={() => navigate(`lead/${lead.id}`)}>
+      {columns.map((c) => (
+        <td key={c.id} className={c.align === 'end' ? 'num' : undefined}>
+          {c.cell(lead)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+const LoadingRow = memo(function LoadingRow({ index }: { index: number }) {
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: rowHeight }} className="row row-loading">
+      {columns.map((c) => (
+        <td key={c.id}>
+          <span className="skeleton" aria-hidden="true" />
+        </td>
+      ))}
+    </tr>
+  );
+});
