@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollupDrift } from '../rollups/rebuild';
 import { openTempCtx } from '../test-support/temp-db';
+import { writeExport } from './export';
 import { importCsvFile, type ImportOptions } from './import-engine';
 
 const fixtures = path.join(import.meta.dirname, '__fixtures__');
@@ -208,6 +209,22 @@ describe('own payments and expenses', () => {
       { ref: 'P3', gross_minor: -2000, fee_minor: -200, fee_computed: 0, linked: 0 },
     ]);
     expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
+  it('re-importing our own export leaves computed fees computed and every row unchanged', async () => {
+    await run(fx('leads-lf.csv'));
+    await run(fx('payments.csv'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'payments-export.csv');
+    let text = '';
+    await writeExport(ctx.db, 'payments', {}, (t) => {
+      text += t;
+    });
+    fs.writeFileSync(file, text);
+    expect(text).toContain('P2,2026-08-11,Upwork,,Computed fee,100.00,10.00,USD');
+    const s = await run(file);
+    expect(s).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(one(`SELECT fee_computed FROM payments WHERE ref = 'P2'`)).toEqual({ fee_computed: 1 });
   });
 
   it('a lead_ref that does not exist is an invalid row', async () => {

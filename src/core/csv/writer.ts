@@ -147,6 +147,8 @@ export class ImportWriter {
       fee_computed: d.fee_minor === null ? 1 : 0, currency: d.currency,
     };
     const before = prepared(this.db, `SELECT * FROM payments WHERE ref = ?`).get(d.ref) as PaymentRecord | undefined;
+    // Our export writes computed fees out; the same fee coming back stays a computed one.
+    if (before?.fee_computed === 1 && d.fee_minor !== null && d.fee_minor === before.fee_minor) fields.fee_computed = 1;
     if (!before) {
       const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
       insertPayment(this.db, write, this.batch);
