@@ -43,7 +43,10 @@ export function Welcome() {
           New lead
         </button>
       </div>
-      <p className="muted">Sample data is made up: 400 leads over 18 months on the preset channels. You can delete it later.</p>
+      <p className="muted">
+        Sample data is made up: 400 leads over 18 months on the preset channels, with payments and costs. It goes into
+        this database, next to anything you add, so try it on a spare database file if you want to keep yours clean.
+      </p>
     </section>
   );
 }
