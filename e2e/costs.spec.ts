@@ -47,6 +47,12 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toContainText('Freelancer Plus');
   await addPlan('Second plan', '2026-03-01');
   await expect(subscription.getByText(/Overlaps "Freelancer Plus"/)).toBeVisible();
+  // Ending the first plan lets the second one in.
+  await page.getByLabel('End date of Freelancer Plus').fill('2026-02-28');
+  await page.getByRole('row', { name: /Freelancer Plus/ }).getByRole('button', { name: 'Set end' }).click();
+  await expect(page.getByRole('table', { name: 'Subscriptions' })).toContainText('28 Feb 2026');
+  await addPlan('Second plan', '2026-03-01');
+  await expect(page.getByRole('table', { name: 'Subscriptions' })).toContainText('Second plan');
 
   // Commission over 100% is refused; a dated rule is added.
   const rule = page.getByRole('form', { name: 'Add a commission rule' });
@@ -79,7 +85,7 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
 
   report = JSON.parse((await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout) as Report;
   expect(report.warnings).toEqual([]);
-  // Upwork: 1000 revenue, 100 fee, 12.00 connects + 19.99 plan (31 Aug); Fiverr: 110.00 at 1.10, fee 20% = 22.00
+  // Upwork: 1000 revenue, 100 fee, 12.00 connects + 19.99 second plan (1 Aug); Fiverr: 110.00 at 1.10, fee 20% = 22.00
   expect(report.channels).toEqual([
     expect.objectContaining({ source: 'Upwork', revenue: 100000, fees: 10000, costs: 1200 + 1999 }),
     expect.objectContaining({ source: 'Fiverr', revenue: 11000, fees: 2200, costs: 0 }),

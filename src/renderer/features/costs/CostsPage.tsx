@@ -24,9 +24,9 @@ export function CostsPage() {
       {sources.error && <p className="form-error" role="alert">{sources.error.message}</p>}
       <div className="costs-grid">
         {list.length > 0 && <CostModelsPanel sources={list} baseCurrency={base} />}
+        <SubscriptionsPanel sources={list} baseCurrency={base} />
         <PaymentsPanel sources={list} baseCurrency={base} />
         <ExpensesPanel sources={list} baseCurrency={base} />
-        <SubscriptionsPanel sources={list} baseCurrency={base} />
         <CurrencyPanel />
       </div>
     </div>

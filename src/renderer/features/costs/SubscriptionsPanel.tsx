@@ -34,7 +34,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
     }
   };
   return (
-    <section className="panel" aria-labelledby="subs-title">
+    <section className="panel wide" aria-labelledby="subs-title">
       <h2 id="subs-title">Subscriptions</h2>
       <p className="muted small">Charged on the start day each month (or each year on the anniversary) until the end date.</p>
       <form className="cost-form" onSubmit={submit} noValidate aria-label="Add a subscription">
@@ -100,6 +100,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td className="num">{money(s.amountMinor, s.currency)} / {s.period === 'monthly' ? 'month' : 'year'}</td>
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
               <td className="num">
+                <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
                 <button type="button" className="link-button" aria-label={`Delete ${s.name}`} onClick={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)}>
                   Delete
                 </button>
@@ -109,5 +110,20 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Ends (or re-opens) a plan: a plan change ends the old plan, then adds the new one. */
+function EndPlan({ id, name, endsOn }: { id: number; name: string; endsOn: string | null }) {
+  const [date, setDate] = useState(endsOn ?? todayLocal());
+  const form = useFormErrors();
+  return (
+    <span className="inline-form end-plan">
+      <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={`End date of ${name}`} aria-invalid={form.errors.endsOn ? true : undefined} />
+      <button type="button" onClick={() => form.run(() => api.subscriptions.update({ id, endsOn: date || null }), `${name} ends ${date}`)} disabled={form.busy}>
+        Set end
+      </button>
+      {(form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form) && <span className="field-error" role="alert">{form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form}</span>}
+    </span>
   );
 }
