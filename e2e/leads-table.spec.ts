@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/app';
 import { callApi, createLead, sourceIdByName } from './page-models/api';
+import { LeadForm } from './page-models/lead-form';
 import { LeadPage } from './page-models/lead-page';
 import { LeadsPage } from './page-models/leads-page';
 
@@ -88,4 +89,14 @@ test('pages through 20,000 leads while keeping only the visible rows', async ({ 
   expect(requests.length).toBeLessThan(10);
   const total = await callApi<{ total: number }>(app, 'leads:list', { limit: 1 });
   expect(total.total).toBe(20000);
+
+  // A write refetches the rows on screen, where the user is, not only the first page.
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const form = new LeadForm(page);
+  await form.fill({ Title: 'One more', Created: '2020-01-01' });
+  await form.save();
+  await expect(table.summary()).toHaveText('20,001 leads');
+  const newLast = table.table.locator('tr[aria-rowindex="20002"]');
+  await expect(newLast).toContainText('One more');
+  await expect(table.table.locator('tr.row-loading')).toHaveCount(0);
 });

@@ -17,6 +17,7 @@ export function useLeadPages(query: LeadsQuery) {
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const stale = useRef(new Map<number, LeadRow[]>());
+  const range = useRef<[number, number]>([0, 0]);
   const [total, setTotal] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [, setTick] = useState(0);
@@ -53,6 +54,9 @@ export function useLeadPages(query: LeadsQuery) {
     pages.current = new Map();
     loading.current = new Set();
     fetchPage(0);
+    // After a write the table keeps its scroll position: refetch what is on screen too.
+    const [first, last] = range.current;
+    for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) fetchPage(page);
     // The stale rows stay visible (no flash) until the fresh ones replace them.
     stale.current = keep;
   }, [fetchPage, version]);
@@ -66,6 +70,7 @@ export function useLeadPages(query: LeadsQuery) {
   /** Asks for the pages covering rows [first, last]. */
   const ensure = useCallback(
     (first: number, last: number) => {
+      range.current = [first, last];
       for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) fetchPage(page);
     },
     [fetchPage],
