@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario seed|import|migrate]
+// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario seed|import|migrate|migrate-steps]
 // Kills a writing LeadLedger process with SIGKILL at random moments and checks every database after.
 import { parseArgs } from 'node:util';
 import { defaultOptions, formatFigures, runCrashTrials } from './crash/harness.mjs';

@@ -129,6 +129,23 @@ switch (mode) {
     ctx.db.close();
     break;
   }
+  case 'run-migrate-steps': {
+    // Only the migration transactions (no inspection or backup before them): kills land inside them.
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    say('ready');
+    const started = performance.now();
+    // One call per version (the same code path, stopping after each), timing each commit.
+    for (let version = schemaVersion(db) + 1; version <= latestVersion; version++) {
+      migrate(db, version);
+      say(JSON.stringify({ step: version, ms: performance.now() - started }));
+    }
+    say('done');
+    db.close();
+    break;
+  }
   case 'run-migrate': {
     say('ready');
     const db = openDatabase(file); // inspect, pre-migration backup, migrations 2..latest

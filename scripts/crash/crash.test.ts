@@ -6,7 +6,7 @@ describe('crash safety (SIGKILL during writes)', () => {
   it('leaves every database intact and all-or-nothing per transaction', { timeout: 240_000 }, async () => {
     const results = await runCrashTrials({ trials: 3, seed: Date.now() % 100_000, seedLeads: 8000, seedBatch: 1000, importRows: 6000, migrateLeads: 20000 });
     console.log(formatFigures(results));
-    expect(results.map((r) => r.scenario)).toEqual(['seed', 'import', 'migrate']);
+    expect(results.map((r) => r.scenario)).toEqual(['seed', 'import', 'migrate', 'migrate-steps']);
     for (const r of results) {
       expect(r.trials).toBe(3);
       expect(r.failures).toEqual([]);

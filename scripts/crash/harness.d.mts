@@ -5,7 +5,7 @@ export type CrashOptions = {
   seedBatch?: number;
   importRows?: number;
   migrateLeads?: number;
-  scenarios?: ('seed' | 'import' | 'migrate')[];
+  scenarios?: ('seed' | 'import' | 'migrate' | 'migrate-steps')[];
 };
 export type CrashFigures = {
   scenario: string;

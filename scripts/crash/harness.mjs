@@ -82,9 +82,18 @@ export const scenarios = {
     verify: (file, o, prepared) => ['verify-migrate', file, JSON.stringify(prepared)],
     calibrate: () => ({}),
   },
+  'migrate-steps': {
+    describe: (o) => `only the migration transactions 1 -> latest on ${o.migrateLeads} leads (no backup first), kills timed across their commits`,
+    // Each version is migrated (and its foreign_key_check run) in turn; kills spread over all of it.
+    killWindow: (calibration) => calibration.lastStepMs * 1.1,
+    prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
+    run: (file) => ['run-migrate-steps', file],
+    verify: (file, o, prepared) => ['verify-migrate', file, JSON.stringify(prepared)],
+    calibrate: (lines) => ({ lastStepMs: Math.max(...lines.filter((l) => l.startsWith('{"step"')).map((l) => JSON.parse(l).ms)) }),
+  },
 };
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'migrate'] };
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'migrate', 'migrate-steps'] };
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`
@@ -125,7 +134,7 @@ export async function runCrashTrials(options = {}, log = () => {}) {
       const figures = { scenario: name, trials: 0, killsMidWrite: 0, killsAfterWrite: 0, partial: 0, integrityFailures: 0, writeMs: Math.round(durationMs), states: {}, failures: [] };
       for (let trial = 0; trial < o.trials; trial++) {
         const file = copyTemplate(path.join(work, `${name}-trial`));
-        const delay = random() * durationMs * 1.15;
+        const delay = random() * (scenario.killWindow ? scenario.killWindow(calibration) : durationMs * 1.15);
         let timer;
         let finished = false;
         const run = await runChild(scenario.run(file, o), (line, child) => {
