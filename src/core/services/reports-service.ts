@@ -7,7 +7,7 @@ import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } fro
 import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
 import { rateTable } from '../repos/rates-repo';
-import { connectsByPrice, expenseMonths, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
+import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 
@@ -38,10 +38,12 @@ type Cell = { sums: ChannelSums; costsByCategory: Map<string, number> };
 
 /**
  * Builds the channel report from the rollup tables (DOMAIN.md §4). Amounts are summed per
- * channel, month and currency in SQL, each sum converted with its month's rate (left out and
- * listed in warnings without one), then added up per channel and in total.
+ * channel, month and currency in SQL (revenue, fees, booked value, expenses of the counted
+ * categories together, subscription charges, connects used valued at each day's price), each sum
+ * converted with its month's rate (left out and listed in warnings without one), then added up per
+ * channel and in total. `withDetail` adds the chart data of the Reports page.
  */
-export function buildReport(ctx: Ctx, query: ReportQuery): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
+export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
   const { db } = ctx;
   const { from, to } = resolveRange(ctx, query);
   const basis: Basis = query.basis ?? 'usage';
@@ -77,13 +79,21 @@ export function buildReport(ctx: Ctx, query: ReportQuery): { report: ChannelRepo
 
   if (basis === 'usage') {
     const unpriced = new Map<number, number>();
+    // Valued per day's price in SQL groups, then summed per channel, month and price currency before converting.
+    const used = new Map<string, { sourceId: number; month: string; currency: string; value: number }>();
     for (const r of connectsByPrice(db, from, to)) {
       if (r.price === null || r.price_currency === null) {
         unpriced.set(r.source_id, (unpriced.get(r.source_id) ?? 0) + r.net);
         continue;
       }
-      const value = converter.convert(r.net * r.price, r.price_currency, r.month, 1);
-      if (value !== undefined) addCost(cell(r.source_id, r.month), 'connects used', value);
+      const key = `${r.source_id}|${r.month}|${r.price_currency}`;
+      const entry = used.get(key) ?? { sourceId: r.source_id, month: r.month, currency: r.price_currency, value: 0 };
+      entry.value += r.net * r.price;
+      used.set(key, entry);
+    }
+    for (const u of used.values()) {
+      const value = converter.convert(u.value, u.currency, u.month, 1);
+      if (value !== undefined) addCost(cell(u.sourceId, u.month), 'connects used', value);
     }
     for (const [sourceId, net] of unpriced) {
       if (net === 0) continue;
@@ -100,10 +110,21 @@ export function buildReport(ctx: Ctx, query: ReportQuery): { report: ChannelRepo
     if (fee !== undefined) s.fees += fee;
   }
 
-  for (const r of expenseMonths(db, from, to)) {
-    if (basis === 'usage' && r.category === 'connects') continue;
+  // Costs count expenses converted per channel, month and currency; the per-category split feeds
+  // only the breakdown chart (its own conversions, so its rounding never changes the table).
+  for (const r of expenseTotals(db, from, to, basis === 'usage')) {
     const amount = converter.convert(r.amount, r.currency, r.month, r.expenses);
-    if (amount !== undefined) addCost(cell(r.source_id, r.month), r.category, amount);
+    if (amount !== undefined) cell(r.source_id, r.month).sums.costs += amount;
+  }
+  if (withDetail) {
+    const chartConverter = new Converter(base, rateTable(db));
+    for (const r of expenseMonths(db, from, to)) {
+      if (basis === 'usage' && r.category === 'connects') continue;
+      const amount = chartConverter.convert(r.amount, r.currency, r.month, r.expenses);
+      if (amount === undefined) continue;
+      const c = cell(r.source_id, r.month);
+      c.costsByCategory.set(r.category, (c.costsByCategory.get(r.category) ?? 0) + amount);
+    }
   }
 
   // Subscription plans become dated charges; summed per channel, month and currency first.
@@ -174,7 +195,7 @@ export function buildReport(ctx: Ctx, query: ReportQuery): { report: ChannelRepo
 }
 
 export function channelReport(ctx: Ctx, query: ReportQuery): ChannelReport {
-  return buildReport(ctx, query).report;
+  return buildReport(ctx, query, false).report;
 }
 
 export function reportDetail(ctx: Ctx, query: ReportQuery): ReportDetail {
