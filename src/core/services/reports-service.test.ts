@@ -140,6 +140,24 @@ describe('channel report, hand-computed', () => {
   });
 });
 
+describe('range and price edge cases', () => {
+  it('opens a one-sided range at the records (to: today at the latest record)', async () => {
+    await scenario();
+    expect(await call<ChannelReport>('reports:channels', { from: '2026-08-10' })).toMatchObject({ from: '2026-08-10', to: '2026-09-01' });
+    expect(await call<ChannelReport>('reports:channels', { to: '2026-03-01' })).toMatchObject({ from: '2026-01-31', to: '2026-03-01' });
+    // Only the plan charges before then: 31 Jan and 28 Feb
+    expect((await call<ChannelReport>('reports:channels', { to: '2026-03-01', basis: 'cash' })).totals.costs).toBe(2 * 1999);
+  });
+
+  it('warns about connects used before any credit price', async () => {
+    const source = await call<{ id: number }>('sources:create', { name: 'Toptal', creditName: 'Bids' });
+    await call('leads:create', { sourceId: source.id, title: 'x', createdOn: '2026-05-01', appliedOn: '2026-05-01', connects: 6 });
+    const report = await call<ChannelReport>('reports:channels', { from: '2026-05-01', to: '2026-05-31' });
+    expect(report.warnings).toEqual(['Toptal: 6 connects used before any credit price was set: counted at 0']);
+    expect(report.channels[0]).toMatchObject({ source: 'Toptal', costs: 0, connectsSpent: 6 });
+  });
+});
+
 describe('report detail for the Reports page', () => {
   it('gives monthly profit per channel and the cost breakdown', async () => {
     await scenario();
