@@ -68,7 +68,14 @@ export class ImportCancelled extends Error {
 
 const maxListed = 100;
 /** Files at least this big are bulk imports: secondary indexes are rebuilt once instead of updated per row. */
-const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 32 * 1024 * 1024);
+const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 8 * 1024 * 1024);
+
+/** Rebuilding pays when the file is big and brings at least about as many rows as the table holds (~100 bytes a row). */
+function isBulk(db: Database, table: string, bytes: number): boolean {
+  if (bytes < bulkBytes()) return false;
+  const existing = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return existing <= bytes / 100;
+}
 
 const tablesOf: Record<string, string[]> = {
   leads: ['leads', 'stage_changes'],
@@ -174,7 +181,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
           );
           writer = new ImportWriter(db, summary.importId, now);
           const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
-          if (stat.size >= bulkBytes() && target && tablesOf[target]) recreate = dropIndexes(db, tablesOf[target]);
+          if (target && tablesOf[target] && isBulk(db, tablesOf[target][0]!, stat.size)) recreate = dropIndexes(db, tablesOf[target]);
           return;
         }
         summary.rows++;
