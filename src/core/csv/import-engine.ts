@@ -96,7 +96,7 @@ function dropIndexes(db: Database, tables: readonly string[]): string[] {
   return rows.map((r) => r.sql);
 }
 
-const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 65536);
+const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 32768);
 
 /** The header and the chosen mapper of a file. */
 export function chooseMapper(db: Database, headers: readonly string[], options: ImportOptions): Mapper {
