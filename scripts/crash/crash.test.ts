@@ -3,7 +3,7 @@ import { formatFigures, runCrashTrials } from './harness.mjs';
 
 // A few trials in `npm test`; the full run is `node scripts/crash-test.mjs --trials 50`.
 describe('crash safety (SIGKILL during writes)', () => {
-  it('leaves every database intact and all-or-nothing per transaction', { timeout: 240_000 }, async () => {
+  it('leaves every database intact and all-or-nothing per transaction', { timeout: 480_000 }, async () => {
     const results = await runCrashTrials({ trials: 3, seed: Date.now() % 100_000, seedLeads: 8000, seedBatch: 1000, importRows: 6000, migrateLeads: 20000 });
     console.log(formatFigures(results));
     expect(results.map((r) => r.scenario)).toEqual(['seed', 'import', 'migrate', 'migrate-steps']);
