@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useToast } from '../../components/Toasts';
-import { exportCsv } from './files';
+import { exportCsv, nativeFiles } from './files';
 import { startImport } from './pendingImport';
 
 export type DataKind = 'leads' | 'payments' | 'expenses' | 'report';
@@ -38,7 +38,7 @@ export function DataActions({ kind }: DataActionsProps) {
               if (file) startImport(file);
             }}
           />
-          <button type="button" onClick={() => input.current?.click()}>
+          <button type="button" onClick={() => (nativeFiles ? void nativeFiles.openCsv().then((f) => f && startImport(f)) : input.current?.click())}>
             Import CSV
           </button>
         </>

@@ -1,24 +1,26 @@
 import { useSyncExternalStore } from 'react';
 import { navigate } from '../../app/useRoute';
+import type { ChosenFile } from './files';
 
 // A file waiting to be imported (dropped on the window, or picked from a list page's Import button):
 // the Import page takes it when it mounts.
-let pending: File | null = null;
+type Pending = File | ChosenFile;
+let pending: Pending | null = null;
 const listeners = new Set<() => void>();
 
-export function startImport(file: File | null): void {
+export function startImport(file: Pending | null): void {
   pending = file;
   for (const l of listeners) l();
   navigate('import');
 }
 
-export function takePending(): File | null {
+export function takePending(): Pending | null {
   const file = pending;
   pending = null;
   return file;
 }
 
-export function usePending(): File | null {
+export function usePending(): Pending | null {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);
