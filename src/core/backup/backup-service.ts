@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { nativeBinding } from '../db/native';
 import { openDatabase } from '../db/open';
-import { type BackupInfo, type BackupReason, createBackup, createBackupInBackground, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
+import { createBackupInBackground } from './background-backup';
+import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
 
 /** Call OUTSIDE the import transaction, just before it starts (VACUUM INTO cannot run inside one). */
 export function backupBeforeImport(ctx: Ctx): BackupInfo {

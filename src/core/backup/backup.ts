@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
@@ -74,7 +72,7 @@ function fsyncDir(dir: string) {
   }
 }
 
-function removeQuietly(file: string) {
+export function removeQuietly(file: string) {
   try {
     fs.rmSync(file, { force: true });
   } catch {
@@ -99,15 +97,15 @@ function uniqueTarget(dir: string, base: string, reason: BackupReason): string {
 
 export type BackupOptions = { now?: Date; prune?: boolean };
 
-type Slot = { dir: string; target: string; temp: string; now: Date };
+export type Slot = { dir: string; target: string; temp: string; now: Date };
 
-function reserveSlot(dbPath: string, reason: BackupReason, now: Date): Slot {
+export function reserveSlot(dbPath: string, reason: BackupReason, now: Date): Slot {
   const dir = backupDir(dbPath);
   const target = uniqueTarget(dir, `${stem(dbPath)}-${stamp(now)}`, reason);
   return { dir, target, temp: path.join(dir, `.${path.basename(target)}.tmp`), now };
 }
 
-function storageError(slot: Slot, error: unknown): AppError {
+export function storageError(slot: Slot, error: unknown): AppError {
   removeQuietly(slot.temp);
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code;
@@ -115,14 +113,14 @@ function storageError(slot: Slot, error: unknown): AppError {
   return new AppError('storage', `Could not write a backup to ${slot.dir}: ${why}`);
 }
 
-function prepareSlot(slot: Slot, dbPath: string) {
+export function prepareSlot(slot: Slot, dbPath: string) {
   fs.mkdirSync(slot.dir, { recursive: true });
   removeStaleTemps(slot.dir, stem(dbPath), slot.now);
   fs.rmSync(slot.temp, { force: true });
 }
 
 /** The checked temp file becomes the backup: fsync, rename, fsync the folder; then prune. */
-function finishSlot(slot: Slot, dbPath: string, options: BackupOptions): BackupInfo {
+export function finishSlot(slot: Slot, dbPath: string, options: BackupOptions): BackupInfo {
   try {
     fsyncFile(slot.temp);
     fs.renameSync(slot.temp, slot.target);
@@ -159,65 +157,6 @@ export function createBackup(db: Database.Database, dbPath: string, reason: Back
     }
   } catch (error) {
     throw storageError(slot, error);
-  }
-  return finishSlot(slot, dbPath, options);
-}
-
-// Runs in a worker thread with its own read-only connection, so a big copy never freezes the app.
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.modulePath);
-try {
-  const source = new Database(workerData.dbPath, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-  try {
-    source.pragma('busy_timeout = 10000');
-    source.prepare('VACUUM INTO ?').run(workerData.temp);
-  } finally {
-    source.close();
-  }
-  const check = new Database(workerData.temp, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-  let result;
-  try {
-    result = check.pragma('integrity_check', { simple: true });
-  } finally {
-    check.close();
-  }
-  parentPort.postMessage({ ok: result === 'ok', message: String(result) });
-} catch (error) {
-  parentPort.postMessage({ ok: false, sqlite: true, code: error && error.code, message: String(error && error.message) });
-}`;
-
-type WorkerAnswer = { ok: boolean; sqlite?: boolean; code?: string; message: string };
-
-function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
-    worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the backup worker stopped (exit ${code})`)));
-  });
-}
-
-/**
- * The same checked backup, made off the main thread (automatic and "Back up now" backups): the
- * app keeps answering while a large database is copied. Falls back to `createBackup` when a worker
- * cannot load SQLite in this runtime.
- */
-export async function createBackupInBackground(db: Database.Database, dbPath: string, reason: BackupReason, options: BackupOptions = {}): Promise<BackupInfo> {
-  const slot = reserveSlot(dbPath, reason, options.now ?? new Date());
-  let answer: WorkerAnswer;
-  try {
-    prepareSlot(slot, dbPath);
-    answer = await copyInWorker(path.resolve(dbPath), slot.temp);
-  } catch (error) {
-    removeQuietly(slot.temp);
-    if ((error as { code?: string }).code === 'ENOSPC') throw storageError(slot, error);
-    return createBackup(db, dbPath, reason, options); // no worker here: do it in this thread
-  }
-  if (!answer.ok) {
-    throw storageError(slot, answer.sqlite ? Object.assign(new Error(answer.message), { code: answer.code }) : new AppError('storage', `The backup failed its integrity check (${answer.message})`));
   }
   return finishSlot(slot, dbPath, options);
 }
