@@ -169,4 +169,13 @@ test('the empty state explains the app and loads sample data', async ({ page, ap
   expect(total.reduce((sum, t) => sum + Number(t?.replace(/,/g, '')), 0)).toBe(400);
   // Big columns show the first cards and link to the table for the rest.
   await expect(board.column('Lost').getByRole('link', { name: /^Show all [\d,]+ in the table$/ })).toBeVisible();
+
+  // The board filtered to one channel: only its cards, counts adding up to its lead count.
+  const linkedIn = (await callApi<{ name: string; leadCount: number }[]>(app, 'sources:list', {})).find((s) => s.name === 'LinkedIn')!;
+  await page.getByLabel('Channel', { exact: true }).selectOption({ label: 'LinkedIn' });
+  await expect(page.locator('.page-summary')).toContainText('from LinkedIn');
+  await expect(page.locator('.card .chip').filter({ hasNotText: 'LinkedIn' })).toHaveCount(0);
+  await expect(page.locator('.card').first()).toBeVisible();
+  const counts = await Promise.all(['New', 'Applied', 'Replied', 'Interview', 'Won', 'Lost'].map((s) => board.count(s as 'New').textContent()));
+  expect(counts.reduce((sum, t) => sum + Number(t?.replace(/,/g, '')), 0)).toBe(linkedIn.leadCount);
 });

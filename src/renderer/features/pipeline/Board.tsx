@@ -62,9 +62,9 @@ const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   return { x: next.left + (next.width - collisionRect.width) / 2, y: next.top + 44 };
 };
 
-export type BoardProps = { columns: Column[]; search: string; onMove: (id: number, stage: Stage, beforeId: number | null) => void };
+export type BoardProps = { columns: Column[]; search: string; sourceId?: number | undefined; onMove: (id: number, stage: Stage, beforeId: number | null) => void };
 
-export function Board({ columns, search, onMove }: BoardProps) {
+export function Board({ columns, search, sourceId, onMove }: BoardProps) {
   const [active, setActive] = useState<LeadRow | null>(null);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
@@ -138,6 +138,7 @@ export function Board({ columns, search, onMove }: BoardProps) {
             key={column.stage}
             column={column}
             search={search}
+            sourceId={sourceId}
             highlighted={active !== null && overStage === column.stage}
             onMove={(leadId, stage) => onMove(leadId, stage, null)}
           />

@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { formatValueShort } from '../../app/format';
+import { routeWith } from '../../app/useRoute';
 import type { BoardColumn as Column } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { SortableLeadCard } from './LeadCard';
@@ -9,6 +10,7 @@ export type BoardColumnProps = {
   column: Column;
   highlighted: boolean;
   search: string;
+  sourceId?: number | undefined;
   onMove: (id: number, stage: Stage) => void;
 };
 
@@ -19,12 +21,12 @@ function columnValue(column: Column): string {
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
-export function BoardColumn({ column, highlighted, search, onMove }: BoardColumnProps) {
+export function BoardColumn({ column, highlighted, search, sourceId, onMove }: BoardColumnProps) {
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
   const headingId = `column-${column.stage}-heading`;
   const hidden = column.total - column.leads.length;
   const value = columnValue(column);
-  const tableLink = `#/leads?stage=${column.stage}${search ? `&q=${encodeURIComponent(search)}` : ''}`;
+  const tableLink = `#/${routeWith('leads', { stage: column.stage, q: search, source: sourceId ? String(sourceId) : undefined })}`;
   return (
     <section
       ref={setNodeRef}

@@ -1,5 +1,7 @@
 import type { PageProps } from '../../app/pages';
 import { plural } from '../../app/format';
+import { replaceRoute, routeWith } from '../../app/useRoute';
+import { useSources } from '../sources/useSources';
 import { DataActions } from '../import-export/DataActions';
 import { Board } from './Board';
 import { useBoard } from './useBoard';
@@ -7,7 +9,12 @@ import { Welcome } from './Welcome';
 
 export function PipelinePage({ route }: PageProps) {
   const search = route.query.get('q') ?? '';
-  const { columns, error, move } = useBoard(search);
+  const sourceParam = Number(route.query.get('source'));
+  const sourceId = Number.isInteger(sourceParam) && sourceParam > 0 ? sourceParam : undefined;
+  const sources = useSources(true);
+  const { columns, error, move } = useBoard(search, sourceId);
+  const filtered = Boolean(search || sourceId);
+  const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value }));
   const total = columns?.reduce((sum, c) => sum + c.total, 0) ?? 0;
   const open = columns?.filter((c) => c.stage !== 'won' && c.stage !== 'lost').reduce((sum, c) => sum + c.total, 0) ?? 0;
   return (
@@ -19,10 +26,25 @@ export function PipelinePage({ route }: PageProps) {
             <p className="page-summary">
               {plural(open, 'open lead')}
               {search ? ` matching “${search}”` : ''}
+              {sourceId ? ` from ${sources.data?.find((x) => x.id === sourceId)?.name ?? 'one channel'}` : ''}
             </p>
           )}
         </div>
         <div className="page-actions">
+          {(total > 0 || filtered) && (
+            <div className="filter">
+              <label htmlFor="board-channel">Channel</label>
+              <select id="board-channel" value={sourceId ?? ''} onChange={(e) => setSource(e.target.value)}>
+                <option value="">All channels</option>
+                {(sources.data ?? []).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.archived ? ' (archived)' : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <DataActions kind="leads" />
         </div>
       </header>
@@ -32,9 +54,9 @@ export function PipelinePage({ route }: PageProps) {
         </p>
       )}
       {!columns && !error && <p className="muted">Loading…</p>}
-      {columns && total === 0 && !search && <Welcome />}
-      {columns && total === 0 && search && <p className="muted">No leads match “{search}”.</p>}
-      {columns && total > 0 && <Board columns={columns} search={search} onMove={move} />}
+      {columns && total === 0 && !filtered && <Welcome />}
+      {columns && total === 0 && filtered && <p className="muted">No leads match these filters.</p>}
+      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} />}
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { type Stage, stageLabels } from '../../../shared/domain/stages';
 
 export const perColumn = 50;
 
-/** The board for a search, with optimistic moves that roll back (and say why) when the store refuses. */
-export function useBoard(search: string) {
+/** The board for a search and a channel, with optimistic moves that roll back (and say why) when the store refuses. */
+export function useBoard(search: string, sourceId: number | undefined) {
   const toast = useToast();
   const version = useDataVersion();
   const [columns, setColumns] = useState<BoardColumn[] | undefined>();
@@ -19,7 +19,7 @@ export function useBoard(search: string) {
   useEffect(() => {
     let live = true;
     const startedAt = edits.current;
-    api.leads.board({ search: search || undefined, perColumn }).then(
+    api.leads.board({ search: search || undefined, ...(sourceId ? { sourceIds: [sourceId] } : {}), perColumn }).then(
       (board) => {
         // A move made while this was loading wins; the refresh after it brings the truth.
         if (live && startedAt === edits.current) {
@@ -32,7 +32,7 @@ export function useBoard(search: string) {
     return () => {
       live = false;
     };
-  }, [search, version]);
+  }, [search, sourceId, version]);
 
   const move = useCallback(
     async (id: number, stage: Stage, beforeId: number | null) => {
