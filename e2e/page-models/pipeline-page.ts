@@ -22,7 +22,7 @@ export class PipelinePage {
   }
 
   count(stage: StageName): Locator {
-    return this.column(stage).locator('.column-count');
+    return this.column(stage).locator('.column-count .count-number');
   }
 
   async newLead(): Promise<LeadForm> {

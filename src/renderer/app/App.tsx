@@ -103,8 +103,9 @@ export function App() {
                     {p.icon && <Icon name={p.icon} />}
                     <span className="nav-label">{p.title}</span>
                     {p.id === 'follow-ups' && due > 0 && (
-                      <span className="nav-badge" aria-label={`${due} due`}>
+                      <span className="nav-badge">
                         {due > 99 ? '99+' : due}
+                        <span className="sr-only"> due</span>
                       </span>
                     )}
                   </a>

@@ -36,8 +36,9 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove }: B
     >
       <header className="column-header">
         <h2 id={headingId}>{stageLabels[column.stage]}</h2>
-        <span className="column-count" aria-label={`${column.total} leads`}>
-          {column.total.toLocaleString()}
+        <span className="column-count">
+          <span className="count-number">{column.total.toLocaleString()}</span>
+          <span className="sr-only"> leads</span>
         </span>
         <span className="column-value">{value && <>{value} in value</>}</span>
       </header>
