@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/app';
-import { callApi } from './page-models/api';
+import { callApi, sourceIdByName } from './page-models/api';
 
 test.use({ locale: 'en-US' });
 
@@ -7,6 +7,8 @@ type Report = { channels: { source: string; revenue: number; fees: number; costs
 
 test('adds payments, expenses, subscriptions, cost rules and rates with errors next to fields', async ({ page, app }) => {
   test.setTimeout(120_000);
+  const upwork = await sourceIdByName(app, 'Upwork');
+  await callApi(app, 'leads:create', { sourceId: upwork, title: 'Logo with a 5% fee', stage: 'won', value: '200', feePercent: 5 });
   await page.goto(new URL('#/costs', app.url).toString());
   await expect(page.getByRole('heading', { name: 'Costs', level: 1 })).toBeVisible();
 
@@ -24,6 +26,12 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   const latest = page.getByRole('table', { name: 'Latest payments' });
   await expect(latest).toContainText('$1,000.00');
   await expect(latest).toContainText('$100.00');
+  // Linked to a lead with its own fee: 5% of 200.00 on a new date.
+  await payment.getByLabel('Date').fill('2026-07-01');
+  await payment.getByLabel('Lead').selectOption({ label: 'Logo with a 5% fee' });
+  await payment.getByLabel('Gross').fill('200.00');
+  await payment.getByRole('button', { name: 'Add payment' }).click();
+  await expect(latest.getByRole('row', { name: /1 Jul 2026/ })).toContainText('$10.00');
 
   // Expense: connects purchase with the count.
   const expense = page.getByRole('form', { name: 'Add an expense' });

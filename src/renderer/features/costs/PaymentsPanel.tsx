@@ -16,12 +16,18 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
   const [fee, setFee] = useState('');
   const [currency, setCurrency] = useState('');
   const [description, setDescription] = useState('');
+  const [leadId, setLeadId] = useState<number | ''>('');
+  // The channel's won leads, newest first, to link a payment (the lead's fee override then applies).
+  const wonLeads = useAsync(
+    () => (sourceId === '' ? Promise.resolve({ total: 0, rows: [] }) : api.leads.list({ sourceIds: [sourceId], stages: ['won'], sort: { field: 'updatedAt', dir: 'desc' }, limit: 100 })),
+    [sourceId],
+  );
   const form = useFormErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (sourceId === '') return form.setErrors({ sourceId: 'Choose a channel' });
     const ok = await form.run(
-      () => api.payments.create({ date, sourceId, gross, fee: fee.trim() || null, currency: currency.trim() || baseCurrency, description }),
+      () => api.payments.create({ date, sourceId, leadId: leadId === '' ? null : leadId, gross, fee: fee.trim() || null, currency: currency.trim() || baseCurrency, description }),
       'Payment added',
     );
     if (ok) {
@@ -39,10 +45,27 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </Field>
         <Field label="Channel" error={form.errors.sourceId}>
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value ? Number(e.target.value) : '')}>
+          <select
+            value={sourceId}
+            onChange={(e) => {
+              setSourceId(e.target.value ? Number(e.target.value) : '');
+              setLeadId('');
+            }}
+          >
             <option value="">Choose…</option>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Lead" error={form.errors.leadId} hint="Optional: a won lead">
+          <select value={leadId} onChange={(e) => setLeadId(e.target.value ? Number(e.target.value) : '')} disabled={sourceId === ''}>
+            <option value="">None</option>
+            {wonLeads.data?.rows.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title.length > 40 ? `${l.title.slice(0, 39)}…` : l.title}
+                {l.client ? ` (${l.client})` : ''}
+              </option>
             ))}
           </select>
         </Field>
