@@ -21,20 +21,20 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onAnothe
       <dl className="import-counts">
         {(
           [
-            ['Inserted', s.inserted],
-            ['Updated', s.updated],
-            ['Unchanged', s.unchanged],
-            ['Skipped', s.skipped],
-            ['Transfers', s.transfers],
-            ['Fees joined', s.merged],
-            ['Invalid', s.invalidCount],
+            ['inserted', s.applied ? 'Inserted' : 'To insert', s.inserted],
+            ['updated', s.applied ? 'Updated' : 'To update', s.updated],
+            ['unchanged', 'Unchanged', s.unchanged],
+            ['skipped', 'Skipped', s.skipped],
+            ['transfers', 'Transfers', s.transfers],
+            ['merged', 'Fees joined', s.merged],
+            ['invalid', 'Invalid', s.invalidCount],
           ] as const
         )
-          .filter(([label, n]) => n > 0 || ['Inserted', 'Updated', 'Unchanged'].includes(label))
-          .map(([label, n]) => (
-            <div key={label}>
+          .filter(([key, , n]) => n > 0 || key === 'inserted' || key === 'updated' || key === 'unchanged')
+          .map(([key, label, n]) => (
+            <div key={key}>
               <dt>{label}</dt>
-              <dd data-testid={`count-${label.toLowerCase().replace(' ', '-')}`}>{n.toLocaleString()}</dd>
+              <dd data-testid={`count-${key}`}>{n.toLocaleString()}</dd>
             </div>
           ))}
       </dl>
