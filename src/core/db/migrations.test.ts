@@ -121,6 +121,26 @@ const perMigration: Record<number, (db: Database.Database) => void> = {
     db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('A', 's', 'leads', '{}', 'now')`).run();
     expect(() => db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('a', 's', 'leads', '{}', 'now')`).run()).toThrow(/UNIQUE/);
   },
+  4: (db) => {
+    // The month rollups hold the day rollups summed per month, and equal a fresh computation.
+    const months: [string, string, string][] = [
+      ['lead_rollup_month', 'lead_rollup', 'source_id, currency, SUM(leads), SUM(proposals), SUM(replies), SUM(interviews), SUM(wins), SUM(connects_spent), SUM(connects_refunded), SUM(booked_minor)'],
+      ['win_rollup_month', 'win_rollup', 'source_id, days_to_win, SUM(wins)'],
+      ['payment_rollup_month', 'payment_rollup', 'source_id, currency, SUM(gross_minor), SUM(fee_minor), SUM(payments)'],
+      ['expense_rollup_month', 'expense_rollup', 'source_id, category, currency, SUM(amount_minor), SUM(connects_bought), SUM(expenses)'],
+    ];
+    for (const [month, day, sums] of months) {
+      const keys = sums.split(', ').filter((c) => !c.startsWith('SUM('));
+      const stored = db.prepare(`SELECT month, ${keys.join(', ')}, ${sums.split(', ').filter((c) => c.startsWith('SUM(')).map((c) => c.slice(4, -1)).join(', ')} FROM ${month} ORDER BY 1, 2, 3, 4`).raw().all();
+      const summed = db.prepare(`SELECT substr(day, 1, 7), ${sums} FROM ${day} GROUP BY 1, ${keys.join(', ')} ORDER BY 1, 2, 3, 4`).raw().all();
+      expect(stored.length, month).toBeGreaterThan(0);
+      expect(stored, month).toEqual(summed);
+    }
+    expect(rollupDrift(db)).toEqual([]);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(`SELECT id FROM leads ORDER BY title COLLATE NOCASE, id LIMIT 200 OFFSET 50`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_title$/);
+    expect(plan(`SELECT id FROM leads ORDER BY value_minor DESC, id DESC LIMIT 200`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_value$/);
+  },
 };
 
 describe('each migration', () => {

@@ -29,13 +29,38 @@ export function rebuildRollups(db: Database): void {
       INSERT INTO expense_rollup (source_id, day, category, currency, expenses, amount_minor, connects_bought)
       SELECT COALESCE(source_id, 0), date, category, currency, COUNT(*), SUM(amount_minor), SUM(connects)
       FROM expenses GROUP BY 1, 2, 3, 4;
+
+      -- Month rollups: the day rows just rebuilt, summed per month.
+      DELETE FROM lead_rollup_month;
+      INSERT INTO lead_rollup_month (month, source_id, currency, leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor)
+      SELECT substr(day, 1, 7), source_id, currency, SUM(leads), SUM(proposals), SUM(replies), SUM(interviews), SUM(wins),
+             SUM(connects_spent), SUM(connects_refunded), SUM(booked_minor)
+      FROM lead_rollup GROUP BY 1, 2, 3;
+
+      DELETE FROM win_rollup_month;
+      INSERT INTO win_rollup_month (month, source_id, days_to_win, wins)
+      SELECT substr(day, 1, 7), source_id, days_to_win, SUM(wins) FROM win_rollup GROUP BY 1, 2, 3;
+
+      DELETE FROM payment_rollup_month;
+      INSERT INTO payment_rollup_month (month, source_id, currency, gross_minor, fee_minor, payments)
+      SELECT substr(day, 1, 7), source_id, currency, SUM(gross_minor), SUM(fee_minor), SUM(payments) FROM payment_rollup GROUP BY 1, 2, 3;
+
+      DELETE FROM expense_rollup_month;
+      INSERT INTO expense_rollup_month (month, source_id, category, currency, amount_minor, connects_bought, expenses)
+      SELECT substr(day, 1, 7), source_id, category, currency, SUM(amount_minor), SUM(connects_bought), SUM(expenses)
+      FROM expense_rollup GROUP BY 1, 2, 3, 4;
     `);
   })();
 }
 
+export const rollupTables = [
+  'lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup',
+  'lead_rollup_month', 'win_rollup_month', 'payment_rollup_month', 'expense_rollup_month',
+] as const;
+
 /** Rows where the stored rollups differ from a fresh computation (empty when consistent). */
 export function rollupDrift(db: Database): string[] {
-  const tables = ['lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup'];
+  const tables = [...rollupTables];
   const dump = (t: string) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
   const before = tables.map(dump);
   const drift: string[] = [];

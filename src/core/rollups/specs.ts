@@ -21,6 +21,17 @@ export const expenseRollup: RollupSpec = {
   values: ['expenses', 'amount_minor', 'connects_bought'],
 };
 
+// The same sums per month ('YYYY-MM'), month first in the key (migration 0004): reports read whole
+// months here and only the partial months at a range's edges from the day tables.
+export const leadRollupMonth: RollupSpec = { table: 'lead_rollup_month', keys: ['month', 'source_id', 'currency'], values: leadRollup.values };
+export const winRollupMonth: RollupSpec = { table: 'win_rollup_month', keys: ['month', 'source_id', 'days_to_win'], values: winRollup.values };
+export const paymentRollupMonth: RollupSpec = { table: 'payment_rollup_month', keys: ['month', 'source_id', 'currency'], values: paymentRollup.values };
+export const expenseRollupMonth: RollupSpec = {
+  table: 'expense_rollup_month',
+  keys: ['month', 'source_id', 'category', 'currency'],
+  values: expenseRollup.values,
+};
+
 /** The columns of a lead that the report counts. */
 export type LeadFacts = {
   source_id: number;
@@ -49,31 +60,34 @@ export type ExpenseFacts = {
 
 export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void {
   const won = lead.stage === 'won';
-  batch.add(
-    leadRollup,
-    [lead.source_id, lead.created_on, lead.currency],
-    [
-      1,
-      lead.applied_on ? 1 : 0,
-      lead.furthest_rank >= 2 ? 1 : 0,
-      lead.furthest_rank >= 3 ? 1 : 0,
-      won ? 1 : 0,
-      lead.connects + lead.boost_connects,
-      lead.connects_refunded,
-      won ? (lead.value_minor ?? 0) : 0,
-    ],
-    sign,
-  );
+  const month = lead.created_on.slice(0, 7);
+  const values = [
+    1,
+    lead.applied_on ? 1 : 0,
+    lead.furthest_rank >= 2 ? 1 : 0,
+    lead.furthest_rank >= 3 ? 1 : 0,
+    won ? 1 : 0,
+    lead.connects + lead.boost_connects,
+    lead.connects_refunded,
+    won ? (lead.value_minor ?? 0) : 0,
+  ];
+  batch.add(leadRollup, [lead.source_id, lead.created_on, lead.currency], values, sign);
+  batch.add(leadRollupMonth, [month, lead.source_id, lead.currency], values, sign);
   if (won && lead.closed_on) {
     const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
     batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
+    batch.add(winRollupMonth, [month, lead.source_id, days], [1], sign);
   }
 }
 
 export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
-  batch.add(paymentRollup, [p.source_id, p.date, p.currency], [1, p.gross_minor, p.fee_minor], sign);
+  const values = [1, p.gross_minor, p.fee_minor];
+  batch.add(paymentRollup, [p.source_id, p.date, p.currency], values, sign);
+  batch.add(paymentRollupMonth, [p.date.slice(0, 7), p.source_id, p.currency], values, sign);
 }
 
 export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
-  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
+  const values = [1, e.amount_minor, e.connects];
+  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], values, sign);
+  batch.add(expenseRollupMonth, [e.date.slice(0, 7), e.source_id ?? 0, e.category, e.currency], values, sign);
 }

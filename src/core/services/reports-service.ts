@@ -9,6 +9,7 @@ import type { Ctx } from '../context';
 import { rateTable } from '../repos/rates-repo';
 import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
+import { planRange } from '../rollups/ranges';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 
 export const noChannelName = '(no channel)';
@@ -43,9 +44,16 @@ type Cell = { sums: ChannelSums; costsByCategory: Map<string, number> };
  * converted with its month's rate (left out and listed in warnings without one), then added up per
  * channel and in total. `withDetail` adds the chart data of the Reports page.
  */
-export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
+export function buildReport(
+  ctx: Ctx,
+  query: ReportQuery,
+  withDetail = true,
+  options: { dayOnly?: boolean } = {},
+): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
   const { db } = ctx;
   const { from, to } = resolveRange(ctx, query);
+  // Whole months from the month rollups, partial edge months from the day rollups (dayOnly: the reference path for tests).
+  const plan = planRange(from, to, options.dayOnly);
   const basis: Basis = query.basis ?? 'usage';
   const base = baseCurrency(db);
   const converter = new Converter(base, rateTable(db));
@@ -65,7 +73,7 @@ export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { 
     c.costsByCategory.set(category, (c.costsByCategory.get(category) ?? 0) + amount);
   };
 
-  for (const r of leadMonths(db, from, to)) {
+  for (const r of leadMonths(db, plan)) {
     const s = cell(r.source_id, r.month).sums;
     s.leads += r.leads;
     s.proposals += r.proposals;
@@ -81,7 +89,7 @@ export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { 
     const unpriced = new Map<number, number>();
     // Valued per day's price in SQL groups, then summed per channel, month and price currency before converting.
     const used = new Map<string, { sourceId: number; month: string; currency: string; value: number }>();
-    for (const r of connectsByPrice(db, from, to)) {
+    for (const r of connectsByPrice(db, plan)) {
       if (r.price === null || r.price_currency === null) {
         unpriced.set(r.source_id, (unpriced.get(r.source_id) ?? 0) + r.net);
         continue;
@@ -102,7 +110,7 @@ export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { 
     }
   }
 
-  for (const r of paymentMonths(db, from, to)) {
+  for (const r of paymentMonths(db, plan)) {
     const s = cell(r.source_id, r.month).sums;
     const gross = converter.convert(r.gross, r.currency, r.month, r.payments);
     const fee = converter.convert(r.fee, r.currency, r.month, 0);
@@ -112,13 +120,13 @@ export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { 
 
   // Costs count expenses converted per channel, month and currency; the per-category split feeds
   // only the breakdown chart (its own conversions, so its rounding never changes the table).
-  for (const r of expenseTotals(db, from, to, basis === 'usage')) {
+  for (const r of expenseTotals(db, plan, basis === 'usage')) {
     const amount = converter.convert(r.amount, r.currency, r.month, r.expenses);
     if (amount !== undefined) cell(r.source_id, r.month).sums.costs += amount;
   }
   if (withDetail) {
     const chartConverter = new Converter(base, rateTable(db));
-    for (const r of expenseMonths(db, from, to)) {
+    for (const r of expenseMonths(db, plan)) {
       if (basis === 'usage' && r.category === 'connects') continue;
       const amount = chartConverter.convert(r.amount, r.currency, r.month, r.expenses);
       if (amount === undefined) continue;
@@ -144,9 +152,8 @@ export function buildReport(ctx: Ctx, query: ReportQuery, withDetail = true): { 
     if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
   }
 
-  const activeIds = [...cells.keys()].filter((id) => id !== 0);
   const histograms = new Map<number, Map<number, number>>();
-  for (const w of winHistogram(db, activeIds, from, to)) {
+  for (const w of winHistogram(db, plan)) {
     const h = histograms.get(w.source_id) ?? new Map<number, number>();
     h.set(w.days, (h.get(w.days) ?? 0) + w.wins);
     histograms.set(w.source_id, h);
