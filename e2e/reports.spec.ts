@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/app';
 import type { RunningApp } from './fixtures/app';
@@ -90,6 +91,20 @@ test('sorts, drills down into a channel and links to its leads', async ({ page, 
   await expect(drill.getByRole('table', { name: 'Expenses of Upwork' })).toContainText('connects (80)');
   const upwork = await sourceIdByName(app, 'Upwork');
   await expect(drill.getByRole('link', { name: 'Open its leads' })).toHaveAttribute('href', `#/leads?source=${upwork}&from=2026-07-01&to=2026-08-31`);
+});
+
+test('Export on the Reports page downloads the report of the shown range, as the CLI exports it', async ({ page, app }) => {
+  await seedHistory(app);
+  const reports = new ReportsPage(page);
+  await reports.open(app.url, 'preset=custom&from=2026-08-01&to=2026-08-31&basis=usage');
+  await expect(reports.row('Upwork')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the report CSV' }).click();
+  const downloaded = fs.readFileSync((await (await download).path())!, 'utf8');
+  const cli = await app.cli('export', 'report', '--from', '2026-08-01', '--to', '2026-08-31');
+  expect(cli.code).toBe(0);
+  expect(downloaded).toBe(cli.stdout);
+  expect(downloaded).toContain('Upwork');
 });
 
 test('presets compute their ranges and a reversed custom range is refused', async ({ page, app }) => {

@@ -7,6 +7,7 @@ import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
+import { DataActions } from '../import-export/DataActions';
 
 type Category = (typeof expenseCategoryValues)[number];
 
@@ -40,7 +41,10 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
   };
   return (
     <section className="panel" aria-labelledby="expenses-title">
-      <h2 id="expenses-title">Expenses</h2>
+      <div className="panel-heading">
+        <h2 id="expenses-title">Expenses</h2>
+        <DataActions kind="expenses" />
+      </div>
       <p className="muted small">One-off costs. Expenses without a channel appear as “(no channel)” in reports.</p>
       <form className="cost-form" onSubmit={submit} noValidate aria-label="Add an expense">
         <Field label="Date" error={form.errors.date}>

@@ -6,6 +6,7 @@ import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
+import { DataActions } from '../import-export/DataActions';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
@@ -38,7 +39,10 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
   };
   return (
     <section className="panel" aria-labelledby="payments-title">
-      <h2 id="payments-title">Payments</h2>
+      <div className="panel-heading">
+        <h2 id="payments-title">Payments</h2>
+        <DataActions kind="payments" />
+      </div>
       <p className="muted small">A refund is a negative gross; a fee refund a negative fee. Leave the fee empty to compute it from the commission rule.</p>
       <form className="cost-form" onSubmit={submit} noValidate aria-label="Add a payment">
         <Field label="Date" error={form.errors.date}>

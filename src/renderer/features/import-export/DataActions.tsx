@@ -5,17 +5,19 @@ import { startImport } from './pendingImport';
 
 export type DataKind = 'leads' | 'payments' | 'expenses' | 'report';
 
-export type DataActionsProps = { kind: DataKind };
+export type DataActionsProps = { kind: DataKind; range?: { from?: string; to?: string } };
 
 /** Import and Export buttons for a page that lists data. */
-export function DataActions({ kind }: DataActionsProps) {
+export function DataActions({ kind, range }: DataActionsProps) {
+  // Pages with several lists (Costs) need buttons that say which list they are for.
+  const what = kind === 'leads' ? '' : kind === 'report' ? ' the report' : ` ${kind}`;
   const toast = useToast();
   const input = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   const onExport = async () => {
     setExporting(true);
     try {
-      if (await exportCsv(kind)) toast.info(`Exported ${kind === 'report' ? 'the channel report' : kind}.`);
+      if (await exportCsv(kind, range)) toast.info(`Exported ${kind === 'report' ? 'the channel report' : kind}.`);
     } catch (e) {
       toast.error(`Export failed: ${(e as Error).message}`);
     } finally {
@@ -38,12 +40,12 @@ export function DataActions({ kind }: DataActionsProps) {
               if (file) startImport(file);
             }}
           />
-          <button type="button" onClick={() => (nativeFiles ? void nativeFiles.openCsv().then((f) => f && startImport(f)) : input.current?.click())}>
+          <button type="button" aria-label={what ? `Import${what} CSV` : undefined} onClick={() => (nativeFiles ? void nativeFiles.openCsv().then((f) => f && startImport(f)) : input.current?.click())}>
             Import CSV
           </button>
         </>
       )}
-      <button type="button" onClick={onExport} disabled={exporting} aria-busy={exporting}>
+      <button type="button" aria-label={what ? `Export${what} CSV` : undefined} onClick={onExport} disabled={exporting} aria-busy={exporting}>
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
     </div>

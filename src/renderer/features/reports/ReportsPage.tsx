@@ -13,6 +13,7 @@ import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCha
 import { money } from './reportFormat';
 import { readReportQuery, type ReportQuery, writeReportQuery } from './useReportQuery';
 import './reports.css';
+import { DataActions } from '../import-export/DataActions';
 
 export function ReportsPage({ route }: PageProps) {
   const query = readReportQuery(route);
@@ -44,7 +45,10 @@ export function ReportsPage({ route }: PageProps) {
             )}
           </p>
         </div>
-        <RangeBar query={query} onChange={set} />
+        <div className="page-actions">
+          <RangeBar query={query} onChange={set} />
+          <DataActions kind="report" range={report ? { from: report.from, to: report.to } : undefined} />
+        </div>
       </header>
       {detail.error && (
         <p className="form-error" role="alert">
