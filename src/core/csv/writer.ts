@@ -2,13 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { type Stage, stageRank } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
-import { insertLead, type LeadRecord, type LeadWrite, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
+import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../services/payment-fees';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError } from './drafts';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/** Rollup keys held before writing them (a million-row file of leads has a few thousand). */
+const maxPendingKeys = 50_000;
 
 const palette = ['#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#5c6bc0'];
 
@@ -33,7 +36,6 @@ export class ImportWriter {
   private readonly sources = new Map<string, number>();
   private readonly positions = new Map<string, number>();
   private batch: RollupBatch;
-  private pendingRows = 0;
   private readonly nowIso: string;
 
   constructor(
@@ -73,13 +75,31 @@ export class ImportWriter {
 
   apply(draft: Draft): WriteOutcome {
     const outcome = draft.type === 'lead' ? this.lead(draft) : draft.type === 'payment' ? this.payment(draft) : this.expense(draft);
-    if (outcome !== 'unchanged' && ++this.pendingRows >= 5000) this.flush();
+    // Deltas add up per (channel, day, currency): the batch stays small, so it is written once at the
+    // end unless a file spreads over very many keys.
+    if (outcome !== 'unchanged' && this.batch.size >= maxPendingKeys) this.flush();
     return outcome;
   }
 
   flush(): void {
+    this.flushCreatedStages();
     this.batch.flush();
-    this.pendingRows = 0;
+  }
+
+  /** Leads with an id above this were inserted by this import (ids only grow while we hold the write lock). */
+  private stagesAfter: number | undefined;
+  private lastInsertedLead = 0;
+
+  /** Writes the creation stage change of the leads inserted since the last call, in one statement. */
+  private flushCreatedStages(): void {
+    if (this.stagesAfter === undefined || this.lastInsertedLead <= this.stagesAfter) return;
+    recordCreatedStages(this.db, this.stagesAfter, this.lastInsertedLead, this.nowIso);
+    this.stagesAfter = this.lastInsertedLead;
+  }
+
+  private inserted(id: number): void {
+    this.stagesAfter ??= id - 1;
+    this.lastInsertedLead = id;
   }
 
   private emptyLeads: boolean | undefined;
@@ -98,27 +118,32 @@ export class ImportWriter {
 
   private lead(d: LeadDraft): WriteOutcome {
     const sourceId = this.sourceId(d.source);
+    // Built field by field (no spreads): this runs a million times in a big import.
+    const fresh = (): LeadWrite => ({
+      ref: d.ref, source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, furthest_rank: furthest(0, d.stage, d.applied_on),
+      created_on: d.created_on, applied_on: d.applied_on, closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects,
+      connects_refunded: d.connects_refunded, value_minor: d.value_minor, currency: d.currency, fee_percent_bp: null, lost_reason: d.lost_reason,
+      tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on, position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
+    });
+    // The creation stage change is written in bulk (flushCreatedStages), before any update and at the end.
+    const quick = this.emptyLeads === false ? undefined : this.tryInsertLead(fresh());
+    if (quick !== undefined) {
+      this.inserted(quick);
+      return 'inserted';
+    }
+    const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
+    if (!before) {
+      this.inserted(insertLead(this.db, fresh(), this.batch));
+      return 'inserted';
+    }
     const fields = {
       source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, created_on: d.created_on, applied_on: d.applied_on,
       closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects, connects_refunded: d.connects_refunded,
       value_minor: d.value_minor, currency: d.currency, lost_reason: d.lost_reason, tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on,
     };
-    const fresh = (): LeadWrite => ({
-      ref: d.ref, ...fields, furthest_rank: furthest(0, d.stage, d.applied_on), fee_percent_bp: null,
-      position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
-    });
-    const quick = this.emptyLeads === false ? undefined : this.tryInsertLead(fresh());
-    if (quick !== undefined) {
-      recordStageChange(this.db, quick, null, d.stage as Stage, this.nowIso);
-      return 'inserted';
-    }
-    const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
-    if (!before) {
-      const id = insertLead(this.db, fresh(), this.batch);
-      recordStageChange(this.db, id, null, d.stage as Stage, this.nowIso);
-      return 'inserted';
-    }
     if (same(before, { ...before, ...fields }, leadCompared)) return 'unchanged';
+    // A lead inserted earlier in this file gets its creation change before this one.
+    this.flushCreatedStages();
     const after: LeadWrite = {
       ...before, ...fields, furthest_rank: furthest(before.furthest_rank, d.stage, d.applied_on),
       position: d.stage === before.stage ? before.position : this.endPosition(d.stage), updated_at: this.nowIso,

@@ -221,11 +221,20 @@ const writeColumns = [
   'tags', 'notes', 'follow_up_on', 'position', 'updated_at', 'import_id',
 ] as const satisfies readonly (keyof LeadWrite)[];
 
-const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}) VALUES (${writeColumns.map((c) => `@${c}`).join(', ')})`;
+// Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
+// every name up on the object), which is most of the cost of a million-row import.
+const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}) VALUES (${writeColumns.map(() => '?').join(', ')})`;
 
 /** Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush. */
 export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run(lead).lastInsertRowid);
+  const l = lead;
+  const id = Number(
+    prepared(db, insertSql).run(
+      l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
+      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
+      l.follow_up_on, l.position, l.updated_at, l.import_id,
+    ).lastInsertRowid,
+  );
   addLead(batch, lead, 1);
   return id;
 }
@@ -246,6 +255,17 @@ export function deleteLeadRecord(db: Database, before: LeadRecord, batch: Rollup
 
 export function recordStageChange(db: Database, leadId: number, from: Stage | null, to: Stage, at: string): void {
   prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(leadId, from, to, at);
+}
+
+/**
+ * The first stage change (null -> current stage) of every lead with `afterId < id <= lastId`, in
+ * one statement: bulk imports insert leads first and record their creation here, in id order.
+ */
+export function recordCreatedStages(db: Database, afterId: number, lastId: number, at: string): void {
+  prepared(
+    db,
+    `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) SELECT id, NULL, stage, ? FROM leads WHERE id > ? AND id <= ? ORDER BY id`,
+  ).run(at, afterId, lastId);
 }
 
 export function endPosition(db: Database, stage: Stage): number {

@@ -32,31 +32,42 @@ function statementsFor(db: Database, spec: RollupSpec) {
  * transaction as the writes the deltas describe, so rollups never drift from the rows.
  */
 export class RollupBatch {
-  private readonly pending = new Map<string, Pending>();
+  // One map per table, keyed by the key values joined: imports add millions of deltas, so the
+  // key is built by plain concatenation (no arrays, no table prefix).
+  private readonly pending = new Map<RollupSpec, Map<string, Pending>>();
+  private count = 0;
 
   constructor(private readonly db: Database) {}
 
   add(spec: RollupSpec, key: unknown[], values: number[], sign: 1 | -1): void {
-    const id = `${spec.table}\u0000${key.join('\u0000')}`;
-    let entry = this.pending.get(id);
+    let perSpec = this.pending.get(spec);
+    if (!perSpec) this.pending.set(spec, (perSpec = new Map()));
+    let id = String(key[0]);
+    for (let i = 1; i < key.length; i++) id += `\u0000${String(key[i])}`;
+    let entry = perSpec.get(id);
     if (!entry) {
-      entry = { spec, key, values: values.map(() => 0) };
-      this.pending.set(id, entry);
+      entry = { spec, key, values: new Array<number>(values.length).fill(0) };
+      perSpec.set(id, entry);
+      this.count++;
     }
-    for (let i = 0; i < values.length; i++) entry.values[i]! += sign * values[i]!;
+    const sums = entry.values;
+    for (let i = 0; i < values.length; i++) sums[i]! += sign * values[i]!;
   }
 
   get size(): number {
-    return this.pending.size;
+    return this.count;
   }
 
   flush(): void {
-    for (const { spec, key, values } of this.pending.values()) {
-      if (values.every((v) => v === 0)) continue;
-      const { upsert, prune } = statementsFor(this.db, spec);
-      upsert.run(...key, ...values);
-      if (values[0]! < 0) prune.run(...key);
+    for (const perSpec of this.pending.values()) {
+      for (const { spec, key, values } of perSpec.values()) {
+        if (values.every((v) => v === 0)) continue;
+        const { upsert, prune } = statementsFor(this.db, spec);
+        upsert.run(...key, ...values);
+        if (values[0]! < 0) prune.run(...key);
+      }
     }
     this.pending.clear();
+    this.count = 0;
   }
 }
