@@ -184,6 +184,31 @@ describe('idempotence', () => {
       { ref: 'D2', title: 'Other', stage: 'new' },
     ]);
     expect(rollupDrift(ctx.db)).toEqual([]);
+    // Creation changes are written in bulk; the one of D1 still comes before its update.
+    expect(all(`SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id ORDER BY c.id`)).toEqual([
+      { ref: 'D1', from_stage: null, to_stage: 'new' },
+      { ref: 'D1', from_stage: 'new', to_stage: 'won' },
+      { ref: 'D2', from_stage: null, to_stage: 'new' },
+    ]);
+  });
+
+  it('new leads into a table that has leads get their creation stage change; updated ones their move', async () => {
+    await run(fx('leads-lf.csv'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'more.csv');
+    fs.writeFileSync(file, 'ref,source,title,stage,created_on\nN1,Upwork,New one,applied,2026-08-01\nL3,Referral,Audit,won,2026-08-03\nN2,Upwork,New two,new,2026-08-02\n');
+    const s = await run(file);
+    expect(s).toMatchObject({ inserted: 2, updated: 1 });
+    const changes = all<{ ref: string; from_stage: string | null; to_stage: string }>(
+      `SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id WHERE l.ref IN ('N1', 'N2', 'L3') ORDER BY c.id`,
+    );
+    expect(changes).toEqual([
+      { ref: 'L3', from_stage: null, to_stage: 'new' },
+      { ref: 'N1', from_stage: null, to_stage: 'applied' },
+      { ref: 'L3', from_stage: 'new', to_stage: 'won' },
+      { ref: 'N2', from_stage: null, to_stage: 'new' },
+    ]);
+    expect(rollupDrift(ctx.db)).toEqual([]);
   });
 
   it('a changed row is updated, rollups follow', async () => {
