@@ -11,15 +11,24 @@ import { loadSampleData } from './sample-data';
 // chart row), including a month whose credit price changes mid-month.
 
 describe('planRange', () => {
-  it('splits a range into head days, whole months and tail days', () => {
-    expect(planRange('2026-01-15', '2026-04-10')).toEqual({ head: ['2026-01-15', '2026-01-31'], months: ['2026-02', '2026-03'], tail: ['2026-04-01', '2026-04-10'] });
-    expect(planRange('2026-01-01', '2026-03-31')).toEqual({ head: null, months: ['2026-01', '2026-03'], tail: null });
-    expect(planRange('2025-12-02', '2026-01-31')).toEqual({ head: ['2025-12-02', '2025-12-31'], months: ['2026-01', '2026-01'], tail: null });
-    expect(planRange('2024-02-01', '2024-02-29')).toEqual({ head: null, months: ['2024-02', '2024-02'], tail: null });
-    expect(planRange('2024-02-01', '2024-02-28')).toEqual({ head: ['2024-02-01', '2024-02-28'], months: null, tail: null });
-    expect(planRange('2026-01-15', '2026-02-10')).toEqual({ head: ['2026-01-15', '2026-02-10'], months: null, tail: null });
-    expect(planRange('2026-03-05', '2026-03-05')).toEqual({ head: ['2026-03-05', '2026-03-05'], months: null, tail: null });
-    expect(planRange('2026-01-01', '2026-12-31', true)).toEqual({ head: ['2026-01-01', '2026-12-31'], months: null, tail: null });
+  const everyDay = { first: '2000-01-01', last: '2099-12-31' };
+  it('reads whole months from the month tables and edge months day by day', () => {
+    expect(planRange('2026-01-18', '2026-04-10', everyDay)).toEqual({ months: ['2026-02', '2026-03'], add: [['2026-01-18', '2026-01-31'], ['2026-04-01', '2026-04-10']], subtract: [] });
+    expect(planRange('2026-01-01', '2026-03-31', everyDay)).toEqual({ months: ['2026-01', '2026-03'], add: [], subtract: [] });
+    expect(planRange('2024-02-01', '2024-02-29', everyDay)).toEqual({ months: ['2024-02', '2024-02'], add: [], subtract: [] });
+    expect(planRange('2026-01-20', '2026-02-10', everyDay)).toEqual({ months: null, add: [['2026-01-20', '2026-01-31'], ['2026-02-01', '2026-02-10']], subtract: [] });
+  });
+  it('reads an edge month whole minus its outside days when those are fewer', () => {
+    expect(planRange('2026-01-03', '2026-04-28', everyDay)).toEqual({ months: ['2026-01', '2026-04'], add: [], subtract: [['2026-01-01', '2026-01-02'], ['2026-04-29', '2026-04-30']] });
+    expect(planRange('2026-03-03', '2026-03-29', everyDay)).toEqual({ months: ['2026-03', '2026-03'], add: [], subtract: [['2026-03-01', '2026-03-02'], ['2026-03-30', '2026-03-31']] });
+    expect(planRange('2025-12-02', '2026-01-05', everyDay)).toEqual({ months: ['2025-12', '2025-12'], add: [['2026-01-01', '2026-01-05']], subtract: [['2025-12-01', '2025-12-01']] });
+    expect(planRange('2024-02-01', '2024-02-28', everyDay)).toEqual({ months: ['2024-02', '2024-02'], add: [], subtract: [['2024-02-29', '2024-02-29']] });
+  });
+  it('counts only days that can hold records, so all time reads month rows only', () => {
+    const span = { first: '2025-02-17', last: '2026-08-15' };
+    expect(planRange('2025-02-17', '2026-08-15', span)).toEqual({ months: ['2025-02', '2026-08'], add: [], subtract: [['2025-02-01', '2025-02-16'], ['2026-08-16', '2026-08-31']] });
+    expect(planRange('2019-03-05', '2019-03-06', span)).toEqual({ months: null, add: [['2019-03-05', '2019-03-06']], subtract: [] });
+    expect(planRange('2026-01-01', '2026-12-31', span, true)).toEqual({ months: null, add: [['2026-01-01', '2026-12-31']], subtract: [] });
   });
 });
 
@@ -60,7 +69,10 @@ describe('month rollups give the day-only report', () => {
     ['whole months around the EUR price change', '2026-05-01', '2026-08-31'],
     ['starts mid-month, ends on a month end', '2026-02-11', '2026-06-30'],
     ['starts on a 1st, ends mid-month', '2026-01-01', '2026-06-16'],
-    ['inside one month', '2026-03-05', '2026-03-27'],
+    ['inside one month, read whole minus its outside days', '2026-03-05', '2026-03-27'],
+    ['inside one month, read day by day', '2026-06-10', '2026-06-20'],
+    ['edge months read whole minus outside days, with price changes', '2026-03-03', '2026-06-28'],
+    ['head read whole minus a day, tail day by day', '2025-12-02', '2026-01-05'],
     ['across a year end', '2025-12-31', '2026-01-01'],
     ['before any record', '2019-01-01', '2019-12-31'],
   ];

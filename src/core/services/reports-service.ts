@@ -52,8 +52,8 @@ export function buildReport(
 ): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
   const { db } = ctx;
   const { from, to } = resolveRange(ctx, query);
-  // Whole months from the month rollups, partial edge months from the day rollups (dayOnly: the reference path for tests).
-  const plan = planRange(from, to, options.dayOnly);
+  // Whole months from the month rollups, partial edge months by day (rollups/ranges.ts); dayOnly: the reference path for tests.
+  const plan = planRange(from, to, recordSpan(db), options.dayOnly);
   const basis: Basis = query.basis ?? 'usage';
   const base = baseCurrency(db);
   const converter = new Converter(base, rateTable(db));

@@ -37,6 +37,8 @@ export const migration0004: Migration = {
     ) STRICT, WITHOUT ROWID;
     INSERT INTO win_rollup_month (month, source_id, days_to_win, wins)
     SELECT substr(day, 1, 7), source_id, days_to_win, SUM(wins) FROM win_rollup GROUP BY 1, 2, 3;
+    -- The edge months of a range read win_rollup by day (it had only its (source_id, day, ...) key).
+    CREATE INDEX win_rollup_day ON win_rollup(day);
 
     CREATE TABLE payment_rollup_month (
       month TEXT NOT NULL,
