@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCtx } from '../context';
-import { DatabaseFileError } from '../db/inspect';
+import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { latestVersion } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { loadSampleData } from '../services/sample-data';
@@ -220,6 +220,16 @@ describe('opening damaged, foreign and newer files', () => {
       outcome.db.close();
     });
   }
+
+  it('skips the page check on open above the size limit; the full check still finds the damage', () => {
+    const ctx = freshDb(400);
+    ctx.db.close();
+    damagePage(ctx.dbPath, Math.floor(fs.statSync(ctx.dbPath).size / 4096 / 2));
+    expect(() => openDatabase(ctx.dbPath).close()).toThrow(DatabaseFileError);
+    const db = openDatabase(ctx.dbPath, { pageCheckLimit: 0 });
+    db.close();
+    expect(() => inspectDatabaseFile(ctx.dbPath, { full: true })).toThrow(/is damaged/);
+  });
 
   it('starts an empty database when there is no backup, and the user may choose to quit instead', () => {
     const ctx = freshDb(20);

@@ -60,7 +60,10 @@ function checkHeader(file: string): void {
  * Checks an existing file without writing to it: SQLite header, truncation, schema readable,
  * `quick_check` (every page of every b-tree) and the schema version. Throws DatabaseFileError.
  */
-export function inspectDatabaseFile(file: string, options: { nativeBinding?: string; full?: boolean } = {}): InspectResult {
+export function inspectDatabaseFile(
+  file: string,
+  options: { nativeBinding?: string; full?: boolean; checkPages?: boolean } = {},
+): InspectResult {
   checkHeader(file);
   // A read-only connection to a WAL database creates empty -wal/-shm files: remove them again.
   const sidecars = ['-wal', '-shm'].map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
@@ -75,7 +78,7 @@ export function inspectDatabaseFile(file: string, options: { nativeBinding?: str
         `${file} was written by a newer LeadLedger (schema ${version}; this version knows up to ${latestVersion}). It was left untouched: update LeadLedger to open it.`,
       );
     }
-    const rows = probe.pragma(options.full ? 'integrity_check(20)' : 'quick_check(20)') as Record<string, string>[];
+    const rows = (options.checkPages === false ? [] : probe.pragma(options.full ? 'integrity_check(20)' : 'quick_check(20)')) as Record<string, string>[];
     const problems = rows.map((row) => Object.values(row)[0]).filter((text) => text !== 'ok');
     if (problems.length > 0) {
       throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${problems[0]})`);
