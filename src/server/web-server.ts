@@ -129,7 +129,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Idle keep-alive sockets (and ones that never sent a request) would hold the close for minutes.
+            server.closeAllConnections();
+          }),
       });
     });
   });
