@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../core/backup/backup';
 import { tempDbPath } from '../../core/test-support/temp-db';
 import { runCli } from '../main';
 
@@ -42,6 +43,15 @@ describe('leadledger import', () => {
     const second = await cli('--db', db, 'import', fx('leads-lf.csv'));
     expect(second.stdout).toMatch(/0 inserted, 0 updated, 3 unchanged/);
     expect(count(db, 'leads')).toBe(3);
+  });
+
+  it('backs up the database before an import, not before a dry run', async () => {
+    const db = freshDb();
+    const preImport = () => listBackups(db).filter((b) => b.reason === 'pre-import').length;
+    await cli('--db', db, 'import', fx('leads-lf.csv'), '--dry-run');
+    expect(preImport()).toBe(0);
+    await cli('--db', db, 'import', fx('leads-lf.csv'));
+    expect(preImport()).toBe(1);
   });
 
   it('refuses a file with bad rows: exit 1, each bad row by line, one-line error, nothing written', async () => {

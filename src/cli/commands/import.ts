@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importAsValues } from '../../shared/api/schemas/csv';
+import { backupBeforeImport } from '../../core/backup/backup-service';
 import { type ImportSummary, importCsvFile } from '../../core/csv/import-engine';
 import type { ImportAs } from '../../core/csv/formats';
 import { headersOf, mappingByName } from '../../core/services/csv-service';
@@ -61,6 +62,8 @@ export const importCommand: Command = {
     if (!stat.isFile()) throw new CliError(`${positionals[0]} is not a file`);
     const ctx = env.openCtx();
     const mapping = values.mapping ? mappingByName(ctx, values.mapping, await headersOf(file)) : undefined;
+    // A copy to go back to, made before the import's transaction starts (a dry run writes nothing).
+    if (!values['dry-run']) backupBeforeImport(ctx);
     const started = performance.now();
     const showProgress = env.io.isTty && !values.json;
     const summary = await importCsvFile(

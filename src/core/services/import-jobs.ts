@@ -5,6 +5,7 @@ import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
 import { openDatabase } from '../db/open';
 import { registeredFile } from '../csv/file-registry';
+import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
 import { type ColumnMapping } from '../csv/formats';
@@ -55,6 +56,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     if (db?.open && db !== ctx.db) db.close();
   };
   try {
+    // A copy to go back to, made off the event loop before the import's transaction starts.
+    if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
     db = ctx.dbPath === ':memory:' ? ctx.db : openDatabase(ctx.dbPath);
   } catch (error) {
     finish('failed', (error as Error).message);
