@@ -56,6 +56,8 @@ export function buildReport(
   const plan = planRange(from, to, recordSpan(db), options.dayOnly);
   const basis: Basis = query.basis ?? 'usage';
   const base = baseCurrency(db);
+  // Without the monthly chart, base-currency sums need no month: one row per channel instead of one per month (month '').
+  const collapse = withDetail ? null : base;
   const converter = new Converter(base, rateTable(db));
   const extraWarnings: string[] = [];
   const sources = db.prepare(`SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string; color: string }[];
@@ -73,7 +75,7 @@ export function buildReport(
     c.costsByCategory.set(category, (c.costsByCategory.get(category) ?? 0) + amount);
   };
 
-  for (const r of leadMonths(db, plan)) {
+  for (const r of leadMonths(db, plan, collapse)) {
     const s = cell(r.source_id, r.month).sums;
     s.leads += r.leads;
     s.proposals += r.proposals;
@@ -110,7 +112,7 @@ export function buildReport(
     }
   }
 
-  for (const r of paymentMonths(db, plan)) {
+  for (const r of paymentMonths(db, plan, collapse)) {
     const s = cell(r.source_id, r.month).sums;
     const gross = converter.convert(r.gross, r.currency, r.month, r.payments);
     const fee = converter.convert(r.fee, r.currency, r.month, 0);
@@ -120,7 +122,7 @@ export function buildReport(
 
   // Costs count expenses converted per channel, month and currency; the per-category split feeds
   // only the breakdown chart (its own conversions, so its rounding never changes the table).
-  for (const r of expenseTotals(db, plan, basis === 'usage')) {
+  for (const r of expenseTotals(db, plan, basis === 'usage', collapse)) {
     const amount = converter.convert(r.amount, r.currency, r.month, r.expenses);
     if (amount !== undefined) cell(r.source_id, r.month).sums.costs += amount;
   }
