@@ -1,7 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-/** A day-rollup table: key columns identify a row, value columns are summed. */
-export type RollupSpec = { table: string; keys: readonly string[]; values: readonly string[] };
+/**
+ * A rollup table: key columns identify a row, value columns are summed. `rollsUpTo` names a coarser
+ * table with the same values (the month table of a day table) and maps this key to its key.
+ */
+export type RollupSpec = {
+  table: string;
+  keys: readonly string[];
+  values: readonly string[];
+  rollsUpTo?: { spec: RollupSpec; key: (key: readonly unknown[]) => unknown[] };
+};
 
 type Pending = { spec: RollupSpec; key: unknown[]; values: number[] };
 
@@ -59,6 +67,12 @@ export class RollupBatch {
   }
 
   flush(): void {
+    // Coarser rollups get the summed deltas of this batch: one add per pending day row, not one per
+    // record (sums are linear, so this equals adding every record to both).
+    for (const [spec, perSpec] of [...this.pending]) {
+      const coarser = spec.rollsUpTo;
+      if (coarser) for (const { key, values } of perSpec.values()) this.add(coarser.spec, coarser.key(key), values, 1);
+    }
     for (const perSpec of this.pending.values()) {
       for (const { spec, key, values } of perSpec.values()) {
         if (values.every((v) => v === 0)) continue;

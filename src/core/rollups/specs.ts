@@ -1,35 +1,51 @@
 import { daysBetween } from '../../shared/dates';
 import type { RollupBatch, RollupSpec } from './rollup-batch';
 
+// Month rollups ('YYYY-MM', month first in the key: migration 0004): reports read whole months here
+// and only the partial months at a range's edges from the day tables. RollupBatch.flush keeps them
+// from the batch's day deltas (rollsUpTo), so adding a record costs no more than before.
+export const leadRollupMonth: RollupSpec = {
+  table: 'lead_rollup_month',
+  keys: ['month', 'source_id', 'currency'],
+  values: ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connects_spent', 'connects_refunded', 'booked_minor'],
+};
+export const winRollupMonth: RollupSpec = { table: 'win_rollup_month', keys: ['month', 'source_id', 'days_to_win'], values: ['wins'] };
+export const paymentRollupMonth: RollupSpec = { table: 'payment_rollup_month', keys: ['month', 'source_id', 'currency'], values: ['payments', 'gross_minor', 'fee_minor'] };
+export const expenseRollupMonth: RollupSpec = {
+  table: 'expense_rollup_month',
+  keys: ['month', 'source_id', 'category', 'currency'],
+  values: ['expenses', 'amount_minor', 'connects_bought'],
+};
+
+/** Day key (source_id, day, ...rest) -> month key (month, source_id, ...rest). */
+const toMonthKey = ([sourceId, day, ...rest]: readonly unknown[]) => [(day as string).slice(0, 7), sourceId, ...rest];
+
 export const leadRollup: RollupSpec = {
   table: 'lead_rollup',
   keys: ['source_id', 'day', 'currency'],
-  values: ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connects_spent', 'connects_refunded', 'booked_minor'],
+  values: leadRollupMonth.values,
+  rollsUpTo: { spec: leadRollupMonth, key: toMonthKey },
 };
 
-export const winRollup: RollupSpec = { table: 'win_rollup', keys: ['source_id', 'day', 'days_to_win'], values: ['wins'] };
+export const winRollup: RollupSpec = {
+  table: 'win_rollup',
+  keys: ['source_id', 'day', 'days_to_win'],
+  values: winRollupMonth.values,
+  rollsUpTo: { spec: winRollupMonth, key: toMonthKey },
+};
 
 export const paymentRollup: RollupSpec = {
   table: 'payment_rollup',
   keys: ['source_id', 'day', 'currency'],
-  values: ['payments', 'gross_minor', 'fee_minor'],
+  values: paymentRollupMonth.values,
+  rollsUpTo: { spec: paymentRollupMonth, key: toMonthKey },
 };
 
 export const expenseRollup: RollupSpec = {
   table: 'expense_rollup',
   keys: ['source_id', 'day', 'category', 'currency'],
-  values: ['expenses', 'amount_minor', 'connects_bought'],
-};
-
-// The same sums per month ('YYYY-MM'), month first in the key (migration 0004): reports read whole
-// months here and only the partial months at a range's edges from the day tables.
-export const leadRollupMonth: RollupSpec = { table: 'lead_rollup_month', keys: ['month', 'source_id', 'currency'], values: leadRollup.values };
-export const winRollupMonth: RollupSpec = { table: 'win_rollup_month', keys: ['month', 'source_id', 'days_to_win'], values: winRollup.values };
-export const paymentRollupMonth: RollupSpec = { table: 'payment_rollup_month', keys: ['month', 'source_id', 'currency'], values: paymentRollup.values };
-export const expenseRollupMonth: RollupSpec = {
-  table: 'expense_rollup_month',
-  keys: ['month', 'source_id', 'category', 'currency'],
-  values: expenseRollup.values,
+  values: expenseRollupMonth.values,
+  rollsUpTo: { spec: expenseRollupMonth, key: toMonthKey },
 };
 
 /** The columns of a lead that the report counts. */
@@ -60,7 +76,6 @@ export type ExpenseFacts = {
 
 export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void {
   const won = lead.stage === 'won';
-  const month = lead.created_on.slice(0, 7);
   const values = [
     1,
     lead.applied_on ? 1 : 0,
@@ -72,22 +87,16 @@ export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void
     won ? (lead.value_minor ?? 0) : 0,
   ];
   batch.add(leadRollup, [lead.source_id, lead.created_on, lead.currency], values, sign);
-  batch.add(leadRollupMonth, [month, lead.source_id, lead.currency], values, sign);
   if (won && lead.closed_on) {
     const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
     batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
-    batch.add(winRollupMonth, [month, lead.source_id, days], [1], sign);
   }
 }
 
 export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
-  const values = [1, p.gross_minor, p.fee_minor];
-  batch.add(paymentRollup, [p.source_id, p.date, p.currency], values, sign);
-  batch.add(paymentRollupMonth, [p.date.slice(0, 7), p.source_id, p.currency], values, sign);
+  batch.add(paymentRollup, [p.source_id, p.date, p.currency], [1, p.gross_minor, p.fee_minor], sign);
 }
 
 export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
-  const values = [1, e.amount_minor, e.connects];
-  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], values, sign);
-  batch.add(expenseRollupMonth, [e.date.slice(0, 7), e.source_id ?? 0, e.category, e.currency], values, sign);
+  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
 }
