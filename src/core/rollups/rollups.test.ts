@@ -21,6 +21,33 @@ describe('rollups', () => {
     expect(rollupDrift(ctx.db)).toEqual([]);
   });
 
+  it('month rollups follow payment and expense edits across months and channels', async () => {
+    loadSampleData(ctx, { leads: 50, seed: 9, extraPayments: 40, extraExpenses: 40 });
+    const upwork = sourceId(ctx, 'Upwork');
+    const fiverr = sourceId(ctx, 'Fiverr');
+    const call = async (name: string, input: unknown) => {
+      const r = await dispatch(ctx, name, input);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as { id: number };
+    };
+    const p = await call('payments:create', { date: '2026-03-31', sourceId: upwork, gross: '100.00' });
+    await call('payments:update', { id: p.id, date: '2026-04-01', sourceId: fiverr, gross: '80.00', currency: 'EUR' });
+    const e = await call('expenses:create', { date: '2026-05-15', sourceId: upwork, category: 'connects', amount: '12.00', connects: 80 });
+    await call('expenses:update', { id: e.id, date: '2026-06-01', category: 'advertising', connects: 0 });
+    const gone = await call('expenses:create', { date: '2026-07-02', sourceId: null, category: 'tax', amount: '5.00' });
+    await call('expenses:delete', { id: gone.id });
+    expect(ctx.db.prepare(`SELECT COUNT(*) AS n FROM expense_rollup_month WHERE month = '2026-07' AND source_id = 0 AND category = 'tax' AND amount_minor = 500`).get()).toEqual({ n: 0 });
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
+  it('detects drift in a month table', () => {
+    loadSampleData(ctx, { leads: 200, seed: 3 });
+    ctx.db.prepare(`UPDATE payment_rollup_month SET gross_minor = gross_minor + 1 WHERE (month, source_id, currency) IN (SELECT month, source_id, currency FROM payment_rollup_month LIMIT 1)`).run();
+    expect(rollupDrift(ctx.db)).toEqual(['payment_rollup_month']);
+    rebuildRollups(ctx.db);
+    expect(rollupDrift(ctx.db)).toEqual([]);
+  });
+
   it('detects drift, and rebuild repairs it', () => {
     loadSampleData(ctx, { leads: 200, seed: 3 });
     ctx.db.prepare(`UPDATE lead_rollup SET wins = wins + 1 WHERE (source_id, day, currency) IN (SELECT source_id, day, currency FROM lead_rollup LIMIT 1)`).run();
