@@ -8,7 +8,8 @@ import { insertLead, RollupBatch } from '../repos/leads-repo';
 import { insertExpense } from '../repos/expenses-repo';
 import { insertPayment } from '../repos/payments-repo';
 import { openTempCtx, sourceId } from '../test-support/temp-db';
-import { writeExport } from './export';
+import { csvRecordLine, queries, type Row, toRecord, writeExport } from './export';
+import { ownHeaders } from './own-formats';
 import { importCsvFile } from './import-engine';
 import type { Target } from './own-formats';
 
@@ -62,6 +63,10 @@ describe('export -> import into an empty database -> export is byte for byte the
             })();
             for (const kind of ['leads', 'payments', 'expenses'] as const) {
               const first = await exportText(a.db, kind);
+              // The fast path (raw rows) writes exactly the cells of the record-based reference.
+              const { columns, from, dateColumn } = queries[kind];
+              const rows = a.db.prepare(`SELECT ${columns} FROM ${from} ORDER BY ${dateColumn.split('.')[0]}.id`).all() as Row[];
+              expect(first).toBe(`\uFEFF${ownHeaders[kind].join(',')}\r\n${rows.map((r) => csvRecordLine(kind, toRecord(kind, r))).join('')}`);
               const file = path.join(tmp, `rt-${fileNo++}.csv`);
               fs.writeFileSync(file, first);
               const summary = await importCsvFile(b.db, file, {}, { now: b.now });
