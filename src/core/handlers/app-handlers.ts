@@ -8,7 +8,7 @@ import type { Handler, HandlersFor } from './types';
 
 
 function appInfo(ctx: Ctx): AppInfo {
-  const leadCount = (ctx.db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup`).get() as { n: number }).n;
+  const leadCount = (ctx.db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
   return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount };
 }
 

@@ -42,7 +42,7 @@ export function listSources(db: Database, day: string, includeArchived: boolean)
         (SELECT currency FROM credit_prices p WHERE p.source_id = s.id AND p.effective_from <= @day ORDER BY effective_from DESC LIMIT 1) AS price_currency,
         (SELECT percent_bp FROM commission_rules c WHERE c.source_id = s.id AND c.effective_from <= @day ORDER BY effective_from DESC LIMIT 1) AS percent_bp,
         (SELECT min_fee_minor FROM commission_rules c WHERE c.source_id = s.id AND c.effective_from <= @day ORDER BY effective_from DESC LIMIT 1) AS min_fee,
-        (SELECT COALESCE(SUM(leads), 0) FROM lead_rollup r WHERE r.source_id = s.id) AS lead_count
+        (SELECT COALESCE(SUM(leads), 0) FROM lead_rollup_month r WHERE r.source_id = s.id) AS lead_count
        FROM sources s ${includeArchived ? '' : 'WHERE s.archived = 0'}
        ORDER BY s.archived, s.sort_order, s.name`,
     )
