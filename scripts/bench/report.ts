@@ -11,7 +11,8 @@ export type CaseResult = {
   baselineMedian?: number;
   ratio?: number;
   target: string;
-  met: boolean;
+  /** null when the case has no target (a reference figure). */
+  met: boolean | null;
   note?: string;
 };
 
@@ -27,7 +28,7 @@ export function printTable(machine: Machine, results: CaseResult[]): string {
     r.baseline ? `${r.baseline} ${fmt(r.baselineMedian, r.baselineMedian !== undefined && r.baselineMedian < 100 ? 1 : 0)} ${r.unit}` : '',
     r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}×`,
     r.target,
-    r.met ? 'yes' : `NO${r.note ? ` (${r.note})` : ''}`,
+    r.met === null ? '—' : r.met ? 'yes' : `NO${r.note ? ` (${r.note})` : ''}`,
   ]);
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}; Node ${machine.node}; SQLite ${machine.sqlite} (shell ${machine.sqliteShell ?? 'not installed'})`,
