@@ -6,19 +6,14 @@ import { listBackups } from '../../core/backup/backup';
 import { damagePage, sha256, truncateFile } from '../../core/backup/corrupt-files';
 import { latestVersion } from '../../core/db/migrations';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCli } from '../main';
+import { runCliCaptured } from '../run-captured';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 async function seeded(leads = 200) {
   const file = tempDbPath();

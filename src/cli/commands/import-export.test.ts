@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCli } from '../main';
+import { runCliCaptured } from '../run-captured';
 
 const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);
 const dirs: string[] = [];
@@ -12,12 +12,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 function freshDb() {
   const file = tempDbPath();

@@ -5,19 +5,14 @@ import { createCtx } from '../../core/context';
 import { openDatabase } from '../../core/db/open';
 import { dispatch } from '../../core/dispatch';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCli } from '../main';
+import { runCliCaptured } from '../run-captured';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 /** One Upwork lead (the DOMAIN.md example's shape) and a EUR payment without a rate. */
 async function smallDb() {
