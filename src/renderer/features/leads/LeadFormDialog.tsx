@@ -160,6 +160,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
         <Field label="Connects refunded" error={errors.connectsRefunded}>
           <input {...input('connectsRefunded')} type="text" inputMode="numeric" autoComplete="off" />
         </Field>
+        {values.stage === 'lost' && (
+          <Field label="Lost reason" error={errors.lostReason} className="span-4">
+            <input {...input('lostReason')} type="text" autoComplete="off" />
+          </Field>
+        )}
         <Field label="Tags" error={errors.tags} hint="Separated by commas" className="span-4">
           <input {...input('tags')} type="text" autoComplete="off" />
         </Field>

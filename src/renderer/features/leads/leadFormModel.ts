@@ -20,6 +20,7 @@ export type LeadFormValues = {
   currency: string;
   tags: string;
   notes: string;
+  lostReason: string;
   followUpOn: string;
 };
 
@@ -42,6 +43,7 @@ export function emptyLeadForm(defaults: { sourceId?: number; currency: string; t
     currency: defaults.currency,
     tags: '',
     notes: '',
+    lostReason: '',
     followUpOn: '',
   };
 }
@@ -63,6 +65,7 @@ export function leadToForm(lead: Lead): LeadFormValues {
     currency: lead.currency,
     tags: lead.tags.join(', '),
     notes: lead.notes,
+    lostReason: lead.lostReason,
     followUpOn: lead.followUpOn ?? '',
   };
 }
@@ -117,13 +120,14 @@ export function formToInput(values: LeadFormValues): LeadCreate {
     currency: values.currency.trim().toUpperCase(),
     tags: splitTagText(values.tags),
     notes: values.notes,
+    lostReason: values.lostReason,
     followUpOn: values.followUpOn || null,
   };
 }
 
 const formFields = new Set<string>([
   'title', 'sourceId', 'client', 'url', 'stage', 'createdOn', 'appliedOn', 'connects', 'boostConnects',
-  'connectsRefunded', 'value', 'currency', 'tags', 'notes', 'followUpOn',
+  'connectsRefunded', 'value', 'currency', 'tags', 'notes', 'lostReason', 'followUpOn',
 ]);
 
 /** API field errors ('tags.2', 'value', 'closedOn') placed next to the form's controls. */
