@@ -6,6 +6,7 @@ import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
+import { DeleteButton } from './DeleteButton';
 
 export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const [chosen, setChosen] = useState<number | null>(null);
@@ -52,9 +53,7 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
                         <td>{formatDay(p.effectiveFrom)}</td>
                         <td className="num">{money(p.unitPriceMinor, p.currency)}</td>
                         <td className="num">
-                          <button type="button" className="link-button" aria-label={`Delete price from ${p.effectiveFrom}`} onClick={() => remove.run(() => api.costs.deleteCreditPrice({ id: p.id }), 'Price deleted')}>
-                            Delete
-                          </button>
+                          <DeleteButton label={`Delete price from ${p.effectiveFrom}`} onDelete={() => remove.run(() => api.costs.deleteCreditPrice({ id: p.id }), 'Price deleted')} />
                         </td>
                       </tr>
                     ))}
@@ -87,9 +86,7 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
                     <td className="num">{r.percent}%</td>
                     <td className="num">{r.minFeeMinor === null ? '—' : money(r.minFeeMinor, r.currency)}</td>
                     <td className="num">
-                      <button type="button" className="link-button" aria-label={`Delete commission from ${r.effectiveFrom}`} onClick={() => remove.run(() => api.costs.deleteCommission({ id: r.id }), 'Commission rule deleted')}>
-                        Delete
-                      </button>
+                      <DeleteButton label={`Delete commission from ${r.effectiveFrom}`} onDelete={() => remove.run(() => api.costs.deleteCommission({ id: r.id }), 'Commission rule deleted')} />
                     </td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from './useFormErrors';
+import { DeleteButton } from './DeleteButton';
 
 export function CurrencyPanel() {
   const rates = useAsync(() => api.rates.list({}), []);
@@ -92,9 +93,7 @@ function RateTable({ rates, base }: { rates: { currency: string; month: string; 
               <td>{r.currency}</td>
               <td className="num">{r.rate}</td>
               <td className="num">
-                <button type="button" className="link-button" aria-label={`Delete ${r.currency} rate for ${r.month}`} onClick={() => remove.run(() => api.rates.delete({ currency: r.currency, month: r.month }), 'Rate deleted')}>
-                  Delete
-                </button>
+                <DeleteButton label={`Delete ${r.currency} rate for ${r.month}`} onDelete={() => remove.run(() => api.rates.delete({ currency: r.currency, month: r.month }), 'Rate deleted')} />
               </td>
             </tr>
           ))}

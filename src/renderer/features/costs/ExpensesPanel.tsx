@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
+import { DeleteButton } from './DeleteButton';
 
 type Category = (typeof expenseCategoryValues)[number];
 
@@ -102,9 +103,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
               <td>{e.category}{e.connects ? ` (${e.connects})` : ''}</td>
               <td className="num">{money(e.amountMinor, e.currency)}</td>
               <td className="num">
-                <button type="button" className="link-button" aria-label={`Delete expense of ${e.date}`} onClick={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')}>
-                  Delete
-                </button>
+                <DeleteButton label={`Delete expense of ${e.date}`} onDelete={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')} />
               </td>
             </tr>
           ))}

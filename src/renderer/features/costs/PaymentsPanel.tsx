@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
+import { DeleteButton } from './DeleteButton';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
@@ -111,9 +112,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 {p.feeComputed && <span className="muted"> *</span>}
               </td>
               <td className="num">
-                <button type="button" className="link-button" aria-label={`Delete payment of ${p.date}`} onClick={() => remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted')}>
-                  Delete
-                </button>
+                <DeleteButton label={`Delete payment of ${p.date}`} onDelete={() => remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted')} />
               </td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
+import { DeleteButton } from './DeleteButton';
 
 export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const list = useAsync(() => api.subscriptions.list({}), []);
@@ -101,9 +102,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
-                <button type="button" className="link-button" aria-label={`Delete ${s.name}`} onClick={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)}>
-                  Delete
-                </button>
+                <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)} />
               </td>
             </tr>
           ))}
