@@ -25,9 +25,10 @@ export function createTempFile(name: string, mode: 'read' | 'write'): HostFile &
   return { fileId: registerFile({ path: file, name, mode, temporary: true }), name, path: file };
 }
 
-/** Where a registered file is, for the host that delivers it (a download, stdout). */
-export function filePath(fileId: string, mode: 'read' | 'write'): string {
-  return registeredFile(fileId, mode).path;
+/** Where a registered file is and its name, for the host that delivers it (a download, stdout). */
+export function hostFile(fileId: string, mode: 'read' | 'write'): { path: string; name: string } {
+  const { path: file, name } = registeredFile(fileId, mode);
+  return { path: file, name };
 }
 
 /** Forgets the id; a temporary file is deleted with its folder. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { exportKinds } from '../../shared/api/schemas/csv';
-import { createTempFile, filePath, type HostFile, registerPath, releaseFile } from '../../core/host-files';
+import { createTempFile, type HostFile, hostFile, registerPath, releaseFile } from '../../core/host-files';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { copyToStdout } from '../deliver';
@@ -39,7 +39,7 @@ export const exportCommand: Command = {
     try {
       const input = { fileId: target.fileId, kind: kind as ExportKind, from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false };
       const { rows } = await env.call('csv:export-file', input);
-      if (!output) await copyToStdout(filePath(target.fileId, 'write'), env.io);
+      if (!output) await copyToStdout(hostFile(target.fileId, 'write').path, env.io);
       else if (env.io.isTty) env.io.stderr(`Wrote ${rows.toLocaleString('en')} ${kind === 'report' ? 'channels' : kind} to ${output}\n`);
       return 0;
     } finally {
