@@ -1,5 +1,5 @@
 import { fieldError } from '../../shared/api/result';
-import { listRates, setRate } from '../repos/rates-repo';
+import { deleteRate, listRates, setRate } from '../repos/rates-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { createCommissionRule, createCreditPrice, deleteCostRow, listCosts, updateCommissionRule, updateCreditPrice } from '../services/costs-service';
 import { createSubscription, deleteSubscription, listSubscriptions, updateSubscription } from '../services/subscriptions-service';
@@ -23,7 +23,5 @@ export const costsHandlers: HandlersFor<'costs'> & HandlersFor<'subscriptions'> 
     setRate(ctx.db, currency, month, rate);
     return { currency, month, rate };
   },
-  'rates:delete': (ctx, { currency, month }) => ({
-    deleted: ctx.db.prepare(`DELETE FROM fx_rates WHERE currency = ? AND month = ?`).run(currency, month).changes > 0,
-  }),
+  'rates:delete': (ctx, { currency, month }) => ({ deleted: deleteRate(ctx.db, currency, month) }),
 };

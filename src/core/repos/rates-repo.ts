@@ -18,3 +18,8 @@ export function rateTable(db: Database): RateTable {
 export function setRate(db: Database, currency: string, month: string, rate: string): void {
   db.prepare(`INSERT INTO fx_rates (currency, month, rate) VALUES (?, ?, ?) ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate`).run(currency, month, rate);
 }
+
+/** Deletes one month's rate; false when there was none. */
+export function deleteRate(db: Database, currency: string, month: string): boolean {
+  return db.prepare(`DELETE FROM fx_rates WHERE currency = ? AND month = ?`).run(currency, month).changes > 0;
+}
