@@ -29,16 +29,6 @@ function applyPragmas(db: Db) {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Reads user_version without changing anything; throws AppError for files that are not ours. */
-export function readSchemaVersion(file: string, nativeBinding?: string): number {
-  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding ?? defaultBinding() });
-  try {
-    return probe.pragma('user_version', { simple: true }) as number;
-  } finally {
-    probe.close();
-  }
-}
-
 /**
  * Opens (creating if needed) the database, migrates it to the latest schema and seeds the
  * channel presets on first run. An existing file is inspected read-only first: a damaged or
