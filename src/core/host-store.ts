@@ -3,6 +3,7 @@ import { AppError } from '../shared/api/result';
 import { restoreFileAtPath, type RestoreOutcome } from './backup/backup-service';
 import { createCtx, type Ctx } from './context';
 import { openDatabase } from './db/open';
+import { createStore, type Store } from './db/store';
 
 export { openAppStore } from './backup/recover';
 
@@ -47,18 +48,17 @@ export type HostCtx = { ctx: Ctx; close: () => void };
 export function lazyHostCtx(dbPath: string, mode: StoreMode): HostCtx {
   // A read-only command on a missing database stops here, even for an operation that never opens it (backups:list).
   if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
-  let db: Ctx['db'] | undefined;
+  let store: Store | undefined;
+  const opened = () => (store ??= createStore(dbPath, openHostStore(dbPath, mode).db, () => openDatabase(dbPath, { readonly: mode === 'as-is' })));
   const ctx: Ctx = {
     dbPath,
     now: () => new Date(),
     get db() {
-      db ??= openHostStore(dbPath, mode).db;
-      return db;
+      return opened().db;
     },
-    // A restore reopens the connection into the same context.
-    set db(next) {
-      db = next;
+    get store() {
+      return opened();
     },
   };
-  return { ctx, close: () => (db?.open ? db.close() : undefined) };
+  return { ctx, close: () => store?.close() };
 }

@@ -83,7 +83,7 @@ export const apiCommand: Command = {
       env.io.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
       return 0;
     } finally {
-      if (file) releaseFile(file.fileId, values.file ? 'read' : 'write');
+      if (file) releaseFile(file.fileId);
     }
   },
 };

@@ -4,8 +4,8 @@ import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
 import { toApiError } from '../dispatch';
-import { openDatabase } from '../db/open';
-import { registeredFile } from '../csv/file-registry';
+import { openConnection } from '../db/connection';
+import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
@@ -59,7 +59,9 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
-    db = ctx.dbPath === ':memory:' ? ctx.db : openDatabase(ctx.dbPath);
+    // A second connection to the file the store opened (and checked, and migrated) already: a plain
+    // one. openDatabase would inspect the file again, and its header check must not run on an open file.
+    db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
     finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
@@ -81,6 +83,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
       job.summary = summary;
       job.rows = summary.rows;
       finish('done', null);
+      // Written: the upload is finished with (a dry run or a refused file may be run again).
+      if (summary.applied) forgetFile(input.fileId);
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
