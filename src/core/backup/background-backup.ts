@@ -40,7 +40,10 @@ function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer));
+    worker.once('message', (answer: WorkerAnswer) => {
+      release(); // the worker closed both its connections before answering
+      resolve(answer);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       release();
