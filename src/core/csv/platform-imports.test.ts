@@ -5,7 +5,8 @@ import { rollupDrift } from '../rollups/rebuild';
 import { openTempCtx } from '../test-support/temp-db';
 import { importCsvFile, type ImportOptions } from './import-engine';
 import { parseCsvText } from './parser';
-import { typeKey, upworkTypes } from './upwork';
+import { typeKey } from './type-decisions';
+import { upworkTypes } from './upwork';
 
 const fx = (name: string) => path.join(import.meta.dirname, '__fixtures__', name);
 let ctx: ReturnType<typeof openTempCtx>;
