@@ -97,7 +97,8 @@ export const stripePaymentsAliases = {
   email: ['Customer Email'],
 } as const;
 
-const counted = new Set(['paid', 'refunded']);
+// DOMAIN.md §3: Paid or Refunded; older exports write a partial refund as its own status.
+const counted = new Set(['paid', 'refunded', 'partially refunded']);
 
 /**
  * Payments export: a Paid or Refunded row is one payment, gross = Amount − Amount Refunded, in the
@@ -114,9 +115,13 @@ export function stripePaymentsMapper(headers: readonly string[], profile: ReadAs
     const date = r.date(fields, ix.created);
     const converted = at(fields, ix.convertedAmount) !== '' && at(fields, ix.convertedCurrency) !== '';
     const code = converted ? r.currency(fields, ix.convertedCurrency) : r.currency(fields, ix.currency);
-    const gross = converted
-      ? r.money(fields, ix.convertedAmount, code) - r.money(fields, ix.convertedRefunded, code)
-      : r.money(fields, ix.amount, r.currency(fields, ix.currency)) - r.money(fields, ix.refunded, code);
+    const charged = r.currency(fields, ix.currency);
+    let refunded: number;
+    if (!converted || ix.convertedRefunded !== undefined) refunded = r.money(fields, converted ? ix.convertedRefunded : ix.refunded, code);
+    else if (charged === code) refunded = r.money(fields, ix.refunded, code);
+    else if (r.money(fields, ix.refunded, charged) === 0) refunded = 0;
+    else throw new RowError(`Amount Refunded is in ${charged} but the payment settled in ${code}, and the file has no Converted Amount Refunded column`, 'Amount Refunded');
+    const gross = (converted ? r.money(fields, ix.convertedAmount, code) : r.money(fields, ix.amount, code)) - refunded;
     const fee = r.money(fields, ix.fee, code) + r.money(fields, ix.taxesOnFee, code);
     const id = at(fields, ix.id);
     // Without an id: the full timestamp, amount, currency and customer, plus the occurrence number
