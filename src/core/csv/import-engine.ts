@@ -118,7 +118,11 @@ export async function readHeader(file: string): Promise<{ encoding: Encoding; de
  * nothing kept but counters) to decide the decimal separator and date formats and let Upwork fees
  * find their payment; throws invalid_input when the file cannot be decided.
  */
-export async function planFile(db: Database, file: string, options: ImportOptions, scan: { onBytes?: (bytes: number) => boolean; chunkBytes?: number | undefined } | false): Promise<FilePlan> {
+export type Scan = { onBytes?: (bytes: number) => boolean; chunkBytes?: number | undefined; /** A preview decides from the first rows only. */ maxRows?: number };
+
+const enough = new Error('enough rows');
+
+export async function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
   const { encoding, delimiter, headers, width } = await readHeader(file);
   const base = { baseCurrency: baseCurrency(db), source: options.source };
   if (options.mapping) {
@@ -129,6 +133,7 @@ export async function planFile(db: Database, file: string, options: ImportOption
   const mapper = mapperFor(layout.id, headers, profile, { ...base, decisions: decisionsFor(db, layout.platform) });
   if (scan) {
     let header = true;
+    let rows = 0;
     try {
       const completed = await readCsvFile(
         file,
@@ -140,20 +145,21 @@ export async function planFile(db: Database, file: string, options: ImportOption
           }
           profile.add(fields, line);
           mapper.prescan?.(fields, line);
+          if (scan.maxRows !== undefined && ++rows >= scan.maxRows) throw enough;
         },
         { delimiter, chunkBytes: scan.chunkBytes, onChunk: scan.onBytes },
       );
       if (!completed) throw new ImportCancelled();
     } catch (error) {
       if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
-      throw error;
+      if (error !== enough) throw error;
     }
     profile.decide();
   }
   return { encoding, delimiter, headers, width, layout, recognisedBy: because, profile, mapper };
 }
 
-function readAsNotes(plan: FilePlan): string[] {
+export function readAsNotes(plan: FilePlan): string[] {
   const notes = [plan.delimiter === ',' ? 'comma-separated' : plan.delimiter === ';' ? 'semicolon-separated' : 'tab-separated'];
   if (plan.profile) notes.push(...plan.profile.notes);
   return notes;
