@@ -85,8 +85,12 @@ function refineLead(lead: { value?: string | null; currency?: string; createdOn?
   }
 }
 
-export const LeadCreate = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields }).superRefine(refineLead);
+const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields });
+export const LeadCreate = leadCreateFields.superRefine(refineLead);
 export type LeadCreate = z.input<typeof LeadCreate>;
+
+/** A row of an imported file gets the same checks as the form; its channel comes by name, resolved later. */
+export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefine(refineLead);
 
 export const LeadUpdate = z
   .object({
