@@ -9,6 +9,7 @@ import { tempDbPath } from '../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
+import { migration0005 } from './migrations/0005-activity';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -141,6 +142,16 @@ const perMigration: Record<number, (db: Database.Database) => void> = {
     expect(plan(`SELECT id FROM leads ORDER BY title COLLATE NOCASE, id LIMIT 200 OFFSET 50`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_title$/);
     expect(plan(`SELECT id FROM leads ORDER BY value_minor DESC, id DESC LIMIT 200`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_value$/);
   },
+};
+
+// Activity log (issue 13.3): starts empty, keeps its kinds, goes with its lead.
+perMigration[migration0005.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
+  const leadId = (db.prepare(`SELECT id FROM leads ORDER BY id LIMIT 1`).get() as { id: number }).id;
+  db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, 'call', '2026-01-01T10:00:00.000Z', 'x', 'now')`).run(leadId);
+  expect(() => db.prepare(`INSERT INTO activity (lead_id, kind, at, created_at) VALUES (?, 'lunch', 'x', 'now')`).run(leadId)).toThrow(/CHECK/);
+  db.prepare(`DELETE FROM leads WHERE id = ?`).run(leadId);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
 };
 
 describe('each migration', () => {
