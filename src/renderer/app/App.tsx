@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, bridge } from '../api';
 import { Icon } from '../components/Icon';
-import { ToastProvider } from '../components/Toasts';
+import { ToastArea, ToastProvider } from '../components/Toasts';
 import { LeadFormDialog } from '../features/leads/LeadFormDialog';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
@@ -118,6 +118,7 @@ export function App() {
           <main className="content" id="content">
             <Page route={route} />
           </main>
+          <ToastArea />
         </div>
       </div>
       <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />
