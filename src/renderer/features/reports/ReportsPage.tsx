@@ -64,7 +64,7 @@ export function ReportsPage({ route }: PageProps) {
               <li key={w}>{w}</li>
             ))}
           </ul>
-          <a href="#/costs">Add exchange rates on the Costs page</a>
+          <a href="#/settings">Add exchange rates in Settings</a>
         </div>
       )}
       {report && (

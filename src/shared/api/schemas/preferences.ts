@@ -11,8 +11,8 @@ const reason = z.string().trim().min(1, 'A reason cannot be empty').max(60, 'At 
 /** How the app looks and behaves (Settings page, issue 13.7). Stored as one JSON setting. */
 export const Preferences = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  /** 'locale' follows the OS locale; the others are date-fns patterns offered in Settings. */
-  dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']).default('locale'),
+  /** 'locale' follows the OS locale; the others are date-fns patterns. The default stays the app's own "1 Jul 2026". */
+  dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']).default('d MMM yyyy'),
   weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(6)]).default(1),
   staleDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').default(21),
   notifications: z.boolean().default(true),
