@@ -10,6 +10,11 @@ const react = { group: ['react', 'react-dom', 'react-dom/*', 'recharts', '@dnd-k
 // `!@*/…` keeps scoped packages such as @dnd-kit/core allowed: only our own folders are layers.
 const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`, `!@*/${name}`], message: `Do not import src/${name} from here (see ARCHITECTURE.md).` });
 
+const corePatterns = [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')];
+// Inside src/core: repositories are the data layer; csv may use them but never the services above it.
+const inCore = (name) => ({ group: [`../${name}`, `../${name}/**`, `**/core/${name}`, `**/core/${name}/**`], message: `Do not import core/${name} from here: core/${name} sits above this folder (README, Architecture).` });
+const sqliteValues = { group: ['better-sqlite3'], allowTypeImports: true, message: 'Services and handlers take the Database type only; SQL goes in a repository function (src/core/repos).' };
+const statementCache = { group: ['**/db/statements'], message: 'Prepared statements belong in src/core/repos.' };
 // The CLI is a host like the others: it reaches the core only through dispatch and the host openers
 // (src/core/host-store.ts, src/core/host-files.ts). Its tests may look inside.
 const coreInternals = {
@@ -17,11 +22,6 @@ const coreInternals = {
   message: 'src/cli reaches the core only through dispatch (src/core/dispatch.ts) and the host openers (src/core/host-*.ts).',
 };
 const cliTests = ['src/cli/**/*.test.ts', 'src/cli/test-support/**'];
-const corePatterns = [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')];
-// Inside src/core: repositories are the data layer; csv may use them but never the services above it.
-const inCore = (name) => ({ group: [`../${name}`, `../${name}/**`, `**/core/${name}`, `**/core/${name}/**`], message: `Do not import core/${name} from here: core/${name} sits above this folder (README, Architecture).` });
-const sqliteValues = { group: ['better-sqlite3'], allowTypeImports: true, message: 'Services and handlers take the Database type only; SQL goes in a repository function (src/core/repos).' };
-const statementCache = { group: ['**/db/statements'], message: 'Prepared statements belong in src/core/repos.' };
 
 /** The arrows of ARCHITECTURE.md: a wrong import fails `npm test`. */
 const boundaries = [

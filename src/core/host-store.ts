@@ -3,7 +3,6 @@ import { AppError } from '../shared/api/result';
 import { restoreFileAtPath, type RestoreOutcome } from './backup/backup-service';
 import { createCtx, type Ctx } from './context';
 import { openDatabase } from './db/open';
-import { createStore, type Store } from './db/store';
 
 export { openAppStore } from './backup/recover';
 
@@ -48,17 +47,18 @@ export type HostCtx = { ctx: Ctx; close: () => void };
 export function lazyHostCtx(dbPath: string, mode: StoreMode): HostCtx {
   // A read-only command on a missing database stops here, even for an operation that never opens it (backups:list).
   if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
-  let store: Store | undefined;
-  const opened = () => (store ??= createStore(dbPath, openHostStore(dbPath, mode).db, () => openDatabase(dbPath, { readonly: mode === 'as-is' })));
+  let opened: Ctx | undefined;
+  const open = () => (opened ??= openHostStore(dbPath, mode));
   const ctx: Ctx = {
     dbPath,
     now: () => new Date(),
     get db() {
-      return opened().db;
+      return open().db;
     },
+    // A restore reopens the store's connection; the next `ctx.db` is the new one.
     get store() {
-      return opened();
+      return open().store;
     },
   };
-  return { ctx, close: () => store?.close() };
+  return { ctx, close: () => opened?.store.close() };
 }
