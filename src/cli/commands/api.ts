@@ -19,7 +19,7 @@ const usage = `leadledger api OPERATION [JSON | -] [--json] [--file PATH | --out
 
 function listText(): string {
   const width = Math.max(...operationNames.map((n) => n.length));
-  return `${operationNames.map((name) => `${name.padEnd(width)}  ${contract[name].description ?? ''}`.trimEnd()).join('\n')}\n`;
+  return `${operationNames.map((name) => `${name.padEnd(width)}  ${contract[name].description}`.trimEnd()).join('\n')}\n`;
 }
 
 function parseInput(text: string): { ok: true; value: unknown } | { ok: false; error: ApiError } {
