@@ -40,11 +40,19 @@ function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer));
-    worker.once('error', reject);
+    // The answer counts once the worker has ended: until then its connection may still be open,
+    // and a restore right after this backup must not find the file "open elsewhere".
+    let answer: WorkerAnswer | undefined;
+    let failure: unknown;
+    worker.once('message', (message: WorkerAnswer) => {
+      answer = message;
+      worker.ref(); // the copy is done: wait the few ms until the worker has closed its connection
+    });
+    worker.once('error', (error) => (failure = error));
     worker.once('exit', (code) => {
       release();
-      reject(new Error(`the backup worker stopped (exit ${code})`));
+      if (answer) resolve(answer);
+      else reject(failure ?? new Error(`the backup worker stopped (exit ${code})`));
     });
   });
 }

@@ -38,9 +38,9 @@ export const ActivityCreate = z.object({
 });
 
 export const activityContract = {
-  'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem)),
-  'activity:create': op(ActivityCreate, Activity),
-  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
+  'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem), 'The timeline of a lead: activities, stage changes, follow-ups done and payments'),
+  'activity:create': op(ActivityCreate, Activity, 'Log an activity on a lead (note, message, call, meeting, proposal sent)'),
+  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete a logged activity'),
 };
 
 /** Won in one step (issue 13.2): the close date, the value, and optionally the payment, in one transaction. */
@@ -71,8 +71,8 @@ export const CloseLost = z.object({
 });
 
 export const closeoutContract = {
-  'closeout:won': op(CloseWon, z.object({ leadId: id, paymentId: id.nullable() })),
-  'closeout:lost': op(CloseLost, z.object({ leadId: id })),
+  'closeout:won': op(CloseWon, z.object({ leadId: id, paymentId: id.nullable() }), 'Win a lead in one step: closed date, value and optionally its payment, in one transaction'),
+  'closeout:lost': op(CloseLost, z.object({ leadId: id }), 'Lose a lead with a reason (and a note), in one transaction'),
   /** The fee the channel's rule gives for a payment of this lead (prefills the Won dialog). */
-  'closeout:fee': op(z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }), z.object({ feeMinor: z.number().int() })),
+  'closeout:fee': op(z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }), z.object({ feeMinor: z.number().int() }), 'The fee the channel rule gives for a payment of this lead (prefills the Won dialog)'),
 };

@@ -30,15 +30,14 @@ export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nulla
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const preferencesContract = {
-  'preferences:get': op(z.object({}), Preferences),
-  'preferences:update': op(PreferencesUpdate, Preferences),
+  'preferences:get': op(z.object({}), Preferences, 'The app settings: theme, date format, first day of the week, stale threshold, notifications, lost reasons'),
+  'preferences:update': op(PreferencesUpdate, Preferences, 'Change app settings'),
   /** Lost leads closed in the range, counted per channel and reason (Reports). */
-  'reasons:report': op(z.object({ from: isoDate.optional(), to: isoDate.optional() }), z.array(LostReasonCount)),
+  'reasons:report': op(z.object({ from: isoDate.optional(), to: isoDate.optional() }), z.array(LostReasonCount), 'Lost leads closed in a range, counted per channel and reason'),
   /** Every open lead with a follow-up date, soonest first. */
-  'agenda:list': op(z.object({}), z.array(AgendaItem)),
+  'agenda:list': op(z.object({}), z.array(AgendaItem), 'Every open lead with a follow-up date, soonest first, with its last activity'),
   /** "Done": records a follow-up activity and sets the next follow-up (or none), in one transaction. */
   'agenda:done': op(
     z.object({ leadId: id, at: z.string(), next: isoDate.nullable(), text: z.string().trim().max(2000).optional() }),
-    z.object({ activityId: id }),
-  ),
+    z.object({ activityId: id }), 'Mark a follow-up done: records an activity and sets the next follow-up'),
 };
