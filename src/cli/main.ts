@@ -1,11 +1,15 @@
 import { AppError } from '../shared/api/result';
 import { createCtx, type Ctx } from '../core/context';
 import { openDatabase } from '../core/db/open';
+import { sqliteApiError } from '../core/db/sqlite-errors';
 import { resolveDbPath } from '../core/paths';
 import { appVersion } from '../core/version';
 import { CliError } from './cli-error';
 import type { CliIo } from './command';
 import { commands } from './commands';
+
+/** A write that waited for the app's write lock (its import) and gave up: one line, nothing written. */
+export const cliBusyMessage = 'LeadLedger is open on this file in another window and is saving a change (such as an import): nothing was written. Close it or use that window, or try again when it has finished.';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -77,10 +81,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
+    const sqlite = sqliteApiError(error);
     const message =
       error instanceof CliError || error instanceof AppError
         ? error.message
-        : (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+        : sqlite
+          ? sqlite.code === 'busy' ? cliBusyMessage : sqlite.message
+          : (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
             (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
             (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
           ? (error as Error).message

@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
-import { openConnection } from '../db/connection';
+import { busyTimeoutMs, openConnection } from '../db/connection';
+import { sqliteApiError } from '../db/sqlite-errors';
 import { registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
@@ -54,7 +55,9 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     job.error = error;
     job.finishedAt = Date.now();
     if (db?.open && db !== ctx.db) db.close();
+    if (ctx.db.open) ctx.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   };
+  const failure = (error: unknown) => sqliteApiError(error)?.message ?? (error instanceof Error ? error.message : String(error));
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
@@ -62,9 +65,13 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
     db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
-    finish('failed', (error as Error).message);
+    finish('failed', failure(error));
     return { jobId: id };
   }
+  // The import holds the write lock across event-loop turns: a write on the app's connection
+  // would wait for it with the event loop blocked (the import cannot move meanwhile). So it
+  // fails at once with the retryable "busy" answer instead, until the import ends.
+  if (db !== ctx.db) ctx.db.pragma('busy_timeout = 0');
   const connection = db;
   void importCsvFile(connection, file.path, options, {
     now: ctx.now,
@@ -85,7 +92,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
-      else finish('failed', error instanceof Error ? error.message : String(error));
+      else finish('failed', failure(error));
     },
   );
   return { jobId: id };
