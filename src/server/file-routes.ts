@@ -8,7 +8,7 @@ import { exportKinds } from '../shared/api/schemas/csv';
 import { isIsoDate } from '../shared/dates';
 import { toApiError } from '../core/dispatch';
 import { exportTo, type ExportKindAll } from '../core/csv/export-to';
-import { registerFile } from '../core/csv/file-registry';
+import { registerFile, uploadDirPrefix } from '../core/csv/file-registry';
 import { exportFileName } from '../core/services/csv-service';
 import type { Ctx } from '../core/context';
 import { addRoute } from './web-server';
@@ -16,7 +16,8 @@ import { addRoute } from './web-server';
 // Browser mode's file transfer: uploads stream to a private temp file that gets an id (the API
 // never sees a path); exports stream out in batches with back-pressure.
 const maxUpload = 2 * 1024 * 1024 * 1024;
-const uploadDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-upload-'));
+// The pid in the name lets the start-up sweep tell a crashed process's copies from a running one's.
+const uploadDir = () => fs.mkdtempSync(path.join(os.tmpdir(), uploadDirPrefix()));
 
 function json(response: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { headerSignature } from '../../shared/csv/headers';
+import { truncateWal } from '../db/connection';
 import { baseCurrency } from '../repos/settings-repo';
 import { type Mapper, RowError, type RowResult } from './drafts';
 import { type ColumnMapping, type FormatId, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveFormat } from './formats';
@@ -222,7 +223,12 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
     throw error;
   } finally {
-    if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
+    if (!committed) {
+      // SQLite rolls back by itself on SQLITE_FULL; either way the rolled-back pages stay in the
+      // WAL file (after a full disk, up to all the space there was) until it is truncated.
+      if (db.inTransaction) db.prepare('ROLLBACK').run();
+      truncateWal(db);
+    }
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }

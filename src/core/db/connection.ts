@@ -64,3 +64,15 @@ export function openConnection(file: string, options: { nativeBinding?: string |
   }
   return db;
 }
+
+/**
+ * Checkpoints and truncates the WAL to zero bytes, e.g. after a big write was rolled back (its
+ * pages stay in the WAL file otherwise). Best effort: a reader elsewhere makes it a no-op.
+ */
+export function truncateWal(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A full disk or a busy file: the WAL is reused from its start by the next write anyway.
+  }
+}
