@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepUploads } from '../csv/file-registry';
+import { sweepTempCopies } from '../csv/file-registry';
 import { openDatabase } from '../db/open';
 import { tempDbPath } from '../test-support/temp-db';
 import { openAppStore } from './recover';
@@ -51,7 +51,7 @@ describe('leftovers swept at start', () => {
     fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
   });
 
-  it('upload copies of a dead process, and unnamed ones older than this process and an hour, go', () => {
+  it('upload and export copies of a dead process, and unnamed ones older than this process and an hour, go', () => {
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-sweep-'));
     const startedAt = Date.now() - 1000;
     const dir = (name: string, mtime = new Date()) => {
@@ -61,9 +61,9 @@ describe('leftovers swept at start', () => {
       fs.utimesSync(full, mtime, mtime);
       return full;
     };
-    const gone = [dir(`leadledger-upload-${deadPid()}-aaaaaa`), dir('leadledger-upload-bbbbbb', old)];
+    const gone = [dir(`leadledger-upload-${deadPid()}-aaaaaa`), dir(`leadledger-export-${deadPid()}-eeeeee`), dir('leadledger-upload-bbbbbb', old)];
     const kept = [dir(`leadledger-upload-${process.pid}-cccccc`), dir('leadledger-upload-dddddd'), dir('something-else', old)];
-    expect(sweepUploads(temp, startedAt).sort()).toEqual([...gone].sort());
+    expect(sweepTempCopies(temp, startedAt).sort()).toEqual([...gone].sort());
     expect(kept.filter((f) => !fs.existsSync(f))).toEqual([]);
     fs.rmSync(temp, { recursive: true, force: true });
   });

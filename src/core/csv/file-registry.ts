@@ -12,7 +12,7 @@ export type RegisteredFile = { path: string; name: string; mode: 'read' | 'write
 const files = new Map<string, RegisteredFile>();
 let cleanupHooked = false;
 
-/** Uploaded copies live until the process ends. */
+/** Uploaded copies not forgotten before live until the process ends. */
 function hookCleanup(): void {
   if (cleanupHooked) return;
   cleanupHooked = true;
@@ -34,19 +34,19 @@ export function registeredFile(id: string, mode: 'read' | 'write'): RegisteredFi
   return file;
 }
 
+/** Drops the id; an uploaded copy is deleted at once instead of at exit. */
 export function forgetFile(id: string): void {
+  const file = files.get(id);
   files.delete(id);
+  if (file?.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
 }
 
-/** Upload copies live in `leadledger-upload-<pid>-XXXXXX` in the temp folder (browser mode). */
-export const uploadDirPrefix = () => `leadledger-upload-${process.pid}-`;
-
 /**
- * Upload copies left by a process that crashed (the exit hook never ran): removed at start. A folder
+ * Upload and export copies (`leadledger-upload-<pid>-*`, `leadledger-export-<pid>-*`, host-files.ts) left by a process that crashed (the exit hook never ran): removed at start. A folder
  * named with the pid of a process still running is kept; one without a pid (older versions) goes
  * when it is older than this process and than an hour.
  */
-export function sweepUploads(tempDir = os.tmpdir(), startedAt = Date.now() - process.uptime() * 1000): string[] {
+export function sweepTempCopies(tempDir = os.tmpdir(), startedAt = Date.now() - process.uptime() * 1000): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
@@ -55,9 +55,9 @@ export function sweepUploads(tempDir = os.tmpdir(), startedAt = Date.now() - pro
     return removed;
   }
   for (const name of names) {
-    if (!name.startsWith('leadledger-upload-')) continue;
+    if (!name.startsWith('leadledger-upload-') && !name.startsWith('leadledger-export-')) continue;
     const dir = path.join(tempDir, name);
-    const pid = /^leadledger-upload-(\d+)-/.exec(name)?.[1];
+    const pid = /^leadledger-(?:upload|export)-(\d+)-/.exec(name)?.[1];
     const stat = fs.statSync(dir, { throwIfNoEntry: false });
     if (!stat?.isDirectory()) continue;
     // Unnamed ones may belong to an older LeadLedger still running: an hour of grace as well.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
-import { headerSignature } from '../../shared/csv/headers';
 import { truncateWal } from '../db/connection';
 import { baseCurrency } from '../repos/settings-repo';
 import { type Mapper, RowError, type RowResult } from './drafts';
@@ -231,8 +230,4 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     }
     db.pragma(`cache_size = ${cacheSize}`);
   }
-}
-
-export function signatureOf(headers: readonly string[]): string {
-  return headerSignature(headers);
 }

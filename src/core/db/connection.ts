@@ -11,6 +11,11 @@ export type ConnectionOptions = { nativeBinding?: string | undefined; readonly?:
 /** How long a write waits for another writer (another window, the CLI) before SQLITE_BUSY. */
 export const busyTimeoutMs = 5000;
 
+/** How long writes on this connection wait for another writer: `busyTimeoutMs`, or 0 to fail at once. */
+export function setBusyWait(db: Db, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -3,9 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
-import { busyTimeoutMs, openConnection } from '../db/connection';
-import { sqliteApiError } from '../db/sqlite-errors';
-import { registeredFile } from '../csv/file-registry';
+import { toApiError } from '../dispatch';
+import { busyTimeoutMs, openConnection, setBusyWait } from '../db/connection';
+import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
@@ -55,9 +55,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     job.error = error;
     job.finishedAt = Date.now();
     if (db?.open && db !== ctx.db) db.close();
-    if (ctx.db.open) ctx.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (ctx.db.open) setBusyWait(ctx.db, busyTimeoutMs);
   };
-  const failure = (error: unknown) => sqliteApiError(error)?.message ?? (error instanceof Error ? error.message : String(error));
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
@@ -65,13 +64,13 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
     db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
-    finish('failed', failure(error));
+    finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
   }
   // The import holds the write lock across event-loop turns: a write on the app's connection
   // would wait for it with the event loop blocked (the import cannot move meanwhile). So it
   // fails at once with the retryable "busy" answer instead, until the import ends.
-  if (db !== ctx.db) ctx.db.pragma('busy_timeout = 0');
+  if (db !== ctx.db) setBusyWait(ctx.db, 0);
   const connection = db;
   void importCsvFile(connection, file.path, options, {
     now: ctx.now,
@@ -89,10 +88,13 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
       job.summary = summary;
       job.rows = summary.rows;
       finish('done', null);
+      // Written: the upload is finished with (a dry run or a refused file may be run again).
+      if (summary.applied) forgetFile(input.fileId);
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
-      else finish('failed', failure(error));
+      // Worded as the API words it (disk full, locked, damaged), for every host.
+      else finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     },
   );
   return { jobId: id };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Ctx } from '../context';
+import { type ExportOptions, writeExport } from '../csv/export';
+import type { Target } from '../csv/own-formats';
 import { assertNotOpenDatabase } from '../db/open-files';
-import { type ExportOptions, writeExport } from './export';
-import type { Target } from './own-formats';
 import { exportReport } from './report-export';
 
 export type ExportKindAll = Target | 'report';
