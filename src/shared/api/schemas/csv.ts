@@ -83,8 +83,8 @@ export type ImportJob = z.infer<typeof ImportJob>;
 const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
 
 export const csvContract = {
-  'csv:inspect': op(z.object({ fileId }), Inspection),
-  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) })),
+  'csv:inspect': op(z.object({ fileId }), Inspection, 'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings'),
+  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) }), 'The first rows of a registered file as a column mapping reads them, each validated'),
   'csv:start-import': op(
     z.object({
       fileId,
@@ -96,14 +96,16 @@ export const csvContract = {
       dryRun: z.boolean().optional(),
     }),
     z.object({ jobId: z.string() }),
+    'Start importing a registered CSV file; poll csv:job for progress and the summary',
   ),
-  'csv:job': op(z.object({ jobId }), ImportJob),
-  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() })),
-  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping)),
-  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping),
-  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
+  'csv:job': op(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
+  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() }), 'Cancel a running import (nothing is written)'),
+  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping), 'Saved column mappings (those made for this header first)'),
+  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping, 'Save a column mapping under a name for files with this header'),
+  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved column mapping'),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional() }),
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional() }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
+    'Export leads, payments, expenses or the channel report into a registered file',
   ),
 };

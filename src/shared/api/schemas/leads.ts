@@ -142,17 +142,18 @@ export const LeadMove = z
 export type LeadMove = z.input<typeof LeadMove>;
 
 export const leadsContract = {
-  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) })),
+  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) }), 'Leads, filtered, sorted and paged'),
   'leads:board': op(
     LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
     z.object({ columns: z.array(BoardColumn) }),
+    'The pipeline board: leads by stage column',
   ),
-  'leads:get': op(z.object({ id }), LeadDetail),
-  'leads:create': op(LeadCreate, LeadDetail),
-  'leads:update': op(LeadUpdate, LeadDetail),
+  'leads:get': op(z.object({ id }), LeadDetail, 'One lead with its stage history'),
+  'leads:create': op(LeadCreate, LeadDetail, 'Add a lead'),
+  'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
-  'leads:move': op(LeadMove, LeadDetail),
-  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
-  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow)),
-  'leads:tags': op(z.object({}), z.array(z.string())),
+  'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
+  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete a lead'),
+  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow), 'Leads with a follow-up due on or before a day'),
+  'leads:tags': op(z.object({}), z.array(z.string()), 'Every tag in use'),
 };
