@@ -42,6 +42,8 @@ function refine(v: { amount?: string; currency?: string; category?: string; conn
 }
 
 export const ExpenseCreate = z.object(fields).superRefine(refine);
+/** A row of an imported file: the same checks as the form; the channel comes by name. */
+export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
 export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 export const ExpenseList = DateRange.and(
   z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),

@@ -34,6 +34,8 @@ export const Lead = z.object({
   followUpOn: z.string().nullable(),
   position: z.number(),
   updatedAt: z.string(),
+  /** When the latest logged activity happened (null: none logged). */
+  lastActivityAt: z.string().nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -85,8 +87,12 @@ function refineLead(lead: { value?: string | null; currency?: string; createdOn?
   }
 }
 
-export const LeadCreate = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields }).superRefine(refineLead);
+const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields });
+export const LeadCreate = leadCreateFields.superRefine(refineLead);
 export type LeadCreate = z.input<typeof LeadCreate>;
+
+/** A row of an imported file gets the same checks as the form; its channel comes by name, resolved later. */
+export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefine(refineLead);
 
 export const LeadUpdate = z
   .object({
@@ -107,6 +113,10 @@ export const LeadFilter = z.object({
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   importId: id.optional(),
+  /** Open leads with no change and no activity since this timestamp (the "stale" filter). */
+  staleBefore: z.string().max(40).optional(),
+  /** Won and Lost leads closed on or after this day; open stages are not affected (the board's last 30 days). */
+  closedFrom: isoDate.optional(),
 });
 export type LeadFilter = z.infer<typeof LeadFilter>;
 

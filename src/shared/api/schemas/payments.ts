@@ -39,6 +39,8 @@ function refine(v: { gross?: string; fee?: string | null; currency?: string }, c
 }
 
 export const PaymentCreate = z.object(fields).superRefine(refine);
+/** A row of an imported file: the same checks as the form; the channel comes by name. */
+export const PaymentImportRow = z.object(fields).omit({ sourceId: true, leadId: true }).superRefine(refine);
 export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 
 export const PaymentList = DateRange.and(z.object({ sourceId: id.optional(), leadId: id.optional(), ...pageInput }));
