@@ -40,11 +40,15 @@ function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer));
-    worker.once('error', reject);
+    let answer: WorkerAnswer | undefined;
+    let failure: unknown;
+    worker.once('message', (message: WorkerAnswer) => (answer = message));
+    worker.once('error', (error) => (failure = error));
+    // Settled on exit, when the worker's connection is closed: a restore right after must not see it.
     worker.once('exit', (code) => {
       release();
-      reject(new Error(`the backup worker stopped (exit ${code})`));
+      if (answer) resolve(answer);
+      else reject(failure ?? new Error(`the backup worker stopped (exit ${code})`));
     });
   });
 }

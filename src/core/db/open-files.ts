@@ -43,6 +43,11 @@ export function isOpenInProcess(file: string): boolean {
   return openCounts.has(fileKey(file));
 }
 
+/** How many connections this process has open to `file`. */
+export function openConnectionCount(file: string): number {
+  return openCounts.get(fileKey(file)) ?? 0;
+}
+
 const sameFile = (a: fs.Stats | undefined, b: fs.Stats | undefined) => !!a && !!b && a.ino === b.ino && a.dev === b.dev;
 const statOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false });
 

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
 import { toApiError } from '../dispatch';
-import { openConnection } from '../db/connection';
+import { busyTimeoutMs, openConnection, setBusyWait } from '../db/connection';
 import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
@@ -55,6 +55,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     job.error = error;
     job.finishedAt = Date.now();
     if (db?.open && db !== ctx.db) db.close();
+    if (ctx.db.open) setBusyWait(ctx.db, busyTimeoutMs);
   };
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
@@ -66,6 +67,10 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
   }
+  // The import holds the write lock across event-loop turns: a write on the app's connection
+  // would wait for it with the event loop blocked (the import cannot move meanwhile). So it
+  // fails at once with the retryable "busy" answer instead, until the import ends.
+  if (db !== ctx.db) setBusyWait(ctx.db, 0);
   const connection = db;
   void importCsvFile(connection, file.path, options, {
     now: ctx.now,
