@@ -141,6 +141,8 @@ switch (mode) {
     const ctx = createCtx(openDatabase(file), file, now);
     const source = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
     const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
+    // A host keeps its event loop alive (HTTP server, window); the pre-import backup's worker is unref'd.
+    const host = setInterval(() => {}, 1000);
     say('ready');
     const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'leads' });
     if (!started.ok) throw new Error(started.error.message);
@@ -158,6 +160,7 @@ switch (mode) {
     if (!created.ok) throw new Error(created.error.message);
     say('done');
     say(JSON.stringify({ inserted: (job.summary as unknown as { inserted: number }).inserted, applied: true }));
+    clearInterval(host);
     ctx.db.close();
     break;
   }
