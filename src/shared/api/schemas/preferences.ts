@@ -30,8 +30,8 @@ export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nulla
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const preferencesContract = {
-  'preferences:get': op(z.object({}), Preferences, 'The app settings: theme, date format, first day of the week, stale threshold, notifications, lost reasons'),
-  'preferences:update': op(PreferencesUpdate, Preferences, 'Change app settings'),
+  'preferences:get': op(z.object({}), Preferences, 'The preferences (theme, date format, week start, stale days, notifications, lost reasons)'),
+  'preferences:update': op(PreferencesUpdate, Preferences, 'Change preferences'),
   /** Lost leads closed in the range, counted per channel and reason (Reports). */
   'reasons:report': op(z.object({ from: isoDate.optional(), to: isoDate.optional() }), z.array(LostReasonCount), 'Lost leads closed in a range, counted per channel and reason'),
   /** Every open lead with a follow-up date, soonest first. */
@@ -39,5 +39,7 @@ export const preferencesContract = {
   /** "Done": records a follow-up activity and sets the next follow-up (or none), in one transaction. */
   'agenda:done': op(
     z.object({ leadId: id, at: z.string(), next: isoDate.nullable(), text: z.string().trim().max(2000).optional() }),
-    z.object({ activityId: id }), 'Mark a follow-up done: records an activity and sets the next follow-up'),
+    z.object({ activityId: id }),
+    'Follow-up done: record it as an activity and set the next follow-up (or none)',
+  ),
 };
