@@ -9,7 +9,7 @@ import { isIsoDate } from '../shared/dates';
 import { toApiError } from '../core/dispatch';
 import { exportTo, type ExportKindAll } from '../core/services/export-to';
 import { registerFile } from '../core/csv/file-registry';
-import { exportFileName } from '../core/services/csv-service';
+import { exportFileName } from '../shared/csv/export-name';
 import type { Ctx } from '../core/context';
 import { addRoute } from './web-server';
 

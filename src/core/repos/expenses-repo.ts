@@ -3,8 +3,9 @@ import { prepared } from '../db/statements';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addExpense } from '../rollups/specs';
 
-export const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
-export type ExpenseCategory = (typeof expenseCategories)[number];
+import type { expenseCategoryValues } from '../../shared/api/schemas/expenses';
+
+export type ExpenseCategory = (typeof expenseCategoryValues)[number];
 
 export type ExpenseRecord = {
   id: number;

@@ -107,7 +107,3 @@ export async function headersOf(file: string): Promise<string[]> {
 export function deleteMapping(ctx: Ctx, id: number): { deleted: boolean } {
   return { deleted: deleteMappingRecord(ctx.db, id) };
 }
-
-export function exportFileName(kind: string, now: Date): string {
-  return `leadledger-${kind}-${now.toISOString().slice(0, 10)}.csv`;
-}

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../../shared/csv/export-name';
 import { api, bridge, httpToken } from '../../api';
 
 export type ChosenFile = { fileId: string; name: string };
@@ -37,10 +38,6 @@ export async function registerFile(file: File): Promise<ChosenFile> {
   if (!response.ok) throw await failure(response);
   const body = (await response.json()) as { ok: boolean; value: ChosenFile };
   return body.value;
-}
-
-export function exportFileName(kind: ExportKind): string {
-  return `leadledger-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
 /** Exports: Electron asks where with the save dialog; browser mode downloads the file. Returns false when cancelled. */
