@@ -89,8 +89,8 @@ function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
   const search = filter.search?.trim();
   if (search) {
     const like = `%${escapeLike(search)}%`;
-    parts.push(`(l.title LIKE ? ESCAPE '\\' OR l.client LIKE ? ESCAPE '\\' OR l.tags LIKE ? ESCAPE '\\' OR l.ref LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like);
+    parts.push(`(l.title LIKE ? ESCAPE '\\' OR l.client LIKE ? ESCAPE '\\' OR l.tags LIKE ? ESCAPE '\\' OR l.ref LIKE ? ESCAPE '\\' OR l.notes LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like, like);
   }
   if (filter.sourceIds?.length) {
     parts.push(`l.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);

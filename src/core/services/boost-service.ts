@@ -23,7 +23,7 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
   if (!source.credit_name) throw new AppError('invalid_input', `${source.name} has no bidding credits`, [{ path: 'sourceId', message: 'Not a credit channel' }]);
   const { from, to } = resolveRange(ctx, input);
   const base = baseCurrency(db);
-  const converter = new Converter(base, rateTable(db));
+  const converter = new Converter(base, rateTable(db, base));
   // Each day's net connects valued at that day's credit price.
   const byDay = boostDays(db, source.id, from, to);
   const cells = new Map<string, BoostProposal>();

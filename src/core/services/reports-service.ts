@@ -58,7 +58,7 @@ export function buildReport(
   const base = baseCurrency(db);
   // Without the monthly chart, base-currency sums need no month: one row per channel instead of one per month (month '').
   const collapse = withDetail ? null : base;
-  const converter = new Converter(base, rateTable(db));
+  const converter = new Converter(base, rateTable(db, base));
   const extraWarnings: string[] = [];
   const sources = reportSources(db);
   // Per channel and month: feeds the table (summed) and the monthly profit chart.
@@ -127,7 +127,7 @@ export function buildReport(
     if (amount !== undefined) cell(r.source_id, r.month).sums.costs += amount;
   }
   if (withDetail) {
-    const chartConverter = new Converter(base, rateTable(db));
+    const chartConverter = new Converter(base, rateTable(db, base));
     for (const r of expenseMonths(db, plan)) {
       if (basis === 'usage' && r.category === 'connects') continue;
       const amount = chartConverter.convert(r.amount, r.currency, r.month, r.expenses);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { leadDateIssues } from '../../domain/lead-dates';
 import { stages } from '../../domain/stages';
 import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate, percent } from '../fields';
@@ -74,12 +75,7 @@ const leadFields = {
 
 function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number }, ctx: z.RefinementCtx) {
   checkAmount(ctx, 'value', lead.value, lead.currency ?? 'USD');
-  if (lead.createdOn && lead.appliedOn && lead.appliedOn < lead.createdOn) {
-    ctx.addIssue({ code: 'custom', path: ['appliedOn'], message: 'Applied cannot be before Created' });
-  }
-  if (lead.createdOn && lead.closedOn && lead.closedOn < lead.createdOn) {
-    ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'Closed cannot be before Created' });
-  }
+  for (const issue of leadDateIssues(lead)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   if (
     lead.connectsRefunded !== undefined &&
     lead.connects !== undefined &&
@@ -135,6 +131,16 @@ export const BoardColumn = z.object({
 });
 export type BoardColumn = z.infer<typeof BoardColumn>;
 
+/** A move to a stage; `closedOn` is the day it was won or lost (default today), only for those stages. */
+export const LeadMove = z
+  .object({ id, stage: StageEnum, beforeId: id.nullable().optional(), closedOn: isoDate.optional() })
+  .superRefine((move, ctx) => {
+    if (move.closedOn && move.stage !== 'won' && move.stage !== 'lost') {
+      ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'A closed date needs the stage Won or Lost' });
+    }
+  });
+export type LeadMove = z.input<typeof LeadMove>;
+
 export const leadsContract = {
   'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) })),
   'leads:board': op(
@@ -145,7 +151,7 @@ export const leadsContract = {
   'leads:create': op(LeadCreate, LeadDetail),
   'leads:update': op(LeadUpdate, LeadDetail),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
-  'leads:move': op(z.object({ id, stage: StageEnum, beforeId: id.nullable().optional() }), LeadDetail),
+  'leads:move': op(LeadMove, LeadDetail),
   'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
   'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow)),
   'leads:tags': op(z.object({}), z.array(z.string())),
