@@ -11,7 +11,7 @@ import { ConnectsPanel } from './ConnectsPanel';
 import { DrillDown } from './DrillDown';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
 import { money } from './reportFormat';
-import { readReportQuery, type ReportQuery, writeReportQuery } from './useReportQuery';
+import { readReportQuery, type ReportQuery, writeReportQuery } from './reportQuery';
 import './reports.css';
 import { DataActions } from '../import-export/DataActions';
 
