@@ -158,7 +158,7 @@ export class ImportWriter {
       if (lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" belongs to another channel than ${d.source}`);
       leadId = lead.id;
     }
-    if (d.fee_minor !== null && d.gross_minor !== 0 && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
+    if (d.fee_minor !== null && d.gross_minor !== 0 && !d.fee_may_exceed && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
       throw new RowError('fee is larger than gross');
     }
     const fee = d.fee_minor ?? resolvePaymentFee(this.db, { sourceId, date: d.date, grossMinor: d.gross_minor, currency: d.currency, leadId });

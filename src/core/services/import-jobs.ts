@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
+import { toApiError } from '../dispatch';
 import { openConnection } from '../db/connection';
 import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
@@ -62,7 +63,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
     db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
-    finish('failed', (error as Error).message);
+    finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
   }
   const connection = db;
@@ -87,7 +88,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
-      else finish('failed', error instanceof Error ? error.message : String(error));
+      // Worded as the API words it (disk full, locked, damaged), for every host.
+      else finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     },
   );
   return { jobId: id };
