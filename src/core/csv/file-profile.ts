@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/result';
 import { type DecimalSeparator, decimalEvidence } from '../../shared/csv/amounts';
-import { DateColumn, type DateFormat, type DayOrder } from '../../shared/csv/dates';
+import { DateColumn, type DateFormat } from '../../shared/csv/dates';
 import { type Delimiter, headerKey } from '../../shared/csv/headers';
 import type { Layout } from './layouts';
 
