@@ -30,9 +30,9 @@ export function RecognisedFile(p: RecognisedFileProps) {
       )}
       {rows.length > 0 && (
         <>
-          <h3>The first rows, as they will be imported</h3>
           <div className="table-scroll import-read-rows">
-            <table className="data-table" aria-label="First rows as read">
+            <table className="data-table">
+              <caption>The first rows, as they will be imported</caption>
               <thead>
                 <tr>
                   <th style={{ width: 56 }}>Line</th>
