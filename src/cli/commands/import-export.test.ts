@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCliCaptured } from '../run-captured';
+import { runCliCaptured } from '../test-support/run-captured';
 
 const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
-import { cleanHeaders, type Delimiter, headerSignature } from '../../shared/csv/headers';
+import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
 import { typeDecisions } from '../repos/import-decisions-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { checkDraft } from './check-draft';
@@ -16,7 +16,7 @@ import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead }
 import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
 
-export type { ImportSummary, InvalidRow } from './import-summary';
+export type { ImportSummary } from './import-summary';
 
 export type ImportOptions = {
   fileName?: string;
@@ -288,8 +288,4 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
     db.pragma(`cache_size = ${cacheSize}`);
   }
-}
-
-export function signatureOf(headers: readonly string[]): string {
-  return headerSignature(headers);
 }

@@ -1,5 +1,5 @@
 import { registeredFile } from '../csv/file-registry';
-import { exportToFile } from '../csv/export-to';
+import { exportToFile } from '../services/export-to';
 import { inspectLayout } from '../csv/inspect-layout';
 import { deleteMapping, inspectFile, listMappings, previewMapping, saveMapping } from '../services/csv-service';
 import { cancelImportJob, importJob, startImportJob } from '../services/import-jobs';
@@ -22,9 +22,9 @@ export const csvHandlers: HandlersFor<'csv'> = {
   'csv:mappings': (ctx) => listMappings(ctx),
   'csv:save-mapping': (ctx, input) => saveMapping(ctx, input),
   'csv:delete-mapping': (ctx, { id }) => deleteMapping(ctx, id),
-  'csv:export-file': async (ctx, { fileId, kind, from, to, bom }) => {
+  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, json }) => {
     const file = registeredFile(fileId, 'write');
-    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false }, file.path);
+    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, json: json ?? false }, file.path);
     return { rows, fileName: file.name };
   },
 };

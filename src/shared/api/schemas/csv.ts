@@ -132,8 +132,8 @@ const platform = z.enum(['upwork', 'paypal', 'stripe']);
 const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
 
 export const csvContract = {
-  'csv:inspect': op(z.object({ fileId }), Inspection),
-  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) })),
+  'csv:inspect': op(z.object({ fileId }), Inspection, 'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings'),
+  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) }), 'The first rows of a registered file as a column mapping reads them, each validated'),
   'csv:start-import': op(
     z.object({
       fileId,
@@ -145,17 +145,19 @@ export const csvContract = {
       dryRun: z.boolean().optional(),
     }),
     z.object({ jobId: z.string() }),
+    'Start importing a registered CSV file; poll csv:job for progress and the summary',
   ),
-  'csv:job': op(z.object({ jobId }), ImportJob),
-  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() })),
-  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping)),
-  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping),
-  'csv:type-decisions': op(z.object({ platform: platform.optional() }), z.array(SavedTypeDecision)),
-  'csv:decide-types': op(z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }), z.array(SavedTypeDecision)),
-  'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() })),
-  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
+  'csv:job': op(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
+  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() }), 'Cancel a running import (nothing is written)'),
+  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping), 'Saved column mappings (those made for this header first)'),
+  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping, 'Save a column mapping under a name for files with this header'),
+  'csv:type-decisions': op(z.object({ platform: platform.optional() }), z.array(SavedTypeDecision), 'Saved decisions for import row types LeadLedger does not know, per platform'),
+  'csv:decide-types': op(z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }), z.array(SavedTypeDecision), 'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)'),
+  'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() }), 'Forget a saved decision for an unknown row type'),
+  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved column mapping'),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional() }),
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional() }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
+    'Export leads, payments, expenses or the channel report into a registered file',
   ),
 };

@@ -50,8 +50,8 @@ export const ExpenseList = DateRange.and(
 );
 
 export const expensesContract = {
-  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() })),
-  'expenses:create': op(ExpenseCreate, Expense),
-  'expenses:update': op(ExpenseUpdate, Expense),
-  'expenses:delete': op(z.object({ id }), z.object({ id })),
+  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
+  'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
+  'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
+  'expenses:delete': op(z.object({ id }), z.object({ id }), 'Delete an expense'),
 };
