@@ -61,6 +61,9 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
     // A second connection to the file the store opened (and checked, and migrated) already: a plain
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
+    // The CLI's store opens (and migrates) the file lazily: open it first, or a dry run on a new path
+    // would give the import's connection an empty file (SQLITE_ERROR: no such table).
+    if (!ctx.db.open) throw new AppError('storage', 'The database is closed');
     db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
     finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
