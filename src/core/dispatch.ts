@@ -12,6 +12,7 @@ import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
 import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
+import { activityHandlers } from './handlers/activity-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -22,6 +23,7 @@ const handlers: Handlers = {
   ...backupsHandlers,
   ...csvHandlers,
   ...dbHandlers,
+  ...activityHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

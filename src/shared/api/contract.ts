@@ -11,6 +11,8 @@ import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
 import { dbContract } from './schemas/db';
+import { activityContract, closeoutContract } from './schemas/activity';
+import { preferencesContract } from './schemas/preferences';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -21,6 +23,7 @@ export const contract = {
   ...backupsContract,
   ...csvContract,
   ...dbContract,
+  ...activityContract, ...closeoutContract, ...preferencesContract,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { BoostPanel } from './BoostPanel';
 import { ChannelTable } from './ChannelTable';
 import { ConnectsPanel } from './ConnectsPanel';
 import { DrillDown } from './DrillDown';
+import { LostReasonsPanel } from './LostReasonsPanel';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
 import { money } from './reportFormat';
 import { readReportQuery, type ReportQuery, writeReportQuery } from './useReportQuery';
@@ -63,7 +64,7 @@ export function ReportsPage({ route }: PageProps) {
               <li key={w}>{w}</li>
             ))}
           </ul>
-          <a href="#/costs">Add exchange rates on the Costs page</a>
+          <a href="#/settings">Add exchange rates in Settings</a>
         </div>
       )}
       {report && (
@@ -98,6 +99,7 @@ export function ReportsPage({ route }: PageProps) {
             <FunnelChart detail={data} />
             <CostBreakdownChart detail={data} />
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />
+            <LostReasonsPanel from={report.from} to={report.to} />
           </div>
           <ConnectsPanel />
         </>

@@ -34,6 +34,8 @@ export const Lead = z.object({
   followUpOn: z.string().nullable(),
   position: z.number(),
   updatedAt: z.string(),
+  /** When the latest logged activity happened (null: none logged). */
+  lastActivityAt: z.string().nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -111,6 +113,10 @@ export const LeadFilter = z.object({
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   importId: id.optional(),
+  /** Open leads with no change and no activity since this timestamp (the "stale" filter). */
+  staleBefore: z.string().max(40).optional(),
+  /** Won and Lost leads closed on or after this day; open stages are not affected (the board's last 30 days). */
+  closedFrom: isoDate.optional(),
 });
 export type LeadFilter = z.infer<typeof LeadFilter>;
 
