@@ -58,7 +58,7 @@ export function errorLine(error: unknown): string {
     error instanceof CliError || error instanceof AppError || parseArgsCodes.has(code ?? '')
       ? (error as Error).message
       : typeof code === 'string' && code.startsWith('SQLITE_')
-        ? toApiError(error).message
+        ? apiErrorLine(toApiError(error))
         : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
   return message.split('\n')[0]!;
 }

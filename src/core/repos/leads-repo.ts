@@ -31,7 +31,7 @@ const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color 
 
 type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null };
 
-export function splitTags(tags: string): string[] {
+function splitTags(tags: string): string[] {
   return tags === '' ? [] : tags.split(';');
 }
 
@@ -161,7 +161,7 @@ export function listLeads(
 }
 
 /** Columns bigger than this skip the value sums: a sum reads every row of the column, a count only the index. */
-export const boardValueLimit = 20_000;
+const boardValueLimit = 20_000;
 
 type ColumnTotals = { total: number; values: { currency: string; minor: number }[] | null };
 
