@@ -11,7 +11,8 @@ import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
 import { activityHandlers } from './handlers/activity-handlers';
-import type { Handlers } from './handlers/types';
+import { dbHandlers } from './handlers/db-handlers';
+import type { HostHooks, Handlers } from './handlers/types';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -22,6 +23,7 @@ const handlers: Handlers = {
   ...backupsHandlers,
   ...csvHandlers,
   ...activityHandlers,
+  ...dbHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */
@@ -45,8 +47,19 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` };
 }
 
+/**
+ * What a host may add to a call. IPC and HTTP pass nothing: long work there is a job they poll
+ * (`csv:start-import` → `csv:job`); an in-process host (the CLI) can also listen to progress.
+ */
+export type DispatchOptions = HostHooks & {
+  /** Where unexpected errors are logged (default console.error with the stack); the CLI prints one line instead. */
+  onInternalError?: (operation: string, error: unknown) => void;
+};
+
+const logInternal = (name: string, error: unknown) => console.error(`[leadledger] ${name} failed:`, error);
+
 /** The one entry every transport calls: validate → handler → result envelope. Never throws. */
-export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation "${String(name).slice(0, 80)}"` } };
   }
@@ -58,13 +71,13 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     return { ok: false, error: { code: 'invalid_input', message, fields } };
   }
   try {
-    const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
-    const value = await handler(ctx, parsed.data);
+    const handler = handlers[name] as (ctx: Ctx, input: unknown, hooks: HostHooks) => unknown;
+    const value = await handler(ctx, parsed.data, { onProgress: options.onProgress });
     if (validateOutput) definition.output.parse(value);
     return { ok: true, value };
   } catch (error) {
     const apiError = toApiError(error);
-    if (apiError.code === 'internal') console.error(`[leadledger] ${name} failed:`, error);
+    if (apiError.code === 'internal') (options.onInternalError ?? logInternal)(name, error);
     return { ok: false, error: apiError };
   }
 }

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { apiCommand } from './api';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
@@ -9,4 +10,4 @@ import { seedCommand } from './seed';
 import { webCommand } from './web';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand];
+export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, apiCommand];

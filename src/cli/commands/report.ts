@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import type { ChannelReport, ChannelRow } from '../../shared/api/schemas/reports';
 import { isIsoDate } from '../../shared/dates';
 import { formatMinorPlain } from '../../shared/money';
-import { channelReport } from '../../core/services/reports-service';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 
@@ -71,6 +70,7 @@ function date(flag: string, value: string | undefined): string | undefined {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Per-channel profit report (leads, wins, revenue, fees, costs, ROI) for a date range',
+  store: 'existing',
   usage:
     'leadledger report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis cash|usage] [--json]\n\n' +
     '  Dates are inclusive; without --from/--to the report covers all records (the range used is printed).\n' +
@@ -89,7 +89,7 @@ export const reportCommand: Command = {
     if (values.basis !== undefined && values.basis !== 'cash' && values.basis !== 'usage') {
       throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
     }
-    const report = channelReport(env.openCtx(), { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage' });
+    const report = await env.call('reports:channels', { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage' });
     env.io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
     return 0;
   },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAppStore } from '../../core/backup/recover';
+import { openAppStore } from '../../core/host-store';
 import { packageRoot } from '../../core/paths';
 import { setupFileRoutes } from '../../server/file-routes';
 import { startWebServer } from '../../server/web-server';

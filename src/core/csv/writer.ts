@@ -5,7 +5,7 @@ import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } f
 import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
-import { resolvePaymentFee } from '../services/payment-fees';
+import { resolvePaymentFee } from '../repos/payment-fees';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError } from './drafts';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -163,7 +163,7 @@ export class ImportWriter {
       if (lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" belongs to another channel than ${d.source}`);
       leadId = lead.id;
     }
-    if (d.fee_minor !== null && d.gross_minor !== 0 && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
+    if (d.fee_minor !== null && d.gross_minor !== 0 && !d.fee_may_exceed && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
       throw new RowError('fee is larger than gross');
     }
     const fee = d.fee_minor ?? resolvePaymentFee(this.db, { sourceId, date: d.date, grossMinor: d.gross_minor, currency: d.currency, leadId });

@@ -9,7 +9,7 @@ import { tempDbPath } from '../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
-import { migration0005 } from './migrations/0005-activity';
+import { migration0006 } from './migrations/0006-activity';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -142,10 +142,24 @@ const perMigration: Record<number, (db: Database.Database) => void> = {
     expect(plan(`SELECT id FROM leads ORDER BY title COLLATE NOCASE, id LIMIT 200 OFFSET 50`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_title$/);
     expect(plan(`SELECT id FROM leads ORDER BY value_minor DESC, id DESC LIMIT 200`)).toMatch(/SCAN l(eads)? USING (COVERING )?INDEX leads_value$/);
   },
+  5: (db) => {
+    // Rates keep the base they were entered against: the fixture's base (USD) for the existing ones.
+    expect(db.prepare(`SELECT base, currency, month, rate FROM fx_rates ORDER BY currency`).all()).toEqual([
+      { base: 'USD', currency: 'EUR', month: '2025-03', rate: '1.0825' },
+      { base: 'USD', currency: 'GBP', month: '2025-03', rate: '1.2650' },
+    ]);
+    const source = (db.prepare(`SELECT id FROM sources ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    const add = db.prepare(`INSERT INTO credit_entries (source_id, kind, on_date, count, note, created_at) VALUES (?, ?, ?, ?, ?, 'now')`);
+    add.run(source, 'opening', '2025-01-01', 40, '');
+    expect(() => add.run(source, 'opening', '2025-02-01', 10, ''), 'one opening per channel').toThrow(/UNIQUE/);
+    expect(() => add.run(source, 'adjustment', '2025-02-01', -3, ''), 'an adjustment needs a note').toThrow(/CHECK/);
+    add.run(source, 'adjustment', '2025-02-01', -3, 'Upwork shows 3 fewer');
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM credit_entries`).get()).toEqual({ n: 2 });
+  },
 };
 
 // Activity log (issue 13.3): starts empty, keeps its kinds, goes with its lead.
-perMigration[migration0005.version] = (db) => {
+perMigration[migration0006.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
   const leadId = (db.prepare(`SELECT id FROM leads ORDER BY id LIMIT 1`).get() as { id: number }).id;
   db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, 'call', '2026-01-01T10:00:00.000Z', 'x', 'now')`).run(leadId);

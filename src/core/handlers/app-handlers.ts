@@ -1,15 +1,14 @@
 import type { AppInfo } from '../../shared/api/schemas/app';
 import type { Ctx } from '../context';
 import { schemaVersion } from '../db/migrate';
+import { countAllLeads } from '../repos/leads-repo';
 import { baseCurrency, setSetting } from '../repos/settings-repo';
 import { loadSampleData } from '../services/sample-data';
 import { appVersion as version } from '../version';
 import type { Handler, HandlersFor } from './types';
 
-
 function appInfo(ctx: Ctx): AppInfo {
-  const leadCount = (ctx.db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
-  return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount };
+  return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount: countAllLeads(ctx.db) };
 }
 
 const updateSettings: Handler<'settings:update'> = (ctx, input) => {
@@ -20,5 +19,14 @@ const updateSettings: Handler<'settings:update'> = (ctx, input) => {
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> & HandlersFor<'sample'> = {
   'app:info': (ctx) => appInfo(ctx),
   'settings:update': updateSettings,
-  'sample:load': (ctx, input) => loadSampleData(ctx, { leads: input.leads ?? 400, seed: input.seed ?? 1 }),
+  'sample:load': (ctx, input, { onProgress }) => {
+    const leads = input.leads ?? 400;
+    return loadSampleData(ctx, {
+      leads,
+      seed: input.seed ?? 1,
+      extraPayments: input.payments,
+      extraExpenses: input.expenses,
+      onProgress: onProgress && ((done) => onProgress({ done, total: leads })),
+    });
+  },
 };

@@ -1,5 +1,5 @@
 import { fieldError } from '../../shared/api/result';
-import { listRates, setRate } from '../repos/rates-repo';
+import { deleteRate, listRates, ratesOfOtherBases, setRate } from '../repos/rates-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { createCommissionRule, createCreditPrice, deleteCostRow, listCosts, updateCommissionRule, updateCreditPrice } from '../services/costs-service';
 import { createSubscription, deleteSubscription, listSubscriptions, updateSubscription } from '../services/subscriptions-service';
@@ -17,13 +17,14 @@ export const costsHandlers: HandlersFor<'costs'> & HandlersFor<'subscriptions'> 
   'subscriptions:create': (ctx, input) => createSubscription(ctx, input),
   'subscriptions:update': (ctx, input) => updateSubscription(ctx, input),
   'subscriptions:delete': (ctx, { id }) => deleteSubscription(ctx, id),
-  'rates:list': (ctx) => ({ baseCurrency: baseCurrency(ctx.db), rates: listRates(ctx.db) }),
+  'rates:list': (ctx) => {
+    const base = baseCurrency(ctx.db);
+    return { baseCurrency: base, rates: listRates(ctx.db, base), otherBases: ratesOfOtherBases(ctx.db, base) };
+  },
   'rates:set': (ctx, { currency, month, rate }) => {
     if (currency === baseCurrency(ctx.db)) throw fieldError('currency', `${currency} is the base currency; it needs no rate`);
-    setRate(ctx.db, currency, month, rate);
+    setRate(ctx.db, baseCurrency(ctx.db), currency, month, rate);
     return { currency, month, rate };
   },
-  'rates:delete': (ctx, { currency, month }) => ({
-    deleted: ctx.db.prepare(`DELETE FROM fx_rates WHERE currency = ? AND month = ?`).run(currency, month).changes > 0,
-  }),
+  'rates:delete': (ctx, { currency, month }) => ({ deleted: deleteRate(ctx.db, baseCurrency(ctx.db), currency, month) }),
 };

@@ -1,20 +1,34 @@
 import type { Database } from 'better-sqlite3';
 import { parseRate, type RateTable, rateKey } from '../../shared/reports/fx';
 
-export function listRates(db: Database): { currency: string; month: string; rate: string }[] {
-  return db.prepare(`SELECT currency, month, rate FROM fx_rates ORDER BY month DESC, currency`).all() as { currency: string; month: string; rate: string }[];
+export type RateRecord = { currency: string; month: string; rate: string };
+
+/** The rates entered against `base` (rates of another base are kept, never reinterpreted). */
+export function listRates(db: Database, base: string): RateRecord[] {
+  return db.prepare(`SELECT currency, month, rate FROM fx_rates WHERE base = ? ORDER BY month DESC, currency`).all(base) as RateRecord[];
 }
 
-/** All rates, parsed exactly, keyed "CUR|YYYY-MM" (a handful of rows per month: loaded whole). */
-export function rateTable(db: Database): RateTable {
+/** How many rates were entered against other base currencies (the warning after a base change). */
+export function ratesOfOtherBases(db: Database, base: string): { base: string; rates: number }[] {
+  return db.prepare(`SELECT base, COUNT(*) AS rates FROM fx_rates WHERE base != ? GROUP BY base ORDER BY base`).all(base) as { base: string; rates: number }[];
+}
+
+/** The rates of `base`, parsed exactly, keyed "CUR|YYYY-MM" (a handful of rows per month: loaded whole). */
+export function rateTable(db: Database, base: string): RateTable {
   const table = new Map<string, NonNullable<ReturnType<typeof parseRate>>>();
-  for (const row of listRates(db)) {
+  for (const row of listRates(db, base)) {
     const rate = parseRate(row.rate);
     if (rate) table.set(rateKey(row.currency, row.month), rate);
   }
   return table;
 }
 
-export function setRate(db: Database, currency: string, month: string, rate: string): void {
-  db.prepare(`INSERT INTO fx_rates (currency, month, rate) VALUES (?, ?, ?) ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate`).run(currency, month, rate);
+export function setRate(db: Database, base: string, currency: string, month: string, rate: string): void {
+  db.prepare(`INSERT INTO fx_rates (base, currency, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT (base, currency, month) DO UPDATE SET rate = excluded.rate`).run(base, currency, month, rate);
 }
+
+/** Deletes one month's rate of `base`; false when there was none. */
+export function deleteRate(db: Database, base: string, currency: string, month: string): boolean {
+  return db.prepare(`DELETE FROM fx_rates WHERE base = ? AND currency = ? AND month = ?`).run(base, currency, month).changes > 0;
+}
+

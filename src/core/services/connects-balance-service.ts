@@ -3,6 +3,8 @@ import { toIsoDate } from '../../shared/dates';
 import { type ConnectsEvent, simulateConnects } from '../../shared/reports/connects';
 import { chargeDate } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
+import { connectsBoughtByDay, connectsUsedByDay, firstActivityDay } from '../repos/connects-repo';
+import { activeCreditSources } from '../repos/sources-repo';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 
 function nextMonth(month: string): string {
@@ -19,19 +21,14 @@ function nextMonth(month: string): string {
 export function connectsBalances(ctx: Ctx): ConnectsBalanceRow[] {
   const { db } = ctx;
   const today = toIsoDate(ctx.now());
-  const sources = db
-    .prepare(`SELECT id, name, credit_name, free_credits_monthly FROM sources WHERE credit_name IS NOT NULL AND archived = 0 ORDER BY sort_order, name`)
-    .all() as { id: number; name: string; credit_name: string; free_credits_monthly: number }[];
-  const leadDays = db.prepare(`SELECT day, SUM(connects_spent) AS spent, SUM(connects_refunded) AS refunded FROM lead_rollup WHERE source_id = ? AND day <= ? GROUP BY day`);
-  const bought = db.prepare(`SELECT day, SUM(connects_bought) AS n FROM expense_rollup WHERE source_id = ? AND category = 'connects' AND day <= ? GROUP BY day`);
-  const first = db.prepare(`SELECT MIN(d) AS d FROM (SELECT MIN(day) AS d FROM lead_rollup WHERE source_id = ? UNION ALL SELECT MIN(day) FROM expense_rollup WHERE source_id = ?)`);
+  const sources = activeCreditSources(db);
   return sources.map((source) => {
     const events: ConnectsEvent[] = [];
-    for (const r of leadDays.all(source.id, today) as { day: string; spent: number; refunded: number }[]) {
+    for (const r of connectsUsedByDay(db, source.id, today)) {
       events.push({ date: r.day, kind: 'spent', count: r.spent }, { date: r.day, kind: 'refunded', count: r.refunded });
     }
-    for (const r of bought.all(source.id, today) as { day: string; n: number }[]) events.push({ date: r.day, kind: 'bought', count: r.n });
-    const start = (first.get(source.id, source.id) as { d: string | null }).d;
+    for (const r of connectsBoughtByDay(db, source.id, today)) events.push({ date: r.day, kind: 'bought', count: r.n });
+    const start = firstActivityDay(db, source.id);
     if (start && source.free_credits_monthly > 0) {
       for (let month = start.slice(0, 7); month <= today.slice(0, 7); month = nextMonth(month)) {
         events.push({ date: `${month}-01`, kind: 'free', count: source.free_credits_monthly });

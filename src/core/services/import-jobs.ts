@@ -3,8 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
-import { openDatabase } from '../db/open';
-import { registeredFile } from '../csv/file-registry';
+import { toApiError } from '../dispatch';
+import { openConnection } from '../db/connection';
+import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
@@ -58,9 +59,11 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
-    db = ctx.dbPath === ':memory:' ? ctx.db : openDatabase(ctx.dbPath);
+    // A second connection to the file the store opened (and checked, and migrated) already: a plain
+    // one. openDatabase would inspect the file again, and its header check must not run on an open file.
+    db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
-    finish('failed', (error as Error).message);
+    finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
   }
   const connection = db;
@@ -80,10 +83,13 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
       job.summary = summary;
       job.rows = summary.rows;
       finish('done', null);
+      // Written: the upload is finished with (a dry run or a refused file may be run again).
+      if (summary.applied) forgetFile(input.fileId);
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
-      else finish('failed', error instanceof Error ? error.message : String(error));
+      // Worded as the API words it (disk full, locked, damaged), for every host.
+      else finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     },
   );
   return { jobId: id };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { LeadCreate, LeadDetail, LeadUpdate } from '../../shared/api/schemas/leads';
 import { toIsoDate } from '../../shared/dates';
+import { leadDateIssues } from '../../shared/domain/lead-dates';
 import { type Stage, stageRank } from '../../shared/domain/stages';
 import { parseMoney } from '../../shared/money';
 import type { Ctx } from '../context';
@@ -10,6 +11,7 @@ import {
   deleteLeadRecord,
   endPosition,
   getLead,
+  getLeadByRef,
   getLeadRecord,
   insertLead,
   joinTags,
@@ -21,7 +23,7 @@ import {
   stageHistory,
   updateLeadRecord,
 } from '../repos/leads-repo';
-import { requireActiveSource, requireSource } from '../repos/sources-repo';
+import { requireActiveSource } from '../repos/sources-repo';
 import { baseCurrency } from '../repos/settings-repo';
 
 type CreateInput = z.output<typeof LeadCreate>;
@@ -93,7 +95,7 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
     import_id: null,
   };
   const id = db.transaction(() => {
-    if (db.prepare(`SELECT 1 FROM leads WHERE ref = ?`).get(lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
+    if (getLeadByRef(db, lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
     const batch = new RollupBatch(db);
     const newId = insertLead(db, lead, batch);
     recordStageChange(db, newId, null, stage, now.toISOString());
@@ -111,8 +113,9 @@ function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: 
   const closedOn = input.closedOn !== undefined ? input.closedOn : before.closed_on;
   const dates = stageChanged ? stageDates(stage, today, appliedOn, closedOn) : { appliedOn, closedOn };
   const createdOn = input.createdOn ?? before.created_on;
-  if (dates.appliedOn && dates.appliedOn < createdOn) throw fieldError('appliedOn', 'Applied cannot be before Created');
-  if (dates.closedOn && dates.closedOn < createdOn) throw fieldError('closedOn', 'Closed cannot be before Created');
+  // The merged record is checked again: an update may send one date and break the order with a stored one.
+  const [dateIssue] = leadDateIssues({ createdOn, appliedOn: dates.appliedOn, closedOn: dates.closedOn });
+  if (dateIssue) throw fieldError(dateIssue.field, dateIssue.message);
   const connects = input.connects ?? before.connects;
   const boost = input.boostConnects ?? before.boost_connects;
   const refunded = input.connectsRefunded ?? before.connects_refunded;
@@ -171,9 +174,12 @@ export function updateLead(ctx: Ctx, input: UpdateInput): LeadDetail {
   return writeUpdate(ctx, id, (before, today) => applyUpdate(before, fields, today, ctx.db));
 }
 
-export function moveLead(ctx: Ctx, input: { id: number; stage: Stage; beforeId?: number | null | undefined }): LeadDetail {
+export function moveLead(ctx: Ctx, input: { id: number; stage: Stage; beforeId?: number | null | undefined; closedOn?: string | undefined }): LeadDetail {
   return writeUpdate(ctx, input.id, (before, today) => {
-    const after = applyUpdate(before, { stage: input.stage }, today, ctx.db);
+    const closing = (input.stage === 'won' || input.stage === 'lost') && input.stage !== before.stage;
+    // Closing stamps the day the user names (default today), never a date left from an earlier close.
+    const closedOn = input.closedOn ?? (closing ? today : undefined);
+    const after = applyUpdate(before, { stage: input.stage, ...(closedOn ? { closedOn } : {}) }, today, ctx.db);
     if (input.beforeId && input.beforeId !== input.id) {
       after.position = positionBefore(ctx.db, input.stage, input.beforeId) ?? after.position;
     } else if (input.stage === before.stage && !input.beforeId) {
@@ -194,5 +200,3 @@ export function deleteLead(ctx: Ctx, id: number): { deleted: boolean } {
     return { deleted: true };
   })();
 }
-
-export { requireSource };

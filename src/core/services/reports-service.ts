@@ -1,15 +1,14 @@
 import { fieldError } from '../../shared/api/result';
 import type { Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
 import { toIsoDate } from '../../shared/dates';
-import { formatMinorPlain } from '../../shared/money';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
-import { prepared } from '../db/statements';
 import { rateTable } from '../repos/rates-repo';
 import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
+import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 
@@ -59,9 +58,9 @@ export function buildReport(
   const base = baseCurrency(db);
   // Without the monthly chart, base-currency sums need no month: one row per channel instead of one per month (month '').
   const collapse = withDetail ? null : base;
-  const converter = new Converter(base, rateTable(db));
+  const converter = new Converter(base, rateTable(db, base));
   const extraWarnings: string[] = [];
-  const sources = prepared(db, `SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string; color: string }[];
+  const sources = reportSources(db);
   // Per channel and month: feeds the table (summed) and the monthly profit chart.
   const cells = new Map<number, Map<string, Cell>>();
   const cell = (sourceId: number, month: string): Cell => {
@@ -128,7 +127,7 @@ export function buildReport(
     if (amount !== undefined) cell(r.source_id, r.month).sums.costs += amount;
   }
   if (withDetail) {
-    const chartConverter = new Converter(base, rateTable(db));
+    const chartConverter = new Converter(base, rateTable(db, base));
     for (const r of expenseMonths(db, plan)) {
       if (basis === 'usage' && r.category === 'connects') continue;
       const amount = chartConverter.convert(r.amount, r.currency, r.month, r.expenses);
@@ -211,9 +210,4 @@ export function channelReport(ctx: Ctx, query: ReportQuery): ChannelReport {
 export function reportDetail(ctx: Ctx, query: ReportQuery): ReportDetail {
   const { report, detail } = buildReport(ctx, query);
   return { report, ...detail };
-}
-
-/** "1,234.50 USD"-style plain amount for the CLI table. */
-export function plainMoney(minor: number, currency: string): string {
-  return formatMinorPlain(minor, currency);
 }

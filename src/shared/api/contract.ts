@@ -12,6 +12,7 @@ import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
+import { dbContract } from './schemas/db';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...backupsContract,
   ...csvContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
+  ...dbContract,
 };
 
 export type Contract = typeof contract;

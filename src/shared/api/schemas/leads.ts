@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { leadDateIssues } from '../../domain/lead-dates';
 import { stages } from '../../domain/stages';
 import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate, percent } from '../fields';
@@ -78,12 +79,7 @@ const leadFields = {
 
 function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number }, ctx: z.RefinementCtx) {
   checkAmount(ctx, 'value', lead.value, lead.currency ?? 'USD');
-  if (lead.createdOn && lead.appliedOn && lead.appliedOn < lead.createdOn) {
-    ctx.addIssue({ code: 'custom', path: ['appliedOn'], message: 'Applied cannot be before Created' });
-  }
-  if (lead.createdOn && lead.closedOn && lead.closedOn < lead.createdOn) {
-    ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'Closed cannot be before Created' });
-  }
+  for (const issue of leadDateIssues(lead)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   if (
     lead.connectsRefunded !== undefined &&
     lead.connects !== undefined &&
@@ -93,8 +89,12 @@ function refineLead(lead: { value?: string | null; currency?: string; createdOn?
   }
 }
 
-export const LeadCreate = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields }).superRefine(refineLead);
+const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields });
+export const LeadCreate = leadCreateFields.superRefine(refineLead);
 export type LeadCreate = z.input<typeof LeadCreate>;
+
+/** A row of an imported file gets the same checks as the form; its channel comes by name, resolved later. */
+export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefine(refineLead);
 
 export const LeadUpdate = z
   .object({
@@ -143,18 +143,29 @@ export const BoardColumn = z.object({
 });
 export type BoardColumn = z.infer<typeof BoardColumn>;
 
+/** A move to a stage; `closedOn` is the day it was won or lost (default today), only for those stages. */
+export const LeadMove = z
+  .object({ id, stage: StageEnum, beforeId: id.nullable().optional(), closedOn: isoDate.optional() })
+  .superRefine((move, ctx) => {
+    if (move.closedOn && move.stage !== 'won' && move.stage !== 'lost') {
+      ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'A closed date needs the stage Won or Lost' });
+    }
+  });
+export type LeadMove = z.input<typeof LeadMove>;
+
 export const leadsContract = {
-  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) })),
+  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) }), 'Leads, filtered, sorted and paged'),
   'leads:board': op(
     LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
     z.object({ columns: z.array(BoardColumn) }),
+    'The pipeline board: leads by stage column',
   ),
-  'leads:get': op(z.object({ id }), LeadDetail),
-  'leads:create': op(LeadCreate, LeadDetail),
-  'leads:update': op(LeadUpdate, LeadDetail),
+  'leads:get': op(z.object({ id }), LeadDetail, 'One lead with its stage history'),
+  'leads:create': op(LeadCreate, LeadDetail, 'Add a lead'),
+  'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
-  'leads:move': op(z.object({ id, stage: StageEnum, beforeId: id.nullable().optional() }), LeadDetail),
-  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
-  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow)),
-  'leads:tags': op(z.object({}), z.array(z.string())),
+  'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
+  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete a lead'),
+  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow), 'Leads with a follow-up due on or before a day'),
+  'leads:tags': op(z.object({}), z.array(z.string()), 'Every tag in use'),
 };

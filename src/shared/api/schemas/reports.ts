@@ -93,8 +93,8 @@ export const ConnectsBalanceRow = z.object({
 export type ConnectsBalanceRow = z.infer<typeof ConnectsBalanceRow>;
 
 export const reportsContract = {
-  'reports:channels': op(ReportInput, ChannelReport),
-  'reports:detail': op(ReportInput, ReportDetail),
-  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport),
-  'reports:connects': op(z.object({}), z.array(ConnectsBalanceRow)),
+  'reports:channels': op(ReportInput, ChannelReport, 'Per-channel profit report for a date range (cash or usage basis)'),
+  'reports:detail': op(ReportInput, ReportDetail, 'The channel report with monthly profit and cost breakdown for the Reports page'),
+  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport, 'What boosted bids cost and won on one channel'),
+  'reports:connects': op(z.object({}), z.array(ConnectsBalanceRow), 'Connects bought, spent, refunded and left per channel'),
 };

@@ -2,8 +2,8 @@ import type { Migration } from './types';
 
 // The activity log of a lead (issue 13.3): notes, messages, calls, meetings, proposals sent and
 // follow-ups done. Stage changes and payments stay in their own tables; the timeline merges them.
-export const migration0005: Migration = {
-  version: 5,
+export const migration0006: Migration = {
+  version: 6,
   name: 'activity',
   up: `
     CREATE TABLE activity (
