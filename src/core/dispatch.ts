@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isOperationName } from '../shared/api/contract';
 import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
+import { sqliteApiError } from './db/sqlite-errors';
 import { appHandlers } from './handlers/app-handlers';
 import { costsHandlers } from './handlers/costs-handlers';
 import { paymentsHandlers } from './handlers/payments-handlers';
@@ -10,9 +11,9 @@ import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
-import { activityHandlers } from './handlers/activity-handlers';
 import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
+import { activityHandlers } from './handlers/activity-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -22,8 +23,8 @@ const handlers: Handlers = {
   ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
   ...csvHandlers,
-  ...activityHandlers,
   ...dbHandlers,
+  ...activityHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */
@@ -37,13 +38,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_FULL') {
-    return { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' };
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    return { code: 'storage', message: `The database refused the change (${code}): nothing was saved.` };
-  }
+  const sqlite = sqliteApiError(error);
+  if (sqlite) return sqlite;
   return { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` };
 }
 
@@ -71,6 +67,8 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, option
     return { ok: false, error: { code: 'invalid_input', message, fields } };
   }
   try {
+    // E.g. another program renamed a different file over the database: work on the file there now.
+    ctx.beforeCall?.();
     const handler = handlers[name] as (ctx: Ctx, input: unknown, hooks: HostHooks) => unknown;
     const value = await handler(ctx, parsed.data, { onProgress: options.onProgress });
     if (validateOutput) definition.output.parse(value);

@@ -19,7 +19,8 @@ export function registerPath(file: string, mode: 'read' | 'write', name = path.b
  * way out to a download or to stdout. Removed by `releaseFile`, or at the latest when the process ends.
  */
 export function createTempFile(name: string, mode: 'read' | 'write'): HostFile & { path: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), mode === 'read' ? 'leadledger-upload-' : 'leadledger-export-'));
+  // The pid in the folder name lets the start-up sweep (sweepTempCopies) tell a crashed process's copies from a running one's.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${mode === 'read' ? 'leadledger-upload-' : 'leadledger-export-'}${process.pid}-`));
   const file = path.join(dir, mode === 'read' ? 'upload.csv' : 'export.csv');
   fs.writeFileSync(file, '', { mode: 0o600 });
   return { fileId: registerFile({ path: file, name, mode, temporary: true }), name, path: file };
@@ -32,13 +33,6 @@ export function hostFile(fileId: string, mode: 'read' | 'write'): { path: string
 }
 
 /** Forgets the id; a temporary file is deleted with its folder. */
-export function releaseFile(fileId: string, mode: 'read' | 'write'): void {
-  let file;
-  try {
-    file = registeredFile(fileId, mode);
-  } catch {
-    return;
-  }
+export function releaseFile(fileId: string): void {
   forgetFile(fileId);
-  if (file.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
 }

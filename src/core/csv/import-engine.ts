@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
+import { truncateWal } from '../db/connection';
 import { typeDecisions } from '../repos/import-decisions-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { checkDraft } from './check-draft';
@@ -285,7 +286,12 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
     throw error;
   } finally {
-    if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
+    if (!committed) {
+      // SQLite rolls back by itself on SQLITE_FULL; either way the rolled-back pages stay in the
+      // WAL file (after a full disk, up to all the space there was) until it is truncated.
+      if (db.inTransaction) db.prepare('ROLLBACK').run();
+      truncateWal(db);
+    }
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }

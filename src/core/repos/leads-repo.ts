@@ -32,7 +32,7 @@ const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color 
 
 type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null; last_moved_at: string | null };
 
-export function splitTags(tags: string): string[] {
+function splitTags(tags: string): string[] {
   return tags === '' ? [] : tags.split(';');
 }
 
@@ -168,7 +168,7 @@ export function listLeads(
 }
 
 /** Columns bigger than this skip the value sums: a sum reads every row of the column, a count only the index. */
-export const boardValueLimit = 20_000;
+const boardValueLimit = 20_000;
 
 type ColumnTotals = { total: number; values: { currency: string; minor: number }[] | null };
 
@@ -320,6 +320,11 @@ export function followUps(db: Database, today: string): LeadRow[] {
   return rows.map(toRow);
 }
 
+/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
+export function countAllLeads(db: Database): number {
+  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
+}
+
 /** Every open lead with a follow-up date, soonest first (the Follow-ups page sorts them into sections). */
 export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
   const rows = db
@@ -330,11 +335,6 @@ export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
     )
     .all(limit) as JoinedRow[];
   return rows.map(toRow);
-}
-
-/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
-export function countAllLeads(db: Database): number {
-  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
 }
 
 export function allTags(db: Database): string[] {

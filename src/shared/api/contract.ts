@@ -10,9 +10,9 @@ import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
+import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
-import { dbContract } from './schemas/db';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -22,8 +22,8 @@ export const contract = {
   ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
   ...csvContract,
-  ...activityContract, ...closeoutContract, ...preferencesContract,
   ...dbContract,
+  ...activityContract, ...closeoutContract, ...preferencesContract,
 };
 
 export type Contract = typeof contract;
