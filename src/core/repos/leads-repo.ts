@@ -320,11 +320,6 @@ export function followUps(db: Database, today: string): LeadRow[] {
   return rows.map(toRow);
 }
 
-/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
-export function countAllLeads(db: Database): number {
-  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
-}
-
 /** Every open lead with a follow-up date, soonest first (the Follow-ups page sorts them into sections). */
 export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
   const rows = db
@@ -335,6 +330,11 @@ export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
     )
     .all(limit) as JoinedRow[];
   return rows.map(toRow);
+}
+
+/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
+export function countAllLeads(db: Database): number {
+  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
 }
 
 export function allTags(db: Database): string[] {

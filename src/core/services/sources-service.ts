@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Source, SourceCreate, SourceUpdate } from '../../shared/api/schemas/sources';
 import { toIsoDate } from '../../shared/dates';
-import { distinctChannelColor } from '../../shared/domain/channel-colors';
 import type { Ctx } from '../context';
+import { nextChannelColor } from '../../shared/domain/palette';
 import { countSources, findSourceByName, insertSource, listSources, requireSource, updateSourceRecord } from '../repos/sources-repo';
 
 function sourceById(ctx: Ctx, id: number): Source {
@@ -20,7 +20,7 @@ export function createSource(ctx: Ctx, input: z.output<typeof SourceCreate>): So
     return insertSource(db, {
       name: input.name,
       // A hue unlike the channels already there, not the next of a short fixed cycle (issue 13.6).
-      color: input.color ?? distinctChannelColor(listSources(db, toIsoDate(ctx.now()), true).map((s) => s.color)),
+      color: input.color ?? nextChannelColor(listSources(db, toIsoDate(ctx.now()), true).map((s) => s.color)),
       credit_name: input.creditName || null,
       free_credits_monthly: input.freeCreditsMonthly ?? 0,
       sort_order: count,

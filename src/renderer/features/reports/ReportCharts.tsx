@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { compactMoney, count, money } from './reportFormat';
-import { distinctColors } from '../../../shared/domain/channel-colors';
+import { distinctColors } from '../../../shared/domain/palette';
 import { ChartTable } from './ChartTable';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };

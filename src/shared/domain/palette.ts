@@ -1,14 +1,11 @@
-// Colours given to new channels: mid-lightness hues that read on the light and the dark panel alike
-// (a dot has a ring, a chart line is 2 px), spread round the colour wheel (issue 13.6).
-const palette = [
+/**
+ * Channel colours: mid-lightness hues that read on the light and the dark panel alike (a dot has a
+ * ring, a chart line is 2 px), spread round the colour wheel.
+ */
+export const channelPalette = [
   '#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#c2185b',
   '#7cb342', '#5c6bc0', '#00897b', '#f06292', '#9e9d24', '#0288d1', '#ab47bc', '#ef6c00',
 ];
-
-/** The colour of the channel created when `existing` channels exist (CSV imports: one after another). */
-export function nextChannelColor(existing: number): string {
-  return palette[existing % palette.length]!;
-}
 
 /** Hue in degrees of a #rrggbb colour; null for greys, which have none. */
 export function hueOf(hex: string): number | null {
@@ -30,11 +27,11 @@ function hueDistance(a: number, b: number): number {
 }
 
 /** The palette colour whose hue is furthest from every colour already used (first of the palette on ties). */
-export function distinctChannelColor(used: readonly string[]): string {
+export function nextChannelColor(used: readonly string[]): string {
   const hues = used.map(hueOf).filter((h): h is number => h !== null);
-  let best = palette[0]!;
+  let best = channelPalette[0]!;
   let bestDistance = -1;
-  for (const color of palette) {
+  for (const color of channelPalette) {
     if (used.some((u) => u.toLowerCase() === color)) continue;
     const hue = hueOf(color)!;
     const distance = hues.length ? Math.min(...hues.map((h) => hueDistance(h, hue))) : 360;
@@ -55,7 +52,7 @@ export function distinctColors(colors: readonly string[], minDegrees = 40): stri
       const other = hueOf(c);
       return other !== null && hueDistance(hue, other) < minDegrees;
     });
-    result.push(clash ? distinctChannelColor(result) : color);
+    result.push(clash ? nextChannelColor(result) : color);
   }
   return result;
 }
