@@ -74,3 +74,36 @@ test('the lead page logs activity; a future call is refused next to its field, a
   await expect(timeline).toContainText('Sent v2 with the timeline');
   await expect(timeline.getByRole('listitem')).toHaveCount(3);
 });
+
+test('deleting a payment asks first and can be undone; toasts stack at most two, under the page', async ({ page, app }) => {
+  const upwork = (await callApi<{ id: number; name: string }[]>(app, 'sources:list', {})).find((s) => s.name === 'Upwork')!.id;
+  await callApi(app, 'payments:create', { date: isoDay(-2), sourceId: upwork, gross: '250', fee: '25', description: 'Milestone 1' });
+  await page.goto(`${app.url}#/costs`);
+  const row = page.getByRole('table', { name: 'Latest payments' }).getByRole('row', { name: /\$250\.00/ });
+  await row.getByRole('button', { name: `Delete payment of ${isoDay(-2)}` }).click();
+  await row.getByRole('button', { name: 'Keep' }).click();
+  await row.getByRole('button', { name: `Delete payment of ${isoDay(-2)}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Payment deleted' });
+  await expect(status).toBeVisible();
+  expect((await callApi<{ total: number }>(app, 'payments:list', {})).total).toBe(0);
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('table', { name: 'Latest payments' }).getByRole('row', { name: /\$250\.00/ })).toBeVisible();
+  const back = await callApi<{ items: { grossMinor: number; feeMinor: number; description: string }[] }>(app, 'payments:list', {});
+  expect(back.items).toEqual([expect.objectContaining({ grossMinor: 25000, feeMinor: 2500, description: 'Milestone 1' })]);
+
+  // Three moves in a row: two messages at most, in a strip below the page content.
+  for (const title of ['A', 'B', 'C']) await createLead(app, { title });
+  const board = new PipelinePage(page);
+  await board.open(app.url);
+  for (const title of ['A', 'B', 'C']) {
+    await board.moveWithMenu(title, 'Applied');
+    await expect(board.card(title, 'Applied')).toBeVisible();
+  }
+  await expect(page.locator('.toast')).toHaveCount(2);
+  const toastBox = (await page.locator('.toast-area').boundingBox())!;
+  const contentBox = (await page.locator('#content').boundingBox())!;
+  expect(toastBox.y).toBeGreaterThanOrEqual(contentBox.y + contentBox.height - 1);
+  await page.locator('.toast').filter({ hasText: '“C”' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(board.card('C', 'New')).toBeVisible();
+});
