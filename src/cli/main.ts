@@ -1,3 +1,4 @@
+import { contract, isOperationName } from '../shared/api/contract';
 import { type ApiError, AppError } from '../shared/api/result';
 import { dispatch, type DispatchOptions, toApiError } from '../core/dispatch';
 import { type HostCtx, lazyHostCtx } from '../core/host-store';
@@ -74,8 +75,19 @@ class CliApiError extends CliError {
 }
 
 function commandEnv(dbPath: string, io: CliIo, host: () => HostCtx): CommandEnv {
-  const run = (name: string, input: unknown, onProgress?: DispatchOptions['onProgress']) =>
-    dispatch(host().ctx, name, input, { onProgress, onInternalError: quiet });
+  const run = async (name: string, input: unknown, onProgress?: DispatchOptions['onProgress']) => {
+    const { ctx } = host();
+    // Open the store before a call that will run (some handlers only pass ctx.dbPath on, such as an
+    // import's own connection); an unknown operation or invalid input opens and creates nothing.
+    if (isOperationName(name) && contract[name].input.safeParse(input ?? {}).success) {
+      try {
+        void ctx.db;
+      } catch (error) {
+        return { ok: false as const, error: toApiError(error) };
+      }
+    }
+    return dispatch(ctx, name, input, { onProgress, onInternalError: quiet });
+  };
   return {
     dbPath,
     io,

@@ -33,13 +33,6 @@ export function hostFile(fileId: string, mode: 'read' | 'write'): { path: string
 }
 
 /** Forgets the id; a temporary file is deleted with its folder. */
-export function releaseFile(fileId: string, mode: 'read' | 'write'): void {
-  let file;
-  try {
-    file = registeredFile(fileId, mode);
-  } catch {
-    return;
-  }
+export function releaseFile(fileId: string): void {
   forgetFile(fileId);
-  if (file.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
 }

@@ -45,6 +45,8 @@ export type HostCtx = { ctx: Ctx; close: () => void };
  * unknown operation, opens (and creates) nothing. Opening errors surface from the operation.
  */
 export function lazyHostCtx(dbPath: string, mode: StoreMode): HostCtx {
+  // A read-only command on a missing database stops here, even for an operation that never opens it (backups:list).
+  if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
   let opened: Ctx | undefined;
   const open = () => (opened ??= openHostStore(dbPath, mode));
   const ctx: Ctx = {

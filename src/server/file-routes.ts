@@ -40,7 +40,7 @@ async function upload(request: IncomingMessage, response: ServerResponse, url: U
   try {
     await pipeline(request, limit, fs.createWriteStream(file.path, { mode: 0o600 }));
   } catch (error) {
-    releaseFile(file.fileId, 'read');
+    releaseFile(file.fileId);
     return json(response, 400, { ok: false, error: { code: 'invalid_input', message: `The upload failed: ${(error as Error).message}` } });
   }
   json(response, 200, { ok: true, value: { fileId: file.fileId, name, size } });
@@ -70,7 +70,7 @@ async function download(response: ServerResponse, url: URL) {
   try {
     await pipeline(fs.createReadStream(file.path), response);
   } finally {
-    releaseFile(fileId, 'write');
+    releaseFile(fileId);
   }
 }
 

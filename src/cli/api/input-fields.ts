@@ -86,9 +86,9 @@ export function inputFields(schema: z.ZodType): InputField[] {
 }
 
 /** The help text of `leadledger api OPERATION --help`. */
-export function inputHelp(name: string, description: string | undefined, schema: z.ZodType): string {
+export function inputHelp(name: string, description: string, schema: z.ZodType): string {
   const fields = inputFields(schema);
-  const lines = [`${name}: ${description ?? '(no description)'}`, '', `Usage: leadledger api ${name} [JSON | -] [--json]`, ''];
+  const lines = [`${name}: ${description}`, '', `Usage: leadledger api ${name} [JSON | -] [--json]`, ''];
   if (fields.length === 0) return `${[...lines, 'Input: none ({})'].join('\n')}\n`;
   const width = Math.max(...fields.map((f) => f.name.length));
   const typeWidth = Math.min(60, Math.max(...fields.map((f) => f.type.length)));

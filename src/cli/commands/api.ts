@@ -19,7 +19,7 @@ const usage = `leadledger api OPERATION [JSON | -] [--json] [--file PATH | --out
 
 function listText(): string {
   const width = Math.max(...operationNames.map((n) => n.length));
-  return `${operationNames.map((name) => `${name.padEnd(width)}  ${contract[name].description ?? ''}`.trimEnd()).join('\n')}\n`;
+  return `${operationNames.map((name) => `${name.padEnd(width)}  ${contract[name].description}`.trimEnd()).join('\n')}\n`;
 }
 
 function parseInput(text: string): { ok: true; value: unknown } | { ok: false; error: ApiError } {
@@ -83,7 +83,7 @@ export const apiCommand: Command = {
       env.io.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
       return 0;
     } finally {
-      if (file) releaseFile(file.fileId, values.file ? 'read' : 'write');
+      if (file) releaseFile(file.fileId);
     }
   },
 };

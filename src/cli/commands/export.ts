@@ -43,7 +43,7 @@ export const exportCommand: Command = {
       else if (env.io.isTty) env.io.stderr(`Wrote ${rows.toLocaleString('en')} ${kind === 'report' ? 'channels' : kind} to ${output}\n`);
       return 0;
     } finally {
-      releaseFile(target.fileId, 'write');
+      releaseFile(target.fileId);
     }
   },
 };

@@ -78,6 +78,7 @@ describe('leadledger import', () => {
   it('--dry-run writes nothing; exit 0 without errors, 1 with', async () => {
     const db = freshDb();
     const ok = await cli('--db', db, 'import', fx('upwork-current.csv'), '--dry-run');
+    expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Dry run of upwork-current.csv \(Upwork transaction history, 24 rows\): 18 inserted/);
     expect(ok.stdout).toContain('Rows became: 8 payments; 4 fees; expenses: 1 connects, 2 subscription, 2 fee, 4 tax; 3 transfers');

@@ -71,7 +71,7 @@ export const importCommand: Command = {
       });
       job = await waitForImport(env, jobId, showProgress);
     } finally {
-      releaseFile(fileId, 'read');
+      releaseFile(fileId);
     }
     if (showProgress) env.io.stderr('\n');
     if (job.state !== 'done' || !job.summary) throw new CliError(job.error ?? `The import ended as ${job.state}`);

@@ -1,22 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { ChannelReport, ChannelRow } from '../../shared/api/schemas/reports';
 import { isIsoDate } from '../../shared/dates';
-import { formatMinorPlain } from '../../shared/money';
+import { days, groupedAmount as money, percent } from '../../shared/reports/format';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
-
-/** "-1234567.5" -> "-1,234,567.50" style for the table (exact, from minor units). */
-function money(minor: number | null, currency: string): string {
-  if (minor === null) return '—';
-  const plain = formatMinorPlain(minor, currency);
-  const [whole = '', frac] = plain.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
-}
-
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-const plain = (value: number | null) => (value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 type Column = { title: string; cell: (row: Omit<ChannelRow, 'source'> & { source: string }, currency: string) => string; left?: boolean };
 
@@ -39,7 +26,7 @@ const columns: Column[] = [
   { title: 'Cost/win', cell: (r, c) => money(r.costPerWin, c) },
   { title: 'Rev/connect', cell: (r, c) => money(r.revenuePerConnect, c) },
   { title: 'Booked', cell: (r, c) => money(r.booked, c) },
-  { title: 'Median days', cell: (r) => plain(r.medianDaysToWin) },
+  { title: 'Median days', cell: (r) => days(r.medianDaysToWin) },
 ];
 
 export function formatReportTable(report: ChannelReport): string {

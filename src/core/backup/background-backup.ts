@@ -35,20 +35,23 @@ type WorkerAnswer = { ok: boolean; sqlite?: boolean; code?: string; message: str
 
 function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  // The worker's connection is this process's too: count it (see open-files.ts) until the worker ends.
+  // The worker's connection is this process's too: count it (see open-files.ts) until it answers.
   const release = trackConnection(dbPath);
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    let answer: WorkerAnswer | undefined;
-    let failure: unknown;
-    worker.once('message', (message: WorkerAnswer) => (answer = message));
-    worker.once('error', (error) => (failure = error));
-    // Settled on exit, when the worker's connection is closed: a restore right after must not see it.
+    // The worker closes its connection to the database before it answers (see workerSource).
+    worker.once('message', (answer: WorkerAnswer) => {
+      release();
+      resolve(answer);
+    });
+    worker.once('error', (error) => {
+      release();
+      reject(error);
+    });
     worker.once('exit', (code) => {
       release();
-      if (answer) resolve(answer);
-      else reject(failure ?? new Error(`the backup worker stopped (exit ${code})`));
+      reject(new Error(`the backup worker stopped (exit ${code})`));
     });
   });
 }

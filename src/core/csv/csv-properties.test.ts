@@ -165,5 +165,5 @@ describe('the importer never throws on random input', () => {
     const cell = fc.oneof(text, fc.constantFrom('2026-08-01', '12.50', 'won', 'USD', '"', '""', '-1', '1e5', 'JPY'));
     const body = fc.array(fc.array(cell, { maxLength: 20 }).map((cells) => cells.join(',')), { maxLength: 6 }).map((lines) => lines.join('\n'));
     await fc.assert(fc.asyncProperty(body, (b) => check(new TextEncoder().encode(header + b))), { numRuns: 150 });
-  });
+  }, 120_000); // 150 real imports: ~10 s on a quiet machine, several times that on a busy one
 });

@@ -46,8 +46,8 @@ describe('imported rows are checked like the form', () => {
     expect(s.invalid).toEqual([
       { line: 2, message: 'title: At most 200 characters' },
       { line: 3, message: 'url: Use a web address starting with http:// or https://' },
-      { line: 4, message: 'closed_on: Closed cannot be before Applied' },
-      { line: 5, message: 'applied_on: Applied cannot be before Created' },
+      { line: 4, message: 'closed_on: Closed (2026-08-03) cannot be before Applied (2026-08-05)' },
+      { line: 5, message: 'applied_on: Applied (2026-08-01) cannot be before Created (2026-08-05)' },
       { line: 6, message: 'connects_refunded: Cannot refund more connects than were spent' },
       { line: 7, message: 'tags.0: Tags are at most 40 characters' },
       { line: 9, message: 'title: Give the lead a title' },
@@ -62,7 +62,7 @@ describe('imported rows are checked like the form', () => {
     if (api.ok) return;
     expect(api.error.fields).toEqual([
       { path: 'url', message: 'Use a web address starting with http:// or https://' },
-      { path: 'closedOn', message: 'Closed cannot be before Applied' },
+      { path: 'closedOn', message: 'Closed (2026-08-03) cannot be before Applied (2026-08-05)' },
     ]);
   });
 

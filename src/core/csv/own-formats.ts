@@ -4,7 +4,8 @@ import { type DateFormat, parseDate } from '../../shared/csv/dates';
 import { unescapeFormula } from '../../shared/csv/escape';
 import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
-import { expenseCategories, type ExpenseCategory } from '../repos/expenses-repo';
+import { expenseCategoryValues as expenseCategories } from '../../shared/api/schemas/expenses';
+import type { ExpenseCategory } from '../repos/expenses-repo';
 import { type Draft, RowError } from './drafts';
 
 export type Target = 'leads' | 'payments' | 'expenses';

@@ -107,6 +107,7 @@ export async function readCsvFile(
 
 /** The file's delimiter, from its first line (read through the decoder: at most 64 KB). */
 export async function detectDelimiter(file: string, encoding: Encoding): Promise<Delimiter> {
+  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
   const handle = await fs.promises.open(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);

@@ -2,7 +2,7 @@ import type { ApiError } from '../../shared/api/result';
 
 /** Said when a write waited for another writer and gave up; retrying later works. */
 export const busyMessage =
-  'LeadLedger is saving another change to this file (an import, or another window or the command line): nothing was saved. Try again in a moment.';
+  'LeadLedger is saving another change to this file (an import, in this window, another window or a terminal): nothing was saved. Try again when it has finished.';
 
 /** The user-facing error for an SQLite failure, or undefined when `error` is not one. */
 export function sqliteApiError(error: unknown): ApiError | undefined {

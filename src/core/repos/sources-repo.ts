@@ -14,7 +14,7 @@ export type SourceRecord = {
   created_at: string;
 };
 
-export function getSourceRecord(db: Database, id: number): SourceRecord | undefined {
+function getSourceRecord(db: Database, id: number): SourceRecord | undefined {
   return db.prepare(`SELECT * FROM sources WHERE id = ?`).get(id) as SourceRecord | undefined;
 }
 

@@ -5,12 +5,8 @@ import { chargeDate } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
 import { connectsBoughtByDay, connectsUsedByDay, firstActivityDay } from '../repos/connects-repo';
 import { activeCreditSources } from '../repos/sources-repo';
+import { nextMonth } from '../rollups/ranges';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 
 /**
  * Connects balance per credit channel: bought (connects purchases) + free allowance + refunded - spent,

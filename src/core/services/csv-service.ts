@@ -116,4 +116,3 @@ export async function headersOf(file: string): Promise<string[]> {
 export function deleteMapping(ctx: Ctx, id: number): { deleted: boolean } {
   return { deleted: deleteMappingRecord(ctx.db, id) };
 }
-

@@ -62,7 +62,9 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
     // A second connection to the file the store opened (and checked, and migrated) already: a plain
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
-    db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
+    // `ctx.db` first: a host that opens its store lazily (the CLI) has it opened and migrated by now.
+    const main = ctx.db;
+    db = ctx.dbPath === ':memory:' ? main : openConnection(ctx.dbPath);
   } catch (error) {
     finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };

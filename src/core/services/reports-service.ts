@@ -12,7 +12,7 @@ import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 
-export const noChannelName = '(no channel)';
+const noChannelName = '(no channel)';
 
 export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis };
 

@@ -77,8 +77,3 @@ export function decimalEvidence(text: string): DecimalSeparator | 'ambiguous' | 
   if (dot === undefined) return ',';
   return dot === comma ? 'neutral' : 'ambiguous';
 }
-
-/** Guesses the decimal separator of a platform amount with exactly two decimals ("12,50" vs "12.50"). */
-export function guessDecimal(text: string): DecimalSeparator {
-  return /,\d{1,2}\)?$/.test(text.trim()) && !/\.\d{1,2}\)?$/.test(text.trim()) ? ',' : '.';
-}

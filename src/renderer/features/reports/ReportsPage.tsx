@@ -12,7 +12,7 @@ import { DrillDown } from './DrillDown';
 import { LostReasonsPanel } from './LostReasonsPanel';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
 import { money } from './reportFormat';
-import { readReportQuery, type ReportQuery, writeReportQuery } from './useReportQuery';
+import { readReportQuery, type ReportQuery, writeReportQuery } from './reportQuery';
 import './reports.css';
 import { DataActions } from '../import-export/DataActions';
 

@@ -38,9 +38,9 @@ export const ActivityCreate = z.object({
 });
 
 export const activityContract = {
-  'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem)),
-  'activity:create': op(ActivityCreate, Activity),
-  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
+  'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem), 'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first'),
+  'activity:create': op(ActivityCreate, Activity, 'Record an activity (a note, call, message or follow-up) on a lead'),
+  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete an activity'),
 };
 
 /** Won in one step (issue 13.2): the close date, the value, and optionally the payment, in one transaction. */
@@ -71,8 +71,8 @@ export const CloseLost = z.object({
 });
 
 export const closeoutContract = {
-  'closeout:won': op(CloseWon, z.object({ leadId: id, paymentId: id.nullable() })),
-  'closeout:lost': op(CloseLost, z.object({ leadId: id })),
+  'closeout:won': op(CloseWon, z.object({ leadId: id, paymentId: id.nullable() }), 'Mark a lead won in one step: close date, value and optionally its payment'),
+  'closeout:lost': op(CloseLost, z.object({ leadId: id }), 'Mark a lead lost with a reason and an optional note'),
   /** The fee the channel's rule gives for a payment of this lead (prefills the Won dialog). */
-  'closeout:fee': op(z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }), z.object({ feeMinor: z.number().int() })),
+  'closeout:fee': op(z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }), z.object({ feeMinor: z.number().int() }), 'The fee the commission rule of the channel gives for a payment of a lead'),
 };
