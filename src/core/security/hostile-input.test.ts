@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { contract, operationNames } from '../../shared/api/contract';
 import { dispatch } from '../dispatch';
 import { loadSampleData } from '../services/sample-data';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 
 // Every operation of the contract (new ones are covered automatically) gets random and malformed
 // payloads: the answer is always an envelope (ok, or an error that is not an internal crash), and
