@@ -8,6 +8,7 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
+import { formatMinorPlain } from '../../../shared/money';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
@@ -112,7 +113,17 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 {p.feeComputed && <span className="muted"> *</span>}
               </td>
               <td className="num">
-                <DeleteButton label={`Delete payment of ${p.date}`} onDelete={() => remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted')} />
+                <DeleteButton
+                  label={`Delete payment of ${p.date}`}
+                  onDelete={() =>
+                    remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted', () =>
+                      api.payments.create({
+                        ref: p.ref, date: p.date, sourceId: p.sourceId, leadId: p.leadId, description: p.description, currency: p.currency,
+                        gross: formatMinorPlain(p.grossMinor, p.currency), fee: p.feeComputed ? null : formatMinorPlain(p.feeMinor, p.currency),
+                      }),
+                    )
+                  }
+                />
               </td>
             </tr>
           ))}
