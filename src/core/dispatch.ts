@@ -10,6 +10,7 @@ import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
+import { connectsHandlers } from './handlers/connects-handlers';
 import type { Handlers } from './handlers/types';
 
 // A missing handler is a compile error here.
@@ -20,6 +21,7 @@ const handlers: Handlers = {
   ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
   ...csvHandlers,
+  ...connectsHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { connectsCommand } from './connects';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { reportCommand } from './report';
@@ -9,4 +10,4 @@ import { seedCommand } from './seed';
 import { webCommand } from './web';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand];
+export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, connectsCommand];

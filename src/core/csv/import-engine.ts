@@ -8,6 +8,7 @@ import { type ColumnMapping, type FormatId, headerWarnings, type ImportAs, mappe
 import { CsvParseError } from './parser';
 import { detectEncoding, type Encoding, readCsvFile } from './read-file';
 import { ImportWriter } from './writer';
+import { type ImportMatch, importMatches } from '../services/plan-charges';
 
 export type ImportOptions = {
   fileName?: string;
@@ -47,6 +48,8 @@ export type ImportSummary = {
   applied: boolean;
   /** Inserted records per kind, for the summary links. */
   kinds: { leads: number; payments: number; expenses: number };
+  /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
+  subscriptionMatches: ImportMatch[];
 };
 
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
@@ -122,7 +125,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   const summary: ImportSummary = {
     importId: null, fileName, format: 'leads', formatLabel: '', encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0,
     transfers: 0, merged: 0, invalidCount: 0, invalid: [], createdSources: [], warnings: [], dryRun: Boolean(options.dryRun), applied: false,
-    kinds: { leads: 0, payments: 0, expenses: 0 },
+    kinds: { leads: 0, payments: 0, expenses: 0 }, subscriptionMatches: [],
   };
   if (encoding === 'windows-1252') summary.warnings.push('The file is not UTF-8; it was read as Windows-1252');
 
@@ -206,6 +209,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     summary.createdSources = writer!.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
+    if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(db, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) db.prepare(sql).run();
       db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BoostReport, ConnectsBalanceRow } from '../../shared/api/schemas/reports';
+import type { BoostReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
 import { openTempCtx, sourceId } from '../test-support/temp-db';
 
@@ -49,25 +49,5 @@ describe('boost analysis', () => {
   it('refuses a channel without credits', async () => {
     const result = await dispatch(ctx, 'reports:boost', { sourceId: sourceId(ctx, 'LinkedIn') });
     expect(result.ok).toBe(false);
-  });
-});
-
-describe('connects balance', () => {
-  it('adds purchases, free allowance, plan credits and refunds, less spending and expiry', async () => {
-    const upwork = sourceId(ctx, 'Upwork');
-    // Upwork Basic: 10 free on the 1st of each month from the first activity (2025-07-05 purchase).
-    await call('expenses:create', { date: '2025-07-05', sourceId: upwork, category: 'connects', amount: '12.00', connects: 80 });
-    await call('leads:create', { sourceId: upwork, title: 'a', createdOn: '2025-07-10', appliedOn: '2025-07-10', connects: 30, connectsRefunded: 6 });
-    await call('leads:create', { sourceId: upwork, title: 'b', createdOn: '2026-08-01', appliedOn: '2026-08-01', connects: 16, boostConnects: 4 });
-    await call('subscriptions:create', { sourceId: upwork, name: 'Plus', period: 'monthly', amount: '19.99', startsOn: '2026-06-20', endsOn: '2026-07-31', freeCreditsMonthly: 100 });
-    const [row] = await call<ConnectsBalanceRow[]>('reports:connects', {});
-    // free: 14 months (2025-07 .. 2026-08) x 10 = 140, plus the plan on 06-20 and 07-20 = 200
-    // FIFO: lot 2025-07-01 (10) + 07-05 (80): 30 spent 07-10 -> 10 used from the first lot, 20 from the purchase;
-    // refund 6 on 07-10. Expired by 2026-08-15: 60 (purchase, 07-05) + 6 (refund, 07-10) + 10 (2025-08-01) = 76
-    // then 2026-08-01 spend 20 takes from 2025-09-01 (10) and 2025-10-01 (10).
-    expect(row).toMatchObject({ source: 'Upwork', bought: 80, free: 340, refunded: 6, spent: 50, expired: 76 });
-    expect(row!.balance).toBe(80 + 340 + 6 - 50 - 76);
-    // Expiring by 2026-09-14: none left from 2025-09-01 / 2025-10-01 lots (spent), so 0.
-    expect(row!.expiringSoon).toBe(0);
   });
 });

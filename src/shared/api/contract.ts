@@ -10,6 +10,7 @@ import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
+import { connectsContract } from './schemas/connects';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
   ...csvContract,
+  ...connectsContract,
 };
 
 export type Contract = typeof contract;

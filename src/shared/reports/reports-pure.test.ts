@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { analyseBoost, type BoostProposal } from './boost';
-import { simulateConnects } from './connects';
 import { Converter, convertMinor, parseRate, rateKey } from './fx';
 import { channelMetrics, emptySums, medianFromHistogram } from './metrics';
 import { presetRange } from './presets';
@@ -65,12 +64,15 @@ describe('subscriptions', () => {
 
 describe('metrics', () => {
   it('matches the DOMAIN.md example', () => {
-    const s = { ...emptySums(), leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, connectsSpent: 60, connectsRefunded: 12, costs: 720, booked: 125050, daysToWin: new Map([[8, 1]]) };
+    const s = { ...emptySums(), leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, connectsSpent: 60, connectsRefunded: 12, costs: 570, booked: 125050, daysToWin: new Map([[8, 1]]) };
     expect(channelMetrics(s)).toEqual({
       leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, winRate: 1 / 3, connectsSpent: 60, connectsRefunded: 12,
-      revenue: 0, fees: 0, costs: 720, profit: -720, roi: -1, costPerLead: 240, costPerWin: 720, revenuePerConnect: 0,
-      booked: 125050, medianDaysToWin: 8,
+      connectsExpired: 0, connectsPerWin: 48, revenue: 0, fees: 0, costs: 570, profit: -570, roi: -1, costPerLead: 190, costPerWin: 570,
+      revenuePerConnect: 0, booked: 125050, medianDaysToWin: 8,
     });
+    // (60 − 12) / 5 wins = 9.6 -> 10; 50 / 4 = 12.5 -> 12 (half to even)
+    expect(channelMetrics({ ...s, wins: 5 }).connectsPerWin).toBe(10);
+    expect(channelMetrics({ ...s, connectsSpent: 62, wins: 4 }).connectsPerWin).toBe(12);
   });
 
   it('gives null on division by zero and rounds money ratios half to even', () => {
@@ -102,30 +104,6 @@ describe('presets', () => {
     expect(presetRange('last-12-months', today)).toEqual({ from: '2025-08-16', to: '2026-08-15' });
     expect(presetRange('all-time', today)).toEqual({ from: null, to: null });
     expect(presetRange('last-month', new Date(2026, 0, 10))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
-  });
-});
-
-describe('connects balance', () => {
-  it('spends oldest first, expires after a year, counts what expires within 30 days', () => {
-    const b = simulateConnects(
-      [
-        { date: '2025-08-01', kind: 'bought', count: 40 },
-        { date: '2025-09-10', kind: 'free', count: 10 },
-        { date: '2025-10-01', kind: 'spent', count: 30 },
-        { date: '2025-11-01', kind: 'refunded', count: 4 },
-        { date: '2026-08-10', kind: 'spent', count: 6 },
-        { date: '2026-09-01', kind: 'bought', count: 80 },
-      ],
-      '2026-08-15',
-    );
-    // lot 1 (40, expires 2026-08-01): 30 spent, 10 expire. lot 2 (10, 2026-09-10), lot 3 (4, 2026-11-01): 6 spent from lot 2.
-    expect(b).toEqual({ bought: 40, free: 10, refunded: 4, spent: 36, expired: 10, balance: 8, expiringSoon: 4, nextExpiry: '2026-09-10' });
-  });
-
-  it('shows a deficit when more were spent than recorded', () => {
-    const b = simulateConnects([{ date: '2026-01-01', kind: 'spent', count: 16 }, { date: '2026-02-01', kind: 'bought', count: 10 }], '2026-08-15');
-    expect(b.balance).toBe(-6);
-    expect(b.expiringSoon).toBe(0);
   });
 });
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { rangePresetLabels, rangePresets, type RangePreset, presetRange } from '../../../shared/reports/presets';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
+import { formatDay, todayLocal } from '../../app/format';
+import { ConnectsSummary } from '../connects/ConnectsSummary';
 import type { PageProps } from '../../app/pages';
 import { useAsync } from '../../app/useAsync';
 import { useSources } from '../sources/useSources';
 import { BoostPanel } from './BoostPanel';
 import { ChannelTable } from './ChannelTable';
-import { ConnectsPanel } from './ConnectsPanel';
 import { DrillDown } from './DrillDown';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
 import { money } from './reportFormat';
@@ -99,7 +99,8 @@ export function ReportsPage({ route }: PageProps) {
             <CostBreakdownChart detail={data} />
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />
           </div>
-          <ConnectsPanel />
+          {/* The ledger at the range's end (today at the latest): the balance the report's costs come from. */}
+          <ConnectsSummary on={report.to < todayLocal() ? report.to : undefined} title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'} />
         </>
       )}
     </div>

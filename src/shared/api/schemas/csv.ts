@@ -65,6 +65,10 @@ export const ImportSummary = z.object({
   dryRun: z.boolean(),
   applied: z.boolean(),
   kinds: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int() }),
+  /** Imported subscription charges that are a plan's generated charge (counted once). */
+  subscriptionMatches: z.array(
+    z.object({ plan: z.string(), source: z.string(), chargeOn: z.string(), expenseOn: z.string(), amountMinor: z.number().int(), currency: z.string() }),
+  ),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

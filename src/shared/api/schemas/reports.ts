@@ -15,6 +15,8 @@ const metricFields = {
   winRate: z.number().nullable(),
   connectsSpent: z.number().int(),
   connectsRefunded: z.number().int(),
+  connectsExpired: z.number().int(),
+  connectsPerWin: z.number().int().nullable(),
   revenue: z.number().int(),
   fees: z.number().int(),
   costs: z.number().int(),
@@ -77,24 +79,8 @@ export const BoostReport = z.object({
 });
 export type BoostReport = z.infer<typeof BoostReport>;
 
-export const ConnectsBalanceRow = z.object({
-  sourceId: id,
-  source: z.string(),
-  creditName: z.string(),
-  bought: z.number().int(),
-  free: z.number().int(),
-  refunded: z.number().int(),
-  spent: z.number().int(),
-  expired: z.number().int(),
-  balance: z.number().int(),
-  expiringSoon: z.number().int(),
-  nextExpiry: z.string().nullable(),
-});
-export type ConnectsBalanceRow = z.infer<typeof ConnectsBalanceRow>;
-
 export const reportsContract = {
   'reports:channels': op(ReportInput, ChannelReport),
   'reports:detail': op(ReportInput, ReportDetail),
   'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport),
-  'reports:connects': op(z.object({}), z.array(ConnectsBalanceRow)),
 };
