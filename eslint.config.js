@@ -10,15 +10,36 @@ const react = { group: ['react', 'react-dom', 'react-dom/*', 'recharts', '@dnd-k
 // `!@*/…` keeps scoped packages such as @dnd-kit/core allowed: only our own folders are layers.
 const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`, `!@*/${name}`], message: `Do not import src/${name} from here (see ARCHITECTURE.md).` });
 
+const corePatterns = [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')];
+// Inside src/core: repositories are the data layer; csv may use them but never the services above it.
+const inCore = (name) => ({ group: [`../${name}`, `../${name}/**`, `**/core/${name}`, `**/core/${name}/**`], message: `Do not import core/${name} from here: core/${name} sits above this folder (README, Architecture).` });
+const sqliteValues = { group: ['better-sqlite3'], allowTypeImports: true, message: 'Services and handlers take the Database type only; SQL goes in a repository function (src/core/repos).' };
+const statementCache = { group: ['**/db/statements'], message: 'Prepared statements belong in src/core/repos.' };
+
 /** The arrows of ARCHITECTURE.md: a wrong import fails `npm test`. */
 const boundaries = [
   { files: ['src/shared/**'], patterns: [nodeBuiltins, electron, sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli'), layer('electron')] },
-  { files: ['src/core/**'], patterns: [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')] },
+  { files: ['src/core/**'], patterns: corePatterns },
+  { files: ['src/core/services/**', 'src/core/handlers/**'], ignores: ['**/*.test.ts'], patterns: [...corePatterns, sqliteValues, statementCache] },
+  { files: ['src/core/csv/**'], ignores: ['**/*.test.ts'], patterns: [...corePatterns, inCore('services'), inCore('handlers')] },
+  { files: ['src/core/repos/**'], ignores: ['**/*.test.ts'], patterns: [...corePatterns, inCore('services'), inCore('handlers'), inCore('csv')] },
   { files: ['src/renderer/**'], patterns: [nodeBuiltins, electron, sqlite, layer('core'), layer('server'), layer('cli'), layer('electron')] },
   { files: ['src/server/**'], patterns: [electron, react, layer('renderer'), layer('cli'), layer('electron')] },
   { files: ['src/cli/**'], patterns: [electron, react, layer('renderer'), layer('electron')] },
   { files: ['electron/preload/**'], patterns: [sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli')] },
   { files: ['electron/main/**'], patterns: [react, layer('renderer'), layer('server'), layer('cli')] },
+];
+
+// SQL lives in the data layer (repos, migrations, rollups, the CSV writer); services and handlers
+// call named repository functions, so SQL text or a statement there fails the lint.
+const sqlKeyword = '/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA|VACUUM|BEGIN|COMMIT|ROLLBACK)\\s/';
+const sqlMessage = 'No SQL in services or handlers: add a named repository function (db, args) in src/core/repos.';
+const noSql = [
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: sqlMessage },
+  { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^db$/]", message: sqlMessage },
+  { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']", message: sqlMessage },
+  { selector: `TemplateElement[value.raw=${sqlKeyword}]`, message: sqlMessage },
+  { selector: `Literal[value=${sqlKeyword}]`, message: sqlMessage },
 ];
 
 export default tseslint.config(
@@ -38,5 +59,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  ...boundaries.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+  ...boundaries.map(({ files, ignores, patterns }) => ({ files, ...(ignores ? { ignores } : {}), rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+  { files: ['src/core/services/**', 'src/core/handlers/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-syntax': ['error', ...noSql] } },
 );

@@ -4,10 +4,11 @@ import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { hardenContents, hardenSession } from './security';
 import { setupStore } from './store';
+import { devRendererUrl } from './url-policy';
 import { createMainWindow } from './window';
 
 // Composition root: single instance → open store (recovering a damaged file, automatic backups) → register IPC → window and menu.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devRendererUrl(app.isPackaged, process.env);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

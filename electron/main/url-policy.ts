@@ -38,3 +38,11 @@ export function isTrustedSender(frameUrl: string | undefined, devServerUrl: stri
   const expected = new URL(rendererIndexUrl);
   return frame.pathname === expected.pathname && frame.host === expected.host;
 }
+
+/**
+ * The electron-vite dev server's URL, only in an unpackaged run: a packaged app never loads (or
+ * answers IPC for) a page named by its environment, where anyone who starts it could set one.
+ */
+export function devRendererUrl(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return isPackaged ? undefined : env.ELECTRON_RENDERER_URL || undefined;
+}

@@ -21,3 +21,4 @@ export type CrashFigures = {
 export const defaultOptions: Required<CrashOptions>;
 export function runCrashTrials(options?: CrashOptions, log?: (line: string) => void): Promise<CrashFigures[]>;
 export function formatFigures(results: CrashFigures[]): string;
+export function rng(seed: number): () => number;

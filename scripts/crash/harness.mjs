@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const childScript = path.join(root, 'scripts/crash/child.ts');
 
-/** Small seeded PRNG so a run can be repeated with --seed. */
-function rng(seed) {
+/** Small seeded PRNG so a run can be repeated with --seed (also used by scripts/chaos). */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

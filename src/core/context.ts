@@ -1,12 +1,24 @@
 import type { Database } from 'better-sqlite3';
+import { openDatabase } from './db/open';
+import { createStore, type Store } from './db/store';
 
-/** What every handler gets: the open store and a clock (tests pin it). */
+/** What every handler gets: the open store and a clock (tests pin it). `db` is the store's current connection. */
 export type Ctx = {
-  db: Database;
-  dbPath: string;
+  readonly db: Database;
+  readonly dbPath: string;
+  readonly store: Store;
   now: () => Date;
 };
 
-export function createCtx(db: Database, dbPath: string, now: () => Date = () => new Date()): Ctx {
-  return { db, dbPath, now };
+/** A Ctx over an open connection (reopened with openDatabase), or over a store the host built. */
+export function createCtx(db: Database | Store, dbPath: string, now: () => Date = () => new Date()): Ctx {
+  const store = 'reopen' in db ? db : createStore(dbPath, db, () => openDatabase(dbPath));
+  return {
+    get db() {
+      return store.db;
+    },
+    dbPath,
+    store,
+    now,
+  };
 }

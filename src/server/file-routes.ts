@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { exportKinds } from '../shared/api/schemas/csv';
 import { isIsoDate } from '../shared/dates';
 import { toApiError } from '../core/dispatch';
-import { exportTo, type ExportKindAll } from '../core/csv/export-to';
+import { exportTo, type ExportKindAll } from '../core/services/export-to';
 import { registerFile } from '../core/csv/file-registry';
 import { exportFileName } from '../core/services/csv-service';
 import type { Ctx } from '../core/context';

@@ -30,9 +30,12 @@ export function isJsonContentType(header: string | undefined): boolean {
 
 export const maxJsonBody = 1024 * 1024;
 
-/** Same policy as the meta tag in src/renderer/index.html (a test keeps them equal). */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The page's own policy: the meta tag in src/renderer/index.html (a test keeps them equal). */
+export const pageContentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** The browser-mode header adds frame-ancestors: it only works in a header (Chromium ignores it in a meta tag and logs an error). */
+export const contentSecurityPolicy = `${pageContentSecurityPolicy}; frame-ancestors 'none'`;
 
 /** Headers on every response; the CSP and framing ones matter for the HTML. */
 export const securityHeaders: Readonly<Record<string, string>> = {

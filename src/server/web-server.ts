@@ -8,7 +8,8 @@ import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { hostAllowed, isJsonContentType, maxJsonBody, originAllowed, securityHeaders, tokenMatches } from './security';
 
-export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
+/** `address` is the one the socket is bound to (getsockname), so tests can assert it. */
+export type WebServer = { url: string; address: string; port: number; token: string; close: () => Promise<void> };
 
 export type WebServerOptions = { ctx: Ctx; port?: number; rendererDir: string; token?: string };
 
@@ -124,9 +125,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
+      const bound = server.address() as AddressInfo;
+      port = bound.port;
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
+        address: bound.address,
         port,
         token,
         close: () =>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { exportKinds } from '../../shared/api/schemas/csv';
-import { exportTo, exportToFile, type ExportKindAll } from '../../core/csv/export-to';
+import { exportTo, exportToFile, type ExportKindAll } from '../../core/services/export-to';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 

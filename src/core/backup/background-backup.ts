@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { nativeBinding } from '../db/native';
+import { trackConnection } from '../db/open-files';
 import { type BackupInfo, type BackupOptions, type BackupReason, createBackup, finishSlot, prepareSlot, removeQuietly, reserveSlot, storageError } from './backup';
 
 // Runs in a worker thread with its own read-only connection, so a big copy never freezes the app.
@@ -34,12 +35,17 @@ type WorkerAnswer = { ok: boolean; sqlite?: boolean; code?: string; message: str
 
 function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve, reject) => {
+  // The worker's connection is this process's too: count it (see open-files.ts) until the worker ends.
+  const release = trackConnection(dbPath);
+  return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
     worker.once('message', (answer: WorkerAnswer) => resolve(answer));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the backup worker stopped (exit ${code})`)));
+    worker.once('exit', (code) => {
+      release();
+      reject(new Error(`the backup worker stopped (exit ${code})`));
+    });
   });
 }
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { Ctx } from '../context';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
-import { nativeBinding } from '../db/native';
 import { openDatabase } from '../db/open';
+import { withSoleAccess } from '../db/sole-access';
 import { createBackupInBackground } from './background-backup';
 import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
 
@@ -60,21 +59,31 @@ function assertNoOtherWriter(ctx: Ctx): void {
 }
 
 /**
- * Restores into the running app: check the file, back up what it replaces (`pre-restore`), close the
- * connection, swap the files, and reopen (migrating an older backup) into the same `ctx.db`.
+ * Restores into the running app: check the file, close the store's connection and, only while no
+ * other connection anywhere has the file open (another window, the CLI, a backup worker, another
+ * SQLite tool: they would keep writing to the replaced file and lose it), back up what it replaces
+ * (`pre-restore`) and swap the files. Then the store reopens (migrating an older backup).
  */
 export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
   checkRestorable(source, ctx.dbPath);
   assertNoOtherWriter(ctx);
-  const kept = createBackup(ctx.db, ctx.dbPath, 'pre-restore', { prune: false });
-  ctx.db.close();
+  ctx.store.close();
+  let kept: BackupInfo;
+  try {
+    // Made under the exclusive lock: no write can land between this copy and the swap.
+    kept = withSoleAccess(ctx.dbPath, (guard) => createBackup(guard, ctx.dbPath, 'pre-restore', { prune: false }));
+  } catch (error) {
+    ctx.store.reopen();
+    throw error;
+  }
   try {
     swapInFile(source, ctx.dbPath);
-    ctx.db = openDatabase(ctx.dbPath);
+    ctx.store.reopen();
   } catch (error) {
     // Put back what was there so the app keeps working, then report.
+    if (ctx.db.open) ctx.store.close();
     swapInFile(kept.path, ctx.dbPath);
-    ctx.db = openDatabase(ctx.dbPath);
+    ctx.store.reopen();
     throw error instanceof AppError ? error : new AppError('storage', `Restore failed, nothing changed: ${(error as Error).message}`);
   }
   pruneBackups(ctx.dbPath);
@@ -89,25 +98,23 @@ export function restoreBackupByName(ctx: Ctx, name: string): RestoreOutcome {
 }
 
 /**
- * CLI restore with nothing open: the current file (if any) is kept as a `pre-restore` backup, or,
+ * CLI restore: refused while any other connection has the file open (see withSoleAccess). The
+ * current file (if any) is kept as a `pre-restore` backup, made under that exclusive lock, or,
  * when it is damaged, moved aside as `.corrupt-<timestamp>`. Then the file is swapped in and opened once.
  */
 export function restoreFileAtPath(dbPath: string, source: string, now = new Date()): RestoreOutcome {
   checkRestorable(source, dbPath);
   let keptCopy = '';
   if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
+    let damaged: DatabaseFileError | undefined;
     try {
       inspectDatabaseFile(dbPath);
-      const current = new Database(dbPath, { fileMustExist: true, nativeBinding: nativeBinding() });
-      try {
-        keptCopy = createBackup(current, dbPath, 'pre-restore', { now }).path;
-      } finally {
-        current.close();
-      }
     } catch (error) {
       if (!(error instanceof DatabaseFileError) || error.problem === 'newer') throw error;
-      keptCopy = moveAside(dbPath, now);
+      damaged = error;
     }
+    if (damaged) keptCopy = moveAside(dbPath, now);
+    else keptCopy = withSoleAccess(dbPath, (guard) => createBackup(guard, dbPath, 'pre-restore', { now }).path);
   }
   swapInFile(source, dbPath);
   openDatabase(dbPath).close();

@@ -4,6 +4,18 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { nativeBinding } from '../db/native';
+import { makePrivate, makePrivateDir } from '../db/private-files';
+import { sweepBackupTemps } from './leftovers';
+
+/** Our own backups folder is narrowed to 0700 even when an older version made it 0755. */
+function makePrivateFolder(dir: string) {
+  if (process.platform === 'win32') return;
+  try {
+    if ((fs.statSync(dir).mode & 0o777) !== 0o700) fs.chmodSync(dir, 0o700);
+  } catch {
+    // Not ours: leave it.
+  }
+}
 
 /** Why a backup was made; decides how long it is kept. */
 export type BackupReason = 'manual' | 'startup' | 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore';
@@ -80,15 +92,6 @@ export function removeQuietly(file: string) {
   }
 }
 
-/** Temp files left by a backup that was killed half-way (older than 10 minutes, so never a running one). */
-function removeStaleTemps(dir: string, base: string, now: Date) {
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(`.${base}-`) || !name.endsWith('.db.tmp')) continue;
-    const file = path.join(dir, name);
-    if (now.getTime() - fs.statSync(file).mtimeMs > 10 * 60 * 1000) removeQuietly(file);
-  }
-}
-
 function uniqueTarget(dir: string, base: string, reason: BackupReason): string {
   let candidate = path.join(dir, `${base}-${reason}.db`);
   for (let n = 1; fs.existsSync(candidate); n++) candidate = path.join(dir, `${base}-${n}-${reason}.db`);
@@ -102,7 +105,8 @@ export type Slot = { dir: string; target: string; temp: string; now: Date };
 export function reserveSlot(dbPath: string, reason: BackupReason, now: Date): Slot {
   const dir = backupDir(dbPath);
   const target = uniqueTarget(dir, `${stem(dbPath)}-${stamp(now)}`, reason);
-  return { dir, target, temp: path.join(dir, `.${path.basename(target)}.tmp`), now };
+  // The pid in the temp name tells the start-up sweep whether its writer still runs (leftovers.ts).
+  return { dir, target, temp: path.join(dir, `.${path.basename(target)}.p${process.pid}.tmp`), now };
 }
 
 export function storageError(slot: Slot, error: unknown): AppError {
@@ -113,10 +117,13 @@ export function storageError(slot: Slot, error: unknown): AppError {
   return new AppError('storage', `Could not write a backup to ${slot.dir}: ${why}`);
 }
 
+/** The backups folder (0700) and an empty 0600 temp file: VACUUM INTO fills an empty file and keeps its mode. */
 export function prepareSlot(slot: Slot, dbPath: string) {
-  fs.mkdirSync(slot.dir, { recursive: true });
-  removeStaleTemps(slot.dir, stem(dbPath), slot.now);
+  makePrivateDir(slot.dir);
+  makePrivateFolder(slot.dir);
+  sweepBackupTemps(dbPath, slot.now.getTime());
   fs.rmSync(slot.temp, { force: true });
+  fs.writeFileSync(slot.temp, '', { mode: 0o600 });
 }
 
 /** The checked temp file becomes the backup: fsync, rename, fsync the folder; then prune. */
@@ -240,6 +247,7 @@ export function newestGoodBackup(dbPath: string): BackupInfo | undefined {
 export function swapInFile(source: string, dbPath: string): void {
   const temp = `${dbPath}.restoring`;
   fs.copyFileSync(source, temp);
+  makePrivate(temp);
   fsyncFile(temp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   fs.renameSync(temp, dbPath);

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/result';
 import { insertLead, RollupBatch } from '../repos/leads-repo';
 import { insertExpense } from '../repos/expenses-repo';
 import { insertPayment } from '../repos/payments-repo';
+import { dispatch } from '../dispatch';
 import { openTempCtx, sourceId } from '../test-support/temp-db';
 import { csvRecordLine, queries, type Row, toRecord, writeExport } from './export';
 import { ownHeaders } from './own-formats';
@@ -17,7 +18,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-prop-'));
 let fileNo = 0;
 
 // Text a spreadsheet user can type: any unicode, formula leaders, quotes, commas, line breaks, apostrophes.
-const nasty = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", "''=", '"', ',', ' ', '\r\n', ';');
+const nasty = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", "''=", '"', ',', ' ', '\r\n', ';', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', "'\uFF1D");
 const text = fc
   .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), nasty), { maxLength: 6 })
   .map((parts) => parts.join('').replace(/\0/g, ''));
@@ -88,18 +89,56 @@ describe('export -> import into an empty database -> export is byte for byte the
   });
 });
 
+describe('full-width formula triggers (U+FF1D U+FF0B U+FF0D U+FF20)', () => {
+  it('are escaped on export like = + - @, and our import removes exactly one apostrophe', async () => {
+    const a = openTempCtx();
+    const b = openTempCtx();
+    try {
+      const titles = ['\uFF1D1+1', '\uFF0B1', '\uFF0D2', '\uFF20SUM(A1)', "'\uFF1Dx", "''\uFF20y", 'a\uFF1Db', '\uFF1E3'];
+      for (const title of titles) expect((await dispatch(a, 'leads:create', { title, sourceId: sourceId(a, 'Upwork') })).ok).toBe(true);
+      const out = await exportText(a.db, 'leads');
+      const cells = out.split('\r\n').slice(1, -1).map((line) => line.split(',')[2]);
+      expect(cells).toEqual(["'\uFF1D1+1", "'\uFF0B1", "'\uFF0D2", "'\uFF20SUM(A1)", "''\uFF1Dx", "'''\uFF20y", 'a\uFF1Db', '\uFF1E3']);
+      const file = path.join(tmp, `fw-${fileNo++}.csv`);
+      fs.writeFileSync(file, out);
+      expect((await importCsvFile(b.db, file, {}, { now: b.now })).applied).toBe(true);
+      expect(b.db.prepare('SELECT title FROM leads ORDER BY id').pluck().all()).toEqual(titles);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
+
 describe('the importer never throws on random input', () => {
+  const count = (db: ReturnType<typeof openTempCtx>['db'], table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const outcomes = { applied: 0, refused: 0 };
+
+  // Either a whole import (every counted row is in the database, each listed invalid row names its
+  // line) or one clear invalid_input error and a database exactly as it was: never half of each.
   const check = async (bytes: Uint8Array) => {
     const ctx = openTempCtx();
     const file = path.join(tmp, `rnd-${fileNo++}.csv`);
     fs.writeFileSync(file, bytes);
     try {
       const summary = await importCsvFile(ctx.db, file, { skipInvalid: true }, { now: ctx.now });
-      expect(summary.rows).toBeGreaterThanOrEqual(0);
+      outcomes.applied++;
+      expect(summary.applied).toBe(true);
+      expect(summary.kinds.leads + summary.kinds.payments + summary.kinds.expenses).toBe(summary.inserted);
+      expect({ leads: count(ctx.db, 'leads'), payments: count(ctx.db, 'payments'), expenses: count(ctx.db, 'expenses') }).toEqual(summary.kinds);
+      expect(count(ctx.db, 'imports')).toBe(1);
+      expect(summary.skipped).toBeGreaterThanOrEqual(summary.invalidCount);
+      for (const row of summary.invalid) {
+        expect(row.line).toBeGreaterThanOrEqual(2); // line 1 is the header
+        expect(row.message.length).toBeGreaterThan(5);
+      }
     } catch (error) {
+      outcomes.refused++;
       // Only clear, expected errors: unknown layout, parse error with its line, empty file.
       expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code, (error as Error).message).toBe('invalid_input');
       expect((error as Error).message.length).toBeGreaterThan(10);
+      for (const table of ['leads', 'payments', 'expenses', 'imports']) expect(count(ctx.db, table), table).toBe(0);
     } finally {
       expect(ctx.db.inTransaction).toBe(false);
       ctx.close();
@@ -107,7 +146,16 @@ describe('the importer never throws on random input', () => {
   };
 
   it('random bytes', async () => {
+    const before = outcomes.refused;
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), check), { numRuns: 150 });
+    expect(outcomes.refused).toBeGreaterThan(before); // the refusal branch really ran
+  });
+
+  it('random bytes under a real header', async () => {
+    const header = new TextEncoder().encode(`${ownHeaders.leads.join(',')}\n`);
+    const before = outcomes.applied;
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), (b) => check(new Uint8Array([...header, ...b]))), { numRuns: 150 });
+    expect(outcomes.applied).toBeGreaterThan(before); // the applied branch really ran
   });
 
   it('random rows under a real header', async () => {

@@ -71,14 +71,16 @@ export function csvRecordLine(kind: ExportKind, record: ExportRecord): string {
 }
 
 // CSV cells straight from raw rows (arrays: better-sqlite3 makes no object per row). `text` passes
-// the common cell (starts above '@', so no formula trigger, apostrophe or space; no quote, comma
-// or line break; no trailing space) as is and hands every other one to textCell.
+// the common cell (starts above '@' and below the full-width triggers U+FF0B..U+FF20, so no formula
+// trigger, apostrophe or space; no quote, comma or line break; no trailing space) as is and hands
+// every other one to textCell.
 const quoteOrBreak = /[",\r\n]/;
 
 function text(v: unknown): string {
   if (v === null || v === undefined || v === '') return '';
   const s = v as string;
-  if (s.charCodeAt(0) > 64 && s.charCodeAt(s.length - 1) !== 32 && !quoteOrBreak.test(s)) return s;
+  const first = s.charCodeAt(0);
+  if (first > 64 && (first < 0xff0b || first > 0xff20) && s.charCodeAt(s.length - 1) !== 32 && !quoteOrBreak.test(s)) return s;
   return textCell(s);
 }
 

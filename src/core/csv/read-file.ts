@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { CsvParser, type CsvRecord } from './parser';
+import { assertNotOpenDatabase } from '../db/open-files';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -23,6 +24,7 @@ function incompleteTail(chunk: Buffer): number {
  * every byte sequence is valid UTF-8, else Windows-1252 (what Excel on Windows writes).
  */
 export async function detectEncoding(file: string): Promise<Encoding> {
+  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
   const handle = await fs.promises.open(file, 'r');
   try {
     const head = Buffer.alloc(3);
@@ -81,6 +83,7 @@ export async function readCsvFile(
   const parser = new CsvParser(onRecord, hooks.maxRecordChars);
   // One buffer, read into again and again: the decoder copies each chunk into a string, and a
   // fresh buffer per chunk left tens of MB of dead buffers waiting for the GC (peak RSS).
+  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
   const handle = await fs.promises.open(file, 'r');
   const buffer = Buffer.allocUnsafe(hooks.chunkBytes ?? chunkSize);
   let bytes = 0;

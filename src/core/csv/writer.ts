@@ -5,7 +5,7 @@ import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } f
 import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
-import { resolvePaymentFee } from '../services/payment-fees';
+import { resolvePaymentFee } from '../repos/payment-fees';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError } from './drafts';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';

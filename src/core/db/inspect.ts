@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
+import { trackedConnection } from './connection';
 import { latestVersion } from './migrations';
 import { nativeBinding } from './native';
+import { isOpenInProcess } from './open-files';
 
 /** Why a file cannot be opened: damaged or foreign (moved aside by the app), or from a newer LeadLedger (refused untouched). */
 export type FileProblem = 'not-database' | 'corrupt' | 'newer';
@@ -23,8 +25,13 @@ const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
 
 export type InspectResult = { version: number; pages: number };
 
-/** The header tells the page size and, when valid, how many pages the file should have. */
+/**
+ * The header tells the page size and, when valid, how many pages the file should have. It is read
+ * with a raw descriptor, so only while this process has no connection to the file (closing the
+ * descriptor would drop that connection's locks); a file already open was checked when it was opened.
+ */
 function checkHeader(file: string): void {
+  if (isOpenInProcess(file)) return;
   const size = fs.statSync(file).size;
   if (size === 0) return; // SQLite treats an empty file as a new, empty database.
   const header = Buffer.alloc(100);
@@ -65,11 +72,11 @@ export function inspectDatabaseFile(
   options: { nativeBinding?: string; full?: boolean; checkPages?: boolean } = {},
 ): InspectResult {
   checkHeader(file);
-  // A read-only connection to a WAL database creates empty -wal/-shm files: remove them again.
-  const sidecars = ['-wal', '-shm'].map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
+  // A read-only connection to a WAL database creates empty -wal/-shm files: tidied up below.
+  const created = ['-wal', '-shm'].some((suffix) => !fs.existsSync(file + suffix));
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding ?? nativeBinding() });
+    probe = trackedConnection(file, { readonly: true, nativeBinding: options.nativeBinding ?? nativeBinding() });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
       throw new DatabaseFileError(
@@ -100,7 +107,25 @@ export function inspectDatabaseFile(
     throw new DatabaseFileError(file, problem, `${file} ${what} (${(error as Error).message})`);
   } finally {
     probe?.close();
-    const wal = sidecars.find((f) => f.endsWith('-wal'));
-    if (!wal || !fs.existsSync(wal) || fs.statSync(wal).size === 0) for (const f of sidecars) fs.rmSync(f, { force: true });
+    if (created && probe) removeSidecars(file, options.nativeBinding);
+  }
+}
+
+/**
+ * Deleting -wal/-shm by hand is unsafe: another process may have opened the file meanwhile and be
+ * using them. A read-write connection's close does it the SQLite way: only when it is the last
+ * connection anywhere (it holds the exclusive lock), after a checkpoint. Read-only media keep them.
+ */
+function removeSidecars(file: string, binding: string | undefined): void {
+  if (isOpenInProcess(file)) return;
+  try {
+    const tidy = trackedConnection(file, { nativeBinding: binding ?? nativeBinding() });
+    try {
+      tidy.pragma('user_version', { simple: true });
+    } finally {
+      tidy.close();
+    }
+  } catch {
+    // Not writable: the empty sidecars stay, which SQLite handles.
   }
 }

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { createBackup } from '../backup/backup';
+import { sweepBackupTemps } from '../backup/leftovers';
+import { type Db, openConnection, trackedConnection } from './connection';
 import { inspectDatabaseFile } from './inspect';
 import { latestVersion } from './migrations';
 import { migrate } from './migrate';
 import { nativeBinding as defaultBinding } from './native';
 import { seedPresets } from './presets';
+import { makePrivateDir } from './private-files';
 
-export type Db = Database.Database;
+export type { Db } from './connection';
 
 export type OpenOptions = {
   /** Path of the Electron-ABI native binding, when running inside Electron. */
@@ -22,16 +24,9 @@ export type OpenOptions = {
 /** Files up to this size get a full page check (quick_check) on every open. */
 export const openPageCheckLimit = 64 * 1024 * 1024;
 
-function applyPragmas(db: Db) {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-}
-
 /** Reads user_version without changing anything; throws AppError for files that are not ours. */
 export function readSchemaVersion(file: string, nativeBinding?: string): number {
-  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding ?? defaultBinding() });
+  const probe = trackedConnection(file, { readonly: true, nativeBinding: nativeBinding ?? defaultBinding() });
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -44,23 +39,25 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
  * channel presets on first run. An existing file is inspected read-only first: a damaged or
  * foreign file, or one from a newer LeadLedger, throws DatabaseFileError before any write.
  * A pending migration on an existing file is preceded by a `pre-migration` backup.
+ * Half-written backups left by a crash are swept first.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const binding = options.nativeBinding ?? defaultBinding();
-  const exists = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  const size = file === ':memory:' ? 0 : (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0);
+  const exists = size > 0;
   let version = 0;
   if (exists) {
     // quick_check reads every page: ~1 s per 200 MB here. Bigger files get the header and schema
     // checks on open; their pages are read by the start-up backup (VACUUM INTO + integrity_check)
     // and by `leadledger check`, and SQLite reports a damaged page when a query reaches it.
-    const checkPages = fs.statSync(file).size <= (options.pageCheckLimit ?? openPageCheckLimit);
+    const checkPages = size <= (options.pageCheckLimit ?? openPageCheckLimit);
     version = inspectDatabaseFile(file, { nativeBinding: binding, checkPages }).version;
   } else if (file !== ':memory:') {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    makePrivateDir(path.dirname(path.resolve(file)));
   }
-  const db = new Database(file, { nativeBinding: binding });
+  if (file !== ':memory:' && !options.readonly) sweepBackupTemps(file);
+  const db = openConnection(file, { nativeBinding: binding });
   try {
-    applyPragmas(db);
     if (!options.readonly) {
       if (exists && version > 0 && version < latestVersion) {
         createBackup(db, file, 'pre-migration');

@@ -1,15 +1,14 @@
 import type { AppInfo } from '../../shared/api/schemas/app';
 import type { Ctx } from '../context';
 import { schemaVersion } from '../db/migrate';
+import { countAllLeads } from '../repos/leads-repo';
 import { baseCurrency, setSetting } from '../repos/settings-repo';
 import { loadSampleData } from '../services/sample-data';
 import { appVersion as version } from '../version';
 import type { Handler, HandlersFor } from './types';
 
-
 function appInfo(ctx: Ctx): AppInfo {
-  const leadCount = (ctx.db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
-  return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount };
+  return { version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), baseCurrency: baseCurrency(ctx.db), leadCount: countAllLeads(ctx.db) };
 }
 
 const updateSettings: Handler<'settings:update'> = (ctx, input) => {

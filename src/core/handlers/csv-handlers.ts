@@ -1,5 +1,5 @@
 import { registeredFile } from '../csv/file-registry';
-import { exportToFile } from '../csv/export-to';
+import { exportToFile } from '../services/export-to';
 import { deleteMapping, inspectFile, listMappings, previewMapping, saveMapping } from '../services/csv-service';
 import { cancelImportJob, importJob, startImportJob } from '../services/import-jobs';
 import type { HandlersFor } from './types';

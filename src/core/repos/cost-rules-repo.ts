@@ -21,3 +21,62 @@ export function creditPriceOn(db: Database, sourceId: number, day: string): { un
   ).get(sourceId, day) as { unit_price_minor: number; currency: string } | undefined;
   return row ? { unitPriceMinor: row.unit_price_minor, currency: row.currency } : undefined;
 }
+
+export type CreditPriceRecord = { id: number; source_id: number; effective_from: string; unit_price_minor: number; currency: string };
+export type CommissionRuleRecord = { id: number; source_id: number; effective_from: string; percent_bp: number; min_fee_minor: number | null; currency: string };
+/** The two dated cost tables: one row per channel and effective day. */
+export type DatedCostTable = 'credit_prices' | 'commission_rules';
+
+/** Every credit price, newest first. */
+export function listCreditPrices(db: Database): CreditPriceRecord[] {
+  return db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from DESC`).all() as CreditPriceRecord[];
+}
+
+/** Every commission rule, newest first. */
+export function listCommissionRules(db: Database): CommissionRuleRecord[] {
+  return db.prepare(`SELECT * FROM commission_rules ORDER BY effective_from DESC`).all() as CommissionRuleRecord[];
+}
+
+export function getCreditPrice(db: Database, id: number | bigint): CreditPriceRecord | undefined {
+  return db.prepare(`SELECT * FROM credit_prices WHERE id = ?`).get(id) as CreditPriceRecord | undefined;
+}
+
+export function getCommissionRule(db: Database, id: number | bigint): CommissionRuleRecord | undefined {
+  return db.prepare(`SELECT * FROM commission_rules WHERE id = ?`).get(id) as CommissionRuleRecord | undefined;
+}
+
+export function insertCreditPrice(db: Database, row: Omit<CreditPriceRecord, 'id'>): number {
+  const { lastInsertRowid } = db
+    .prepare(`INSERT INTO credit_prices (source_id, effective_from, unit_price_minor, currency) VALUES (?, ?, ?, ?)`)
+    .run(row.source_id, row.effective_from, row.unit_price_minor, row.currency);
+  return Number(lastInsertRowid);
+}
+
+export function updateCreditPriceRecord(db: Database, row: CreditPriceRecord): void {
+  db.prepare(`UPDATE credit_prices SET source_id = ?, effective_from = ?, unit_price_minor = ?, currency = ? WHERE id = ?`).run(
+    row.source_id, row.effective_from, row.unit_price_minor, row.currency, row.id,
+  );
+}
+
+export function insertCommissionRule(db: Database, row: Omit<CommissionRuleRecord, 'id'>): number {
+  const { lastInsertRowid } = db
+    .prepare(`INSERT INTO commission_rules (source_id, effective_from, percent_bp, min_fee_minor, currency) VALUES (?, ?, ?, ?, ?)`)
+    .run(row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency);
+  return Number(lastInsertRowid);
+}
+
+export function updateCommissionRuleRecord(db: Database, row: CommissionRuleRecord): void {
+  db.prepare(`UPDATE commission_rules SET source_id = ?, effective_from = ?, percent_bp = ?, min_fee_minor = ?, currency = ? WHERE id = ?`).run(
+    row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency, row.id,
+  );
+}
+
+/** Whether another row of `table` (not `exceptId`) takes effect for the channel on that day. */
+export function datedCostExists(db: Database, table: DatedCostTable, sourceId: number, day: string, exceptId: number): boolean {
+  return db.prepare(`SELECT id FROM ${table} WHERE source_id = ? AND effective_from = ? AND id != ?`).get(sourceId, day, exceptId) !== undefined;
+}
+
+/** Deletes one row of `table`; false when there was none. */
+export function deleteDatedCost(db: Database, table: DatedCostTable, id: number): boolean {
+  return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
+}

@@ -51,3 +51,48 @@ export function deleteExpense(db: Database, before: ExpenseRecord, batch: Rollup
   prepared(db, `DELETE FROM expenses WHERE id = ?`).run(before.id);
   addExpense(batch, before, -1);
 }
+
+/** An expense with its channel's name (null: no channel), as lists show it. */
+export type ExpenseListRow = ExpenseRecord & { source_name: string | null };
+export type ExpenseFilter = {
+  sourceId?: number | undefined;
+  noChannel?: boolean | undefined;
+  category?: ExpenseCategory | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+const selectListed = `SELECT e.*, s.name AS source_name FROM expenses e LEFT JOIN sources s ON s.id = e.source_id`;
+
+export function getExpenseRow(db: Database, id: number): ExpenseListRow | undefined {
+  return db.prepare(`${selectListed} WHERE e.id = ?`).get(id) as ExpenseListRow | undefined;
+}
+
+/** One page of expenses, newest first, and how many match. */
+export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { limit: number; offset: number }): { rows: ExpenseListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.sourceId) {
+    where.push('e.source_id = @sourceId');
+    params.sourceId = filter.sourceId;
+  }
+  if (filter.noChannel) where.push('e.source_id IS NULL');
+  if (filter.category) {
+    where.push('e.category = @category');
+    params.category = filter.category;
+  }
+  if (filter.from) {
+    where.push('e.date >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push('e.date <= @to');
+    params.to = filter.to;
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM expenses e ${clause}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`${selectListed} ${clause} ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, ...page }) as ExpenseListRow[];
+  return { rows, total };
+}

@@ -50,3 +50,42 @@ export function deletePayment(db: Database, before: PaymentRecord, batch: Rollup
   prepared(db, `DELETE FROM payments WHERE id = ?`).run(before.id);
   addPayment(batch, before, -1);
 }
+
+/** A payment with its channel's name and its lead's title, as lists show it. */
+export type PaymentListRow = PaymentRecord & { source_name: string; lead_title: string | null };
+export type PaymentFilter = { sourceId?: number | undefined; leadId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined };
+
+const selectListed = `SELECT p.*, s.name AS source_name, l.title AS lead_title FROM payments p
+  JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id`;
+
+export function getPaymentRow(db: Database, id: number): PaymentListRow | undefined {
+  return db.prepare(`${selectListed} WHERE p.id = ?`).get(id) as PaymentListRow | undefined;
+}
+
+/** One page of payments, newest first, and how many match. */
+export function listPaymentRows(db: Database, filter: PaymentFilter, page: { limit: number; offset: number }): { rows: PaymentListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.sourceId) {
+    where.push('p.source_id = @sourceId');
+    params.sourceId = filter.sourceId;
+  }
+  if (filter.leadId) {
+    where.push('p.lead_id = @leadId');
+    params.leadId = filter.leadId;
+  }
+  if (filter.from) {
+    where.push('p.date >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push('p.date <= @to');
+    params.to = filter.to;
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${clause}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`${selectListed} ${clause} ORDER BY p.date DESC, p.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, ...page }) as PaymentListRow[];
+  return { rows, total };
+}

@@ -27,6 +27,8 @@ export function setRate(db: Database, base: string, currency: string, month: str
   db.prepare(`INSERT INTO fx_rates (base, currency, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT (base, currency, month) DO UPDATE SET rate = excluded.rate`).run(base, currency, month, rate);
 }
 
+/** Deletes one month's rate of `base`; false when there was none. */
 export function deleteRate(db: Database, base: string, currency: string, month: string): boolean {
   return db.prepare(`DELETE FROM fx_rates WHERE base = ? AND currency = ? AND month = ?`).run(base, currency, month).changes > 0;
 }
+

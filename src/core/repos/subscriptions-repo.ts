@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Subscription } from '../../shared/api/schemas/subscriptions';
+import { prepared } from '../db/statements';
 
 export type SubscriptionRecord = {
   id: number;
@@ -50,4 +51,33 @@ export function importedSubscriptionExpenses(db: Database, importId: number): { 
   return db
     .prepare(`SELECT id, source_id, date, amount_minor, currency FROM expenses WHERE import_id = ? AND category = 'subscription' AND source_id IS NOT NULL ORDER BY date`)
     .all(importId) as { id: number; source_id: number; date: string; amount_minor: number; currency: string }[];
+}
+
+export function getSubscriptionRecord(db: Database, id: number): SubscriptionRecord | undefined {
+  return db.prepare(`SELECT * FROM subscriptions WHERE id = ?`).get(id) as SubscriptionRecord | undefined;
+}
+
+export function countSubscriptions(db: Database): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM subscriptions`).get() as { n: number }).n;
+}
+
+export function insertSubscription(db: Database, plan: Omit<SubscriptionRecord, 'id'>): number {
+  const statement = prepared(
+    db,
+    `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at)
+     VALUES (@source_id, @name, @period, @amount_minor, @currency, @starts_on, @ends_on, @free_credits_monthly, @created_at)`,
+  );
+  return Number(statement.run(plan).lastInsertRowid);
+}
+
+export function updateSubscriptionRecord(db: Database, plan: Omit<SubscriptionRecord, 'created_at'>): void {
+  db.prepare(
+    `UPDATE subscriptions SET source_id = @source_id, name = @name, period = @period, amount_minor = @amount_minor, currency = @currency,
+     starts_on = @starts_on, ends_on = @ends_on, free_credits_monthly = @free_credits_monthly WHERE id = @id`,
+  ).run(plan);
+}
+
+/** Deletes a plan; false when there was none. */
+export function deleteSubscriptionRecord(db: Database, id: number): boolean {
+  return db.prepare(`DELETE FROM subscriptions WHERE id = ?`).run(id).changes > 0;
 }

@@ -8,6 +8,7 @@ import { registeredFile } from '../csv/file-registry';
 import { detectFormat, formatLabels, mappingMapper } from '../csv/formats';
 import { ownAliases, ownHeaders, type Target } from '../csv/own-formats';
 import { detectEncoding, readHead } from '../csv/read-file';
+import { deleteMappingRecord, findMappingByName, listMappingRecords, upsertMapping } from '../repos/mappings-repo';
 import { baseCurrency } from '../repos/settings-repo';
 
 type Mapping = z.output<typeof ColumnMapping>;
@@ -26,11 +27,8 @@ async function head(file: string, records: number) {
   return { encoding, headers: rows[0]!.fields.map((h) => h.trim()), rows: rows.slice(1) };
 }
 
-type MappingRow = { id: number; name: string; target: Target; header_signature: string; mapping_json: string };
-
 function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] {
-  const rows = ctx.db.prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings ORDER BY name`).all() as MappingRow[];
-  return rows
+  return listMappingRecords(ctx.db)
     .map((r) => ({ id: r.id, name: r.name, target: r.target, mapping: JSON.parse(r.mapping_json) as Mapping, matches: r.header_signature === signature }))
     .sort((a, b) => Number(b.matches) - Number(a.matches));
 }
@@ -82,12 +80,7 @@ export async function saveMapping(ctx: Ctx, input: { name: string; fileId: strin
   const { headers } = await head(file.path, 1);
   mappingMapper(input.mapping, headers.length, { baseCurrency: baseCurrency(ctx.db) });
   const signature = headerSignature(headers);
-  ctx.db
-    .prepare(
-      `INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET header_signature = excluded.header_signature, target = excluded.target, mapping_json = excluded.mapping_json`,
-    )
-    .run(input.name, signature, input.mapping.target, JSON.stringify(input.mapping), ctx.now().toISOString());
+  upsertMapping(ctx.db, { name: input.name, header_signature: signature, target: input.mapping.target, mapping_json: JSON.stringify(input.mapping), created_at: ctx.now().toISOString() });
   const saved = savedMappings(ctx, signature).find((m) => m.name.toLowerCase() === input.name.toLowerCase());
   if (!saved) throw fieldError('name', 'The mapping could not be saved');
   return saved;
@@ -99,7 +92,7 @@ export function listMappings(ctx: Ctx, signature?: string): SavedMapping[] {
 
 /** A saved mapping by name; it must have been made for the same header. */
 export function mappingByName(ctx: Ctx, name: string, headers: readonly string[]): Mapping {
-  const row = ctx.db.prepare(`SELECT * FROM csv_mappings WHERE name = ? COLLATE NOCASE`).get(name) as MappingRow | undefined;
+  const row = findMappingByName(ctx.db, name);
   if (!row) throw new AppError('not_found', `No saved mapping is named "${name}"`);
   if (row.header_signature !== headerSignature(headers)) {
     throw new AppError('invalid_input', `The mapping "${row.name}" was saved for a file with other columns`);
@@ -112,7 +105,7 @@ export async function headersOf(file: string): Promise<string[]> {
 }
 
 export function deleteMapping(ctx: Ctx, id: number): { deleted: boolean } {
-  return { deleted: ctx.db.prepare(`DELETE FROM csv_mappings WHERE id = ?`).run(id).changes > 0 };
+  return { deleted: deleteMappingRecord(ctx.db, id) };
 }
 
 export function exportFileName(kind: string, now: Date): string {

@@ -3,17 +3,24 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { Expense, ExpenseCreate, ExpenseList, ExpenseUpdate } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
-import { deleteExpense, type ExpenseRecord, type ExpenseWrite, getExpense, insertExpense, updateExpense } from '../repos/expenses-repo';
+import {
+  deleteExpense,
+  type ExpenseListRow,
+  type ExpenseWrite,
+  getExpense,
+  getExpenseByRef,
+  getExpenseRow,
+  insertExpense,
+  listExpenseRows,
+  updateExpense,
+} from '../repos/expenses-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { requireSource } from '../repos/sources-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { newRef } from './leads-service';
 import { minorOf } from './money-input';
 
-type Row = ExpenseRecord & { source_name: string | null };
-const select = `SELECT e.*, s.name AS source_name FROM expenses e LEFT JOIN sources s ON s.id = e.source_id`;
-
-function toExpense(r: Row): Expense {
+function toExpense(r: ExpenseListRow): Expense {
   return {
     id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, category: r.category,
     description: r.description, amountMinor: r.amount_minor, currency: r.currency, connects: r.connects,
@@ -21,36 +28,13 @@ function toExpense(r: Row): Expense {
 }
 
 function byId(ctx: Ctx, id: number): Expense {
-  const row = ctx.db.prepare(`${select} WHERE e.id = ?`).get(id) as Row | undefined;
+  const row = getExpenseRow(ctx.db, id);
   if (!row) throw new AppError('not_found', `Expense ${id} does not exist`);
   return toExpense(row);
 }
 
 export function listExpenses(ctx: Ctx, input: z.output<typeof ExpenseList>): { items: Expense[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (input.sourceId) {
-    where.push('e.source_id = @sourceId');
-    params.sourceId = input.sourceId;
-  }
-  if (input.noChannel) where.push('e.source_id IS NULL');
-  if (input.category) {
-    where.push('e.category = @category');
-    params.category = input.category;
-  }
-  if (input.from) {
-    where.push('e.date >= @from');
-    params.from = input.from;
-  }
-  if (input.to) {
-    where.push('e.date <= @to');
-    params.to = input.to;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM expenses e ${clause}`).get(params) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`${select} ${clause} ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: input.limit ?? 200, offset: input.offset ?? 0 }) as Row[];
+  const { rows, total } = listExpenseRows(ctx.db, input, { limit: input.limit ?? 200, offset: input.offset ?? 0 });
   return { items: rows.map(toExpense), total };
 }
 
@@ -61,7 +45,7 @@ export function createExpense(ctx: Ctx, input: z.output<typeof ExpenseCreate>): 
     if (sourceId !== null) requireSource(db, sourceId);
     const currency = input.currency ?? baseCurrency(db);
     const ref = input.ref ?? newRef('exp');
-    if (db.prepare(`SELECT 1 FROM expenses WHERE ref = ?`).get(ref)) throw fieldError('ref', `An expense with reference "${ref}" exists`);
+    if (getExpenseByRef(db, ref)) throw fieldError('ref', `An expense with reference "${ref}" exists`);
     const write: ExpenseWrite = {
       ref, date: input.date, source_id: sourceId, category: input.category, description: input.description ?? '',
       amount_minor: minorOf('amount', input.amount, currency), currency, connects: input.category === 'connects' ? (input.connects ?? 0) : 0,

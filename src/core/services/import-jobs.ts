@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
-import { openDatabase } from '../db/open';
+import { openConnection } from '../db/connection';
 import { registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
@@ -58,7 +58,9 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
-    db = ctx.dbPath === ':memory:' ? ctx.db : openDatabase(ctx.dbPath);
+    // A second connection to the file the store opened (and checked, and migrated) already: a plain
+    // one. openDatabase would inspect the file again, and its header check must not run on an open file.
+    db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
   } catch (error) {
     finish('failed', (error as Error).message);
     return { jobId: id };

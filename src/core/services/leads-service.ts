@@ -11,6 +11,7 @@ import {
   deleteLeadRecord,
   endPosition,
   getLead,
+  getLeadByRef,
   getLeadRecord,
   insertLead,
   joinTags,
@@ -94,7 +95,7 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
     import_id: null,
   };
   const id = db.transaction(() => {
-    if (db.prepare(`SELECT 1 FROM leads WHERE ref = ?`).get(lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
+    if (getLeadByRef(db, lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
     const batch = new RollupBatch(db);
     const newId = insertLead(db, lead, batch);
     recordStageChange(db, newId, null, stage, now.toISOString());

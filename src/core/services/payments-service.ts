@@ -3,20 +3,26 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { Payment, PaymentCreate, PaymentList, PaymentUpdate } from '../../shared/api/schemas/payments';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
-import { deletePayment, getPayment, insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
+import { getLeadRecord } from '../repos/leads-repo';
+import {
+  deletePayment,
+  getPayment,
+  getPaymentByRef,
+  getPaymentRow,
+  insertPayment,
+  listPaymentRows,
+  type PaymentListRow,
+  type PaymentWrite,
+  updatePayment,
+} from '../repos/payments-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { requireSource } from '../repos/sources-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { newRef } from './leads-service';
 import { minorOf } from './money-input';
-import { resolvePaymentFee } from './payment-fees';
+import { resolvePaymentFee } from '../repos/payment-fees';
 
-type Row = PaymentRecord & { source_name: string; lead_title: string | null };
-
-const select = `SELECT p.*, s.name AS source_name, l.title AS lead_title FROM payments p
-  JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id`;
-
-function toPayment(r: Row): Payment {
+function toPayment(r: PaymentListRow): Payment {
   return {
     id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, leadId: r.lead_id, leadTitle: r.lead_title,
     description: r.description, grossMinor: r.gross_minor, feeMinor: r.fee_minor, feeComputed: r.fee_computed === 1, currency: r.currency,
@@ -24,41 +30,19 @@ function toPayment(r: Row): Payment {
 }
 
 function byId(ctx: Ctx, id: number): Payment {
-  const row = ctx.db.prepare(`${select} WHERE p.id = ?`).get(id) as Row | undefined;
+  const row = getPaymentRow(ctx.db, id);
   if (!row) throw new AppError('not_found', `Payment ${id} does not exist`);
   return toPayment(row);
 }
 
 export function listPayments(ctx: Ctx, input: z.output<typeof PaymentList>): { items: Payment[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (input.sourceId) {
-    where.push('p.source_id = @sourceId');
-    params.sourceId = input.sourceId;
-  }
-  if (input.leadId) {
-    where.push('p.lead_id = @leadId');
-    params.leadId = input.leadId;
-  }
-  if (input.from) {
-    where.push('p.date >= @from');
-    params.from = input.from;
-  }
-  if (input.to) {
-    where.push('p.date <= @to');
-    params.to = input.to;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM payments p ${clause}`).get(params) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`${select} ${clause} ORDER BY p.date DESC, p.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: input.limit ?? 200, offset: input.offset ?? 0 }) as Row[];
+  const { rows, total } = listPaymentRows(ctx.db, input, { limit: input.limit ?? 200, offset: input.offset ?? 0 });
   return { items: rows.map(toPayment), total };
 }
 
 function checkLead(ctx: Ctx, leadId: number | null, sourceId: number): void {
   if (leadId === null) return;
-  const lead = ctx.db.prepare(`SELECT source_id FROM leads WHERE id = ?`).get(leadId) as { source_id: number } | undefined;
+  const lead = getLeadRecord(ctx.db, leadId);
   if (!lead) throw fieldError('leadId', `Unknown lead (id ${leadId})`);
   if (lead.source_id !== sourceId) throw fieldError('leadId', 'The lead belongs to another channel');
 }
@@ -81,7 +65,7 @@ export function createPayment(ctx: Ctx, input: z.output<typeof PaymentCreate>): 
     const currency = input.currency ?? baseCurrency(db);
     const m = money(ctx, { gross: input.gross, fee: input.fee, currency, sourceId: input.sourceId, date: input.date, leadId });
     const ref = input.ref ?? newRef('pay');
-    if (db.prepare(`SELECT 1 FROM payments WHERE ref = ?`).get(ref)) throw fieldError('ref', `A payment with reference "${ref}" exists`);
+    if (getPaymentByRef(db, ref)) throw fieldError('ref', `A payment with reference "${ref}" exists`);
     const write: PaymentWrite = {
       ref, date: input.date, source_id: input.sourceId, lead_id: leadId, description: input.description ?? '',
       gross_minor: m.gross, fee_minor: m.fee, fee_computed: m.computed, currency, import_id: null, created_at: ctx.now().toISOString(),

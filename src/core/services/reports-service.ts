@@ -5,10 +5,10 @@ import { formatMinorPlain } from '../../shared/money';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import type { Ctx } from '../context';
-import { prepared } from '../db/statements';
 import { rateTable } from '../repos/rates-repo';
 import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
+import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
 import { channelLedger, uncoveredWarning } from './ledger-service';
@@ -62,7 +62,7 @@ export function buildReport(
   const collapse = withDetail ? null : base;
   const converter = new Converter(base, rateTable(db, base));
   const extraWarnings: string[] = [];
-  const sources = prepared(db, `SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string; color: string }[];
+  const sources = reportSources(db);
   // Per channel and month: feeds the table (summed) and the monthly profit chart.
   const cells = new Map<number, Map<string, Cell>>();
   const cell = (sourceId: number, month: string): Cell => {

@@ -4,10 +4,12 @@ import { daysBetween, fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type Stage, stageRank } from '../../shared/domain/stages';
 import { commissionFee } from '../../shared/domain/fees';
 import type { Ctx } from '../context';
-import { prepared } from '../db/statements';
+import { listCommissionRules } from '../repos/cost-rules-repo';
 import { type ExpenseWrite, insertExpense } from '../repos/expenses-repo';
 import { insertLead, type LeadWrite, recordStageChange } from '../repos/leads-repo';
 import { insertPayment, type PaymentWrite } from '../repos/payments-repo';
+import { activeSourceNames } from '../repos/sources-repo';
+import { countSubscriptions, insertSubscription } from '../repos/subscriptions-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 
 /** Small deterministic PRNG (mulberry32) so `seed --seed S` gives the same data every time. */
@@ -38,11 +40,9 @@ const lostReasons = ['Chose another freelancer', 'Budget too low', 'Client went 
 type Rule = { from: string; bp: number; min: number | null };
 
 function loadRules(db: Database): Map<number, Rule[]> {
-  const rows = db.prepare(`SELECT source_id, effective_from, percent_bp, min_fee_minor FROM commission_rules ORDER BY effective_from`).all() as {
-    source_id: number; effective_from: string; percent_bp: number; min_fee_minor: number | null;
-  }[];
   const rules = new Map<number, Rule[]>();
-  for (const r of rows) {
+  // Oldest first: feeFor takes the last rule in force.
+  for (const r of listCommissionRules(db).reverse()) {
     const list = rules.get(r.source_id) ?? [];
     list.push({ from: r.effective_from, bp: r.percent_bp, min: r.min_fee_minor });
     rules.set(r.source_id, list);
@@ -76,7 +76,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const sources = new Map(
-    (db.prepare(`SELECT id, name FROM sources WHERE archived = 0`).all() as { id: number; name: string }[]).map((s) => [s.name, s.id]),
+    activeSourceNames(db).map((s) => [s.name, s.id]),
   );
   const weighted = channelWeights.filter(([name]) => sources.has(name));
   if (weighted.length === 0) throw new Error('No preset channels to generate data for');
@@ -190,11 +190,14 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     writeMonthlyCosts(batch);
     const upwork = sources.get('Upwork');
     const linkedin = sources.get('LinkedIn');
-    const subscription = prepared(db, `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at) VALUES (?, ?, 'monthly', ?, 'USD', ?, NULL, ?, ?)`);
-    const already = db.prepare(`SELECT COUNT(*) AS n FROM subscriptions`).get() as { n: number };
-    if (already.n === 0) {
-      if (upwork) subscription.run(upwork, 'Freelancer Plus', 1999, toIsoDate(start), 100, nowIso);
-      if (linkedin) subscription.run(linkedin, 'LinkedIn Premium', 3999, toIsoDate(subMonths(today, 6)), 0, nowIso);
+    const plan = (sourceId: number, name: string, amountMinor: number, startsOn: string, freeCredits: number) =>
+      insertSubscription(db, {
+        source_id: sourceId, name, period: 'monthly', amount_minor: amountMinor, currency: 'USD', starts_on: startsOn, ends_on: null,
+        free_credits_monthly: freeCredits, created_at: nowIso,
+      });
+    if (countSubscriptions(db) === 0) {
+      if (upwork) plan(upwork, 'Freelancer Plus', 1999, toIsoDate(start), 100);
+      if (linkedin) plan(linkedin, 'LinkedIn Premium', 3999, toIsoDate(subMonths(today, 6)), 0);
     }
     batch.flush();
   })();

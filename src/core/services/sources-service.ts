@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { Source, SourceCreate, SourceUpdate } from '../../shared/api/schemas/sources';
 import { toIsoDate } from '../../shared/dates';
 import type { Ctx } from '../context';
-import { findSourceByName, listSources, requireSource } from '../repos/sources-repo';
+import { countSources, findSourceByName, insertSource, listSources, requireSource, updateSourceRecord } from '../repos/sources-repo';
 
 const palette = ['#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#5c6bc0'];
 
@@ -17,20 +17,15 @@ export function createSource(ctx: Ctx, input: z.output<typeof SourceCreate>): So
   const { db } = ctx;
   const id = db.transaction(() => {
     if (findSourceByName(db, input.name)) throw fieldError('name', `A channel named "${input.name}" exists`);
-    const count = (db.prepare(`SELECT COUNT(*) AS n FROM sources`).get() as { n: number }).n;
-    const result = db
-      .prepare(
-        `INSERT INTO sources (name, color, credit_name, free_credits_monthly, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.name,
-        input.color ?? palette[count % palette.length],
-        input.creditName || null,
-        input.freeCreditsMonthly ?? 0,
-        count,
-        ctx.now().toISOString(),
-      );
-    return Number(result.lastInsertRowid);
+    const count = countSources(db);
+    return insertSource(db, {
+      name: input.name,
+      color: input.color ?? palette[count % palette.length]!,
+      credit_name: input.creditName || null,
+      free_credits_monthly: input.freeCreditsMonthly ?? 0,
+      sort_order: count,
+      created_at: ctx.now().toISOString(),
+    });
   })();
   return sourceById(ctx, id);
 }
@@ -43,16 +38,14 @@ export function updateSource(ctx: Ctx, input: z.output<typeof SourceUpdate>): So
       const clash = findSourceByName(db, input.name);
       if (clash && clash.id !== before.id) throw fieldError('name', `A channel named "${input.name}" exists`);
     }
-    db.prepare(
-      `UPDATE sources SET name = ?, color = ?, archived = ?, credit_name = ?, free_credits_monthly = ? WHERE id = ?`,
-    ).run(
-      input.name ?? before.name,
-      input.color ?? before.color,
-      input.archived === undefined ? before.archived : input.archived ? 1 : 0,
-      input.creditName === undefined ? before.credit_name : input.creditName || null,
-      input.freeCreditsMonthly ?? before.free_credits_monthly,
-      before.id,
-    );
+    updateSourceRecord(db, {
+      id: before.id,
+      name: input.name ?? before.name,
+      color: input.color ?? before.color,
+      archived: input.archived === undefined ? before.archived : input.archived ? 1 : 0,
+      credit_name: input.creditName === undefined ? before.credit_name : input.creditName || null,
+      free_credits_monthly: input.freeCreditsMonthly ?? before.free_credits_monthly,
+    });
   })();
   return sourceById(ctx, input.id);
 }

@@ -5,7 +5,14 @@ import { plansOverlap } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
 import { baseCurrency } from '../repos/settings-repo';
 import { requireSource } from '../repos/sources-repo';
-import { listSubscriptionRecords, type SubscriptionRecord, toSubscription } from '../repos/subscriptions-repo';
+import {
+  deleteSubscriptionRecord,
+  getSubscriptionRecord,
+  insertSubscription,
+  listSubscriptionRecords,
+  toSubscription,
+  updateSubscriptionRecord,
+} from '../repos/subscriptions-repo';
 import { minorOf } from './money-input';
 import { planCharges } from './plan-charges';
 import { toIsoDate } from '../../shared/dates';
@@ -60,14 +67,7 @@ export function createSubscription(ctx: Ctx, input: z.output<typeof Subscription
       created_at: ctx.now().toISOString(),
     };
     refuseOverlap(ctx, record, 0);
-    return Number(
-      db
-        .prepare(
-          `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at)
-           VALUES (@source_id, @name, @period, @amount_minor, @currency, @starts_on, @ends_on, @free_credits_monthly, @created_at)`,
-        )
-        .run(record).lastInsertRowid,
-    );
+    return insertSubscription(db, record);
   })();
   return byId(ctx, id);
 }
@@ -75,7 +75,7 @@ export function createSubscription(ctx: Ctx, input: z.output<typeof Subscription
 export function updateSubscription(ctx: Ctx, input: z.output<typeof SubscriptionUpdate>): Subscription {
   const { db } = ctx;
   db.transaction(() => {
-    const before = db.prepare(`SELECT * FROM subscriptions WHERE id = ?`).get(input.id) as SubscriptionRecord | undefined;
+    const before = getSubscriptionRecord(db, input.id);
     if (!before) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
     const currency = input.currency ?? before.currency;
     const after = {
@@ -92,16 +92,12 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
     requireSource(db, after.source_id);
     if (after.ends_on !== null && after.ends_on < after.starts_on) throw fieldError('endsOn', 'The end date is before the start date');
     refuseOverlap(ctx, after, before.id);
-    db.prepare(
-      `UPDATE subscriptions SET source_id = @source_id, name = @name, period = @period, amount_minor = @amount_minor, currency = @currency,
-       starts_on = @starts_on, ends_on = @ends_on, free_credits_monthly = @free_credits_monthly WHERE id = @id`,
-    ).run(after);
+    updateSubscriptionRecord(db, after);
   })();
   return byId(ctx, input.id);
 }
 
 export function deleteSubscription(ctx: Ctx, id: number): { id: number } {
-  const { changes } = ctx.db.prepare(`DELETE FROM subscriptions WHERE id = ?`).run(id);
-  if (changes === 0) throw new AppError('not_found', `Subscription ${id} does not exist`);
+  if (!deleteSubscriptionRecord(ctx.db, id)) throw new AppError('not_found', `Subscription ${id} does not exist`);
   return { id };
 }

@@ -13,13 +13,13 @@ export function openTempCtx(now = new Date('2026-08-15T12:00:00Z')): Ctx & { clo
   const file = tempDbPath();
   const db = openDatabase(file);
   const ctx = createCtx(db, file, () => now);
-  return {
-    ...ctx,
+  // Object.assign keeps ctx.db a getter, so a reopened store is what the test sees.
+  return Object.assign(ctx, {
     close: () => {
-      db.close();
+      ctx.store.close();
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     },
-  };
+  });
 }
 
 export function sourceId(ctx: Ctx, name: string): number {

@@ -16,6 +16,14 @@ describe('formula escaping', () => {
     ["'=x", "''=x"],
     ["'plain", "'plain"],
     ['plain', 'plain'],
+    // Full-width triggers (U+FF1D U+FF0B U+FF0D U+FF20): a CJK-locale spreadsheet evaluates them too.
+    ['\uFF1DSUM(A1)', "'\uFF1DSUM(A1)"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0Dx', "'\uFF0Dx"],
+    ['\uFF20me', "'\uFF20me"],
+    ["'\uFF1Dx", "''\uFF1Dx"],
+    ['a\uFF1D1', 'a\uFF1D1'],
+    ['\uFF1E1', '\uFF1E1'],
   ])('%j -> %j', (input, escaped) => {
     expect(escapeFormula(input)).toBe(escaped);
     expect(unescapeFormula(escaped)).toBe(input);

@@ -1,8 +1,10 @@
 // Formula-injection escaping (OWASP CSV injection). A text cell that a spreadsheet would read as a
 // formula gets one leading apostrophe. Cells already made of apostrophes followed by a trigger get
 // one more, so unescaping (strip exactly one) is the exact inverse: "'=x" -> "''=x" -> "'=x".
-const needsEscape = /^'*[=+\-@\t\r]/;
-const escaped = /^'+[=+\-@\t\r]/;
+// The full-width forms (U+FF1D U+FF0B U+FF0D U+FF20) count too: spreadsheets in CJK locales
+// normalise them to = + - @ and evaluate the cell.
+const needsEscape = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const escaped = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function escapeFormula(text: string): string {
   return needsEscape.test(text) ? `'${text}` : text;

@@ -5,6 +5,7 @@ import { formatDateTime, formatDay, formatValue } from '../../app/format';
 import type { PageProps } from '../../app/pages';
 import { useAsync } from '../../app/useAsync';
 import { navigate } from '../../app/useRoute';
+import { backLink } from '../../app/backLink';
 import { ChannelChip, StageBadge } from '../../components/Badges';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -18,7 +19,7 @@ export function LeadPage({ route }: PageProps) {
   if (lead.error) {
     return (
       <div className="page">
-        <a href="#/leads">← All leads</a>
+        <a href={backLink().href}>{backLink().label}</a>
         <h1>Lead not found</h1>
         <p className="muted">{lead.error.message}</p>
       </div>
@@ -86,8 +87,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
 
   return (
     <div className="page lead-page">
-      <a href="#/leads" className="back-link">
-        ← All leads
+      <a href={backLink().href} className="back-link">
+        {backLink().label}
       </a>
       <header className="page-header">
         <div>

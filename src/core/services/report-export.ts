@@ -2,7 +2,7 @@ import { csvLine, textCell } from '../../shared/csv/escape';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
-import { channelReport } from '../services/reports-service';
+import { channelReport } from './reports-service';
 
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
 // names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Ctx } from '../context';
-import { type ExportOptions, writeExport } from './export';
-import type { Target } from './own-formats';
+import { type ExportOptions, writeExport } from '../csv/export';
+import type { Target } from '../csv/own-formats';
+import { assertNotOpenDatabase } from '../db/open-files';
 import { exportReport } from './report-export';
 
 export type ExportKindAll = Target | 'report';
@@ -18,6 +19,7 @@ export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOpt
 
 /** Exports into a file: written to a temp name beside it and renamed, so a failure leaves no half file. */
 export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, file: string): Promise<number> {
+  assertNotOpenDatabase(file); // renaming an export over the database would destroy it
   const temp = `${file}.partial-${process.pid}`;
   const fd = fs.openSync(temp, 'w');
   try {

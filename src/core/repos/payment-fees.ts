@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { commissionFee } from '../../shared/domain/fees';
 import { prepared } from '../db/statements';
-import { commissionRuleOn } from '../repos/cost-rules-repo';
+import { commissionRuleOn } from './cost-rules-repo';
 
 export type PaymentFeeInput = {
   sourceId: number;

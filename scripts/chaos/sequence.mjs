@@ -1,0 +1,211 @@
+// One chaos sequence: random steps against one database by the app (browser-mode server), the CLI
+// and a foreign sqlite3 client, with SIGKILLs; then every acknowledged write must still be there.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { call, cli, foreignRead, killServer, startServer, stopServer, upload } from './processes.mjs';
+
+const header = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+
+/** A leads.csv in our own format whose refs are unique to this step. */
+function leadsCsv(refs) {
+  const rows = refs.map((ref, i) => [ref, 'Upwork', `Chaos import ${ref}`, `Client ${i}`, '', 'applied', '2026-11-02', '2026-11-03', '', '4', '0', '0', '120.00', 'USD', '', 'chaos', '', ''].join(','));
+  return `${[header, ...rows].join('\n')}\n`;
+}
+
+/** Weighted steps; each returns a short word for the sequence's log. */
+const steps = [
+  ['api-create', 6, (s) => s.apiCreate()],
+  ['app-import', 2, (s) => s.appImport({})],
+  ['app-import-dry-run', 1, (s) => s.appImport({ dryRun: true })],
+  ['app-import+foreign-read', 2, (s) => s.appImport({ concurrentRead: true })],
+  ['cli-import', 2, (s) => s.cliImport(false)],
+  ['cli-import+kill', 1, (s) => s.cliImport(true)],
+  ['foreign-read', 4, (s) => s.read()],
+  ['api-backup', 1, (s) => s.backup('api')],
+  ['cli-backup', 1, (s) => s.backup('cli')],
+  ['api-restore', 1, (s) => s.restore('api')],
+  ['cli-restore', 1, (s) => s.restore('cli')],
+  ['kill-server', 1, (s) => s.killServer(false)],
+  ['kill-server-mid-write', 2, (s) => s.killServer(true)],
+  ['restart-server', 1, (s) => s.restartServer()],
+];
+const totalWeight = steps.reduce((n, [, w]) => n + w, 0);
+
+function pick(random) {
+  let r = random() * totalWeight;
+  for (const step of steps) if ((r -= step[1]) < 0) return step;
+  return steps.at(-1);
+}
+
+class Sequence {
+  constructor({ index, dir, bundle, rendererDir, random, cliImportMs }) {
+    Object.assign(this, { index, dir, bundle, rendererDir, random, cliImportMs });
+    this.db = path.join(dir, 'leadledger.db');
+    this.server = null;
+    this.expected = new Set(); // "t:<title>" or "r:<ref>" of every acknowledged write
+    this.backups = []; // { path, name, snapshot } of backups this sequence made
+    this.counter = 0;
+    this.kills = { server: 0, cli: 0 };
+    this.refusals = {}; // error codes and CLI messages of writes that were refused (not acknowledged)
+    this.problems = [];
+  }
+
+  refused(what) {
+    const key = String(what).split('\n')[0].slice(0, 120);
+    this.refusals[key] = (this.refusals[key] ?? 0) + 1;
+  }
+
+  async ensureServer() {
+    if (this.server && !this.server.exited) return this.server;
+    this.server = await startServer(this.bundle, this.db, this.rendererDir);
+    if (/moved|damaged|restored/i.test(this.server.stderr)) this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
+    if (!this.sourceId) {
+      const sources = await call(this.server, 'sources:list', {});
+      if (!sources.ok || !sources.value.length) throw new Error(`sources:list failed: ${JSON.stringify(sources.error)}`);
+      this.sourceId = sources.value[0].id;
+    }
+    return this.server;
+  }
+
+  nextRefs() {
+    const step = ++this.counter;
+    const rows = 1 + Math.floor(this.random() * 30);
+    return Array.from({ length: rows }, (_, i) => `chaos-${this.index}-${step}-${i}`);
+  }
+
+  async apiCreate() {
+    const server = await this.ensureServer();
+    const title = `chaos-${this.index}-${++this.counter}`;
+    const reply = await call(server, 'leads:create', { title, sourceId: this.sourceId });
+    if (reply.ok) this.expected.add(`t:${title}`);
+    else this.refused(`leads:create ${reply.error.code}`);
+  }
+
+  async appImport({ dryRun = false, concurrentRead = false }) {
+    const server = await this.ensureServer();
+    const refs = this.nextRefs();
+    const file = await upload(server, 'leads.csv', leadsCsv(refs));
+    if (!file.ok) return this.refused(`upload ${file.error.code}`);
+    const started = await call(server, 'csv:start-import', { fileId: file.value.fileId, as: 'leads', dryRun });
+    if (!started.ok) return this.refused(`csv:start-import ${started.error.code}: ${started.error.message}`);
+    const reading = concurrentRead ? this.read() : Promise.resolve();
+    let job;
+    for (let polls = 0; polls < 3000; polls++) {
+      job = await call(server, 'csv:job', { jobId: started.value.jobId });
+      if (!job.ok || job.value.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await reading;
+    if (job.ok && job.value.state === 'done' && job.value.summary?.applied && !dryRun) for (const ref of refs) this.expected.add(`r:${ref}`);
+    else if (!dryRun) this.refused(`csv:job ${job.ok ? `${job.value.state} ${job.value.error ?? ''}` : job.error.code}`);
+  }
+
+  async cliImport(kill) {
+    const refs = this.nextRefs();
+    const file = path.join(this.dir, `import-${this.counter}.csv`);
+    fs.writeFileSync(file, leadsCsv(refs));
+    const killAfterMs = kill ? this.random() * this.cliImportMs * 1.2 : undefined;
+    const run = await cli(this.bundle, this.db, ['import', file, '--as', 'leads'], { killAfterMs });
+    if (run.killed) this.kills.cli++;
+    if (run.code === 0) for (const ref of refs) this.expected.add(`r:${ref}`);
+    else if (!run.killed) this.refused(`cli import: ${run.stderr.trim()}`);
+  }
+
+  async read() {
+    const run = await foreignRead(this.db);
+    if (run.code !== 0) this.refused(`sqlite3: ${run.stderr.trim()}`);
+  }
+
+  async backup(via) {
+    const snapshot = new Set(this.expected);
+    if (via === 'api') {
+      const reply = await call(await this.ensureServer(), 'backups:create', {});
+      if (!reply.ok) return this.refused(`backups:create ${reply.error.code}`);
+      this.backups.push({ name: reply.value.name, path: path.join(this.dir, 'backups', reply.value.name), snapshot });
+    } else {
+      const run = await cli(this.bundle, this.db, ['backup']);
+      const made = / to (.+) \(/.exec(run.stdout)?.[1];
+      if (run.code !== 0 || !made) return this.refused(`cli backup: ${run.stderr.trim()}`);
+      this.backups.push({ name: path.basename(made), path: made, snapshot });
+    }
+  }
+
+  /** A restore that succeeds takes the data back to what the backup held: that becomes the expectation. */
+  async restore(via) {
+    const backup = this.backups.at(-1);
+    if (!backup) return this.backup(via);
+    if (via === 'api') {
+      const reply = await call(await this.ensureServer(), 'backups:restore', { name: backup.name });
+      if (reply.ok) this.expected = new Set(backup.snapshot);
+      else this.refused(`backups:restore ${reply.error.code}: ${reply.error.message}`);
+    } else {
+      const run = await cli(this.bundle, this.db, ['restore', backup.path]);
+      if (run.code === 0) this.expected = new Set(backup.snapshot);
+      else this.refused(`cli restore: ${run.stderr.trim()}`);
+    }
+  }
+
+  async killServer(midWrite) {
+    const server = await this.ensureServer();
+    if (midWrite) {
+      const write = this.random() < 0.6 ? this.apiCreate() : this.appImport({});
+      await new Promise((resolve) => setTimeout(resolve, this.random() * 80));
+      await killServer(server);
+      await write;
+    } else await killServer(server);
+    this.kills.server++;
+  }
+
+  async restartServer() {
+    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    await this.ensureServer();
+  }
+
+  /** After the sequence: quit normally, then check the file from outside. */
+  async verify(templateRefs) {
+    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    const movedAside = fs.readdirSync(this.dir).filter((f) => f.includes('.corrupt'));
+    if (movedAside.length) this.problems.push(`the app moved a damaged file aside: ${movedAside.join(', ')}`);
+    let integrity = 'unopenable';
+    const missing = [];
+    try {
+      const db = new Database(this.db, { fileMustExist: true });
+      try {
+        integrity = db.pragma('integrity_check', { simple: true });
+        const refs = new Set(db.prepare('SELECT ref FROM leads').pluck().all());
+        const titles = new Set(db.prepare("SELECT title FROM leads WHERE title LIKE 'chaos-%'").pluck().all());
+        for (const key of this.expected) if (!(key.startsWith('t:') ? titles.has(key.slice(2)) : refs.has(key.slice(2)))) missing.push(key);
+        for (const ref of templateRefs) if (!refs.has(ref)) missing.push(`seeded r:${ref}`);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      integrity = `unopenable: ${error.message}`;
+    }
+    const damaged = integrity !== 'ok' || movedAside.length > 0;
+    if (integrity !== 'ok') this.problems.push(`integrity_check: ${String(integrity).slice(0, 200)}`);
+    if (missing.length) this.problems.push(`${missing.length} acknowledged writes missing, e.g. ${missing.slice(0, 4).join(', ')}`);
+    return { checked: this.expected.size, seededChecked: templateRefs.size, lost: missing.length, damaged };
+  }
+}
+
+/** Runs one sequence of `stepCount` random steps in `dir` (a copy of the seeded template). */
+export async function runSequence(options, templateRefs) {
+  const s = new Sequence(options);
+  const names = [];
+  const stepCount = 6 + Math.floor(s.random() * 9);
+  try {
+    for (let i = 0; i < stepCount; i++) {
+      const [name, , run] = pick(s.random);
+      names.push(name);
+      await run(s);
+    }
+  } catch (error) {
+    s.error = `step ${names.length} (${names.at(-1)}) failed: ${error.message}`;
+    s.problems.push(s.error);
+  }
+  if (s.server && !s.server.exited && names.length < stepCount) await killServer(s.server);
+  const verdict = await s.verify(templateRefs);
+  return { ...verdict, kills: s.kills, steps: names, refusals: s.refusals, problems: s.problems, error: s.error ?? null };
+}

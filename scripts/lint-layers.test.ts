@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer rules of eslint.config.js (README, Architecture) fail on a wrong import or SQL in the wrong folder.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function errors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it('refuse SQL in services and handlers', async () => {
+    const code = `import type { Database } from 'better-sqlite3';
+export function f(db: Database, ctx: { db: Database }) {
+  db.prepare('SELECT 1');
+  ctx.db.exec('x');
+  return 'DELETE FROM leads WHERE id = ?';
+}
+`;
+    for (const file of ['src/core/services/probe.ts', 'src/core/handlers/probe.ts']) expect(await errors(file, code)).toHaveLength(4); // the call and its SQL text, exec, the SQL string
+    expect(await errors('src/core/repos/probe.ts', code)).toEqual([]);
+  });
+
+  it('allow words and regexes that only look like SQL', async () => {
+    expect(await errors('src/core/services/probe.ts', `export const f = (t: string) => [/a/.exec(t), 'Delete the row', 'DELETE'];\n`)).toEqual([]);
+  });
+
+  it('refuse a value import of better-sqlite3 or the statement cache in services', async () => {
+    const code = `import Database from 'better-sqlite3';\nimport { prepared } from '../db/statements';\nexport const x = [Database, prepared];\n`;
+    expect(await errors('src/core/services/probe.ts', code)).toHaveLength(2);
+  });
+
+  it('keep core/csv below the services and the repositories below both', async () => {
+    const up = `import { listCosts } from '../services/costs-service';\nexport const x = listCosts;\n`;
+    expect(await errors('src/core/csv/probe.ts', up)).toHaveLength(1);
+    expect(await errors('src/core/repos/probe.ts', up)).toHaveLength(1);
+    expect(await errors('src/core/repos/probe.ts', `import { ImportWriter } from '../csv/writer';\nexport const x = ImportWriter;\n`)).toHaveLength(1);
+    expect(await errors('src/core/services/probe.ts', `import { ImportWriter } from '../csv/writer';\nexport const x = ImportWriter;\n`)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/api/result';
+
+// SQLite's POSIX locks belong to the process, and closing ANY descriptor of the file drops them all
+// (sqlite.org/howtocorrupt.html §2.2): another client then takes the WAL for stale and rebuilds it
+// under us. So the process keeps count of the database files it has open, and nothing opens one of
+// them (or its -wal/-shm) with a raw descriptor while the count is above zero.
+
+const openCounts = new Map<string, number>();
+
+/** One name per file: the real path (symlinks and `..` resolved), or the resolved path of a file not yet created. */
+export function fileKey(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return fs.realpathSync(resolved);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(resolved)), path.basename(resolved));
+    } catch {
+      return resolved;
+    }
+  }
+}
+
+/** Counts a connection to `file` as open; the returned function (idempotent) counts it closed. */
+export function trackConnection(file: string): () => void {
+  if (file === ':memory:' || file === '') return () => {};
+  const key = fileKey(file);
+  openCounts.set(key, (openCounts.get(key) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (openCounts.get(key) ?? 1) - 1;
+    if (left > 0) openCounts.set(key, left);
+    else openCounts.delete(key);
+  };
+}
+
+/** True while this process has an SQLite connection (any thread we started) to `file`. */
+export function isOpenInProcess(file: string): boolean {
+  return openCounts.has(fileKey(file));
+}
+
+const sameFile = (a: fs.Stats | undefined, b: fs.Stats | undefined) => !!a && !!b && a.ino === b.ino && a.dev === b.dev;
+const statOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false });
+
+/**
+ * Refuses a path that is one of the open databases or their -wal/-shm, by name or by inode (hard
+ * links). Reading it as a CSV, or writing an export over it, would drop SQLite's locks or destroy it.
+ */
+export function assertNotOpenDatabase(file: string): void {
+  const key = fileKey(file);
+  const stat = statOf(key);
+  for (const db of openCounts.keys()) {
+    for (const candidate of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) {
+      if (key === candidate || sameFile(stat, statOf(candidate))) {
+        throw new AppError('invalid_input', `${file} is the LeadLedger database${candidate === db ? '' : ` (its ${candidate.slice(db.length + 1)} file)`}, not a CSV file: choose another file`);
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import type { LeadRow } from '../../../shared/api/schemas/leads';
+
+const resultLimit = 8;
+
+/** The first leads matching `text` (title, client, tag, notes); late answers of older texts are dropped. */
+export function useSearchResults(text: string, enabled: boolean): { rows: LeadRow[]; total: number } {
+  const [state, setState] = useState<{ rows: LeadRow[]; total: number }>({ rows: [], total: 0 });
+  useEffect(() => {
+    const query = text.trim();
+    if (!enabled || !query) {
+      setState({ rows: [], total: 0 });
+      return;
+    }
+    let live = true;
+    api.leads.list({ search: query, limit: resultLimit, sort: { field: 'updatedAt', dir: 'desc' } }).then(
+      (page) => live && setState({ rows: page.rows, total: page.total }),
+      () => live && setState({ rows: [], total: 0 }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text, enabled]);
+  return state;
+}
