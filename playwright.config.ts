@@ -19,8 +19,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 1,
-  workers: process.env.CI ? 2 : 2,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  workers: 2,
+  reporter: [['list']],
   use: {
     trace: 'on-first-retry',
     launchOptions: {

@@ -1,8 +1,10 @@
-// `npm test`: lint (import boundaries), typecheck, unit + integration tests, build, then e2e in Chromium.
+// `npm test`: lint (import boundaries), unused code (knip), typecheck, unit + integration tests, build, then e2e in Chromium.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['lint', 'npx', ['eslint', '.']],
+  // unused files, exports, types and dependencies (knip.json says what is an entry point)
+  ['unused code (knip)', 'npx', ['knip', '--no-progress']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],

@@ -3,8 +3,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { shell, type Session, type WebContents } from 'electron';
 import { isSafeExternalUrl, isTrustedSender as trusted } from './url-policy';
 
-export { isSafeExternalUrl } from './url-policy';
-
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The one page allowed to talk to the main process (out/renderer/index.html next to out/main). */

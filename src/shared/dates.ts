@@ -33,10 +33,6 @@ export function fromIsoDate(text: string): Date {
   return new Date(parts[0], parts[1] - 1, parts[2]);
 }
 
-export function todayIso(now: Date = new Date()): string {
-  return toIsoDate(now);
-}
-
 function epochDay(text: string): number {
   const parts = isoParts(text);
   if (!parts) return Number.NaN;
@@ -46,9 +42,4 @@ function epochDay(text: string): number {
 /** Calendar days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
   return epochDay(toIso) - epochDay(fromIso);
-}
-
-/** "2026-08" for "2026-08-14". */
-export function monthOf(isoDay: string): string {
-  return isoDay.slice(0, 7);
 }

@@ -82,13 +82,3 @@ export function divideHalfEven(numerator: number, denominator: number): number {
   if (twice > d || (twice === d && quotient % 2 === 1)) rounded = quotient + 1;
   return sign * rounded || 0;
 }
-
-/** Rounds a real number half to even to an integer (for converted amounts). */
-export function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const diff = value - floor;
-  const epsilon = 1e-9;
-  if (diff > 0.5 + epsilon) return floor + 1;
-  if (diff < 0.5 - epsilon) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}

@@ -10,7 +10,7 @@ export type RegisteredFile = { path: string; name: string; mode: 'read' | 'write
 const files = new Map<string, RegisteredFile>();
 let cleanupHooked = false;
 
-/** Uploaded copies live until the process ends. */
+/** Uploaded copies not forgotten before live until the process ends. */
 function hookCleanup(): void {
   if (cleanupHooked) return;
   cleanupHooked = true;
@@ -32,6 +32,9 @@ export function registeredFile(id: string, mode: 'read' | 'write'): RegisteredFi
   return file;
 }
 
+/** Drops the id; an uploaded copy is deleted at once instead of at exit. */
 export function forgetFile(id: string): void {
+  const file = files.get(id);
   files.delete(id);
+  if (file?.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/api/result';
 import { isCurrencyCode } from '../../shared/money';
 import { type Mapper, RowError } from './drafts';
 import { convertOwnRow, DerivedKeys, ownAliases, type Target } from './own-formats';
-import { paypalAliases, paypalMapper, stripeBalanceMapper, stripePaymentsAliases, stripePaymentsMapper } from './paypal-stripe';
+import { paypalMapper, stripeBalanceMapper, stripePaymentsMapper } from './paypal-stripe';
 import { upworkMapper } from './upwork';
 
 export type FormatId = 'leads' | 'payments' | 'expenses' | 'upwork' | 'upwork-legacy' | 'paypal' | 'stripe-balance' | 'stripe-payments';
@@ -136,4 +136,3 @@ export function headerWarnings(headers: readonly string[]): string[] {
   return duplicateHeaders(headers).map((h) => `The column "${h}" appears more than once; the first one is used`);
 }
 
-export { paypalAliases, stripePaymentsAliases };

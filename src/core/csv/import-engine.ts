@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
-import { headerSignature } from '../../shared/csv/headers';
 import { baseCurrency } from '../repos/settings-repo';
 import { type Mapper, RowError, type RowResult } from './drafts';
 import { type ColumnMapping, type FormatId, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveFormat } from './formats';
@@ -229,8 +228,4 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
     db.pragma(`cache_size = ${cacheSize}`);
   }
-}
-
-export function signatureOf(headers: readonly string[]): string {
-  return headerSignature(headers);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBackup } from '../backup/backup';
 import { sweepBackupTemps } from '../backup/leftovers';
-import { type Db, openConnection, trackedConnection } from './connection';
+import { type Db, openConnection } from './connection';
 import { inspectDatabaseFile } from './inspect';
 import { latestVersion } from './migrations';
 import { migrate } from './migrate';
@@ -23,16 +23,6 @@ export type OpenOptions = {
 
 /** Files up to this size get a full page check (quick_check) on every open. */
 export const openPageCheckLimit = 64 * 1024 * 1024;
-
-/** Reads user_version without changing anything; throws AppError for files that are not ours. */
-export function readSchemaVersion(file: string, nativeBinding?: string): number {
-  const probe = trackedConnection(file, { readonly: true, nativeBinding: nativeBinding ?? defaultBinding() });
-  try {
-    return probe.pragma('user_version', { simple: true }) as number;
-  } finally {
-    probe.close();
-  }
-}
 
 /**
  * Opens (creating if needed) the database, migrates it to the latest schema and seeds the

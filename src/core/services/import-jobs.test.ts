@@ -59,6 +59,20 @@ describe('csv:* operations', () => {
     expect(listed.total).toBe(3);
   });
 
+  it('deletes an uploaded copy once its import is written, not after a dry run', async () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(ctx.dbPath), 'upload-'));
+    const upload = path.join(dir, 'upload.csv');
+    fs.copyFileSync(fx('leads-lf.csv'), upload);
+    const id = registerFile({ path: upload, name: 'leads.csv', mode: 'read', temporary: true });
+    const dry = await waitForJob((await call<{ jobId: string }>('csv:start-import', { fileId: id, dryRun: true })).jobId);
+    expect(dry.summary).toMatchObject({ dryRun: true, applied: false });
+    expect(fs.existsSync(upload)).toBe(true);
+    const done = await waitForJob((await call<{ jobId: string }>('csv:start-import', { fileId: id })).jobId);
+    expect(done.summary).toMatchObject({ inserted: 3, applied: true });
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(await dispatch(ctx, 'csv:inspect', { fileId: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('cancel leaves nothing imported; a parse error fails the job with its line', async () => {
     const big = path.join(path.dirname(ctx.dbPath), 'big.csv');
     writeLeadsCsv(big, 100_000);

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
 import { openConnection } from '../db/connection';
-import { registeredFile } from '../csv/file-registry';
+import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
@@ -82,6 +82,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
       job.summary = summary;
       job.rows = summary.rows;
       finish('done', null);
+      // Written: the upload is finished with (a dry run or a refused file may be run again).
+      if (summary.applied) forgetFile(input.fileId);
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);

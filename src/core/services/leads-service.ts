@@ -23,7 +23,7 @@ import {
   stageHistory,
   updateLeadRecord,
 } from '../repos/leads-repo';
-import { requireActiveSource, requireSource } from '../repos/sources-repo';
+import { requireActiveSource } from '../repos/sources-repo';
 import { baseCurrency } from '../repos/settings-repo';
 
 type CreateInput = z.output<typeof LeadCreate>;
@@ -200,5 +200,3 @@ export function deleteLead(ctx: Ctx, id: number): { deleted: boolean } {
     return { deleted: true };
   })();
 }
-
-export { requireSource };

@@ -1,7 +1,6 @@
 import { fieldError } from '../../shared/api/result';
 import type { Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
 import { toIsoDate } from '../../shared/dates';
-import { formatMinorPlain } from '../../shared/money';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import type { Ctx } from '../context';
@@ -230,9 +229,4 @@ export function channelReport(ctx: Ctx, query: ReportQuery): ChannelReport {
 export function reportDetail(ctx: Ctx, query: ReportQuery): ReportDetail {
   const { report, detail } = buildReport(ctx, query);
   return { report, ...detail };
-}
-
-/** "1,234.50 USD"-style plain amount for the CLI table. */
-export function plainMoney(minor: number, currency: string): string {
-  return formatMinorPlain(minor, currency);
 }

@@ -18,7 +18,6 @@ declare global {
 }
 
 export const bridge: Bridge | undefined = window.leadledger;
-export const isElectron = Boolean(bridge);
 
 function bridgeTransport(b: Bridge): Transport {
   return ((name: string, input: unknown) => {
