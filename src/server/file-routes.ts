@@ -56,6 +56,8 @@ async function download(response: ServerResponse, url: URL, ctx: Ctx) {
   const kind = url.searchParams.get('kind') ?? '';
   const from = url.searchParams.get('from') || undefined;
   const to = url.searchParams.get('to') || undefined;
+  const basisParam = url.searchParams.get('basis') || undefined;
+  const basis = basisParam === 'cash' || basisParam === 'usage' ? basisParam : undefined;
   if (!(exportKinds as readonly string[]).includes(kind)) {
     return json(response, 400, { ok: false, error: { code: 'invalid_input', message: `kind must be one of ${exportKinds.join(', ')}` } });
   }
@@ -65,7 +67,7 @@ async function download(response: ServerResponse, url: URL, ctx: Ctx) {
   const fileName = exportFileName(kind, ctx.now());
   let started = false;
   try {
-    await exportTo(ctx, kind as ExportKindAll, { from, to, bom: url.searchParams.get('bom') === '1' }, async (text) => {
+    await exportTo(ctx, kind as ExportKindAll, { from, to, basis, bom: url.searchParams.get('bom') === '1' }, async (text) => {
       if (!started) {
         response.writeHead(200, {
           'content-type': 'text/csv; charset=utf-8',

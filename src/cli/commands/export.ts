@@ -10,13 +10,13 @@ import type { Command } from '../command';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export leads, payments, expenses or the channel report as CSV (or --json records)',
-  usage: 'leadledger export leads|payments|expenses|report [--from D] [--to D] [-o FILE] [--bom] [--json]',
+  usage: 'leadledger export leads|payments|expenses|report [--from D] [--to D] [--basis cash|usage] [-o FILE] [--bom] [--json]',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: { from: { type: 'string' }, to: { type: 'string' }, output: { type: 'string', short: 'o' }, bom: { type: 'boolean' }, json: { type: 'boolean' } },
+      options: { from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' }, output: { type: 'string', short: 'o' }, bom: { type: 'boolean' }, json: { type: 'boolean' } },
     });
     const kind = positionals[0];
     if (positionals.length !== 1 || !(exportKinds as readonly string[]).includes(kind!)) {
@@ -28,8 +28,10 @@ export const exportCommand: Command = {
     }
     if (values.from && values.to && values.from > values.to) throw new CliError('--from is after --to', 2);
     if (values.json && values.bom) throw new CliError('--bom is for CSV, not --json', 2);
+    if (values.basis !== undefined && values.basis !== 'cash' && values.basis !== 'usage') throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
+    if (values.basis !== undefined && kind !== 'report') throw new CliError('--basis is for export report', 2);
     const ctx = env.openCtx();
-    const options = { from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false };
+    const options = { from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false, basis: values.basis as 'cash' | 'usage' | undefined };
     if (values.output) {
       const file = path.resolve(values.output);
       if (!fs.existsSync(path.dirname(file))) throw new CliError(`${path.dirname(values.output) || '.'}: no such folder`);

@@ -13,9 +13,9 @@ export const csvHandlers: HandlersFor<'csv'> = {
   'csv:mappings': (ctx) => listMappings(ctx),
   'csv:save-mapping': (ctx, input) => saveMapping(ctx, input),
   'csv:delete-mapping': (ctx, { id }) => deleteMapping(ctx, id),
-  'csv:export-file': async (ctx, { fileId, kind, from, to, bom }) => {
+  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, basis }) => {
     const file = registeredFile(fileId, 'write');
-    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false }, file.path);
+    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, basis }, file.path);
     return { rows, fileName: file.name };
   },
 };

@@ -2,7 +2,7 @@ import { api, bridge, httpToken } from '../../api';
 
 export type ChosenFile = { fileId: string; name: string };
 export type ExportKind = 'leads' | 'payments' | 'expenses' | 'report';
-export type ExportRange = { from?: string | undefined; to?: string | undefined; bom?: boolean };
+export type ExportRange = { from?: string | undefined; to?: string | undefined; bom?: boolean; basis?: 'cash' | 'usage' | undefined };
 
 type FilesBridge = {
   openCsv: () => Promise<ChosenFile | null>;
@@ -48,13 +48,14 @@ export async function exportCsv(kind: ExportKind, range: ExportRange = {}): Prom
   if (nativeFiles) {
     const target = await nativeFiles.saveCsv(exportFileName(kind));
     if (!target) return false;
-    await api.csv.exportFile({ fileId: target.fileId, kind, from: range.from, to: range.to, bom: range.bom });
+    await api.csv.exportFile({ fileId: target.fileId, kind, from: range.from, to: range.to, bom: range.bom, basis: range.basis });
     return true;
   }
   const query = new URLSearchParams({ kind });
   if (range.from) query.set('from', range.from);
   if (range.to) query.set('to', range.to);
   if (range.bom) query.set('bom', '1');
+  if (range.basis) query.set('basis', range.basis);
   const response = await fetch(`/api/files/export?${query}`, { headers: { authorization: `Bearer ${httpToken()}` } });
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();

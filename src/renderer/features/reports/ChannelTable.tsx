@@ -14,6 +14,8 @@ export const reportColumns: Column[] = [
   { key: 'winRate', title: 'Win rate', format: (r) => percent(r.winRate) },
   { key: 'connectsSpent', title: 'Connects', format: (r) => count(r.connectsSpent), help: 'Connects + boost connects spent on the leads created in the range' },
   { key: 'connectsRefunded', title: 'Refunded', format: (r) => count(r.connectsRefunded) },
+  { key: 'connectsExpired', title: 'Expired', format: (r) => count(r.connectsExpired), help: 'Credits that expired unused in the range (365 days after they came in)' },
+  { key: 'connectsPerWin', title: 'Connects / win', format: (r) => (r.connectsPerWin === null ? '—' : count(r.connectsPerWin)), help: '(Connects − refunded) / wins' },
   { key: 'revenue', title: 'Revenue', format: (r, c) => money(r.revenue, c) },
   { key: 'fees', title: 'Fees', format: (r, c) => money(r.fees, c) },
   { key: 'costs', title: 'Costs', format: (r, c) => money(r.costs, c) },

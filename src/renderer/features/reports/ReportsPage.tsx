@@ -47,7 +47,7 @@ export function ReportsPage({ route }: PageProps) {
         </div>
         <div className="page-actions">
           <RangeBar query={query} onChange={set} />
-          <DataActions kind="report" range={report ? { from: report.from, to: report.to } : undefined} />
+          <DataActions kind="report" range={report ? { from: report.from, to: report.to, basis: report.basis } : undefined} />
         </div>
       </header>
       {detail.error && (

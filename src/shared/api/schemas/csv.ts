@@ -107,7 +107,7 @@ export const csvContract = {
   'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping),
   'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional() }),
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional() }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
   ),
 };
