@@ -11,6 +11,7 @@ import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
 import { connectsHandlers } from './handlers/connects-handlers';
+import { leadMoneyHandlers } from './handlers/lead-money-handlers';
 import type { Handlers } from './handlers/types';
 
 // A missing handler is a compile error here.
@@ -22,6 +23,7 @@ const handlers: Handlers = {
   ...backupsHandlers,
   ...csvHandlers,
   ...connectsHandlers,
+  ...leadMoneyHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -11,6 +11,7 @@ import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
 import { connectsContract } from './schemas/connects';
+import { leadMoneyContract } from './schemas/lead-money';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...backupsContract,
   ...csvContract,
   ...connectsContract,
+  ...leadMoneyContract,
 };
 
 export type Contract = typeof contract;
