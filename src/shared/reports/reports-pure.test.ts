@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { differenceInterval, wilson } from './wilson';
 import { analyseBoost, type BoostProposal } from './boost';
 import { Converter, convertMinor, parseRate, rateKey } from './fx';
 import { channelMetrics, emptySums, medianFromHistogram } from './metrics';
@@ -108,27 +109,38 @@ describe('presets', () => {
 });
 
 describe('boost analysis', () => {
-  const p = (boosted: boolean, won: boolean): BoostProposal => ({ boosted, won, netConnects: boosted ? 30 : 10, connectsCostMinor: boosted ? 450 : 150, netRevenueMinor: won ? 100000 : 0 });
-  it('needs 10 boosted proposals', () => {
-    const a = analyseBoost([...Array.from({ length: 9 }, () => p(true, true)), p(false, false)], 15);
-    expect(a.notEnoughData).toBe(true);
-    expect(a.breakEvenBoostConnects).toBeNull();
-    expect(a.boosted.winRate).toBe(1);
+  const p = (boosted: boolean, won: boolean): BoostProposal => ({ boosted, won, netConnects: boosted ? 30 : 10, boostConnects: boosted ? 20 : 0, connectsCostMinor: boosted ? 450 : 150, netRevenueMinor: won ? 100000 : 0 });
+  const list = (boosted: [number, number], plain: [number, number]) => [
+    ...Array.from({ length: boosted[1] }, (_, i) => p(true, i < boosted[0])),
+    ...Array.from({ length: plain[1] }, (_, i) => p(false, i < plain[0])),
+  ];
+
+  it('has Wilson and Newcombe intervals as published', () => {
+    // Newcombe (1998): 81/263 -> 0.2553..0.3662; 56/70 − 48/80 = 0.2000, 0.0524..0.3339.
+    const w = wilson(81, 263)!;
+    expect([w.low, w.high].map((x) => x.toFixed(4))).toEqual(['0.2553', '0.3662']);
+    const d = differenceInterval(56, 70, 48, 80)!;
+    expect([d.estimate, d.low, d.high].map((x) => x.toFixed(4))).toEqual(['0.2000', '0.0524', '0.3339']);
+    expect(wilson(0, 0)).toBeNull();
   });
 
-  it('computes the break-even bid from the uplift', () => {
-    // boosted: 10 proposals, 3 wins (30%); unboosted: 20, 2 wins (10%). uplift 0.2 x $1000 = $200 = 1333.3 connects at $0.15.
-    const list = [
-      ...Array.from({ length: 10 }, (_, i) => p(true, i < 3)),
-      ...Array.from({ length: 20 }, (_, i) => p(false, i < 2)),
-    ];
-    const a = analyseBoost(list, 15);
-    expect(a.notEnoughData).toBe(false);
+  it('gives no break-even bid while the interval of the uplift includes zero', () => {
+    // 3 of 10 boosted vs 2 of 20: +20 points, but the interval runs from below zero.
+    const a = analyseBoost(list([3, 10], [2, 20]), 15);
+    expect(a.uplift!.low).toBeLessThan(0);
+    expect(a.uplift!.high).toBeGreaterThan(0);
+    expect(a).toMatchObject({ notEnoughData: true, breakEvenBoostConnects: null, averageBoostBid: 20 });
     expect(a.boosted).toEqual({ proposals: 10, wins: 3, winRate: 0.3, connectsPerWin: 100, costPerWin: 1500 });
-    expect(a.unboosted).toEqual({ proposals: 20, wins: 2, winRate: 0.1, connectsPerWin: 100, costPerWin: 1500 });
-    expect(a.averageNetRevenuePerWin).toBe(100000);
-    expect(a.breakEvenBoostConnects).toBe(1333);
-    const worse = analyseBoost(list.map((x) => ({ ...x, won: x.boosted ? false : x.won })), 15);
-    expect(worse.breakEvenBoostConnects).toBe(0);
+    expect(analyseBoost(list([0, 0], [2, 20]), 15)).toMatchObject({ uplift: null, notEnoughData: true, averageBoostBid: null });
+  });
+
+  it('computes the break-even bid from the uplift once the interval excludes zero', () => {
+    // 30 of 60 boosted (50%) vs 10 of 100 (10%): 0.4 x $1000 = $400 = 2666.7 connects at $0.15.
+    const a = analyseBoost(list([30, 60], [10, 100]), 15);
+    expect(a.uplift!.low).toBeGreaterThan(0);
+    expect(a).toMatchObject({ notEnoughData: false, averageNetRevenuePerWin: 100000, breakEvenBoostConnects: 2666 });
+    // Boosting clearly worse: the interval excludes zero below it, and the bid that pays is 0.
+    const worse = analyseBoost(list([2, 100], [30, 60]), 15);
+    expect(worse).toMatchObject({ notEnoughData: false, breakEvenBoostConnects: 0 });
   });
 });

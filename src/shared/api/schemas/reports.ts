@@ -72,7 +72,10 @@ export const BoostReport = z.object({
   currency: z.string(),
   boosted: BoostGroup,
   unboosted: BoostGroup,
+  /** Win rate boosted − not boosted and its 95% interval (Wilson/Newcombe); null when a group is empty. */
+  uplift: z.object({ estimate: z.number(), low: z.number(), high: z.number() }).nullable(),
   notEnoughData: z.boolean(),
+  averageBoostBid: z.number().nullable(),
   averageNetRevenuePerWin: z.number().int().nullable(),
   breakEvenBoostConnects: z.number().int().nullable(),
   warnings: z.array(z.string()),
