@@ -22,7 +22,9 @@ export function MatchUpwork({ sourceId, source, creditName, balance }: { sourceI
     setResult(undefined);
     setAdjust({ count: diff, note: `Matched ${source}'s available ${creditName} (${Number(t).toLocaleString()}) on ${todayLocal()}` });
   };
+  // The dialog stays outside the form: a form inside a form would submit the outer one.
   return (
+    <>
     <form className="match-line" onSubmit={check} noValidate aria-label={`Does the balance match ${source}?`}>
       <span>
         <strong>Matches {source}?</strong> The ledger says {balance.toLocaleString()} {creditName} today.
@@ -32,7 +34,8 @@ export function MatchUpwork({ sourceId, source, creditName, balance }: { sourceI
       </Field>
       <button type="submit">Check</button>
       {result && <span role="status" className="positive">{result}</span>}
-      {adjust && <AdjustDialog sourceId={sourceId} source={source} creditName={creditName} initial={adjust} onClose={() => { setAdjust(null); setTheirs(''); }} />}
     </form>
+    {adjust && <AdjustDialog sourceId={sourceId} source={source} creditName={creditName} initial={adjust} onClose={() => { setAdjust(null); setTheirs(''); }} />}
+    </>
   );
 }
