@@ -54,7 +54,7 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
           {ledger.start ? <>Assumed start {formatDay(ledger.start)}; enter your opening balance so the balance can match {ledger.source}.</> : <>Nothing recorded yet; enter your opening balance.</>}
         </p>
       )}
-      <div className="kpis" aria-label={`${ledger.creditName} totals`}>
+      <div className="kpis ledger-kpis" aria-label={`${ledger.creditName} totals`}>
         <Kpi label="Balance" value={n(ledger.balance)} />
         <Kpi label="Expiring in 30 days" value={n(ledger.expiringIn30Days)} />
         <Kpi label="Spent" value={n(ledger.spent)} />

@@ -5,6 +5,7 @@ import { formatDay } from '../../app/format';
 import { useAsync } from '../../app/useAsync';
 import { FormError, useFormErrors } from '../costs/useFormErrors';
 import { money } from '../reports/reportFormat';
+import './lead-money.css';
 
 /** The lead's own money: payments with their descriptions and fees, connects at the day's price, profit. */
 export function LeadMoney({ lead }: { lead: LeadDetail }) {
@@ -17,7 +18,7 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
       {data.error && <p className="form-error">{data.error.message}</p>}
       {m && (
         <>
-          <table className="data-table compact" aria-label="Payments of this lead">
+          <table className="data-table compact lead-money-table" aria-label="Payments of this lead">
             <thead>
               <tr>
                 <th scope="col">Date</th>
