@@ -1,17 +1,5 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { chromium } from 'playwright-core';
-
-/** Playwright's own Chromium when it was installed, else Debian's (`apt-get install chromium`). */
-function chromiumPath(): string | undefined {
-  try {
-    const own = chromium.executablePath();
-    if (own && fs.existsSync(own)) return undefined;
-  } catch {
-    // no bundled browser
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-}
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +13,7 @@ export default defineConfig({
     trace: 'on-first-retry',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: chromiumArgs,
     },
   },
 });

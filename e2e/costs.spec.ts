@@ -81,6 +81,8 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await expect(latest).toContainText('€100.00');
   let report = JSON.parse((await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--json')).stdout) as Report;
   expect(report.warnings).toEqual(['No EUR rate for 2026-08: 1 amount left out (100.00 EUR)']);
+  // Exchange rates live on Settings, with the base currency.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const rate = page.getByRole('form', { name: 'Add an exchange rate' });
   await rate.getByLabel('Currency').fill('EUR');
   await rate.getByLabel('Month').fill('2026-08');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/app';
 import { callApi, createLead, leadCount } from './page-models/api';
+import { LostDialog, WonDialog } from './page-models/closeout-dialogs';
 import { LeadForm } from './page-models/lead-form';
 import { LeadPage } from './page-models/lead-page';
 import { PipelinePage } from './page-models/pipeline-page';
@@ -48,6 +49,7 @@ test('creates a lead through the form and edits it from its page', async ({ page
 
   // Move from the lead page, then delete after confirming.
   await page.getByLabel('Move to stage').selectOption({ label: 'Won' });
+  await new WonDialog(page, 'Brand refresh (phase 1)').save();
   await expect(lead.history.first()).toContainText('Interview → Won');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete this lead?' });
@@ -124,9 +126,14 @@ test('moves a card by mouse drag, by keyboard and by the Move to menu', async ({
   await expect.poll(async () => (await callApi<Detail>(app, 'leads:get', { id: lead.id })).stage).toBe('replied');
 
   await board.moveWithKeyboard('Logo for Globex', ['ArrowRight', 'ArrowRight'], 'Won');
+  await new WonDialog(page, 'Logo for Globex').save();
   await expect(board.card('Logo for Globex', 'Won')).toBeVisible();
 
   await board.moveWithMenu('Logo for Globex', 'Lost');
+  const lost = new LostDialog(page, 'Logo for Globex');
+  await lost.choose('No reply');
+  await lost.save();
+  await expect(board.card('Logo for Globex', 'Lost')).toBeVisible();
   await expect(board.card('Logo for Globex', 'Lost')).toBeVisible();
   await expect
     .poll(async () => (await callApi<Detail>(app, 'leads:get', { id: lead.id })).history.map((h) => h.toStage))
@@ -143,10 +150,10 @@ test('drag reorders within a column and a refused move rolls back with an error'
   await page.route('**/api/leads:move', (route) =>
     route.fulfill({ json: { ok: false, error: { code: 'storage', message: 'The disk is full: nothing was saved.' } } }),
   );
-  await board.moveWithMenu('First', 'Won');
-  await expect(page.getByRole('alert')).toContainText('Could not move “First” to Won: The disk is full');
+  await board.moveWithMenu('First', 'Applied');
+  await expect(page.getByRole('alert')).toContainText('Could not move “First” to Applied: The disk is full');
   await expect(board.card('First', 'New')).toBeVisible();
-  await expect(board.count('Won')).toHaveText('0');
+  await expect(board.count('Applied')).toHaveText('0');
   await page.unroute('**/api/leads:move');
 
   // Keyboard reorder: Second moves up above First.

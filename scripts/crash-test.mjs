@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario seed|import|migrate|migrate-steps]
+// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario seed|import|app-import-foreign-read|migrate|migrate-steps]
 // Kills a writing LeadLedger process with SIGKILL at random moments and checks every database after.
 import { parseArgs } from 'node:util';
 import { defaultOptions, formatFigures, runCrashTrials } from './crash/harness.mjs';
@@ -20,5 +20,6 @@ const results = await runCrashTrials(options, values.quiet ? () => {} : (line) =
 console.log(`\n${formatFigures(results)}\n`);
 for (const r of results) for (const f of r.failures) console.log(`FAILED ${r.scenario} ${f}`);
 const bad = results.reduce((n, r) => n + r.partial + r.integrityFailures, 0);
-console.log(`${bad === 0 ? 'PASS' : 'FAIL'}: ${bad} partial or damaged databases after ${results.reduce((n, r) => n + r.trials, 0)} kills, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${bad === 0 ? 'PASS' : 'FAIL'}: ${bad} partial or damaged databases after ${results.reduce((n, r) => n + r.trials, 0)} kills, in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${options.seed})`);
+if (bad) console.log(`replay: node scripts/crash-test.mjs --seed ${options.seed} --trials ${options.trials} ${results.filter((r) => r.failures.length).map((r) => `--scenario ${r.scenario}`).join(' ')}`);
 process.exit(bad === 0 ? 0 : 1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { registerFile } from '../../src/core/csv/file-registry';
+import { registerPath } from '../../src/core/host-files';
 import { isTrustedSender } from './security';
 
 export type ChosenFile = { fileId: string; name: string } | null;
@@ -11,7 +11,8 @@ const csvFilters = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-// Native open/save dialogs for CSV. The renderer gets an id for the chosen file; the path stays here.
+// Electron's side of the file-transfer extension (src/shared/api/files.ts): native open/save dialogs
+// and dropped files. The renderer gets an id for the chosen file; the path stays here.
 export function setupDialogs(devServerUrl: string | undefined): void {
   const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url, devServerUrl);
 
@@ -23,7 +24,7 @@ export function setupDialogs(devServerUrl: string | undefined): void {
       : dialog.showOpenDialog({ title: 'Import CSV', properties: ['openFile'], filters: csvFilters }));
     const file = result.canceled ? undefined : result.filePaths[0];
     if (!file) return null;
-    return { fileId: registerFile({ path: file, name: path.basename(file), mode: 'read', temporary: false }), name: path.basename(file) };
+    return registerPath(file, 'read');
   });
 
   ipcMain.handle('files:save-csv', async (event, suggested: unknown): Promise<ChosenFile> => {
@@ -33,7 +34,7 @@ export function setupDialogs(devServerUrl: string | undefined): void {
     const options = { title: 'Export CSV', defaultPath: name, filters: csvFilters };
     const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
     if (result.canceled || !result.filePath) return null;
-    return { fileId: registerFile({ path: result.filePath, name: path.basename(result.filePath), mode: 'write', temporary: false }), name: path.basename(result.filePath) };
+    return registerPath(result.filePath, 'write');
   });
 
   // A file dropped on the window: the preload resolves its path with webUtils (only for a real dropped File).
@@ -42,6 +43,6 @@ export function setupDialogs(devServerUrl: string | undefined): void {
     if (!trusted(event) || typeof file !== 'string' || !path.isAbsolute(file) || !/\.(csv|tsv|txt)$/i.test(file)) return null;
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return null;
-    return { fileId: registerFile({ path: file, name: path.basename(file), mode: 'read', temporary: false }), name: path.basename(file) };
+    return registerPath(file, 'read');
   });
 }

@@ -21,6 +21,8 @@ const steps = [
   ['app-import+foreign-read', 2, (s) => s.appImport({ concurrentRead: true })],
   ['cli-import', 2, (s) => s.cliImport(false)],
   ['cli-import+kill', 1, (s) => s.cliImport(true)],
+  ['cli-import+api-create', 1, (s) => Promise.all([s.cliImport(false), s.apiCreate()])],
+  ['app-import+api-create', 1, (s) => Promise.all([s.appImport({}), s.apiCreate()])],
   ['foreign-read', 4, (s) => s.read()],
   ['api-backup', 1, (s) => s.backup('api')],
   ['cli-backup', 1, (s) => s.backup('cli')],
@@ -56,8 +58,14 @@ class Sequence {
     this.refusals[key] = (this.refusals[key] ?? 0) + 1;
   }
 
-  async ensureServer() {
-    if (this.server && !this.server.exited) return this.server;
+  /** The running server, started if needed; concurrent steps share one start. */
+  ensureServer() {
+    if (this.server && !this.server.exited) return Promise.resolve(this.server);
+    this.starting ??= this.startServer().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  async startServer() {
     this.server = await startServer(this.bundle, this.db, this.rendererDir);
     if (/moved|damaged|restored/i.test(this.server.stderr)) this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
     if (!this.sourceId) {

@@ -6,7 +6,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listBackups } from '../../src/core/backup/backup';
 import { createCtx } from '../../src/core/context';
+import { registerFile } from '../../src/core/csv/file-registry';
 import { importCsvFile } from '../../src/core/csv/import-engine';
+import { dispatch } from '../../src/core/dispatch';
 import { buildFixture } from '../../src/core/db/fixtures/fixture-data';
 import { migrate, schemaVersion } from '../../src/core/db/migrate';
 import { latestVersion } from '../../src/core/db/migrations';
@@ -49,12 +51,16 @@ function verifySeed(db: Database.Database, params: { leads: number; batch: numbe
   return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
 }
 
-function verifyImport(db: Database.Database, params: { rows: number }): Omit<Verdict, 'integrity'> {
+function verifyImport(db: Database.Database, params: { rows: number; after?: boolean; acknowledged?: boolean }): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
   const imports = count(db, 'SELECT COUNT(*) AS n FROM imports');
-  if (![0, params.rows].includes(leads)) problems.push(`${leads} leads, expected 0 or ${params.rows} (one transaction)`);
-  if (imports !== (leads === 0 ? 0 : 1)) problems.push(`${imports} import records for ${leads} leads`);
+  // The app scenario creates one more lead after its import (its own transaction).
+  const after = params.after ? count(db, "SELECT COUNT(*) AS n FROM leads WHERE title = 'After the import'") : 0;
+  if (![0, params.rows].includes(leads - after)) problems.push(`${leads - after} imported leads, expected 0 or ${params.rows} (one transaction)`);
+  if (after && leads - after === 0) problems.push('the lead created after the import is there but the import is not');
+  if (params.acknowledged && (leads - after !== params.rows || (params.after && after !== 1))) problems.push(`acknowledged writes lost: ${leads - after} of ${params.rows} imported leads, ${after} of 1 lead created after`);
+  if (imports !== (leads - after === 0 ? 0 : 1)) problems.push(`${imports} import records for ${leads - after} imported leads`);
   const noHistory = count(db, 'SELECT COUNT(*) AS n FROM leads WHERE id NOT IN (SELECT lead_id FROM stage_changes)');
   if (noHistory) problems.push(`${noHistory} leads without stage history`);
   if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
@@ -126,6 +132,35 @@ switch (mode) {
     const summary = await importCsvFile(ctx.db, path.join(path.dirname(file), 'leads.csv'), { as: 'leads' }, { now });
     say('done');
     say(JSON.stringify({ inserted: summary.inserted, applied: summary.applied }));
+    ctx.db.close();
+    break;
+  }
+  case 'run-app-import': {
+    // The app's path: its own connection stays open, the import runs as a job (csv:start-import) on a
+    // second one, then the app writes again. The parent reads the file with the sqlite3 shell meanwhile.
+    const ctx = createCtx(openDatabase(file), file, now);
+    const source = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
+    const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
+    // A host keeps its event loop alive (HTTP server, window); the pre-import backup's worker is unref'd.
+    const host = setInterval(() => {}, 1000);
+    say('ready');
+    const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'leads' });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
+    let job: { state: string; summary: { applied: boolean } | null; error: string | null };
+    for (;;) {
+      const reply = await dispatch(ctx, 'csv:job', { jobId });
+      if (!reply.ok) throw new Error(reply.error.message);
+      job = reply.value as typeof job;
+      if (job.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
+    const created = await dispatch(ctx, 'leads:create', { title: 'After the import', sourceId: source });
+    if (!created.ok) throw new Error(created.error.message);
+    say('done');
+    say(JSON.stringify({ inserted: (job.summary as unknown as { inserted: number }).inserted, applied: true }));
+    clearInterval(host);
     ctx.db.close();
     break;
   }

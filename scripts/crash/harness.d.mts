@@ -5,7 +5,7 @@ export type CrashOptions = {
   seedBatch?: number;
   importRows?: number;
   migrateLeads?: number;
-  scenarios?: ('seed' | 'import' | 'migrate' | 'migrate-steps')[];
+  scenarios?: ('seed' | 'import' | 'app-import-foreign-read' | 'migrate' | 'migrate-steps')[];
 };
 export type CrashFigures = {
   scenario: string;
@@ -14,6 +14,8 @@ export type CrashFigures = {
   killsAfterWrite: number;
   partial: number;
   integrityFailures: number;
+  /** sqlite3 shell reads of the file while the write ran (scenarios with a foreign reader). */
+  foreignReads: number;
   writeMs: number;
   states: Record<string, number>;
   failures: string[];

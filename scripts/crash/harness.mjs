@@ -45,6 +45,20 @@ function runChild(args, onLine = () => {}) {
   });
 }
 
+/** Reads the file with the sqlite3 shell, one plain open after another, until `running()` is false. */
+async function foreignReadLoop(file, running) {
+  let reads = 0;
+  while (running()) {
+    await new Promise((resolve) => {
+      const reader = spawn('sqlite3', ['-cmd', '.timeout 2000', file, 'select count(*) from leads'], { stdio: 'ignore' });
+      reader.on('error', resolve);
+      reader.on('close', resolve);
+    });
+    reads++;
+  }
+  return reads;
+}
+
 const lastJson = (lines) => JSON.parse(lines.filter((l) => l.startsWith('{')).at(-1) ?? '{}');
 
 /** Workloads: how to prepare a database, run the write, and what "all or nothing" means for it. */
@@ -75,6 +89,22 @@ export const scenarios = {
       return result;
     },
   },
+  'app-import-foreign-read': {
+    describe: (o) => `import a ${o.importRows}-row leads.csv in the app (csv:start-import, then a lead created) while the sqlite3 shell reads the file`,
+    foreignReads: true,
+    prepare: async (file, o) => {
+      await runChild(['prepare-import', file, String(o.importRows)]);
+      return {};
+    },
+    run: (file) => ['run-app-import', file],
+    // Reported done: the import and the lead after it were acknowledged, so both must be there.
+    verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, after: true, acknowledged: finished })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied) throw new Error(`the uninterrupted import was not applied: ${JSON.stringify(result)}`);
+      return result;
+    },
+  },
   migrate: {
     describe: (o) => `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
     prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
@@ -93,7 +123,7 @@ export const scenarios = {
   },
 };
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'migrate', 'migrate-steps'] };
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'app-import-foreign-read', 'migrate', 'migrate-steps'] };
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`
@@ -123,35 +153,45 @@ export async function runCrashTrials(options = {}, log = () => {}) {
       // Calibration: one uninterrupted run gives the duration of the write and the full post-state.
       const calibrationFile = copyTemplate(path.join(work, `${name}-calibration`));
       let readyAt = 0;
+      let calibrating = true;
+      let reads = Promise.resolve(0);
       const full = await runChild(scenario.run(calibrationFile, o), (line) => {
         if (line === 'ready') readyAt = performance.now();
+        if (line === 'ready' && scenario.foreignReads) reads = foreignReadLoop(calibrationFile, () => calibrating);
       });
+      calibrating = false;
+      await reads;
       const durationMs = performance.now() - readyAt;
       if (full.code !== 0) throw new Error(`${name}: the uninterrupted run failed: ${full.stderr}`);
       const calibration = scenario.calibrate(full.lines);
       log(`${name}: ${scenario.describe(o)}; an uninterrupted run writes for ${durationMs.toFixed(0)} ms`);
 
-      const figures = { scenario: name, trials: 0, killsMidWrite: 0, killsAfterWrite: 0, partial: 0, integrityFailures: 0, writeMs: Math.round(durationMs), states: {}, failures: [] };
+      const figures = { scenario: name, trials: 0, killsMidWrite: 0, killsAfterWrite: 0, partial: 0, integrityFailures: 0, foreignReads: 0, writeMs: Math.round(durationMs), states: {}, failures: [] };
       for (let trial = 0; trial < o.trials; trial++) {
         const file = copyTemplate(path.join(work, `${name}-trial`));
         const delay = random() * (scenario.killWindow ? scenario.killWindow(calibration) : durationMs * 1.15);
         let timer;
         let finished = false;
+        let running = true;
+        let reads = Promise.resolve(0);
         const run = await runChild(scenario.run(file, o), (line, child) => {
           if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delay);
+          if (line === 'ready' && scenario.foreignReads) reads = foreignReadLoop(file, () => running);
           if (line === 'done') finished = true;
         });
+        running = false;
+        figures.foreignReads += await reads;
         clearTimeout(timer);
         const killed = run.signal === 'SIGKILL';
         if (!killed && run.code !== 0) throw new Error(`${name}: the write failed on its own: ${run.stderr}`);
         if (killed && !finished) figures.killsMidWrite++;
         else figures.killsAfterWrite++;
-        const verdict = lastJson((await runChild(scenario.verify(file, o, prepared, calibration))).lines);
+        const verdict = lastJson((await runChild(scenario.verify(file, o, prepared, calibration, finished))).lines);
         figures.trials++;
         figures.states[verdict.state] = (figures.states[verdict.state] ?? 0) + 1;
         if (verdict.partial) figures.partial++;
         if (!verdict.integrity) figures.integrityFailures++;
-        if (verdict.partial || !verdict.integrity) figures.failures.push(`trial ${trial} (kill at ${delay.toFixed(0)} ms): ${verdict.detail || verdict.state}`);
+        if (verdict.partial || !verdict.integrity) figures.failures.push(`trial ${trial} (kill at ${delay.toFixed(0)} ms, seed ${o.seed}): ${verdict.detail || verdict.state}`);
         log(`${name} trial ${trial + 1}/${o.trials}: kill at ${delay.toFixed(0)} ms, ${killed && !finished ? 'mid-write' : 'after the write'}, ${verdict.state}${verdict.partial || !verdict.integrity ? ` FAILED: ${verdict.detail}` : ''}`);
       }
       results.push(figures);
@@ -163,13 +203,13 @@ export async function runCrashTrials(options = {}, log = () => {}) {
 }
 
 export function formatFigures(results) {
-  const rows = [['scenario', 'trials', 'kills mid-write', 'kills after write', 'partial results', 'integrity failures', 'write ms', 'states after the kill']];
+  const rows = [['scenario', 'trials', 'kills mid-write', 'kills after write', 'partial results', 'integrity failures', 'foreign reads', 'write ms', 'states after the kill']];
   for (const r of results) {
     const states = Object.entries(r.states).map(([s, n]) => `${s}: ${n}`).join(', ');
-    rows.push([r.scenario, r.trials, r.killsMidWrite, r.killsAfterWrite, r.partial, r.integrityFailures, r.writeMs, states].map(String));
+    rows.push([r.scenario, r.trials, r.killsMidWrite, r.killsAfterWrite, r.partial, r.integrityFailures, r.foreignReads, r.writeMs, states].map(String));
   }
   const sum = (k) => results.reduce((t, r) => t + r[k], 0);
-  rows.push(['total', sum('trials'), sum('killsMidWrite'), sum('killsAfterWrite'), sum('partial'), sum('integrityFailures'), '', ''].map(String));
+  rows.push(['total', sum('trials'), sum('killsMidWrite'), sum('killsAfterWrite'), sum('partial'), sum('integrityFailures'), sum('foreignReads'), '', ''].map(String));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n');
 }

@@ -1,10 +1,11 @@
-import { AppError } from '../shared/api/result';
-import { createCtx, type Ctx } from '../core/context';
-import { openDatabase } from '../core/db/open';
+import { contract, isOperationName } from '../shared/api/contract';
+import { type ApiError, AppError } from '../shared/api/result';
+import { dispatch, type DispatchOptions, toApiError } from '../core/dispatch';
+import { type HostCtx, lazyHostCtx } from '../core/host-store';
 import { resolveDbPath } from '../core/paths';
 import { appVersion } from '../core/version';
-import { CliError } from './cli-error';
-import type { CliIo } from './command';
+import { apiErrorLine, CliError } from './cli-error';
+import type { CliIo, CommandEnv } from './command';
 import { commands } from './commands';
 
 function helpText(): string {
@@ -48,8 +49,59 @@ function splitGlobals(argv: string[]): { db?: string; help: boolean; version: bo
   return { db, help, version, rest };
 }
 
+const parseArgsCodes = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
+
+/** One line for anything thrown: our own errors as they are, SQLite's as the API words them (disk full, locked, damaged). */
+export function errorLine(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  const message =
+    error instanceof CliError || error instanceof AppError || parseArgsCodes.has(code ?? '')
+      ? (error as Error).message
+      : typeof code === 'string' && code.startsWith('SQLITE_')
+        ? apiErrorLine(toApiError(error))
+        : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  return message.split('\n')[0]!;
+}
+
+/** The CLI prints one line, never a stack: LEADLEDGER_DEBUG=1 shows the stack of an unexpected error. */
+const quiet: DispatchOptions['onInternalError'] = (name, error) => {
+  if (process.env.LEADLEDGER_DEBUG) console.error(`[leadledger] ${name} failed:`, error);
+};
+
+class CliApiError extends CliError {
+  constructor(readonly error: ApiError) {
+    super(apiErrorLine(error));
+  }
+}
+
+function commandEnv(dbPath: string, io: CliIo, host: () => HostCtx): CommandEnv {
+  const run = async (name: string, input: unknown, onProgress?: DispatchOptions['onProgress']) => {
+    const { ctx } = host();
+    // Open the store before a call that will run (some handlers only pass ctx.dbPath on, such as an
+    // import's own connection); an unknown operation or invalid input opens and creates nothing.
+    if (isOperationName(name) && contract[name].input.safeParse(input ?? {}).success) {
+      try {
+        void ctx.db;
+      } catch (error) {
+        return { ok: false as const, error: toApiError(error) };
+      }
+    }
+    return dispatch(ctx, name, input, { onProgress, onInternalError: quiet });
+  };
+  return {
+    dbPath,
+    io,
+    dispatch: (name, input) => run(name, input),
+    call: async (name, input, onProgress) => {
+      const result = await run(name, input, onProgress);
+      if (!result.ok) throw new CliApiError(result.error);
+      return result.value as never;
+    },
+  };
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let ctx: Ctx | undefined;
+  let host: HostCtx | undefined;
   try {
     const globals = splitGlobals(argv);
     if (globals.version) {
@@ -63,31 +115,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return name || globals.help ? 0 : 2;
     }
     if (!command) throw new CliError(`Unknown command "${name}". Run leadledger --help for the list.`, 2);
-    if (globals.help) {
+    if (globals.help && !command.ownHelp) {
       io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
       return 0;
     }
     const dbPath = resolveDbPath(globals.db);
-    return await command.run(args, {
-      dbPath,
-      io,
-      openCtx: () => {
-        ctx ??= createCtx(openDatabase(dbPath), dbPath);
-        return ctx;
-      },
-    });
+    const store = typeof command.store === 'function' ? command.store(args) : (command.store ?? 'create');
+    const env = commandEnv(dbPath, io, () => (host ??= lazyHostCtx(dbPath, store)));
+    return await command.run(globals.help ? [...args, '--help'] : args, env);
   } catch (error) {
-    const message =
-      error instanceof CliError || error instanceof AppError
-        ? error.message
-        : (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
-            (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
-            (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
-          ? (error as Error).message
-          : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    io.stderr(`leadledger: ${message.split('\n')[0]}\n`);
+    io.stderr(`leadledger: ${errorLine(error)}\n`);
     return error instanceof CliError ? error.exitCode : 1;
   } finally {
-    if (ctx?.db.open) ctx.db.close();
+    host?.close();
   }
 }

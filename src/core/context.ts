@@ -8,6 +8,8 @@ export type Ctx = {
   readonly dbPath: string;
   readonly store: Store;
   now: () => Date;
+  /** Long-lived hosts: called before each operation (dispatch) to follow a file replaced under the store. */
+  readonly beforeCall?: () => void;
 };
 
 /** A Ctx over an open connection (reopened with openDatabase), or over a store the host built. */
@@ -20,5 +22,6 @@ export function createCtx(db: Database | Store, dbPath: string, now: () => Date 
     dbPath,
     store,
     now,
+    beforeCall: () => store.followFile(),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isOperationName } from '../shared/api/contract';
 import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
+import { sqliteApiError } from './db/sqlite-errors';
 import { appHandlers } from './handlers/app-handlers';
 import { costsHandlers } from './handlers/costs-handlers';
 import { paymentsHandlers } from './handlers/payments-handlers';
@@ -12,7 +13,9 @@ import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
 import { connectsHandlers } from './handlers/connects-handlers';
 import { leadMoneyHandlers } from './handlers/lead-money-handlers';
-import type { Handlers } from './handlers/types';
+import { dbHandlers } from './handlers/db-handlers';
+import type { HostHooks, Handlers } from './handlers/types';
+import { activityHandlers } from './handlers/activity-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -24,6 +27,8 @@ const handlers: Handlers = {
   ...csvHandlers,
   ...connectsHandlers,
   ...leadMoneyHandlers,
+  ...dbHandlers,
+  ...activityHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */
@@ -37,18 +42,24 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_FULL') {
-    return { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' };
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    return { code: 'storage', message: `The database refused the change (${code}): nothing was saved.` };
-  }
+  const sqlite = sqliteApiError(error);
+  if (sqlite) return sqlite;
   return { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` };
 }
 
+/**
+ * What a host may add to a call. IPC and HTTP pass nothing: long work there is a job they poll
+ * (`csv:start-import` → `csv:job`); an in-process host (the CLI) can also listen to progress.
+ */
+export type DispatchOptions = HostHooks & {
+  /** Where unexpected errors are logged (default console.error with the stack); the CLI prints one line instead. */
+  onInternalError?: (operation: string, error: unknown) => void;
+};
+
+const logInternal = (name: string, error: unknown) => console.error(`[leadledger] ${name} failed:`, error);
+
 /** The one entry every transport calls: validate → handler → result envelope. Never throws. */
-export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation "${String(name).slice(0, 80)}"` } };
   }
@@ -60,13 +71,15 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     return { ok: false, error: { code: 'invalid_input', message, fields } };
   }
   try {
-    const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
-    const value = await handler(ctx, parsed.data);
+    // E.g. another program renamed a different file over the database: work on the file there now.
+    ctx.beforeCall?.();
+    const handler = handlers[name] as (ctx: Ctx, input: unknown, hooks: HostHooks) => unknown;
+    const value = await handler(ctx, parsed.data, { onProgress: options.onProgress });
     if (validateOutput) definition.output.parse(value);
     return { ok: true, value };
   } catch (error) {
     const apiError = toApiError(error);
-    if (apiError.code === 'internal') console.error(`[leadledger] ${name} failed:`, error);
+    if (apiError.code === 'internal') (options.onInternalError ?? logInternal)(name, error);
     return { ok: false, error: apiError };
   }
 }

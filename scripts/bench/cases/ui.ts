@@ -1,20 +1,9 @@
-import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../chromium';
 import { seededDb } from '../data';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
 import { startServer } from './server';
-
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-function chromiumPath(): string | undefined {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-}
 
 type UiSample = { board: number; table: number; keystroke: number; droppedFrames: number; longestTask: number };
 

@@ -6,7 +6,7 @@ import { listBackups } from '../../core/backup/backup';
 import { damagePage, sha256, truncateFile } from '../../core/backup/corrupt-files';
 import { latestVersion } from '../../core/db/migrations';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCliCaptured } from '../run-captured';
+import { runCliCaptured } from '../test-support/run-captured';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/result';
 import type { ConnectsLedger } from '../../shared/api/schemas/connects';
 import { isIsoDate } from '../../shared/dates';
-import { dispatch } from '../../core/dispatch';
 import { CliError } from '../cli-error';
 import type { Command, CommandEnv } from '../command';
 
@@ -87,7 +86,7 @@ export function formatLedgerTable(on: string, channels: ConnectsLedger[]): strin
 async function show(env: CommandEnv, values: ReturnType<typeof parse>['values']): Promise<number> {
   const on = date(values.on, false);
   const input = { ...(values.source !== undefined ? { source: values.source } : {}), ...(on ? { on } : {}) };
-  const ledger = unwrap<{ on: string; channels: ConnectsLedger[] }>(await dispatch(env.openCtx(), 'connects:ledger', input));
+  const ledger = unwrap<{ on: string; channels: ConnectsLedger[] }>(await env.dispatch('connects:ledger', input));
   if (values.json) {
     const rows = ledger.channels.map((c) => Object.fromEntries(jsonKeys.map((k) => [k, c[k]])));
     env.io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -106,6 +105,8 @@ export const connectsCommand: Command = {
     '  purchases, adjustments and spends, oldest first; credits expire 365 days after they came in.\n' +
     '  opening sets the balance Upwork showed on a day (it replaces an earlier one); adjust adds or takes credits\n' +
     '  with a note, for example to match Upwork\'s "Available Connects".',
+  // Showing the ledger only reads: it never creates a database; recording entries opens (or creates) one.
+  store: (args) => (args.includes('opening') || args.includes('adjust') ? 'create' : 'existing'),
   async run(args, env) {
     const { values, positionals } = parse(args);
     const [action, ...extra] = positionals;
@@ -115,13 +116,12 @@ export const connectsCommand: Command = {
     if (values.source === undefined) throw new CliError('--source needs the channel name', 2);
     const on = date(values.on, true)!;
     const count = countOf(values.count);
-    const ctx = env.openCtx();
     if (action === 'opening') {
       if (values.note !== undefined) throw new CliError('--note is for connects adjust', 2);
-      const entry = unwrap<{ count: number; on: string }>(await dispatch(ctx, 'connects:set-opening', { source: values.source, count, on }));
+      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:set-opening', { source: values.source, count, on }));
       env.io.stdout(`Opening balance of ${values.source}: ${entry.count.toLocaleString('en-US')} on ${entry.on}\n`);
     } else {
-      const entry = unwrap<{ count: number; on: string }>(await dispatch(ctx, 'connects:adjust', { source: values.source, count, on, note: values.note ?? '' }));
+      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:adjust', { source: values.source, count, on, note: values.note ?? '' }));
       env.io.stdout(`Adjusted ${values.source} by ${entry.count > 0 ? '+' : ''}${entry.count.toLocaleString('en-US')} on ${entry.on}\n`);
     }
     return 0;

@@ -3,14 +3,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { exportKinds } from '../../shared/api/schemas/csv';
-import { exportTo, exportToFile, type ExportKindAll } from '../../core/services/export-to';
+import { createTempFile, type HostFile, hostFile, registerPath, releaseFile } from '../../core/host-files';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
+import { copyToStdout } from '../deliver';
+
+type ExportKind = (typeof exportKinds)[number];
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export leads, payments, expenses or the channel report as CSV (or --json records)',
   usage: 'leadledger export leads|payments|expenses|report [--from D] [--to D] [--basis cash|usage] [-o FILE] [--bom] [--json]',
+  store: 'existing',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,
@@ -30,16 +34,18 @@ export const exportCommand: Command = {
     if (values.json && values.bom) throw new CliError('--bom is for CSV, not --json', 2);
     if (values.basis !== undefined && values.basis !== 'cash' && values.basis !== 'usage') throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
     if (values.basis !== undefined && kind !== 'report') throw new CliError('--basis is for export report', 2);
-    const ctx = env.openCtx();
-    const options = { from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false, basis: values.basis as 'cash' | 'usage' | undefined };
-    if (values.output) {
-      const file = path.resolve(values.output);
-      if (!fs.existsSync(path.dirname(file))) throw new CliError(`${path.dirname(values.output) || '.'}: no such folder`);
-      const rows = await exportToFile(ctx, kind as ExportKindAll, options, file);
-      if (env.io.isTty) env.io.stderr(`Wrote ${rows.toLocaleString('en')} ${kind === 'report' ? 'channels' : kind} to ${values.output}\n`);
+    const output = values.output;
+    if (output && !fs.existsSync(path.dirname(path.resolve(output)))) throw new CliError(`${path.dirname(output) || '.'}: no such folder`);
+    // Like every host: the export goes into a registered file (-o FILE, or a private temporary file copied to stdout).
+    const target: HostFile = output ? registerPath(output, 'write') : createTempFile(`${kind}.csv`, 'write');
+    try {
+      const input = { fileId: target.fileId, kind: kind as ExportKind, from: values.from, to: values.to, bom: values.bom ?? false, json: values.json ?? false, ...(values.basis ? { basis: values.basis as 'cash' | 'usage' } : {}) };
+      const { rows } = await env.call('csv:export-file', input);
+      if (!output) await copyToStdout(hostFile(target.fileId, 'write').path, env.io);
+      else if (env.io.isTty) env.io.stderr(`Wrote ${rows.toLocaleString('en')} ${kind === 'report' ? 'channels' : kind} to ${output}\n`);
       return 0;
+    } finally {
+      releaseFile(target.fileId);
     }
-    await exportTo(ctx, kind as ExportKindAll, options, (text) => env.io.stdout(text));
-    return 0;
   },
 };

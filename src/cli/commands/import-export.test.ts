@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCliCaptured } from '../run-captured';
+import { runCliCaptured } from '../test-support/run-captured';
 
 const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);
 const dirs: string[] = [];
@@ -34,7 +34,14 @@ describe('leadledger import', () => {
     const db = freshDb();
     const first = await cli('--db', db, 'import', fx('leads-lf.csv'));
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toBe('Imported leads-lf.csv (LeadLedger leads, 3 rows): 3 inserted, 0 updated, 0 unchanged, 0 skipped\n');
+    expect(first.stdout).toBe(
+      [
+        'Imported leads-lf.csv (LeadLedger leads, 3 rows): 3 inserted, 0 updated, 0 unchanged, 0 skipped',
+        'Recognised by the columns title, source; read as comma-separated',
+        'Rows became: 3 leads',
+        '',
+      ].join('\n'),
+    );
     const second = await cli('--db', db, 'import', fx('leads-lf.csv'));
     expect(second.stdout).toMatch(/0 inserted, 0 updated, 3 unchanged/);
     expect(count(db, 'leads')).toBe(3);
@@ -71,12 +78,15 @@ describe('leadledger import', () => {
   it('--dry-run writes nothing; exit 0 without errors, 1 with', async () => {
     const db = freshDb();
     const ok = await cli('--db', db, 'import', fx('upwork-current.csv'), '--dry-run');
+    expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^Dry run of upwork-current.csv \(Upwork transaction history, 23 rows\): 17 inserted/);
+    expect(ok.stdout).toMatch(/^Dry run of upwork-current.csv \(Upwork transaction history, 24 rows\): 18 inserted/);
+    expect(ok.stdout).toContain('Rows became: 8 payments; 4 fees; expenses: 1 connects, 2 subscription, 2 fee, 4 tax; 3 transfers');
     expect(count(db, 'payments')).toBe(0);
     const bad = await cli('--db', db, 'import', fx('upwork-current-unknown-type.csv'), '--dry-run');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/line 3: Upwork type "Mystery Credit"/);
+    expect(bad.stdout).toMatch(/Unknown upwork type "Mystery Credit": 1 row \(line 3\); decide what it is once in the app's import page/);
   });
 
   it('--json prints the summary; --as and --source are honoured', async () => {
@@ -84,7 +94,9 @@ describe('leadledger import', () => {
     const r = await cli('--db', db, 'import', fx('stripe-balance.csv'), '--as', 'stripe', '--source', 'Stripe EU', '--json');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 3, transfers: 1, createdSources: ['Stripe EU'], applied: true });
+    expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 2, transfers: 2, createdSources: ['Stripe EU'], applied: true });
+    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, transfers: 2, skipped: {}, invalid: {} });
+    expect(summary.recognisedBy).toEqual(['balance_transaction_id', 'created_utc', 'currency', 'gross', 'reporting_category']);
   });
 
   it('usage errors exit 2; a missing file and an unknown layout exit 1 with one line', async () => {

@@ -1,31 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importAsValues } from '../../shared/api/schemas/csv';
-import { backupBeforeImport } from '../../core/backup/backup-service';
-import { type ImportSummary, importCsvFile } from '../../core/csv/import-engine';
-import type { ImportAs } from '../../core/csv/formats';
-import { headersOf, mappingByName } from '../../core/services/csv-service';
+import { importAsValues, type ImportJob } from '../../shared/api/schemas/csv';
+import { registerPath, releaseFile } from '../../core/host-files';
 import { CliError } from '../cli-error';
-import type { Command } from '../command';
+import type { Command, CommandEnv } from '../command';
+import { describeImport, importFailure, invalidLines } from '../format/import-summary';
 
+type ImportAs = (typeof importAsValues)[number];
 const n = (value: number) => value.toLocaleString('en');
+const pollMs = 25;
 
-function describe(s: ImportSummary): string[] {
-  const verb = s.applied ? 'Imported' : s.dryRun ? 'Dry run of' : 'Refused';
-  const counts = [`${n(s.inserted)} inserted`, `${n(s.updated)} updated`, `${n(s.unchanged)} unchanged`, `${n(s.skipped)} skipped`];
-  if (s.transfers) counts.push(`${n(s.transfers)} transfers`);
-  if (s.merged) counts.push(`${n(s.merged)} fees joined to their payment`);
-  const lines = [`${verb} ${s.fileName} (${s.formatLabel}, ${n(s.rows)} rows): ${counts.join(', ')}`];
-  if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
-  for (const w of s.warnings) lines.push(`Warning: ${w}`);
-  return lines;
-}
-
-function invalidLines(s: ImportSummary): string[] {
-  const lines = s.invalid.map((r) => `  line ${r.line}: ${r.message}`);
-  if (s.invalidCount > s.invalid.length) lines.push(`  … and ${n(s.invalidCount - s.invalid.length)} more`);
-  return lines;
+/** Polls the import job as the app does, drawing the progress line on a terminal. */
+async function waitForImport(env: CommandEnv, jobId: string, showProgress: boolean): Promise<ImportJob> {
+  for (;;) {
+    const job = await env.call('csv:job', { jobId });
+    if (showProgress) {
+      const percent = job.totalBytes ? Math.floor((job.bytes / job.totalBytes) * 100) : 100;
+      env.io.stderr(`\rimporting: ${n(job.rows)} rows, ${percent}%, ${n(job.rowsPerSecond)} rows/s   `);
+    }
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 export const importCommand: Command = {
@@ -60,37 +56,31 @@ export const importCommand: Command = {
       throw new CliError(`${positionals[0]}: no such file`);
     }
     if (!stat.isFile()) throw new CliError(`${positionals[0]} is not a file`);
-    const ctx = env.openCtx();
-    const mapping = values.mapping ? mappingByName(ctx, values.mapping, await headersOf(file)) : undefined;
-    // A copy to go back to, made before the import's transaction starts (a dry run writes nothing).
-    if (!values['dry-run']) backupBeforeImport(ctx);
-    const started = performance.now();
+    const { fileId } = registerPath(file, 'read');
     const showProgress = env.io.isTty && !values.json;
-    const summary = await importCsvFile(
-      ctx.db,
-      file,
-      { as: values.as as ImportAs | undefined, source: values.source?.trim(), mapping, skipInvalid: values['skip-invalid'], dryRun: values['dry-run'] },
-      {
-        now: ctx.now,
-        onProgress: showProgress
-          ? ({ rows, bytes, totalBytes }) => {
-              const seconds = (performance.now() - started) / 1000;
-              const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-              env.io.stderr(`\rimporting: ${n(rows)} rows, ${totalBytes ? Math.floor((bytes / totalBytes) * 100) : 100}%, ${n(rate)} rows/s   `);
-            }
-          : undefined,
-      },
-    );
-    if (showProgress) env.io.stderr('\n');
-    if (values.json) env.io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    else env.io.stdout(`${describe(summary).join('\n')}\n`);
-    if (summary.invalidCount > 0) {
-      if (!values.json || !summary.applied) env.io.stderr(`${invalidLines(summary).join('\n')}\n`);
-      if (!summary.applied && !summary.dryRun) {
-        throw new CliError(`Nothing was imported: ${n(summary.invalidCount)} invalid row${summary.invalidCount === 1 ? '' : 's'} (fix them, or pass --skip-invalid to import the valid rows)`);
-      }
-      if (summary.dryRun) throw new CliError(`The dry run found ${n(summary.invalidCount)} invalid row${summary.invalidCount === 1 ? '' : 's'}`);
+    let job: ImportJob;
+    try {
+      // The app's path: a job (backed up first unless a dry run, on its own connection), polled until it ends.
+      const { jobId } = await env.call('csv:start-import', {
+        fileId,
+        as: values.as as ImportAs | undefined,
+        source: values.source?.trim(),
+        mappingName: values.mapping,
+        skipInvalid: values['skip-invalid'],
+        dryRun: values['dry-run'],
+      });
+      job = await waitForImport(env, jobId, showProgress);
+    } finally {
+      releaseFile(fileId);
     }
+    if (showProgress) env.io.stderr('\n');
+    if (job.state !== 'done' || !job.summary) throw new CliError(job.error ?? `The import ended as ${job.state}`);
+    const summary = job.summary;
+    if (values.json) env.io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    else env.io.stdout(`${describeImport(summary).join('\n')}\n`);
+    if (summary.invalidCount > 0 && (!values.json || !summary.applied)) env.io.stderr(`${invalidLines(summary).join('\n')}\n`);
+    const failure = importFailure(summary);
+    if (failure) throw new CliError(failure);
     return 0;
   },
 };

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { apiCommand } from './api';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { connectsCommand } from './connects';
@@ -10,4 +11,4 @@ import { seedCommand } from './seed';
 import { webCommand } from './web';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, connectsCommand];
+export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, apiCommand, connectsCommand];

@@ -5,7 +5,7 @@ import { createCtx } from '../../core/context';
 import { openDatabase } from '../../core/db/open';
 import { dispatch } from '../../core/dispatch';
 import { tempDbPath } from '../../core/test-support/temp-db';
-import { runCliCaptured } from '../run-captured';
+import { runCliCaptured } from '../test-support/run-captured';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,23 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { ChannelReport, ChannelRow } from '../../shared/api/schemas/reports';
 import { isIsoDate } from '../../shared/dates';
-import { formatMinorPlain } from '../../shared/money';
-import { channelReport } from '../../core/services/reports-service';
+import { days, groupedAmount as money, percent } from '../../shared/reports/format';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
-
-/** "-1234567.5" -> "-1,234,567.50" style for the table (exact, from minor units). */
-function money(minor: number | null, currency: string): string {
-  if (minor === null) return '—';
-  const plain = formatMinorPlain(minor, currency);
-  const [whole = '', frac] = plain.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
-}
-
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-const plain = (value: number | null) => (value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 type Column = { title: string; cell: (row: Omit<ChannelRow, 'source'> & { source: string }, currency: string) => string; left?: boolean };
 
@@ -32,7 +18,7 @@ const columns: Column[] = [
   { title: 'Connects', cell: (r) => String(r.connectsSpent) },
   { title: 'Refunded', cell: (r) => String(r.connectsRefunded) },
   { title: 'Expired', cell: (r) => String(r.connectsExpired) },
-  { title: 'Connects/win', cell: (r) => plain(r.connectsPerWin) },
+  { title: 'Connects/win', cell: (r) => days(r.connectsPerWin) },
   { title: 'Revenue', cell: (r, c) => money(r.revenue, c) },
   { title: 'Fees', cell: (r, c) => money(r.fees, c) },
   { title: 'Costs', cell: (r, c) => money(r.costs, c) },
@@ -42,7 +28,7 @@ const columns: Column[] = [
   { title: 'Cost/win', cell: (r, c) => money(r.costPerWin, c) },
   { title: 'Rev/connect', cell: (r, c) => money(r.revenuePerConnect, c) },
   { title: 'Booked', cell: (r, c) => money(r.booked, c) },
-  { title: 'Median days', cell: (r) => plain(r.medianDaysToWin) },
+  { title: 'Median days', cell: (r) => days(r.medianDaysToWin) },
 ];
 
 export function formatReportTable(report: ChannelReport): string {
@@ -73,6 +59,7 @@ function date(flag: string, value: string | undefined): string | undefined {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Per-channel profit report (leads, wins, revenue, fees, costs, ROI) for a date range',
+  store: 'existing',
   usage:
     'leadledger report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis cash|usage] [--json]\n\n' +
     '  Dates are inclusive; without --from/--to the report covers all records (the range used is printed).\n' +
@@ -91,7 +78,7 @@ export const reportCommand: Command = {
     if (values.basis !== undefined && values.basis !== 'cash' && values.basis !== 'usage') {
       throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
     }
-    const report = channelReport(env.openCtx(), { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage' });
+    const report = await env.call('reports:channels', { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage' });
     env.io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
     return 0;
   },

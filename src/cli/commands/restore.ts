@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { restoreFileAtPath } from '../../core/backup/backup-service';
+import { restoreStore } from '../../core/host-store';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 
@@ -11,7 +11,8 @@ export const restoreCommand: Command = {
   async run(args, env) {
     const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new CliError('restore needs exactly one backup FILE (see leadledger backup --list)', 2);
-    const outcome = restoreFileAtPath(env.dbPath, path.resolve(positionals[0]!));
+    // A store action (the current file may be missing or damaged), done before anything opens it.
+    const outcome = restoreStore(env.dbPath, path.resolve(positionals[0]!));
     const kept = outcome.keptCopy ? ` The database it replaced was kept as ${outcome.keptCopy}.` : '';
     env.io.stdout(`Restored ${outcome.restored} into ${env.dbPath}.${kept}\n`);
     return 0;

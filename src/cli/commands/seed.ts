@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadSampleData } from '../../core/services/sample-data';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
+
+const max = 10_000_000;
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -10,7 +11,7 @@ export const seedCommand: Command = {
   async run(args, env) {
     const { values } = parseArgs({ args, options: { leads: { type: 'string' }, seed: { type: 'string' }, payments: { type: 'string' }, expenses: { type: 'string' } }, strict: true });
     const leads = Number(values.leads);
-    if (values.leads === undefined || !Number.isInteger(leads) || leads < 0 || leads > 10_000_000) {
+    if (values.leads === undefined || !Number.isInteger(leads) || leads < 0 || leads > max) {
       throw new CliError('--leads needs a whole number from 0 to 10000000');
     }
     const seed = values.seed === undefined ? 1 : Number(values.seed);
@@ -19,23 +20,15 @@ export const seedCommand: Command = {
       const text = values[flag];
       if (text === undefined) return 0;
       const n = Number(text);
-      if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new CliError(`--${flag} needs a whole number from 0 to 10000000`);
+      if (!Number.isInteger(n) || n < 0 || n > max) throw new CliError(`--${flag} needs a whole number from 0 to 10000000`);
       return n;
     };
-    const extraPayments = extra('payments');
-    const extraExpenses = extra('expenses');
-    const ctx = env.openCtx();
+    const payments = extra('payments');
+    const expenses = extra('expenses');
     const started = performance.now();
-    const result = loadSampleData(ctx, {
-      leads,
-      seed,
-      extraPayments,
-      extraExpenses,
-      onProgress: (done) => {
-        if (env.io.isTty) env.io.stderr(`\rseeding ${done.toLocaleString('en')} / ${leads.toLocaleString('en')} leads`);
-      },
-    });
-    if (env.io.isTty) env.io.stderr('\n');
+    const showProgress = env.io.isTty;
+    const result = await env.call('sample:load', { leads, seed, payments, expenses }, showProgress ? ({ done }) => env.io.stderr(`\rseeding ${done.toLocaleString('en')} / ${leads.toLocaleString('en')} leads`) : undefined);
+    if (showProgress) env.io.stderr('\n');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     env.io.stdout(`Wrote ${result.leads} leads, ${result.payments} payments, ${result.expenses} expenses to ${env.dbPath} in ${seconds} s\n`);
     return 0;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAppStore } from '../../core/backup/recover';
+import { openAppStore } from '../../core/host-store';
 import { packageRoot } from '../../core/paths';
 import { setupFileRoutes } from '../../server/file-routes';
 import { startWebServer } from '../../server/web-server';
@@ -32,8 +32,8 @@ export const webCommand: Command = {
       if (code === 'EADDRINUSE') throw new CliError(`Port ${port} is in use: choose another with --port`);
       throw new CliError((error as Error).message);
     }
-    env.io.stdout(`LeadLedger is running at ${server.url}\nDatabase: ${env.dbPath}\nPress Ctrl+C to stop.\n`);
-    await new Promise<void>((resolve) => {
+    // The signal handlers are in place before the URL is printed: a script may stop the server as soon as it reads it.
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
         schedule.stop();
         void server.close().then(() => {
@@ -44,6 +44,8 @@ export const webCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    env.io.stdout(`LeadLedger is running at ${server.url}\nDatabase: ${env.dbPath}\nPress Ctrl+C to stop.\n`);
+    await stopped;
     return 0;
   },
 };

@@ -35,13 +35,20 @@ type WorkerAnswer = { ok: boolean; sqlite?: boolean; code?: string; message: str
 
 function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  // The worker's connection is this process's too: count it (see open-files.ts) until the worker ends.
+  // The worker's connection is this process's too: count it (see open-files.ts) until it answers.
   const release = trackConnection(dbPath);
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer));
-    worker.once('error', reject);
+    // The worker closes its connection to the database before it answers (see workerSource).
+    worker.once('message', (answer: WorkerAnswer) => {
+      release();
+      resolve(answer);
+    });
+    worker.once('error', (error) => {
+      release();
+      reject(error);
+    });
     worker.once('exit', (code) => {
       release();
       reject(new Error(`the backup worker stopped (exit ${code})`));

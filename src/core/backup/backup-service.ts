@@ -8,15 +8,6 @@ import { withSoleAccess } from '../db/sole-access';
 import { createBackupInBackground } from './background-backup';
 import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
 
-/** Call OUTSIDE the import transaction, just before it starts (VACUUM INTO cannot run inside one). */
-export function backupBeforeImport(ctx: Ctx): BackupInfo {
-  return createBackup(ctx.db, ctx.dbPath, 'pre-import');
-}
-
-export function backupNow(ctx: Ctx, reason: BackupReason = 'manual'): BackupInfo {
-  return createBackup(ctx.db, ctx.dbPath, reason);
-}
-
 /** "Back up now" from the app: the copy is made in a worker thread so the window stays responsive. */
 export function backupInBackground(ctx: Ctx, reason: BackupReason = 'manual'): Promise<BackupInfo> {
   return createBackupInBackground(ctx.db, ctx.dbPath, reason);

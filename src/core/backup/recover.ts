@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { createCtx, type Ctx } from '../context';
+import { sweepTempCopies } from '../csv/file-registry';
 import { DatabaseFileError } from '../db/inspect';
 import { openDatabase } from '../db/open';
 import { type BackupInfo, moveAside, newestGoodBackup, swapInFile } from './backup';
@@ -67,6 +68,7 @@ export type AppStore = { status: 'opened'; ctx: Ctx; notice: string | null; sche
  * remember the notice for the Settings page, and start the automatic backups (on start, then daily).
  */
 export function openAppStore(dbPath: string, options: RecoverOptions & { startupDelayMs?: number } = {}): AppStore {
+  sweepTempCopies(); // half-written backups are swept by openDatabase
   const outcome = openOrRecover(dbPath, options);
   if (outcome.status === 'quit') return outcome;
   const ctx = createCtx(outcome.db, dbPath);

@@ -36,6 +36,8 @@ export type PaymentDraft = {
   /** null: compute from the channel's commission rule. */
   fee_minor: number | null;
   currency: string;
+  /** Stripe keeps its fee on a refunded payment, so the fee may be larger than what is left. */
+  fee_may_exceed?: true;
 };
 
 export type ExpenseDraft = {
@@ -54,14 +56,21 @@ export type Draft = LeadDraft | PaymentDraft | ExpenseDraft;
 
 /** What one row of a file comes to. */
 export type RowResult =
-  | { kind: 'drafts'; drafts: Draft[] }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'transfer' }
-  | { kind: 'skipped'; reason: string };
+  /** `fee`: a platform fee row (joined to its payment when `drafts` is empty). */
+  | { kind: 'drafts'; drafts: Draft[]; fee?: true }
+  | { kind: 'invalid'; message: string; reason?: string | undefined }
+  | { kind: 'transfer'; reason?: string | undefined }
+  | { kind: 'skipped'; reason: string }
+  /** A platform type the tables do not know and the user has not decided (issue 11.4). */
+  | { kind: 'unknown-type'; type: string; message: string };
 
 /** A row problem the mapper or writer reports with the field it concerns. */
 export class RowError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Groups the summary's invalid rows ("not a date", "unknown type"); the field name by default. */
+    readonly reason?: string,
+  ) {
     super(message);
     this.name = 'RowError';
   }
@@ -70,7 +79,9 @@ export class RowError extends Error {
 export type Mapper = {
   format: string;
   label: string;
-  /** undefined: the mapper keeps the row until `finish` (Upwork fees join their payment). */
-  row: (fields: readonly string[], line: number) => RowResult | undefined;
-  finish?: () => { line: number; result: RowResult }[];
+  row: (fields: readonly string[], line: number) => RowResult;
+  /** Called for every row before the import's pass (Upwork fees find their payment wherever it stands). */
+  prescan?: (fields: readonly string[], line: number) => void;
+  /** Which of the rows were the deciding header columns or an aside for the summary. */
+  notes?: () => string[];
 };

@@ -1,66 +1,51 @@
+import { AppError } from '../../shared/api/result';
 import type { DecimalSeparator } from '../../shared/csv/amounts';
 import type { DateFormat } from '../../shared/csv/dates';
 import { duplicateHeaders, headerKey, indexHeaders } from '../../shared/csv/headers';
-import { AppError } from '../../shared/api/result';
-import { isCurrencyCode } from '../../shared/money';
-import { type Mapper, RowError } from './drafts';
-import { convertOwnRow, DerivedKeys, ownAliases, type Target } from './own-formats';
-import { paypalMapper, stripeBalanceMapper, stripePaymentsMapper } from './paypal-stripe';
+import { formatMinorPlain, isCurrencyCode } from '../../shared/money';
+import { type Draft, type Mapper, RowError } from './drafts';
+import { fixedProfile, type FileProfile } from './file-profile';
+import { type FormatId, type Layout, layoutById, layouts, matchLayout, otherReportOf, type Platform, recognise, type Recognised } from './layouts';
+import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type Target } from './own-formats';
+import { paypalMapper } from './paypal';
+import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
+import type { TypeDecisions } from './type-decisions';
 import { upworkMapper } from './upwork';
 
-export type FormatId = 'leads' | 'payments' | 'expenses' | 'upwork' | 'upwork-legacy' | 'paypal' | 'stripe-balance' | 'stripe-payments';
+export type { FormatId } from './layouts';
 export type ImportAs = Target | 'upwork' | 'paypal' | 'stripe';
 
 export const formatLabels: Record<FormatId | 'mapping', string> = {
-  leads: 'LeadLedger leads',
-  payments: 'LeadLedger payments',
-  expenses: 'LeadLedger expenses',
-  upwork: 'Upwork transaction history',
-  'upwork-legacy': 'Upwork transaction history (legacy layout)',
-  paypal: 'PayPal activity download',
-  'stripe-balance': 'Stripe balance report',
-  'stripe-payments': 'Stripe payments export',
+  ...(Object.fromEntries(layouts.map((l) => [l.id, l.label])) as Record<FormatId, string>),
   mapping: 'Mapped with a saved mapping',
 };
 
-/** Columns each format must have (names as in the file, compared like headers). */
-const required: Record<FormatId, readonly string[][]> = {
-  upwork: [['Date'], ['Transaction ID'], ['Transaction type'], ['Amount $', 'Amount']],
-  'upwork-legacy': [['Date'], ['Ref ID'], ['Type'], ['Amount', 'Amount $'], ['Balance']],
-  paypal: [['Date'], ['Type'], ['Currency'], ['Gross'], ['Fee'], ['Transaction ID']],
-  'stripe-balance': [['balance_transaction_id'], ['reporting_category'], ['gross'], ['currency']],
-  'stripe-payments': [['id'], ['Created date (UTC)', 'Created (UTC)'], ['Amount'], ['Currency']],
-  leads: [ownAliases.leads.title as string[], ownAliases.leads.created_on as string[]],
-  payments: [ownAliases.payments.date as string[], ownAliases.payments.gross as string[]],
-  expenses: [ownAliases.expenses.date as string[], ownAliases.expenses.category as string[], ownAliases.expenses.amount as string[]],
-};
-
-function missing(headers: readonly string[], format: FormatId): string[] {
-  const keys = new Set(headers.map(headerKey));
-  return required[format].filter((alts) => !alts.some((a) => keys.has(headerKey(a)))).map((alts) => alts[0]!);
+function candidatesFor(as: ImportAs | undefined): readonly Layout[] {
+  if (as === undefined) return layouts;
+  const platform: Platform = as === 'upwork' || as === 'paypal' || as === 'stripe' ? as : 'leadledger';
+  return layouts.filter((l) => l.platform === platform && (platform !== 'leadledger' || l.id === as));
 }
-
-// Platform layouts first: they are the most specific. Own formats last, expenses before payments
-// (an expenses file has date + amount + category; a payments file has gross).
-const detectionOrder: FormatId[] = ['upwork', 'upwork-legacy', 'paypal', 'stripe-balance', 'stripe-payments', 'expenses', 'payments', 'leads'];
 
 export function detectFormat(headers: readonly string[]): FormatId | undefined {
-  return detectionOrder.find((f) => missing(headers, f).length === 0);
+  return recognise(headers)?.layout.id;
 }
 
-/** The format to use for `--as`, checking the file has its columns. */
-export function resolveFormat(headers: readonly string[], as: ImportAs | undefined): FormatId {
-  const candidates: FormatId[] =
-    as === undefined ? detectionOrder : as === 'upwork' ? ['upwork', 'upwork-legacy'] : as === 'stripe' ? ['stripe-balance', 'stripe-payments'] : [as];
-  const found = candidates.find((f) => missing(headers, f).length === 0);
+/** The layout of the file (for `--as`, among that platform's), or invalid_input saying why not. */
+export function resolveLayout(headers: readonly string[], as: ImportAs | undefined): Recognised {
+  const candidates = candidatesFor(as);
+  const found = recognise(headers, candidates);
   if (found) return found;
+  const other = otherReportOf(headers);
+  if (other) throw new AppError('invalid_input', other);
+  const shown = headers.filter(Boolean);
   if (as === undefined) {
     throw new AppError(
       'invalid_input',
-      `The columns (${headers.slice(0, 6).join(', ')}${headers.length > 6 ? ', …' : ''}) are not a format LeadLedger knows: map them with the import wizard in the app, or pass --mapping NAME`,
+      `The columns (${shown.slice(0, 6).join(', ')}${shown.length > 6 ? ', …' : ''}) are not a format LeadLedger knows: map them with the import wizard in the app, or pass --mapping NAME`,
     );
   }
-  throw new AppError('invalid_input', `This file is not ${as} CSV: it has no column ${missing(headers, candidates[0]!).join(', ')}`);
+  const closest = candidates.map((l) => matchLayout(headers, l).missing).sort((a, b) => a.length - b.length)[0] ?? [];
+  throw new AppError('invalid_input', `This file is not ${as} CSV: it has no column ${closest.join(', ')}`);
 }
 
 /** A user's column mapping (the wizard's output; saved by name in csv_mappings). */
@@ -74,11 +59,49 @@ export type ColumnMapping = {
   currency?: string | undefined;
 };
 
-export type MapperOptions = { baseCurrency: string; source?: string | undefined };
+export type MapperOptions = { baseCurrency: string; source?: string | undefined; decisions?: TypeDecisions | undefined };
+type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
-function ownMapper(target: Target, columns: Partial<Record<string, number>>, convert: Omit<Parameters<typeof convertOwnRow>[2], 'baseCurrency'> & MapperOptions, format: string, label: string): Mapper {
+const moneyFields = ['value', 'gross', 'fee', 'amount'] as const;
+const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date'] as const;
+
+/**
+ * The row as our own export would have written it (ISO dates, plain amounts, full width): keys of
+ * rows without a ref come from it, so a file re-saved by a spreadsheet keeps its keys.
+ */
+function canonical(fields: readonly string[], width: number, columns: Partial<Record<string, number>>, draft: Draft): string[] {
+  const out = Array.from({ length: Math.max(width, fields.length) }, (_, i) => fields[i] ?? '');
+  const values = draft as unknown as Record<string, unknown>;
+  for (const f of dateFields) {
+    const i = columns[f];
+    if (i !== undefined && typeof values[f] === 'string') out[i] = values[f] as string;
+  }
+  for (const f of moneyFields) {
+    const i = columns[f];
+    const minor = values[f === 'value' ? 'value_minor' : f === 'gross' ? 'gross_minor' : f === 'fee' ? 'fee_minor' : 'amount_minor'];
+    if (i !== undefined && typeof minor === 'number') out[i] = formatMinorPlain(minor, draft.currency);
+  }
+  return out;
+}
+
+function ownMapper(
+  target: Target,
+  columns: Partial<Record<string, number>>,
+  width: number,
+  readAs: ReadAs,
+  convert: { unescape: boolean; defaultCurrency?: string | undefined } & MapperOptions,
+  format: string,
+  label: string,
+): Mapper {
   const keys = new DerivedKeys(`csv-${target}`);
-  const options = { ...convert, defaultSource: convert.source ?? convert.defaultSource };
+  const options = {
+    ...convert,
+    defaultSource: convert.source,
+    get decimal() {
+      return readAs.decimal;
+    },
+    dateFormatOf: (field: string) => readAs.dateFormat(columns[field]),
+  };
   return {
     format,
     label,
@@ -88,29 +111,32 @@ function ownMapper(target: Target, columns: Partial<Record<string, number>>, con
         return index === undefined ? '' : (fields[index] ?? '');
       };
       try {
-        return { kind: 'drafts', drafts: [convertOwnRow(target, get, options, keys, fields)] };
+        const draft = convertOwnRow(target, get, options);
+        if (draft.ref === '') draft.ref = keys.key(canonical(fields, width, columns, draft));
+        return { kind: 'drafts', drafts: [draft] };
       } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message };
+        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
         throw error;
       }
     },
   };
 }
 
-export function mapperFor(format: FormatId, headers: readonly string[], options: MapperOptions): Mapper {
-  switch (format) {
+export function mapperFor(format: FormatId, headers: readonly string[], profile: ReadAs, options: MapperOptions): Mapper {
+  const layout = layoutById[format];
+  switch (layout.platform) {
     case 'upwork':
-    case 'upwork-legacy':
-      return upworkMapper(headers, format === 'upwork-legacy', options.source ?? 'Upwork');
+      return upworkMapper(headers, format === 'upwork-legacy', profile, options.source ?? 'Upwork', options.decisions ?? {});
     case 'paypal':
-      return paypalMapper(headers, options.source ?? 'PayPal');
-    case 'stripe-balance':
-      return stripeBalanceMapper(headers, options.source ?? 'Stripe');
-    case 'stripe-payments':
-      return stripePaymentsMapper(headers, options.source ?? 'Stripe');
-    default: {
-      const columns = indexHeaders(headers, ownAliases[format] as Record<string, readonly string[]>);
-      return ownMapper(format, columns, { unescape: true, dateFormat: 'YYYY-MM-DD', decimal: '.', ...options }, format, formatLabels[format]);
+      return paypalMapper(headers, layout, profile, options.source ?? 'PayPal');
+    case 'stripe':
+      return format === 'stripe-balance' ? stripeBalanceMapper(headers, profile, options.source ?? 'Stripe') : stripePaymentsMapper(headers, profile, options.source ?? 'Stripe');
+    case 'leadledger': {
+      const target = format as Target;
+      // Our own formats: each field under its own name only (aliases are for the wizard's suggestions).
+      const own = Object.fromEntries(ownHeaders[target].map((name) => [name, [name]])) as Record<string, readonly string[]>;
+      const columns = indexHeaders(headers, own);
+      return ownMapper(target, columns, headers.length, profile, { unescape: true, ...options }, format, layout.label);
     }
   }
 }
@@ -126,13 +152,20 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
   return ownMapper(
     mapping.target,
     mapping.columns,
-    { unescape: false, dateFormat: mapping.dateFormat, decimal: mapping.decimal, defaultCurrency: mapping.currency?.toUpperCase() || undefined, ...options, source: options.source ?? mapping.source },
+    headerCount,
+    fixedProfile(mapping.decimal, mapping.dateFormat),
+    { unescape: false, defaultCurrency: mapping.currency?.toUpperCase() || undefined, ...options, source: options.source ?? mapping.source },
     'mapping',
     `${mapping.target} (mapped columns)`,
   );
 }
 
-export function headerWarnings(headers: readonly string[]): string[] {
-  return duplicateHeaders(headers).map((h) => `The column "${h}" appears more than once; the first one is used`);
+export function headerWarnings(headers: readonly string[], layout: Layout | undefined): string[] {
+  const warnings = duplicateHeaders(headers).map((h) => `The column "${h}" appears more than once; the first one is used`);
+  if (layout?.platform === 'leadledger') {
+    const known = new Set<string>(ownHeaders[layout.id as Target].map(headerKey));
+    const extra = headers.filter((h) => h !== '' && !known.has(headerKey(h)));
+    if (extra.length) warnings.push(`Column${extra.length === 1 ? '' : 's'} ${extra.map((h) => `"${h}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of the ${layout.label} format and ${extra.length === 1 ? 'was' : 'were'} ignored`);
+  }
+  return warnings;
 }
-

@@ -76,10 +76,27 @@ describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => 
     expect(titles()).toEqual(['First']);
   });
 
-  it('header names compared case- and space-insensitively with aliases', async () => {
-    const s = await run(fx('leads-aliases.csv'));
-    expect(s).toMatchObject({ format: 'leads', inserted: 1 });
-    expect(one(`SELECT stage, value_minor, created_on FROM leads`)).toEqual({ stage: 'won', value_minor: 9900, created_on: '2026-08-01' });
+  it('aliases never make our own format: a file without title and source under their own names is not leads', async () => {
+    await expect(run(fx('leads-aliases.csv'))).rejects.toThrow(/not a format LeadLedger knows/);
+    await expect(run(fx('leads-aliases.csv'), { as: 'leads' })).rejects.toThrow(/not leads CSV: it has no column title, source/);
+  });
+
+  it('header names compared case-insensitively, trimmed, NBSP as a space; a trailing empty column ignored', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'caps.csv');
+    fs.writeFileSync(file, ' Ref ,SOURCE,Title\u00a0,Stage,Created_On,\nK1,Upwork,Caps,won,2026-08-01,\n');
+    const s = await run(file);
+    expect(s).toMatchObject({ format: 'leads', inserted: 1, invalidCount: 0, warnings: [] });
+    expect(one(`SELECT ref, stage, created_on FROM leads`)).toEqual({ ref: 'K1', stage: 'won', created_on: '2026-08-01' });
+  });
+
+  it('unknown extra columns are tolerated and named in a warning', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'extra.csv');
+    fs.writeFileSync(file, 'ref,source,title,created_on,priority\nX1,Upwork,Extra,2026-08-01,high\n');
+    const s = await run(file);
+    expect(s.inserted).toBe(1);
+    expect(s.warnings).toEqual(['Column "priority" is not part of the LeadLedger leads format and was ignored']);
   });
 
   it('amounts like 1,234.56, (12.00), $12 and -12.00', async () => {
@@ -153,9 +170,24 @@ describe('idempotence', () => {
     ['expenses.csv'],
     ['upwork-current.csv'],
     ['statements_2026-09-01_2026-09-30.csv'],
-    ['paypal-activity.csv'],
+    ['upwork-current-fee-first.csv'],
+    ['upwork-current-titlecase.csv'],
+    ['upwork-current-exchangerate.csv'],
+    ['upwork-legacy-excel.csv'],
+    ['paypal-en-custom.csv'],
+    ['paypal-en-positive-fees.csv'],
+    ['paypal-de-classic.csv'],
+    ['paypal-de-2023.csv'],
+    ['paypal-fr.csv'],
+    ['paypal-balance-affecting.csv'],
     ['stripe-balance.csv'],
     ['stripe-payments.csv'],
+    ['stripe-payments-older.csv'],
+    ['stripe-payments-incomplete.csv'],
+    ['stripe-payments-converted.csv'],
+    ['stripe-payments-semicolon.csv'],
+    ['stripe-payments-semicolon-comma.csv'],
+    ['payments-amounts.csv'],
   ])('importing %s twice adds nothing the second time', async (name) => {
     const first = await run(fx(name));
     expect(first.applied).toBe(true);

@@ -1,54 +1,32 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
+import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
+import { truncateWal } from '../db/connection';
+import { typeDecisions } from '../repos/import-decisions-repo';
 import { baseCurrency } from '../repos/settings-repo';
+import { checkDraft } from './check-draft';
 import { type Mapper, RowError, type RowResult } from './drafts';
-import { type ColumnMapping, type FormatId, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveFormat } from './formats';
+import { FileProfile } from './file-profile';
+import { type ColumnMapping, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveLayout } from './formats';
+import { emptySummary, type ImportSummary, SummaryTally } from './import-summary';
+import type { Layout } from './layouts';
 import { CsvParseError } from './parser';
-import { detectEncoding, type Encoding, readCsvFile } from './read-file';
+import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
+import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
-import { type ImportMatch, importMatches } from '../services/plan-charges';
+import { importMatches } from '../repos/plan-charges';
+
+export type { ImportSummary } from './import-summary';
 
 export type ImportOptions = {
   fileName?: string;
   as?: ImportAs | undefined;
   source?: string | undefined;
   mapping?: ColumnMapping | undefined;
-  skipInvalid?: boolean;
-  dryRun?: boolean;
-};
-
-export type InvalidRow = { line: number; message: string };
-
-export type ImportSummary = {
-  importId: number | null;
-  fileName: string;
-  format: FormatId | 'mapping';
-  formatLabel: string;
-  encoding: Encoding;
-  /** Data rows read (blank lines not counted). */
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Invalid rows left out with --skip-invalid, plus rows the format skips (failed or pending payments). */
-  skipped: number;
-  /** Money moved between accounts (withdrawals, payouts): neither revenue nor cost. */
-  transfers: number;
-  /** Upwork service fees joined to their payment. */
-  merged: number;
-  invalidCount: number;
-  /** The first 100 invalid rows, by line number in the file. */
-  invalid: InvalidRow[];
-  createdSources: string[];
-  warnings: string[];
-  dryRun: boolean;
-  /** True when the rows were written (committed). */
-  applied: boolean;
-  /** Inserted records per kind, for the summary links. */
-  kinds: { leads: number; payments: number; expenses: number };
-  /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
-  subscriptionMatches: ImportMatch[];
+  skipInvalid?: boolean | undefined;
+  dryRun?: boolean | undefined;
 };
 
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
@@ -68,7 +46,6 @@ export class ImportCancelled extends Error {
   }
 }
 
-const maxListed = 100;
 /** Files at least this big are bulk imports: secondary indexes are rebuilt once instead of updated per row. */
 const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 8 * 1024 * 1024);
 
@@ -100,11 +77,94 @@ function dropIndexes(db: Database, tables: readonly string[]): string[] {
 
 const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 32768);
 
-/** The header and the chosen mapper of a file. */
-export function chooseMapper(db: Database, headers: readonly string[], options: ImportOptions): Mapper {
-  const mapperOptions = { baseCurrency: baseCurrency(db), source: options.source };
-  if (options.mapping) return mappingMapper(options.mapping, headers.length, mapperOptions);
-  return mapperFor(resolveFormat(headers, options.as), headers, mapperOptions);
+export function decisionsFor(db: Database, platform: string): TypeDecisions {
+  const saved = typeDecisions(db, platform);
+  const out: TypeDecisions = {};
+  for (const [key, d] of Object.entries(saved)) {
+    if (d.as === 'expense' && d.category) out[key] = { as: 'expense', category: d.category as never };
+    else if (d.as === 'payment' || d.as === 'fee' || d.as === 'transfer' || d.as === 'ignore') out[key] = { as: d.as };
+  }
+  return out;
+}
+
+/** How the file is laid out and how to read it: decided from its header, and (for a layout) all its cells. */
+export type FilePlan = {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  headers: string[];
+  /** Fields in the header line as written (a trailing empty column included). */
+  width: number;
+  layout: Layout | undefined;
+  recognisedBy: string[];
+  profile: FileProfile | undefined;
+  mapper: Mapper;
+};
+
+/** The header of `file`, cleaned (DOMAIN.md §3), with the file's encoding and delimiter. */
+export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number }> {
+  const encoding = await detectEncoding(file);
+  const delimiter = await detectDelimiter(file, encoding);
+  let first;
+  try {
+    first = (await readHead(file, encoding, 1, delimiter))[0];
+  } catch (error) {
+    if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
+    throw error;
+  }
+  if (!first) throw new AppError('invalid_input', `${path.basename(file)} is empty: there is no header row`);
+  return { encoding, delimiter, headers: cleanHeaders(first.fields), width: first.fields.length };
+}
+
+/**
+ * Recognises the file and chooses its mapper. With `scan`, reads every row once first (streamed,
+ * nothing kept but counters) to decide the decimal separator and date formats and let Upwork fees
+ * find their payment; throws invalid_input when the file cannot be decided.
+ */
+export type Scan = { onBytes?: (bytes: number) => boolean; chunkBytes?: number | undefined; /** A preview decides from the first rows only. */ maxRows?: number };
+
+const enough = new Error('enough rows');
+
+export async function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
+  const { encoding, delimiter, headers, width } = await readHeader(file);
+  const base = { baseCurrency: baseCurrency(db), source: options.source };
+  if (options.mapping) {
+    return { encoding, delimiter, headers, width, layout: undefined, recognisedBy: [], profile: undefined, mapper: mappingMapper(options.mapping, width, base) };
+  }
+  const { layout, because } = resolveLayout(headers, options.as);
+  const profile = new FileProfile(headers, layout, delimiter);
+  const mapper = mapperFor(layout.id, headers, profile, { ...base, decisions: decisionsFor(db, layout.platform) });
+  if (scan) {
+    let header = true;
+    let rows = 0;
+    try {
+      const completed = await readCsvFile(
+        file,
+        encoding,
+        ({ fields, line }) => {
+          if (header) {
+            header = false;
+            return;
+          }
+          profile.add(fields, line);
+          mapper.prescan?.(fields, line);
+          if (scan.maxRows !== undefined && ++rows >= scan.maxRows) throw enough;
+        },
+        { delimiter, chunkBytes: scan.chunkBytes, onChunk: scan.onBytes },
+      );
+      if (!completed) throw new ImportCancelled();
+    } catch (error) {
+      if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
+      if (error !== enough) throw error;
+    }
+    profile.decide();
+  }
+  return { encoding, delimiter, headers, width, layout, recognisedBy: because, profile, mapper };
+}
+
+export function readAsNotes(plan: FilePlan): string[] {
+  const notes = [plan.delimiter === ',' ? 'comma-separated' : plan.delimiter === ';' ? 'semicolon-separated' : 'tab-separated'];
+  if (plan.profile) notes.push(...plan.profile.notes);
+  return notes;
 }
 
 /**
@@ -114,47 +174,60 @@ export function chooseMapper(db: Database, headers: readonly string[], options: 
  */
 export async function importCsvFile(db: Database, file: string, options: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const fileName = options.fileName ?? path.basename(file);
-  const stat = await import('node:fs').then((fs) => fs.promises.stat(file));
-  const encoding = await detectEncoding(file);
+  const stat = await fs.promises.stat(file);
   const now = hooks.now();
-  let mapper: Mapper | undefined;
+  // Progress: the deciding pass is the first half of the bytes, the import the second.
+  const total = stat.size * 2;
+  const plan = await planFile(db, file, { ...options, fileName }, {
+    chunkBytes: hooks.chunkBytes,
+    onBytes: (bytes) => {
+      hooks.onProgress?.({ rows: 0, bytes, totalBytes: total });
+      return !hooks.isCancelled?.();
+    },
+  });
+  const { mapper, width } = plan;
+  const summary = emptySummary(fileName, plan.encoding, Boolean(options.dryRun));
+  Object.assign(summary, {
+    format: mapper.format, formatLabel: mapper.label, recognisedBy: plan.recognisedBy, readAs: readAsNotes(plan), delimiter: plan.delimiter,
+    decimal: plan.profile?.decimal ?? options.mapping?.decimal ?? '.',
+  });
+  if (plan.encoding === 'windows-1252') summary.warnings.push('The file is not UTF-8; it was read as Windows-1252');
+  summary.warnings.push(...headerWarnings(plan.headers, plan.layout));
+  const tally = new SummaryTally(summary, plan.layout?.platform ?? 'leadledger');
   let writer: ImportWriter | undefined;
-  let headerCount = 0;
   let recreate: string[] = [];
-  const summary: ImportSummary = {
-    importId: null, fileName, format: 'leads', formatLabel: '', encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0,
-    transfers: 0, merged: 0, invalidCount: 0, invalid: [], createdSources: [], warnings: [], dryRun: Boolean(options.dryRun), applied: false,
-    kinds: { leads: 0, payments: 0, expenses: 0 }, subscriptionMatches: [],
-  };
-  if (encoding === 'windows-1252') summary.warnings.push('The file is not UTF-8; it was read as Windows-1252');
-
-  const invalid = (line: number, message: string) => {
-    summary.invalidCount++;
-    if (summary.invalid.length < maxListed) summary.invalid.push({ line, message });
-  };
 
   const take = (line: number, result: RowResult) => {
     switch (result.kind) {
       case 'invalid':
-        return invalid(line, result.message);
+        return tally.invalid(line, result.message, result.reason);
+      case 'unknown-type':
+        return tally.unknownType(line, result.type, typeKey(result.type), result.message);
       case 'transfer':
-        summary.transfers++;
-        return;
+        return tally.transfer();
       case 'skipped':
-        summary.skipped++;
-        return;
-      case 'drafts':
+        return tally.skipped(result.reason);
+      case 'drafts': {
+        if (result.fee) summary.counts.fees++;
         if (result.drafts.length === 0) summary.merged++;
+        for (const draft of result.drafts) {
+          const problem = checkDraft(draft);
+          if (problem) return tally.invalid(line, problem, problem.split(':')[0]);
+        }
         for (const draft of result.drafts) {
           try {
             const outcome = writer!.apply(draft);
             summary[outcome]++;
             if (outcome === 'inserted') summary.kinds[draft.type === 'lead' ? 'leads' : draft.type === 'payment' ? 'payments' : 'expenses']++;
           } catch (error) {
-            if (error instanceof RowError) return invalid(line, error.message);
+            if (error instanceof RowError) return tally.invalid(line, error.message, error.reason);
             throw error;
           }
+          if (draft.type === 'lead') summary.counts.leads++;
+          else if (draft.type === 'expense') summary.counts.expenses[draft.category] = (summary.counts.expenses[draft.category] ?? 0) + 1;
+          else if (!result.fee) summary.counts.payments++;
         }
+      }
     }
   };
 
@@ -165,47 +238,37 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   db.prepare('BEGIN IMMEDIATE').run();
   let committed = false;
   try {
+    summary.importId = Number(db.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
+    writer = new ImportWriter(db, summary.importId, now);
+    const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
+    if (target && tablesOf[target] && isBulk(db, tablesOf[target][0]!, stat.size)) recreate = dropIndexes(db, tablesOf[target]);
+    let header = true;
     const completed = await readCsvFile(
       file,
-      encoding,
+      plan.encoding,
       ({ fields, line }) => {
-        if (!mapper) {
-          const headers = fields.map((h) => h.trim());
-          headerCount = headers.length;
-          mapper = chooseMapper(db, headers, options);
-          summary.format = mapper.format as FormatId | 'mapping';
-          summary.formatLabel = mapper.label;
-          summary.warnings.push(...headerWarnings(headers));
-          summary.importId = Number(
-            db
-              .prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`)
-              .run(fileName, mapper.format, now.toISOString()).lastInsertRowid,
-          );
-          writer = new ImportWriter(db, summary.importId, now);
-          const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
-          if (target && tablesOf[target] && isBulk(db, tablesOf[target][0]!, stat.size)) recreate = dropIndexes(db, tablesOf[target]);
+        if (header) {
+          header = false;
           return;
         }
         summary.rows++;
-        if (fields.length > headerCount && fields.slice(headerCount).some((f) => f.trim() !== '')) {
-          return invalid(line, `has ${fields.length} fields; the header has ${headerCount}`);
+        if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+          return tally.invalid(line, `has ${fields.length} fields; the header has ${width}`, 'too many fields');
         }
-        const result = mapper.row(fields, line);
-        if (result) take(line, result);
+        take(line, mapper.row(fields, line));
       },
       {
+        delimiter: plan.delimiter,
         chunkBytes: hooks.chunkBytes,
         onChunk: (bytes) => {
-          hooks.onProgress?.({ rows: summary.rows, bytes, totalBytes: stat.size });
+          hooks.onProgress?.({ rows: summary.rows, bytes: stat.size + bytes, totalBytes: total });
           return !hooks.isCancelled?.();
         },
       },
     );
     if (!completed) throw new ImportCancelled();
-    if (!mapper) throw new AppError('invalid_input', `${fileName} is empty: there is no header row`);
-    for (const { line, result } of mapper.finish?.() ?? []) take(line, result);
-    writer!.flush();
-    summary.createdSources = writer!.createdSources;
+    writer.flush();
+    summary.createdSources = writer.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(db, summary.importId);
@@ -219,13 +282,18 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       summary.applied = true;
     }
     if (!summary.applied) summary.importId = null;
-    hooks.onProgress?.({ rows: summary.rows, bytes: stat.size, totalBytes: stat.size });
+    hooks.onProgress?.({ rows: summary.rows, bytes: total, totalBytes: total });
     return summary;
   } catch (error) {
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
     throw error;
   } finally {
-    if (!committed && db.inTransaction) db.prepare('ROLLBACK').run();
+    if (!committed) {
+      // SQLite rolls back by itself on SQLITE_FULL; either way the rolled-back pages stay in the
+      // WAL file (after a full disk, up to all the space there was) until it is truncated.
+      if (db.inTransaction) db.prepare('ROLLBACK').run();
+      truncateWal(db);
+    }
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }

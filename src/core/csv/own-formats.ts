@@ -4,7 +4,8 @@ import { type DateFormat, parseDate } from '../../shared/csv/dates';
 import { unescapeFormula } from '../../shared/csv/escape';
 import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
-import { expenseCategories, type ExpenseCategory } from '../repos/expenses-repo';
+import { expenseCategoryValues as expenseCategories } from '../../shared/api/schemas/expenses';
+import type { ExpenseCategory } from '../repos/expenses-repo';
 import { type Draft, RowError } from './drafts';
 
 export type Target = 'leads' | 'payments' | 'expenses';
@@ -43,7 +44,8 @@ export const ownAliases: { [T in Target]: Record<OwnField<T>, readonly string[]>
 export type ConvertOptions = {
   /** Our own export: restore formula-escaped text. Foreign files keep their text as is. */
   unescape: boolean;
-  dateFormat: DateFormat;
+  /** The format of each date field's column, decided once for the file. */
+  dateFormatOf: (field: string) => DateFormat;
   decimal: DecimalSeparator;
   baseCurrency: string;
   /** Used when the row has no source (CLI --source, wizard default). */
@@ -70,12 +72,13 @@ function fieldText(get: Get, field: string, unescape: boolean): string {
   return unescape ? unescapeFormula(raw) : raw;
 }
 
-function date(get: Get, field: string, format: DateFormat, required: boolean): string | null {
+function date(get: Get, field: string, options: ConvertOptions, required: boolean): string | null {
   const raw = get(field).trim();
   if (raw === '') {
     if (required) throw new RowError(`${field} is empty`);
     return null;
   }
+  const format = options.dateFormatOf(field);
   const parsed = parseDate(raw, format);
   if (!parsed) throw new RowError(`${field} "${raw}" is not a date in the format ${format}`);
   return parsed;
@@ -144,29 +147,27 @@ const stageSet = new Set<string>(stages);
 const categorySet = new Set<string>(expenseCategories);
 
 /** Turns one row (read through `get`, by our field names) into a draft; throws RowError naming the field. */
-export function convertOwnRow(target: Target, get: Get, options: ConvertOptions, keys: DerivedKeys, raw: readonly string[]): Draft {
+/** Rows without a ref come back with ref '' (the mapper derives their key). */
+export function convertOwnRow(target: Target, get: Get, options: ConvertOptions): Draft {
+  // Only what is needed to build the draft is checked here; the rules of the form (lengths, URL,
+  // date order, connects) are checked on the draft by the API's own schema (check-draft.ts).
   const text = (field: string) => fieldText(get, field, options.unescape);
   const ref = text('ref').trim();
-  if (ref.length > 200) throw new RowError('ref is longer than 200 characters');
   if (target === 'leads') {
     const title = text('title');
-    if (title.trim() === '') throw new RowError('title is empty');
     const stage = get('stage').trim().toLowerCase() || 'new';
     if (!stageSet.has(stage)) throw new RowError(`stage "${get('stage')}" is not one of ${stages.join(', ')}`);
     const code = currency(get, options);
-    const createdOn = date(get, 'created_on', options.dateFormat, true)!;
-    const appliedOn = date(get, 'applied_on', options.dateFormat, false);
-    const closedOn = date(get, 'closed_on', options.dateFormat, false);
-    if (appliedOn && appliedOn < createdOn) throw new RowError('applied_on is before created_on');
-    if (closedOn && closedOn < createdOn) throw new RowError('closed_on is before created_on');
+    const createdOn = date(get, 'created_on', options, true)!;
+    const appliedOn = date(get, 'applied_on', options, false);
+    const closedOn = date(get, 'closed_on', options, false);
     const connects = count(get, 'connects');
     const boost = count(get, 'boost_connects');
     const refunded = count(get, 'connects_refunded');
-    if (refunded > connects + boost) throw new RowError('connects_refunded is more than connects + boost_connects');
     const tags = normaliseTags(text('tags'));
     return {
       type: 'lead',
-      ref: ref || keys.key(raw),
+      ref,
       source: source(get, options, true),
       title,
       client: text('client'),
@@ -183,15 +184,15 @@ export function convertOwnRow(target: Target, get: Get, options: ConvertOptions,
       lost_reason: text('lost_reason'),
       tags,
       notes: text('notes'),
-      follow_up_on: date(get, 'follow_up_on', options.dateFormat, false),
+      follow_up_on: date(get, 'follow_up_on', options, false),
     };
   }
   if (target === 'payments') {
     const code = currency(get, options);
     return {
       type: 'payment',
-      ref: ref || keys.key(raw),
-      date: date(get, 'date', options.dateFormat, true)!,
+      ref,
+      date: date(get, 'date', options, true)!,
       source: source(get, options, true),
       lead_ref: text('lead_ref').trim() || null,
       description: text('description'),
@@ -205,8 +206,8 @@ export function convertOwnRow(target: Target, get: Get, options: ConvertOptions,
   if (!categorySet.has(category)) throw new RowError(`category "${get('category')}" is not one of ${expenseCategories.join(', ')}`);
   return {
     type: 'expense',
-    ref: ref || keys.key(raw),
-    date: date(get, 'date', options.dateFormat, true)!,
+    ref,
+    date: date(get, 'date', options, true)!,
     source: source(get, options, false) || null,
     category: category as ExpenseCategory,
     description: text('description'),

@@ -14,7 +14,6 @@ export class CsvParseError extends Error {
   }
 }
 
-const COMMA = 44;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -39,10 +38,15 @@ export class CsvParser {
   private buffer = '';
   private line = 1;
 
+  private readonly delimiter: number;
+
   constructor(
     private readonly emit: (record: CsvRecord) => void,
     private readonly maxRecordChars = defaultMaxRecordChars,
-  ) {}
+    private readonly separator: ',' | ';' | '\t' = ',',
+  ) {
+    this.delimiter = separator.charCodeAt(0);
+  }
 
   push(text: string): void {
     this.buffer = this.buffer.length ? this.buffer + text : text;
@@ -97,7 +101,7 @@ export class CsvParser {
         let e = pos;
         while (e < n) {
           const c = buf.charCodeAt(e);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === this.delimiter || c === LF || c === CR) break;
           e++;
         }
         if (e > pos) value += buf.slice(pos, e);
@@ -107,7 +111,7 @@ export class CsvParser {
         let e = pos;
         while (e < n) {
           const c = buf.charCodeAt(e);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === this.delimiter || c === LF || c === CR) break;
           e++;
         }
         fields.push(buf.slice(pos, e));
@@ -118,7 +122,7 @@ export class CsvParser {
         break;
       }
       const c = buf.charCodeAt(pos);
-      if (c === COMMA) {
+      if (c === this.delimiter) {
         pos++;
         continue;
       }
@@ -153,7 +157,7 @@ export class CsvParser {
       let fields: string[];
       const startLine = line;
       if (end !== -1 && (nextQuote === -1 || nextQuote > end) && (end + 1 < n || final)) {
-        fields = buf.slice(pos, end).split(',');
+        fields = buf.slice(pos, end).split(this.separator);
         pos = end + (buf.charCodeAt(end) === CR && buf.charCodeAt(end + 1) === LF ? 2 : 1);
         line++;
       } else {
@@ -173,9 +177,9 @@ export class CsvParser {
 }
 
 /** Parses a whole string (tests, small inputs). */
-export function parseCsvText(text: string, maxRecordChars?: number): CsvRecord[] {
+export function parseCsvText(text: string, maxRecordChars?: number, separator: ',' | ';' | '\t' = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
-  const parser = new CsvParser((r) => records.push(r), maxRecordChars);
+  const parser = new CsvParser((r) => records.push(r), maxRecordChars, separator);
   parser.push(text);
   parser.end();
   return records;

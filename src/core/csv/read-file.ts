@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
+import { type Delimiter, sniffDelimiter } from '../../shared/csv/headers';
 import { CsvParser, type CsvRecord } from './parser';
 import { assertNotOpenDatabase } from '../db/open-files';
 
@@ -66,7 +67,8 @@ export type ReadHooks = {
   onChunk?: (bytesRead: number) => boolean | void;
   maxRecordChars?: number;
   /** Bytes read (and parsed synchronously) between two yields to the event loop. */
-  chunkBytes?: number;
+  chunkBytes?: number | undefined;
+  delimiter?: Delimiter | undefined;
 };
 
 /**
@@ -80,7 +82,7 @@ export async function readCsvFile(
   hooks: ReadHooks = {},
 ): Promise<boolean> {
   const decoder = decoderFor(encoding);
-  const parser = new CsvParser(onRecord, hooks.maxRecordChars);
+  const parser = new CsvParser(onRecord, hooks.maxRecordChars, hooks.delimiter);
   // One buffer, read into again and again: the decoder copies each chunk into a string, and a
   // fresh buffer per chunk left tens of MB of dead buffers waiting for the GC (peak RSS).
   assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
@@ -103,15 +105,35 @@ export async function readCsvFile(
   return true;
 }
 
+/** The file's delimiter, from its first line (read through the decoder: at most 64 KB). */
+export async function detectDelimiter(file: string, encoding: Encoding): Promise<Delimiter> {
+  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = decoderFor(encoding).write(buffer.subarray(0, bytesRead)).replace(/^\uFEFF/, '');
+    const end = text.search(/[\r\n]/);
+    return sniffDelimiter(end === -1 ? text : text.slice(0, end));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The first records of a file (header + preview rows), read without going through the rest. */
-export async function readHead(file: string, encoding: Encoding, records: number): Promise<CsvRecord[]> {
+export async function readHead(file: string, encoding: Encoding, records: number, delimiter?: Delimiter): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
   const stop = new Error('enough');
   try {
-    await readCsvFile(file, encoding, (r) => {
-      out.push(r);
-      if (out.length >= records) throw stop;
-    });
+    await readCsvFile(
+      file,
+      encoding,
+      (r) => {
+        out.push(r);
+        if (out.length >= records) throw stop;
+      },
+      { delimiter },
+    );
   } catch (error) {
     if (error !== stop) throw error;
   }

@@ -1,10 +1,14 @@
 import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
-import type { Draft, ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
 import type { ExpenseCategory } from '../repos/expenses-repo';
+import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
+import type { FileProfile } from './file-profile';
+import { type TypeDecision, type TypeDecisions, typeKey } from './type-decisions';
 
-// Upwork transaction history (DOMAIN.md §3), current and legacy layouts.
+// Upwork transaction history (DOMAIN.md §3), current and legacy layouts. Rows stream: a first pass
+// only notes which payment each Service Fee belongs to (by Transaction ID, or the Ref ID its
+// description names), so a fee finds its payment wherever in the file it stands.
 
 export const upworkCurrentAliases = {
   date: ['Date'],
@@ -15,6 +19,7 @@ export const upworkCurrentAliases = {
   d1: ['Description 1'],
   d2: ['Description 2'],
   d3: ['Description 3'],
+  entered: ['Entered Description'],
   refId: ['Ref ID'],
   amount: ['Amount $', 'Amount'],
 } as const;
@@ -24,7 +29,7 @@ export const upworkLegacyAliases = {
   refId: ['Ref ID'],
   type: ['Type'],
   description: ['Description'],
-  amount: ['Amount', 'Amount $'],
+  amount: ['Amount'],
 } as const;
 
 type Kind =
@@ -32,15 +37,12 @@ type Kind =
   | { as: 'payment-if-positive' }
   | { as: 'fee' }
   | { as: 'refund' }
-  | { as: 'fee-refund' }
   | { as: 'expense'; category: ExpenseCategory }
-  | { as: 'transfer' };
+  | { as: 'membership' }
+  | { as: 'transfer' }
+  | { as: 'ignore' };
 
-/** Types compared case-, space- and hyphen-insensitively. */
-export function typeKey(type: string): string {
-  return type.toLowerCase().replace(/[\s\-_]+/g, '');
-}
-
+/** DOMAIN.md §3's table, by type key. */
 const kinds: Record<string, Kind> = {
   hourly: { as: 'payment' },
   fixedprice: { as: 'payment' },
@@ -50,11 +52,12 @@ const kinds: Record<string, Kind> = {
   servicefee: { as: 'fee' },
   refund: { as: 'refund' },
   refundtoclient: { as: 'refund' },
-  servicefeerefund: { as: 'fee-refund' },
+  servicefeerefund: { as: 'fee' },
   connects: { as: 'expense', category: 'connects' },
-  subscription: { as: 'expense', category: 'subscription' },
-  membershipfee: { as: 'expense', category: 'subscription' },
+  membershipfee: { as: 'membership' },
+  subscription: { as: 'membership' },
   withdrawalfee: { as: 'expense', category: 'fee' },
+  processingfee: { as: 'expense', category: 'fee' },
   gst: { as: 'expense', category: 'tax' },
   vat: { as: 'expense', category: 'tax' },
   tax: { as: 'expense', category: 'tax' },
@@ -66,114 +69,135 @@ const kinds: Record<string, Kind> = {
 
 export const upworkTypes = Object.keys(kinds);
 
-type Pending = { line: number; result?: RowResult; fee?: { minor: number; txId: string; refInDescription: string | null; draft: PaymentDraft } };
-
-function dateOf(raw: string): string | undefined {
-  return parseDate(raw, 'MMM D, YYYY') ?? parseDate(raw, 'YYYY-MM-DD') ?? parseDate(raw, 'MM/DD/YYYY');
+function decided(d: TypeDecision): Exclude<Kind, { as: 'membership' }> {
+  return d.as === 'expense' ? { as: 'expense', category: d.category } : d.as === 'ignore' ? { as: 'ignore' } : d.as === 'transfer' ? { as: 'transfer' } : d.as === 'fee' ? { as: 'fee' } : { as: 'payment' };
 }
 
-export function upworkMapper(headers: readonly string[], legacy: boolean, sourceName: string): Mapper {
+/** "Fees for additional Connects (10)", "80 Connects": the number bought. */
+export function connectsCount(text: string): number {
+  const m = /\((\d{1,7})\)/.exec(text) ?? /(\d{1,7})\s+connects?\b/i.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+const namesConnects = /\bconnects?\b/i;
+const refNamed = /ref\s*id\s*:?\s*#?\s*(\w+)/i;
+
+type Row = { date: string; txId: string; refId: string; type: string; amount: string; description: string };
+type FeeNote = { line: number; amount: string; txId: string; ref: string | null };
+
+export function upworkMapper(headers: readonly string[], legacy: boolean, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string, decisions: TypeDecisions): Mapper {
   const current = indexHeaders(headers, upworkCurrentAliases);
   const old = indexHeaders(headers, upworkLegacyAliases);
-  const pending: Pending[] = [];
   const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const dateIndex = legacy ? old.date : current.date;
 
-  function read(fields: readonly string[]) {
+  function read(fields: readonly string[]): Row {
     if (legacy) {
-      const description = at(fields, old.description);
-      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description, texts: [description] };
+      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: at(fields, old.description) };
     }
-    const texts = [current.summary, current.summaryDetails, current.d1, current.d2, current.d3].map((i) => at(fields, i)).filter(Boolean);
+    const texts = [current.summary, current.summaryDetails, current.d1, current.d2, current.d3, current.entered].map((i) => at(fields, i)).filter(Boolean);
     return {
-      date: at(fields, current.date),
-      txId: at(fields, current.transactionId),
-      refId: at(fields, current.refId),
-      type: at(fields, current.type),
-      amount: at(fields, current.amount),
-      description: texts.join(' · '),
-      texts,
+      date: at(fields, current.date), txId: at(fields, current.transactionId), refId: at(fields, current.refId), type: at(fields, current.type),
+      amount: at(fields, current.amount), description: [...new Set(texts)].join(' · '),
     };
   }
 
-  function handle(fields: readonly string[], line: number): Pending {
+  function kindOf(r: Row): Exclude<Kind, { as: 'membership' }> | undefined {
+    const key = typeKey(r.type);
+    const known = kinds[key];
+    if (known?.as === 'membership') return namesConnects.test(r.description) ? { as: 'expense', category: 'connects' } : { as: 'expense', category: 'subscription' };
+    if (known) return known as Exclude<Kind, { as: 'membership' }>;
+    const decision = decisions[key];
+    return decision ? decided(decision) : undefined;
+  }
+
+  // First pass: where each payment stands, and each fee's link.
+  const paymentByTx = new Map<string, number>();
+  const paymentByRef = new Map<string, number>();
+  const fees: FeeNote[] = [];
+  let feesFor: Map<number, string[]> | undefined;
+  let joined: Set<number> | undefined;
+
+  function link() {
+    feesFor = new Map();
+    joined = new Set();
+    for (const fee of fees) {
+      const target = (fee.txId ? paymentByTx.get(fee.txId) : undefined) ?? (fee.ref ? paymentByRef.get(fee.ref) : undefined);
+      if (target === undefined) continue;
+      feesFor.set(target, [...(feesFor.get(target) ?? []), fee.amount]);
+      joined.add(fee.line);
+    }
+  }
+
+  const usd = (text: string, field: string): number => {
+    const parsed = parseAmount(text, 'USD', profile.decimal);
+    if (!parsed.ok) throw new Error(`${field}: ${parsed.message}`);
+    return parsed.minor;
+  };
+
+  function handle(fields: readonly string[], line: number): RowResult {
+    if (!feesFor) link();
     const r = read(fields);
-    const invalid = (message: string): Pending => ({ line, result: { kind: 'invalid', message } });
-    const kind = kinds[typeKey(r.type)];
-    if (!kind) return invalid(`Upwork type "${r.type}" is not one LeadLedger knows; nothing is guessed`);
-    if (kind.as === 'transfer') return { line, result: { kind: 'transfer' } };
-    const date = dateOf(r.date);
-    if (!date) return invalid(`Date "${r.date}" is not a date like Sep 25, 2026`);
-    const parsed = parseAmount(r.amount, 'USD');
-    if (!parsed.ok) return invalid(`${legacy ? 'Amount' : 'Amount $'}: ${parsed.message}`);
-    const amount = parsed.minor;
+    const amountField = legacy ? 'Amount' : 'Amount $';
+    const kind = kindOf(r);
+    if (!kind) return { kind: 'unknown-type', type: r.type, message: `Upwork type "${r.type}" is not one LeadLedger knows; decide what it is in the import page (nothing is guessed)` };
+    if (kind.as === 'transfer') return { kind: 'transfer', reason: r.type };
+    if (kind.as === 'ignore') return { kind: 'skipped', reason: `type ${r.type} (ignored by your decision)` };
+    const format = profile.dateFormat(dateIndex);
+    const date = parseDate(r.date, format);
+    if (!date) return { kind: 'invalid', message: `Date "${r.date}" is not a date like the others of the file (${format})`, reason: 'Date' };
+    if (legacy ? r.refId === '' : r.txId === '' && r.refId === '') return { kind: 'invalid', message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty', reason: 'no key' };
+    let amount: number;
+    try {
+      amount = usd(r.amount, amountField);
+    } catch (error) {
+      return { kind: 'invalid', message: (error as Error).message, reason: amountField };
+    }
     const ref = legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeKey(r.type)}:${r.refId}`;
-    if (legacy ? r.refId === '' : r.txId === '' && r.refId === '') return invalid(legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty');
+    const description = r.description.slice(0, 500);
     const payment = (gross: number, fee: number): PaymentDraft => ({
-      type: 'payment', ref, date, source: sourceName, lead_ref: null, description: r.description, gross_minor: gross, fee_minor: fee, currency: 'USD',
+      type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: 'USD',
     });
+    if (kind.as === 'payment-if-positive' && amount < 0) {
+      return { kind: 'invalid', message: `${r.type} with a negative amount is not revenue; nothing is guessed`, reason: 'negative Miscellaneous' };
+    }
     switch (kind.as) {
       case 'payment-if-positive':
-        if (amount < 0) return invalid(`${r.type} with a negative amount is not revenue; nothing is guessed`);
-        return { line, result: { kind: 'drafts', drafts: [payment(amount, 0)] } };
       case 'payment':
-      case 'refund':
-        return { line, result: { kind: 'drafts', drafts: [payment(amount, 0)] } };
-      case 'fee':
-      case 'fee-refund': {
-        const named = /ref\s*id\s*:?\s*#?\s*(\w+)/i.exec(r.description);
-        return { line, fee: { minor: -amount, txId: r.txId, refInDescription: named ? named[1]! : null, draft: payment(0, -amount) } };
+      case 'refund': {
+        let fee = 0;
+        for (const text of feesFor!.get(line) ?? []) {
+          const parsed = parseAmount(text, 'USD', profile.decimal);
+          if (parsed.ok) fee -= parsed.minor; // an unreadable fee is reported on its own line
+        }
+        return { kind: 'drafts', drafts: [payment(amount, fee)] };
       }
-      case 'expense': {
-        const connects = kind.category === 'connects' ? Number(/(\d+)\s+connects?\b/i.exec(r.texts.join(' '))?.[1] ?? 0) : 0;
+      case 'fee':
+        // Joined to its payment above; else it stands on its own so the report still counts it.
+        return joined!.has(line) ? { kind: 'drafts', drafts: [], fee: true } : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
+      default: {
         const draft: ExpenseDraft = {
-          type: 'expense', ref, date, source: sourceName, category: kind.category, description: r.description, amount_minor: -amount, currency: 'USD', connects,
+          type: 'expense', ref, date, source: sourceName, category: kind.category, description, amount_minor: -amount, currency: 'USD',
+          connects: kind.category === 'connects' ? connectsCount(r.description) : 0,
         };
-        return { line, result: { kind: 'drafts', drafts: [draft] } };
+        return { kind: 'drafts', drafts: [draft] };
       }
     }
   }
 
   return {
     format: legacy ? 'upwork-legacy' : 'upwork',
-    label: legacy ? 'Upwork transaction history (legacy layout)' : 'Upwork transaction history',
-    row(fields, line) {
-      pending.push(handle(fields, line));
-      return undefined;
-    },
-    // Fees join the payment that shares their Transaction ID (legacy: the Ref ID their description names).
-    finish() {
-      const byTx = new Map<string, PaymentDraft>();
-      const byRef = new Map<string, PaymentDraft>();
-      for (const p of pending) {
-        if (p.result?.kind !== 'drafts') continue;
-        for (const d of p.result.drafts as Draft[]) {
-          if (d.type !== 'payment') continue;
-          const [, tx = '', , refId = ''] = d.ref.split(':');
-          if (legacy) byRef.set(tx, d);
-          else {
-            if (tx && !byTx.has(tx)) byTx.set(tx, d);
-            if (refId && !byRef.has(refId)) byRef.set(refId, d);
-          }
-        }
+    label: legacy ? 'Upwork transaction history (legacy statement)' : 'Upwork transaction history',
+    prescan(fields, line) {
+      const r = read(fields);
+      const kind = kindOf(r);
+      if (kind?.as === 'fee') {
+        fees.push({ line, amount: r.amount, txId: r.txId, ref: refNamed.exec(r.description)?.[1] ?? null });
+      } else if (kind?.as === 'payment' || kind?.as === 'refund' || kind?.as === 'payment-if-positive') {
+        if (r.txId && !paymentByTx.has(r.txId)) paymentByTx.set(r.txId, line);
+        if (r.refId && !paymentByRef.has(r.refId)) paymentByRef.set(r.refId, line);
       }
-      const out: { line: number; result: RowResult }[] = [];
-      for (const p of pending) {
-        if (p.result) {
-          out.push({ line: p.line, result: p.result });
-          continue;
-        }
-        const fee = p.fee!;
-        const target = (fee.txId ? byTx.get(fee.txId) : undefined) ?? (fee.refInDescription ? byRef.get(fee.refInDescription) : undefined);
-        if (target) {
-          target.fee_minor = (target.fee_minor ?? 0) + fee.minor;
-          out.push({ line: p.line, result: { kind: 'drafts', drafts: [] } });
-        } else {
-          // No earning in this file: the fee stands on its own so the report still counts it.
-          out.push({ line: p.line, result: { kind: 'drafts', drafts: [fee.draft] } });
-        }
-      }
-      out.sort((a, b) => a.line - b.line);
-      return out;
     },
+    row: handle,
   };
 }

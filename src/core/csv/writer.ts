@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type Stage, stageRank } from '../../shared/domain/stages';
+import { nextChannelColor } from '../../shared/domain/channel-colors';
+import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
 import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
@@ -12,12 +13,6 @@ export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
 /** Rollup keys held before writing them (a million-row file of leads has a few thousand). */
 const maxPendingKeys = 50_000;
-
-const palette = ['#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#5c6bc0'];
-
-function furthest(previous: number, stage: string, appliedOn: string | null): number {
-  return Math.max(previous, stageRank[stage as Stage] ?? 0, appliedOn ? stageRank.applied : 0);
-}
 
 const leadCompared = ['source_id', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'] as const;
 const paymentCompared = ['date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency'] as const;
@@ -57,7 +52,7 @@ export class ImportWriter {
       if (name.trim().length > 60) throw new RowError('source is longer than 60 characters');
       const n = (prepared(this.db, `SELECT COUNT(*) AS n FROM sources`).get() as { n: number }).n;
       id = Number(
-        prepared(this.db, `INSERT INTO sources (name, color, sort_order, created_at) VALUES (?, ?, ?, ?)`).run(name.trim(), palette[n % palette.length], n, this.nowIso).lastInsertRowid,
+        prepared(this.db, `INSERT INTO sources (name, color, sort_order, created_at) VALUES (?, ?, ?, ?)`).run(name.trim(), nextChannelColor(n), n, this.nowIso).lastInsertRowid,
       );
       this.createdSources.push(name.trim());
     }
@@ -120,7 +115,7 @@ export class ImportWriter {
     const sourceId = this.sourceId(d.source);
     // Built field by field (no spreads): this runs a million times in a big import.
     const fresh = (): LeadWrite => ({
-      ref: d.ref, source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, furthest_rank: furthest(0, d.stage, d.applied_on),
+      ref: d.ref, source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, furthest_rank: furthestRank(0, d.stage, d.applied_on),
       created_on: d.created_on, applied_on: d.applied_on, closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects,
       connects_refunded: d.connects_refunded, value_minor: d.value_minor, currency: d.currency, fee_percent_bp: null, lost_reason: d.lost_reason,
       tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on, position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
@@ -145,7 +140,7 @@ export class ImportWriter {
     // A lead inserted earlier in this file gets its creation change before this one.
     this.flushCreatedStages();
     const after: LeadWrite = {
-      ...before, ...fields, furthest_rank: furthest(before.furthest_rank, d.stage, d.applied_on),
+      ...before, ...fields, furthest_rank: furthestRank(before.furthest_rank, d.stage, d.applied_on),
       position: d.stage === before.stage ? before.position : this.endPosition(d.stage), updated_at: this.nowIso,
     };
     delete (after as Partial<LeadRecord>).id;
@@ -163,7 +158,7 @@ export class ImportWriter {
       if (lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" belongs to another channel than ${d.source}`);
       leadId = lead.id;
     }
-    if (d.fee_minor !== null && d.gross_minor !== 0 && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
+    if (d.fee_minor !== null && d.gross_minor !== 0 && !d.fee_may_exceed && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {
       throw new RowError('fee is larger than gross');
     }
     const fee = d.fee_minor ?? resolvePaymentFee(this.db, { sourceId, date: d.date, grossMinor: d.gross_minor, currency: d.currency, leadId });

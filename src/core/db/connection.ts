@@ -11,6 +11,11 @@ export type ConnectionOptions = { nativeBinding?: string | undefined; readonly?:
 /** How long a write waits for another writer (another window, the CLI) before SQLITE_BUSY. */
 export const busyTimeoutMs = 5000;
 
+/** How long writes on this connection wait for another writer: `busyTimeoutMs`, or 0 to fail at once. */
+export function setBusyWait(db: Db, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -63,4 +68,16 @@ export function openConnection(file: string, options: { nativeBinding?: string |
     throw error;
   }
   return db;
+}
+
+/**
+ * Checkpoints and truncates the WAL to zero bytes, e.g. after a big write was rolled back (its
+ * pages stay in the WAL file otherwise). Best effort: a reader elsewhere makes it a no-op.
+ */
+export function truncateWal(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A full disk or a busy file: the WAL is reused from its start by the next write anyway.
+  }
 }

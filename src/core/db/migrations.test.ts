@@ -9,6 +9,7 @@ import { tempDbPath } from '../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
+import { migration0006 } from './migrations/0006-activity';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -155,6 +156,16 @@ const perMigration: Record<number, (db: Database.Database) => void> = {
     add.run(source, 'adjustment', '2025-02-01', -3, 'Upwork shows 3 fewer');
     expect(db.prepare(`SELECT COUNT(*) AS n FROM credit_entries`).get()).toEqual({ n: 2 });
   },
+};
+
+// Activity log (issue 13.3): starts empty, keeps its kinds, goes with its lead.
+perMigration[migration0006.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
+  const leadId = (db.prepare(`SELECT id FROM leads ORDER BY id LIMIT 1`).get() as { id: number }).id;
+  db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, 'call', '2026-01-01T10:00:00.000Z', 'x', 'now')`).run(leadId);
+  expect(() => db.prepare(`INSERT INTO activity (lead_id, kind, at, created_at) VALUES (?, 'lunch', 'x', 'now')`).run(leadId)).toThrow(/CHECK/);
+  db.prepare(`DELETE FROM leads WHERE id = ?`).run(leadId);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
 };
 
 describe('each migration', () => {

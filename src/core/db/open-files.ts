@@ -43,17 +43,22 @@ export function isOpenInProcess(file: string): boolean {
   return openCounts.has(fileKey(file));
 }
 
+/** How many connections this process has open to `file`. */
+export function openConnectionCount(file: string): number {
+  return openCounts.get(fileKey(file)) ?? 0;
+}
+
 const sameFile = (a: fs.Stats | undefined, b: fs.Stats | undefined) => !!a && !!b && a.ino === b.ino && a.dev === b.dev;
 const statOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false });
 
 /**
- * Refuses a path that is one of the open databases or their -wal/-shm, by name or by inode (hard
- * links). Reading it as a CSV, or writing an export over it, would drop SQLite's locks or destroy it.
+ * Refuses a path that is one of the open databases (or `alsoDatabases`, e.g. a store not opened
+ * yet) or their -wal/-shm, by name or by inode (hard links). Reading it as a CSV, or writing an export over it, would drop SQLite's locks or destroy it.
  */
-export function assertNotOpenDatabase(file: string): void {
+export function assertNotOpenDatabase(file: string, alsoDatabases: readonly string[] = []): void {
   const key = fileKey(file);
   const stat = statOf(key);
-  for (const db of openCounts.keys()) {
+  for (const db of new Set([...openCounts.keys(), ...alsoDatabases.filter((d) => d !== ':memory:').map(fileKey)])) {
     for (const candidate of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) {
       if (key === candidate || sameFile(stat, statOf(candidate))) {
         throw new AppError('invalid_input', `${file} is the LeadLedger database${candidate === db ? '' : ` (its ${candidate.slice(db.length + 1)} file)`}, not a CSV file: choose another file`);

@@ -19,5 +19,14 @@ const updateSettings: Handler<'settings:update'> = (ctx, input) => {
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> & HandlersFor<'sample'> = {
   'app:info': (ctx) => appInfo(ctx),
   'settings:update': updateSettings,
-  'sample:load': (ctx, input) => loadSampleData(ctx, { leads: input.leads ?? 400, seed: input.seed ?? 1 }),
+  'sample:load': (ctx, input, { onProgress }) => {
+    const leads = input.leads ?? 400;
+    return loadSampleData(ctx, {
+      leads,
+      seed: input.seed ?? 1,
+      extraPayments: input.payments,
+      extraExpenses: input.expenses,
+      onProgress: onProgress && ((done) => onProgress({ done, total: leads })),
+    });
+  },
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerFile } from '../csv/file-registry';
-import { dispatch } from '../dispatch';
+import { callError, callOk } from '../test-support/calls';
 import { openTempCtx, sourceId } from '../test-support/temp-db';
 
 // The write paths of the smaller domains through dispatch, on a real SQLite file: what the
@@ -11,17 +11,8 @@ let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());
 
-async function call<T = Record<string, unknown>>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function fail(name: string, input: unknown) {
-  const result = await dispatch(ctx, name, input);
-  if (result.ok) throw new Error(`${name} should have failed`);
-  return result.error;
-}
+const call = <T = Record<string, unknown>>(name: string, input: unknown) => callOk<T>(ctx, name, input);
+const fail = (name: string, input: unknown) => callError(ctx, name, input);
 
 describe('costs', () => {
   it('creates, updates, refuses a second row on the same day and deletes credit prices and commission rules', async () => {

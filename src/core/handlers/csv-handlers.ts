@@ -1,11 +1,20 @@
 import { registeredFile } from '../csv/file-registry';
 import { exportToFile } from '../services/export-to';
+import { inspectLayout } from '../csv/inspect-layout';
 import { deleteMapping, inspectFile, listMappings, previewMapping, saveMapping } from '../services/csv-service';
 import { cancelImportJob, importJob, startImportJob } from '../services/import-jobs';
+import { decideTypes, forgetType, listTypeDecisions } from './type-decisions';
 import type { HandlersFor } from './types';
 
 export const csvHandlers: HandlersFor<'csv'> = {
-  'csv:inspect': (ctx, { fileId }) => inspectFile(ctx, fileId),
+  'csv:inspect': async (ctx, { fileId }) => {
+    const inspection = await inspectFile(ctx, fileId);
+    const { layout, problem, rows } = await inspectLayout(ctx.db, registeredFile(fileId, 'read').path);
+    return { ...inspection, format: layout?.id ?? null, formatLabel: layout?.label ?? null, layout, problem, readRows: rows };
+  },
+  'csv:type-decisions': (ctx, { platform }) => listTypeDecisions(ctx, platform),
+  'csv:decide-types': (ctx, { platform, decisions }) => decideTypes(ctx, platform, decisions),
+  'csv:forget-type': (ctx, { platform, type }) => forgetType(ctx, platform, type),
   'csv:preview': (ctx, { fileId, mapping, rows }) => previewMapping(ctx, fileId, mapping, rows),
   'csv:start-import': (ctx, input) => startImportJob(ctx, input),
   'csv:job': (_ctx, { jobId }) => importJob(jobId),
@@ -13,9 +22,9 @@ export const csvHandlers: HandlersFor<'csv'> = {
   'csv:mappings': (ctx) => listMappings(ctx),
   'csv:save-mapping': (ctx, input) => saveMapping(ctx, input),
   'csv:delete-mapping': (ctx, { id }) => deleteMapping(ctx, id),
-  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, basis }) => {
+  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, json, basis }) => {
     const file = registeredFile(fileId, 'write');
-    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, basis }, file.path);
+    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, json: json ?? false, basis }, file.path);
     return { rows, fileName: file.name };
   },
 };

@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
+import { filteredPage } from './paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addExpense } from '../rollups/specs';
 
-export const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
-export type ExpenseCategory = (typeof expenseCategories)[number];
+import type { expenseCategoryValues } from '../../shared/api/schemas/expenses';
+
+export type ExpenseCategory = (typeof expenseCategoryValues)[number];
 
 export type ExpenseRecord = {
   id: number;
@@ -70,29 +72,11 @@ export function getExpenseRow(db: Database, id: number): ExpenseListRow | undefi
 
 /** One page of expenses, newest first, and how many match. */
 export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { limit: number; offset: number }): { rows: ExpenseListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.sourceId) {
-    where.push('e.source_id = @sourceId');
-    params.sourceId = filter.sourceId;
-  }
-  if (filter.noChannel) where.push('e.source_id IS NULL');
-  if (filter.category) {
-    where.push('e.category = @category');
-    params.category = filter.category;
-  }
-  if (filter.from) {
-    where.push('e.date >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    where.push('e.date <= @to');
-    params.to = filter.to;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM expenses e ${clause}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`${selectListed} ${clause} ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, ...page }) as ExpenseListRow[];
-  return { rows, total };
+  return filteredPage<ExpenseListRow>(db, { from: 'expenses e', select: selectListed, orderBy: 'e.date DESC, e.id DESC' }, [
+    filter.sourceId && { sql: 'e.source_id = @sourceId', params: { sourceId: filter.sourceId } },
+    filter.noChannel && { sql: 'e.source_id IS NULL' },
+    filter.category && { sql: 'e.category = @category', params: { category: filter.category } },
+    filter.from && { sql: 'e.date >= @from', params: { from: filter.from } },
+    filter.to && { sql: 'e.date <= @to', params: { to: filter.to } },
+  ], page);
 }

@@ -26,11 +26,12 @@ export type LeadWrite = Omit<LeadRecord, 'id'>;
 
 const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color AS source_color, l.title, l.client, l.url,
   l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded,
-  l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at`;
+  l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at,
+  (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at`;
 
-type JoinedRow = LeadRecord & { source_name: string; source_color: string };
+type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null };
 
-export function splitTags(tags: string): string[] {
+function splitTags(tags: string): string[] {
   return tags === '' ? [] : tags.split(';');
 }
 
@@ -63,6 +64,7 @@ function toRow(r: JoinedRow): LeadRow {
     followUpOn: r.follow_up_on,
     position: r.position,
     updatedAt: r.updated_at,
+    lastActivityAt: r.last_activity_at,
   };
 }
 
@@ -116,6 +118,14 @@ function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
     parts.push('l.import_id = ?');
     params.push(filter.importId);
   }
+  if (filter.staleBefore) {
+    parts.push(`(l.stage NOT IN ('won', 'lost') AND l.updated_at < ? AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= ?))`);
+    params.push(filter.staleBefore, filter.staleBefore);
+  }
+  if (filter.closedFrom) {
+    parts.push(`(l.stage NOT IN ('won', 'lost') OR l.closed_on >= ?)`);
+    params.push(filter.closedFrom);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -151,7 +161,7 @@ export function listLeads(
 }
 
 /** Columns bigger than this skip the value sums: a sum reads every row of the column, a count only the index. */
-export const boardValueLimit = 20_000;
+const boardValueLimit = 20_000;
 
 type ColumnTotals = { total: number; values: { currency: string; minor: number }[] | null };
 
@@ -306,6 +316,18 @@ export function followUps(db: Database, today: string): LeadRow[] {
 /** How many leads there are, from the month rollup (~30x fewer rows than leads). */
 export function countAllLeads(db: Database): number {
   return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
+}
+
+/** Every open lead with a follow-up date, soonest first (the Follow-ups page sorts them into sections). */
+export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
+       WHERE l.follow_up_on IS NOT NULL AND l.stage NOT IN ('won', 'lost')
+       ORDER BY l.follow_up_on, l.id LIMIT ?`,
+    )
+    .all(limit) as JoinedRow[];
+  return rows.map(toRow);
 }
 
 export function allTags(db: Database): string[] {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
+import { filteredPage } from './paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addPayment } from '../rollups/specs';
 
@@ -64,28 +65,10 @@ export function getPaymentRow(db: Database, id: number): PaymentListRow | undefi
 
 /** One page of payments, newest first, and how many match. */
 export function listPaymentRows(db: Database, filter: PaymentFilter, page: { limit: number; offset: number }): { rows: PaymentListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.sourceId) {
-    where.push('p.source_id = @sourceId');
-    params.sourceId = filter.sourceId;
-  }
-  if (filter.leadId) {
-    where.push('p.lead_id = @leadId');
-    params.leadId = filter.leadId;
-  }
-  if (filter.from) {
-    where.push('p.date >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    where.push('p.date <= @to');
-    params.to = filter.to;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${clause}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`${selectListed} ${clause} ORDER BY p.date DESC, p.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, ...page }) as PaymentListRow[];
-  return { rows, total };
+  return filteredPage<PaymentListRow>(db, { from: 'payments p', select: selectListed, orderBy: 'p.date DESC, p.id DESC' }, [
+    filter.sourceId && { sql: 'p.source_id = @sourceId', params: { sourceId: filter.sourceId } },
+    filter.leadId && { sql: 'p.lead_id = @leadId', params: { leadId: filter.leadId } },
+    filter.from && { sql: 'p.date >= @from', params: { from: filter.from } },
+    filter.to && { sql: 'p.date <= @to', params: { to: filter.to } },
+  ], page);
 }

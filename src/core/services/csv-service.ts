@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { ColumnMapping, Inspection, PreviewRow, SavedMapping } from '../../shared/api/schemas/csv';
 import { guessDateFormat } from '../../shared/csv/dates';
-import { headerSignature, indexHeaders } from '../../shared/csv/headers';
+import { cleanHeaders, headerSignature, indexHeaders } from '../../shared/csv/headers';
 import type { Ctx } from '../context';
 import { registeredFile } from '../csv/file-registry';
 import { detectFormat, formatLabels, mappingMapper } from '../csv/formats';
 import { ownAliases, ownHeaders, type Target } from '../csv/own-formats';
-import { detectEncoding, readHead } from '../csv/read-file';
+import { CsvParseError } from '../csv/parser';
+import { detectDelimiter, detectEncoding, readHead } from '../csv/read-file';
 import { deleteMappingRecord, findMappingByName, listMappingRecords, upsertMapping } from '../repos/mappings-repo';
 import { baseCurrency } from '../repos/settings-repo';
 
@@ -22,9 +23,17 @@ const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'da
 
 async function head(file: string, records: number) {
   const encoding = await detectEncoding(file);
-  const rows = await readHead(file, encoding, records);
+  const delimiter = await detectDelimiter(file, encoding);
+  let rows;
+  try {
+    rows = await readHead(file, encoding, records, delimiter);
+  } catch (error) {
+    // An oversized or unclosed record is the file's fault, said with its line (issue 9.7).
+    if (error instanceof CsvParseError) throw new AppError('invalid_input', error.message);
+    throw error;
+  }
   if (rows.length === 0) throw new AppError('invalid_input', 'The file is empty: there is no header row');
-  return { encoding, headers: rows[0]!.fields.map((h) => h.trim()), rows: rows.slice(1) };
+  return { encoding, headers: cleanHeaders(rows[0]!.fields), rows: rows.slice(1) };
 }
 
 function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] {
@@ -106,8 +115,4 @@ export async function headersOf(file: string): Promise<string[]> {
 
 export function deleteMapping(ctx: Ctx, id: number): { deleted: boolean } {
   return { deleted: deleteMappingRecord(ctx.db, id) };
-}
-
-export function exportFileName(kind: string, now: Date): string {
-  return `leadledger-${kind}-${now.toISOString().slice(0, 10)}.csv`;
 }

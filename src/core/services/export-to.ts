@@ -19,7 +19,7 @@ export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOpt
 
 /** Exports into a file: written to a temp name beside it and renamed, so a failure leaves no half file. */
 export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, file: string): Promise<number> {
-  assertNotOpenDatabase(file); // renaming an export over the database would destroy it
+  assertNotOpenDatabase(file, [ctx.dbPath]); // renaming an export over the database would destroy it
   const temp = `${file}.partial-${process.pid}`;
   const fd = fs.openSync(temp, 'w');
   try {

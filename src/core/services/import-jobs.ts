@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
-import { openConnection } from '../db/connection';
+import { toApiError } from '../dispatch';
+import { busyTimeoutMs, openConnection, setBusyWait } from '../db/connection';
 import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
@@ -54,17 +55,24 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     job.error = error;
     job.finishedAt = Date.now();
     if (db?.open && db !== ctx.db) db.close();
+    if (ctx.db.open) setBusyWait(ctx.db, busyTimeoutMs);
   };
   try {
     // A copy to go back to, made off the event loop before the import's transaction starts.
     if (!input.dryRun && ctx.dbPath !== ':memory:') await backupInBackground(ctx, 'pre-import');
     // A second connection to the file the store opened (and checked, and migrated) already: a plain
     // one. openDatabase would inspect the file again, and its header check must not run on an open file.
-    db = ctx.dbPath === ':memory:' ? ctx.db : openConnection(ctx.dbPath);
+    // `ctx.db` first: a host that opens its store lazily (the CLI) has it opened and migrated by now.
+    const main = ctx.db;
+    db = ctx.dbPath === ':memory:' ? main : openConnection(ctx.dbPath);
   } catch (error) {
-    finish('failed', (error as Error).message);
+    finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     return { jobId: id };
   }
+  // The import holds the write lock across event-loop turns: a write on the app's connection
+  // would wait for it with the event loop blocked (the import cannot move meanwhile). So it
+  // fails at once with the retryable "busy" answer instead, until the import ends.
+  if (db !== ctx.db) setBusyWait(ctx.db, 0);
   const connection = db;
   void importCsvFile(connection, file.path, options, {
     now: ctx.now,
@@ -87,7 +95,8 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     },
     (error: unknown) => {
       if (error instanceof ImportCancelled) finish('cancelled', error.message);
-      else finish('failed', error instanceof Error ? error.message : String(error));
+      // Worded as the API words it (disk full, locked, damaged), for every host.
+      else finish('failed', toApiError(error).message.replace(/^Something went wrong: /, ''));
     },
   );
   return { jobId: id };

@@ -4,7 +4,7 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { LeadCreate, LeadDetail, LeadUpdate } from '../../shared/api/schemas/leads';
 import { toIsoDate } from '../../shared/dates';
 import { leadDateIssues } from '../../shared/domain/lead-dates';
-import { type Stage, stageRank } from '../../shared/domain/stages';
+import { furthestRank, type Stage, stageRank } from '../../shared/domain/stages';
 import { parseMoney } from '../../shared/money';
 import type { Ctx } from '../context';
 import {
@@ -38,11 +38,6 @@ function toMinor(value: string | null | undefined, currency: string): number | n
   const parsed = parseMoney(value, currency);
   if (!parsed.ok) throw fieldError('value', parsed.message);
   return parsed.minor;
-}
-
-/** The furthest stage a lead reached: its history, its current stage and a set applied_on. */
-export function furthestRank(previous: number, stage: Stage, appliedOn: string | null): number {
-  return Math.max(previous, stageRank[stage], appliedOn ? stageRank.applied : 0);
 }
 
 export function leadDetail(ctx: Ctx, id: number): LeadDetail {

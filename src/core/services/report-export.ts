@@ -7,12 +7,12 @@ import { channelReport } from './reports-service';
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
 // names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.
 const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked'] as const;
-export const reportHeaders = [
+const reportHeaders = [
   'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',
   'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'currency', 'basis',
 ] as const;
 
-export function reportCsv(report: ChannelReport, bom = false): string {
+function reportCsv(report: ChannelReport, bom = false): string {
   const money = new Set<string>(moneyFields);
   const line = (source: string, row: Record<string, unknown>) =>
     csvLine(

@@ -11,9 +11,9 @@ import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
 import { channelLedger, uncoveredWarning } from './ledger-service';
-import { planCharges } from './plan-charges';
+import { planCharges } from '../repos/plan-charges';
 
-export const noChannelName = '(no channel)';
+const noChannelName = '(no channel)';
 
 export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis };
 

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { daysBetween, fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type Stage, stageRank } from '../../shared/domain/stages';
 import { commissionFee } from '../../shared/domain/fees';
+import { seededRandom } from '../../shared/random';
 import type { Ctx } from '../context';
 import { listCommissionRules } from '../repos/cost-rules-repo';
 import { type ExpenseWrite, insertExpense } from '../repos/expenses-repo';
@@ -11,18 +12,6 @@ import { insertPayment, type PaymentWrite } from '../repos/payments-repo';
 import { activeSourceNames } from '../repos/sources-repo';
 import { countSubscriptions, insertSubscription } from '../repos/subscriptions-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
-
-/** Small deterministic PRNG (mulberry32) so `seed --seed S` gives the same data every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const channelWeights: [string, number][] = [
   ['Upwork', 45], ['LinkedIn', 10], ['Fiverr', 9], ['Referral', 8], ['Personal website', 7], ['Stack Overflow', 5],
@@ -72,7 +61,8 @@ export type SampleOptions = {
  */
 export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: number; payments: number; expenses: number } {
   const { db } = ctx;
-  const random = rng(options.seed);
+  // Seeded so `seed --seed S` gives the same data every time.
+  const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const sources = new Map(

@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Source, SourceCreate, SourceUpdate } from '../../shared/api/schemas/sources';
 import { toIsoDate } from '../../shared/dates';
+import { nextChannelColor } from '../../shared/domain/channel-colors';
 import type { Ctx } from '../context';
 import { countSources, findSourceByName, insertSource, listSources, requireSource, updateSourceRecord } from '../repos/sources-repo';
-
-const palette = ['#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#5c6bc0'];
 
 function sourceById(ctx: Ctx, id: number): Source {
   const source = listSources(ctx.db, toIsoDate(ctx.now()), true).find((s) => s.id === id);
@@ -20,7 +19,7 @@ export function createSource(ctx: Ctx, input: z.output<typeof SourceCreate>): So
     const count = countSources(db);
     return insertSource(db, {
       name: input.name,
-      color: input.color ?? palette[count % palette.length]!,
+      color: input.color ?? nextChannelColor(count),
       credit_name: input.creditName || null,
       free_credits_monthly: input.freeCreditsMonthly ?? 0,
       sort_order: count,

@@ -14,7 +14,7 @@ import {
   updateSubscriptionRecord,
 } from '../repos/subscriptions-repo';
 import { minorOf } from './money-input';
-import { planCharges } from './plan-charges';
+import { planCharges } from '../repos/plan-charges';
 import { toIsoDate } from '../../shared/dates';
 
 /** Plans with the charges (up to today) that a recorded expense matches, shown on the plan's row. */

@@ -1,13 +1,16 @@
 import { type Api, createApi, methodPath, type Transport } from '../../shared/api/client';
 import { operationNames } from '../../shared/api/contract';
+import type { FileTransfer } from '../../shared/api/files';
 import type { ApiResult } from '../../shared/api/result';
+import { createHttpFiles } from './http-files';
 import { browserToken, createHttpTransport } from './http-transport';
 
 type BridgeMethod = (input: unknown) => Promise<ApiResult<unknown>>;
 
-/** What electron/preload exposes: named methods returning result envelopes, plus menu events. */
+/** What electron/preload exposes: named methods returning result envelopes, the file transfer, menu events. */
 type Bridge = Record<string, Record<string, BridgeMethod>> & {
   host: 'electron';
+  files: FileTransfer;
   onMenu: (listener: (command: string) => void) => () => void;
 };
 
@@ -31,5 +34,8 @@ function bridgeTransport(b: Bridge): Transport {
 /** Electron's preload bridge when present, else browser mode over HTTP; chosen once at start. */
 export const api: Api = createApi(operationNames, bridge ? bridgeTransport(bridge) : createHttpTransport(browserToken()));
 
-/** The browser-mode token, for file upload and download routes. */
-export const httpToken = (): string => sessionStorage.getItem('leadledger-token') ?? '';
+/** The browser-mode token, for the file-transfer routes. */
+const httpToken = (): string => sessionStorage.getItem('leadledger-token') ?? '';
+
+/** Files in and out of the core, the same way on both hosts (see FileTransfer). */
+export const files: FileTransfer = bridge ? bridge.files : createHttpFiles(httpToken);

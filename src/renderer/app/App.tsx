@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api, bridge } from '../api';
 import { Icon } from '../components/Icon';
-import { ToastProvider } from '../components/Toasts';
+import { ToastArea, ToastProvider } from '../components/Toasts';
 import { LeadFormDialog } from '../features/leads/LeadFormDialog';
+import { useDueNotifications } from '../features/follow-ups/useDueNotifications';
+import { usePreferencesEffects } from '../features/settings/usePreferences';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
 import { pages } from './pages';
@@ -35,6 +37,8 @@ export function App() {
   const current = pages.find((p) => p.id === route.page) ?? pages[0]!;
   const [newLeadOpen, setNewLeadOpen] = useState(false);
   const due = useDueCount();
+  useDueNotifications();
+  usePreferencesEffects();
 
   useEffect(() => {
     return bridge?.onMenu((command) => {
@@ -118,6 +122,7 @@ export function App() {
           <main className="content" id="content">
             <Page route={route} />
           </main>
+          <ToastArea />
         </div>
       </div>
       <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />

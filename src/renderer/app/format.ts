@@ -2,9 +2,19 @@ import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { fromIsoDate, toIsoDate } from '../../shared/dates';
 import { currencyDigits, formatMoney } from '../../shared/money';
 
-/** "14 Aug 2026" for "2026-08-14". */
+// The day format chosen in Settings: a date-fns pattern, or "locale" for the OS locale's own.
+let dayPattern = 'd MMM yyyy';
+const localeDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function setDayPattern(pattern: string): void {
+  dayPattern = pattern;
+}
+
+/** "14 Aug 2026" for "2026-08-14" (or the format chosen in Settings). */
 export function formatDay(iso: string | null | undefined): string {
-  return iso ? format(fromIsoDate(iso), 'd MMM yyyy') : '';
+  if (!iso) return '';
+  const date = fromIsoDate(iso);
+  return dayPattern === 'locale' ? localeDay.format(date) : format(date, dayPattern);
 }
 
 /** "14 Aug" in the current year, "14 Aug 2025" otherwise: compact, for cards. */

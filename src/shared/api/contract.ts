@@ -12,6 +12,9 @@ import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
 import { connectsContract } from './schemas/connects';
 import { leadMoneyContract } from './schemas/lead-money';
+import { dbContract } from './schemas/db';
+import { activityContract, closeoutContract } from './schemas/activity';
+import { preferencesContract } from './schemas/preferences';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -23,6 +26,8 @@ export const contract = {
   ...csvContract,
   ...connectsContract,
   ...leadMoneyContract,
+  ...dbContract,
+  ...activityContract, ...closeoutContract, ...preferencesContract,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
+  /** Another writer holds the database for now; the same call may succeed in a moment. */
+  | 'busy'
   | 'unknown_operation'
   | 'unsupported'
   | 'storage'

@@ -6,23 +6,20 @@ export type AmountParse = { ok: true; minor: number } | { ok: false; message: st
 
 // Currency symbols and codes allowed around an amount ("$12", "12 USD", "€ 1.234,56").
 const symbols = /^[$€£¥₹₩₽₺₪₫฿]|[$€£¥₹₩₽₺₪₫฿]$/;
-const code = /^[A-Z]{3}\s*|\s*[A-Z]{3}$/;
+const code = /^[A-Za-z]{3}\s*|\s*[A-Za-z]{3}$/;
 
-/**
- * Parses a spreadsheet amount into minor units: "1,234.56", "(12.00)", "-12.00", "$12", "12-",
- * or with `decimal` ',' "1.234,56". More decimals than the currency has is an error, never rounded.
- */
 const patterns: Record<DecimalSeparator, RegExp> = {
-  '.': /^(\d{1,3}(?:[,\s\u00a0\u202f']\d{3})+|\d+)(?:\.(\d+))?$/,
-  ',': /^(\d{1,3}(?:[.\s\u00a0\u202f']\d{3})+|\d+)(?:,(\d+))?$/,
+  '.': /^([1-9]\d{0,2}(?:[,\s\u00a0\u202f']\d{3})+|\d+)(?:\.(\d+))?$/,
+  ',': /^([1-9]\d{0,2}(?:[.\s\u00a0\u202f']\d{3})+|\d+)(?:,(\d+))?$/,
 };
 const plain = /^-?\d+(?:\.\d+)?$/;
 
-export function parseAmount(text: string, currency: string, decimal: DecimalSeparator = '.'): AmountParse {
-  // Fast path: what our own export writes.
-  if (decimal === '.' && plain.test(text)) return parseMoney(text, currency);
+type Stripped = { negative: boolean; body: string };
+
+/** Sign, parentheses and currency sign/code taken off: "-$1,234.50" -> { negative, "1,234.50" }. */
+function strip(text: string): Stripped | undefined {
   let s = text.trim();
-  if (s === '') return { ok: false, message: 'is empty' };
+  if (s === '') return undefined;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -39,15 +36,44 @@ export function parseAmount(text: string, currency: string, decimal: DecimalSepa
     }
     s = s.replace(symbols, '').replace(code, '').trim();
   }
-  const match = patterns[decimal].exec(s);
-  if (!match) return { ok: false, message: `"${text}" is not an amount` };
+  return { negative, body: s };
+}
+
+/** The amount as a plain decimal string ("-1234.56") read with `decimal`, or undefined when it is not one. */
+export function normaliseAmount(text: string, decimal: DecimalSeparator): string | undefined {
+  const stripped = strip(text);
+  if (!stripped) return undefined;
+  const match = patterns[decimal].exec(stripped.body);
+  if (!match) return undefined;
   const whole = match[1]!.replace(/\D/g, '');
   const frac = match[2];
-  const parsed = parseMoney(`${negative ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}`, currency);
+  return `${stripped.negative ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/**
+ * Parses a spreadsheet amount into minor units: "1,234.56", "(12.00)", "-12.00", "$12", "12-",
+ * or with `decimal` ',' "1.234,56". More decimals than the currency has is an error, never rounded.
+ */
+export function parseAmount(text: string, currency: string, decimal: DecimalSeparator = '.'): AmountParse {
+  // Fast path: what our own export writes.
+  if (decimal === '.' && plain.test(text)) return parseMoney(text, currency);
+  if (text.trim() === '') return { ok: false, message: 'is empty' };
+  const normal = normaliseAmount(text, decimal);
+  if (normal === undefined) return { ok: false, message: `"${text.trim()}" is not an amount` };
+  const parsed = parseMoney(normal, currency);
   return parsed.ok ? parsed : { ok: false, message: parsed.message.replace(/"[^"]*"/, `"${text.trim()}"`) };
 }
 
-/** Guesses the decimal separator of a platform amount with exactly two decimals ("12,50" vs "12.50"). */
-export function guessDecimal(text: string): DecimalSeparator {
-  return /,\d{1,2}\)?$/.test(text.trim()) && !/\.\d{1,2}\)?$/.test(text.trim()) ? ',' : '.';
+/**
+ * What one cell says about the file's decimal separator: '.' or ',' when only that reading works,
+ * 'ambiguous' when both work with different values ("1,234"), 'neutral' when both give the same
+ * ("12"), 'none' when it is not an amount at all.
+ */
+export function decimalEvidence(text: string): DecimalSeparator | 'ambiguous' | 'neutral' | 'none' {
+  const dot = normaliseAmount(text, '.');
+  const comma = normaliseAmount(text, ',');
+  if (dot === undefined && comma === undefined) return 'none';
+  if (comma === undefined) return '.';
+  if (dot === undefined) return ',';
+  return dot === comma ? 'neutral' : 'ambiguous';
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessDecimal, parseAmount } from './amounts';
+import { decimalEvidence, parseAmount } from './amounts';
 import { guessDateFormat, parseDate } from './dates';
 import { escapeFormula, textCell, unescapeFormula } from './escape';
 import { headerKey, headerSignature } from './headers';
@@ -70,10 +70,14 @@ describe('amounts', () => {
     if (!r.ok) expect(r.message).toMatch(message);
   });
 
-  it('guesses a decimal comma from two decimals', () => {
-    expect(guessDecimal('250,00')).toBe(',');
-    expect(guessDecimal('1,250.00')).toBe('.');
-    expect(guessDecimal('-8,75')).toBe(',');
+  it('a cell tells the decimal separator only when one reading works (the file decides, never the cell)', () => {
+    expect(decimalEvidence('250,00')).toBe(',');
+    expect(decimalEvidence('1,250.00')).toBe('.');
+    expect(decimalEvidence('542.5')).toBe('.');
+    expect(decimalEvidence('1.234,56')).toBe(',');
+    expect(decimalEvidence('1,234')).toBe('ambiguous');
+    expect(decimalEvidence('-1000')).toBe('neutral');
+    expect(decimalEvidence('abc')).toBe('none');
   });
 });
 

@@ -1,5 +1,5 @@
 /** Date layouts a user can choose for a CSV column (and the ones platform exports use). */
-export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD', 'MMM D, YYYY', 'D MMM YYYY'] as const;
+export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD', 'MMM D, YYYY', 'D MMM YYYY', 'D-MMM-YY'] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -70,6 +70,99 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
     case 'D MMM YYYY':
       m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$/.exec(s);
       return m ? iso(+m[3]!, monthIndex(m[2]!), +m[1]!) : undefined;
+    case 'D-MMM-YY':
+      // Excel's re-save of an English date: 28-Feb-20 is 2020 (YY is 2000 + YY, DOMAIN.md §3).
+      m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2})$/.exec(s);
+      return m ? iso(2000 + +m[3]!, monthIndex(m[2]!), +m[1]!) : undefined;
+  }
+}
+
+/** Writes an ISO day in `format` (tests and the preview's round trips). */
+export function formatDate(isoDay: string, format: DateFormat): string {
+  const [y, m, d] = isoDay.split('-') as [string, string, string];
+  const mon = months[Number(m) - 1]!;
+  const name = mon[0]!.toUpperCase() + mon.slice(1);
+  switch (format) {
+    case 'YYYY-MM-DD':
+      return isoDay;
+    case 'YYYY/MM/DD':
+      return `${y}/${m}/${d}`;
+    case 'MM/DD/YYYY':
+      return `${m}/${d}/${y}`;
+    case 'DD/MM/YYYY':
+      return `${d}/${m}/${y}`;
+    case 'DD.MM.YYYY':
+      return `${d}.${m}.${y}`;
+    case 'MMM D, YYYY':
+      return `${name} ${Number(d)}, ${y}`;
+    case 'D MMM YYYY':
+      return `${Number(d)} ${name} ${y}`;
+    case 'D-MMM-YY':
+      return `${Number(d)}-${name}-${y.slice(2)}`;
+  }
+}
+
+/** Which of MM/DD and DD/MM a platform writes when a file's dates read both ways. */
+export type DayOrder = 'month-first' | 'day-first' | 'ask';
+
+export type DateDecision =
+  | { ok: true; format: DateFormat | null; failing: number }
+  | { ok: false; message: string; lines: number[] };
+
+/**
+ * One date column of one file: every non-empty cell is tried against the formats still in the
+ * running, and the format that reads them all is the column's (DOMAIN.md §3). A format that fails
+ * on many more cells than another stops being tried, so a big ISO column costs one check a cell.
+ */
+export class DateColumn {
+  private readonly failures = new Map<DateFormat, number>();
+  private readonly ambiguousLines: number[] = [];
+  private cells = 0;
+  constructor(
+    readonly name: string,
+    // 'YYYY/MM/DD' is a wizard choice only: no platform of §3 writes it.
+    private readonly candidates: readonly DateFormat[] = dateFormats.filter((f) => f !== 'YYYY/MM/DD'),
+  ) {
+    for (const f of candidates) this.failures.set(f, 0);
+  }
+
+  add(text: string, line: number): void {
+    const t = text.trim();
+    if (t === '') return;
+    this.cells++;
+    let best = Infinity;
+    for (const n of this.failures.values()) best = Math.min(best, n);
+    let mmdd = false;
+    let ddmm = false;
+    for (const [f, n] of this.failures) {
+      if (n > best + 50) {
+        this.failures.delete(f);
+        continue;
+      }
+      const ok = parseDate(t, f) !== undefined;
+      if (!ok) this.failures.set(f, n + 1);
+      else if (f === 'MM/DD/YYYY') mmdd = true;
+      else if (f === 'DD/MM/YYYY') ddmm = true;
+    }
+    if (mmdd && ddmm && this.ambiguousLines.length < 5) this.ambiguousLines.push(line);
+  }
+
+  decide(order: DayOrder): DateDecision {
+    if (this.cells === 0) return { ok: true, format: null, failing: 0 };
+    const ranked = [...this.failures].sort((a, b) => a[1] - b[1]);
+    const fewest = ranked[0]![1];
+    const tied = ranked.filter(([, n]) => n === fewest).map(([f]) => f);
+    const both = tied.includes('MM/DD/YYYY') && tied.includes('DD/MM/YYYY');
+    // Nothing reads most cells (a column of garbage): any format; its rows are invalid one by one.
+    if (tied.length === 1 || !both || fewest === this.cells) return { ok: true, format: tied[0]!, failing: fewest };
+    if (order !== 'ask') {
+      return { ok: true, format: order === 'month-first' ? 'MM/DD/YYYY' : 'DD/MM/YYYY', failing: fewest };
+    }
+    return {
+      ok: false,
+      lines: this.ambiguousLines,
+      message: `The dates of ${this.name} read both as MM/DD/YYYY and as DD/MM/YYYY (lines ${this.ambiguousLines.join(', ')}): choose the format in the import wizard`,
+    };
   }
 }
 

@@ -46,3 +46,42 @@ export function duplicateHeaders(headers: readonly string[]): string[] {
   }
   return [...dups];
 }
+
+/** Header names as the file means them: BOM gone, NBSP as a space, trimmed; a trailing empty column dropped. */
+export function cleanHeaders(fields: readonly string[]): string[] {
+  const names = fields.map((h) => h.replace(/^\uFEFF/, '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim());
+  while (names.length > 1 && names[names.length - 1] === '') names.pop();
+  return names;
+}
+
+export type Delimiter = ',' | ';' | '\t';
+
+/** The delimiter that splits the header line into the most non-empty names (DOMAIN.md §3); ties go to ','. */
+export function sniffDelimiter(headerLine: string): Delimiter {
+  let best: Delimiter = ',';
+  let most = -1;
+  for (const d of [',', ';', '\t'] as const) {
+    const names = splitOutsideQuotes(headerLine, d).filter((n) => n.trim().replace(/^"|"$/g, '') !== '').length;
+    if (names > most) {
+      most = names;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function splitOutsideQuotes(line: string, d: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === d && !quoted) {
+      parts.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(line.slice(start));
+  return parts;
+}

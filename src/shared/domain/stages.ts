@@ -13,6 +13,11 @@ export const stageLabels: Record<Stage, string> = {
 /** Rank for "reached" (DOMAIN.md §4): new < applied < replied < interview < won; lost adds nothing. */
 export const stageRank: Record<Stage, number> = { new: 0, applied: 1, replied: 2, interview: 3, won: 4, lost: 0 };
 
+/** The furthest stage a lead reached: its history, its current stage and a set applied_on. */
+export function furthestRank(previous: number, stage: string, appliedOn: string | null): number {
+  return Math.max(previous, stageRank[stage as Stage] ?? 0, appliedOn ? stageRank.applied : 0);
+}
+
 export function isStage(text: string): text is Stage {
   return (stages as readonly string[]).includes(text);
 }

@@ -2,7 +2,6 @@ import { useAsync } from '../../app/useAsync';
 import { api } from '../../api';
 import { useSources } from '../sources/useSources';
 import { CostModelsPanel } from './CostModelsPanel';
-import { CurrencyPanel } from './CurrencyPanel';
 import { ExpensesPanel } from './ExpensesPanel';
 import { PaymentsPanel } from './PaymentsPanel';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
@@ -18,7 +17,7 @@ export function CostsPage() {
       <header className="page-header">
         <div>
           <h1>Costs</h1>
-          <p className="page-summary">Cost models, subscriptions, payments, expenses and exchange rates. Amounts in {base} unless you enter another currency.</p>
+          <p className="page-summary">Cost models, subscriptions, payments and expenses. Amounts in {base} unless you enter another currency; the base currency and exchange rates are in <a href="#/settings">Settings</a>.</p>
         </div>
       </header>
       {sources.error && <p className="form-error" role="alert">{sources.error.message}</p>}
@@ -27,7 +26,6 @@ export function CostsPage() {
         <SubscriptionsPanel sources={list} baseCurrency={base} />
         <PaymentsPanel sources={list} baseCurrency={base} />
         <ExpensesPanel sources={list} baseCurrency={base} />
-        <CurrencyPanel />
       </div>
     </div>
   );

@@ -28,10 +28,16 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
       () => api.subscriptions.create({ sourceId, name, period, amount, currency: currency.trim() || baseCurrency, startsOn, endsOn: endsOn || null, freeCreditsMonthly: Number(free) }),
       `Added ${name}`,
     );
+    // Starts empty each time: the next plan is rarely the same channel, period or free credits (issue 13.7).
     if (ok) {
+      setSourceId('');
       setName('');
+      setPeriod('monthly');
       setAmount('');
+      setCurrency('');
+      setStartsOn(todayLocal());
       setEndsOn('');
+      setFree('0');
     }
   };
   return (

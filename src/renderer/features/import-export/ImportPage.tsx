@@ -7,6 +7,7 @@ import { type ChosenFile, nativeFiles, registerFile } from './files';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummaryView } from './ImportSummaryView';
 import { MappingWizard } from './MappingWizard';
+import { RecognisedFile } from './RecognisedFile';
 import { installGlobalImportHandlers, takePending, usePending } from './pendingImport';
 import { useImportJob } from './useImportJob';
 import './import-export.css';
@@ -130,39 +131,24 @@ export function ImportPage({ route }: PageProps) {
           )}
         </section>
       )}
+      {step.kind === 'ready' && step.inspection.problem && (
+        <p className="form-error" role="alert" data-testid="import-problem">
+          {step.file.name}: {step.inspection.problem}
+        </p>
+      )}
       {step.kind === 'ready' && !step.wizard && (
-        <section className="panel import-recognised" aria-label="Recognised file">
-          <h2>
-            {step.file.name}: {step.inspection.formatLabel}
-          </h2>
-          <p className="muted">
-            Columns: {step.inspection.headers.join(', ')}
-            {step.inspection.encoding !== 'utf-8' ? ` · read as ${step.inspection.encoding}` : ''}
-          </p>
-          <div className="wizard-options">
-            <div className="field">
-              <label htmlFor="import-source">Channel (optional)</label>
-              <input id="import-source" value={source} maxLength={60} onChange={(e) => setSource(e.target.value)} placeholder="as in the file" />
-            </div>
-            <label className="checkbox">
-              <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip invalid rows
-            </label>
-          </div>
-          <div className="page-actions">
-            <button type="button" className="primary" onClick={() => run(step.file, step.inspection, { source, skipInvalid })}>
-              Import
-            </button>
-            <button type="button" onClick={() => run(step.file, step.inspection, { source, skipInvalid, dryRun: true })}>
-              Check only
-            </button>
-            <button type="button" onClick={() => setStep({ ...step, wizard: true })}>
-              Map columns myself
-            </button>
-            <button type="button" className="link-button" onClick={again}>
-              Choose another file
-            </button>
-          </div>
-        </section>
+        <RecognisedFile
+          fileName={step.file.name}
+          inspection={step.inspection}
+          source={source}
+          onSource={setSource}
+          skipInvalid={skipInvalid}
+          onSkipInvalid={setSkipInvalid}
+          onImport={() => run(step.file, step.inspection, { source, skipInvalid })}
+          onCheck={() => run(step.file, step.inspection, { source, skipInvalid, dryRun: true })}
+          onWizard={() => setStep({ ...step, wizard: true })}
+          onAnother={again}
+        />
       )}
       {step.kind === 'ready' && step.wizard && (
         <MappingWizard fileId={step.file.fileId} inspection={step.inspection} busy={false} onImport={(mapping, o) => run(step.file, step.inspection, { mapping, skipInvalid: o.skipInvalid })} />
@@ -173,6 +159,7 @@ export function ImportPage({ route }: PageProps) {
           summary={job.summary}
           onSkipInvalid={() => run(step.file, step.inspection, { ...step.start, skipInvalid: true, dryRun: false })}
           onApply={() => run(step.file, step.inspection, { ...step.start, dryRun: false })}
+          onDecided={() => run(step.file, step.inspection, step.start)}
           onAnother={again}
         />
       )}

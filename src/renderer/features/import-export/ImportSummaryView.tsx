@@ -1,15 +1,32 @@
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
 import { plural } from '../../app/format';
+import { UnknownTypes } from './UnknownTypes';
 
 export type ImportSummaryViewProps = {
   summary: ImportSummary;
   onSkipInvalid?: (() => void) | undefined;
   onApply?: (() => void) | undefined;
+  /** Unknown types were decided: run the same import (or check) again. */
+  onDecided?: (() => void) | undefined;
   onAnother: () => void;
 };
 
+/** "3 payments", "2 fees", "1 expense (connects)" …: what the rows became, then why others did not. */
+function story(s: ImportSummary): string[] {
+  const c = s.counts;
+  const out: string[] = [];
+  if (c.leads) out.push(plural(c.leads, 'lead'));
+  if (c.payments) out.push(plural(c.payments, 'payment'));
+  if (c.fees) out.push(`${plural(c.fees, 'platform fee')}${s.merged ? ` (${s.merged.toLocaleString()} joined to their payment)` : ''}`);
+  for (const [category, n] of Object.entries(c.expenses)) out.push(`${plural(n, 'expense')} (${category})`);
+  if (c.transfers) out.push(`${plural(c.transfers, 'transfer')} (money between your own accounts: neither revenue nor cost)`);
+  for (const [reason, n] of Object.entries(c.skipped)) out.push(`${plural(n, 'row')} skipped: ${reason}`);
+  for (const [reason, r] of Object.entries(c.invalid)) out.push(`${plural(r.count, 'row')} invalid: ${reason} (line${r.lines.length === 1 ? '' : 's'} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})`);
+  return out;
+}
+
 /** What an import did (or would do), with links to what was added and the rows that were refused. */
-export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onAnother }: ImportSummaryViewProps) {
+export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecided, onAnother }: ImportSummaryViewProps) {
   const refused = !s.applied && !s.dryRun;
   const title = s.applied ? 'Import finished' : s.dryRun ? 'Check finished: nothing was written' : 'Nothing was imported';
   return (
@@ -18,6 +35,11 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onAnothe
       <p>
         {s.fileName} · {s.formatLabel} · {plural(s.rows, 'row')}
       </p>
+      {s.recognisedBy.length > 0 && (
+        <p className="muted">
+          Recognised by the columns {s.recognisedBy.join(', ')} · read as {s.readAs.join(', ')}
+        </p>
+      )}
       <dl className="import-counts">
         {(
           [
@@ -38,6 +60,14 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onAnothe
             </div>
           ))}
       </dl>
+      {story(s).length > 0 && (
+        <ul className="import-story" aria-label="What the rows became">
+          {story(s).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {s.unknownTypes.length > 0 && onDecided && <UnknownTypes types={s.unknownTypes} onDecided={onDecided} />}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
       {s.warnings.map((w) => (
         <p key={w} className="muted">

@@ -14,6 +14,8 @@ import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 import { ClosedOnEditor } from './ClosedOnEditor';
 import { LeadFormDialog } from './LeadFormDialog';
 import { LeadMoney } from './LeadMoney';
+import { useCloseOut } from '../closeout/useCloseOut';
+import { ActivitySection } from '../activity/ActivitySection';
 
 export function LeadPage({ route }: PageProps) {
   const id = Number(route.param);
@@ -36,10 +38,16 @@ function LeadView({ lead }: { lead: LeadDetail }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
+  const closeout = useCloseOut();
 
   const move = async (stage: Stage) => {
     setMoving(true);
     try {
+      const asked = await closeout.ask(lead, stage);
+      if (asked !== null) {
+        if (asked) notifyDataChanged();
+        return;
+      }
       await api.leads.move({ id: lead.id, stage });
       toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}`);
       notifyDataChanged();
@@ -153,7 +161,9 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </ol>
         </section>
       </div>
+      <ActivitySection leadId={lead.id} />
       <LeadFormDialog open={editing} lead={lead} onClose={() => setEditing(false)} />
+      {closeout.dialog}
       <ConfirmDialog
         open={confirming}
         title="Delete this lead?"

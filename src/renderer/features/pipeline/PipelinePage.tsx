@@ -12,7 +12,7 @@ export function PipelinePage({ route }: PageProps) {
   const sourceParam = Number(route.query.get('source'));
   const sourceId = Number.isInteger(sourceParam) && sourceParam > 0 ? sourceParam : undefined;
   const sources = useSources(true);
-  const { columns, error, move } = useBoard(search, sourceId);
+  const { columns, error, move, closeoutDialog } = useBoard(search, sourceId);
   const filtered = Boolean(search || sourceId);
   const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value }));
   const total = columns?.reduce((sum, c) => sum + c.total, 0) ?? 0;
@@ -57,6 +57,7 @@ export function PipelinePage({ route }: PageProps) {
       {columns && total === 0 && !filtered && <Welcome />}
       {columns && total === 0 && filtered && <p className="muted">No leads match these filters.</p>}
       {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} />}
+      {closeoutDialog}
     </div>
   );
 }

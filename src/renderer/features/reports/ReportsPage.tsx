@@ -9,9 +9,10 @@ import { useSources } from '../sources/useSources';
 import { BoostPanel } from './BoostPanel';
 import { ChannelTable } from './ChannelTable';
 import { DrillDown } from './DrillDown';
+import { LostReasonsPanel } from './LostReasonsPanel';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
 import { money } from './reportFormat';
-import { readReportQuery, type ReportQuery, writeReportQuery } from './useReportQuery';
+import { readReportQuery, type ReportQuery, writeReportQuery } from './reportQuery';
 import './reports.css';
 import { DataActions } from '../import-export/DataActions';
 
@@ -63,7 +64,7 @@ export function ReportsPage({ route }: PageProps) {
               <li key={w}>{w}</li>
             ))}
           </ul>
-          <a href="#/costs">Add exchange rates on the Costs page</a>
+          <a href="#/settings">Add exchange rates in Settings</a>
         </div>
       )}
       {report && (
@@ -98,6 +99,7 @@ export function ReportsPage({ route }: PageProps) {
             <FunnelChart detail={data} />
             <CostBreakdownChart detail={data} />
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />
+            <LostReasonsPanel from={report.from} to={report.to} />
           </div>
           {/* The ledger at the range's end (today at the latest): the balance the report's costs come from. */}
           <ConnectsSummary on={report.to < todayLocal() ? report.to : undefined} title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'} />

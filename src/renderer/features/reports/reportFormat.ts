@@ -1,17 +1,10 @@
 import { currencyDigits, formatMoney } from '../../../shared/money';
+import { dash } from '../../../shared/reports/format';
 
-export const dash = '—';
+export { dash, days, percent } from '../../../shared/reports/format';
 
 export function money(minor: number | null, currency: string): string {
   return minor === null ? dash : formatMoney(minor, currency);
-}
-
-export function percent(value: number | null): string {
-  return value === null ? dash : `${(value * 100).toFixed(1)}%`;
-}
-
-export function days(value: number | null): string {
-  return value === null ? dash : Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 export function count(value: number): string {

@@ -1,9 +1,11 @@
 import { api } from '../../api';
 import { useAsync } from '../../app/useAsync';
 import { BackupsSection } from './BackupsSection';
+import { CurrencyPanel } from '../costs/CurrencyPanel';
+import { PreferencesPanel } from './PreferencesPanel';
 import './settings.css';
 
-/** App facts a user may need when asking for help or moving their data, and the backups. */
+/** Preferences, currency and rates, app facts a user may need when asking for help, and the backups. */
 export function SettingsPage() {
   const info = useAsync(() => api.app.info({}), []);
   return (
@@ -14,6 +16,8 @@ export function SettingsPage() {
           <p className="page-summary">Your data lives in one file on this computer. Backups are made when LeadLedger starts, every day while it runs, and before every import or upgrade.</p>
         </div>
       </header>
+      <PreferencesPanel />
+      <CurrencyPanel />
       <section className="panel" aria-labelledby="app-info-title">
         <h2 id="app-info-title">About this copy</h2>
         {info.error && (

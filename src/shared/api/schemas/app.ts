@@ -12,10 +12,18 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const appContract = {
-  'app:info': op(z.object({}), AppInfo),
-  'settings:update': op(z.object({ baseCurrency: currencyCode.optional() }), AppInfo),
+  'app:info': op(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
+  'settings:update': op(z.object({ baseCurrency: currencyCode.optional() }), AppInfo, 'Change settings (the base currency of reports)'),
   'sample:load': op(
-    z.object({ leads: count.max(200_000).optional(), seed: z.number().int().optional() }),
+    // The CLI and benchmarks seed millions; the page asks for a few hundred.
+    z.object({
+      leads: count.max(10_000_000).optional(),
+      seed: z.number().int().optional(),
+      /** Extra standalone payments and expenses besides those of the leads. */
+      payments: count.max(10_000_000).optional(),
+      expenses: count.max(10_000_000).optional(),
+    }),
     z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int() }),
+    'Write synthetic sample leads, payments and costs (the "Load sample data" generator)',
   ),
 };

@@ -27,10 +27,12 @@ export const backupsContract = {
       /** What happened at start, e.g. a damaged database moved aside and a backup restored. */
       notice: z.string().nullable(),
     }),
+    'List the backups beside the database, with what happened at start',
   ),
-  'backups:create': op(z.object({}), Backup),
+  'backups:create': op(z.object({}), Backup, 'Make a checked backup now'),
   'backups:restore': op(
     z.object({ name: backupName }),
     z.object({ restored: z.string(), keptCopy: z.string(), schemaVersion: z.number().int() }),
+    'Replace the database with a backup from the list (the current one is kept as a backup)',
   ),
 };

@@ -72,8 +72,8 @@ export type AdjustInput = z.input<typeof AdjustInput>;
 
 export const connectsContract = {
   /** Every credit channel (or the one named) up to `on` (default today). */
-  'connects:ledger': op(ConnectsQuery, z.object({ on: z.string(), channels: z.array(ConnectsLedger) })),
-  'connects:set-opening': op(OpeningInput, CreditEntry),
-  'connects:adjust': op(AdjustInput, CreditEntry),
-  'connects:delete-entry': op(z.object({ id }), z.object({ deleted: z.boolean() })),
+  'connects:ledger': op(ConnectsQuery, z.object({ on: z.string(), channels: z.array(ConnectsLedger) }), 'The credits ledger (DOMAIN §5) of every credit channel, or the one named, up to a day'),
+  'connects:set-opening': op(OpeningInput, CreditEntry, "Set a channel's opening credits balance on a day (replaces the earlier one)"),
+  'connects:adjust': op(AdjustInput, CreditEntry, 'Add or take credits on a day with a note, to match the platform'),
+  'connects:delete-entry': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete an opening balance or an adjustment'),
 };

@@ -58,11 +58,11 @@ export const CommissionRuleCreate = z.object(ruleFields).superRefine(checkRule);
 export const CommissionRuleUpdate = z.object({ id, ...ruleFields }).partial().required({ id: true }).superRefine(checkRule);
 
 export const costsContract = {
-  'costs:list': op(z.object({ sourceId: id.optional() }), z.array(SourceCosts)),
-  'costs:create-credit-price': op(CreditPriceCreate, CreditPrice),
-  'costs:update-credit-price': op(CreditPriceUpdate, CreditPrice),
-  'costs:delete-credit-price': op(z.object({ id }), z.object({ id })),
-  'costs:create-commission': op(CommissionRuleCreate, CommissionRuleRow),
-  'costs:update-commission': op(CommissionRuleUpdate, CommissionRuleRow),
-  'costs:delete-commission': op(z.object({ id }), z.object({ id })),
+  'costs:list': op(z.object({ sourceId: id.optional() }), z.array(SourceCosts), 'Credit prices and commission rules per channel'),
+  'costs:create-credit-price': op(CreditPriceCreate, CreditPrice, 'Add a price for the credits of a channel (such as Upwork Connects) from a date'),
+  'costs:update-credit-price': op(CreditPriceUpdate, CreditPrice, 'Change a credit price'),
+  'costs:delete-credit-price': op(z.object({ id }), z.object({ id }), 'Delete a credit price'),
+  'costs:create-commission': op(CommissionRuleCreate, CommissionRuleRow, 'Add a commission rule (percent and minimum fee) for a channel from a date'),
+  'costs:update-commission': op(CommissionRuleUpdate, CommissionRuleRow, 'Change a commission rule'),
+  'costs:delete-commission': op(z.object({ id }), z.object({ id }), 'Delete a commission rule'),
 };

@@ -25,8 +25,29 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const SavedMapping = z.object({ id: z.number().int(), name: z.string(), target: z.enum(csvTargets), mapping: ColumnMapping, matches: z.boolean() });
 export type SavedMapping = z.infer<typeof SavedMapping>;
 
+/** A row of a recognised file as the import will read it. */
+export const ReadRow = z.object({
+  line: z.number().int(),
+  kind: z.string(),
+  date: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  description: z.string(),
+  message: z.string().nullable(),
+});
+export type ReadRow = z.infer<typeof ReadRow>;
+
 export const Inspection = z.object({
   fileName: z.string(),
+  /** The layout recognised and the header names that decided it; null when the wizard maps the columns. */
+  layout: z
+    .object({ id: z.string(), label: z.string(), platform: z.string(), recognisedBy: z.array(z.string()), readAs: z.array(z.string()) })
+    .nullable()
+    .optional(),
+  /** Why the file cannot be imported as it is ("This is Upwork's 'Earnings by contract' report; …"). */
+  problem: z.string().nullable().optional(),
+  /** The first rows as the import will read them (recognised files). */
+  readRows: z.array(ReadRow).optional(),
   encoding: z.string(),
   headers: z.array(z.string()),
   /** The recognised format, or null: the wizard maps the columns. */
@@ -60,6 +81,22 @@ export const ImportSummary = z.object({
   merged: z.number().int(),
   invalidCount: z.number().int(),
   invalid: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  recognisedBy: z.array(z.string()),
+  readAs: z.array(z.string()),
+  delimiter: z.string(),
+  decimal: z.string(),
+  /** What the rows became, per kind and per reason (issue 11.7). */
+  counts: z.object({
+    leads: z.number().int(),
+    payments: z.number().int(),
+    fees: z.number().int(),
+    expenses: z.record(z.string(), z.number().int()),
+    transfers: z.number().int(),
+    skipped: z.record(z.string(), z.number().int()),
+    invalid: z.record(z.string(), z.object({ count: z.number().int(), lines: z.array(z.number().int()) })),
+  }),
+  /** Platform row types the tables do not know: the user decides each once (csv:decide-types). */
+  unknownTypes: z.array(z.object({ platform: z.string(), type: z.string(), count: z.number().int(), lines: z.array(z.number().int()) })),
   createdSources: z.array(z.string()),
   warnings: z.array(z.string()),
   dryRun: z.boolean(),
@@ -84,11 +121,23 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
+export const typeDecisionValues = ['payment', 'fee', 'expense', 'transfer', 'ignore'] as const;
+export const TypeDecision = z
+  .object({
+    type: z.string().trim().min(1).max(200),
+    as: z.enum(typeDecisionValues),
+    category: z.enum(['connects', 'subscription', 'advertising', 'fee', 'tax', 'other']).optional(),
+  })
+  .refine((d) => (d.as === 'expense') === (d.category !== undefined), { path: ['category'], message: 'Choose an expense category (only for expenses)' });
+export const SavedTypeDecision = z.object({ platform: z.string(), type: z.string(), as: z.enum(typeDecisionValues), category: z.string().nullable() });
+export type SavedTypeDecision = z.infer<typeof SavedTypeDecision>;
+const platform = z.enum(['upwork', 'paypal', 'stripe']);
+
 const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
 
 export const csvContract = {
-  'csv:inspect': op(z.object({ fileId }), Inspection),
-  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) })),
+  'csv:inspect': op(z.object({ fileId }), Inspection, 'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings'),
+  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) }), 'The first rows of a registered file as a column mapping reads them, each validated'),
   'csv:start-import': op(
     z.object({
       fileId,
@@ -100,14 +149,19 @@ export const csvContract = {
       dryRun: z.boolean().optional(),
     }),
     z.object({ jobId: z.string() }),
+    'Start importing a registered CSV file; poll csv:job for progress and the summary',
   ),
-  'csv:job': op(z.object({ jobId }), ImportJob),
-  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() })),
-  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping)),
-  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping),
-  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
+  'csv:job': op(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
+  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() }), 'Cancel a running import (nothing is written)'),
+  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping), 'Saved column mappings (those made for this header first)'),
+  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping, 'Save a column mapping under a name for files with this header'),
+  'csv:type-decisions': op(z.object({ platform: platform.optional() }), z.array(SavedTypeDecision), 'Saved decisions for import row types LeadLedger does not know, per platform'),
+  'csv:decide-types': op(z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }), z.array(SavedTypeDecision), 'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)'),
+  'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() }), 'Forget a saved decision for an unknown row type'),
+  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved column mapping'),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional() }),
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional() }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
+    'Export leads, payments, expenses or the channel report into a registered file',
   ),
 };

@@ -42,14 +42,16 @@ function refine(v: { amount?: string; currency?: string; category?: string; conn
 }
 
 export const ExpenseCreate = z.object(fields).superRefine(refine);
+/** A row of an imported file: the same checks as the form; the channel comes by name. */
+export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
 export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 export const ExpenseList = DateRange.and(
   z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),
 );
 
 export const expensesContract = {
-  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() })),
-  'expenses:create': op(ExpenseCreate, Expense),
-  'expenses:update': op(ExpenseUpdate, Expense),
-  'expenses:delete': op(z.object({ id }), z.object({ id })),
+  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
+  'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
+  'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
+  'expenses:delete': op(z.object({ id }), z.object({ id }), 'Delete an expense'),
 };

@@ -34,6 +34,8 @@ export const Lead = z.object({
   followUpOn: z.string().nullable(),
   position: z.number(),
   updatedAt: z.string(),
+  /** When the latest logged activity happened (null: none logged). */
+  lastActivityAt: z.string().nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -85,8 +87,12 @@ function refineLead(lead: { value?: string | null; currency?: string; createdOn?
   }
 }
 
-export const LeadCreate = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields }).superRefine(refineLead);
+const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields });
+export const LeadCreate = leadCreateFields.superRefine(refineLead);
 export type LeadCreate = z.input<typeof LeadCreate>;
+
+/** A row of an imported file gets the same checks as the form; its channel comes by name, resolved later. */
+export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefine(refineLead);
 
 export const LeadUpdate = z
   .object({
@@ -107,6 +113,10 @@ export const LeadFilter = z.object({
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   importId: id.optional(),
+  /** Open leads with no change and no activity since this timestamp (the "stale" filter). */
+  staleBefore: z.string().max(40).optional(),
+  /** Won and Lost leads closed on or after this day; open stages are not affected (the board's last 30 days). */
+  closedFrom: isoDate.optional(),
 });
 export type LeadFilter = z.infer<typeof LeadFilter>;
 
@@ -142,17 +152,18 @@ export const LeadMove = z
 export type LeadMove = z.input<typeof LeadMove>;
 
 export const leadsContract = {
-  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) })),
+  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) }), 'Leads, filtered, sorted and paged'),
   'leads:board': op(
     LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
     z.object({ columns: z.array(BoardColumn) }),
+    'The pipeline board: leads by stage column',
   ),
-  'leads:get': op(z.object({ id }), LeadDetail),
-  'leads:create': op(LeadCreate, LeadDetail),
-  'leads:update': op(LeadUpdate, LeadDetail),
+  'leads:get': op(z.object({ id }), LeadDetail, 'One lead with its stage history'),
+  'leads:create': op(LeadCreate, LeadDetail, 'Add a lead'),
+  'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
-  'leads:move': op(LeadMove, LeadDetail),
-  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() })),
-  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow)),
-  'leads:tags': op(z.object({}), z.array(z.string())),
+  'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
+  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete a lead'),
+  'leads:follow-ups': op(z.object({ today: isoDate.optional() }), z.array(LeadRow), 'Leads with a follow-up due on or before a day'),
+  'leads:tags': op(z.object({}), z.array(z.string()), 'Every tag in use'),
 };

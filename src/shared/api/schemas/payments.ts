@@ -39,13 +39,15 @@ function refine(v: { gross?: string; fee?: string | null; currency?: string }, c
 }
 
 export const PaymentCreate = z.object(fields).superRefine(refine);
+/** A row of an imported file: the same checks as the form; the channel comes by name. */
+export const PaymentImportRow = z.object(fields).omit({ sourceId: true, leadId: true }).superRefine(refine);
 export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 
 export const PaymentList = DateRange.and(z.object({ sourceId: id.optional(), leadId: id.optional(), ...pageInput }));
 
 export const paymentsContract = {
-  'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() })),
-  'payments:create': op(PaymentCreate, Payment),
-  'payments:update': op(PaymentUpdate, Payment),
-  'payments:delete': op(z.object({ id }), z.object({ id })),
+  'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
+  'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
+  'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
+  'payments:delete': op(z.object({ id }), z.object({ id }), 'Delete a payment'),
 };

@@ -83,7 +83,7 @@ export const BoostReport = z.object({
 export type BoostReport = z.infer<typeof BoostReport>;
 
 export const reportsContract = {
-  'reports:channels': op(ReportInput, ChannelReport),
-  'reports:detail': op(ReportInput, ReportDetail),
-  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport),
+  'reports:channels': op(ReportInput, ChannelReport, 'Per-channel profit report for a date range (cash or usage basis)'),
+  'reports:detail': op(ReportInput, ReportDetail, 'The channel report with monthly profit and cost breakdown for the Reports page'),
+  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport, 'What boosted bids cost and won on one channel'),
 };

@@ -38,8 +38,8 @@ export const SubscriptionCreate = z.object(fields).superRefine(refine);
 export const SubscriptionUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 
 export const subscriptionsContract = {
-  'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription)),
-  'subscriptions:create': op(SubscriptionCreate, Subscription),
-  'subscriptions:update': op(SubscriptionUpdate, Subscription),
-  'subscriptions:delete': op(z.object({ id }), z.object({ id })),
+  'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription), 'Recurring costs (memberships, plans) per channel'),
+  'subscriptions:create': op(SubscriptionCreate, Subscription, 'Add a recurring cost'),
+  'subscriptions:update': op(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
+  'subscriptions:delete': op(z.object({ id }), z.object({ id }), 'Delete a recurring cost'),
 };

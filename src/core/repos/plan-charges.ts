@@ -2,7 +2,7 @@ import { addDaysIso } from '../../shared/reports/ledger';
 import { type ChargeMatch, type GeneratedCharge, matchCharges, matchWindowDays } from '../../shared/reports/plan-matching';
 import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Database } from 'better-sqlite3';
-import { importedSubscriptionExpenses, listSubscriptionRecords, type SubscriptionRecord, subscriptionExpenses } from '../repos/subscriptions-repo';
+import { importedSubscriptionExpenses, listSubscriptionRecords, type SubscriptionRecord, subscriptionExpenses } from './subscriptions-repo';
 
 export type PlanCharge = { plan: SubscriptionRecord & { source_name: string }; date: string; amountMinor: number; matched: ChargeMatch['expense'] | null };
 

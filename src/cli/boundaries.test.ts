@@ -1,0 +1,24 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The CLI is a host over dispatch: eslint.config.js refuses an import of the core's insides.
+describe('src/cli import boundary', () => {
+  const eslint = new ESLint();
+  const lint = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: file });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  };
+
+  it('refuses services, repos, csv, rollups, migrations (and db, backup, handlers) in CLI files', { timeout: 60_000 }, async () => {
+    for (const inside of ['services/sample-data', 'repos/leads-repo', 'csv/export-to', 'rollups/rebuild', 'db/migrations', 'db/open', 'backup/backup', 'handlers/csv-handlers']) {
+      const messages = await lint('src/cli/commands/new-command.ts', `import { x } from '../../core/${inside}';\nexport const y = x;\n`);
+      expect(messages, inside).toEqual([expect.stringContaining('src/cli reaches the core only through dispatch')]);
+    }
+  });
+
+  it('allows dispatch, the host openers and src/shared; tests may look inside', { timeout: 60_000 }, async () => {
+    const allowed = `import { dispatch } from '../../core/dispatch';\nimport { openHostStore } from '../../core/host-store';\nimport { registerPath } from '../../core/host-files';\nimport { contract } from '../../shared/api/contract';\nexport const all = [dispatch, openHostStore, registerPath, contract];\n`;
+    expect(await lint('src/cli/commands/new-command.ts', allowed)).toEqual([]);
+    expect(await lint('src/cli/commands/new-command.test.ts', `import { latestVersion } from '../../core/db/migrations';\nexport const v = latestVersion;\n`)).toEqual([]);
+  });
+});

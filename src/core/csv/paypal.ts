@@ -1,0 +1,83 @@
+import { parseAmount } from '../../shared/csv/amounts';
+import { parseDate } from '../../shared/csv/dates';
+import { indexHeaders } from '../../shared/csv/headers';
+import { isCurrencyCode } from '../../shared/money';
+import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
+import type { FileProfile } from './file-profile';
+import type { Layout } from './layouts';
+import { DerivedKeys } from './own-formats';
+import { paypalClass, paypalCompleted } from './paypal-types';
+
+// PayPal activity downloads in English, German (classic and 2023+), French and the short "balance
+// affecting" layout (DOMAIN.md §3). Money received is a payment with fee = Gross − Net (files
+// disagree on the fee's sign; Net settles it); everything else is counted and skipped.
+
+export const paypalAliases = {
+  date: ['Date', 'Datum'],
+  name: ['Name', 'Nom'],
+  // German 2023+ has no type column: its Beschreibung holds the type.
+  type: ['Type', 'Typ', 'Beschreibung'],
+  status: ['Status', 'État'],
+  currency: ['Currency', 'Währung', 'Devise'],
+  gross: ['Gross', 'Brutto', 'Avant commission', 'Amount'],
+  fee: ['Fee', 'Gebühr', 'Entgelt', 'Commission'],
+  net: ['Net', 'Netto'],
+  transactionId: ['Transaction ID', 'Transaktionscode', 'Numéro de transaction', 'Receipt ID'],
+  subject: ['Subject', 'Betreff', 'Objet'],
+  note: ['Note', 'Hinweis'],
+  itemTitle: ['Item Title', 'Artikelbezeichnung', "Titre de l'objet"],
+} as const;
+
+export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
+  const ix = indexHeaders(headers, paypalAliases);
+  const keys = new DerivedKeys('paypal');
+  const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const money = (raw: string, code: string, field: string): number => {
+    if (raw === '') return 0;
+    const parsed = parseAmount(raw, code, profile.decimal);
+    if (!parsed.ok) throw new RowError(`${field}: ${parsed.message}`, field);
+    return parsed.minor;
+  };
+  const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
+
+  function row(fields: readonly string[]): RowResult {
+    const type = at(fields, ix.type);
+    const cls = paypalClass(type);
+    if (cls === 'transfer') return { kind: 'transfer', reason: type };
+    const status = at(fields, ix.status);
+    if (ix.status !== undefined && !paypalCompleted(status)) return { kind: 'skipped', reason: `not completed (${status || 'no status'})` };
+    const code = at(fields, ix.currency).toUpperCase();
+    if (!isCurrencyCode(code)) throw new RowError(`${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`, header(ix.currency));
+    const grossText = at(fields, ix.gross);
+    if (grossText === '') throw new RowError(`${header(ix.gross)} is empty`, header(ix.gross));
+    const gross = money(grossText, code, header(ix.gross));
+    if (cls === 'refund' && gross > 0) return { kind: 'skipped', reason: 'refund received' };
+    if (cls !== 'refund' && gross < 0) return { kind: 'skipped', reason: 'outgoing payment (purchase)' };
+    if (gross === 0) return { kind: 'skipped', reason: 'zero amount' };
+    const format = profile.dateFormat(ix.date);
+    const date = parseDate(at(fields, ix.date), format);
+    if (!date) throw new RowError(`${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`, header(ix.date));
+    const netText = at(fields, ix.net);
+    const feeText = at(fields, ix.fee);
+    // Net settles the fee's sign; without Net a fee column is PayPal's own (negative) sign.
+    const fee = ix.net !== undefined && netText !== '' ? gross - money(netText, code, header(ix.net)) : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
+    const id = at(fields, ix.transactionId);
+    const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
+    const ref = id ? `paypal:${id}` : keys.key([date, type, grossText, code, at(fields, ix.name)]);
+    const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code };
+    return { kind: 'drafts', drafts: [draft] };
+  }
+
+  return {
+    format: layout.id,
+    label: layout.label,
+    row(fields) {
+      try {
+        return row(fields);
+      } catch (error) {
+        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
+        throw error;
+      }
+    },
+  };
+}

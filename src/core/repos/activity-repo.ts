@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import type { Activity, ActivityKind } from '../../shared/api/schemas/activity';
+import type { LostReasonCount } from '../../shared/api/schemas/preferences';
+
+type ActivityRecord = { id: number; lead_id: number; kind: ActivityKind; at: string; text: string };
+
+const toActivity = (r: ActivityRecord): Activity => ({ id: r.id, leadId: r.lead_id, kind: r.kind, at: r.at, text: r.text });
+
+export function insertActivity(db: Database, a: { leadId: number; kind: ActivityKind; at: string; text: string; createdAt: string }): Activity {
+  const id = Number(
+    db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?)`).run(a.leadId, a.kind, a.at, a.text, a.createdAt)
+      .lastInsertRowid,
+  );
+  return { id, leadId: a.leadId, kind: a.kind, at: a.at, text: a.text };
+}
+
+export function deleteActivity(db: Database, id: number): boolean {
+  return db.prepare(`DELETE FROM activity WHERE id = ?`).run(id).changes > 0;
+}
+
+export function activitiesOfLead(db: Database, leadId: number): Activity[] {
+  const rows = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC`).all(leadId) as ActivityRecord[];
+  return rows.map(toActivity);
+}
+
+/** The latest logged activity of each lead in `leadIds` (one index seek per lead). */
+export function lastActivities(db: Database, leadIds: readonly number[]): Map<number, Activity> {
+  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT 1`);
+  const result = new Map<number, Activity>();
+  for (const leadId of leadIds) {
+    const row = statement.get(leadId) as ActivityRecord | undefined;
+    if (row) result.set(leadId, toActivity(row));
+  }
+  return result;
+}
+
+export type LeadPaymentRow = { id: number; date: string; created_at: string; gross_minor: number; fee_minor: number; currency: string; description: string };
+
+export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
+  return db
+    .prepare(`SELECT id, date, created_at, gross_minor, fee_minor, currency, description FROM payments WHERE lead_id = ? ORDER BY date DESC, id DESC`)
+    .all(leadId) as LeadPaymentRow[];
+}
+
+/** Lost leads closed in [from, to], per channel and reason; an empty reason is "No reason given". */
+export function lostReasonCounts(db: Database, from: string | undefined, to: string | undefined): LostReasonCount[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id AS sourceId, s.name AS sourceName, s.color AS sourceColor,
+              CASE WHEN trim(l.lost_reason) = '' THEN 'No reason given' ELSE trim(l.lost_reason) END AS reason, COUNT(*) AS count
+       FROM leads l JOIN sources s ON s.id = l.source_id
+       WHERE l.stage = 'lost' AND (@from IS NULL OR l.closed_on >= @from) AND (@to IS NULL OR l.closed_on <= @to)
+       GROUP BY s.id, reason ORDER BY count DESC, s.name COLLATE NOCASE, reason`,
+    )
+    .all({ from: from ?? null, to: to ?? null }) as LostReasonCount[];
+  return rows;
+}

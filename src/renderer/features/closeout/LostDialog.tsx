@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api';
+import { useAsync } from '../../app/useAsync';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { ApiCallError } from '../../../shared/api/client';
+import type { LeadRow } from '../../../shared/api/schemas/leads';
+
+export type LostDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: boolean) => void };
+
+const other = '__other';
+
+/** Lost with a reason from the user's list (which "Other…" extends) and an optional note. */
+export function LostDialog({ lead, beforeId, onDone }: LostDialogProps) {
+  return (
+    <Dialog open title={`Lost: ${lead.title}`} onClose={() => onDone(false)}>
+      <LostForm lead={lead} beforeId={beforeId} onDone={onDone} />
+    </Dialog>
+  );
+}
+
+function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
+  const prefs = useAsync(() => api.preferences.get({}), []);
+  const reasons = prefs.data?.lostReasons ?? [];
+  const [choice, setChoice] = useState('');
+  const [custom, setCustom] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; note?: string; form?: string }>({});
+  const [saving, setSaving] = useState(false);
+  const reason = choice === other ? custom.trim() : choice;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason) return setErrors({ reason: choice === other ? 'Write the new reason' : 'Choose a reason' });
+    setSaving(true);
+    try {
+      await api.closeout.lost({ id: lead.id, reason, note: note.trim() || undefined, beforeId });
+      onDone(true);
+    } catch (e) {
+      const fields = e instanceof ApiCallError ? e.fields : [];
+      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path === 'note' ? 'note' : f.path === 'reason' ? 'reason' : 'form', f.message])) : { form: (e as Error).message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="closeout-form" noValidate onSubmit={submit} aria-busy={saving}>
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-grid">
+        <Field label="Lost reason" error={choice === other ? undefined : errors.reason} className="span-4">
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} data-autofocus>
+            <option value="">Choose…</option>
+            {reasons.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+            <option value={other}>Other…</option>
+          </select>
+        </Field>
+        {choice === other && (
+          <Field label="New reason" error={errors.reason} hint="Added to your list" className="span-4">
+            <input type="text" value={custom} maxLength={60} onChange={(e) => setCustom(e.target.value)} autoComplete="off" />
+          </Field>
+        )}
+        <Field label="Note" error={errors.note} hint="Optional; kept in the activity log" className="span-4">
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

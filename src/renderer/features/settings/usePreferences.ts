@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { api } from '../../api';
+import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
+import { setDayPattern } from '../../app/format';
+import type { Preferences } from '../../../shared/api/schemas/preferences';
+
+/** Applies the theme and date format from the stored preferences (again after every save). */
+export function usePreferencesEffects(): void {
+  const version = useDataVersion();
+  useEffect(() => {
+    let live = true;
+    api.preferences.get({}).then(
+      (prefs) => live && applyPreferences(prefs),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+}
+
+let appliedPattern = 'd MMM yyyy';
+
+export function applyPreferences(prefs: Preferences, announce = true): void {
+  const root = document.documentElement;
+  if (prefs.theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = prefs.theme;
+  if (prefs.dateFormat !== appliedPattern) {
+    appliedPattern = prefs.dateFormat;
+    setDayPattern(prefs.dateFormat);
+    // Dates already on screen are drawn again in the new format.
+    if (announce) notifyDataChanged();
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { id, isoDate } from '../fields';
+import { Activity } from './activity';
+import { LeadRow } from './leads';
+
+export const defaultLostReasons = ['Price', 'No reply', 'Chose someone else', 'Job cancelled', 'Not a fit'];
+
+const reason = z.string().trim().min(1, 'A reason cannot be empty').max(60, 'At most 60 characters');
+
+/** How the app looks and behaves (Settings page, issue 13.7). Stored as one JSON setting. */
+export const Preferences = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** 'locale' follows the OS locale; the others are date-fns patterns. The default stays the app's own "1 Jul 2026". */
+  dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']).default('d MMM yyyy'),
+  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(6)]).default(1),
+  staleDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').default(21),
+  notifications: z.boolean().default(true),
+  lostReasons: z.array(reason).min(1, 'Keep at least one reason').max(30).default(defaultLostReasons),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export const PreferencesUpdate = Preferences.partial();
+
+export const LostReasonCount = z.object({ sourceId: id, sourceName: z.string(), sourceColor: z.string(), reason: z.string(), count: z.number().int() });
+export type LostReasonCount = z.infer<typeof LostReasonCount>;
+
+/** A follow-up with what happened last on its lead. */
+export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nullable() });
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const preferencesContract = {
+  'preferences:get': op(z.object({}), Preferences, 'The preferences (theme, date format, week start, stale days, notifications, lost reasons)'),
+  'preferences:update': op(PreferencesUpdate, Preferences, 'Change preferences'),
+  /** Lost leads closed in the range, counted per channel and reason (Reports). */
+  'reasons:report': op(z.object({ from: isoDate.optional(), to: isoDate.optional() }), z.array(LostReasonCount), 'Lost leads closed in a range, counted per channel and reason'),
+  /** Every open lead with a follow-up date, soonest first. */
+  'agenda:list': op(z.object({}), z.array(AgendaItem), 'Every open lead with a follow-up date, soonest first, with its last activity'),
+  /** "Done": records a follow-up activity and sets the next follow-up (or none), in one transaction. */
+  'agenda:done': op(
+    z.object({ leadId: id, at: z.string(), next: isoDate.nullable(), text: z.string().trim().max(2000).optional() }),
+    z.object({ activityId: id }),
+    'Follow-up done: record it as an activity and set the next follow-up (or none)',
+  ),
+};
