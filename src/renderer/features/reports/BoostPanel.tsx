@@ -28,8 +28,8 @@ export function BoostPanel({ creditSources, from, to }: Props) {
       <div className="chart-head">
         <h2 id="boost-title">Boost analysis</h2>
         <label className="filter">
-          Period
-          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)} aria-label="Boost analysis period">
+          Over
+          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)} aria-label="Boost analysis range">
             {(Object.keys(periodLabels) as Period[]).map((p) => (
               <option key={p} value={p}>{periodLabels[p]}</option>
             ))}
