@@ -19,6 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('main pages have no serious or critical accessibility violations', async ({ page, app }) => {
+      test.setTimeout(180_000); // axe over six pages: ~20 s on a quiet machine, much more on a busy one
       await page.goto(app.url);
       await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
       expect(await seriousViolations(page), 'empty state').toEqual([]);

@@ -6,7 +6,7 @@ import { channelMetrics, emptySums, hasActivity, type ChannelSums } from '../../
 import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelReport } from './reports-service';
 import { loadSampleData } from './sample-data';
 
