@@ -45,7 +45,8 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
       const asked = card ? await ask(card, stage, beforeId) : null;
       if (asked === false) return;
       if (asked) {
-        toast.info(`Moved “${card!.title}” to ${stageLabels[stage]}`, { undo: () => api.leads.move({ id, stage: card!.stage }).then(notifyDataChanged) });
+        // No Undo here: moving back would leave the payment the dialog recorded.
+        toast.info(`Moved “${card!.title}” to ${stageLabels[stage]}`);
         notifyDataChanged();
         return;
       }
