@@ -89,7 +89,7 @@ test('Ctrl+N opens the form; bad input is shown next to each field and nothing i
   await form.fill({ Title: 'x'.repeat(201), Connects: '2', 'Connects refunded': '5', Value: '10', Created: '2026-03-10', Applied: '2026-03-01' });
   await form.save();
   await form.expectError('Title', 'At most 200 characters');
-  await form.expectError('Applied', 'Applied cannot be before Created');
+  await form.expectError('Applied', /Applied \(2026-03-01\) cannot be before Created \(2026-03-10\)/);
   await form.expectError('Connects refunded', 'Cannot refund more connects than were spent');
   await expect(form.field('Value')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.dialog).toBeVisible();
