@@ -22,6 +22,11 @@ const coreInternals = {
   message: 'src/cli reaches the core only through dispatch (src/core/dispatch.ts) and the host openers (src/core/host-*.ts).',
 };
 const cliTests = ['src/cli/**/*.test.ts', 'src/cli/test-support/**'];
+// The other hosts (browser-mode server, Electron main) too: operations through dispatch, files through host-files.
+const hostInternals = {
+  group: ['services', 'repos', 'csv', 'rollups', 'handlers'].flatMap((f) => [`**/core/${f}`, `**/core/${f}/**`]).concat(['**/migrations', '**/migrations/**']),
+  message: 'A host reaches the core through dispatch and the host openers (src/core/host-*.ts), not its services, repositories or CSV code.',
+};
 
 /** The arrows of ARCHITECTURE.md: a wrong import fails `npm test`. */
 const boundaries = [
@@ -31,11 +36,12 @@ const boundaries = [
   { files: ['src/core/csv/**'], ignores: ['**/*.test.ts'], patterns: [...corePatterns, inCore('services'), inCore('handlers')] },
   { files: ['src/core/repos/**'], ignores: ['**/*.test.ts'], patterns: [...corePatterns, inCore('services'), inCore('handlers'), inCore('csv')] },
   { files: ['src/renderer/**'], patterns: [nodeBuiltins, electron, sqlite, layer('core'), layer('server'), layer('cli'), layer('electron')] },
-  { files: ['src/server/**'], patterns: [electron, react, layer('renderer'), layer('cli'), layer('electron')] },
+  { files: ['src/server/**'], ignores: ['**/*.test.ts'], patterns: [electron, react, layer('renderer'), layer('cli'), layer('electron'), hostInternals] },
+  { files: ['src/server/**/*.test.ts'], patterns: [electron, react, layer('renderer'), layer('cli'), layer('electron')] },
   { files: ['src/cli/**'], ignores: cliTests, patterns: [electron, react, layer('renderer'), layer('electron'), coreInternals] },
   { files: cliTests, patterns: [electron, react, layer('renderer'), layer('electron')] },
   { files: ['electron/preload/**'], patterns: [sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli')] },
-  { files: ['electron/main/**'], patterns: [react, layer('renderer'), layer('server'), layer('cli')] },
+  { files: ['electron/main/**'], patterns: [react, layer('renderer'), layer('server'), layer('cli'), hostInternals] },
 ];
 
 // SQL lives in the data layer (repos, migrations, rollups, the CSV writer); services and handlers
@@ -63,10 +69,24 @@ export default tseslint.config(
     },
   },
   {
+    // File bytes move only through the FileTransfer extension (src/renderer/api/http-files.ts, electron/preload).
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
+    ignores: ['src/renderer/api/**'],
+    rules: { 'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API (src/renderer/api): operations, or the files extension for file bytes.' }] },
+  },
+  {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   ...boundaries.map(({ files, ignores, patterns }) => ({ files, ...(ignores ? { ignores } : {}), rules: { 'no-restricted-imports': ['error', { patterns }] } })),
   { files: ['src/core/services/**', 'src/core/handlers/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-syntax': ['error', ...noSql] } },
+  // Test support (test-support/, src/cli/test-support/) is for tests only and never built into the app.
+  {
+    files: ['src/**', 'electron/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/test-support', '**/test-support/**'], message: 'Only tests import test support.' }] }],
+    },
+  },
 );

@@ -70,6 +70,12 @@ export class PipelinePage {
     return this.page.locator('[id^="DndLiveRegion"]');
   }
 
+  /** Won and Lost: from the last 30 days to all time. */
+  async showAllClosed(): Promise<void> {
+    await this.column('Won').getByRole('button', { name: /^Last 30 days/ }).click();
+    await expect(this.page).toHaveURL(/closed=all/);
+  }
+
   async moveWithMenu(title: string, to: StageName): Promise<void> {
     await this.page.getByRole('combobox', { name: `Move ${title} to`, exact: true }).selectOption({ label: to });
   }

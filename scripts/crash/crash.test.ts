@@ -3,7 +3,7 @@ import { formatFigures, runCrashTrials } from './harness.mjs';
 
 // A few trials in `npm test`; the full run is `node scripts/crash-test.mjs --trials 50`.
 describe('crash safety (SIGKILL during writes)', () => {
-  it('leaves every database intact and all-or-nothing per transaction', { timeout: 480_000 }, async () => {
+  it('leaves every database intact and all-or-nothing per transaction', { timeout: 900_000 }, async () => {
     // A new seed each run covers more kill moments; a failure names it so it can be replayed.
     const seed = Date.now() % 100_000;
     const replay = `seed ${seed}; replay: node scripts/crash-test.mjs --seed ${seed} --trials 3`;

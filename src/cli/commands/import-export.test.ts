@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 
 const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);

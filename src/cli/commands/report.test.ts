@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCtx } from '../../core/context';
 import { openDatabase } from '../../core/db/open';
 import { dispatch } from '../../core/dispatch';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 
 const dirs: string[] = [];

@@ -24,7 +24,7 @@ export function describeImport(s: ImportSummary): string[] {
   if (became.length) lines.push(`Rows became: ${became.join('; ')}`);
   if (Object.keys(c.skipped).length) lines.push(`Skipped: ${byReason(c.skipped)}`);
   for (const u of s.unknownTypes) {
-    lines.push(`Unknown ${u.platform} type "${u.type}": ${plural(u.count, 'row')} (line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}${u.count > u.lines.length ? ', …' : ''}); decide what it is once in the app's import page`);
+    lines.push(`Unknown ${u.platform} type "${u.type}": ${plural(u.count, 'row')} (line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}${u.count > u.lines.length ? ', …' : ''}); decide what it is once in the app's import page (or: leadledger api csv:decide-types)`);
   }
   if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
   for (const w of s.warnings) lines.push(`Warning: ${w}`);

@@ -8,7 +8,7 @@ import { insertLead, RollupBatch } from '../repos/leads-repo';
 import { insertExpense } from '../repos/expenses-repo';
 import { insertPayment } from '../repos/payments-repo';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { csvRecordLine, queries, type Row, toRecord, writeExport } from './export';
 import { ownHeaders } from './own-formats';
 import { importCsvFile } from './import-engine';
@@ -165,5 +165,5 @@ describe('the importer never throws on random input', () => {
     const cell = fc.oneof(text, fc.constantFrom('2026-08-01', '12.50', 'won', 'USD', '"', '""', '-1', '1e5', 'JPY'));
     const body = fc.array(fc.array(cell, { maxLength: 20 }).map((cells) => cells.join(',')), { maxLength: 6 }).map((lines) => lines.join('\n'));
     await fc.assert(fc.asyncProperty(body, (b) => check(new TextEncoder().encode(header + b))), { numRuns: 150 });
-  });
+  }, 120_000); // 150 real imports: ~10 s on a quiet machine, several times that on a busy one
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { nextChannelColor } from '../../shared/domain/channel-colors';
+import { nextChannelColor } from '../../shared/domain/palette';
 import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
@@ -50,9 +50,10 @@ export class ImportWriter {
     let id = row?.id;
     if (id === undefined) {
       if (name.trim().length > 60) throw new RowError('source is longer than 60 characters');
-      const n = (prepared(this.db, `SELECT COUNT(*) AS n FROM sources`).get() as { n: number }).n;
+      const colors = (prepared(this.db, `SELECT color FROM sources`).all() as { color: string }[]).map((r) => r.color);
+      const n = colors.length;
       id = Number(
-        prepared(this.db, `INSERT INTO sources (name, color, sort_order, created_at) VALUES (?, ?, ?, ?)`).run(name.trim(), nextChannelColor(n), n, this.nowIso).lastInsertRowid,
+        prepared(this.db, `INSERT INTO sources (name, color, sort_order, created_at) VALUES (?, ?, ?, ?)`).run(name.trim(), nextChannelColor(colors), n, this.nowIso).lastInsertRowid,
       );
       this.createdSources.push(name.trim());
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
@@ -90,13 +90,16 @@ describe('activity', () => {
     expect((await call<Lead>('leads:get', { id: l.id })).lastActivityAt).toBe('2026-08-20T09:00:00.000Z');
     expect(await call('activity:delete', { id: call1.id })).toEqual({ deleted: true });
 
-    // Stale: an open lead untouched (no update, no activity) since the cutoff.
-    const old = await lead('Old');
-    ctx.db.prepare(`UPDATE leads SET updated_at = '2026-06-01T00:00:00.000Z'`).run();
-    const stale = await call<{ rows: { title: string }[] }>('leads:list', { staleBefore: '2026-07-25T00:00:00.000Z' });
+    // Stale: an open lead created, applied, moved and worked on only before the cutoff.
+    const old = await lead('Old', { createdOn: '2026-06-01', appliedOn: '2026-06-02' });
+    await lead('Fresh', { createdOn: '2026-08-01', appliedOn: '2026-08-14' });
+    const moved = await lead('Moved', { createdOn: '2026-06-01', appliedOn: '2026-06-02' });
+    await call('leads:move', { id: moved.id, stage: 'replied' });
+    const cutoff = '2026-08-05T00:00:00.000Z';
+    const stale = await call<{ rows: { title: string }[] }>('leads:list', { staleBefore: cutoff });
     expect(stale.rows.map((r) => r.title)).toEqual(['Old']);
     await call('activity:create', { leadId: old.id, kind: 'message', at: '2026-08-10T10:00:00.000Z' });
-    expect((await call<{ total: number }>('leads:list', { staleBefore: '2026-07-25T00:00:00.000Z' })).total).toBe(0);
+    expect((await call<{ total: number }>('leads:list', { staleBefore: cutoff })).total).toBe(0);
   });
 });
 
@@ -121,7 +124,8 @@ describe('preferences', () => {
   it('has defaults, keeps updates and refuses bad values with the field named', async () => {
     expect(await call('preferences:get', {})).toMatchObject({ theme: 'system', staleDays: 21, notifications: true, weekStartsOn: 1 });
     await call('preferences:update', { theme: 'dark', staleDays: 30 });
-    expect(await call('preferences:get', {})).toMatchObject({ theme: 'dark', staleDays: 30 });
+    await call('preferences:update', { notifications: false });
+    expect(await call('preferences:get', {})).toMatchObject({ theme: 'dark', staleDays: 30, notifications: false });
     const bad = await fails('preferences:update', { staleDays: 0 });
     expect(bad.fields?.[0]).toEqual({ path: 'staleDays', message: 'At least 1 day' });
   });

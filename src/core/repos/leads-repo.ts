@@ -27,9 +27,10 @@ export type LeadWrite = Omit<LeadRecord, 'id'>;
 const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color AS source_color, l.title, l.client, l.url,
   l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded,
   l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at,
-  (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at`;
+  (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at,
+  (SELECT MAX(c.changed_at) FROM stage_changes c WHERE c.lead_id = l.id AND c.from_stage IS NOT NULL) AS last_moved_at`;
 
-type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null };
+type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null; last_moved_at: string | null };
 
 function splitTags(tags: string): string[] {
   return tags === '' ? [] : tags.split(';');
@@ -65,6 +66,7 @@ function toRow(r: JoinedRow): LeadRow {
     position: r.position,
     updatedAt: r.updated_at,
     lastActivityAt: r.last_activity_at,
+    lastMovedAt: r.last_moved_at,
   };
 }
 
@@ -119,8 +121,13 @@ function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
     params.push(filter.importId);
   }
   if (filter.staleBefore) {
-    parts.push(`(l.stage NOT IN ('won', 'lost') AND l.updated_at < ? AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= ?))`);
-    params.push(filter.staleBefore, filter.staleBefore);
+    // Imports and sample data stamp updated_at and the "Added as" stage change with the load time, so
+    // what counts is the lead's own dates, logged activity and real moves (issue 13.3).
+    const day = filter.staleBefore.slice(0, 10);
+    parts.push(`(l.stage NOT IN ('won', 'lost') AND l.created_on < ? AND (l.applied_on IS NULL OR l.applied_on < ?)
+      AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= ?)
+      AND NOT EXISTS (SELECT 1 FROM stage_changes c WHERE c.lead_id = l.id AND c.from_stage IS NOT NULL AND c.changed_at >= ?))`);
+    params.push(day, day, filter.staleBefore, filter.staleBefore);
   }
   if (filter.closedFrom) {
     parts.push(`(l.stage NOT IN ('won', 'lost') OR l.closed_on >= ?)`);
@@ -313,11 +320,6 @@ export function followUps(db: Database, today: string): LeadRow[] {
   return rows.map(toRow);
 }
 
-/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
-export function countAllLeads(db: Database): number {
-  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
-}
-
 /** Every open lead with a follow-up date, soonest first (the Follow-ups page sorts them into sections). */
 export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
   const rows = db
@@ -328,6 +330,11 @@ export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
     )
     .all(limit) as JoinedRow[];
   return rows.map(toRow);
+}
+
+/** How many leads there are, from the month rollup (~30x fewer rows than leads). */
+export function countAllLeads(db: Database): number {
+  return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
 }
 
 export function allTags(db: Database): string[] {

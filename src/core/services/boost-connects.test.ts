@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoostReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));

@@ -42,8 +42,8 @@ export function closeWon(ctx: Ctx, input: z.output<typeof CloseWon>): { leadId: 
       }
       if (input.payment.fee) minorOf('payment.fee', input.payment.fee, currency);
     }
-    moveLead(ctx, { id: input.id, stage: 'won', beforeId: input.beforeId ?? null });
-    updateLead(ctx, { id: input.id, closedOn: input.closedOn, currency, value: input.value === undefined ? undefined : input.value ?? null });
+    moveLead(ctx, { id: input.id, stage: 'won', beforeId: input.beforeId ?? null, closedOn: input.closedOn });
+    updateLead(ctx, { id: input.id, currency, value: input.value === undefined ? undefined : input.value ?? null });
     if (input.payment) {
       const payment = createPayment(ctx, {
         date: input.payment.date,
@@ -69,8 +69,8 @@ export function closeLost(ctx: Ctx, input: z.output<typeof CloseLost>): { leadId
     if (input.closedOn) checkClosedOn(lead, input.closedOn);
     const reasons = readPreferences(ctx).lostReasons;
     if (!reasons.some((r) => r.toLowerCase() === input.reason.toLowerCase())) updatePreferences(ctx, { lostReasons: [...reasons, input.reason] });
-    moveLead(ctx, { id: input.id, stage: 'lost', beforeId: input.beforeId ?? null });
-    updateLead(ctx, { id: input.id, lostReason: input.reason, ...(input.closedOn ? { closedOn: input.closedOn } : {}) });
+    moveLead(ctx, { id: input.id, stage: 'lost', beforeId: input.beforeId ?? null, ...(input.closedOn ? { closedOn: input.closedOn } : {}) });
+    updateLead(ctx, { id: input.id, lostReason: input.reason });
     if (input.note) insertActivity(db, { leadId: input.id, kind: 'note', at: now.toISOString(), text: `Lost (${input.reason}): ${input.note}`, createdAt: now.toISOString() });
     return { leadId: input.id };
   })();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectsLedger } from '../../shared/api/schemas/connects';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // Hand-computed ledgers of DOMAIN §5. The clock is pinned at 2026-08-15; Upwork's preset: 10 free
 // Connects a month, $0.15 each since 2000.

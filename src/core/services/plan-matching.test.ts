@@ -5,7 +5,7 @@ import type { Subscription } from '../../shared/api/schemas/subscriptions';
 import { matchCharges } from '../../shared/reports/plan-matching';
 import { importCsvFile } from '../csv/import-engine';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // DOMAIN §5: a plan's generated charge and a recorded subscription expense of the same channel, amount
 // and currency within 3 days are one charge, counted once (as the recorded one).

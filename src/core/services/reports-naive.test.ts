@@ -9,7 +9,7 @@ import { type CreditSourceRecord, creditSources } from '../repos/ledger-repo';
 import { uncoveredWarning } from './ledger-service';
 import type { Ctx } from '../context';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelReport } from './reports-service';
 import { loadSampleData } from './sample-data';
 

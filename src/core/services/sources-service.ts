@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Source, SourceCreate, SourceUpdate } from '../../shared/api/schemas/sources';
 import { toIsoDate } from '../../shared/dates';
-import { nextChannelColor } from '../../shared/domain/channel-colors';
 import type { Ctx } from '../context';
+import { nextChannelColor } from '../../shared/domain/palette';
 import { countSources, findSourceByName, insertSource, listSources, requireSource, updateSourceRecord } from '../repos/sources-repo';
 
 function sourceById(ctx: Ctx, id: number): Source {
@@ -19,7 +19,8 @@ export function createSource(ctx: Ctx, input: z.output<typeof SourceCreate>): So
     const count = countSources(db);
     return insertSource(db, {
       name: input.name,
-      color: input.color ?? nextChannelColor(count),
+      // A hue unlike the channels already there, not the next of a short fixed cycle (issue 13.6).
+      color: input.color ?? nextChannelColor(listSources(db, toIsoDate(ctx.now()), true).map((s) => s.color)),
       credit_name: input.creditName || null,
       free_credits_monthly: input.freeCreditsMonthly ?? 0,
       sort_order: count,

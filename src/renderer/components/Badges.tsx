@@ -1,8 +1,9 @@
 import { type Stage, stageLabels } from '../../shared/domain/stages';
 
-export function ChannelChip({ name, color }: { name: string; color: string }) {
+/** A channel's colour dot and name; `title` shows the full name on hover where it may be cut. */
+export function ChannelChip({ name, color, title }: { name: string; color: string; title?: boolean }) {
   return (
-    <span className="chip">
+    <span className="chip" title={title ? name : undefined}>
       <span className="chip-dot" style={{ background: color }} aria-hidden="true" />
       {name}
     </span>
@@ -11,4 +12,13 @@ export function ChannelChip({ name, color }: { name: string; color: string }) {
 
 export function StageBadge({ stage }: { stage: Stage }) {
   return <span className={`stage-badge stage-${stage}`}>{stageLabels[stage]}</span>;
+}
+
+/** "Stale": an open lead with no change or activity for the days set in Settings. */
+export function StaleBadge() {
+  return (
+    <span className="stale-badge" title="No change or activity for a while">
+      Stale
+    </span>
+  );
 }

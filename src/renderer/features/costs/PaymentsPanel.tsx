@@ -8,6 +8,7 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
+import { formatMinorPlain } from '../../../shared/money';
 import { EditPaymentDialog } from './EditRecordDialogs';
 import '../connects/connects.css';
 
@@ -118,7 +119,17 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
               </td>
               <td className="num">
                 <button type="button" className="link-button" aria-label={`Edit payment of ${p.date}`} onClick={() => setEditing(p.id)}>Edit</button>
-                <DeleteButton label={`Delete payment of ${p.date}`} onDelete={() => remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted')} />
+                <DeleteButton
+                  label={`Delete payment of ${p.date}`}
+                  onDelete={() =>
+                    remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted', () =>
+                      api.payments.create({
+                        ref: p.ref, date: p.date, sourceId: p.sourceId, leadId: p.leadId, description: p.description, currency: p.currency,
+                        gross: formatMinorPlain(p.grossMinor, p.currency), fee: p.feeComputed ? null : formatMinorPlain(p.feeMinor, p.currency),
+                      }),
+                    )
+                  }
+                />
               </td>
             </tr>
           ))}

@@ -7,15 +7,16 @@ import { useSources } from '../sources/useSources';
 export type LeadFiltersProps = {
   query: URLSearchParams;
   onChange: (changes: Record<string, string | undefined>) => void;
+  staleDays: number;
 };
 
-/** Channel, stage, tag and created-date filters; their state lives in the URL. */
-export function LeadFilters({ query, onChange }: LeadFiltersProps) {
+/** Channel, stage, tag, created-date and stale filters; their state lives in the URL. */
+export function LeadFilters({ query, onChange, staleDays }: LeadFiltersProps) {
   const sources = useSources(true);
   const tags = useAsync(() => api.leads.tags({}), []);
   const id = useId();
   const value = (key: string) => query.get(key) ?? '';
-  const active = ['source', 'stage', 'tag', 'from', 'to', 'q'].some((k) => query.get(k));
+  const active = ['source', 'stage', 'tag', 'from', 'to', 'q', 'stale'].some((k) => query.get(k));
   const selectedSource = value('source');
   const sourceList = sources.data ?? [];
   return (
@@ -67,11 +68,15 @@ export function LeadFilters({ query, onChange }: LeadFiltersProps) {
         <label htmlFor={`${id}-5`}>Created to</label>
         <input id={`${id}-5`} type="date" value={value('to')} onChange={(e) => onChange({ to: e.target.value || undefined })} />
       </div>
+      <label className="checkbox filter-check">
+        <input type="checkbox" checked={value('stale') === '1'} onChange={(e) => onChange({ stale: e.target.checked ? '1' : undefined })} /> Stale only
+        <span className="muted small">(no activity for {staleDays} days)</span>
+      </label>
       {active && (
         <button
           type="button"
           className="link-button"
-          onClick={() => onChange({ source: undefined, stage: undefined, tag: undefined, from: undefined, to: undefined, q: undefined })}
+          onClick={() => onChange({ source: undefined, stage: undefined, tag: undefined, from: undefined, to: undefined, q: undefined, stale: undefined })}
         >
           Clear filters
         </button>

@@ -174,7 +174,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
             <input {...input('lostReason')} type="text" autoComplete="off" />
           </Field>
         )}
-        <Field label="Tags" error={errors.tags} hint="Separated by commas" className="span-4">
+        <Field label="Tags" error={errors.tags} hint="Separated by commas or semicolons (CSV uses ;)" className="span-4">
           <input {...input('tags')} type="text" autoComplete="off" />
         </Field>
         <Field label="Notes" error={errors.notes} className="span-4">

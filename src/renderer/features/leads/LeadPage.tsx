@@ -105,6 +105,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           <h1>{lead.title}</h1>
           <p className="page-summary">
             <StageBadge stage={lead.stage} /> · updated {formatDateTime(lead.updatedAt)}
+            {lead.lastActivityAt && <> · last activity {formatDateTime(lead.lastActivityAt)}</>}
           </p>
         </div>
         <div className="page-actions">

@@ -6,12 +6,16 @@ import type { LeadSortField } from '../../../shared/api/schemas/leads';
 import { DataActions } from '../import-export/DataActions';
 import { Welcome } from '../pipeline/Welcome';
 import { LeadFilters } from './LeadFilters';
+import { usePreferences } from '../settings/usePreferences';
+import { staleCutoff } from '../../../shared/domain/stale';
 import { LeadsTable } from './LeadsTable';
 import { isFiltered, leadsQueryFrom, nextSort } from './leadsQuery';
 
 export function LeadsPage({ route }: PageProps) {
   const queryText = route.query.toString();
-  const query = useMemo(() => leadsQueryFrom(new URLSearchParams(queryText)), [queryText]);
+  const { staleDays } = usePreferences();
+  // The cutoff is fixed when the filter is read, so the list does not refetch every render.
+  const query = useMemo(() => leadsQueryFrom(new URLSearchParams(queryText), staleCutoff(staleDays, new Date())), [queryText, staleDays]);
   const [total, setTotal] = useState<number | undefined>();
   const onTotal = useCallback((t: number | undefined) => setTotal(t), []);
 
@@ -44,8 +48,8 @@ export function LeadsPage({ route }: PageProps) {
       {empty && <Welcome />}
       {/* Stays mounted while empty so it sees the first lead arrive. */}
       <div className="page-fill" style={empty ? { display: 'none' } : undefined}>
-        <LeadFilters query={route.query} onChange={(c) => change(c)} />
-        <LeadsTable query={query} onSort={onSort} onTotal={onTotal} />
+        <LeadFilters query={route.query} onChange={(c) => change(c)} staleDays={staleDays} />
+        <LeadsTable query={query} onSort={onSort} onTotal={onTotal} staleDays={staleDays} />
       </div>
     </div>
   );

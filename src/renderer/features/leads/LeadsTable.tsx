@@ -2,12 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useEffect, useRef } from 'react';
 import { formatShortDay, formatValue } from '../../app/format';
 import { navigate } from '../../app/useRoute';
-import { ChannelChip, StageBadge } from '../../components/Badges';
+import { ChannelChip, StageBadge, StaleBadge } from '../../components/Badges';
+import { isStale } from '../../../shared/domain/stale';
 import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';
 import type { LeadSort, LeadsQuery } from './leadsQuery';
 import { useLeadPages } from './useLeadPages';
 
-type ColumnDef = { id: string; label: string; sort?: LeadSortField; width: string; align?: 'end'; cell: (l: LeadRow) => ReactNode };
+type ColumnDef = { id: string; label: string; sort?: LeadSortField; width: string; align?: 'end'; cell: (l: LeadRow, stale: boolean) => ReactNode };
 
 const columns: ColumnDef[] = [
   {
@@ -15,13 +16,16 @@ const columns: ColumnDef[] = [
     label: 'Title',
     sort: 'title',
     width: '25%',
-    cell: (l) => (
-      <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()}>
-        {l.title}
-      </a>
+    cell: (l, stale) => (
+      <>
+        <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()} title={l.title}>
+          {l.title}
+        </a>
+        {stale && <StaleBadge />}
+      </>
     ),
   },
-  { id: 'source', label: 'Channel', sort: 'source', width: '12%', cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} /> },
+  { id: 'source', label: 'Channel', sort: 'source', width: '12%', cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} title /> },
   { id: 'client', label: 'Client', sort: 'client', width: '12%', cell: (l) => l.client },
   { id: 'stage', label: 'Stage', sort: 'stage', width: '10%', cell: (l) => <StageBadge stage={l.stage} /> },
   { id: 'value', label: 'Value', sort: 'value', width: '10%', align: 'end', cell: (l) => formatValue(l.valueMinor, l.currency) },
@@ -33,9 +37,9 @@ const columns: ColumnDef[] = [
 
 const rowHeight = 38;
 
-export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void };
+export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void; staleDays: number };
 
-export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
+export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProps) {
   const { total, error, rowAt, ensure } = useLeadPages(query);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
@@ -60,6 +64,7 @@ export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
     if (sort?.field !== field) return 'none';
     return sort.dir === 'asc' ? 'ascending' : 'descending';
   };
+  const now = new Date();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
@@ -98,7 +103,7 @@ export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
           {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
           {items.map((item) => {
             const lead = rowAt(item.index);
-            return lead ? <Row key={`l${lead.id}`} lead={lead} index={item.index} /> : <LoadingRow key={`i${item.index}`} index={item.index} />;
+            return lead ? <Row key={`l${lead.id}`} lead={lead} index={item.index} stale={isStale(lead, staleDays, now)} /> : <LoadingRow key={`i${item.index}`} index={item.index} />;
           })}
           {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>
@@ -109,12 +114,12 @@ export function LeadsTable({ query, onSort, onTotal }: LeadsTableProps) {
 }
 
 // Rows are memoized: scrolling renders only the rows that come into view.
-const Row = memo(function Row({ lead, index }: { lead: LeadRow; index: number }) {
+const Row = memo(function Row({ lead, index, stale }: { lead: LeadRow; index: number; stale: boolean }) {
   return (
     <tr aria-rowindex={index + 2} style={{ height: rowHeight }} className="row" onClick={() => navigate(`lead/${lead.id}`)}>
       {columns.map((c) => (
         <td key={c.id} className={c.align === 'end' ? 'num' : undefined}>
-          {c.cell(lead)}
+          {c.cell(lead, stale)}
         </td>
       ))}
     </tr>

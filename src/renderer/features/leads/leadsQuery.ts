@@ -7,8 +7,11 @@ export type LeadsQuery = { filter: LeadFilter; sort: LeadSort | undefined };
 
 const sortFields: readonly LeadSortField[] = ['title', 'client', 'source', 'stage', 'createdOn', 'appliedOn', 'followUpOn', 'value', 'connects', 'updatedAt'];
 
-/** Filters and sort from the URL (#/leads?source=3&stage=won&tag=react&from=2026-01-01&sort=value&dir=desc). */
-export function leadsQueryFrom(query: URLSearchParams): LeadsQuery {
+/**
+ * Filters and sort from the URL (#/leads?source=3&stage=won&tag=react&from=2026-01-01&sort=value&dir=desc).
+ * `stale=1` keeps the stale leads: `staleBefore` is the cutoff from the Settings threshold.
+ */
+export function leadsQueryFrom(query: URLSearchParams, staleBefore?: string): LeadsQuery {
   const ids = (query.get('source') ?? '')
     .split(',')
     .map(Number)
@@ -23,6 +26,7 @@ export function leadsQueryFrom(query: URLSearchParams): LeadsQuery {
     ...(query.get('tag') ? { tag: query.get('tag')!.slice(0, 40) } : {}),
     ...(isIsoDate(from) ? { createdFrom: from } : {}),
     ...(isIsoDate(to) ? { createdTo: to } : {}),
+    ...(query.get('stale') === '1' && staleBefore ? { staleBefore } : {}),
     ...(Number(query.get('import')) > 0 ? { importId: Number(query.get('import')) } : {}), // CSV import summary links
   };
   const field = query.get('sort') as LeadSortField | null;

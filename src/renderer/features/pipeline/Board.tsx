@@ -62,9 +62,17 @@ const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   return { x: next.left + (next.width - collisionRect.width) / 2, y: next.top + 44 };
 };
 
-export type BoardProps = { columns: Column[]; search: string; sourceId?: number | undefined; onMove: (id: number, stage: Stage, beforeId: number | null) => void };
+export type BoardProps = {
+  columns: Column[];
+  search: string;
+  sourceId?: number | undefined;
+  onMove: (id: number, stage: Stage, beforeId: number | null) => void;
+  staleDays: number;
+  closedAll: boolean;
+  onToggleClosed: () => void;
+};
 
-export function Board({ columns, search, sourceId, onMove }: BoardProps) {
+export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardProps) {
   const [active, setActive] = useState<LeadRow | null>(null);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
@@ -141,6 +149,9 @@ export function Board({ columns, search, sourceId, onMove }: BoardProps) {
             sourceId={sourceId}
             highlighted={active !== null && overStage === column.stage}
             onMove={(leadId, stage) => onMove(leadId, stage, null)}
+            staleDays={staleDays}
+            closedAll={closedAll}
+            onToggleClosed={onToggleClosed}
           />
         ))}
       </div>

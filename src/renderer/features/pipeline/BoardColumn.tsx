@@ -5,6 +5,7 @@ import { routeWith } from '../../app/useRoute';
 import type { BoardColumn as Column } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { SortableLeadCard } from './LeadCard';
+import { isStale } from '../../../shared/domain/stale';
 
 export type BoardColumnProps = {
   column: Column;
@@ -12,6 +13,10 @@ export type BoardColumnProps = {
   search: string;
   sourceId?: number | undefined;
   onMove: (id: number, stage: Stage) => void;
+  staleDays: number;
+  /** Won and Lost show the last 30 days unless "all" is on. */
+  closedAll: boolean;
+  onToggleClosed?: (() => void) | undefined;
 };
 
 /** "$30,600" or "$30,600 · €1,200": each currency on its own, never added together. */
@@ -21,7 +26,9 @@ function columnValue(column: Column): string {
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
-export function BoardColumn({ column, highlighted, search, sourceId, onMove }: BoardColumnProps) {
+export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardColumnProps) {
+  const now = new Date();
+  const closed = column.stage === 'won' || column.stage === 'lost';
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
   const headingId = `column-${column.stage}-heading`;
   const hidden = column.total - column.leads.length;
@@ -41,11 +48,17 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove }: B
           <span className="sr-only"> leads</span>
         </span>
         <span className="column-value">{value && <>{value} in value</>}</span>
+        {closed && onToggleClosed && (
+          <button type="button" className="link-button closed-toggle" onClick={onToggleClosed} aria-pressed={closedAll}>
+            {closedAll ? 'All time' : 'Last 30 days'}
+            <span className="sr-only">{closedAll ? `: showing all ${stageLabels[column.stage]} leads, show the last 30 days` : `: show all ${stageLabels[column.stage]} leads`}</span>
+          </button>
+        )}
       </header>
       <SortableContext items={column.leads.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
         <div className="column-cards">
           {column.leads.map((lead) => (
-            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} />
+            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} stale={isStale(lead, staleDays, now)} />
           ))}
           {column.total === 0 && <p className="column-empty">No leads</p>}
           {hidden > 0 && (

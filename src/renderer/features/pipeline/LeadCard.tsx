@@ -3,12 +3,13 @@ import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react';
 import { daysFromToday, formatShortDay, formatValueShort } from '../../app/format';
 import { Icon } from '../../components/Icon';
+import { StaleBadge } from '../../components/Badges';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 
-export type LeadCardProps = { lead: LeadRow; onMove: (stage: Stage) => void };
+export type LeadCardProps = { lead: LeadRow; onMove: (stage: Stage) => void; stale?: boolean };
 
-export function SortableLeadCard({ lead, onMove }: LeadCardProps) {
+export function SortableLeadCard({ lead, onMove, stale = false }: LeadCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: `lead-${lead.id}`,
     data: { lead },
@@ -25,6 +26,7 @@ export function SortableLeadCard({ lead, onMove }: LeadCardProps) {
     >
       <CardBody
         lead={lead}
+        stale={stale}
         move={
           <select
             className="card-move"
@@ -56,9 +58,11 @@ export function SortableLeadCard({ lead, onMove }: LeadCardProps) {
 }
 
 /** The look of a card, shared by the board and the drag overlay. */
-export function CardBody({ lead, children, move }: { lead: LeadRow; children?: ReactNode; move?: ReactNode }) {
+export function CardBody({ lead, children, move, stale = false }: { lead: LeadRow; children?: ReactNode; move?: ReactNode; stale?: boolean }) {
   const due = lead.followUpOn ? daysFromToday(lead.followUpOn) : null;
   const open = lead.stage !== 'won' && lead.stage !== 'lost';
+  // Only credit channels spend connects, so a count shows only there.
+  const connects = lead.connects + lead.boostConnects - lead.connectsRefunded;
   return (
     <>
       <div className="card-top">
@@ -69,13 +73,19 @@ export function CardBody({ lead, children, move }: { lead: LeadRow; children?: R
       </div>
       {lead.client && <div className="card-client">{lead.client}</div>}
       <div className="card-meta">
-        <span className="chip">
+        <span className="chip" title={lead.sourceName}>
           <span className="chip-dot" style={{ background: lead.sourceColor }} aria-hidden="true" />
           {lead.sourceName}
         </span>
         {lead.valueMinor !== null && <span className="card-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>}
       </div>
       <div className="card-foot">
+        {(stale || connects > 0) && (
+          <span className="card-flags">
+            {stale && <StaleBadge />}
+            {connects > 0 && <span className="card-connects">{connects} connects</span>}
+          </span>
+        )}
         {lead.followUpOn && open && (
           <span className={`card-follow${due !== null && due < 0 ? ' overdue' : due === 0 ? ' today' : ''}`}>
             <Icon name="bell" size={12} /> {due === 0 ? 'Today' : formatShortDay(lead.followUpOn)}

@@ -6,15 +6,23 @@ import { DataActions } from '../import-export/DataActions';
 import { Board } from './Board';
 import { useBoard } from './useBoard';
 import { Welcome } from './Welcome';
+import { subDays } from 'date-fns';
+import { toIsoDate } from '../../../shared/dates';
+import { usePreferences } from '../settings/usePreferences';
 
 export function PipelinePage({ route }: PageProps) {
   const search = route.query.get('q') ?? '';
   const sourceParam = Number(route.query.get('source'));
   const sourceId = Number.isInteger(sourceParam) && sourceParam > 0 ? sourceParam : undefined;
   const sources = useSources(true);
-  const { columns, error, move, closeoutDialog } = useBoard(search, sourceId);
+  const { staleDays } = usePreferences();
+  // Won and Lost hold all time otherwise (hundreds of cards): the last 30 days unless ?closed=all.
+  const closedAll = route.query.get('closed') === 'all';
+  const closedFrom = closedAll ? undefined : toIsoDate(subDays(new Date(), 30));
+  const { columns, error, move, closeoutDialog } = useBoard(search, sourceId, closedFrom);
+  const toggleClosed = () => replaceRoute(routeWith('pipeline', { q: search, source: sourceId ? String(sourceId) : undefined, closed: closedAll ? undefined : 'all' }));
   const filtered = Boolean(search || sourceId);
-  const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value }));
+  const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value, closed: closedAll ? 'all' : undefined }));
   const total = columns?.reduce((sum, c) => sum + c.total, 0) ?? 0;
   const open = columns?.filter((c) => c.stage !== 'won' && c.stage !== 'lost').reduce((sum, c) => sum + c.total, 0) ?? 0;
   return (
@@ -56,7 +64,7 @@ export function PipelinePage({ route }: PageProps) {
       {!columns && !error && <p className="muted">Loading…</p>}
       {columns && total === 0 && !filtered && <Welcome />}
       {columns && total === 0 && filtered && <p className="muted">No leads match these filters.</p>}
-      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} />}
+      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} staleDays={staleDays} closedAll={closedAll} onToggleClosed={toggleClosed} />}
       {closeoutDialog}
     </div>
   );

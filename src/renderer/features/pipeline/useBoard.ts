@@ -10,7 +10,7 @@ import { type Stage, stageLabels } from '../../../shared/domain/stages';
 export const perColumn = 50;
 
 /** The board for a search and a channel, with optimistic moves that roll back (and say why) when the store refuses. */
-export function useBoard(search: string, sourceId: number | undefined) {
+export function useBoard(search: string, sourceId: number | undefined, closedFrom?: string) {
   const toast = useToast();
   const version = useDataVersion();
   const [columns, setColumns] = useState<BoardColumn[] | undefined>();
@@ -21,7 +21,7 @@ export function useBoard(search: string, sourceId: number | undefined) {
   useEffect(() => {
     let live = true;
     const startedAt = edits.current;
-    api.leads.board({ search: search || undefined, ...(sourceId ? { sourceIds: [sourceId] } : {}), perColumn }).then(
+    api.leads.board({ search: search || undefined, ...(sourceId ? { sourceIds: [sourceId] } : {}), ...(closedFrom ? { closedFrom } : {}), perColumn }).then(
       (board) => {
         // A move made while this was loading wins; the refresh after it brings the truth.
         if (live && startedAt === edits.current) {
@@ -34,7 +34,7 @@ export function useBoard(search: string, sourceId: number | undefined) {
     return () => {
       live = false;
     };
-  }, [search, sourceId, version]);
+  }, [search, sourceId, closedFrom, version]);
 
   const move = useCallback(
     async (id: number, stage: Stage, beforeId: number | null) => {

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { compactMoney, count, money } from './reportFormat';
+import { distinctColors } from '../../../shared/domain/palette';
+import { ChartTable } from './ChartTable';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
@@ -14,8 +16,14 @@ function topChannels(detail: ReportDetail, limit: number): ReportDetail['sources
 
 export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
   const currency = detail.report.currency;
-  const channels = topChannels(detail, 6);
-  const data = detail.monthly.map((m) => ({ month: m.month, ...m.profit }));
+  const top = topChannels(detail, 6);
+  // Presets such as Upwork and Fiverr share a green: lines get distinct hues.
+  const colors = distinctColors(top.map((c) => c.color));
+  const channels = top.map((c, i) => ({ ...c, color: colors[i]! }));
+  const data: Record<string, string | number>[] = detail.monthly.map((m) => ({ month: m.month, ...m.profit }));
+  // A line needs two points: with one month the chart is bars, and every line has dots so a
+  // channel with a single month of data still shows (issue 13.8).
+  const single = data.length === 1;
   return (
     <figure className="chart panel" aria-labelledby="chart-monthly-title">
       <figcaption id="chart-monthly-title">
@@ -26,17 +34,37 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
         <p className="muted chart-empty">Nothing to chart in this range.</p>
       ) : (
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
-            <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} width={70} />
-            <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {channels.map((c) => (
-              <Line key={c.source} type="linear" dataKey={c.source} stroke={c.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-            ))}
-          </LineChart>
+          {single ? (
+            <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
+              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
+              <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} width={70} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} cursor={{ fill: 'var(--panel-2)' }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              {channels.map((c) => (
+                <Bar key={c.source} dataKey={c.source} fill={c.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          ) : (
+            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
+              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+              <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
+              <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} width={70} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              {channels.map((c) => (
+                <Line key={c.source} type="linear" dataKey={c.source} stroke={c.color} strokeWidth={2} dot={{ r: 3, fill: c.color }} isAnimationActive={false} connectNulls />
+              ))}
+            </LineChart>
+          )}
         </ResponsiveContainer>
+      )}
+      {data.length > 0 && (
+        <ChartTable
+          caption="Monthly profit per channel"
+          columns={['Month', ...channels.map((c) => c.source)]}
+          rows={data.map((d) => [String(d.month), ...channels.map((c) => (typeof d[c.source] === 'number' ? money(d[c.source] as number, currency) : '—'))])}
+        />
       )}
     </figure>
   );
@@ -80,7 +108,7 @@ export function FunnelChart({ detail }: { detail: ReportDetail }) {
           <Bar dataKey="count" fill={color} radius={[0, 4, 4, 0]} isAnimationActive={false} label={{ position: 'right', fill: 'var(--text)', fontSize: 12 }} />
         </BarChart>
       </ResponsiveContainer>
-      <p className="sr-only">{data.map((d) => `${d.step}: ${d.count}`).join(', ')}</p>
+      <ChartTable caption={`Funnel, ${choice === 'Total' ? 'all channels' : choice}`} columns={['Step', 'Leads']} rows={data.map((d) => [d.step, count(d.count)])} />
     </figure>
   );
 }
@@ -127,7 +155,13 @@ export function CostBreakdownChart({ detail }: { detail: ReportDetail }) {
           </BarChart>
         </ResponsiveContainer>
       )}
-      <p className="sr-only">{detail.costBreakdown.map((c) => `${c.source} ${c.category}: ${money(c.amount, currency)}`).join('; ')}</p>
+      {data.length > 0 && (
+        <ChartTable
+          caption="Cost breakdown"
+          columns={['Channel', ...categories]}
+          rows={data.map((d) => [String(d.source), ...categories.map((c) => (typeof d[c] === 'number' ? money(d[c] as number, currency) : '—'))])}
+        />
+      )}
     </figure>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
 import { setDayPattern } from '../../app/format';
-import type { Preferences } from '../../../shared/api/schemas/preferences';
+import { Preferences as PreferencesSchema, type Preferences } from '../../../shared/api/schemas/preferences';
+import { useAsync } from '../../app/useAsync';
 
 /** Applies the theme and date format from the stored preferences (again after every save). */
 export function usePreferencesEffects(): void {
@@ -31,4 +32,11 @@ export function applyPreferences(prefs: Preferences, announce = true): void {
     // Dates already on screen are drawn again in the new format.
     if (announce) notifyDataChanged();
   }
+}
+
+const defaults = PreferencesSchema.parse({});
+
+/** The stored preferences (the defaults until they are read). */
+export function usePreferences(): Preferences {
+  return useAsync(() => api.preferences.get({}), []).data ?? defaults;
 }

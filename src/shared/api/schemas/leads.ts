@@ -36,6 +36,8 @@ export const Lead = z.object({
   updatedAt: z.string(),
   /** When the latest logged activity happened (null: none logged). */
   lastActivityAt: z.string().nullable(),
+  /** When it last moved between stages (its creation not counted). */
+  lastMovedAt: z.string().nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -113,7 +115,7 @@ export const LeadFilter = z.object({
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   importId: id.optional(),
-  /** Open leads with no change and no activity since this timestamp (the "stale" filter). */
+  /** Open leads created, applied, moved and with activity only before this timestamp (the "stale" filter). */
   staleBefore: z.string().max(40).optional(),
   /** Won and Lost leads closed on or after this day; open stages are not affected (the board's last 30 days). */
   closedFrom: isoDate.optional(),

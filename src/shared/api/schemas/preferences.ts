@@ -8,19 +8,29 @@ export const defaultLostReasons = ['Price', 'No reply', 'Chose someone else', 'J
 
 const reason = z.string().trim().min(1, 'A reason cannot be empty').max(60, 'At most 60 characters');
 
+const fields = {
+  theme: z.enum(['system', 'light', 'dark']),
+  /** 'locale' follows the OS locale; the others are date-fns patterns. The default stays the app's own "1 Jul 2026". */
+  dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']),
+  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(6)]),
+  staleDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
+  notifications: z.boolean(),
+  lostReasons: z.array(reason).min(1, 'Keep at least one reason').max(30),
+};
+
 /** How the app looks and behaves (Settings page, issue 13.7). Stored as one JSON setting. */
 export const Preferences = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  /** 'locale' follows the OS locale; the others are date-fns patterns. The default stays the app's own "1 Jul 2026". */
-  dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']).default('d MMM yyyy'),
-  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(6)]).default(1),
-  staleDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').default(21),
-  notifications: z.boolean().default(true),
-  lostReasons: z.array(reason).min(1, 'Keep at least one reason').max(30).default(defaultLostReasons),
+  theme: fields.theme.default('system'),
+  dateFormat: fields.dateFormat.default('d MMM yyyy'),
+  weekStartsOn: fields.weekStartsOn.default(1),
+  staleDays: fields.staleDays.default(21),
+  notifications: fields.notifications.default(true),
+  lostReasons: fields.lostReasons.default(defaultLostReasons),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
-export const PreferencesUpdate = Preferences.partial();
+/** Only the fields given change (no defaults here: a partial of `Preferences` would fill them in). */
+export const PreferencesUpdate = z.object(fields).partial();
 
 export const LostReasonCount = z.object({ sourceId: id, sourceName: z.string(), sourceColor: z.string(), reason: z.string(), count: z.number().int() });
 export type LostReasonCount = z.infer<typeof LostReasonCount>;
