@@ -53,7 +53,7 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             <div><dt>Revenue</dt><dd>{money(m.revenue, m.currency)}</dd></div>
             <div><dt>Fees</dt><dd>{money(m.fees, m.currency)}</dd></div>
             <div>
-              <dt>Connects</dt>
+              <dt>Connects cost</dt>
               <dd>
                 {m.connects.net.toLocaleString()} net
                 {m.connects.unitPriceMinor !== null && m.connects.priceCurrency && <> at {money(m.connects.unitPriceMinor, m.connects.priceCurrency)} = {money(m.connectsCost, m.currency)}</>}

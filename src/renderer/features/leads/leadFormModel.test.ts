@@ -57,10 +57,13 @@ describe('lead form model', () => {
     expect(apiErrorsToForm([{ path: 'lostReason', message: 'Too long' }], 'x')).toEqual({ lostReason: 'Too long' });
   });
 
-  it('edits the closed date and the fee override, and checks created ≤ applied ≤ closed with the field named', () => {
+  it('edits the closed date and the fee override; the shared schema names a date out of order', () => {
     const won = { ...base(), stage: 'won' as const, createdOn: '2026-08-01', appliedOn: '2026-08-05', closedOn: '2026-08-04' };
-    expect(checkLeadForm(won)).toEqual({ closedOn: 'Closed (2026-08-04) cannot be before Applied (2026-08-05)' });
-    expect(checkLeadForm({ ...won, appliedOn: '2026-07-30' })).toEqual({ appliedOn: 'Applied (2026-07-30) cannot be before Created (2026-08-01)' });
+    // The date order is the API's (shared schema) check: its field error lands next to the Closed control.
+    const refused = LeadCreate.safeParse(formToInput(won));
+    expect(refused.success).toBe(false);
+    const fields = refused.error!.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    expect(apiErrorsToForm(fields, 'x')).toEqual({ closedOn: 'Closed (2026-08-04) cannot be before Applied (2026-08-05)' });
     const ok = { ...won, closedOn: '2026-08-09', feePercent: '12.5' };
     expect(checkLeadForm(ok)).toEqual({});
     expect(formToInput(ok)).toMatchObject({ closedOn: '2026-08-09', feePercent: 12.5 });

@@ -1,7 +1,6 @@
 import type { FieldError } from '../../../shared/api/result';
 import type { Lead, LeadCreate } from '../../../shared/api/schemas/leads';
 import { isIsoDate } from '../../../shared/dates';
-import { leadDateIssues } from '../../../shared/domain/lead-dates';
 import { isStage, type Stage } from '../../../shared/domain/stages';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
 
@@ -108,10 +107,6 @@ export function checkLeadForm(values: LeadFormValues): LeadFormErrors {
     if (values[field] !== '' && !isIsoDate(values[field])) errors[field] = 'Use a real date';
   }
   if (!values.createdOn) errors.createdOn = 'Give the day the lead came in';
-  // The API's own rule (created ≤ applied ≤ closed), shown before the round trip.
-  for (const issue of leadDateIssues({ createdOn: values.createdOn, appliedOn: values.appliedOn, closedOn: isClosed(values.stage) ? values.closedOn : '' })) {
-    errors[issue.field] ??= issue.message;
-  }
   const fee = values.feePercent.trim();
   if (fee !== '' && (!/^\d+(\.\d{1,2})?$/.test(fee) || Number(fee) > 100)) errors.feePercent = 'A percent from 0 to 100, at most two decimals';
   return errors;
