@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../../shared/api/schemas/csv';
+import { describeImportedMatch } from '../../shared/reports/plan-matching';
 
 const n = (value: number) => value.toLocaleString('en');
 
@@ -26,6 +27,7 @@ export function describeImport(s: ImportSummary): string[] {
   for (const u of s.unknownTypes) {
     lines.push(`Unknown ${u.platform} type "${u.type}": ${plural(u.count, 'row')} (line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}${u.count > u.lines.length ? ', …' : ''}); decide what it is once in the app's import page (or: leadledger api csv:decide-types)`);
   }
+  for (const m of s.subscriptionMatches) lines.push(`Matched: ${describeImportedMatch(m)}`);
   if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
   for (const w of s.warnings) lines.push(`Warning: ${w}`);
   return lines;

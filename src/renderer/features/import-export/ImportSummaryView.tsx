@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
 import { plural } from '../../app/format';
 import { UnknownTypes } from './UnknownTypes';
+import { describeImportedMatch } from '../../../shared/reports/plan-matching';
 
 export type ImportSummaryViewProps = {
   summary: ImportSummary;
@@ -68,6 +69,13 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
         </ul>
       )}
       {s.unknownTypes.length > 0 && onDecided && <UnknownTypes types={s.unknownTypes} onDecided={onDecided} />}
+      {s.subscriptionMatches.length > 0 && (
+        <ul className="import-story" aria-label="Plan charges matched">
+          {s.subscriptionMatches.map((m) => (
+            <li key={`${m.source}-${m.plan}-${m.chargeOn}`}>{describeImportedMatch(m)}</li>
+          ))}
+        </ul>
+      )}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
       {s.warnings.map((w) => (
         <p key={w} className="muted">
