@@ -81,4 +81,12 @@ export default tseslint.config(
   },
   ...boundaries.map(({ files, ignores, patterns }) => ({ files, ...(ignores ? { ignores } : {}), rules: { 'no-restricted-imports': ['error', { patterns }] } })),
   { files: ['src/core/services/**', 'src/core/handlers/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-syntax': ['error', ...noSql] } },
+  // Test support (test-support/, src/cli/test-support/) is for tests only and never built into the app.
+  {
+    files: ['src/**', 'electron/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/test-support', '**/test-support/**'], message: 'Only tests import test support.' }] }],
+    },
+  },
 );

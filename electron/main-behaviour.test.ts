@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operationNames } from '../src/shared/api/contract';
-import { openTempCtx } from '../src/core/test-support/temp-db';
+import { openTempCtx } from '../test-support/temp-db';
 
 // The main-process glue run against a stand-in for the `electron` module (the binary is absent here):
 // what our handlers DO when Electron calls them.

@@ -28,6 +28,6 @@ for (const f of totals.failed) console.log(`FAILED sequence ${f.index}: ${f.step
 const refusals = Object.entries(totals.refusals).sort((a, b) => b[1] - a[1]);
 if (refusals.length) console.log(`Writes refused (not acknowledged, so not expected):\n${refusals.map(([k, n]) => `  ${n} x ${k}`).join('\n')}`);
 console.log(`\n${formatChaos(totals, options.seed)}`);
-const ok = totals.lost === 0 && totals.damaged === 0 && totals.errors === 0;
+const ok = totals.lost === 0 && totals.damaged === 0 && totals.silentCliFailures === 0 && totals.errors === 0;
 console.log(`${ok ? 'PASS' : 'FAIL'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(ok ? 0 : 1);

@@ -6,7 +6,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function errors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return result!.messages.filter((m) => ['no-restricted-imports', '@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'].includes(m.ruleId ?? '')).map((m) => m.message);
 }
 
 describe('layer rules', () => {
@@ -37,5 +37,11 @@ export function f(db: Database, ctx: { db: Database }) {
     expect(await errors('src/core/repos/probe.ts', up)).toHaveLength(1);
     expect(await errors('src/core/repos/probe.ts', `import { ImportWriter } from '../csv/writer';\nexport const x = ImportWriter;\n`)).toHaveLength(1);
     expect(await errors('src/core/services/probe.ts', `import { ImportWriter } from '../csv/writer';\nexport const x = ImportWriter;\n`)).toEqual([]);
+  });
+
+  it('keep test support out of the app: only tests import it', async () => {
+    const code = `import { openTempCtx } from '../../../test-support/temp-db';\nexport const x = openTempCtx;\n`;
+    expect(await errors('src/core/services/probe.ts', code)).toEqual([expect.stringContaining('Only tests import test support.')]);
+    expect(await errors('src/core/services/probe.test.ts', code)).toEqual([]);
   });
 });

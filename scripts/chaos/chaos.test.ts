@@ -15,6 +15,7 @@ describe.skipIf(!hasSqlite)('chaos: app, CLI, foreign sqlite3 reads, restores an
     expect(figure('sequences run'), out).toBe(3);
     expect(figure('lost'), out).toBe(0);
     expect(figure('damaged'), out).toBe(0);
+    expect(figure('CLI failures without a one-line message'), out).toBe(0);
     expect(figure('harness errors'), out).toBe(0);
     expect(run.stdout).toMatch(/^seed: 1$/m);
     // The run must have done something worth checking.

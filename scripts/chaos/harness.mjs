@@ -22,7 +22,7 @@ export async function runChaos(options = {}, log = () => {}) {
   const o = { ...chaosDefaults, ...options };
   if (!hasSqliteShell()) throw new Error('the sqlite3 shell is needed as the foreign client (apt-get install sqlite3)');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-chaos-'));
-  const totals = { sequences: 0, kills: 0, serverKills: 0, cliKills: 0, checked: 0, seededChecked: 0, lost: 0, damaged: 0, errors: 0, failed: [], refusals: {} };
+  const totals = { sequences: 0, kills: 0, serverKills: 0, cliKills: 0, checked: 0, seededChecked: 0, lost: 0, damaged: 0, silentCliFailures: 0, errors: 0, failed: [], refusals: {} };
   try {
     const bundle = await bundleCli();
     const rendererDir = stubRenderer(path.join(work, 'renderer'));
@@ -59,8 +59,9 @@ export async function runChaos(options = {}, log = () => {}) {
       totals.lost += r.lost;
       if (r.damaged) totals.damaged++;
       if (r.error) totals.errors++;
+      totals.silentCliFailures += r.silentCliFailures;
       for (const [k, n] of Object.entries(r.refusals)) totals.refusals[k] = (totals.refusals[k] ?? 0) + n;
-      const bad = r.lost > 0 || r.damaged || r.error;
+      const bad = r.lost > 0 || r.damaged || r.error || r.silentCliFailures > 0;
       if (bad) totals.failed.push({ index, steps: r.steps, problems: r.problems, replay: `node scripts/chaos.mjs --seed ${o.seed} --first ${index} --sequences 1` });
       log(`sequence ${index}: ${r.steps.join(' ')} | ${r.checked} writes checked, ${r.lost} lost${r.damaged ? ', DAMAGED' : ''}${r.problems.length ? ` | ${r.problems.join('; ')}` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -78,6 +79,7 @@ export function formatChaos(totals, seed) {
     `acknowledged writes checked: ${totals.checked} (and ${totals.seededChecked} seeded leads)`,
     `lost: ${totals.lost}`,
     `damaged: ${totals.damaged}`,
+    `CLI failures without a one-line message: ${totals.silentCliFailures}`,
     `harness errors: ${totals.errors}`,
     `seed: ${seed}`,
   ].join('\n');

@@ -51,6 +51,18 @@ class Sequence {
     this.kills = { server: 0, cli: 0 };
     this.refusals = {}; // error codes and CLI messages of writes that were refused (not acknowledged)
     this.problems = [];
+    this.silentCliFailures = 0;
+  }
+
+  /** The CLI; a non-zero exit with no message (or a stack trace) is a defect of its own, counted apart. */
+  async cli(args, options) {
+    const run = await cli(this.bundle, this.db, args, options);
+    const said = run.stderr.trim();
+    if (!run.killed && run.code !== 0 && (said === '' || /\n\s+at /.test(said))) {
+      this.silentCliFailures++;
+      this.problems.push(`leadledger ${args[0]} exited ${run.code ?? run.signal} ${said ? 'with a stack trace' : 'without a message'}`);
+    }
+    return run;
   }
 
   refused(what) {
@@ -114,7 +126,7 @@ class Sequence {
     const file = path.join(this.dir, `import-${this.counter}.csv`);
     fs.writeFileSync(file, leadsCsv(refs));
     const killAfterMs = kill ? this.random() * this.cliImportMs * 1.2 : undefined;
-    const run = await cli(this.bundle, this.db, ['import', file, '--as', 'leads'], { killAfterMs });
+    const run = await this.cli(['import', file, '--as', 'leads'], { killAfterMs });
     if (run.killed) this.kills.cli++;
     if (run.code === 0) for (const ref of refs) this.expected.add(`r:${ref}`);
     else if (!run.killed) this.refused(`cli import: ${run.stderr.trim()}`);
@@ -132,7 +144,7 @@ class Sequence {
       if (!reply.ok) return this.refused(`backups:create ${reply.error.code}`);
       this.backups.push({ name: reply.value.name, path: path.join(this.dir, 'backups', reply.value.name), snapshot });
     } else {
-      const run = await cli(this.bundle, this.db, ['backup']);
+      const run = await this.cli(['backup']);
       const made = / to (.+) \(/.exec(run.stdout)?.[1];
       if (run.code !== 0 || !made) return this.refused(`cli backup: ${run.stderr.trim()}`);
       this.backups.push({ name: path.basename(made), path: made, snapshot });
@@ -148,7 +160,7 @@ class Sequence {
       if (reply.ok) this.expected = new Set(backup.snapshot);
       else this.refused(`backups:restore ${reply.error.code}: ${reply.error.message}`);
     } else {
-      const run = await cli(this.bundle, this.db, ['restore', backup.path]);
+      const run = await this.cli(['restore', backup.path]);
       if (run.code === 0) this.expected = new Set(backup.snapshot);
       else this.refused(`cli restore: ${run.stderr.trim()}`);
     }
@@ -215,5 +227,5 @@ export async function runSequence(options, templateRefs) {
   }
   if (s.server && !s.server.exited && names.length < stepCount) await killServer(s.server);
   const verdict = await s.verify(templateRefs);
-  return { ...verdict, kills: s.kills, steps: names, refusals: s.refusals, problems: s.problems, error: s.error ?? null };
+  return { ...verdict, kills: s.kills, silentCliFailures: s.silentCliFailures, steps: names, refusals: s.refusals, problems: s.problems, error: s.error ?? null };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDbPath } from '../core/test-support/temp-db';
+import { tempDbPath } from '../../test-support/temp-db';
 import { errorLine } from './main';
 import { runCliCaptured as cli } from './test-support/run-captured';
 

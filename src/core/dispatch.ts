@@ -11,6 +11,8 @@ import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
+import { connectsHandlers } from './handlers/connects-handlers';
+import { leadMoneyHandlers } from './handlers/lead-money-handlers';
 import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
 import { activityHandlers } from './handlers/activity-handlers';
@@ -23,6 +25,8 @@ const handlers: Handlers = {
   ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
   ...csvHandlers,
+  ...connectsHandlers,
+  ...leadMoneyHandlers,
   ...dbHandlers,
   ...activityHandlers,
 };

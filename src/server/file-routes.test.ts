@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempCtx } from '../core/test-support/temp-db';
+import { openTempCtx } from '../../test-support/temp-db';
 import { exportToFile } from '../core/services/export-to';
 import { setupFileRoutes } from './file-routes';
 import { startWebServer, type WebServer } from './web-server';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationNames } from '../shared/api/contract';
-import { openTempCtx } from '../core/test-support/temp-db';
+import { openTempCtx } from '../../test-support/temp-db';
 import { contentSecurityPolicy, maxJsonBody, pageContentSecurityPolicy } from './security';
 import { startWebServer, type WebServer } from './web-server';
 

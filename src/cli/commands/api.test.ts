@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, operationNames } from '../../shared/api/contract';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured as cli, runCliWithStdin } from '../test-support/run-captured';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
 import { damagePage, sha256, truncateFile } from '../../core/backup/corrupt-files';
 import { latestVersion } from '../../core/db/migrations';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 
 const dirs: string[] = [];

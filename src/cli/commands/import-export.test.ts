@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../core/backup/backup';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 
 const fx = (name: string) => path.resolve('src/core/csv/__fixtures__', name);
@@ -172,8 +172,12 @@ describe('leadledger export', () => {
     await cli('--db', a, 'import', fx('payments.csv'));
     const csv = (await cli('--db', a, 'export', 'report')).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,currency');
-    expect(lines.at(-1)).toMatch(/^Total,3,2,/);
+    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,currency,basis');
+    expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage$/);
+    // The export honours the basis it is asked for (the Reports page passes its own).
+    const cash = (await cli('--db', a, 'export', 'report', '--basis', 'cash')).stdout.trim().split('\r\n');
+    expect(cash.at(-1)).toMatch(/,USD,cash$/);
+    expect((await cli('--db', a, 'export', 'leads', '--basis', 'cash')).code).toBe(2);
     const json = JSON.parse((await cli('--db', a, 'export', 'report', '--json')).stdout);
     expect(json.totals.leads).toBe(3);
     expect(json.channels.find((c: { source: string }) => c.source === 'Fiverr').revenue).toBe(125050);

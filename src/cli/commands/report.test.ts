@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCtx } from '../../core/context';
 import { openDatabase } from '../../core/db/open';
 import { dispatch } from '../../core/dispatch';
-import { tempDbPath } from '../../core/test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 
 const dirs: string[] = [];
@@ -40,15 +40,19 @@ describe('leadledger report', () => {
     expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['from', 'to', 'basis', 'currency', 'channels', 'totals', 'warnings']);
-    const keys = ['leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin'];
+    const keys = ['leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin', 'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin'];
     expect(Object.keys(report.channels[0])).toEqual(['source', ...keys]);
     expect(Object.keys(report.totals)).toEqual(keys);
-    // 16 connects at 0.15 = 2.40; revenue 1000.00, fee 100.00; the EUR payment has no rate.
-    expect(report).toMatchObject({ from: '2026-08-01', to: '2026-08-31', basis: 'usage', currency: 'USD', warnings: ['No EUR rate for 2026-08: 1 amount left out (70.00 EUR)'] });
+    // Ledger (assumed start 2026-08-01): 16 spent on 08-01 take the month's 10 free, 6 are uncovered at 0.15 = 0.90;
+    // the 8 of 08-03 came back. Revenue 1000.00, fee 100.00; the EUR payment has no rate.
+    expect(report).toMatchObject({
+      from: '2026-08-01', to: '2026-08-31', basis: 'usage', currency: 'USD',
+      warnings: ['No EUR rate for 2026-08: 1 amount left out (70.00 EUR)', 'Upwork: 6 Connects spent that no opening balance, allowance or purchase covers'],
+    });
     expect(report.channels[0]).toEqual({
       source: 'Upwork', leads: 2, proposals: 2, replies: 1, interviews: 1, wins: 1, winRate: 0.5, connectsSpent: 24, connectsRefunded: 8,
-      revenue: 100000, fees: 10000, costs: 240, profit: 89760, roi: 89760 / 10240, costPerLead: 120, costPerWin: 240, revenuePerConnect: 6250,
-      booked: 125050, medianDaysToWin: 8,
+      connectsExpired: 0, connectsPerWin: 16, revenue: 100000, fees: 10000, costs: 90, profit: 89910, roi: 89910 / 10090, costPerLead: 45,
+      costPerWin: 90, revenuePerConnect: 6250, booked: 125050, medianDaysToWin: 8,
     });
     const cash = JSON.parse((await cli('--db', file, 'report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout);
     expect(cash.channels[0]).toMatchObject({ costs: 0, costPerLead: 0, profit: 90000, roi: 9 });
@@ -64,13 +68,13 @@ describe('leadledger report', () => {
     const upwork = lines.find((l) => l.startsWith('Upwork'))!;
     expect(upwork).toContain('1,000.00');
     expect(upwork).toContain('50.0%');
-    expect(lines.find((l) => l.startsWith('Total'))).toContain('897.60');
+    expect(lines.find((l) => l.startsWith('Total'))).toContain('899.10');
     // columns line up: every table row has the same length
     const end = lines.findIndex((l) => l.startsWith('Total'));
     const table = lines.slice(2, end + 1);
     expect(table.length).toBe(5);
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
-    expect(stdout).toContain('Warnings:\n  No EUR rate for 2026-08: 1 amount left out (70.00 EUR)');
+    expect(stdout).toContain('Warnings:\n  No EUR rate for 2026-08: 1 amount left out (70.00 EUR)\n  Upwork: 6 Connects');
     const empty = await cli('--db', file, 'report', '--from', '2020-01-01', '--to', '2020-01-31');
     expect(empty.stdout).toContain('(no activity in this range)');
   });

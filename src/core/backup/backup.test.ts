@@ -7,7 +7,7 @@ import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { latestVersion } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { loadSampleData } from '../services/sample-data';
-import { tempDbPath } from '../test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { createBackupInBackground } from './background-backup';
 import { type BackupInfo, backupDir, backupsToKeep, createBackup, listBackups, pruneBackups } from './backup';
 import { restoreBackupByName, restoreFileAtPath, restoreIntoCtx, startBackupSchedule } from './backup-service';

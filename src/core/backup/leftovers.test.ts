@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTempCopies } from '../csv/file-registry';
 import { openDatabase } from '../db/open';
-import { tempDbPath } from '../test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { openAppStore } from './recover';
 
 // What a crash leaves is swept at the next start; what a running process is writing is not.

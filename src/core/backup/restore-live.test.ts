@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli, startApp, type AppProcess } from '../test-support/app-process';
-import { tempDbPath } from '../test-support/temp-db';
+import { runCli, startApp, type AppProcess } from '../../../test-support/app-process';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { listBackups } from './backup';
 
 // Restoring swaps the file. A process that still has the old file open keeps writing to it, and

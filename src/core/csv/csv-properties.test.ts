@@ -8,7 +8,7 @@ import { insertLead, RollupBatch } from '../repos/leads-repo';
 import { insertExpense } from '../repos/expenses-repo';
 import { insertPayment } from '../repos/payments-repo';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { csvRecordLine, queries, type Row, toRecord, writeExport } from './export';
 import { ownHeaders } from './own-formats';
 import { importCsvFile } from './import-engine';

@@ -4,7 +4,7 @@ import { formatMinorPlain } from '../../shared/money';
 import { ownHeaders, type Target } from './own-formats';
 
 export type ExportKind = Target;
-export type ExportOptions = { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean };
+export type ExportOptions = { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined };
 
 /** A raw record: the CSV header names as keys; text as stored, money as exact decimal strings. */
 export type ExportRecord = Record<string, string | number | null>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollupDrift } from '../rollups/rebuild';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { writeExport } from './export';
 import { importCsvFile, type ImportOptions } from './import-engine';
 

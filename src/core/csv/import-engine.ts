@@ -16,6 +16,7 @@ import { CsvParseError } from './parser';
 import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
 import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
+import { importMatches } from '../repos/plan-charges';
 
 export type { ImportSummary } from './import-summary';
 
@@ -270,6 +271,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     summary.createdSources = writer.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
+    if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(db, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) db.prepare(sql).run();
       db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(

@@ -2,6 +2,7 @@ import type { DecimalSeparator } from '../../shared/csv/amounts';
 import type { Delimiter } from '../../shared/csv/headers';
 import type { FormatId } from './layouts';
 import type { Encoding } from './read-file';
+import type { ImportMatch } from '../repos/plan-charges';
 
 export type InvalidRow = { line: number; message: string };
 
@@ -54,6 +55,8 @@ export type ImportSummary = {
   applied: boolean;
   /** Inserted records per kind, for the summary links. */
   kinds: { leads: number; payments: number; expenses: number };
+  /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
+  subscriptionMatches: ImportMatch[];
 };
 
 export function emptySummary(fileName: string, encoding: Encoding, dryRun: boolean): ImportSummary {
@@ -62,6 +65,7 @@ export function emptySummary(fileName: string, encoding: Encoding, dryRun: boole
     updated: 0, unchanged: 0, skipped: 0, transfers: 0, merged: 0, invalidCount: 0, invalid: [],
     counts: { leads: 0, payments: 0, fees: 0, expenses: {}, transfers: 0, skipped: {}, invalid: {} },
     unknownTypes: [], createdSources: [], warnings: [], dryRun, applied: false, kinds: { leads: 0, payments: 0, expenses: 0 },
+    subscriptionMatches: [],
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveTypeDecision } from '../repos/import-decisions-repo';
 import { rollupDrift } from '../rollups/rebuild';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { importCsvFile, type ImportOptions } from './import-engine';
 import { parseCsvText } from './parser';
 import { typeKey } from './type-decisions';

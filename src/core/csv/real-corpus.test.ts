@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollupDrift } from '../rollups/rebuild';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { importCsvFile } from './import-engine';
 
 // Every file of ../shared/corpus/real (third-party exports, never copied into the project) against

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leadsCsv } from '../test-support/app-process';
+import { leadsCsv } from '../../../test-support/app-process';
 
 // An import that fills the disk is rolled back, but the pages it had spilled stay in the WAL file:
 // on a full disk, that is the space the user needs back. The rollback truncates the WAL.
@@ -14,7 +14,7 @@ describe('disk full during an import', () => {
   it('leaves no oversized WAL behind', { timeout: 60_000 }, async () => {
     const { importCsvFile } = await import('../csv/import-engine');
     const { toApiError } = await import('../dispatch');
-    const { openTempCtx } = await import('../test-support/temp-db');
+    const { openTempCtx } = await import('../../../test-support/temp-db');
     const ctx = openTempCtx();
     try {
       const file = path.join(path.dirname(ctx.dbPath), 'leads.csv');

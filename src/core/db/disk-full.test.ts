@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsvFile } from '../csv/import-engine';
 import { dispatch, toApiError } from '../dispatch';
 import { loadSampleData } from '../services/sample-data';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // SQLite's own I/O-error tests fill the disk; PRAGMA max_page_count does the same to one connection.
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { leadsCsv, runCli, runProgram, startApp, waitForImport } from '../test-support/app-process';
-import { tempDbPath } from '../test-support/temp-db';
+import { leadsCsv, runCli, runProgram, startApp, waitForImport } from '../../../test-support/app-process';
+import { tempDbPath } from '../../../test-support/temp-db';
 
 // Issue 9's reproduction, with real processes: the app imports, the sqlite3 shell reads the file,
 // the app and the CLI write. A raw open/close of the live file in the app process dropped its

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../backup/backup';
 import { rollupDrift } from '../rollups/rebuild';
-import { tempDbPath } from '../test-support/temp-db';
+import { tempDbPath } from '../../../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';

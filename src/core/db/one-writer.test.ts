@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { registerFile } from '../csv/file-registry';
 import { dispatch } from '../dispatch';
 import { cancelImportJob, importJob, startImportJob, waitForJob } from '../services/import-jobs';
-import { leadsCsv, runCli, startApp } from '../test-support/app-process';
-import { openTempCtx, sourceId, tempDbPath } from '../test-support/temp-db';
+import { leadsCsv, runCli, startApp } from '../../../test-support/app-process';
+import { openTempCtx, sourceId, tempDbPath } from '../../../test-support/temp-db';
 import { busyMessage } from './sqlite-errors';
 
 // One writer at a time, said clearly: a write that meets another writer's lock gets a plain,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsvFile } from '../csv/import-engine';
 import { exportToFile } from '../services/export-to';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { openConnection } from './connection';
 import { inspectDatabaseFile } from './inspect';
 import { openDatabase } from './open';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerFile } from '../csv/file-registry';
-import { callError, callOk } from '../test-support/calls';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { callError, callOk } from '../../../test-support/calls';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // The write paths of the smaller domains through dispatch, on a real SQLite file: what the
 // repositories (issue 10: SQL in the data layer) must keep doing.

@@ -1,5 +1,4 @@
 import { boostReport } from '../services/boost-service';
-import { connectsBalances } from '../services/connects-balance-service';
 import { channelReport, reportDetail } from '../services/reports-service';
 import type { HandlersFor } from './types';
 
@@ -7,5 +6,4 @@ export const reportsHandlers: HandlersFor<'reports'> = {
   'reports:channels': (ctx, input) => channelReport(ctx, input),
   'reports:detail': (ctx, input) => reportDetail(ctx, input),
   'reports:boost': (ctx, input) => boostReport(ctx, input),
-  'reports:connects': (ctx) => connectsBalances(ctx),
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadSortField } from '../../shared/api/schemas/leads';
 import { loadSampleData } from '../services/sample-data';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { listLeads } from './leads-repo';
 
 let ctx: ReturnType<typeof openTempCtx>;

@@ -14,7 +14,7 @@ export type SourceRecord = {
   created_at: string;
 };
 
-function getSourceRecord(db: Database, id: number): SourceRecord | undefined {
+export function getSourceRecord(db: Database, id: number): SourceRecord | undefined {
   return db.prepare(`SELECT * FROM sources WHERE id = ?`).get(id) as SourceRecord | undefined;
 }
 
@@ -76,13 +76,6 @@ export function listSourceCredits(db: Database, sourceId?: number): CreditFacts[
   return db
     .prepare(`SELECT id, name, credit_name, free_credits_monthly FROM sources ${sourceId ? 'WHERE id = ?' : ''} ORDER BY archived, sort_order, name`)
     .all(...(sourceId ? [sourceId] : [])) as CreditFacts[];
-}
-
-/** Active channels that have bidding credits (Upwork's Connects). */
-export function activeCreditSources(db: Database): (CreditFacts & { credit_name: string })[] {
-  return db
-    .prepare(`SELECT id, name, credit_name, free_credits_monthly FROM sources WHERE credit_name IS NOT NULL AND archived = 0 ORDER BY sort_order, name`)
-    .all() as (CreditFacts & { credit_name: string })[];
 }
 
 export function activeSourceNames(db: Database): Pick<SourceRecord, 'id' | 'name'>[] {

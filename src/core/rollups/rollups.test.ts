@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { loadSampleData } from '../services/sample-data';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { rebuildRollups, rollupDrift } from './rebuild';
 
 let ctx: ReturnType<typeof openTempCtx>;

@@ -1,21 +1,23 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, operationNames } from '../../shared/api/contract';
 import { dispatch } from '../dispatch';
 import { loadSampleData } from '../services/sample-data';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 
 // Every operation of the contract (new ones are covered automatically) gets random and malformed
 // payloads: the answer is always an envelope (ok, or an error that is not an internal crash), and
 // a refused payload never writes.
 
+// A fresh database per operation: one operation's valid payloads (sample:load may write millions of
+// rows) must not make the next operation's checks slow or depend on the order of the contract.
 let ctx: ReturnType<typeof openTempCtx>;
-beforeAll(() => {
+beforeEach(() => {
   ctx = openTempCtx();
   loadSampleData(ctx, { leads: 60, seed: 3 });
 });
-afterAll(() => ctx.close());
+afterEach(() => ctx.close());
 
 const totalChanges = () => (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 

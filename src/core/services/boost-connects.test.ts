@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BoostReport, ConnectsBalanceRow } from '../../shared/api/schemas/reports';
+import type { BoostReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
@@ -21,53 +21,35 @@ describe('boost analysis', () => {
         sourceId: upwork, title: 'x', createdOn: '2026-05-01', appliedOn: '2026-05-01', connects: 10, boostConnects: boost,
         stage: won ? 'won' : 'applied', closedOn: won ? '2026-05-10' : null, value: won ? '1000.00' : null,
       });
-    // 9 boosted (3 won): not enough data yet
-    for (let i = 0; i < 9; i++) await lead(20, i < 3);
+    // 10 boosted (3 won) vs 20 plain (2 won): +20 points, but the 95% interval includes zero.
+    for (let i = 0; i < 10; i++) await lead(20, i < 3);
     for (let i = 0; i < 20; i++) await lead(0, i < 2);
     let report = await call<BoostReport>('reports:boost', { sourceId: upwork });
-    expect(report.notEnoughData).toBe(true);
-    expect(report.breakEvenBoostConnects).toBeNull();
-    expect(report.boosted).toMatchObject({ proposals: 9, wins: 3, winRate: 1 / 3 });
-    // 10th boosted proposal, lost: boosted 3/10, plain 2/20. Wins are unpaid: net = 1000 - 10% fee = 900.
-    // uplift 0.2 x $900 = $180 = 1200 connects at $0.15.
-    await lead(20, false);
+    expect(report).toMatchObject({ notEnoughData: true, breakEvenBoostConnects: null, averageBoostBid: 20, boosted: { proposals: 10, wins: 3, winRate: 0.3 } });
+    expect(report.uplift!.low).toBeLessThan(0);
+    // 20 more boosted, 12 won: 15 of 30 (50%) vs 10%; the interval now excludes zero. Wins are unpaid: net = 1000 - 10% = 900.
+    // uplift 0.4 x $900 = $360 = 2400 connects at $0.15.
+    for (let i = 0; i < 20; i++) await lead(20, i < 12);
     report = await call<BoostReport>('reports:boost', { sourceId: upwork });
     expect(report).toMatchObject({
-      notEnoughData: false, creditPriceMinor: 15, averageNetRevenuePerWin: 90000, breakEvenBoostConnects: 1200,
-      boosted: { proposals: 10, wins: 3, winRate: 0.3, connectsPerWin: 100, costPerWin: 1500 },
+      notEnoughData: false, creditPriceMinor: 15, averageNetRevenuePerWin: 90000, breakEvenBoostConnects: 2400, averageBoostBid: 20,
+      boosted: { proposals: 30, wins: 15, winRate: 0.5, connectsPerWin: 60, costPerWin: 900 },
       unboosted: { proposals: 20, wins: 2, winRate: 0.1, connectsPerWin: 100, costPerWin: 1500 },
     });
+    expect(report.uplift!.low).toBeGreaterThan(0);
     // A payment on a won lead replaces its estimate: 1 win paid 2000 - 200 fee.
     const won = ctx.db.prepare(`SELECT id FROM leads WHERE stage = 'won' LIMIT 1`).get() as { id: number };
     await call('payments:create', { date: '2026-05-20', sourceId: upwork, leadId: won.id, gross: '2000.00' });
     report = await call<BoostReport>('reports:boost', { sourceId: upwork });
-    // (4 x 90000 + 180000) / 5 = 108000 -> 0.2 x 1080 / 0.15 = 1440
-    expect(report.averageNetRevenuePerWin).toBe(108000);
-    expect(report.breakEvenBoostConnects).toBe(1440);
+    // (16 x 90000 + 180000) / 17 = 95294.1 -> 0.4 x 952.94 / 0.15 = 2541
+    expect(report.averageNetRevenuePerWin).toBe(95294);
+    expect(report.breakEvenBoostConnects).toBe(2541);
+    // A period filter: a range without proposals has nothing to say.
+    expect(await call<BoostReport>('reports:boost', { sourceId: upwork, from: '2026-06-01', to: '2026-06-30' })).toMatchObject({ notEnoughData: true, uplift: null, averageBoostBid: null });
   });
 
   it('refuses a channel without credits', async () => {
     const result = await dispatch(ctx, 'reports:boost', { sourceId: sourceId(ctx, 'LinkedIn') });
     expect(result.ok).toBe(false);
-  });
-});
-
-describe('connects balance', () => {
-  it('adds purchases, free allowance, plan credits and refunds, less spending and expiry', async () => {
-    const upwork = sourceId(ctx, 'Upwork');
-    // Upwork Basic: 10 free on the 1st of each month from the first activity (2025-07-05 purchase).
-    await call('expenses:create', { date: '2025-07-05', sourceId: upwork, category: 'connects', amount: '12.00', connects: 80 });
-    await call('leads:create', { sourceId: upwork, title: 'a', createdOn: '2025-07-10', appliedOn: '2025-07-10', connects: 30, connectsRefunded: 6 });
-    await call('leads:create', { sourceId: upwork, title: 'b', createdOn: '2026-08-01', appliedOn: '2026-08-01', connects: 16, boostConnects: 4 });
-    await call('subscriptions:create', { sourceId: upwork, name: 'Plus', period: 'monthly', amount: '19.99', startsOn: '2026-06-20', endsOn: '2026-07-31', freeCreditsMonthly: 100 });
-    const [row] = await call<ConnectsBalanceRow[]>('reports:connects', {});
-    // free: 14 months (2025-07 .. 2026-08) x 10 = 140, plus the plan on 06-20 and 07-20 = 200
-    // FIFO: lot 2025-07-01 (10) + 07-05 (80): 30 spent 07-10 -> 10 used from the first lot, 20 from the purchase;
-    // refund 6 on 07-10. Expired by 2026-08-15: 60 (purchase, 07-05) + 6 (refund, 07-10) + 10 (2025-08-01) = 76
-    // then 2026-08-01 spend 20 takes from 2025-09-01 (10) and 2025-10-01 (10).
-    expect(row).toMatchObject({ source: 'Upwork', bought: 80, free: 340, refunded: 6, spent: 50, expired: 76 });
-    expect(row!.balance).toBe(80 + 340 + 6 - 50 - 76);
-    // Expiring by 2026-09-14: none left from 2025-09-01 / 2025-10-01 lots (spent), so 0.
-    expect(row!.expiringSoon).toBe(0);
   });
 });

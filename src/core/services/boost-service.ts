@@ -37,6 +37,7 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
     const cell = cellOf(r.boosted === 1, r.won === 1);
     cell.proposals! += r.n;
     cell.netConnects += r.net;
+    cell.boostConnects = (cell.boostConnects ?? 0) + r.bids;
     if (r.price !== null && r.price_currency !== null) cell.connectsCostMinor += converter.convert(r.net * r.price, r.price_currency, r.day.slice(0, 7)) ?? 0;
   }
   // Net revenue of each won proposal: its payments (gross - fee), else its booked value less the fee it would carry.

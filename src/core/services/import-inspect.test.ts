@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerFile } from '../csv/file-registry';
 import { dispatch } from '../dispatch';
-import { openTempCtx } from '../test-support/temp-db';
+import { openTempCtx } from '../../../test-support/temp-db';
 import { waitForJob } from './import-jobs';
 
 const fx = (name: string) => path.join(import.meta.dirname, '..', 'csv', '__fixtures__', name);

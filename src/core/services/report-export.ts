@@ -8,8 +8,8 @@ import { channelReport } from './reports-service';
 // names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.
 const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked'] as const;
 const reportHeaders = [
-  'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'revenue', 'fees', 'costs',
-  'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'currency',
+  'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',
+  'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'currency', 'basis',
 ] as const;
 
 function reportCsv(report: ChannelReport, bom = false): string {
@@ -19,6 +19,7 @@ function reportCsv(report: ChannelReport, bom = false): string {
       reportHeaders.map((h) => {
         if (h === 'source') return textCell(source);
         if (h === 'currency') return report.currency;
+        if (h === 'basis') return report.basis;
         const v = row[h];
         if (v === null || v === undefined) return '';
         return money.has(h) ? formatMinorPlain(v as number, report.currency) : String(v);
@@ -30,7 +31,8 @@ function reportCsv(report: ChannelReport, bom = false): string {
   return text;
 }
 
-export function exportReport(ctx: Ctx, options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean }): { text: string; rows: number } {
-  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null });
+/** The report as the Reports page shows it: same range and basis (usage unless told). */
+export function exportReport(ctx: Ctx, options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined }): { text: string; rows: number } {
+  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null, basis: options.basis ?? 'usage' });
   return { text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, options.bom), rows: report.channels.length };
 }

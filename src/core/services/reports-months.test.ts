@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { rollupDrift } from '../rollups/rebuild';
 import { planRange } from '../rollups/ranges';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { buildReport } from './reports-service';
 import { loadSampleData } from './sample-data';
 

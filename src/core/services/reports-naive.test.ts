@@ -3,10 +3,13 @@ import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { daysBetween } from '../../shared/dates';
 import { Converter, parseRate, rateKey } from '../../shared/reports/fx';
 import { channelMetrics, emptySums, hasActivity, type ChannelSums } from '../../shared/reports/metrics';
+import { type LedgerEvent, nextMonth, runLedger } from '../../shared/reports/ledger';
 import { expandSubscription } from '../../shared/reports/subscriptions';
+import { type CreditSourceRecord, creditSources } from '../repos/ledger-repo';
+import { uncoveredWarning } from './ledger-service';
 import type { Ctx } from '../context';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelReport } from './reports-service';
 import { loadSampleData } from './sample-data';
 
@@ -17,7 +20,7 @@ import { loadSampleData } from './sample-data';
  */
 function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'): ChannelReport {
   const { db } = ctx;
-  const rates = new Map((db.prepare(`SELECT * FROM fx_rates`).all() as { currency: string; month: string; rate: string }[]).map((r) => [rateKey(r.currency, r.month), parseRate(r.rate)!]));
+  const rates = new Map((db.prepare(`SELECT * FROM fx_rates WHERE base = 'USD'`).all() as { currency: string; month: string; rate: string }[]).map((r) => [rateKey(r.currency, r.month), parseRate(r.rate)!]));
   const converter = new Converter('USD', rates);
   const sources = db.prepare(`SELECT id, name FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string }[];
   const sums = new Map<number, ChannelSums>();
@@ -31,6 +34,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     g.records += records;
     groups.set(key, g);
   };
+  const credit = new Map(creditSources(db).map((c) => [c.id, c]));
   const prices = db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from`).all() as { source_id: number; effective_from: string; unit_price_minor: number; currency: string }[];
   const leads = db.prepare(`SELECT * FROM leads WHERE created_on BETWEEN ? AND ?`).all(from, to) as Record<string, never>[];
   for (const lead of leads as unknown as { source_id: number; created_on: string; applied_on: string | null; closed_on: string | null; stage: string; furthest_rank: number; connects: number; boost_connects: number; connects_refunded: number; value_minor: number | null; currency: string }[]) {
@@ -51,7 +55,24 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     }
     const net = lead.connects + lead.boost_connects - lead.connects_refunded;
     const price = prices.filter((p) => p.source_id === lead.source_id && p.effective_from <= lead.created_on).at(-1);
-    if (basis === 'usage' && net !== 0 && price) add(`cost|${price.currency}`, lead.source_id, lead.created_on, price.currency, net * price.unit_price_minor, 1);
+    if (basis === 'usage' && net !== 0 && price && !credit.has(lead.source_id)) add(`cost|${price.currency}`, lead.source_id, lead.created_on, price.currency, net * price.unit_price_minor, 1);
+  }
+  // Credit channels: the §5 ledger from raw rows (one event per lead and per purchase, not per day).
+  const warnings: string[] = [];
+  for (const source of credit.values()) {
+    const { events, start } = rawLedgerEvents(ctx, source, to);
+    const priceOn = (day: string) => {
+      const p = prices.filter((x) => x.source_id === source.id && x.effective_from <= day).at(-1);
+      return p ? { unitMinor: p.unit_price_minor, currency: p.currency } : null;
+    };
+    if (start === null) continue;
+    const run = runLedger(events, to, priceOn);
+    const inRange = (day: string) => day >= from && day <= to;
+    for (const e of run.expiredOn) if (inRange(e.date)) get(source.id).connectsExpired += e.count;
+    if (basis !== 'usage') continue;
+    for (const c of run.costs) if (inRange(c.date)) add(`cost|ledger|${c.currency}`, source.id, c.date, c.currency, c.minor, 1);
+    const uncovered = run.uncoveredOn.filter((u) => inRange(u.date));
+    warnings.push(...uncoveredWarning(source, uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0), uncovered.filter((u) => !priceOn(u.date)).reduce((n, u) => n + u.count, 0)));
   }
   for (const p of db.prepare(`SELECT * FROM payments WHERE date BETWEEN ? AND ?`).all(from, to) as { source_id: number; date: string; currency: string; gross_minor: number; fee_minor: number }[]) {
     add('gross', p.source_id, p.date, p.currency, p.gross_minor, 1);
@@ -81,10 +102,35 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     const s = sums.get(source.id);
     if (!s || !hasActivity(s)) continue;
     channels.push({ source: source.name, ...channelMetrics(s) });
-    for (const k of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'revenue', 'fees', 'costs', 'booked'] as const) totals[k] += s[k];
+    for (const k of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked'] as const) totals[k] += s[k];
     for (const [d, n] of s.daysToWin) totals.daysToWin.set(d, (totals.daysToWin.get(d) ?? 0) + n);
   }
-  return { from, to, basis, currency: 'USD', channels, totals: channelMetrics(totals), warnings: converter.warnings };
+  return { from, to, basis, currency: 'USD', channels, totals: channelMetrics(totals), warnings: [...converter.warnings, ...warnings] };
+}
+
+/** DOMAIN §5's ledger inputs read row by row from leads, expenses, plans and entries. */
+function rawLedgerEvents(ctx: Ctx, source: CreditSourceRecord, upTo: string): { events: LedgerEvent[]; start: string | null } {
+  const { db } = ctx;
+  const firstLead = (db.prepare(`SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + boost_connects > 0`).get(source.id) as { d: string | null }).d;
+  const firstBuy = (db.prepare(`SELECT MIN(date) AS d FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0`).get(source.id) as { d: string | null }).d;
+  const first = [firstLead, firstBuy].filter((d): d is string => d !== null).sort()[0];
+  if (!first) return { events: [], start: null };
+  const start = `${first.slice(0, 7)}-01`;
+  const events: LedgerEvent[] = [];
+  const plans = db.prepare(`SELECT * FROM subscriptions WHERE source_id = ? AND free_credits_monthly > 0`).all(source.id) as { starts_on: string; ends_on: string | null; free_credits_monthly: number }[];
+  for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
+    const day = `${month}-01`;
+    const plan = plans.find((p) => p.starts_on <= day && (p.ends_on === null || p.ends_on >= day));
+    const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
+    if (count > 0) events.push({ date: day, kind: 'allowance', count, costMinor: 0, currency: null });
+  }
+  for (const e of db.prepare(`SELECT date, amount_minor, currency, connects FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0 AND date BETWEEN ? AND ?`).all(source.id, start, upTo) as { date: string; amount_minor: number; currency: string; connects: number }[]) {
+    events.push({ date: e.date, kind: 'purchase', count: e.connects, costMinor: e.amount_minor, currency: e.currency });
+  }
+  for (const l of db.prepare(`SELECT created_on, connects + boost_connects - connects_refunded AS net FROM leads WHERE source_id = ? AND created_on BETWEEN ? AND ?`).all(source.id, start, upTo) as { created_on: string; net: number }[]) {
+    if (l.net > 0) events.push({ date: l.created_on, kind: 'spend', count: l.net });
+  }
+  return { events, start };
 }
 
 let ctx: ReturnType<typeof openTempCtx>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../test-support/temp-db';
+import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
@@ -23,15 +23,15 @@ async function fail(name: string, input: unknown) {
 async function scenario() {
   const upwork = sourceId(ctx, 'Upwork');
   const linkedin = sourceId(ctx, 'LinkedIn');
-  // Connects cost $0.15 until 2026-08-09, $0.20 from 2026-08-10.
+  // Connects cost $0.15 until 2026-08-09, $0.20 from 2026-08-10 (the price values the opening balance and uncovered spends).
   await call('costs:create-credit-price', { sourceId: upwork, effectiveFrom: '2026-08-10', unitPrice: '0.20' });
   const lead = (input: object) => call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Job', ...input });
-  // L1 won after 8 days: 16 + 20 boost connects at 0.15 = 5.40; booked 1250.50
+  // L1 won after 8 days: 16 + 20 boost connects; booked 1250.50
   await lead({ createdOn: '2026-08-01', appliedOn: '2026-08-01', closedOn: '2026-08-09', stage: 'won', connects: 16, boostConnects: 20, value: '1250.50' });
   // L2 reached interview, then lost; its 12 connects were refunded
   const l2 = await lead({ createdOn: '2026-08-05', appliedOn: '2026-08-05', stage: 'interview', connects: 12, connectsRefunded: 12 });
   await call('leads:move', { id: l2.id, stage: 'lost' });
-  // L3 replied: 12 connects at 0.20 = 2.40
+  // L3 replied: 12 connects
   await lead({ createdOn: '2026-08-10', appliedOn: '2026-08-10', stage: 'replied', connects: 12 });
   // L4 the day before the range; L5 on its last day
   await lead({ createdOn: '2026-07-31', appliedOn: '2026-07-31', stage: 'applied', connects: 10 });
@@ -48,9 +48,13 @@ async function scenario() {
   await call('expenses:create', { date: '2026-08-02', sourceId: upwork, category: 'connects', amount: '6.00', connects: 40 });
   await call('expenses:create', { date: '2026-08-31', sourceId: upwork, category: 'fee', amount: '0.99' });
   await call('expenses:create', { date: '2026-08-15', sourceId: null, category: 'tax', amount: '50.00' });
-  // Freelancer Plus from 31 Jan: charged 2026-08-31 in August. LinkedIn Premium ended in July.
-  await call('subscriptions:create', { sourceId: upwork, name: 'Freelancer Plus', period: 'monthly', amount: '19.99', startsOn: '2026-01-31', freeCreditsMonthly: 100 });
+  // A plan without credits from 31 Jan: charged 2026-08-31 in August. LinkedIn Premium ended in July.
+  await call('subscriptions:create', { sourceId: upwork, name: 'Freelancer Plus', period: 'monthly', amount: '19.99', startsOn: '2026-01-31' });
   await call('subscriptions:create', { sourceId: linkedin, name: 'Premium', period: 'monthly', amount: '39.99', startsOn: '2026-03-10', endsOn: '2026-07-31' });
+  // Ledger: opening 30 on 07-01 at 0.15 (4.50) before that day's 10 free. 07-31: L4's 10 from the opening (1.50).
+  // 08-01: +10 free; L1's 36 take the opening's 20 (3.00), then 10 + 6 free. 08-02: +40 bought at 0.15.
+  // 08-10: L3's 12 take the 4 free left, then 8 bought (1.20). Connects used: July 150, August 420.
+  await call('connects:set-opening', { sourceId: upwork, count: 30, on: '2026-07-01' });
   return { upwork, linkedin };
 }
 
@@ -60,19 +64,19 @@ describe('channel report, hand-computed', () => {
     const report = await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31', basis: 'usage' });
     expect(Object.keys(report)).toEqual(['from', 'to', 'basis', 'currency', 'channels', 'totals', 'warnings']);
     expect(report.channels.map((c) => c.source)).toEqual(['Upwork', '(no channel)']);
-    // costs = connects used 540 + 0 + 240, fee expense 99, subscription 1999 = 2878
+    // costs = connects used 420, fee expense 99, subscription 1999 = 2518
     // revenue = 100000 - 20000 + 0 + 11000 = 91000; fees = 10000 - 2000 - 500 + 1100 = 8600
     expect(report.channels[0]).toEqual({
       source: 'Upwork', leads: 4, proposals: 3, replies: 3, interviews: 2, wins: 1, winRate: 0.25, connectsSpent: 60, connectsRefunded: 12,
-      revenue: 91000, fees: 8600, costs: 2878, profit: 79522, roi: 79522 / 11478, costPerLead: 720, costPerWin: 2878,
-      revenuePerConnect: 1896, booked: 125050, medianDaysToWin: 8,
+      connectsExpired: 0, connectsPerWin: 48, revenue: 91000, fees: 8600, costs: 2518, profit: 79882, roi: 79882 / 11118, costPerLead: 630,
+      costPerWin: 2518, revenuePerConnect: 1896, booked: 125050, medianDaysToWin: 8,
     });
     expect(report.channels[1]).toEqual({
       source: '(no channel)', leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, winRate: null, connectsSpent: 0, connectsRefunded: 0,
-      revenue: 0, fees: 0, costs: 5000, profit: -5000, roi: -1, costPerLead: null, costPerWin: null, revenuePerConnect: null, booked: 0, medianDaysToWin: null,
+      connectsExpired: 0, connectsPerWin: null, revenue: 0, fees: 0, costs: 5000, profit: -5000, roi: -1, costPerLead: null, costPerWin: null, revenuePerConnect: null, booked: 0, medianDaysToWin: null,
     });
-    // costPerLead 7878 / 4 = 1969.5 -> 1970 (half to even)
-    expect(report.totals).toMatchObject({ leads: 4, costs: 7878, revenue: 91000, fees: 8600, profit: 74522, costPerLead: 1970, winRate: 0.25, medianDaysToWin: 8 });
+    // costPerLead 7518 / 4 = 1879.5 -> 1880 (half to even)
+    expect(report.totals).toMatchObject({ leads: 4, costs: 7518, revenue: 91000, fees: 8600, profit: 74882, costPerLead: 1880, winRate: 0.25, medianDaysToWin: 8 });
     expect(report.warnings).toEqual([]);
   });
 
@@ -115,13 +119,14 @@ describe('channel report, hand-computed', () => {
     expect(error.fields).toEqual([{ path: 'to', message: 'The end date is before the start date' }]);
   });
 
-  it('values connects at an edited price, and commission changes apply to new payments only', async () => {
+  it('credits keep the cost they had when acquired, and commission changes apply to new payments only', async () => {
     const { upwork } = await scenario();
     const costs = await call<{ creditPrices: { id: number; effectiveFrom: string }[] }[]>('costs:list', { sourceId: upwork });
     const august = costs[0]!.creditPrices.find((p) => p.effectiveFrom === '2026-08-10')!;
     await call('costs:update-credit-price', { id: august.id, unitPrice: '0.25' });
     const report = await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31' });
-    expect(report.channels[0]!.costs).toBe(540 + 12 * 25 + 99 + 1999);
+    // Every August spend is covered by credits acquired before the new price: nothing changes.
+    expect(report.channels[0]!.costs).toBe(420 + 99 + 1999);
     await call('costs:create-commission', { sourceId: upwork, effectiveFrom: '2026-09-01', percent: 15 });
     const p = await call<{ feeMinor: number; feeComputed: boolean }>('payments:create', { date: '2026-09-02', sourceId: upwork, gross: '100.00' });
     expect(p).toMatchObject({ feeMinor: 1500, feeComputed: true });
@@ -153,7 +158,7 @@ describe('range and price edge cases', () => {
     const source = await call<{ id: number }>('sources:create', { name: 'Toptal', creditName: 'Bids' });
     await call('leads:create', { sourceId: source.id, title: 'x', createdOn: '2026-05-01', appliedOn: '2026-05-01', connects: 6 });
     const report = await call<ChannelReport>('reports:channels', { from: '2026-05-01', to: '2026-05-31' });
-    expect(report.warnings).toEqual(['Toptal: 6 connects used before any credit price was set: counted at 0']);
+    expect(report.warnings).toEqual(['Toptal: 6 Bids spent that no opening balance, allowance or purchase covers', 'Toptal: 6 uncovered Bids have no credit price on their day: counted at 0']);
     expect(report.channels[0]).toMatchObject({ source: 'Toptal', costs: 0, connectsSpent: 6 });
   });
 });
@@ -164,14 +169,14 @@ describe('report detail for the Reports page', () => {
     const detail = await call<{ monthly: { month: string; profit: Record<string, number> }[]; costBreakdown: { source: string; category: string; amount: number }[]; sources: { source: string; sourceId: number | null }[] }>(
       'reports:detail', { from: '2026-07-01', to: '2026-08-31', basis: 'usage' },
     );
-    // July: Upwork L4 10 connects at 0.15 and the plan 19.99 -> -2149; LinkedIn plan -3999. August: Upwork 79522, no channel -5000.
+    // July: Upwork L4 10 connects at 0.15 and the plan 19.99 -> -2149; LinkedIn plan -3999. August: Upwork 79882, no channel -5000.
     expect(detail.monthly).toEqual([
       { month: '2026-07', profit: { Upwork: -2149, LinkedIn: -3999 } },
-      { month: '2026-08', profit: { Upwork: 79522, '(no channel)': -5000 } },
+      { month: '2026-08', profit: { Upwork: 79882, '(no channel)': -5000 } },
     ]);
     expect(detail.costBreakdown).toEqual(
       expect.arrayContaining([
-        { source: 'Upwork', category: 'connects used', amount: 150 + 780 },
+        { source: 'Upwork', category: 'connects used', amount: 150 + 420 },
         { source: 'Upwork', category: 'subscription', amount: 3998 },
         { source: 'Upwork', category: 'fee', amount: 99 },
         { source: '(no channel)', category: 'tax', amount: 5000 },

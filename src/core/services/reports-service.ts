@@ -3,14 +3,15 @@ import type { Basis, ChannelReport, ReportDetail } from '../../shared/api/schema
 import { toIsoDate } from '../../shared/dates';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
-import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
 import { rateTable } from '../repos/rates-repo';
 import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
-import { listSubscriptionRecords } from '../repos/subscriptions-repo';
+import { creditSources } from '../repos/ledger-repo';
+import { channelLedger, uncoveredWarning } from './ledger-service';
+import { planCharges } from '../repos/plan-charges';
 
 const noChannelName = '(no channel)';
 
@@ -87,19 +88,37 @@ export function buildReport(
     if (r.booked_minor !== 0) s.booked += converter.convert(r.booked_minor, r.currency, r.month, r.wins) ?? 0;
   }
 
+  // Credit channels: the ledger up to the range's end (DOMAIN §5) gives expired credits and, on the usage
+  // basis, the cost of the credits used; other channels value their connects at each day's price.
+  const ledgers = creditSources(db).map((source) => channelLedger(ctx, source, to));
+  const creditIds = new Set(ledgers.map((l) => l.source.id));
+  const inRange = (day: string) => day >= from && day <= to;
+  for (const l of ledgers) {
+    for (const e of l.run.expiredOn) if (inRange(e.date)) cell(l.source.id, e.date.slice(0, 7)).sums.connectsExpired += e.count;
+  }
   if (basis === 'usage') {
+    const used = new Map<string, { sourceId: number; month: string; currency: string; value: number }>();
+    const use = (sourceId: number, month: string, currency: string, value: number) => {
+      const key = `${sourceId}|${month}|${currency}`;
+      const entry = used.get(key) ?? { sourceId, month, currency, value: 0 };
+      entry.value += value;
+      used.set(key, entry);
+    };
+    for (const l of ledgers) {
+      for (const c of l.run.costs) if (inRange(c.date)) use(l.source.id, c.date.slice(0, 7), c.currency, c.minor);
+      const uncovered = l.run.uncoveredOn.filter((u) => inRange(u.date));
+      const unpriced = uncovered.filter((u) => !l.run.costs.some((c) => c.date === u.date && (c.kind === 'uncovered' || c.kind === 'adjustment')));
+      extraWarnings.push(...uncoveredWarning(l.source, uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0), unpriced.reduce((n, u) => n + u.count, 0)));
+    }
     const unpriced = new Map<number, number>();
     // Valued per day's price in SQL groups, then summed per channel, month and price currency before converting.
-    const used = new Map<string, { sourceId: number; month: string; currency: string; value: number }>();
     for (const r of connectsByPrice(db, plan)) {
+      if (creditIds.has(r.source_id)) continue;
       if (r.price === null || r.price_currency === null) {
         unpriced.set(r.source_id, (unpriced.get(r.source_id) ?? 0) + r.net);
         continue;
       }
-      const key = `${r.source_id}|${r.month}|${r.price_currency}`;
-      const entry = used.get(key) ?? { sourceId: r.source_id, month: r.month, currency: r.price_currency, value: 0 };
-      entry.value += r.net * r.price;
-      used.set(key, entry);
+      use(r.source_id, r.month, r.price_currency, r.net * r.price);
     }
     for (const u of used.values()) {
       const value = converter.convert(u.value, u.currency, u.month, 1);
@@ -137,19 +156,19 @@ export function buildReport(
     }
   }
 
-  // Subscription plans become dated charges; summed per channel, month and currency first.
-  const planCharges = new Map<string, { sourceId: number; month: string; currency: string; amount: number; count: number }>();
-  for (const plan of listSubscriptionRecords(db)) {
-    for (const charge of expandSubscription({ period: plan.period, amountMinor: plan.amount_minor, startsOn: plan.starts_on, endsOn: plan.ends_on }, from, to)) {
-      const month = charge.date.slice(0, 7);
-      const key = `${plan.source_id}|${month}|${plan.currency}`;
-      const entry = planCharges.get(key) ?? { sourceId: plan.source_id, month, currency: plan.currency, amount: 0, count: 0 };
-      entry.amount += charge.amountMinor;
-      entry.count++;
-      planCharges.set(key, entry);
-    }
+  // Subscription plans become dated charges, except those a recorded charge matches (counted as that
+  // expense: DOMAIN §5); summed per channel, month and currency first.
+  const charges = new Map<string, { sourceId: number; month: string; currency: string; amount: number; count: number }>();
+  for (const charge of planCharges(db, from, to)) {
+    if (charge.matched) continue;
+    const month = charge.date.slice(0, 7);
+    const key = `${charge.plan.source_id}|${month}|${charge.plan.currency}`;
+    const entry = charges.get(key) ?? { sourceId: charge.plan.source_id, month, currency: charge.plan.currency, amount: 0, count: 0 };
+    entry.amount += charge.amountMinor;
+    entry.count++;
+    charges.set(key, entry);
   }
-  for (const e of planCharges.values()) {
+  for (const e of charges.values()) {
     const amount = converter.convert(e.amount, e.currency, e.month, e.count);
     if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
   }

@@ -14,15 +14,30 @@ import {
   updateSubscriptionRecord,
 } from '../repos/subscriptions-repo';
 import { minorOf } from './money-input';
+import { planCharges } from '../repos/plan-charges';
+import { toIsoDate } from '../../shared/dates';
+
+/** Plans with the charges (up to today) that a recorded expense matches, shown on the plan's row. */
+function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>): Subscription[] {
+  const today = toIsoDate(ctx.now());
+  const first = plans.reduce<string | null>((min, p) => (min === null || p.starts_on < min ? p.starts_on : min), null);
+  // Matching runs over every plan of a channel at once (one expense pays one charge).
+  const all = listSubscriptionRecords(ctx.db).filter((p) => plans.some((q) => q.source_id === p.source_id));
+  const charges = first === null || first > today ? [] : planCharges(ctx.db, first, today, all);
+  return plans.map((p) => ({
+    ...toSubscription(p),
+    matched: charges.filter((c) => c.plan.id === p.id && c.matched).map((c) => ({ chargeOn: c.date, expenseId: c.matched!.id, expenseOn: c.matched!.date })),
+  }));
+}
 
 export function listSubscriptions(ctx: Ctx, sourceId?: number): Subscription[] {
-  return listSubscriptionRecords(ctx.db, sourceId).map(toSubscription);
+  return withMatches(ctx, listSubscriptionRecords(ctx.db, sourceId));
 }
 
 function byId(ctx: Ctx, id: number): Subscription {
   const found = listSubscriptionRecords(ctx.db).find((s) => s.id === id);
   if (!found) throw new AppError('not_found', `Subscription ${id} does not exist`);
-  return toSubscription(found);
+  return withMatches(ctx, [found])[0]!;
 }
 
 /** One channel has at most one plan at a time (a plan change ends the old one first). */

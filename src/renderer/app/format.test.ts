@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDay, formatShortDay, formatValue, formatValueShort, plural } from './format';
 import { parseRoute, routeWith } from './useRoute';
+import { compactMoney } from '../features/reports/reportFormat';
 
 describe('display formats', () => {
   it('formats days with date-fns, compact within the current year', () => {
@@ -18,6 +19,10 @@ describe('display formats', () => {
     expect(formatValueShort(125050, 'USD')).toMatch(/1,250\.50/);
     expect(formatValueShort(1500, 'JPY')).toMatch(/1,500/);
     expect(formatValueShort(1234, 'KWD')).toMatch(/1\.234/);
+    // Chart axes: minor units of each currency's own size (issue 12.7).
+    expect(compactMoney(150000, 'USD', 'en-US')).toBe('$1.5K');
+    expect(compactMoney(150000, 'JPY', 'en-US')).toBe('¥150K');
+    expect(compactMoney(1500000, 'KWD', 'en-US')).toMatch(/^KWD\s?1\.5K$/);
   });
 
   it('pluralises counts', () => {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
+import { ConnectsPage } from '../features/connects/ConnectsPage';
 import { CostsPage } from '../features/costs/CostsPage';
 import { FollowUpsPage } from '../features/follow-ups/FollowUpsPage';
 import { ImportPage } from '../features/import-export/ImportPage';
@@ -30,6 +31,7 @@ export const pages: PageDef[] = [
   { id: 'sources', title: 'Channels', nav: true, component: SourcesPage, icon: 'channels' },
   { id: 'reports', title: 'Reports', nav: true, component: ReportsPage, icon: 'chart' },
   { id: 'costs', title: 'Costs', nav: true, component: CostsPage, icon: 'coins' },
+  { id: 'connects', title: 'Connects', nav: true, component: ConnectsPage, icon: 'coins' },
   { id: 'import', title: 'Import', nav: true, component: ImportPage, icon: 'upload' },
   { id: 'settings', title: 'Settings', nav: true, component: SettingsPage, icon: 'gear' },
   { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },

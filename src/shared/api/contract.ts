@@ -10,6 +10,8 @@ import { backupsContract } from './schemas/backups';
 import { leadsContract } from './schemas/leads';
 import { sourcesContract } from './schemas/sources';
 import { csvContract } from './schemas/csv';
+import { connectsContract } from './schemas/connects';
+import { leadMoneyContract } from './schemas/lead-money';
 import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
@@ -22,6 +24,8 @@ export const contract = {
   ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
   ...csvContract,
+  ...connectsContract,
+  ...leadMoneyContract,
   ...dbContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
 };

@@ -1,3 +1,5 @@
+import { differenceInterval } from './wilson';
+
 /** One proposal on a credit channel (or `proposals` alike ones summed), money in base minor units. */
 export type BoostProposal = {
   boosted: boolean;
@@ -6,6 +8,8 @@ export type BoostProposal = {
   proposals?: number;
   /** connects + boost_connects - connects_refunded */
   netConnects: number;
+  /** Boost connects bid (summed like the rest). */
+  boostConnects?: number;
   /** netConnects valued at the credit price of the lead's day. */
   connectsCostMinor: number;
   /** Net revenue (gross - fee of linked payments) of a won lead, else its booked value. */
@@ -23,14 +27,16 @@ export type BoostGroup = {
 export type BoostAnalysis = {
   boosted: BoostGroup;
   unboosted: BoostGroup;
-  /** Fewer than `minBoosted` boosted proposals: no break-even bid. */
+  /** Win rate boosted − not boosted with its 95% interval (Newcombe's, from Wilson intervals); null when a group is empty. */
+  uplift: { estimate: number; low: number; high: number } | null;
+  /** The interval includes zero (or a group is empty): no break-even bid. */
   notEnoughData: boolean;
+  /** The user's average boost bid over the boosted proposals. */
+  averageBoostBid: number | null;
   averageNetRevenuePerWin: number | null;
   /** Largest boost bid in connects that paid for itself; null when not enough data. */
   breakEvenBoostConnects: number | null;
 };
-
-export const minBoostedProposals = 10;
 
 const size = (p: BoostProposal) => p.proposals ?? 1;
 
@@ -54,6 +60,8 @@ function group(list: readonly BoostProposal[]): BoostGroup {
  * per win (over all won proposals). A bid of B connects costs B x today's credit price, so it pays
  * for itself while B x price <= uplift x averageNetRevenuePerWin:
  *   breakEven = floor(uplift x averageNetRevenuePerWin / creditPrice), and 0 when boosting did not help.
+ * Given only when the 95% interval of the uplift excludes zero (issue 12.6): on a handful of wins the
+ * difference is noise, and a number would read as advice.
  */
 export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMinor: number): BoostAnalysis {
   const boostedList = proposals.filter((p) => p.boosted);
@@ -62,16 +70,20 @@ export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMin
   const unboosted = group(unboostedList);
   const winCount = boosted.wins + unboosted.wins;
   const averageNetRevenuePerWin = winCount === 0 ? null : proposals.reduce((sum, p) => sum + (p.won ? p.netRevenueMinor : 0), 0) / winCount;
-  const notEnoughData = boosted.proposals < minBoostedProposals || unboosted.proposals === 0;
+  const uplift = differenceInterval(boosted.wins, boosted.proposals, unboosted.wins, unboosted.proposals);
+  const notEnoughData = uplift === null || (uplift.low <= 0 && uplift.high >= 0);
   let breakEvenBoostConnects: number | null = null;
   if (!notEnoughData && creditPriceMinor > 0) {
-    const uplift = (boosted.winRate ?? 0) - (unboosted.winRate ?? 0);
-    breakEvenBoostConnects = uplift <= 0 || averageNetRevenuePerWin === null ? 0 : Math.max(0, Math.floor((uplift * averageNetRevenuePerWin) / creditPriceMinor + 1e-9));
+    const gain = uplift.estimate;
+    breakEvenBoostConnects = gain <= 0 || averageNetRevenuePerWin === null ? 0 : Math.max(0, Math.floor((gain * averageNetRevenuePerWin) / creditPriceMinor + 1e-9));
   }
+  const bids = boostedList.reduce((sum, p) => sum + (p.boostConnects ?? 0), 0);
   return {
     boosted,
     unboosted,
+    uplift,
     notEnoughData,
+    averageBoostBid: boosted.proposals === 0 ? null : bids / boosted.proposals,
     averageNetRevenuePerWin: averageNetRevenuePerWin === null ? null : Math.round(averageNetRevenuePerWin),
     breakEvenBoostConnects,
   };

@@ -9,6 +9,8 @@ export type ChannelSums = {
   wins: number;
   connectsSpent: number;
   connectsRefunded: number;
+  /** Credits that expired unused in the range (DOMAIN §5). */
+  connectsExpired: number;
   revenue: number;
   fees: number;
   costs: number;
@@ -26,6 +28,8 @@ export type ChannelMetrics = {
   winRate: number | null;
   connectsSpent: number;
   connectsRefunded: number;
+  connectsExpired: number;
+  connectsPerWin: number | null;
   revenue: number;
   fees: number;
   costs: number;
@@ -40,13 +44,13 @@ export type ChannelMetrics = {
 
 export function emptySums(): ChannelSums {
   return {
-    leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, connectsSpent: 0, connectsRefunded: 0,
+    leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, connectsSpent: 0, connectsRefunded: 0, connectsExpired: 0,
     revenue: 0, fees: 0, costs: 0, booked: 0, daysToWin: new Map(),
   };
 }
 
 export function addSums(into: ChannelSums, from: ChannelSums): void {
-  for (const key of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'revenue', 'fees', 'costs', 'booked'] as const) {
+  for (const key of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked'] as const) {
     into[key] += from[key];
   }
   for (const [days, n] of from.daysToWin) into.daysToWin.set(days, (into.daysToWin.get(days) ?? 0) + n);
@@ -85,6 +89,8 @@ export function channelMetrics(s: ChannelSums): ChannelMetrics {
     winRate: s.leads === 0 ? null : s.wins / s.leads,
     connectsSpent: s.connectsSpent,
     connectsRefunded: s.connectsRefunded,
+    connectsExpired: s.connectsExpired,
+    connectsPerWin: ratio(netConnects, s.wins),
     revenue: s.revenue,
     fees: s.fees,
     costs: s.costs,
@@ -101,7 +107,7 @@ export function channelMetrics(s: ChannelSums): ChannelMetrics {
 /** A channel is listed when any of its fields is non-zero in the range. */
 export function hasActivity(s: ChannelSums): boolean {
   return (
-    s.leads !== 0 || s.proposals !== 0 || s.connectsSpent !== 0 || s.connectsRefunded !== 0 ||
+    s.leads !== 0 || s.proposals !== 0 || s.connectsSpent !== 0 || s.connectsRefunded !== 0 || s.connectsExpired !== 0 ||
     s.revenue !== 0 || s.fees !== 0 || s.costs !== 0 || s.booked !== 0
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { differenceInterval, wilson } from './wilson';
 import { analyseBoost, type BoostProposal } from './boost';
-import { simulateConnects } from './connects';
 import { Converter, convertMinor, parseRate, rateKey } from './fx';
 import { channelMetrics, emptySums, medianFromHistogram } from './metrics';
 import { presetRange } from './presets';
@@ -65,12 +65,15 @@ describe('subscriptions', () => {
 
 describe('metrics', () => {
   it('matches the DOMAIN.md example', () => {
-    const s = { ...emptySums(), leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, connectsSpent: 60, connectsRefunded: 12, costs: 720, booked: 125050, daysToWin: new Map([[8, 1]]) };
+    const s = { ...emptySums(), leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, connectsSpent: 60, connectsRefunded: 12, costs: 570, booked: 125050, daysToWin: new Map([[8, 1]]) };
     expect(channelMetrics(s)).toEqual({
       leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, winRate: 1 / 3, connectsSpent: 60, connectsRefunded: 12,
-      revenue: 0, fees: 0, costs: 720, profit: -720, roi: -1, costPerLead: 240, costPerWin: 720, revenuePerConnect: 0,
-      booked: 125050, medianDaysToWin: 8,
+      connectsExpired: 0, connectsPerWin: 48, revenue: 0, fees: 0, costs: 570, profit: -570, roi: -1, costPerLead: 190, costPerWin: 570,
+      revenuePerConnect: 0, booked: 125050, medianDaysToWin: 8,
     });
+    // (60 − 12) / 5 wins = 9.6 -> 10; 50 / 4 = 12.5 -> 12 (half to even)
+    expect(channelMetrics({ ...s, wins: 5 }).connectsPerWin).toBe(10);
+    expect(channelMetrics({ ...s, connectsSpent: 62, wins: 4 }).connectsPerWin).toBe(12);
   });
 
   it('gives null on division by zero and rounds money ratios half to even', () => {
@@ -105,52 +108,39 @@ describe('presets', () => {
   });
 });
 
-describe('connects balance', () => {
-  it('spends oldest first, expires after a year, counts what expires within 30 days', () => {
-    const b = simulateConnects(
-      [
-        { date: '2025-08-01', kind: 'bought', count: 40 },
-        { date: '2025-09-10', kind: 'free', count: 10 },
-        { date: '2025-10-01', kind: 'spent', count: 30 },
-        { date: '2025-11-01', kind: 'refunded', count: 4 },
-        { date: '2026-08-10', kind: 'spent', count: 6 },
-        { date: '2026-09-01', kind: 'bought', count: 80 },
-      ],
-      '2026-08-15',
-    );
-    // lot 1 (40, expires 2026-08-01): 30 spent, 10 expire. lot 2 (10, 2026-09-10), lot 3 (4, 2026-11-01): 6 spent from lot 2.
-    expect(b).toEqual({ bought: 40, free: 10, refunded: 4, spent: 36, expired: 10, balance: 8, expiringSoon: 4, nextExpiry: '2026-09-10' });
-  });
-
-  it('shows a deficit when more were spent than recorded', () => {
-    const b = simulateConnects([{ date: '2026-01-01', kind: 'spent', count: 16 }, { date: '2026-02-01', kind: 'bought', count: 10 }], '2026-08-15');
-    expect(b.balance).toBe(-6);
-    expect(b.expiringSoon).toBe(0);
-  });
-});
-
 describe('boost analysis', () => {
-  const p = (boosted: boolean, won: boolean): BoostProposal => ({ boosted, won, netConnects: boosted ? 30 : 10, connectsCostMinor: boosted ? 450 : 150, netRevenueMinor: won ? 100000 : 0 });
-  it('needs 10 boosted proposals', () => {
-    const a = analyseBoost([...Array.from({ length: 9 }, () => p(true, true)), p(false, false)], 15);
-    expect(a.notEnoughData).toBe(true);
-    expect(a.breakEvenBoostConnects).toBeNull();
-    expect(a.boosted.winRate).toBe(1);
+  const p = (boosted: boolean, won: boolean): BoostProposal => ({ boosted, won, netConnects: boosted ? 30 : 10, boostConnects: boosted ? 20 : 0, connectsCostMinor: boosted ? 450 : 150, netRevenueMinor: won ? 100000 : 0 });
+  const list = (boosted: [number, number], plain: [number, number]) => [
+    ...Array.from({ length: boosted[1] }, (_, i) => p(true, i < boosted[0])),
+    ...Array.from({ length: plain[1] }, (_, i) => p(false, i < plain[0])),
+  ];
+
+  it('has Wilson and Newcombe intervals as published', () => {
+    // Newcombe (1998): 81/263 -> 0.2553..0.3662; 56/70 − 48/80 = 0.2000, 0.0524..0.3339.
+    const w = wilson(81, 263)!;
+    expect([w.low, w.high].map((x) => x.toFixed(4))).toEqual(['0.2553', '0.3662']);
+    const d = differenceInterval(56, 70, 48, 80)!;
+    expect([d.estimate, d.low, d.high].map((x) => x.toFixed(4))).toEqual(['0.2000', '0.0524', '0.3339']);
+    expect(wilson(0, 0)).toBeNull();
   });
 
-  it('computes the break-even bid from the uplift', () => {
-    // boosted: 10 proposals, 3 wins (30%); unboosted: 20, 2 wins (10%). uplift 0.2 x $1000 = $200 = 1333.3 connects at $0.15.
-    const list = [
-      ...Array.from({ length: 10 }, (_, i) => p(true, i < 3)),
-      ...Array.from({ length: 20 }, (_, i) => p(false, i < 2)),
-    ];
-    const a = analyseBoost(list, 15);
-    expect(a.notEnoughData).toBe(false);
+  it('gives no break-even bid while the interval of the uplift includes zero', () => {
+    // 3 of 10 boosted vs 2 of 20: +20 points, but the interval runs from below zero.
+    const a = analyseBoost(list([3, 10], [2, 20]), 15);
+    expect(a.uplift!.low).toBeLessThan(0);
+    expect(a.uplift!.high).toBeGreaterThan(0);
+    expect(a).toMatchObject({ notEnoughData: true, breakEvenBoostConnects: null, averageBoostBid: 20 });
     expect(a.boosted).toEqual({ proposals: 10, wins: 3, winRate: 0.3, connectsPerWin: 100, costPerWin: 1500 });
-    expect(a.unboosted).toEqual({ proposals: 20, wins: 2, winRate: 0.1, connectsPerWin: 100, costPerWin: 1500 });
-    expect(a.averageNetRevenuePerWin).toBe(100000);
-    expect(a.breakEvenBoostConnects).toBe(1333);
-    const worse = analyseBoost(list.map((x) => ({ ...x, won: x.boosted ? false : x.won })), 15);
-    expect(worse.breakEvenBoostConnects).toBe(0);
+    expect(analyseBoost(list([0, 0], [2, 20]), 15)).toMatchObject({ uplift: null, notEnoughData: true, averageBoostBid: null });
+  });
+
+  it('computes the break-even bid from the uplift once the interval excludes zero', () => {
+    // 30 of 60 boosted (50%) vs 10 of 100 (10%): 0.4 x $1000 = $400 = 2666.7 connects at $0.15.
+    const a = analyseBoost(list([30, 60], [10, 100]), 15);
+    expect(a.uplift!.low).toBeGreaterThan(0);
+    expect(a).toMatchObject({ notEnoughData: false, averageNetRevenuePerWin: 100000, breakEvenBoostConnects: 2666 });
+    // Boosting clearly worse: the interval excludes zero below it, and the bid that pays is 0.
+    const worse = analyseBoost(list([2, 100], [30, 60]), 15);
+    expect(worse).toMatchObject({ notEnoughData: false, breakEvenBoostConnects: 0 });
   });
 });

@@ -11,31 +11,47 @@ export function CurrencyPanel() {
   return (
     <section className="panel" aria-labelledby="currency-title">
       <h2 id="currency-title">Currency</h2>
-      <BaseCurrency key={base} current={base} />
+      <BaseCurrency key={base} current={base} rateCount={rates.data?.rates.length ?? 0} />
       <h3>Exchange rates</h3>
       <p className="muted small">
         How many {base} one unit of a currency was worth in a month. Reports convert each amount with its month’s rate; an amount without one is
-        left out and listed as a warning. Rates are in the base currency: re-enter them if you change it.
+        left out and listed as a warning. Each rate keeps the base currency it was entered for: changing the base never reinterprets it.
       </p>
+      {(rates.data?.otherBases ?? []).length > 0 && (
+        <p className="report-warning" role="status">
+          Kept for other base currencies, not used while the base is {base}:{' '}
+          {rates.data!.otherBases.map((o) => `${o.rates} rate${o.rates === 1 ? '' : 's'} against ${o.base}`).join(', ')}. Enter the {base} rates of the months you report on below.
+        </p>
+      )}
       <AddRate base={base} />
       <RateTable rates={rates.data?.rates ?? []} base={base} />
     </section>
   );
 }
 
-function BaseCurrency({ current }: { current: string }) {
+function BaseCurrency({ current, rateCount }: { current: string; rateCount: number }) {
   const [code, setCode] = useState(current);
+  const [confirming, setConfirming] = useState(false);
   const form = useFormErrors();
+  const changing = code.trim().toUpperCase() !== current;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void form.run(() => api.settings.update({ baseCurrency: code }), `Base currency set to ${code.toUpperCase()}`);
+    // Rates belong to the base they were entered for: say so before switching, once.
+    if (changing && rateCount > 0 && !confirming) return setConfirming(true);
+    setConfirming(false);
+    void form.run(() => api.settings.update({ baseCurrency: code }), `Base currency set to ${code.toUpperCase()}: enter its exchange rates below`);
   };
   return (
     <form className="cost-form" onSubmit={submit} noValidate aria-label="Base currency">
       <Field label="Base currency" error={form.errors.baseCurrency}>
         <input type="text" className="upper" value={code} onChange={(e) => setCode(e.target.value)} maxLength={3} />
       </Field>
-      <button type="submit" disabled={form.busy}>Save</button>
+      <button type="submit" disabled={form.busy}>{confirming ? `Change to ${code.trim().toUpperCase()}` : 'Save'}</button>
+      {confirming && (
+        <span className="report-warning" role="alert">
+          The {rateCount} rate{rateCount === 1 ? '' : 's'} entered against {current} stay with {current}; reports in {code.trim().toUpperCase()} need new rates.
+        </span>
+      )}
       <FormError message={form.errors.form} />
     </form>
   );

@@ -9,11 +9,14 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
+import { EditExpenseDialog } from './EditRecordDialogs';
+import '../connects/connects.css';
 
 type Category = (typeof expenseCategoryValues)[number];
 
 export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const recent = useAsync(() => api.expenses.list({ limit: 10 }), []);
+  const [editing, setEditing] = useState<number | null>(null);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
   const [sourceId, setSourceId] = useState<number | ''>('');
@@ -91,6 +94,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
             <th scope="col">Date</th>
             <th scope="col">Channel</th>
             <th scope="col">Category</th>
+            <th scope="col">Description</th>
             <th scope="col" className="num">Amount</th>
             <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
@@ -99,16 +103,21 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
           {recent.data?.items.map((e) => (
             <tr key={e.id}>
               <td>{formatDay(e.date)}</td>
-              <td title={e.description}>{e.sourceName ?? '(no channel)'}</td>
+              <td>{e.sourceName ?? '(no channel)'}</td>
               <td>{e.category}{e.connects ? ` (${e.connects})` : ''}</td>
+              <td>{e.description}</td>
               <td className="num">{money(e.amountMinor, e.currency)}</td>
               <td className="num">
+                <button type="button" className="link-button" aria-label={`Edit expense of ${e.date}`} onClick={() => setEditing(e.id)}>Edit</button>
                 <DeleteButton label={`Delete expense of ${e.date}`} onDelete={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing !== null && recent.data?.items.find((e) => e.id === editing) && (
+        <EditExpenseDialog expense={recent.data.items.find((e) => e.id === editing)!} sources={sources} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }

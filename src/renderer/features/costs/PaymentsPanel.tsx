@@ -9,9 +9,12 @@ import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
 import { formatMinorPlain } from '../../../shared/money';
+import { EditPaymentDialog } from './EditRecordDialogs';
+import '../connects/connects.css';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
+  const [editing, setEditing] = useState<number | null>(null);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
   const [sourceId, setSourceId] = useState<number | ''>('');
@@ -20,9 +23,9 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
   const [currency, setCurrency] = useState('');
   const [description, setDescription] = useState('');
   const [leadId, setLeadId] = useState<number | ''>('');
-  // The channel's won leads, newest first, to link a payment (the lead's fee override then applies).
+  // The channel's leads (any stage), newest first, to link a payment (the lead's fee override then applies).
   const wonLeads = useAsync(
-    () => (sourceId === '' ? Promise.resolve({ total: 0, rows: [] }) : api.leads.list({ sourceIds: [sourceId], stages: ['won'], sort: { field: 'updatedAt', dir: 'desc' }, limit: 100 })),
+    () => (sourceId === '' ? Promise.resolve({ total: 0, rows: [] }) : api.leads.list({ sourceIds: [sourceId], sort: { field: 'updatedAt', dir: 'desc' }, limit: 100 })),
     [sourceId],
   );
   const form = useFormErrors();
@@ -64,7 +67,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
             ))}
           </select>
         </Field>
-        <Field label="Lead" error={form.errors.leadId} hint="Optional: a won lead">
+        <Field label="Lead" error={form.errors.leadId} hint="Optional: any lead of the channel">
           <select value={leadId} onChange={(e) => setLeadId(e.target.value ? Number(e.target.value) : '')} disabled={sourceId === ''}>
             <option value="">None</option>
             {wonLeads.data?.rows.map((l) => (
@@ -97,6 +100,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           <tr>
             <th scope="col">Date</th>
             <th scope="col">Channel</th>
+            <th scope="col">Description</th>
             <th scope="col" className="num">Gross</th>
             <th scope="col" className="num">Fee</th>
             <th scope="col"><span className="sr-only">Actions</span></th>
@@ -106,13 +110,15 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           {recent.data?.items.map((p) => (
             <tr key={p.id}>
               <td>{formatDay(p.date)}</td>
-              <td title={p.description}>{p.sourceName}</td>
+              <td>{p.sourceName}{p.leadTitle && <span className="muted"> · {p.leadTitle}</span>}</td>
+              <td>{p.description}</td>
               <td className={`num ${p.grossMinor < 0 ? 'negative' : ''}`}>{money(p.grossMinor, p.currency)}</td>
               <td className="num" title={p.feeComputed ? 'Computed from the commission rule' : 'Given'}>
                 {money(p.feeMinor, p.currency)}
                 {p.feeComputed && <span className="muted"> *</span>}
               </td>
               <td className="num">
+                <button type="button" className="link-button" aria-label={`Edit payment of ${p.date}`} onClick={() => setEditing(p.id)}>Edit</button>
                 <DeleteButton
                   label={`Delete payment of ${p.date}`}
                   onDelete={() =>
@@ -130,6 +136,9 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
         </tbody>
       </table>
       <p className="muted small">* fee computed from the commission rule</p>
+      {editing !== null && recent.data?.items.find((p) => p.id === editing) && (
+        <EditPaymentDialog payment={recent.data.items.find((p) => p.id === editing)!} sources={sources} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }

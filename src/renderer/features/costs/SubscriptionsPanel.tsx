@@ -103,6 +103,11 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td>
                 {s.name}
                 {s.freeCreditsMonthly > 0 && <span className="muted"> (+{s.freeCreditsMonthly} credits/month)</span>}
+                {s.matched.length > 0 && (
+                  <div className="muted small" title={s.matched.map((m) => `${m.chargeOn} = expense of ${m.expenseOn}`).join('\n')}>
+                    Matched: {s.matched.length} charge{s.matched.length === 1 ? '' : 's'} already recorded as expenses (last {formatDay(s.matched.at(-1)!.expenseOn)}), counted once
+                  </div>
+                )}
               </td>
               <td className="num">{money(s.amountMinor, s.currency)} / {s.period === 'monthly' ? 'month' : 'year'}</td>
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>

@@ -12,6 +12,7 @@ import { useAppInfo, useSources } from '../sources/useSources';
 import {
   apiErrorsToForm,
   checkLeadForm,
+  isClosed,
   emptyLeadForm,
   formToInput,
   isStageValue,
@@ -142,6 +143,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
         <Field label="Applied" error={errors.appliedOn}>
           <input {...input('appliedOn')} type="date" />
         </Field>
+        {isClosed(values.stage) && (
+          <Field label={values.stage === 'won' ? 'Won on' : 'Lost on'} error={errors.closedOn} hint={values.closedOn ? undefined : 'Empty: today'}>
+            <input {...input('closedOn')} type="date" />
+          </Field>
+        )}
         <Field label="Follow-up" error={errors.followUpOn}>
           <input {...input('followUpOn')} type="date" />
         </Field>
@@ -159,6 +165,9 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
         </Field>
         <Field label="Connects refunded" error={errors.connectsRefunded}>
           <input {...input('connectsRefunded')} type="text" inputMode="numeric" autoComplete="off" />
+        </Field>
+        <Field label="Fee override (%)" error={errors.feePercent} hint="Empty: the channel's rule">
+          <input {...input('feePercent')} type="text" inputMode="decimal" autoComplete="off" placeholder="10" />
         </Field>
         {values.stage === 'lost' && (
           <Field label="Lost reason" error={errors.lostReason} className="span-4">

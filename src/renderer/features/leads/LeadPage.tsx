@@ -11,7 +11,9 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import type { LeadDetail } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
+import { ClosedOnEditor } from './ClosedOnEditor';
 import { LeadFormDialog } from './LeadFormDialog';
+import { LeadMoney } from './LeadMoney';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { ActivitySection } from '../activity/ActivitySection';
 
@@ -84,7 +86,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     ['Value', lead.valueMinor === null ? '—' : formatValue(lead.valueMinor, lead.currency)],
     ['Created', formatDay(lead.createdOn)],
     ['Applied', formatDay(lead.appliedOn) || '—'],
-    ['Closed', formatDay(lead.closedOn) || '—'],
+    ['Closed', <ClosedOnEditor key={`closed-${lead.closedOn}`} lead={lead} />],
     ['Follow-up', formatDay(lead.followUpOn) || '—'],
     ['Connects', spent ? `${lead.connects} + ${lead.boostConnects} boost${lead.connectsRefunded ? `, ${lead.connectsRefunded} refunded` : ''}` : '—'],
     ['Fee override', lead.feePercent === null ? 'Channel rule' : `${lead.feePercent}%`],
@@ -139,6 +141,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           <h3>Notes</h3>
           {lead.notes ? <p className="notes">{lead.notes}</p> : <p className="muted">No notes.</p>}
         </section>
+        <LeadMoney lead={lead} />
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">Stage history</h2>
           <ol className="history">

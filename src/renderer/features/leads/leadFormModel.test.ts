@@ -30,7 +30,7 @@ describe('lead form model', () => {
   it('places API field errors next to the controls and keeps the rest for the form', () => {
     expect(apiErrorsToForm([{ path: 'tags.2', message: 'Tags are at most 40 characters' }, { path: 'closedOn', message: 'Closed cannot be before Created' }], 'x')).toEqual({
       tags: 'Tags are at most 40 characters',
-      stage: 'Closed cannot be before Created',
+      closedOn: 'Closed cannot be before Created',
     });
     expect(apiErrorsToForm([{ path: 'ref', message: 'A lead with ref "a" exists' }], 'x')).toEqual({ form: 'ref: A lead with ref "a" exists' });
     expect(apiErrorsToForm([], 'The disk is full')).toEqual({ form: 'The disk is full' });
@@ -42,7 +42,7 @@ describe('lead form model', () => {
       createdOn: '2026-01-01', appliedOn: '2026-01-02', closedOn: '2026-01-09', connects: 0, boostConnects: 4, connectsRefunded: 0,
       valueMinor: 125005, currency: 'USD', feePercent: null, lostReason: '', tags: ['a', 'b'], notes: 'n', followUpOn: null, position: 1, updatedAt: '', lastActivityAt: null, lastMovedAt: null,
     });
-    expect(values).toMatchObject({ value: '1250.05', connects: '', boostConnects: '4', tags: 'a, b', appliedOn: '2026-01-02', followUpOn: '' });
+    expect(values).toMatchObject({ value: '1250.05', connects: '', boostConnects: '4', tags: 'a, b', appliedOn: '2026-01-02', closedOn: '2026-01-09', followUpOn: '', feePercent: '' });
     expect(splitTagText(' a ,, b;c ')).toEqual(['a', 'b', 'c']);
   });
 
@@ -55,5 +55,20 @@ describe('lead form model', () => {
     expect(values.lostReason).toBe('Budget too low');
     expect(formToInput({ ...values, lostReason: 'Went silent' }).lostReason).toBe('Went silent');
     expect(apiErrorsToForm([{ path: 'lostReason', message: 'Too long' }], 'x')).toEqual({ lostReason: 'Too long' });
+  });
+
+  it('edits the closed date and the fee override, and checks created ≤ applied ≤ closed with the field named', () => {
+    const won = { ...base(), stage: 'won' as const, createdOn: '2026-08-01', appliedOn: '2026-08-05', closedOn: '2026-08-04' };
+    expect(checkLeadForm(won)).toEqual({ closedOn: 'Closed (2026-08-04) cannot be before Applied (2026-08-05)' });
+    expect(checkLeadForm({ ...won, appliedOn: '2026-07-30' })).toEqual({ appliedOn: 'Applied (2026-07-30) cannot be before Created (2026-08-01)' });
+    const ok = { ...won, closedOn: '2026-08-09', feePercent: '12.5' };
+    expect(checkLeadForm(ok)).toEqual({});
+    expect(formToInput(ok)).toMatchObject({ closedOn: '2026-08-09', feePercent: 12.5 });
+    expect(LeadCreate.safeParse(formToInput(ok)).success).toBe(true);
+    // Empty closed date: the API stamps today; an open stage sends none.
+    expect(formToInput({ ...ok, closedOn: '' })).not.toHaveProperty('closedOn');
+    expect(formToInput({ ...ok, stage: 'applied' })).not.toHaveProperty('closedOn');
+    expect(checkLeadForm({ ...ok, feePercent: '101' }).feePercent).toMatch(/0 to 100/);
+    expect(formToInput({ ...ok, feePercent: '' }).feePercent).toBeNull();
   });
 });

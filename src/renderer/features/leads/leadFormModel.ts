@@ -1,6 +1,7 @@
 import type { FieldError } from '../../../shared/api/result';
 import type { Lead, LeadCreate } from '../../../shared/api/schemas/leads';
 import { isIsoDate } from '../../../shared/dates';
+import { leadDateIssues } from '../../../shared/domain/lead-dates';
 import { isStage, type Stage } from '../../../shared/domain/stages';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
 
@@ -13,6 +14,8 @@ export type LeadFormValues = {
   stage: Stage;
   createdOn: string;
   appliedOn: string;
+  /** The day it was won or lost (only for those stages; empty: today on closing). */
+  closedOn: string;
   connects: string;
   boostConnects: string;
   connectsRefunded: string;
@@ -22,6 +25,8 @@ export type LeadFormValues = {
   notes: string;
   lostReason: string;
   followUpOn: string;
+  /** The lead's own fee percent, overriding the channel's commission rule; empty: the rule. */
+  feePercent: string;
 };
 
 export type LeadFormField = keyof LeadFormValues;
@@ -36,6 +41,7 @@ export function emptyLeadForm(defaults: { sourceId?: number; currency: string; t
     stage: defaults.stage ?? 'new',
     createdOn: defaults.today,
     appliedOn: '',
+    closedOn: '',
     connects: '',
     boostConnects: '',
     connectsRefunded: '',
@@ -45,6 +51,7 @@ export function emptyLeadForm(defaults: { sourceId?: number; currency: string; t
     notes: '',
     lostReason: '',
     followUpOn: '',
+    feePercent: '',
   };
 }
 
@@ -58,6 +65,7 @@ export function leadToForm(lead: Lead): LeadFormValues {
     stage: lead.stage,
     createdOn: lead.createdOn,
     appliedOn: lead.appliedOn ?? '',
+    closedOn: lead.closedOn ?? '',
     connects: count(lead.connects),
     boostConnects: count(lead.boostConnects),
     connectsRefunded: count(lead.connectsRefunded),
@@ -67,6 +75,7 @@ export function leadToForm(lead: Lead): LeadFormValues {
     notes: lead.notes,
     lostReason: lead.lostReason,
     followUpOn: lead.followUpOn ?? '',
+    feePercent: lead.feePercent === null ? '' : String(lead.feePercent),
   };
 }
 
@@ -95,10 +104,16 @@ export function checkLeadForm(values: LeadFormValues): LeadFormErrors {
     if (!parsed.ok) errors.value = parsed.message;
     else if (parsed.minor < 0) errors.value = 'Cannot be negative';
   }
-  for (const field of ['createdOn', 'appliedOn', 'followUpOn'] as const) {
+  for (const field of ['createdOn', 'appliedOn', 'closedOn', 'followUpOn'] as const) {
     if (values[field] !== '' && !isIsoDate(values[field])) errors[field] = 'Use a real date';
   }
   if (!values.createdOn) errors.createdOn = 'Give the day the lead came in';
+  // The API's own rule (created ≤ applied ≤ closed), shown before the round trip.
+  for (const issue of leadDateIssues({ createdOn: values.createdOn, appliedOn: values.appliedOn, closedOn: isClosed(values.stage) ? values.closedOn : '' })) {
+    errors[issue.field] ??= issue.message;
+  }
+  const fee = values.feePercent.trim();
+  if (fee !== '' && (!/^\d+(\.\d{1,2})?$/.test(fee) || Number(fee) > 100)) errors.feePercent = 'A percent from 0 to 100, at most two decimals';
   return errors;
 }
 
@@ -113,6 +128,8 @@ export function formToInput(values: LeadFormValues): LeadCreate {
     stage: values.stage,
     createdOn: values.createdOn,
     appliedOn: values.appliedOn || null,
+    // Empty on a closed stage: the API stamps today (or keeps the date it has).
+    ...(isClosed(values.stage) && values.closedOn ? { closedOn: values.closedOn } : {}),
     connects: num(values.connects),
     boostConnects: num(values.boostConnects),
     connectsRefunded: num(values.connectsRefunded),
@@ -122,12 +139,17 @@ export function formToInput(values: LeadFormValues): LeadCreate {
     notes: values.notes,
     lostReason: values.lostReason,
     followUpOn: values.followUpOn || null,
+    feePercent: values.feePercent.trim() === '' ? null : Number(values.feePercent.trim()),
   };
+}
+
+export function isClosed(stage: Stage): boolean {
+  return stage === 'won' || stage === 'lost';
 }
 
 const formFields = new Set<string>([
   'title', 'sourceId', 'client', 'url', 'stage', 'createdOn', 'appliedOn', 'connects', 'boostConnects',
-  'connectsRefunded', 'value', 'currency', 'tags', 'notes', 'lostReason', 'followUpOn',
+  'connectsRefunded', 'value', 'currency', 'tags', 'notes', 'lostReason', 'followUpOn', 'closedOn', 'feePercent',
 ]);
 
 /** API field errors ('tags.2', 'value', 'closedOn') placed next to the form's controls. */
@@ -136,7 +158,7 @@ export function apiErrorsToForm(fields: readonly FieldError[], message: string):
   const leftover: string[] = [];
   for (const { path, message: text } of fields) {
     const head = path.split('.')[0] ?? '';
-    const key = head === 'closedOn' ? 'stage' : head;
+    const key = head;
     if (formFields.has(key)) errors[key as LeadFormField] ??= text;
     else leftover.push(`${path}: ${text}`);
   }

@@ -23,6 +23,8 @@ export const reportColumns: Column[] = [
   { key: 'interviews', title: 'Interviews', format: (r) => count(r.interviews) },
   { key: 'connectsSpent', title: 'Connects', format: (r) => count(r.connectsSpent), help: 'Connects + boost connects spent on the leads created in the range' },
   { key: 'connectsRefunded', title: 'Refunded', format: (r) => count(r.connectsRefunded) },
+  { key: 'connectsExpired', title: 'Expired', format: (r) => count(r.connectsExpired), help: 'Credits that expired unused in the range (365 days after they came in)' },
+  { key: 'connectsPerWin', title: 'Connects / win', format: (r) => (r.connectsPerWin === null ? '—' : count(r.connectsPerWin)), help: '(Connects − refunded) / wins' },
   { key: 'costPerLead', title: 'Cost / lead', format: (r, c) => money(r.costPerLead, c) },
   { key: 'revenuePerConnect', title: 'Revenue / connect', format: (r, c) => money(r.revenuePerConnect, c) },
   { key: 'booked', title: 'Booked', format: (r, c) => money(r.booked, c), help: 'Value of the won leads' },

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { rangePresetLabels, rangePresets, type RangePreset, presetRange } from '../../../shared/reports/presets';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
+import { formatDay, todayLocal } from '../../app/format';
+import { ConnectsSummary } from '../connects/ConnectsSummary';
 import type { PageProps } from '../../app/pages';
 import { useAsync } from '../../app/useAsync';
 import { useSources } from '../sources/useSources';
 import { BoostPanel } from './BoostPanel';
 import { ChannelTable } from './ChannelTable';
-import { ConnectsPanel } from './ConnectsPanel';
 import { DrillDown } from './DrillDown';
 import { LostReasonsPanel } from './LostReasonsPanel';
 import { CostBreakdownChart, FunnelChart, MonthlyProfitChart } from './ReportCharts';
@@ -48,7 +48,7 @@ export function ReportsPage({ route }: PageProps) {
         </div>
         <div className="page-actions">
           <RangeBar query={query} onChange={set} />
-          <DataActions kind="report" range={report ? { from: report.from, to: report.to } : undefined} />
+          <DataActions kind="report" range={report ? { from: report.from, to: report.to, basis: report.basis } : undefined} />
         </div>
       </header>
       {detail.error && (
@@ -101,7 +101,8 @@ export function ReportsPage({ route }: PageProps) {
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />
             <LostReasonsPanel from={report.from} to={report.to} />
           </div>
-          <ConnectsPanel />
+          {/* The ledger at the range's end (today at the latest): the balance the report's costs come from. */}
+          <ConnectsSummary on={report.to < todayLocal() ? report.to : undefined} title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'} />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../shared/money';
+import { currencyDigits, formatMoney } from '../../../shared/money';
 import { dash } from '../../../shared/reports/format';
 
 export { dash, days, percent } from '../../../shared/reports/format';
@@ -11,7 +11,8 @@ export function count(value: number): string {
   return value.toLocaleString();
 }
 
-/** Axis ticks: "$1.2k" style for chart axes, from minor units. */
-export function compactMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 100);
+/** Axis ticks: "$1.2k" style for chart axes, from minor units of the currency's own size (JPY 0, KWD 3 decimals). */
+export function compactMoney(minor: number, currency: string, locale?: string): string {
+  // Display only (an axis tick): the one place a float division of money is fine.
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** currencyDigits(currency));
 }

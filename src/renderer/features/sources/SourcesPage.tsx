@@ -4,6 +4,7 @@ import { notifyDataChanged } from '../../app/dataVersion';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
+import { ConnectsSummary } from '../connects/ConnectsSummary';
 import { SourceRow } from './SourceRow';
 import { useSources } from './useSources';
 
@@ -67,6 +68,7 @@ export function SourcesPage() {
           ))}
         </tbody>
       </table>
+      <ConnectsSummary title="Credits balance today" />
     </div>
   );
 }

@@ -15,6 +15,8 @@ const metricFields = {
   winRate: z.number().nullable(),
   connectsSpent: z.number().int(),
   connectsRefunded: z.number().int(),
+  connectsExpired: z.number().int(),
+  connectsPerWin: z.number().int().nullable(),
   revenue: z.number().int(),
   fees: z.number().int(),
   costs: z.number().int(),
@@ -70,31 +72,18 @@ export const BoostReport = z.object({
   currency: z.string(),
   boosted: BoostGroup,
   unboosted: BoostGroup,
+  /** Win rate boosted − not boosted and its 95% interval (Wilson/Newcombe); null when a group is empty. */
+  uplift: z.object({ estimate: z.number(), low: z.number(), high: z.number() }).nullable(),
   notEnoughData: z.boolean(),
+  averageBoostBid: z.number().nullable(),
   averageNetRevenuePerWin: z.number().int().nullable(),
   breakEvenBoostConnects: z.number().int().nullable(),
   warnings: z.array(z.string()),
 });
 export type BoostReport = z.infer<typeof BoostReport>;
 
-export const ConnectsBalanceRow = z.object({
-  sourceId: id,
-  source: z.string(),
-  creditName: z.string(),
-  bought: z.number().int(),
-  free: z.number().int(),
-  refunded: z.number().int(),
-  spent: z.number().int(),
-  expired: z.number().int(),
-  balance: z.number().int(),
-  expiringSoon: z.number().int(),
-  nextExpiry: z.string().nullable(),
-});
-export type ConnectsBalanceRow = z.infer<typeof ConnectsBalanceRow>;
-
 export const reportsContract = {
   'reports:channels': op(ReportInput, ChannelReport, 'Per-channel profit report for a date range (cash or usage basis)'),
   'reports:detail': op(ReportInput, ReportDetail, 'The channel report with monthly profit and cost breakdown for the Reports page'),
   'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport, 'What boosted bids cost and won on one channel'),
-  'reports:connects': op(z.object({}), z.array(ConnectsBalanceRow), 'Connects bought, spent, refunded and left per channel'),
 };

@@ -13,6 +13,8 @@ export const Subscription = z.object({
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   freeCreditsMonthly: z.number().int(),
+  /** Charges up to today that a recorded subscription expense is (counted as that expense, not twice). */
+  matched: z.array(z.object({ chargeOn: z.string(), expenseId: id, expenseOn: z.string() })),
 });
 export type Subscription = z.infer<typeof Subscription>;
 

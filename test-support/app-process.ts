@@ -34,6 +34,7 @@ export function runProgram(program: string, args: string[], options: { input?: s
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.on('error', () => {}); // a command that never reads stdin may exit before we finish writing it
     child.stdin.end(options.input ?? '');
   });
 }
@@ -58,7 +59,11 @@ export function startApp(dbPath: string): Promise<AppProcess> {
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web did not start: ${err}`)), 30_000);
+    // From the TypeScript source (tsx): a second or two on a quiet machine, much longer on a loaded one.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`web did not start within 90 s: ${err}`));
+    }, 90_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`web exited ${code}: ${err}`));

@@ -1,6 +1,6 @@
-import type { ApiError } from '../../shared/api/result';
-import type { Ctx } from '../context';
-import { dispatch } from '../dispatch';
+import type { ApiError } from '../src/shared/api/result';
+import type { Ctx } from '../src/core/context';
+import { dispatch } from '../src/core/dispatch';
 
 /** Runs an operation through dispatch and returns its value; a failure throws with the error envelope. */
 export async function callOk<T = Record<string, unknown>>(ctx: Ctx, name: string, input: unknown): Promise<T> {

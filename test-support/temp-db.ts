@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCtx, type Ctx } from '../context';
-import { openDatabase } from '../db/open';
+import { createCtx, type Ctx } from '../src/core/context';
+import { openDatabase } from '../src/core/db/open';
 
 /** A real SQLite file in a fresh temp folder, opened and migrated like the app does. */
 export function tempDbPath(name = 'leadledger.db'): string {

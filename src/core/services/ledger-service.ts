@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../shared/api/result';
+import type { AdjustInput, ConnectsLedger, ConnectsQuery, CreditEntry, OpeningInput } from '../../shared/api/schemas/connects';
+import { toIsoDate } from '../../shared/dates';
+import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
+import type { Ctx } from '../context';
+import {
+  type CreditEntryRecord,
+  type CreditSourceRecord,
+  creditEntries,
+  creditPlans,
+  creditPriceHistory,
+  creditSources,
+  dailyPurchases,
+  dailySpends,
+  deleteCreditEntry,
+  firstCreditDay,
+  getCreditEntry,
+  insertAdjustment,
+  replaceOpening,
+} from '../repos/ledger-repo';
+import { findSourceByName, getSourceRecord } from '../repos/sources-repo';
+
+export type ChannelLedger = {
+  source: CreditSourceRecord;
+  start: string | null;
+  startAssumed: boolean;
+  run: LedgerRun;
+  entries: CreditEntryRecord[];
+  /** Days with an uncovered part but no credit price to value it. */
+  unpricedUncovered: number;
+};
+
+/** The credit price in force on a day (the latest effective on or before it). */
+function priceLookup(prices: { effective_from: string; unit_price_minor: number; currency: string }[]): (day: string) => UnitPrice | null {
+  return (day) => {
+    let found: UnitPrice | null = null;
+    for (const p of prices) {
+      if (p.effective_from > day) break;
+      found = { unitMinor: p.unit_price_minor, currency: p.currency };
+    }
+    return found;
+  };
+}
+
+/**
+ * The ledger of one channel up to `upTo` (DOMAIN §5). `entries` replaces the stored opening balance and
+ * adjustments (to test a change before saving it).
+ */
+export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries = creditEntries(ctx.db, source.id)): ChannelLedger {
+  const { db } = ctx;
+  const opening = entries.find((e) => e.kind === 'opening');
+  const first = opening ? null : firstCreditDay(db, source.id);
+  const start = opening ? opening.on_date : first ? `${first.slice(0, 7)}-01` : null;
+  const priceOn = priceLookup(creditPriceHistory(db, source.id));
+  const events: LedgerEvent[] = [];
+  if (start !== null && start <= upTo) {
+    if (opening && opening.count > 0) {
+      const price = priceOn(opening.on_date);
+      events.push({ date: opening.on_date, kind: 'opening', count: opening.count, costMinor: price ? price.unitMinor * opening.count : 0, currency: price?.currency ?? null });
+    }
+    const plans = creditPlans(db, source.id);
+    for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
+      const first = `${month}-01`;
+      if (first < start) continue;
+      // A plan with included credits active on the 1st replaces the free allowance that month.
+      const plan = plans.find((p) => p.starts_on <= first && (p.ends_on === null || p.ends_on >= first));
+      const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
+      if (count > 0) events.push({ date: first, kind: 'allowance', count, costMinor: 0, currency: null });
+    }
+    for (const p of dailyPurchases(db, source.id, start, upTo)) {
+      if (p.count > 0) events.push({ date: p.day, kind: 'purchase', count: p.count, costMinor: p.amount, currency: p.currency });
+    }
+    for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
+    for (const s of dailySpends(db, source.id, start, upTo)) events.push({ date: s.day, kind: 'spend', count: s.count });
+  }
+  const run = runLedger(events, upTo, priceOn);
+  const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
+  return { source, start, startAssumed: !opening, run, entries, unpricedUncovered };
+}
+
+function toEntry(r: CreditEntryRecord): CreditEntry {
+  return { id: r.id, sourceId: r.source_id, kind: r.kind, on: r.on_date, count: r.count, note: r.note };
+}
+
+/** The "N Connects spent that no … covers" warning of DOMAIN §5, for the spends counted. */
+export function uncoveredWarning(source: CreditSourceRecord, uncovered: number, unpriced: number): string[] {
+  const warnings: string[] = [];
+  if (uncovered > 0) warnings.push(`${source.name}: ${uncovered} ${source.credit_name} spent that no opening balance, allowance or purchase covers`);
+  if (unpriced > 0) warnings.push(`${source.name}: ${unpriced} uncovered ${source.credit_name} have no credit price on their day: counted at 0`);
+  return warnings;
+}
+
+export function ledgerView(l: ChannelLedger): ConnectsLedger {
+  const { run, source } = l;
+  return {
+    source: source.name,
+    balance: run.balance,
+    expiringIn30Days: run.expiringIn30Days,
+    spent: run.spent,
+    bought: run.bought,
+    allowance: run.allowance,
+    adjustments: run.adjustments,
+    expired: run.expired,
+    uncovered: run.uncovered,
+    start: l.start,
+    startAssumed: l.startAssumed,
+    sourceId: source.id,
+    creditName: source.credit_name,
+    opening: run.opening,
+    months: run.months,
+    entries: l.entries.map(toEntry),
+    warnings: [
+      ...(l.startAssumed && l.start ? [`${source.name}: assumed start ${l.start}; enter your opening balance`] : []),
+      ...uncoveredWarning(source, run.uncovered, l.unpricedUncovered),
+    ],
+  };
+}
+
+function resolveChannel(ctx: Ctx, ref: { sourceId?: number | undefined; source?: string | undefined }): CreditSourceRecord {
+  const record = ref.sourceId !== undefined ? getSourceRecord(ctx.db, ref.sourceId) : findSourceByName(ctx.db, ref.source ?? '');
+  const field = ref.sourceId !== undefined ? 'sourceId' : 'source';
+  if (!record) throw fieldError(field, ref.sourceId !== undefined ? `Unknown channel (id ${ref.sourceId})` : `No channel named "${ref.source}"`);
+  if (record.credit_name === null) throw fieldError(field, `${record.name} has no bidding credits (give it a credit name on the Channels page)`);
+  return { id: record.id, name: record.name, credit_name: record.credit_name, free_credits_monthly: record.free_credits_monthly, archived: record.archived };
+}
+
+export function connectsLedgers(ctx: Ctx, query: z.output<typeof ConnectsQuery>): { on: string; channels: ConnectsLedger[] } {
+  const on = query.on ?? toIsoDate(ctx.now());
+  const sources = query.sourceId !== undefined || query.source !== undefined ? [resolveChannel(ctx, query)] : creditSources(ctx.db).filter((s) => !s.archived);
+  return { on, channels: sources.map((s) => ledgerView(channelLedger(ctx, s, on))) };
+}
+
+/** All uncovered counts up to each day, to compare a ledger with a changed one. */
+function shortfalls(run: LedgerRun): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const u of run.uncoveredOn) out.set(u.date, (out.get(u.date) ?? 0) + u.count);
+  return out;
+}
+
+/**
+ * Refuses a change that leaves credits short where they were not: the first day on which more would be
+ * uncovered than before is the day the balance would go negative.
+ */
+function refuseNegative(ctx: Ctx, source: CreditSourceRecord, changed: CreditEntryRecord[], today: string): void {
+  const before = shortfalls(channelLedger(ctx, source, today).run);
+  const after = shortfalls(channelLedger(ctx, source, today, changed).run);
+  const days = [...new Set([...before.keys(), ...after.keys()])].sort();
+  let a = 0;
+  let b = 0;
+  for (const day of days) {
+    a += after.get(day) ?? 0;
+    b += before.get(day) ?? 0;
+    if (a > b) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${day} (${a - b} short); nothing was saved`);
+  }
+}
+
+function refuseFuture(on: string, today: string): void {
+  if (on > today) throw fieldError('on', `${on} is in the future; use today (${today}) or an earlier day`);
+}
+
+export function setOpening(ctx: Ctx, input: z.output<typeof OpeningInput>): CreditEntry {
+  const { db } = ctx;
+  const today = toIsoDate(ctx.now());
+  refuseFuture(input.on, today);
+  const source = resolveChannel(ctx, input);
+  const id = db.transaction(() => {
+    const entries = creditEntries(db, source.id);
+    const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'opening', on_date: input.on, count: input.count, note: '', created_at: '' };
+    refuseNegative(ctx, source, [...entries.filter((e) => e.kind !== 'opening'), draft], today);
+    return replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
+  })();
+  return toEntry(getCreditEntry(db, id)!);
+}
+
+export function adjustCredits(ctx: Ctx, input: z.output<typeof AdjustInput>): CreditEntry {
+  const { db } = ctx;
+  const today = toIsoDate(ctx.now());
+  refuseFuture(input.on, today);
+  const source = resolveChannel(ctx, input);
+  const id = db.transaction(() => {
+    const current = channelLedger(ctx, source, today);
+    if (current.start === null) throw fieldError('on', `${source.name} has no ${source.credit_name} recorded yet; set an opening balance first`);
+    if (input.on < current.start) throw fieldError('on', `${input.on} is before the ledger's start (${current.start}); move the opening balance first`);
+    const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'adjustment', on_date: input.on, count: input.count, note: input.note, created_at: '' };
+    refuseNegative(ctx, source, [...current.entries, draft], today);
+    return insertAdjustment(db, source.id, input.on, input.count, input.note, ctx.now().toISOString());
+  })();
+  return toEntry(getCreditEntry(db, id)!);
+}
+
+export function deleteEntry(ctx: Ctx, id: number): { deleted: boolean } {
+  const entry = getCreditEntry(ctx.db, id);
+  if (!entry) throw new AppError('not_found', `Ledger entry ${id} does not exist`);
+  return { deleted: deleteCreditEntry(ctx.db, id) };
+}

@@ -1,0 +1,83 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api';
+import { todayLocal } from '../../app/format';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError, useFormErrors } from '../costs/useFormErrors';
+
+export type LedgerDialogProps = { sourceId: number; source: string; creditName: string; onClose: () => void };
+
+/** A count typed as text: whole numbers only, said next to the field before anything is sent. */
+function parseCount(text: string, signed: boolean): number | string {
+  const t = text.trim();
+  if (t === '') return 'Enter a number';
+  if (!(signed ? /^[+-]?\d+$/ : /^\d+$/).test(t)) return signed ? 'Whole numbers only, like 12 or -5' : 'Whole numbers only';
+  return Number(t);
+}
+
+export function OpeningDialog({ sourceId, source, creditName, onClose, current }: LedgerDialogProps & { current: { count: number; on: string } | null }) {
+  const [count, setCount] = useState(current ? String(current.count) : '');
+  const [on, setOn] = useState(current?.on ?? todayLocal());
+  const form = useFormErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const n = parseCount(count, false);
+    if (typeof n === 'string') return form.setErrors({ count: n });
+    if (await form.run(() => api.connects.setOpening({ sourceId, count: n, on }), `Opening balance of ${source} saved`)) onClose();
+  };
+  return (
+    <Dialog open title={`Set the opening balance of ${source}`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="dialog-form">
+        <p className="muted small">
+          The {creditName} Upwork showed as available on a day. The ledger starts there: earlier spends are left out. It replaces any earlier opening balance.
+        </p>
+        <Field label={`Available ${creditName}`} error={form.errors.count}>
+          <input type="text" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-autofocus autoComplete="off" />
+        </Field>
+        <Field label="On" error={form.errors.on}>
+          <input type="date" value={on} max={todayLocal()} onChange={(e) => setOn(e.target.value)} />
+        </Field>
+        <FormError message={form.errors.form ?? form.errors.source ?? form.errors.sourceId} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={form.busy}>Save opening balance</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function AdjustDialog({ sourceId, source, creditName, onClose, initial }: LedgerDialogProps & { initial?: { count: number; note: string } }) {
+  const [count, setCount] = useState(initial ? String(initial.count) : '');
+  const [on, setOn] = useState(todayLocal());
+  const [note, setNote] = useState(initial?.note ?? '');
+  const form = useFormErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const n = parseCount(count, true);
+    if (typeof n === 'string') return form.setErrors({ count: n });
+    if (n === 0) return form.setErrors({ count: 'An adjustment of 0 changes nothing' });
+    if (!note.trim()) return form.setErrors({ note: 'Say why (for example "Upwork shows 212")' });
+    if (await form.run(() => api.connects.adjust({ sourceId, count: n, on, note }), `${source} adjusted by ${n > 0 ? '+' : ''}${n}`)) onClose();
+  };
+  return (
+    <Dialog open title={`Adjust ${source} ${creditName}`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="dialog-form">
+        <Field label={`${creditName} to add (or take, with a minus)`} error={form.errors.count}>
+          <input type="text" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-autofocus autoComplete="off" placeholder="-5" />
+        </Field>
+        <Field label="On" error={form.errors.on}>
+          <input type="date" value={on} max={todayLocal()} onChange={(e) => setOn(e.target.value)} />
+        </Field>
+        <Field label="Note" error={form.errors.note}>
+          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Upwork shows 212" maxLength={500} />
+        </Field>
+        <FormError message={form.errors.form ?? form.errors.source ?? form.errors.sourceId} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={form.busy}>Save adjustment</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
