@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { nativeBinding } from '../db/native';
-import { trackConnection } from '../db/open-files';
+import { fileKey, trackConnection } from '../db/open-files';
 import { type BackupInfo, type BackupOptions, type BackupReason, createBackup, finishSlot, prepareSlot, removeQuietly, reserveSlot, storageError } from './backup';
 
 // Runs in a worker thread with its own read-only connection, so a big copy never freezes the app.
@@ -34,6 +34,27 @@ try {
 type WorkerAnswer = { ok: boolean; sqlite?: boolean; code?: string; message: string };
 
 function copyInWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
+  const key = fileKey(dbPath);
+  const copy = startWorker(dbPath, temp);
+  const set = running.get(key) ?? new Set<Promise<unknown>>();
+  running.set(key, set.add(copy));
+  const forget = () => {
+    set.delete(copy);
+    if (set.size === 0 && running.get(key) === set) running.delete(key);
+  };
+  copy.then(forget, forget);
+  return copy;
+}
+
+// Copies in progress per database file: a restore waits for them (they have the file open).
+const running = new Map<string, Set<Promise<unknown>>>();
+
+/** Resolves once the background copies of `dbPath` running now have ended (however they ended). */
+export async function backgroundCopiesSettled(dbPath: string): Promise<void> {
+  await Promise.allSettled([...(running.get(fileKey(dbPath)) ?? [])]);
+}
+
+function startWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   // The worker's connection is this process's too: count it (see open-files.ts) until it answers.
   const release = trackConnection(dbPath);

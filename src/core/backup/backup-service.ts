@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { openDatabase } from '../db/open';
 import { withSoleAccess } from '../db/sole-access';
-import { createBackupInBackground } from './background-backup';
+import { backgroundCopiesSettled, createBackupInBackground } from './background-backup';
 import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
 
 /** "Back up now" from the app: the copy is made in a worker thread so the window stays responsive. */
@@ -81,10 +81,14 @@ export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
   return { restored: path.basename(source), keptCopy: kept.path };
 }
 
-/** Restores by backup name from the Settings page: only files listed in `backups/` are accepted. */
-export function restoreBackupByName(ctx: Ctx, name: string): RestoreOutcome {
+/**
+ * Restores by backup name from the Settings page: only files listed in `backups/` are accepted.
+ * An automatic or "Back up now" copy still running has the file open: the restore waits for it.
+ */
+export async function restoreBackupByName(ctx: Ctx, name: string): Promise<RestoreOutcome> {
   const backup = listBackups(ctx.dbPath).find((b) => b.name === name);
   if (!backup) throw new AppError('not_found', `No backup named ${name}`);
+  await backgroundCopiesSettled(ctx.dbPath);
   return restoreIntoCtx(ctx, backup.path);
 }
 

@@ -10,7 +10,7 @@ import { loadSampleData } from '../services/sample-data';
 import { tempDbPath } from '../../../test-support/temp-db';
 import { createBackupInBackground } from './background-backup';
 import { type BackupInfo, backupDir, backupsToKeep, createBackup, listBackups, pruneBackups } from './backup';
-import { restoreFileAtPath, restoreIntoCtx, startBackupSchedule } from './backup-service';
+import { restoreBackupByName, restoreFileAtPath, restoreIntoCtx, startBackupSchedule } from './backup-service';
 import { damagePage, sha256, truncateFile } from './corrupt-files';
 import { openOrRecover } from './recover';
 
@@ -162,6 +162,18 @@ describe('restore', () => {
     expect(() => restoreFileAtPath(ctx.dbPath, foreign)).toThrow(/Not restored: .*not a LeadLedger database/);
     expect(() => restoreFileAtPath(ctx.dbPath, newer)).toThrow(/Not restored: .*newer LeadLedger/);
     expect(sha256(ctx.dbPath)).toBe(hash);
+  });
+
+  it('a restore from Settings waits for a background backup that has the file open, instead of refusing', async () => {
+    const ctx = freshDb(30);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    loadSampleData(ctx, { leads: 5, seed: 3 });
+    const running = createBackupInBackground(ctx.db, ctx.dbPath, 'daily'); // not awaited: still copying
+    const outcome = await restoreBackupByName(ctx, backup.name);
+    expect(outcome.restored).toBe(backup.name);
+    expect(count(ctx.db)).toBe(30);
+    await running;
+    ctx.db.close();
   });
 
   it('restores over a damaged database from the CLI path by moving the damaged file aside', () => {

@@ -14,8 +14,8 @@ export const backupsHandlers: HandlersFor<'backups'> = {
     notice: startupNotice(ctx),
   }),
   'backups:create': async (ctx) => toBackup(await backupInBackground(ctx, 'manual')),
-  'backups:restore': (ctx, { name }) => {
-    const outcome = restoreBackupByName(ctx, name);
+  'backups:restore': async (ctx, { name }) => {
+    const outcome = await restoreBackupByName(ctx, name);
     return { ...outcome, schemaVersion: schemaVersion(ctx.db) };
   },
 };
