@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import type { Subscription } from '../../shared/api/schemas/subscriptions';
-import { matchCharges } from '../../shared/reports/plan-matching';
+import { describeImportedMatch, matchCharges } from '../../shared/reports/plan-matching';
 import { importCsvFile } from '../csv/import-engine';
 import { dispatch } from '../dispatch';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
@@ -34,6 +34,8 @@ describe('a plan and an imported statement count the membership once', () => {
     expect(summary.subscriptionMatches).toEqual([
       { plan: 'Freelancer Plus', source: 'Upwork', chargeOn: '2026-07-05', expenseOn: '2026-07-07', amountMinor: 1999, currency: 'USD' },
     ]);
+    const line = "Upwork Freelancer Plus: the plan's charge of 2026-07-05 is the imported 19.99 USD of 2026-07-07; counted once";
+    expect(describeImportedMatch(summary.subscriptionMatches[0]!)).toBe(line);
     // The imported 07-07 charge replaces the plan's 07-05 one; the connects bought on 06-20 (6.00) are not a membership.
     expect(await cashCosts()).toBe(1999 + 1999 + 600);
     expect((await planRow()).matched).toEqual([{ chargeOn: '2026-07-05', expenseId: expect.any(Number), expenseOn: '2026-07-07' }]);
