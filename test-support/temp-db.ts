@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCtx, type Ctx } from '../src/core/context';
 import { openDatabase } from '../src/core/db/open';
+import { dispatch } from '../src/core/dispatch';
 
 /** A real SQLite file in a fresh temp folder, opened and migrated like the app does. */
 export function tempDbPath(name = 'leadledger.db'): string {
@@ -26,4 +27,11 @@ export function sourceId(ctx: Ctx, name: string): number {
   const row = ctx.db.prepare(`SELECT id FROM sources WHERE name = ?`).get(name) as { id: number } | undefined;
   if (!row) throw new Error(`no source ${name}`);
   return row.id;
+}
+
+/** Runs an operation through dispatch and returns its value; a refusal fails the test with the error. */
+export async function callOk<T = unknown>(ctx: Ctx, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(ctx, name, input);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectsLedger } from '../../shared/api/schemas/connects';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../../../test-support/temp-db';
+import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // Hand-computed ledgers of DOMAIN §5. The clock is pinned at 2026-08-15; Upwork's preset: 10 free
 // Connects a month, $0.15 each since 2000.
@@ -14,11 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-async function call<T = unknown>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
 const ledger = async (on?: string) => (await call<{ channels: ConnectsLedger[] }>('connects:ledger', { source: 'Upwork', ...(on ? { on } : {}) })).channels[0]!;
 const lead = (createdOn: string, connects: number, extra: object = {}) => call('leads:create', { sourceId: upwork, title: `lead ${createdOn}`, createdOn, connects, ...extra });
 const report = (from: string, to: string, basis: 'cash' | 'usage' = 'usage') => call<ChannelReport>('reports:channels', { from, to, basis });

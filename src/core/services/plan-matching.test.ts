@@ -4,8 +4,7 @@ import type { ChannelReport } from '../../shared/api/schemas/reports';
 import type { Subscription } from '../../shared/api/schemas/subscriptions';
 import { describeImportedMatch, matchCharges } from '../../shared/reports/plan-matching';
 import { importCsvFile } from '../csv/import-engine';
-import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../../../test-support/temp-db';
+import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // DOMAIN §5: a plan's generated charge and a recorded subscription expense of the same channel, amount
 // and currency within 3 days are one charge, counted once (as the recorded one).
@@ -13,11 +12,7 @@ let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());
 
-async function call<T = unknown>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
 const statement = path.join(import.meta.dirname, '__fixtures__', 'upwork-membership.csv');
 const importStatement = () => importCsvFile(ctx.db, statement, {}, { now: ctx.now });
 const plan = () =>

@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
-import { dispatch } from '../dispatch';
-import { openTempCtx, sourceId } from '../../../test-support/temp-db';
+import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());
 
-async function call<T = unknown>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
 
 describe('exchange rates keep the base they were entered for (issue 12.7)', () => {
   it('a base change never reinterprets a rate', async () => {
