@@ -17,6 +17,7 @@ import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead }
 import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
 import { importMatches } from '../repos/plan-charges';
+import { uncountedImportWarning } from '../repos/expenses-repo';
 
 export type { ImportSummary } from './import-summary';
 
@@ -272,6 +273,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(db, summary.importId);
+    if (summary.kinds.expenses > 0 && summary.importId !== null) summary.warnings.push(...uncountedImportWarning(db, summary.importId));
     if (!refused && !options.dryRun) {
       for (const sql of recreate) db.prepare(sql).run();
       db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(

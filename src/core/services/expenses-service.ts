@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import type { Expense, ExpenseCreate, ExpenseList, ExpenseUpdate } from '../../shared/api/schemas/expenses';
+import { connectsCountNeeded, type Expense, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import {
@@ -70,10 +70,12 @@ export function updateExpenseById(ctx: Ctx, input: z.output<typeof ExpenseUpdate
     const category = input.category ?? before.category;
     const connects = category === 'connects' ? (input.connects ?? before.connects) : 0;
     if (category !== 'connects' && input.connects) throw fieldError('connects', 'Only a connects purchase has a number of connects');
+    const amount = input.amount ?? formatMinorPlain(before.amount_minor, before.currency);
+    if (needsConnectsCount({ category, amount, connects })) throw fieldError('connects', connectsCountNeeded);
     const batch = new RollupBatch(db);
     updateExpense(db, before, {
       ref: input.ref ?? before.ref, date: input.date ?? before.date, source_id: sourceId, category, description: input.description ?? before.description,
-      amount_minor: minorOf('amount', input.amount ?? formatMinorPlain(before.amount_minor, before.currency), currency), currency, connects,
+      amount_minor: minorOf('amount', amount, currency), currency, connects,
       import_id: before.import_id, created_at: before.created_at,
     }, batch);
     batch.flush();

@@ -41,7 +41,18 @@ function refine(v: { amount?: string; currency?: string; category?: string; conn
   }
 }
 
-export const ExpenseCreate = z.object(fields).superRefine(refine);
+/** The message when a connects purchase comes without a count (form, API; imports warn instead). */
+export const connectsCountNeeded = 'How many Connects did this buy? The Connects ledger needs the count';
+
+/** A purchase (amount > 0) of category connects must say how many it bought (DOMAIN §5: the ledger counts it). */
+export function needsConnectsCount(v: { category?: string | undefined; amount?: string | undefined; connects?: number | undefined }): boolean {
+  return v.category === 'connects' && v.amount !== undefined && !v.amount.trim().startsWith('-') && /[1-9]/.test(v.amount) && !v.connects;
+}
+
+export const ExpenseCreate = z.object(fields).superRefine((v, ctx) => {
+  refine(v, ctx);
+  if (needsConnectsCount(v)) ctx.addIssue({ code: 'custom', path: ['connects'], message: connectsCountNeeded });
+});
 /** A row of an imported file: the same checks as the form; the channel comes by name. */
 export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
 export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
