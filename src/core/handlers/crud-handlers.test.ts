@@ -77,13 +77,13 @@ describe('sources', () => {
 });
 
 describe('payments and expenses', () => {
-  it('writes, lists by filter, refuses a taken ref and a lead of another channel', async () => {
+  it('writes, lists by filter, refuses a taken ref, links a lead of another channel (issue 12.5)', async () => {
     const upwork = sourceId(ctx, 'Upwork');
     const lead = await call<{ id: number }>('leads:create', { sourceId: sourceId(ctx, 'Fiverr'), title: 'Logo' });
     const paid = await call<{ id: number }>('payments:create', { ref: 'P1', date: '2026-08-01', sourceId: upwork, gross: '100.00', fee: '10.00' });
     expect(paid).toMatchObject({ ref: 'P1', sourceName: 'Upwork', grossMinor: 10000, feeMinor: 1000, feeComputed: false, leadTitle: null });
     expect((await fail('payments:create', { ref: 'P1', date: '2026-08-02', sourceId: upwork, gross: '1' })).fields?.[0]?.path).toBe('ref');
-    expect((await fail('payments:create', { date: '2026-08-02', sourceId: upwork, gross: '1', leadId: lead.id })).message).toMatch(/another channel/);
+    expect(await call('payments:update', { id: paid.id, leadId: lead.id })).toMatchObject({ sourceName: 'Upwork', leadTitle: 'Logo', feeMinor: 1000 });
     expect((await fail('payments:create', { date: '2026-08-02', sourceId: upwork, gross: '1', leadId: 9999 })).fields?.[0]?.path).toBe('leadId');
     await call('payments:create', { date: '2026-07-01', sourceId: upwork, gross: '5' });
     const listed = await call<{ items: { ref: string }[]; total: number }>('payments:list', { from: '2026-07-15', sourceId: upwork });

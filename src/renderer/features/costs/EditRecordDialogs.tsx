@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from './useFormErrors';
 
-/** Every field of a payment, edited in place; any lead of its channel, any stage. */
+/** Every field of a payment, edited in place; any lead of its channel, any stage (or the lead it is linked to). */
 export function EditPaymentDialog({ payment, sources, onClose }: { payment: Payment; sources: Source[]; onClose: () => void }) {
   const [v, setV] = useState({
     date: payment.date, sourceId: payment.sourceId, leadId: payment.leadId, description: payment.description,
@@ -38,10 +38,10 @@ export function EditPaymentDialog({ payment, sources, onClose }: { payment: Paym
             {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </Field>
-        <Field label="Lead" error={form.errors.leadId} hint="Any lead of the channel">
+        <Field label="Lead" error={form.errors.leadId} hint="Leads of the channel; link one of another channel from its lead page">
           <select value={v.leadId ?? ''} onChange={(e) => set({ leadId: e.target.value ? Number(e.target.value) : null })}>
             <option value="">None</option>
-            {payment.leadId !== null && !leadOptions.some((l) => l.id === payment.leadId) && v.sourceId === payment.sourceId && (
+            {payment.leadId !== null && !leadOptions.some((l) => l.id === payment.leadId) && (
               <option value={payment.leadId}>{payment.leadTitle}</option>
             )}
             {leadOptions.map((l) => (

@@ -43,7 +43,15 @@ export const PaymentCreate = z.object(fields).superRefine(refine);
 export const PaymentImportRow = z.object(fields).omit({ sourceId: true, leadId: true }).superRefine(refine);
 export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 
-export const PaymentList = DateRange.and(z.object({ sourceId: id.optional(), leadId: id.optional(), ...pageInput }));
+export const PaymentList = DateRange.and(
+  z.object({
+    sourceId: id.optional(),
+    leadId: id.optional(),
+    /** Only payments linked to no lead (what the lead page offers to link). */
+    unlinked: z.boolean().optional(),
+    ...pageInput,
+  }),
+);
 
 export const paymentsContract = {
   'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
