@@ -182,21 +182,52 @@ function shortfalls(run: LedgerRun): Map<string, number> {
   return out;
 }
 
+/** The first day on which the changed ledger is short where the current one was not, and by how much in all. */
+function newShortfall(before: LedgerRun, after: LedgerRun): { day: string; count: number } | null {
+  const b = shortfalls(before);
+  const a = shortfalls(after);
+  const days = [...new Set([...b.keys(), ...a.keys()])].sort();
+  let sumA = 0;
+  let sumB = 0;
+  let first: string | null = null;
+  for (const day of days) {
+    sumA += a.get(day) ?? 0;
+    sumB += b.get(day) ?? 0;
+    if (first === null && sumA > sumB) first = day;
+  }
+  return first === null ? null : { day: first, count: Math.max(sumA - sumB, 1) };
+}
+
 /**
  * Refuses a change that leaves credits short where they were not: the first day on which more would be
  * uncovered than before is the day the balance would go negative.
  */
 function refuseNegative(ctx: Ctx, source: CreditSourceRecord, changed: CreditEntryRecord[], today: string): void {
-  const before = shortfalls(channelLedger(ctx, source, today).run);
-  const after = shortfalls(channelLedger(ctx, source, today, changed).run);
-  const days = [...new Set([...before.keys(), ...after.keys()])].sort();
-  let a = 0;
-  let b = 0;
-  for (const day of days) {
-    a += after.get(day) ?? 0;
-    b += before.get(day) ?? 0;
-    if (a > b) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${day} (${a - b} short); nothing was saved`);
-  }
+  const short = newShortfall(channelLedger(ctx, source, today).run, channelLedger(ctx, source, today, changed).run);
+  if (short) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${short.day} (${short.count} short); nothing was saved`);
+}
+
+/** The wording of a shortfall the user may accept (an edit or a delete of an entry or a purchase). */
+export function shortfallMessage(source: CreditSourceRecord, short: { day: string; count: number }): string {
+  return `${source.name} would be ${short.count} ${source.credit_name} short from ${short.day}: the balance goes below zero that day, and the spends no credit covers are valued at the day's credit price, with a warning in Reports. Confirm to save anyway`;
+}
+
+/**
+ * Runs `change` (inside the caller's transaction) and checks the ledgers of `sourceIds` before and after:
+ * a change that leaves credits short where they were not throws `needs_confirmation` (rolling the change
+ * back) unless `confirmed`. Deletes and edits may be confirmed; new entries are refused (`refuseNegative`).
+ */
+export function guardShortfall<T>(ctx: Ctx, sourceIds: readonly (number | null)[], confirmed: boolean, change: () => T): T {
+  if (confirmed) return change();
+  const today = toIsoDate(ctx.now());
+  const sources = creditSources(ctx.db).filter((s) => sourceIds.includes(s.id));
+  const before = sources.map((s) => channelLedger(ctx, s, today).run);
+  const result = change();
+  sources.forEach((s, i) => {
+    const short = newShortfall(before[i]!, channelLedger(ctx, s, today).run);
+    if (short) throw new AppError('needs_confirmation', shortfallMessage(s, short), [{ path: 'confirmShortfall', message: shortfallMessage(s, short) }]);
+  });
+  return result;
 }
 
 function refuseFuture(on: string, today: string): void {
@@ -210,9 +241,12 @@ export function setOpening(ctx: Ctx, input: z.output<typeof OpeningInput>): Cred
   const source = resolveChannel(ctx, input);
   const id = db.transaction(() => {
     const entries = creditEntries(db, source.id);
+    const save = () => replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
+    // Changing an opening balance is an edit (confirmable); a first one that leaves spends short is refused.
+    if (entries.some((e) => e.kind === 'opening')) return guardShortfall(ctx, [source.id], input.confirmShortfall === true, save);
     const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'opening', on_date: input.on, count: input.count, note: '', created_at: '' };
-    refuseNegative(ctx, source, [...entries.filter((e) => e.kind !== 'opening'), draft], today);
-    return replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
+    refuseNegative(ctx, source, [...entries, draft], today);
+    return save();
   })();
   return toEntry(getCreditEntry(db, id)!);
 }
@@ -233,8 +267,12 @@ export function adjustCredits(ctx: Ctx, input: z.output<typeof AdjustInput>): Cr
   return toEntry(getCreditEntry(db, id)!);
 }
 
-export function deleteEntry(ctx: Ctx, id: number): { deleted: boolean } {
-  const entry = getCreditEntry(ctx.db, id);
-  if (!entry) throw new AppError('not_found', `Ledger entry ${id} does not exist`);
-  return { deleted: deleteCreditEntry(ctx.db, id) };
+/** Deletes an opening balance or an adjustment; one that leaves credits short needs `confirmShortfall`. */
+export function deleteEntry(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { deleted: boolean } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const entry = getCreditEntry(db, input.id);
+    if (!entry) throw new AppError('not_found', `Ledger entry ${input.id} does not exist`);
+    return { deleted: guardShortfall(ctx, [entry.source_id], input.confirmShortfall === true, () => deleteCreditEntry(db, input.id)) };
+  })();
 }

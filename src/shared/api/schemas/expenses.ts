@@ -55,7 +55,10 @@ export const ExpenseCreate = z.object(fields).superRefine((v, ctx) => {
 });
 /** A row of an imported file: the same checks as the form; the channel comes by name. */
 export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
-export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+/** Saves a change to a connects purchase that leaves credits short on some day (answered `needs_confirmation` without it). */
+const confirmShortfall = z.boolean().optional();
+export const ExpenseUpdate = z.object({ id, ...fields, confirmShortfall }).partial().required({ id: true }).superRefine(refine);
+export const ExpenseDelete = z.object({ id, confirmShortfall });
 export const ExpenseList = DateRange.and(
   z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),
 );
@@ -64,5 +67,5 @@ export const expensesContract = {
   'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
   'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
   'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(z.object({ id }), z.object({ id }), 'Delete an expense'),
+  'expenses:delete': op(ExpenseDelete, z.object({ id }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall)'),
 };
