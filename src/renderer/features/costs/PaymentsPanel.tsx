@@ -11,9 +11,11 @@ import { DeleteButton } from './DeleteButton';
 import { formatMinorPlain } from '../../../shared/money';
 import { EditPaymentDialog } from './EditRecordDialogs';
 import '../connects/connects.css';
+import { listInput, Pager, RecordFilters, useRecordFilter } from './RecordList';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
-  const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
+  const { filter, change, page } = useRecordFilter();
+  const recent = useAsync(() => api.payments.list(listInput(filter)), [filter]);
   const [editing, setEditing] = useState<number | null>(null);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
@@ -94,8 +96,9 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
-      <h3>Latest {recent.data && <span className="muted">(of {recent.data.total.toLocaleString()})</span>}</h3>
-      <table className="data-table compact" aria-label="Latest payments">
+      <h3>All payments {recent.data && <span className="muted">({recent.data.total.toLocaleString()}, newest first)</span>}</h3>
+      <RecordFilters what="Payments" sources={sources} filter={filter} onChange={change} error={recent.error?.message} />
+      <table className="data-table compact" aria-label="Payments">
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -107,6 +110,9 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           </tr>
         </thead>
         <tbody>
+          {recent.data?.items.length === 0 && (
+            <tr><td colSpan={6} className="table-empty">No payments{filter.sourceId !== '' || filter.from || filter.to ? ' match these filters' : ' yet'}.</td></tr>
+          )}
           {recent.data?.items.map((p) => (
             <tr key={p.id}>
               <td>{formatDay(p.date)}</td>
@@ -135,6 +141,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           ))}
         </tbody>
       </table>
+      {recent.data && <Pager what="Payments" total={recent.data.total} offset={filter.offset} onPage={page} />}
       <p className="muted small">* fee computed from the commission rule</p>
       {editing !== null && recent.data?.items.find((p) => p.id === editing) && (
         <EditPaymentDialog payment={recent.data.items.find((p) => p.id === editing)!} sources={sources} onClose={() => setEditing(null)} />

@@ -7,10 +7,20 @@ import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DeleteButton } from './DeleteButton';
+import { EditSubscriptionDialog } from './EditSubscriptionDialog';
+import { RecordFilters, useRecordFilter } from './RecordList';
 
 export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const list = useAsync(() => api.subscriptions.list({}), []);
   const remove = useFormErrors();
+  const { filter, change } = useRecordFilter();
+  const [editing, setEditing] = useState<number | null>(null);
+  // Few rows: filtered here. A plan shows when it runs on any day of the range; oldest start first.
+  const shown = (list.data ?? [])
+    .filter((s) => filter.sourceId === '' || s.sourceId === filter.sourceId)
+    .filter((s) => (!filter.to || s.startsOn <= filter.to) && (!filter.from || s.endsOn === null || s.endsOn >= filter.from))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id - b.id);
+  const editedRow = list.data?.find((s) => s.id === editing);
   const [sourceId, setSourceId] = useState<number | ''>('');
   const [name, setName] = useState('');
   const [period, setPeriod] = useState<'monthly' | 'yearly'>('monthly');
@@ -81,6 +91,8 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
+      <h3>All subscriptions {list.data && <span className="muted">({shown.length === list.data.length ? list.data.length : `${shown.length} of ${list.data.length}`}, by start date)</span>}</h3>
+      <RecordFilters what="Subscriptions" sources={sources} filter={filter} onChange={change} />
       <table className="data-table compact" aria-label="Subscriptions">
         <thead>
           <tr>
@@ -92,12 +104,12 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
           </tr>
         </thead>
         <tbody>
-          {list.data?.length === 0 && (
+          {list.data && shown.length === 0 && (
             <tr>
-              <td colSpan={5} className="table-empty">No subscriptions yet.</td>
+              <td colSpan={5} className="table-empty">{list.data.length === 0 ? 'No subscriptions yet.' : 'No subscriptions match these filters.'}</td>
             </tr>
           )}
-          {list.data?.map((s) => (
+          {shown.map((s) => (
             <tr key={s.id}>
               <td>{s.sourceName}</td>
               <td>
@@ -113,12 +125,14 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
+                <button type="button" className="link-button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>Edit</button>
                 <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editedRow && <EditSubscriptionDialog subscription={editedRow} sources={sources} onClose={() => setEditing(null)} />}
     </section>
   );
 }
