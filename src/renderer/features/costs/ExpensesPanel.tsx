@@ -94,7 +94,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
       {removal.prompt}
       <h3>All expenses {recent.data && <span className="muted">({recent.data.total.toLocaleString()}, newest first)</span>}</h3>
       <RecordFilters what="Expenses" sources={sources} filter={filter} onChange={change} noChannel error={recent.error?.message} />
-      <table className="data-table compact" aria-label="Expenses">
+      <table className="data-table compact" aria-label="Latest expenses">
         <thead>
           <tr>
             <th scope="col">Date</th>

@@ -98,7 +98,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
       <FormError message={remove.errors.form} />
       <h3>All payments {recent.data && <span className="muted">({recent.data.total.toLocaleString()}, newest first)</span>}</h3>
       <RecordFilters what="Payments" sources={sources} filter={filter} onChange={change} error={recent.error?.message} />
-      <table className="data-table compact" aria-label="Payments">
+      <table className="data-table compact" aria-label="Latest payments">
         <thead>
           <tr>
             <th scope="col">Date</th>
