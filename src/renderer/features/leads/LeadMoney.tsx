@@ -95,7 +95,7 @@ function LinkPayment({ lead, onLink }: { lead: LeadDetail; onLink: (paymentId: n
     <div className="link-payment">
       <div className="inline-form">
         <label htmlFor="link-payment">Link a payment</label>
-        <select id="link-payment-channel" aria-label="Payments of" value={channel} onChange={(e) => { setChannel(e.target.value as 'lead' | 'all'); setChoice(''); }}>
+        <select id="link-payment-channel" aria-label="Link payments from" value={channel} onChange={(e) => { setChannel(e.target.value as 'lead' | 'all'); setChoice(''); }}>
           <option value="lead">{lead.sourceName}</option>
           <option value="all">All channels</option>
         </select>
