@@ -73,4 +73,17 @@ describe('a change that leaves credits short asks first', () => {
     await call('connects:set-opening', { sourceId: upwork, count: 5, on: '2026-07-01', confirmShortfall: true });
     expect(await ledger()).toMatchObject({ opening: 5, uncovered: 20, balance: 10 });
   });
+
+  it('ending or deleting a plan whose included credits were spent asks too', async () => {
+    // Freelancer Plus from 2026-08-01: 100 on 08-01 instead of 10. 08-05: 100 spent (5 + 95 of the plan's).
+    const plan = await call<{ id: number }>('subscriptions:create', { sourceId: upwork, name: 'Freelancer Plus', period: 'monthly', amount: '19.99', startsOn: '2026-08-01', freeCreditsMonthly: 100 });
+    await call('leads:create', { sourceId: upwork, title: 'bid 3', createdOn: '2026-08-05', connects: 100 });
+    expect(await ledger()).toMatchObject({ allowance: 110, balance: 5, uncovered: 0 });
+    // Starting it on 08-02 gives back the free 10 on 08-01: 85 short on 08-05.
+    expect(await callError(ctx, 'subscriptions:update', { id: plan.id, startsOn: '2026-08-02' })).toMatchObject(short(85, '2026-08-05'));
+    expect(await callError(ctx, 'subscriptions:delete', { id: plan.id })).toMatchObject(short(85, '2026-08-05'));
+    await call('subscriptions:update', { id: plan.id, amount: '24.99' });
+    await call('subscriptions:delete', { id: plan.id, confirmShortfall: true });
+    expect(await ledger()).toMatchObject({ allowance: 20, uncovered: 85 });
+  });
 });

@@ -16,6 +16,7 @@ import {
 import { minorOf } from './money-input';
 import { planCharges } from '../repos/plan-charges';
 import { toIsoDate } from '../../shared/dates';
+import { guardShortfall } from './ledger-service';
 
 /** Plans with the charges (up to today) that a recorded expense matches, shown on the plan's row. */
 function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>): Subscription[] {
@@ -92,12 +93,20 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
     requireSource(db, after.source_id);
     if (after.ends_on !== null && after.ends_on < after.starts_on) throw fieldError('endsOn', 'The end date is before the start date');
     refuseOverlap(ctx, after, before.id);
-    updateSubscriptionRecord(db, after);
+    // A plan's included credits replace the allowance: fewer of them can leave past spends short.
+    const credits = [before, after].filter((p) => p.free_credits_monthly > 0).map((p) => p.source_id);
+    guardShortfall(ctx, credits, input.confirmShortfall === true, () => updateSubscriptionRecord(db, after));
   })();
   return byId(ctx, input.id);
 }
 
-export function deleteSubscription(ctx: Ctx, id: number): { id: number } {
-  if (!deleteSubscriptionRecord(ctx.db, id)) throw new AppError('not_found', `Subscription ${id} does not exist`);
-  return { id };
+/** Deletes a plan; one whose included credits were spent needs `confirmShortfall`. */
+export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number } {
+  const { db } = ctx;
+  db.transaction(() => {
+    const before = getSubscriptionRecord(db, input.id);
+    if (!before) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    guardShortfall(ctx, before.free_credits_monthly > 0 ? [before.source_id] : [], input.confirmShortfall === true, () => deleteSubscriptionRecord(db, input.id));
+  })();
+  return { id: input.id };
 }

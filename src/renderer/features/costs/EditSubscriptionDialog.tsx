@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from './useFormErrors';
+import { useShortfall } from './useShortfall';
 
 /** Every field of a subscription, edited in place (issue 12 gap 4). */
 export function EditSubscriptionDialog({ subscription: s, sources, onClose }: { subscription: Subscription; sources: Source[]; onClose: () => void }) {
@@ -14,18 +15,19 @@ export function EditSubscriptionDialog({ subscription: s, sources, onClose }: { 
     startsOn: s.startsOn, endsOn: s.endsOn ?? '', free: String(s.freeCreditsMonthly),
   });
   const form = useFormErrors();
+  const shortfall = useShortfall(form);
   const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!/^\d+$/.test(v.free.trim())) return form.setErrors({ freeCreditsMonthly: 'Whole numbers only' });
-    const ok = await form.run(
-      () => api.subscriptions.update({
+    await shortfall.run(
+      (confirm) => api.subscriptions.update({
         id: s.id, sourceId: v.sourceId, name: v.name, period: v.period, amount: v.amount, currency: v.currency, startsOn: v.startsOn,
-        endsOn: v.endsOn || null, freeCreditsMonthly: Number(v.free.trim()),
+        endsOn: v.endsOn || null, freeCreditsMonthly: Number(v.free.trim()), ...(confirm ? { confirmShortfall: true } : {}),
       }),
       `${v.name} saved`,
+      { done: onClose },
     );
-    if (ok) onClose();
   };
   return (
     <Dialog open title="Edit subscription" onClose={onClose}>
@@ -60,6 +62,7 @@ export function EditSubscriptionDialog({ subscription: s, sources, onClose }: { 
           <input type="text" inputMode="numeric" value={v.free} onChange={(e) => set({ free: e.target.value })} />
         </Field>
         <FormError message={form.errors.form} />
+        {shortfall.prompt}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" disabled={form.busy}>Save subscription</button>

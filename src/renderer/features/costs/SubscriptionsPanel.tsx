@@ -9,10 +9,12 @@ import { FormError, useFormErrors } from './useFormErrors';
 import { DeleteButton } from './DeleteButton';
 import { EditSubscriptionDialog } from './EditSubscriptionDialog';
 import { RecordFilters, useRecordFilter } from './RecordList';
+import { useShortfall } from './useShortfall';
 
 export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const list = useAsync(() => api.subscriptions.list({}), []);
   const remove = useFormErrors();
+  const removal = useShortfall(remove);
   const { filter, change } = useRecordFilter();
   const [editing, setEditing] = useState<number | null>(null);
   // Few rows: filtered here. A plan shows when it runs on any day of the range; oldest start first.
@@ -91,6 +93,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
+      {removal.prompt}
       <h3>All subscriptions {list.data && <span className="muted">({shown.length === list.data.length ? list.data.length : `${shown.length} of ${list.data.length}`}, by start date)</span>}</h3>
       <RecordFilters what="Subscriptions" sources={sources} filter={filter} onChange={change} />
       <table className="data-table compact" aria-label="Subscriptions">
@@ -126,7 +129,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
                 <button type="button" className="link-button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>Edit</button>
-                <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)} />
+                <DeleteButton label={`Delete ${s.name}`} onDelete={() => removal.run((confirm) => api.subscriptions.delete({ id: s.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted ${s.name}`)} />
               </td>
             </tr>
           ))}
@@ -141,13 +144,19 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
 function EndPlan({ id, name, endsOn }: { id: number; name: string; endsOn: string | null }) {
   const [date, setDate] = useState(endsOn ?? todayLocal());
   const form = useFormErrors();
+  const shortfall = useShortfall(form);
   return (
     <span className="inline-form end-plan">
       <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={`End date of ${name}`} aria-invalid={form.errors.endsOn ? true : undefined} />
-      <button type="button" onClick={() => form.run(() => api.subscriptions.update({ id, endsOn: date || null }), `${name} ends ${date}`)} disabled={form.busy}>
+      <button
+        type="button"
+        onClick={() => shortfall.run((confirm) => api.subscriptions.update({ id, endsOn: date || null, ...(confirm ? { confirmShortfall: true } : {}) }), `${name} ends ${date}`)}
+        disabled={form.busy}
+      >
         Set end
       </button>
       {(form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form) && <span className="field-error" role="alert">{form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form}</span>}
+      {shortfall.prompt}
     </span>
   );
 }
