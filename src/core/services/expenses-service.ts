@@ -8,6 +8,7 @@ import {
   type ExpenseListRow,
   type ExpenseWrite,
   getExpense,
+  type ExpenseRecord,
   getExpenseByRef,
   getExpenseRow,
   insertExpense,
@@ -81,14 +82,16 @@ export function updateExpenseById(ctx: Ctx, input: z.output<typeof ExpenseUpdate
   return byId(ctx, input.id);
 }
 
-export function deleteExpenseById(ctx: Ctx, id: number): { id: number } {
+/** Deletes an expense; the snapshot is what undo:expense puts back. */
+export function deleteExpenseById(ctx: Ctx, id: number): { id: number; snapshot: ExpenseRecord } {
   const { db } = ctx;
-  db.transaction(() => {
+  const snapshot = db.transaction(() => {
     const before = getExpense(db, id);
     if (!before) throw new AppError('not_found', `Expense ${id} does not exist`);
     const batch = new RollupBatch(db);
     deleteExpense(db, before, batch);
     batch.flush();
+    return before;
   })();
-  return { id };
+  return { id, snapshot };
 }

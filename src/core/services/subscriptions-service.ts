@@ -10,6 +10,7 @@ import {
   getSubscriptionRecord,
   insertSubscription,
   listSubscriptionRecords,
+  type SubscriptionRecord,
   toSubscription,
   updateSubscriptionRecord,
 } from '../repos/subscriptions-repo';
@@ -41,7 +42,7 @@ function byId(ctx: Ctx, id: number): Subscription {
 }
 
 /** One channel has at most one plan at a time (a plan change ends the old one first). */
-function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
+export function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
   const other = listSubscriptionRecords(ctx.db, plan.source_id).find(
     (s) => s.id !== exceptId && plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
   );
@@ -97,7 +98,12 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
   return byId(ctx, input.id);
 }
 
-export function deleteSubscription(ctx: Ctx, id: number): { id: number } {
-  if (!deleteSubscriptionRecord(ctx.db, id)) throw new AppError('not_found', `Subscription ${id} does not exist`);
-  return { id };
+/** Deletes a plan; the snapshot is what undo:subscription puts back. */
+export function deleteSubscription(ctx: Ctx, id: number): { id: number; snapshot: SubscriptionRecord } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const snapshot = getSubscriptionRecord(db, id);
+    if (!snapshot || !deleteSubscriptionRecord(db, id)) throw new AppError('not_found', `Subscription ${id} does not exist`);
+    return { id, snapshot };
+  })();
 }
