@@ -109,7 +109,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
               <td className="num">{money(e.amountMinor, e.currency)}</td>
               <td className="num">
                 <button type="button" className="link-button" aria-label={`Edit expense of ${e.date}`} onClick={() => setEditing(e.id)}>Edit</button>
-                <DeleteButton label={`Delete expense of ${e.date}`} onDelete={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')} />
+                <DeleteButton label={`Delete expense of ${e.date}`} onDelete={() => remove.run(() => api.expenses.delete({ id: e.id }), `Deleted the expense of ${e.date}`, ({ snapshot }) => api.undo.expense({ snapshot }))} />
               </td>
             </tr>
           ))}

@@ -113,7 +113,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
-                <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)} />
+                <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`, ({ snapshot }) => api.undo.subscription({ snapshot }))} />
               </td>
             </tr>
           ))}
