@@ -92,3 +92,15 @@ test('the check sees a date field that hides its year', async ({ page, app }) =>
   await page.getByRole('dialog').getByLabel('Payment date', { exact: true }).evaluate((el) => ((el as HTMLElement).style.width = '96px'));
   expect(await clippedInDialog(page)).toEqual([expect.stringMatching(/^Payment date: 96px, needs \d+px \(the date is cut\)$/)]);
 });
+
+test('the lead page at 1280×720 keeps the Money panel’s Unlink action inside the panel', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const ids = await seed(app);
+  await page.goto(`${app.url}#/lead/${ids.lead}`);
+  const panel = page.getByRole('region', { name: 'Money' });
+  const unlink = panel.getByRole('button', { name: /^Unlink the payment of / });
+  await expect(unlink).toBeVisible();
+  const [outer, inner] = [await panel.boundingBox(), await unlink.boundingBox()];
+  expect(inner!.x + inner!.width).toBeLessThanOrEqual(outer!.x + outer!.width);
+  expect(await unlink.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+});
