@@ -88,7 +88,7 @@ describe('activity', () => {
     expect(timeline.map((t) => t.type)).toEqual(['activity', 'stage', 'activity']); // meeting 20th, stage change at 12:00, call at 08:00
     expect(timeline[0]!.at > timeline[1]!.at).toBe(true);
     expect((await call<Lead>('leads:get', { id: l.id })).lastActivityAt).toBe('2026-08-20T09:00:00.000Z');
-    expect(await call('activity:delete', { id: call1.id })).toEqual({ deleted: true });
+    expect(await call('activity:delete', { id: call1.id })).toMatchObject({ deleted: true, snapshot: { id: call1.id } });
 
     // Stale: an open lead created, applied, moved and worked on only before the cutoff.
     const old = await lead('Old', { createdOn: '2026-06-01', appliedOn: '2026-06-02' });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { DeletedExpense, type DeletedLead, DeletedLeadRow, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
+import { type DeletedActivity, DeletedExpense, type DeletedLead, DeletedLeadRow, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addExpense, addLead, addPayment } from '../rollups/specs';
 
@@ -81,4 +81,14 @@ export function restoreExpenseRow(db: Database, expense: DeletedExpense, id: num
 
 export function restoreSubscriptionRow(db: Database, plan: DeletedSubscription, id: number | null): number {
   return insertRow(db, 'subscriptions', plan, id);
+}
+
+export function activityById(db: Database, id: number): DeletedActivity | undefined {
+  return db.prepare(`SELECT id, lead_id, kind, at, text, created_at FROM activity WHERE id = ?`).get(id) as DeletedActivity | undefined;
+}
+
+export function restoreActivityRow(db: Database, a: DeletedActivity, id: number | null): number {
+  return Number(
+    db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, a.lead_id, a.kind, a.at, a.text, a.created_at).lastInsertRowid,
+  );
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/result';
-import type { DeletedExpense, DeletedLead, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
+import type { DeletedActivity, DeletedExpense, DeletedLead, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
 import type { Ctx } from '../context';
 import { getExpenseByRef } from '../repos/expenses-repo';
 import { getLeadByRef } from '../repos/leads-repo';
@@ -7,6 +7,7 @@ import { getPaymentByRef } from '../repos/payments-repo';
 import { getSourceRecord } from '../repos/sources-repo';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 import {
+  activityById, restoreActivityRow,
   expenseIdTaken, leadIdTaken, paymentIdTaken, relinkPayments, restoreExpenseRow, restoreLeadDependents, restoreLeadRow,
   restorePaymentRow, restoreSubscriptionRow, subscriptionById,
 } from '../repos/undo-repo';
@@ -91,5 +92,17 @@ export function undoSubscriptionDelete(ctx: Ctx, plan: DeletedSubscription): { i
       throw new AppError('conflict', `Cannot put back ${what}: ${reason}`);
     }
     return { id: restoreSubscriptionRow(db, plan, subscriptionById(db, plan.id) ? null : plan.id) };
+  })();
+}
+
+export function undoActivityDelete(ctx: Ctx, activity: DeletedActivity): { id: number } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const holder = activityById(db, activity.id);
+    if (holder && holder.created_at === activity.created_at && holder.text === activity.text && holder.lead_id === activity.lead_id) {
+      throw new AppError('conflict', 'The activity is already back: it was restored before');
+    }
+    if (!leadIdTaken(db, activity.lead_id)) throw new AppError('conflict', `Cannot put back the activity: its lead (id ${activity.lead_id}) no longer exists`);
+    return { id: restoreActivityRow(db, activity, holder ? null : activity.id) };
   })();
 }

@@ -167,3 +167,16 @@ describe('undo of payment, expense and subscription deletes', () => {
     expect(error.message).toMatch(/^Cannot put back “Premium”: Overlaps "Business"/);
   });
 });
+
+describe('undo of an activity delete', () => {
+  it('puts the activity back on its lead once', async () => {
+    const id = await busyLead();
+    const before = await callOk(ctx, 'activity:timeline', { leadId: id });
+    const logged = rows(`SELECT id FROM activity WHERE lead_id = ? AND kind = 'call'`, id)[0] as { id: number };
+    const { snapshot } = await callOk<{ snapshot: unknown }>(ctx, 'activity:delete', { id: logged.id });
+    expect(await callOk(ctx, 'activity:timeline', { leadId: id })).not.toEqual(before);
+    expect(await callOk(ctx, 'undo:activity', { snapshot })).toEqual({ id: logged.id });
+    expect(await callOk(ctx, 'activity:timeline', { leadId: id })).toEqual(before);
+    expect(await callError(ctx, 'undo:activity', { snapshot })).toMatchObject({ code: 'conflict', message: 'The activity is already back: it was restored before' });
+  });
+});

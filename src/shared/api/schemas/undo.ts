@@ -52,6 +52,9 @@ export const DeletedLead = z.object({
 });
 export type DeletedLead = z.infer<typeof DeletedLead>;
 
+export const DeletedActivity = z.object({ id, lead_id: id, kind: z.enum(activityKinds), at: stamp, text, created_at: stamp });
+export type DeletedActivity = z.infer<typeof DeletedActivity>;
+
 export const undoContract = {
   'undo:lead': op(
     z.object({ snapshot: DeletedLead }),
@@ -60,5 +63,6 @@ export const undoContract = {
   ),
   'undo:payment': op(z.object({ snapshot: DeletedPayment }), z.object({ id }), 'Put back a deleted payment (the snapshot payments:delete returned)'),
   'undo:expense': op(z.object({ snapshot: DeletedExpense }), z.object({ id }), 'Put back a deleted expense (the snapshot expenses:delete returned)'),
+  'undo:activity': op(z.object({ snapshot: DeletedActivity }), z.object({ id }), 'Put back a deleted activity of a lead (the snapshot activity:delete returned)'),
   'undo:subscription': op(z.object({ snapshot: DeletedSubscription }), z.object({ id }), 'Put back a deleted recurring cost (the snapshot subscriptions:delete returned)'),
 };
