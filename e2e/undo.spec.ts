@@ -61,3 +61,16 @@ test('payment, expense and subscription deletes on Costs each offer Undo', async
   }
   expect(await report(app)).toEqual(before);
 });
+
+test('a deleted activity comes back with Undo', async ({ page, app }) => {
+  const upwork = await sourceIdByName(app, 'Upwork');
+  const lead = await callApi<{ id: number }>(app, 'leads:create', { title: 'Podcast intro', sourceId: upwork, stage: 'applied' });
+  await callApi(app, 'activity:create', { leadId: lead.id, kind: 'note', at: '2026-07-05T10:00:00.000Z', text: 'Sent the portfolio' });
+  await page.goto(`${app.url}#/lead/${lead.id}`);
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toContainText('Sent the portfolio');
+  await timeline.getByRole('button', { name: /^Delete note of / }).click();
+  await expect(timeline).not.toContainText('Sent the portfolio');
+  await page.getByRole('status').filter({ hasText: 'Activity deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(timeline).toContainText('Sent the portfolio');
+});
