@@ -42,8 +42,8 @@ export function subscriptionById(db: Database, id: number): DeletedSubscription 
 /** What goes with a lead when it is deleted: its stage history, activity and payment links, in id order. */
 export function leadDependents(db: Database, leadId: number): Omit<DeletedLead, 'lead'> {
   return {
-    stageChanges: db.prepare(`SELECT from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['stageChanges'],
-    activity: db.prepare(`SELECT kind, at, text, created_at FROM activity WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['activity'],
+    stageChanges: db.prepare(`SELECT id, from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['stageChanges'],
+    activity: db.prepare(`SELECT id, kind, at, text, created_at FROM activity WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['activity'],
     paymentIds: (db.prepare(`SELECT id FROM payments WHERE lead_id = ? ORDER BY id`).all(leadId) as { id: number }[]).map((r) => r.id),
   };
 }
@@ -54,11 +54,14 @@ export function restoreLeadRow(db: Database, lead: DeletedLead['lead'], id: numb
   return newId;
 }
 
+/** Stage history and activity back under their own ids where still free (new ones otherwise, in the same order). */
 export function restoreLeadDependents(db: Database, leadId: number, parts: Pick<DeletedLead, 'stageChanges' | 'activity'>): void {
-  const change = db.prepare(`INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`);
-  for (const c of parts.stageChanges) change.run(leadId, c.from_stage, c.to_stage, c.changed_at);
-  const activity = db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?)`);
-  for (const a of parts.activity) activity.run(leadId, a.kind, a.at, a.text, a.created_at);
+  const changeTaken = db.prepare(`SELECT 1 FROM stage_changes WHERE id = ?`);
+  const change = db.prepare(`INSERT INTO stage_changes (id, lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?, ?)`);
+  for (const c of parts.stageChanges) change.run(changeTaken.get(c.id) ? null : c.id, leadId, c.from_stage, c.to_stage, c.changed_at);
+  const activityTaken = db.prepare(`SELECT 1 FROM activity WHERE id = ?`);
+  const activity = db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const a of parts.activity) activity.run(activityTaken.get(a.id) ? null : a.id, leadId, a.kind, a.at, a.text, a.created_at);
 }
 
 /** Links the given payments to the lead again where they still exist unlinked; returns how many. */

@@ -24,8 +24,8 @@ const figures = async () => ({
 const rows = (sql: string, ...args: unknown[]) => ctx.db.prepare(sql).all(...args);
 const leadState = (id: number) => ({
   lead: rows(`SELECT * FROM leads WHERE id = ?`, id),
-  history: rows(`SELECT from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY id`, id),
-  activity: rows(`SELECT kind, at, text, created_at FROM activity WHERE lead_id = ? ORDER BY id`, id),
+  history: rows(`SELECT id, from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY id`, id),
+  activity: rows(`SELECT id, kind, at, text, created_at FROM activity WHERE lead_id = ? ORDER BY id`, id),
   payments: rows(`SELECT * FROM payments WHERE lead_id = ? ORDER BY id`, id),
 });
 

@@ -45,8 +45,8 @@ export const DeletedLeadRow = z.object({
 
 export const DeletedLead = z.object({
   lead: DeletedLeadRow,
-  stageChanges: z.array(z.object({ from_stage: z.enum(stages).nullable(), to_stage: z.enum(stages), changed_at: stamp })).max(100_000),
-  activity: z.array(z.object({ kind: z.enum(activityKinds), at: stamp, text, created_at: stamp })).max(100_000),
+  stageChanges: z.array(z.object({ id, from_stage: z.enum(stages).nullable(), to_stage: z.enum(stages), changed_at: stamp })).max(100_000),
+  activity: z.array(z.object({ id, kind: z.enum(activityKinds), at: stamp, text, created_at: stamp })).max(100_000),
   /** The payments that were linked to the lead (the delete unlinked them; Undo links them again). */
   paymentIds: z.array(id).max(100_000),
 });
