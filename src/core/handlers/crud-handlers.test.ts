@@ -58,7 +58,7 @@ describe('subscriptions', () => {
     await call('subscriptions:create', { sourceId: linkedin, name: 'Other', period: 'yearly', amount: '100', startsOn: '2026-06-01' });
     expect(await call<unknown[]>('subscriptions:list', { sourceId: linkedin })).toHaveLength(2);
     expect((await fail('subscriptions:update', { id: 999, name: 'x' })).code).toBe('not_found');
-    expect(await call('subscriptions:delete', { id: plan.id })).toEqual({ id: plan.id });
+    expect(await call('subscriptions:delete', { id: plan.id })).toMatchObject({ id: plan.id, snapshot: { id: plan.id } });
     expect((await fail('subscriptions:delete', { id: plan.id })).code).toBe('not_found');
   });
 });
@@ -96,9 +96,9 @@ describe('payments and expenses', () => {
     await call('expenses:create', { date: '2026-08-04', sourceId: upwork, category: 'connects', amount: '6', connects: 40 });
     expect(await call('expenses:list', { noChannel: true })).toMatchObject({ total: 1, items: [{ ref: 'E1' }] });
     expect(await call('expenses:list', { category: 'connects' })).toMatchObject({ total: 1, items: [{ connects: 40, sourceName: 'Upwork' }] });
-    expect(await call('expenses:delete', { id: spent.id })).toEqual({ id: spent.id });
+    expect(await call('expenses:delete', { id: spent.id })).toMatchObject({ id: spent.id, snapshot: { id: spent.id } });
     expect((await fail('expenses:delete', { id: spent.id })).code).toBe('not_found');
-    expect(await call('payments:delete', { id: paid.id })).toEqual({ id: paid.id });
+    expect(await call('payments:delete', { id: paid.id })).toMatchObject({ id: paid.id, snapshot: { id: paid.id } });
   });
 
   it('refuses a lead with a taken ref', async () => {

@@ -8,6 +8,7 @@ import {
   type ExpenseListRow,
   type ExpenseWrite,
   getExpense,
+  type ExpenseRecord,
   getExpenseByRef,
   getExpenseRow,
   insertExpense,
@@ -92,11 +93,14 @@ function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | '
   return rows.filter((r) => r.category === 'connects' && r.connects > 0).map((r) => r.source_id);
 }
 
-/** Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (issue 12). */
-export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number } {
+/**
+ * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (issue 12).
+ * The snapshot is what undo:expense puts back.
+ */
+export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord } {
   const { db } = ctx;
   const { id } = input;
-  db.transaction(() => {
+  const snapshot = db.transaction(() => {
     const before = getExpense(db, id);
     if (!before) throw new AppError('not_found', `Expense ${id} does not exist`);
     guardShortfall(ctx, creditChannels(before), input.confirmShortfall === true, () => {
@@ -104,6 +108,7 @@ export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfal
       deleteExpense(db, before, batch);
       batch.flush();
     });
+    return before;
   })();
-  return { id };
+  return { id, snapshot };
 }

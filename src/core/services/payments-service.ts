@@ -7,6 +7,7 @@ import { getLeadRecord } from '../repos/leads-repo';
 import {
   deletePayment,
   getPayment,
+  type PaymentRecord,
   getPaymentByRef,
   getPaymentRow,
   insertPayment,
@@ -105,14 +106,16 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
   return byId(ctx, input.id);
 }
 
-export function deletePaymentById(ctx: Ctx, id: number): { id: number } {
+/** Deletes a payment; the snapshot is what undo:payment puts back. */
+export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: PaymentRecord } {
   const { db } = ctx;
-  db.transaction(() => {
+  const snapshot = db.transaction(() => {
     const before = getPayment(db, id);
     if (!before) throw new AppError('not_found', `Payment ${id} does not exist`);
     const batch = new RollupBatch(db);
     deletePayment(db, before, batch);
     batch.flush();
+    return before;
   })();
-  return { id };
+  return { id, snapshot };
 }

@@ -10,6 +10,7 @@ import {
   getSubscriptionRecord,
   insertSubscription,
   listSubscriptionRecords,
+  type SubscriptionRecord,
   toSubscription,
   updateSubscriptionRecord,
 } from '../repos/subscriptions-repo';
@@ -42,7 +43,7 @@ function byId(ctx: Ctx, id: number): Subscription {
 }
 
 /** One channel has at most one plan at a time (a plan change ends the old one first). */
-function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
+export function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
   const other = listSubscriptionRecords(ctx.db, plan.source_id).find(
     (s) => s.id !== exceptId && plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
   );
@@ -100,13 +101,18 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
   return byId(ctx, input.id);
 }
 
-/** Deletes a plan; one whose included credits were spent needs `confirmShortfall`. */
-export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number } {
+/**
+ * Deletes a plan; one whose included credits were spent needs `confirmShortfall`.
+ * The snapshot is what undo:subscription puts back.
+ */
+export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: SubscriptionRecord } {
   const { db } = ctx;
-  db.transaction(() => {
-    const before = getSubscriptionRecord(db, input.id);
-    if (!before) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
-    guardShortfall(ctx, before.free_credits_monthly > 0 ? [before.source_id] : [], input.confirmShortfall === true, () => deleteSubscriptionRecord(db, input.id));
+  return db.transaction(() => {
+    const snapshot = getSubscriptionRecord(db, input.id);
+    if (!snapshot) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    guardShortfall(ctx, snapshot.free_credits_monthly > 0 ? [snapshot.source_id] : [], input.confirmShortfall === true, () => {
+      if (!deleteSubscriptionRecord(db, input.id)) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    });
+    return { id: input.id, snapshot };
   })();
-  return { id: input.id };
 }

@@ -123,7 +123,11 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 <button type="button" className="link-button" aria-label={`Edit expense of ${e.date}`} onClick={() => setEditing(e.id)}>Edit</button>
                 <DeleteButton
                   label={`Delete expense of ${e.date}`}
-                  onDelete={() => removal.run((confirm) => api.expenses.delete({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), 'Expense deleted')}
+                  onDelete={() =>
+                    removal.run((confirm) => api.expenses.delete({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted the expense of ${e.date}`, {
+                      undo: ({ snapshot }) => api.undo.expense({ snapshot }),
+                    })
+                  }
                 />
               </td>
             </tr>

@@ -8,7 +8,6 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
-import { formatMinorPlain } from '../../../shared/money';
 import { EditPaymentDialog } from './EditRecordDialogs';
 import '../connects/connects.css';
 import { listInput, Pager, RecordFilters, useRecordFilter } from './RecordList';
@@ -128,12 +127,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 <DeleteButton
                   label={`Delete payment of ${p.date}`}
                   onDelete={() =>
-                    remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted', () =>
-                      api.payments.create({
-                        ref: p.ref, date: p.date, sourceId: p.sourceId, leadId: p.leadId, description: p.description, currency: p.currency,
-                        gross: formatMinorPlain(p.grossMinor, p.currency), fee: p.feeComputed ? null : formatMinorPlain(p.feeMinor, p.currency),
-                      }),
-                    )
+                    remove.run(() => api.payments.delete({ id: p.id }), `Deleted the payment of ${p.date}`, ({ snapshot }) => api.undo.payment({ snapshot }))
                   }
                 />
               </td>

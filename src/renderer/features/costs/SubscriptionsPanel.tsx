@@ -129,7 +129,14 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
                 <button type="button" className="link-button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>Edit</button>
-                <DeleteButton label={`Delete ${s.name}`} onDelete={() => removal.run((confirm) => api.subscriptions.delete({ id: s.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted ${s.name}`)} />
+                <DeleteButton
+                  label={`Delete ${s.name}`}
+                  onDelete={() =>
+                    removal.run((confirm) => api.subscriptions.delete({ id: s.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted ${s.name}`, {
+                      undo: ({ snapshot }) => api.undo.subscription({ snapshot }),
+                    })
+                  }
+                />
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@ import { ApiCallError } from '../../../shared/api/client';
 import type { useFormErrors } from './useFormErrors';
 
 type Form = ReturnType<typeof useFormErrors>;
-type Pending = { message: string; save: () => Promise<unknown>; success: string; undo: (() => Promise<unknown>) | undefined; done: (() => void) | undefined };
+type Pending = { message: string; save: () => Promise<unknown>; success: string; undo: ((saved: unknown) => Promise<unknown>) | undefined; done: (() => void) | undefined };
 
 /**
  * Saves through `form`; when the API answers `needs_confirmation` (an edit or delete that leaves credits
@@ -11,18 +11,20 @@ type Pending = { message: string; save: () => Promise<unknown>; success: string;
  */
 export function useShortfall(form: Form) {
   const [pending, setPending] = useState<Pending | null>(null);
-  const run = async (save: (confirm: boolean) => Promise<unknown>, success: string, options: { undo?: () => Promise<unknown>; done?: () => void } = {}) => {
+  const run = async <T,>(save: (confirm: boolean) => Promise<T>, success: string, options: { undo?: (saved: T) => Promise<unknown>; done?: () => void } = {}) => {
+    // The pending save is kept untyped; its undo gets back exactly what that save returned.
+    const undo = options.undo as ((saved: unknown) => Promise<unknown>) | undefined;
     setPending(null);
     const ok = await form.run(async () => {
       try {
         return await save(false);
       } catch (e) {
         if (e instanceof ApiCallError && e.code === 'needs_confirmation') {
-          setPending({ message: e.message, save: () => save(true), success, undo: options.undo, done: options.done });
+          setPending({ message: e.message, save: () => save(true), success, undo, done: options.done });
         }
         throw e;
       }
-    }, success, options.undo);
+    }, success, undo);
     if (ok) options.done?.();
     return ok;
   };

@@ -22,7 +22,6 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col">Description</th>
                 <th scope="col" className="num">Gross</th>
                 <th scope="col" className="num">Fee</th>
                 <th scope="col"><span className="sr-only">Actions</span></th>
@@ -30,14 +29,15 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             </thead>
             <tbody>
               {m.payments.length === 0 && (
-                <tr><td colSpan={5} className="table-empty">No payments linked yet.</td></tr>
+                <tr><td colSpan={4} className="table-empty">No payments linked yet.</td></tr>
               )}
               {m.payments.map((p) => (
                 <tr key={p.id}>
-                  <td>{formatDay(p.date)}</td>
+                  {/* One cell for date and description: the panel is narrow at 1280×720 and Unlink must stay in view. */}
                   <td>
-                    {p.description || <span className="muted">—</span>}
-                    {p.sourceId !== lead.sourceId && <span className="muted small" title={staysOnChannel(p.sourceName)}> · {p.sourceName} revenue</span>}
+                    {formatDay(p.date)}
+                    {p.description && <span className="muted small lead-money-description">{p.description}</span>}
+                    {p.sourceId !== lead.sourceId && <span className="muted small lead-money-description" title={staysOnChannel(p.sourceName)}>{p.sourceName} revenue</span>}
                   </td>
                   <td className="num">{money(p.grossMinor, p.currency)}</td>
                   <td className="num">{money(p.feeMinor, p.currency)}</td>

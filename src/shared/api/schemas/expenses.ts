@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
 import { DateRange, pageInput } from './money-fields';
+import { DeletedExpense } from './undo';
 
 export const expenseCategoryValues = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
 export const ExpenseCategory = z.enum(expenseCategoryValues, { error: 'Choose connects, subscription, advertising, fee, tax or other' });
@@ -67,5 +68,5 @@ export const expensesContract = {
   'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
   'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
   'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(ExpenseDelete, z.object({ id }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall)'),
+  'expenses:delete': op(ExpenseDelete, z.object({ id, snapshot: DeletedExpense }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns what undo:expense needs to put it back)'),
 };

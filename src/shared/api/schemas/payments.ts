@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { amountText, checkAmount, currencyCode, id, isoDate } from '../fields';
 import { DateRange, pageInput } from './money-fields';
+import { DeletedPayment } from './undo';
 
 export const Payment = z.object({
   id,
@@ -57,5 +58,5 @@ export const paymentsContract = {
   'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
   'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
   'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
-  'payments:delete': op(z.object({ id }), z.object({ id }), 'Delete a payment'),
+  'payments:delete': op(z.object({ id }), z.object({ id, snapshot: DeletedPayment }), 'Delete a payment (returns what undo:payment needs to put it back)'),
 };
