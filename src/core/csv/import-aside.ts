@@ -16,8 +16,9 @@ import type { Store } from '../db/store';
 /** The copy's name beside the database; the pid tells the start-up sweep whether its writer is gone (leftovers.ts). */
 export const asideName = (dbPath: string) => `${path.resolve(dbPath)}.importing.p${process.pid}.tmp`;
 
-/** A near-empty database is copied whole; above this share of the CSV's size the copy would cost more than it saves. */
+/** A near-empty database is copied whole: up to 16 MiB, or a quarter of the CSV's size (beyond, the copy costs more than it saves). */
 const maxCopyShare = 0.25;
+const alwaysCopyBytes = 16 * 1024 * 1024;
 
 export type AsideCopy = { path: string; version: number };
 
@@ -33,7 +34,7 @@ export function copyAside(db: Database, tables: readonly string[], csvBytes: num
   if (!file || file === ':memory:' || db.memory) return undefined;
   if (tables.some((t) => count(db, t) > 0)) return undefined;
   const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-  if (bytes > csvBytes * maxCopyShare) return undefined;
+  if (bytes > Math.max(alwaysCopyBytes, csvBytes * maxCopyShare)) return undefined;
   // Nothing of the WAL left to fold into the file when our connections close: the file's stat
   // (size, mtime) then changes only if someone else writes (checked again at the swap).
   truncateWal(db);
