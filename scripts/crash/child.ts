@@ -170,9 +170,10 @@ switch (mode) {
       now,
       swapIn: (aside, db) => {
         say('ready');
+        const began = performance.now();
         stretch();
         return swapInAside(ctx.store, db, aside, (step) => {
-          say(`step ${step}`);
+          say(JSON.stringify({ swapStep: step, ms: performance.now() - began }));
           stretch();
         });
       },

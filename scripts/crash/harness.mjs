@@ -110,11 +110,14 @@ export const scenarios = {
       return {};
     },
     run: (file) => ['run-mid-swap-import', file],
+    // Kills spread from the start of the swap to the store reopened on the new file.
+    killWindow: (calibration) => calibration.swapMs * 1.15,
     verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, acknowledged: finished })],
     calibrate: (lines) => {
       const result = lastJson(lines);
       if (!result.applied || !result.swapped) throw new Error(`the uninterrupted import was not swapped in: ${JSON.stringify(result)}`);
-      return result;
+      const steps = lines.filter((l) => l.startsWith('{"swapStep"')).map((l) => JSON.parse(l));
+      return { ...result, swapMs: steps.find((s) => s.swapStep === 'reopened')?.ms ?? 100 };
     },
   },
   'app-import-foreign-read': {
