@@ -14,7 +14,7 @@ import type { Store } from '../db/store';
 // file stays whole until that rename, so a crash at any moment leaves one or the other.
 
 /** The copy's name beside the database; the pid tells the start-up sweep whether its writer is gone (leftovers.ts). */
-export const asideName = (dbPath: string) => `${path.resolve(dbPath)}.importing.p${process.pid}.tmp`;
+const asideName = (dbPath: string) => `${path.resolve(dbPath)}.importing.p${process.pid}.tmp`;
 
 /** A near-empty database is copied whole: up to 16 MiB, or a quarter of the CSV's size (beyond, the copy costs more than it saves). */
 const maxCopyShare = 0.25;
@@ -22,7 +22,7 @@ const alwaysCopyBytes = 16 * 1024 * 1024;
 
 const sortThreads = Number(process.env.LEADLEDGER_IMPORT_SORT_THREADS ?? 0);
 
-export type AsideCopy = { path: string; version: number };
+type AsideCopy = { path: string; version: number };
 
 const count = (db: Database, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`).get() as { n: number }).n;
 
