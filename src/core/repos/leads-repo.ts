@@ -309,14 +309,14 @@ export function positionBefore(db: Database, stage: Stage, beforeId: number): nu
   return prev.p === null ? target.position - 1 : (prev.p + target.position) / 2;
 }
 
-export function followUps(db: Database, today: string): LeadRow[] {
+export function followUps(db: Database, today: string, limit = 500): LeadRow[] {
   const rows = db
     .prepare(
       `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
        WHERE l.follow_up_on IS NOT NULL AND l.follow_up_on <= ? AND l.stage NOT IN ('won', 'lost')
-       ORDER BY l.follow_up_on, l.id LIMIT 500`,
+       ORDER BY l.follow_up_on, l.id LIMIT ?`,
     )
-    .all(today) as JoinedRow[];
+    .all(today, limit) as JoinedRow[];
   return rows.map(toRow);
 }
 

@@ -15,7 +15,7 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { BoardColumn as Column, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { BoardColumn } from './BoardColumn';
@@ -72,7 +72,31 @@ export type BoardProps = {
   onToggleClosed: () => void;
 };
 
+/** Cards per column in the first paint: about a screenful; the rest follow right after it. */
+export const firstCards = 8;
+
+/**
+ * Card limit per column: `firstCards` for the first paint, then all. Three hundred sortable cards
+ * (each with its Move list) took most of the board's first paint; the ones below the fold can wait a frame.
+ */
+function useCardLimit(): number {
+  const [limit, setLimit] = useState(firstCards);
+  useEffect(() => {
+    let timer = 0;
+    // After the first paint: a frame, then a task, so the browser paints what it has first.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setLimit(Number.POSITIVE_INFINITY)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return limit;
+}
+
 export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardProps) {
+  const limit = useCardLimit();
   const [active, setActive] = useState<LeadRow | null>(null);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
@@ -152,6 +176,7 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
             staleDays={staleDays}
             closedAll={closedAll}
             onToggleClosed={onToggleClosed}
+            limit={limit}
           />
         ))}
       </div>
