@@ -4,11 +4,17 @@ import { Icon } from '../components/Icon';
 import { ToastArea, ToastProvider } from '../components/Toasts';
 import { useDueNotifications } from '../features/follow-ups/useDueNotifications';
 import { usePreferencesEffects } from '../features/settings/usePreferences';
+import { installGlobalImportHandlers } from '../features/import-export/pendingImport';
+// Loaded with the first screen: it records the address before the (lazy) lead page is opened.
+import './backLink';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
 import { pages } from './pages';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './useRoute';
+
+// A CSV dropped anywhere and the menu's Import work before the (lazy) Import page has been opened.
+installGlobalImportHandlers();
 
 // Its own chunk, fetched the first time the dialog opens (and kept mounted after that).
 const LeadFormDialog = lazy(() => import('../features/leads/LeadFormDialog').then((m) => ({ default: m.LeadFormDialog })));
