@@ -72,31 +72,34 @@ export type BoardProps = {
   onToggleClosed: () => void;
 };
 
-/** Cards per column in the first paint: about a screenful; the rest follow right after it. */
+/** Cards per column in the first paint (about a screenful), and how many more each frame after it. */
 export const firstCards = 8;
+const moreCards = 16;
 
 /**
- * Card limit per column: `firstCards` for the first paint, then all. Three hundred sortable cards
- * (each with its Move list) took most of the board's first paint; the ones below the fold can wait a frame.
+ * Card limit per column: `firstCards` for the first paint, then `moreCards` more a frame until every
+ * card is drawn. Three hundred sortable cards (each with its Move list) in one render were most of
+ * the board's first paint, and one long task after it; a few small renders keep the page responsive.
  */
-function useCardLimit(): number {
+function useCardLimit(most: number): number {
   const [limit, setLimit] = useState(firstCards);
   useEffect(() => {
+    if (limit >= most) return;
     let timer = 0;
-    // After the first paint: a frame, then a task, so the browser paints what it has first.
+    // A frame, then a task: the browser paints what it has before the next cards are built.
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setLimit(Number.POSITIVE_INFINITY)));
+      timer = window.setTimeout(() => startTransition(() => setLimit((l) => l + moreCards)));
     });
     return () => {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [limit, most]);
   return limit;
 }
 
 export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardProps) {
-  const limit = useCardLimit();
+  const limit = useCardLimit(Math.max(0, ...columns.map((c) => c.leads.length)));
   const [active, setActive] = useState<LeadRow | null>(null);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
