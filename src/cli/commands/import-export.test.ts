@@ -172,7 +172,7 @@ describe('leadledger export', () => {
     await cli('--db', a, 'import', fx('payments.csv'));
     const csv = (await cli('--db', a, 'export', 'report')).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,currency,basis');
+    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis');
     expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage$/);
     // The export honours the basis it is asked for (the Reports page passes its own).
     const cash = (await cli('--db', a, 'export', 'report', '--basis', 'cash')).stdout.trim().split('\r\n');

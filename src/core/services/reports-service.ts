@@ -12,6 +12,7 @@ import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
 import { channelLedger, uncoveredWarning } from './ledger-service';
 import { planCharges } from '../repos/plan-charges';
+import { timeMonths } from '../repos/time-repo';
 
 const noChannelName = '(no channel)';
 
@@ -171,6 +172,13 @@ export function buildReport(
   for (const e of charges.values()) {
     const amount = converter.convert(e.amount, e.currency, e.month, e.count);
     if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
+  }
+
+  // Hours (DOMAIN §6): time entries dated in the range, per channel and month (an index range read).
+  for (const r of timeMonths(db, from, to)) {
+    const s = cell(r.source_id, collapse === null ? r.month : '').sums;
+    s.salesMinutes += r.sales;
+    s.deliveryMinutes += r.delivery;
   }
 
   const histograms = new Map<number, Map<number, number>>();
