@@ -41,6 +41,9 @@ export const TimeCreate = z.object({
   note: note.default(''),
 });
 
+/** The checks of the form on an imported time.csv row (core/csv/check-draft). */
+export const TimeImportRow = TimeCreate.pick({ date: true, kind: true, minutes: true, note: true }).extend({ ref: z.string().max(200, 'At most 200 characters') });
+
 export const TimeUpdate = z.object({
   id,
   date: isoDate.optional(),
