@@ -95,7 +95,7 @@ describe('leadledger import', () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 2, transfers: 2, createdSources: ['Stripe EU'], applied: true });
-    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, transfers: 2, skipped: {}, invalid: {} });
+    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, time: 0, transfers: 2, skipped: {}, invalid: {} });
     expect(summary.recognisedBy).toEqual(['balance_transaction_id', 'created_utc', 'currency', 'gross', 'reporting_category']);
   });
 
