@@ -127,6 +127,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme, viewport: { width: 1280, height: 720 } });
     test(`time screens at 1280×720, ${colorScheme}: screenshots and no serious accessibility violations`, async ({ page, app }) => {
+      test.setTimeout(180_000); // five screens with an accessibility scan each, on a shared 2-core machine
       await page.emulateMedia({ colorScheme });
       const { today, lead } = await seed(app);
       const upwork = await sourceIdByName(app, 'Upwork');
