@@ -5,6 +5,7 @@ import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { writeExport } from './export';
 import { importCsvFile } from './import-engine';
 import type { ImportSummary } from './import-summary';
+import { rollupDrift } from '../rollups/rebuild';
 
 // time.csv (DOMAIN §6): `ref,date,source,lead_ref,kind,minutes,note`, through the same import engine and
 // export as our other formats. Clock 2026-08-15.
@@ -86,6 +87,7 @@ describe('time.csv', () => {
     const changed = fileOf(a, 'time2.csv', `${header}t1,2026-08-02,Upwork,L-1,sales,35,fixed\r\n`);
     const u = await load(a, changed);
     expect([u.inserted, u.updated, u.unchanged]).toEqual([0, 1, 0]);
+    expect(rollupDrift(a.db)).toEqual([]);
     const report = await callOk<{ channels: { source: string; salesHours: number; deliveryHours: number }[] }>(a, 'reports:channels', { from: '2026-08-01', to: '2026-08-31' });
     expect(report.channels.map((c) => [c.source, c.salesHours, c.deliveryHours])).toEqual([
       ['Upwork', 35 / 60, 0],

@@ -226,11 +226,11 @@ export class ImportWriter {
     const fields = { date: d.date, source_id: sourceId!, lead_id: leadId, kind: d.kind, minutes: d.minutes, note: d.note };
     const before = getTimeByRef(this.db, d.ref);
     if (!before) {
-      insertTimeEntry(this.db, { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, updated_at: this.nowIso });
+      insertTimeEntry(this.db, { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, updated_at: this.nowIso }, this.batch);
       return 'inserted';
     }
     if (same(before, { ...before, ...fields }, timeCompared)) return 'unchanged';
-    updateTimeRecord(this.db, before.id, { ...fields, updated_at: this.nowIso });
+    updateTimeRecord(this.db, before, { ...fields, updated_at: this.nowIso }, this.batch);
     return 'updated';
   }
 }

@@ -170,7 +170,7 @@ perMigration[migration0006.version] = (db) => {
 };
 
 // Time entries (issue 15.1): start empty; whole positive minutes and the two kinds only; unique refs;
-// a deleted lead leaves its hours on the channel; the report's read is a covering index range.
+// a deleted lead leaves its hours on the channel; the report reads month rollups by primary key.
 perMigration[migration0007.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM time_entries`).get()).toEqual({ n: 0 });
   const lead = db.prepare(`SELECT id, source_id FROM leads ORDER BY id LIMIT 1`).get() as { id: number; source_id: number };
@@ -187,10 +187,10 @@ perMigration[migration0007.version] = (db) => {
     { ref: 't1', lead_id: null, minutes: 90 },
     { ref: 't2', lead_id: null, minutes: 30 },
   ]);
-  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT source_id, SUM(minutes) FROM time_entries WHERE date BETWEEN '2026-01-01' AND '2026-01-31' GROUP BY source_id, kind`).all() as { detail: string }[])
-    .map((r) => r.detail)
-    .join('; ');
-  expect(plan).toMatch(/SEARCH time_entries USING COVERING INDEX time_entries_report \(date>\? AND date<\?\)/);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM time_rollup`).get()).toEqual({ n: 0 });
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup_month WHERE month BETWEEN '2026-01' AND '2026-06' GROUP BY source_id`)).toMatch(/SEARCH time_rollup_month USING PRIMARY KEY \(month>\? AND month<\?\)/);
+  expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup WHERE day BETWEEN '2026-01-01' AND '2026-01-09' GROUP BY source_id`)).toMatch(/SEARCH time_rollup USING INDEX time_rollup_day/);
 };
 
 describe('each migration', () => {

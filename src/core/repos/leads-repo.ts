@@ -271,7 +271,7 @@ export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWr
   });
   addLead(batch, before, -1);
   addLead(batch, after, 1);
-  if (after.source_id !== before.source_id) moveLeadTime(db, before.id, after.source_id);
+  if (after.source_id !== before.source_id) moveLeadTime(db, before.id, after.source_id, batch);
 }
 
 export function deleteLeadRecord(db: Database, before: LeadRecord, batch: RollupBatch): void {

@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { TimeEntry, TimeKind } from '../../shared/api/schemas/time';
 import { prepared } from '../db/statements';
+import type { RollupBatch } from '../rollups/rollup-batch';
+import { addTime } from '../rollups/specs';
 
 // Time entries (migration 0007) and the running timer (a row of settings, so it survives a restart).
+// Every write adds its rollup delta to the caller's batch, flushed in the same transaction.
 
 export type TimeRecord = {
   id: number;
@@ -30,7 +33,8 @@ const toEntry = (r: JoinedRecord): TimeEntry => ({
   kind: r.kind, minutes: r.minutes, note: r.note,
 });
 
-export function insertTimeEntry(db: Database, t: TimeWrite): number {
+export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch): number {
+  addTime(batch, t, 1);
   return Number(
     prepared(
       db,
@@ -39,14 +43,25 @@ export function insertTimeEntry(db: Database, t: TimeWrite): number {
   );
 }
 
-export function updateTimeRecord(db: Database, id: number, t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>): void {
+export function updateTimeRecord(
+  db: Database,
+  before: TimeRecord,
+  t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>,
+  batch: RollupBatch,
+): void {
   prepared(db, `UPDATE time_entries SET date = ?, source_id = ?, lead_id = ?, kind = ?, minutes = ?, note = ?, updated_at = ? WHERE id = ?`).run(
-    t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, id,
+    t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, before.id,
   );
+  addTime(batch, before, -1);
+  addTime(batch, t, 1);
 }
 
-export function deleteTimeEntry(db: Database, id: number): boolean {
-  return db.prepare(`DELETE FROM time_entries WHERE id = ?`).run(id).changes > 0;
+export function deleteTimeEntry(db: Database, id: number, batch: RollupBatch): boolean {
+  const before = getTimeRecord(db, id);
+  if (!before) return false;
+  db.prepare(`DELETE FROM time_entries WHERE id = ?`).run(id);
+  addTime(batch, before, -1);
+  return true;
 }
 
 export function getTimeRecord(db: Database, id: number): TimeRecord | undefined {
@@ -91,22 +106,14 @@ export function timeTotals(db: Database, f: TimeFilter): { count: number; salesM
 }
 
 /** A lead moved to another channel takes its time entries along (they are its channel's hours). */
-export function moveLeadTime(db: Database, leadId: number, sourceId: number): void {
+export function moveLeadTime(db: Database, leadId: number, sourceId: number, batch: RollupBatch): void {
+  const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(leadId, sourceId) as TimeRecord[];
+  if (moved.length === 0) return;
+  for (const t of moved) {
+    addTime(batch, t, -1);
+    addTime(batch, { ...t, source_id: sourceId }, 1);
+  }
   prepared(db, `UPDATE time_entries SET source_id = ? WHERE lead_id = ? AND source_id != ?`).run(sourceId, leadId, sourceId);
-}
-
-/**
- * Minutes per channel, month and kind for the report's range. Reads only the covering index
- * time_entries_report (date, source_id, kind, minutes): a range seek, independent of the leads.
- */
-export function timeMonths(db: Database, from: string, to: string): { source_id: number; month: string; sales: number; delivery: number }[] {
-  return prepared(
-    db,
-    `SELECT source_id, substr(date, 1, 7) AS month,
-            SUM(CASE WHEN kind = 'sales' THEN minutes ELSE 0 END) AS sales,
-            SUM(CASE WHEN kind = 'delivery' THEN minutes ELSE 0 END) AS delivery
-     FROM time_entries WHERE date BETWEEN ? AND ? GROUP BY source_id, month`,
-  ).all(from, to) as { source_id: number; month: string; sales: number; delivery: number }[];
 }
 
 export type StoredTimer = { startedAt: string; leadId: number | null; sourceId: number; kind: TimeKind; note: string };

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open';
 import { callError } from '../../../test-support/calls';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { exportReport } from './report-export';
+import { rollupDrift } from '../rollups/rebuild';
 import { channelMetrics, emptySums } from '../../shared/reports/metrics';
 
 // DOMAIN §6 hours in the channel report, computed by hand in the comments (clock 2026-08-15, base USD, cash basis).
@@ -113,6 +114,8 @@ describe('hours in the channel report (DOMAIN §6)', () => {
     expect(report.channels.find((c) => c.source === 'LinkedIn')?.salesHours).toBe(0.75);
     expect(report.channels.find((c) => c.source === 'Upwork')?.salesHours).toBe(105 / 60);
     expect(upwork).toBeGreaterThan(0);
+    // The day and month rollups the report reads equal a fresh computation after every kind of write.
+    expect(rollupDrift(ctx.db)).toEqual([]);
   });
 });
 
@@ -149,6 +152,7 @@ describe('time entries through the API', () => {
     expect(await call('time:delete', { id: e.id })).toEqual({ deleted: true });
     expect(await call('time:delete', { id: e.id })).toEqual({ deleted: false });
     expect((await callError(ctx, 'time:update', { id: e.id, minutes: 5 })).code).toBe('not_found');
+    expect(rollupDrift(ctx.db)).toEqual([]);
   });
 
   it('keeps a running timer across a restart and logs its whole minutes on the day it started', async () => {

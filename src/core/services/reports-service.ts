@@ -5,14 +5,13 @@ import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import type { Ctx } from '../context';
 import { rateTable } from '../repos/rates-repo';
-import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
+import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, timeMonths, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
 import { channelLedger, uncoveredWarning } from './ledger-service';
 import { planCharges } from '../repos/plan-charges';
-import { timeMonths } from '../repos/time-repo';
 
 const noChannelName = '(no channel)';
 
@@ -174,8 +173,8 @@ export function buildReport(
     if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
   }
 
-  // Hours (DOMAIN §6): time entries dated in the range, per channel and month (an index range read).
-  for (const r of timeMonths(db, from, to)) {
+  // Hours (DOMAIN §6): time entries dated in the range, per channel and month, from the time rollups.
+  for (const r of timeMonths(db, plan)) {
     const s = cell(r.source_id, collapse === null ? r.month : '').sums;
     s.salesMinutes += r.sales;
     s.deliveryMinutes += r.delivery;

@@ -6,6 +6,7 @@ import { toIsoDate } from '../../shared/dates';
 import { elapsedMinutes, maxEntryMinutes } from '../../shared/domain/time';
 import type { Ctx } from '../context';
 import { getLeadRecord } from '../repos/leads-repo';
+import { RollupBatch } from '../rollups/rollup-batch';
 import { requireSource } from '../repos/sources-repo';
 import {
   clearTimer, deleteTimeEntry, getTimeEntry, getTimeRecord, insertTimeEntry, listTimeEntries, readTimer, type StoredTimer, timeTotals,
@@ -52,10 +53,12 @@ export function createTime(ctx: Ctx, input: z.output<typeof TimeCreate>): TimeEn
     checkDate(ctx, input.date);
     const target = resolveTarget(ctx, input.leadId, input.sourceId);
     const now = ctx.now().toISOString();
+    const batch = new RollupBatch(db);
     const id = insertTimeEntry(db, {
       ref: `time-${randomUUID()}`, date: input.date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind,
       minutes: input.minutes, note: input.note, import_id: null, created_at: now, updated_at: now,
-    });
+    }, batch);
+    batch.flush();
     return entry(ctx, id);
   })();
 }
@@ -71,16 +74,24 @@ export function updateTime(ctx: Ctx, input: z.output<typeof TimeUpdate>): TimeEn
     const leadId = input.leadId !== undefined ? input.leadId : before.lead_id;
     const sourceId = input.sourceId !== undefined ? input.sourceId : input.leadId !== undefined && input.leadId !== null ? null : before.source_id;
     const target = resolveTarget(ctx, leadId, sourceId);
-    updateTimeRecord(db, before.id, {
+    const batch = new RollupBatch(db);
+    updateTimeRecord(db, before, {
       date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind ?? before.kind, minutes: input.minutes ?? before.minutes,
       note: input.note ?? before.note, updated_at: ctx.now().toISOString(),
-    });
+    }, batch);
+    batch.flush();
     return entry(ctx, before.id);
   })();
 }
 
 export function removeTime(ctx: Ctx, id: number): { deleted: boolean } {
-  return { deleted: deleteTimeEntry(ctx.db, id) };
+  const { db } = ctx;
+  return db.transaction(() => {
+    const batch = new RollupBatch(db);
+    const deleted = deleteTimeEntry(db, id, batch);
+    batch.flush();
+    return { deleted };
+  })();
 }
 
 export function listTime(ctx: Ctx, input: z.output<typeof TimeListInput>): TimeList {
@@ -124,10 +135,12 @@ export function stopTimer(ctx: Ctx, input: { note?: string | undefined }): TimeE
     // The lead may have been deleted while the timer ran: the time stays on the channel.
     const lead = t.leadId ? getLeadRecord(db, t.leadId) : undefined;
     const now = ctx.now().toISOString();
+    const batch = new RollupBatch(db);
     const id = insertTimeEntry(db, {
       ref: `time-${randomUUID()}`, date: toIsoDate(new Date(t.startedAt)), source_id: lead ? lead.source_id : t.sourceId, lead_id: lead ? lead.id : null,
       kind: t.kind, minutes, note: input.note?.trim() || t.note, import_id: null, created_at: now, updated_at: now,
-    });
+    }, batch);
+    batch.flush();
     clearTimer(db);
     return entry(ctx, id);
   })();

@@ -3,8 +3,9 @@ import type { Migration } from './types';
 // Time entries (issue 15.1, DOMAIN §6): hours spent finding (sales) or doing (delivery) the work,
 // on a lead or on a channel alone (a portfolio post, a podcast episode). `ref` makes time.csv
 // imports idempotent. An entry of a lead keeps the lead's channel (leads-repo moves it along);
-// deleting the lead keeps its hours on the channel. The report sums minutes per channel and kind
-// over a date range from the covering index time_entries_report, never from leads.
+// deleting the lead keeps its hours on the channel. The report reads minutes per channel from the
+// day and month rollups time_rollup / time_rollup_month (kept in the same transaction as every
+// write, src/core/rollups), like its other sums: independent of the number of leads and entries.
 export const migration0007: Migration = {
   version: 7,
   name: 'time-entries',
@@ -22,8 +23,26 @@ export const migration0007: Migration = {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX time_entries_report ON time_entries(date, source_id, kind, minutes);
+    CREATE INDEX time_entries_date ON time_entries(date);
     CREATE INDEX time_entries_source ON time_entries(source_id, date);
     CREATE INDEX time_entries_lead ON time_entries(lead_id, date) WHERE lead_id IS NOT NULL;
+
+    CREATE TABLE time_rollup (
+      source_id INTEGER NOT NULL,
+      day TEXT NOT NULL,
+      entries INTEGER NOT NULL DEFAULT 0,
+      sales_minutes INTEGER NOT NULL DEFAULT 0,
+      delivery_minutes INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (source_id, day)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX time_rollup_day ON time_rollup(day);
+    CREATE TABLE time_rollup_month (
+      month TEXT NOT NULL,
+      source_id INTEGER NOT NULL,
+      entries INTEGER NOT NULL DEFAULT 0,
+      sales_minutes INTEGER NOT NULL DEFAULT 0,
+      delivery_minutes INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (month, source_id)
+    ) STRICT, WITHOUT ROWID;
   `,
 };
