@@ -17,6 +17,7 @@ import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
 import { activityHandlers } from './handlers/activity-handlers';
 import { undoHandlers } from './handlers/undo-handlers';
+import { timeHandlers } from './handlers/time-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -31,6 +32,7 @@ const handlers: Handlers = {
   ...dbHandlers,
   ...activityHandlers,
   ...undoHandlers,
+  ...timeHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

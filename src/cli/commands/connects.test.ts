@@ -43,7 +43,7 @@ describe('leadledger report --json', () => {
     const row = {
       leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, winRate: 1 / 3, connectsSpent: 60, connectsRefunded: 12, connectsExpired: 0,
       connectsPerWin: 48, revenue: 0, fees: 0, costs: 570, profit: -570, roi: -1, costPerLead: 190, costPerWin: 570, revenuePerConnect: 0,
-      booked: 125050, medianDaysToWin: 8,
+      booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
     };
     const expected = { from: '2026-08-01', to: '2026-08-31', basis: 'usage', currency: 'USD', channels: [{ source: 'Upwork', ...row }], totals: row, warnings: [] };
     // Same keys in the same order as DOMAIN §4.

@@ -13,7 +13,7 @@ type ExportKind = (typeof exportKinds)[number];
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export leads, payments, expenses or the channel report as CSV (or --json records)',
-  usage: 'leadledger export leads|payments|expenses|report [--from D] [--to D] [--basis cash|usage] [-o FILE] [--bom] [--json]',
+  usage: 'leadledger export leads|payments|expenses|time|report [--from D] [--to D] [--basis cash|usage] [-o FILE] [--bom] [--json]',
   store: 'existing',
   async run(args, env) {
     const { values, positionals } = parseArgs({

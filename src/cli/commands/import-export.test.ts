@@ -95,7 +95,7 @@ describe('leadledger import', () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 2, transfers: 2, createdSources: ['Stripe EU'], applied: true });
-    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, transfers: 2, skipped: {}, invalid: {} });
+    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, time: 0, transfers: 2, skipped: {}, invalid: {} });
     expect(summary.recognisedBy).toEqual(['balance_transaction_id', 'created_utc', 'currency', 'gross', 'reporting_category']);
   });
 
@@ -172,7 +172,7 @@ describe('leadledger export', () => {
     await cli('--db', a, 'import', fx('payments.csv'));
     const csv = (await cli('--db', a, 'export', 'report')).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,currency,basis');
+    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis');
     expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage$/);
     // The export honours the basis it is asked for (the Reports page passes its own).
     const cash = (await cli('--db', a, 'export', 'report', '--basis', 'cash')).stdout.trim().split('\r\n');

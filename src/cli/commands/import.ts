@@ -27,7 +27,7 @@ async function waitForImport(env: CommandEnv, jobId: string, showProgress: boole
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV: LeadLedger leads/payments/expenses, Upwork, PayPal, Stripe, or any file with a saved mapping',
-  usage: 'leadledger import FILE [--as leads|payments|expenses|upwork|paypal|stripe] [--source NAME] [--mapping NAME] [--skip-invalid] [--dry-run] [--json]',
+  usage: 'leadledger import FILE [--as leads|payments|expenses|time|upwork|paypal|stripe] [--source NAME] [--mapping NAME] [--skip-invalid] [--dry-run] [--json]',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,

@@ -40,7 +40,7 @@ describe('leadledger report', () => {
     expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['from', 'to', 'basis', 'currency', 'channels', 'totals', 'warnings']);
-    const keys = ['leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin', 'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin'];
+    const keys = ['leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin', 'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin'];
     expect(Object.keys(report.channels[0])).toEqual(['source', ...keys]);
     expect(Object.keys(report.totals)).toEqual(keys);
     // Ledger (assumed start 2026-08-01): 16 spent on 08-01 take the month's 10 free, 6 are uncovered at 0.15 = 0.90;
@@ -52,7 +52,7 @@ describe('leadledger report', () => {
     expect(report.channels[0]).toEqual({
       source: 'Upwork', leads: 2, proposals: 2, replies: 1, interviews: 1, wins: 1, winRate: 0.5, connectsSpent: 24, connectsRefunded: 8,
       connectsExpired: 0, connectsPerWin: 16, revenue: 100000, fees: 10000, costs: 90, profit: 89910, roi: 89910 / 10090, costPerLead: 45,
-      costPerWin: 90, revenuePerConnect: 6250, booked: 125050, medianDaysToWin: 8,
+      costPerWin: 90, revenuePerConnect: 6250, booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
     });
     const cash = JSON.parse((await cli('--db', file, 'report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout);
     expect(cash.channels[0]).toMatchObject({ costs: 0, costPerLead: 0, profit: 90000, roi: 9 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ChannelReport, ChannelRow } from '../../shared/api/schemas/reports';
 import { isIsoDate } from '../../shared/dates';
-import { days, groupedAmount as money, percent } from '../../shared/reports/format';
+import { days, groupedAmount as money, hours, percent } from '../../shared/reports/format';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 
@@ -23,12 +23,16 @@ const columns: Column[] = [
   { title: 'Fees', cell: (r, c) => money(r.fees, c) },
   { title: 'Costs', cell: (r, c) => money(r.costs, c) },
   { title: 'Profit', cell: (r, c) => money(r.profit, c) },
+  { title: 'Profit/hour', cell: (r, c) => money(r.profitPerHour, c) },
   { title: 'ROI', cell: (r) => percent(r.roi) },
   { title: 'Cost/lead', cell: (r, c) => money(r.costPerLead, c) },
   { title: 'Cost/win', cell: (r, c) => money(r.costPerWin, c) },
   { title: 'Rev/connect', cell: (r, c) => money(r.revenuePerConnect, c) },
   { title: 'Booked', cell: (r, c) => money(r.booked, c) },
   { title: 'Median days', cell: (r) => days(r.medianDaysToWin) },
+  { title: 'Sales h', cell: (r) => hours(r.salesHours) },
+  { title: 'Delivery h', cell: (r) => hours(r.deliveryHours) },
+  { title: 'Sales h/win', cell: (r) => hours(r.salesHoursPerWin) },
 ];
 
 export function formatReportTable(report: ChannelReport): string {

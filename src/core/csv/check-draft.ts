@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ExpenseImportRow } from '../../shared/api/schemas/expenses';
 import { LeadImportRow } from '../../shared/api/schemas/leads';
 import { PaymentImportRow } from '../../shared/api/schemas/payments';
+import { TimeImportRow } from '../../shared/api/schemas/time';
 import { formatMinorPlain } from '../../shared/money';
 import type { Draft } from './drafts';
 
@@ -37,6 +38,8 @@ function inputOf(d: Draft): { schema: z.ZodType; input: Record<string, unknown> 
         schema: ExpenseImportRow,
         input: { ref: d.ref, date: d.date, category: d.category, description: d.description, amount: money(d.amount_minor, d.currency), currency: d.currency, connects: d.connects },
       };
+    case 'time':
+      return { schema: TimeImportRow, input: { ref: d.ref, date: d.date, kind: d.kind, minutes: d.minutes, note: d.note } };
   }
 }
 

@@ -126,8 +126,8 @@ describe('the importer never throws on random input', () => {
       const summary = await importCsvFile(ctx.db, file, { skipInvalid: true }, { now: ctx.now });
       outcomes.applied++;
       expect(summary.applied).toBe(true);
-      expect(summary.kinds.leads + summary.kinds.payments + summary.kinds.expenses).toBe(summary.inserted);
-      expect({ leads: count(ctx.db, 'leads'), payments: count(ctx.db, 'payments'), expenses: count(ctx.db, 'expenses') }).toEqual(summary.kinds);
+      expect(summary.kinds.leads + summary.kinds.payments + summary.kinds.expenses + summary.kinds.time).toBe(summary.inserted);
+      expect({ leads: count(ctx.db, 'leads'), payments: count(ctx.db, 'payments'), expenses: count(ctx.db, 'expenses'), time: count(ctx.db, 'time_entries') }).toEqual(summary.kinds);
       expect(count(ctx.db, 'imports')).toBe(1);
       expect(summary.skipped).toBeGreaterThanOrEqual(summary.invalidCount);
       for (const row of summary.invalid) {
@@ -140,7 +140,7 @@ describe('the importer never throws on random input', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code, (error as Error).message).toBe('invalid_input');
       expect((error as Error).message.length).toBeGreaterThan(10);
-      for (const table of ['leads', 'payments', 'expenses', 'imports']) expect(count(ctx.db, table), table).toBe(0);
+      for (const table of ['leads', 'payments', 'expenses', 'time_entries', 'imports']) expect(count(ctx.db, table), table).toBe(0);
     } finally {
       expect(ctx.db.inTransaction).toBe(false);
       ctx.close();

@@ -52,7 +52,19 @@ export type ExpenseDraft = {
   connects: number;
 };
 
-export type Draft = LeadDraft | PaymentDraft | ExpenseDraft;
+/** time.csv: `source` '' means the lead's channel. */
+export type TimeDraft = {
+  type: 'time';
+  ref: string;
+  date: string;
+  source: string;
+  lead_ref: string | null;
+  kind: 'sales' | 'delivery';
+  minutes: number;
+  note: string;
+};
+
+export type Draft = LeadDraft | PaymentDraft | ExpenseDraft | TimeDraft;
 
 /** What one row of a file comes to. */
 export type RowResult =

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { csvLine, textCell } from '../../shared/csv/escape';
 import { currencyDigits, formatMinorPlain } from '../../shared/money';
-import { ownHeaders, type Target } from './own-formats';
+import { ownHeaders, type OwnFormat } from './own-formats';
 
-export type ExportKind = Target;
+export type ExportKind = OwnFormat;
 export type ExportOptions = { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined };
 
 /** A raw record: the CSV header names as keys; text as stored, money as exact decimal strings. */
@@ -29,6 +29,11 @@ export const queries: Record<ExportKind, { columns: string; from: string; dateCo
     from: 'expenses e LEFT JOIN sources s ON s.id = e.source_id',
     dateColumn: 'e.date',
   },
+  time: {
+    columns: 't.id, t.ref, t.date, s.name AS source, l.ref AS lead_ref, t.kind, t.minutes, t.note',
+    from: 'time_entries t JOIN sources s ON s.id = t.source_id LEFT JOIN leads l ON l.id = t.lead_id',
+    dateColumn: 't.date',
+  },
 };
 
 export type Row = Record<string, string | number | null> & { id: number };
@@ -53,6 +58,9 @@ export function toRecord(kind: ExportKind, r: Row): ExportRecord {
       gross: money(r.gross_minor, r.currency), fee: money(r.fee_minor, r.currency), currency: r.currency!,
     };
   }
+  if (kind === 'time') {
+    return { ref: r.ref!, date: r.date!, source: r.source!, lead_ref: r.lead_ref ?? null, kind: r.kind!, minutes: r.minutes!, note: r.note! };
+  }
   return {
     ref: r.ref!, date: r.date!, source: r.source ?? null, category: r.category!, description: r.description!,
     amount: money(r.amount_minor, r.currency), currency: r.currency!, connects: r.connects!,
@@ -60,7 +68,7 @@ export function toRecord(kind: ExportKind, r: Row): ExportRecord {
 }
 
 // Which columns hold numbers (written bare: a negative amount is a number, not a formula).
-const numeric = new Set(['connects', 'boost_connects', 'connects_refunded', 'value', 'gross', 'fee', 'amount', 'created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date', 'currency', 'stage', 'category']);
+const numeric = new Set(['connects', 'boost_connects', 'connects_refunded', 'value', 'gross', 'fee', 'amount', 'created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date', 'currency', 'stage', 'category', 'kind', 'minutes']);
 
 export function csvRecordLine(kind: ExportKind, record: ExportRecord): string {
   return csvLine(ownHeaders[kind].map((h) => {
@@ -129,6 +137,7 @@ const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> =
     `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])}\r\n`,
   payments: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
   expenses: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
+  time: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${bare(r[5])},${bare(r[6])},${text(r[7])}\r\n`,
 };
 
 /**

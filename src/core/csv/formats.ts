@@ -6,14 +6,14 @@ import { formatMinorPlain, isCurrencyCode } from '../../shared/money';
 import { type Draft, type Mapper, RowError } from './drafts';
 import { fixedProfile, type FileProfile } from './file-profile';
 import { type FormatId, type Layout, layoutById, layouts, matchLayout, otherReportOf, type Platform, recognise, type Recognised } from './layouts';
-import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type Target } from './own-formats';
+import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type OwnFormat, type Target } from './own-formats';
 import { paypalMapper } from './paypal';
 import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
 import type { TypeDecisions } from './type-decisions';
 import { upworkMapper } from './upwork';
 
 export type { FormatId } from './layouts';
-export type ImportAs = Target | 'upwork' | 'paypal' | 'stripe';
+export type ImportAs = OwnFormat | 'upwork' | 'paypal' | 'stripe';
 
 export const formatLabels: Record<FormatId | 'mapping', string> = {
   ...(Object.fromEntries(layouts.map((l) => [l.id, l.label])) as Record<FormatId, string>),
@@ -79,13 +79,13 @@ function canonical(fields: readonly string[], width: number, columns: Partial<Re
   for (const f of moneyFields) {
     const i = columns[f];
     const minor = values[f === 'value' ? 'value_minor' : f === 'gross' ? 'gross_minor' : f === 'fee' ? 'fee_minor' : 'amount_minor'];
-    if (i !== undefined && typeof minor === 'number') out[i] = formatMinorPlain(minor, draft.currency);
+    if (i !== undefined && typeof minor === 'number' && 'currency' in draft) out[i] = formatMinorPlain(minor, draft.currency);
   }
   return out;
 }
 
 function ownMapper(
-  target: Target,
+  target: OwnFormat,
   columns: Partial<Record<string, number>>,
   width: number,
   readAs: ReadAs,
@@ -132,7 +132,7 @@ export function mapperFor(format: FormatId, headers: readonly string[], profile:
     case 'stripe':
       return format === 'stripe-balance' ? stripeBalanceMapper(headers, profile, options.source ?? 'Stripe') : stripePaymentsMapper(headers, profile, options.source ?? 'Stripe');
     case 'leadledger': {
-      const target = format as Target;
+      const target = format as OwnFormat;
       // Our own formats: each field under its own name only (aliases are for the wizard's suggestions).
       const own = Object.fromEntries(ownHeaders[target].map((name) => [name, [name]])) as Record<string, readonly string[]>;
       const columns = indexHeaders(headers, own);
@@ -163,7 +163,7 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
 export function headerWarnings(headers: readonly string[], layout: Layout | undefined): string[] {
   const warnings = duplicateHeaders(headers).map((h) => `The column "${h}" appears more than once; the first one is used`);
   if (layout?.platform === 'leadledger') {
-    const known = new Set<string>(ownHeaders[layout.id as Target].map(headerKey));
+    const known = new Set<string>(ownHeaders[layout.id as OwnFormat].map(headerKey));
     const extra = headers.filter((h) => h !== '' && !known.has(headerKey(h)));
     if (extra.length) warnings.push(`Column${extra.length === 1 ? '' : 's'} ${extra.map((h) => `"${h}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of the ${layout.label} format and ${extra.length === 1 ? 'was' : 'were'} ignored`);
   }

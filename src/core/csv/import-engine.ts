@@ -241,12 +241,13 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
           try {
             const outcome = writer!.apply(draft);
             summary[outcome]++;
-            if (outcome === 'inserted') summary.kinds[draft.type === 'lead' ? 'leads' : draft.type === 'payment' ? 'payments' : 'expenses']++;
+            if (outcome === 'inserted') summary.kinds[draft.type === 'lead' ? 'leads' : draft.type === 'payment' ? 'payments' : draft.type === 'time' ? 'time' : 'expenses']++;
           } catch (error) {
             if (error instanceof RowError) return tally.invalid(line, error.message, error.reason);
             throw error;
           }
           if (draft.type === 'lead') summary.counts.leads++;
+          else if (draft.type === 'time') summary.counts.time++;
           else if (draft.type === 'expense') summary.counts.expenses[draft.category] = (summary.counts.expenses[draft.category] ?? 0) + 1;
           else if (!result.fee) summary.counts.payments++;
         }

@@ -13,6 +13,8 @@ export type ImportCounts = {
   /** Platform fee rows: joined to their payment, or standing alone. */
   fees: number;
   expenses: Record<string, number>;
+  /** time.csv rows (issue 15). */
+  time: number;
   transfers: number;
   skipped: Record<string, number>;
   invalid: Record<string, { count: number; lines: number[] }>;
@@ -54,7 +56,7 @@ export type ImportSummary = {
   /** True when the rows were written (committed). */
   applied: boolean;
   /** Inserted records per kind, for the summary links. */
-  kinds: { leads: number; payments: number; expenses: number };
+  kinds: { leads: number; payments: number; expenses: number; time: number };
   /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
   subscriptionMatches: ImportMatch[];
 };
@@ -63,8 +65,8 @@ export function emptySummary(fileName: string, encoding: Encoding, dryRun: boole
   return {
     importId: null, fileName, format: 'leads', formatLabel: '', recognisedBy: [], readAs: [], encoding, delimiter: ',', decimal: '.', rows: 0, inserted: 0,
     updated: 0, unchanged: 0, skipped: 0, transfers: 0, merged: 0, invalidCount: 0, invalid: [],
-    counts: { leads: 0, payments: 0, fees: 0, expenses: {}, transfers: 0, skipped: {}, invalid: {} },
-    unknownTypes: [], createdSources: [], warnings: [], dryRun, applied: false, kinds: { leads: 0, payments: 0, expenses: 0 },
+    counts: { leads: 0, payments: 0, fees: 0, expenses: {}, time: 0, transfers: 0, skipped: {}, invalid: {} },
+    unknownTypes: [], createdSources: [], warnings: [], dryRun, applied: false, kinds: { leads: 0, payments: 0, expenses: 0, time: 0 },
     subscriptionMatches: [],
   };
 }

@@ -37,6 +37,9 @@ function describe(line: number, result: RowResult): ReadRow[] {
       if (result.drafts.length === 0) return [{ ...base, kind: 'fee', message: 'joined to its payment' }];
       return result.drafts.map((d) => {
         const problem = checkDraft(d);
+        if (d.type === 'time') {
+          return { ...base, currency: '', message: problem, kind: problem ? 'invalid' : `time (${d.kind})`, date: d.date, amount: `${d.minutes} min`, description: d.note || d.lead_ref || d.source };
+        }
         const common = { ...base, currency: d.currency, message: problem };
         if (d.type === 'lead') return { ...common, kind: problem ? 'invalid' : 'lead', date: d.created_on, amount: d.value_minor === null ? '' : formatMinorPlain(d.value_minor, d.currency), description: d.title };
         if (d.type === 'payment') return { ...common, kind: problem ? 'invalid' : result.fee ? 'fee' : 'payment', date: d.date, amount: formatMinorPlain(d.gross_minor, d.currency), description: d.description };

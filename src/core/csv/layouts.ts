@@ -8,6 +8,7 @@ export type FormatId =
   | 'leads'
   | 'payments'
   | 'expenses'
+  | 'time'
   | 'upwork'
   | 'upwork-legacy'
   | 'paypal'
@@ -85,6 +86,10 @@ export const layouts: readonly Layout[] = [
     required: [['Created date (UTC)', 'Created (UTC)'], ['Amount'], ['Currency'], ['Fee'], ['Status']],
     amounts: ['Amount', 'Amount Refunded', 'Converted Amount', 'Converted Amount Refunded', 'Fee', 'Taxes On Fee'],
     dates: ['Created date (UTC)', 'Created (UTC)'], comma: false, dayOrder: 'ask',
+  },
+  {
+    id: 'time', platform: 'leadledger', label: 'LeadLedger time entries',
+    required: [['date'], ['kind'], ['minutes']], amounts: [], dates: ['date'], comma: false, dayOrder: 'ask',
   },
   {
     id: 'expenses', platform: 'leadledger', label: 'LeadLedger expenses',

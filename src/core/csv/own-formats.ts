@@ -6,18 +6,22 @@ import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
 import { expenseCategoryValues as expenseCategories } from '../../shared/api/schemas/expenses';
 import type { ExpenseCategory } from '../repos/expenses-repo';
-import { type Draft, RowError } from './drafts';
+import { timeKinds } from '../../shared/api/schemas/time';
+import { type Draft, RowError, type TimeDraft } from './drafts';
 
 export type Target = 'leads' | 'payments' | 'expenses';
+/** Our own formats: the wizard's targets plus time.csv (DOMAIN §6), which is read under its own names only. */
+export type OwnFormat = Target | 'time';
 
 /** DOMAIN.md §2: the exact headers, in order. A public contract. */
 export const ownHeaders = {
   leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'],
   payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
   expenses: ['ref', 'date', 'source', 'category', 'description', 'amount', 'currency', 'connects'],
-} as const satisfies Record<Target, readonly string[]>;
+  time: ['ref', 'date', 'source', 'lead_ref', 'kind', 'minutes', 'note'],
+} as const satisfies Record<OwnFormat, readonly string[]>;
 
-export type OwnField<T extends Target> = (typeof ownHeaders)[T][number];
+export type OwnField<T extends OwnFormat> = (typeof ownHeaders)[T][number];
 
 /** Other names people give the same columns (compared like headers: case, spaces, _ and - ignored). */
 export const ownAliases: { [T in Target]: Record<OwnField<T>, readonly string[]> } = {
@@ -148,7 +152,7 @@ const categorySet = new Set<string>(expenseCategories);
 
 /** Turns one row (read through `get`, by our field names) into a draft; throws RowError naming the field. */
 /** Rows without a ref come back with ref '' (the mapper derives their key). */
-export function convertOwnRow(target: Target, get: Get, options: ConvertOptions): Draft {
+export function convertOwnRow(target: OwnFormat, get: Get, options: ConvertOptions): Draft {
   // Only what is needed to build the draft is checked here; the rules of the form (lengths, URL,
   // date order, connects) are checked on the draft by the API's own schema (check-draft.ts).
   const text = (field: string) => fieldText(get, field, options.unescape);
@@ -201,6 +205,7 @@ export function convertOwnRow(target: Target, get: Get, options: ConvertOptions)
       currency: code,
     };
   }
+  if (target === 'time') return timeRow(get, options, ref);
   const code = currency(get, options);
   const category = get('category').trim().toLowerCase();
   if (!categorySet.has(category)) throw new RowError(`category "${get('category')}" is not one of ${expenseCategories.join(', ')}`);
@@ -214,5 +219,28 @@ export function convertOwnRow(target: Target, get: Get, options: ConvertOptions)
     amount_minor: amount(get, 'amount', code, options, true)!,
     currency: code,
     connects: count(get, 'connects'),
+  };
+}
+
+const kindSet = new Set<string>(timeKinds);
+
+/** time.csv (DOMAIN §6): source may be empty when lead_ref names the lead; minutes whole and > 0. */
+function timeRow(get: Get, options: ConvertOptions, ref: string): Draft {
+  const kind = get('kind').trim().toLowerCase();
+  if (!kindSet.has(kind)) throw new RowError(`kind "${get('kind')}" is not one of ${timeKinds.join(', ')}`);
+  const raw = get('minutes').trim();
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw new RowError(`minutes "${raw}" must be a whole number of minutes, more than 0`);
+  const leadRef = fieldText(get, 'lead_ref', options.unescape).trim();
+  const channel = source(get, options, false);
+  if (channel === '' && leadRef === '') throw new RowError('source is empty and so is lead_ref: name the channel, the lead, or both');
+  return {
+    type: 'time',
+    ref,
+    date: date(get, 'date', options, true)!,
+    source: channel,
+    lead_ref: leadRef || null,
+    kind: kind as TimeDraft['kind'],
+    minutes: Number(raw),
+    note: fieldText(get, 'note', options.unescape),
   };
 }

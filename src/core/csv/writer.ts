@@ -7,7 +7,9 @@ import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recor
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../repos/payment-fees';
-import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError } from './drafts';
+import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
+import { toIsoDate } from '../../shared/dates';
+import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -17,6 +19,7 @@ const maxPendingKeys = 50_000;
 const leadCompared = ['source_id', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'] as const;
 const paymentCompared = ['date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency'] as const;
 const expenseCompared = ['date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects'] as const;
+const timeCompared = ['date', 'source_id', 'lead_id', 'kind', 'minutes', 'note'] as const;
 
 function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
   return keys.every((k) => a[k] === b[k]);
@@ -32,6 +35,7 @@ export class ImportWriter {
   private readonly positions = new Map<string, number>();
   private batch: RollupBatch;
   private readonly nowIso: string;
+  private readonly today: string;
 
   constructor(
     private readonly db: Database,
@@ -40,6 +44,7 @@ export class ImportWriter {
   ) {
     this.batch = new RollupBatch(db);
     this.nowIso = now.toISOString();
+    this.today = toIsoDate(now);
   }
 
   private sourceId(name: string): number {
@@ -70,7 +75,8 @@ export class ImportWriter {
   }
 
   apply(draft: Draft): WriteOutcome {
-    const outcome = draft.type === 'lead' ? this.lead(draft) : draft.type === 'payment' ? this.payment(draft) : this.expense(draft);
+    const outcome =
+      draft.type === 'lead' ? this.lead(draft) : draft.type === 'payment' ? this.payment(draft) : draft.type === 'time' ? this.time(draft) : this.expense(draft);
     // Deltas add up per (channel, day, currency): the batch stays small, so it is written once at the
     // end unless a file spreads over very many keys.
     if (outcome !== 'unchanged' && this.batch.size >= maxPendingKeys) this.flush();
@@ -194,6 +200,36 @@ export class ImportWriter {
     if (same(before, { ...before, ...fields }, expenseCompared)) return 'unchanged';
     const { id: _id, ...rest } = before;
     updateExpense(this.db, before, { ...rest, ...fields }, this.batch);
+    return 'updated';
+  }
+
+  /** time.csv: a channel by name must exist (never created from a time row); a lead_ref brings its channel. */
+  private time(d: TimeDraft): WriteOutcome {
+    if (d.date > this.today) throw new RowError(`date ${d.date} is in the future: time can be logged for today (${this.today}) or earlier`);
+    let sourceId: number | null = null;
+    if (d.source !== '') {
+      const row = prepared(this.db, `SELECT id FROM sources WHERE name = ? COLLATE NOCASE`).get(d.source.trim()) as { id: number } | undefined;
+      if (!row) throw new RowError(`source "${d.source}": no channel has this name (add it on the Channels page first)`);
+      sourceId = row.id;
+    }
+    let leadId: number | null = null;
+    if (d.lead_ref) {
+      const lead = prepared(this.db, `SELECT l.id, l.source_id, s.name FROM leads l JOIN sources s ON s.id = l.source_id WHERE l.ref = ?`).get(d.lead_ref) as
+        | { id: number; source_id: number; name: string }
+        | undefined;
+      if (!lead) throw new RowError(`lead_ref "${d.lead_ref}": no lead has this ref (import the leads first)`);
+      if (sourceId !== null && lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" is a lead of ${lead.name}, not of ${d.source}`, 'source');
+      leadId = lead.id;
+      sourceId = lead.source_id;
+    }
+    const fields = { date: d.date, source_id: sourceId!, lead_id: leadId, kind: d.kind, minutes: d.minutes, note: d.note };
+    const before = getTimeByRef(this.db, d.ref);
+    if (!before) {
+      insertTimeEntry(this.db, { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, updated_at: this.nowIso }, this.batch);
+      return 'inserted';
+    }
+    if (same(before, { ...before, ...fields }, timeCompared)) return 'unchanged';
+    updateTimeRecord(this.db, before, { ...fields, updated_at: this.nowIso }, this.batch);
     return 'updated';
   }
 }

@@ -10,6 +10,7 @@ import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
 import { migration0006 } from './migrations/0006-activity';
+import { migration0007 } from './migrations/0007-time-entries';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -166,6 +167,30 @@ perMigration[migration0006.version] = (db) => {
   expect(() => db.prepare(`INSERT INTO activity (lead_id, kind, at, created_at) VALUES (?, 'lunch', 'x', 'now')`).run(leadId)).toThrow(/CHECK/);
   db.prepare(`DELETE FROM leads WHERE id = ?`).run(leadId);
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
+};
+
+// Time entries (issue 15.1): start empty; whole positive minutes and the two kinds only; unique refs;
+// a deleted lead leaves its hours on the channel; the report reads month rollups by primary key.
+perMigration[migration0007.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM time_entries`).get()).toEqual({ n: 0 });
+  const lead = db.prepare(`SELECT id, source_id FROM leads ORDER BY id LIMIT 1`).get() as { id: number; source_id: number };
+  const add = db.prepare(`INSERT INTO time_entries (ref, date, source_id, lead_id, kind, minutes, created_at, updated_at) VALUES (?, '2026-01-02', ?, ?, ?, ?, 'now', 'now')`);
+  add.run('t1', lead.source_id, lead.id, 'sales', 90);
+  add.run('t2', lead.source_id, null, 'delivery', 30);
+  expect(() => add.run('t3', lead.source_id, null, 'sales', 0), 'minutes > 0').toThrow(/CHECK/);
+  expect(() => add.run('t3', lead.source_id, null, 'sales', 1.5), 'whole minutes (STRICT)').toThrow(/INTEGER|datatype/i);
+  expect(() => add.run('t3', lead.source_id, null, 'lunch', 5), 'kind').toThrow(/CHECK/);
+  expect(() => add.run('t1', lead.source_id, null, 'sales', 5), 'ref is unique').toThrow(/UNIQUE/);
+  db.prepare(`DELETE FROM payments WHERE lead_id = ?`).run(lead.id);
+  db.prepare(`DELETE FROM leads WHERE id = ?`).run(lead.id);
+  expect(db.prepare(`SELECT ref, lead_id, minutes FROM time_entries ORDER BY ref`).all()).toEqual([
+    { ref: 't1', lead_id: null, minutes: 90 },
+    { ref: 't2', lead_id: null, minutes: 30 },
+  ]);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM time_rollup`).get()).toEqual({ n: 0 });
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup_month WHERE month BETWEEN '2026-01' AND '2026-06' GROUP BY source_id`)).toMatch(/SEARCH time_rollup_month USING PRIMARY KEY \(month>\? AND month<\?\)/);
+  expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup WHERE day BETWEEN '2026-01-01' AND '2026-01-09' GROUP BY source_id`)).toMatch(/SEARCH time_rollup USING INDEX time_rollup_day/);
 };
 
 describe('each migration', () => {

@@ -4,6 +4,7 @@ import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { addLead, type LeadFacts } from '../rollups/specs';
+import { moveLeadTime } from './time-repo';
 
 /** A leads row as stored. */
 export type LeadRecord = LeadFacts & {
@@ -299,6 +300,7 @@ export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWr
   });
   addLead(batch, before, -1);
   addLead(batch, after, 1);
+  if (after.source_id !== before.source_id) moveLeadTime(db, before.id, after.source_id, batch);
 }
 
 export function deleteLeadRecord(db: Database, before: LeadRecord, batch: RollupBatch): void {

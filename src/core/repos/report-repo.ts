@@ -144,6 +144,15 @@ export function expenseTotals(db: Database, plan: RangePlan, withoutConnects: bo
   return prepared(db, sql).all(params(plan, collapse)) as { source_id: number; month: string; currency: string; amount: number; expenses: number }[];
 }
 
+/** Minutes of time entries per channel and month (DOMAIN §6), from the time rollups. */
+export function timeMonths(db: Database, plan: RangePlan): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
+  const sql = periodSql({
+    day: 'time_rollup', month: 'time_rollup_month', keys: [],
+    values: [['entries', 'entries'], ['sales_minutes', 'sales'], ['delivery_minutes', 'delivery']],
+  });
+  return prepared(db, sql).all(params(plan)) as { source_id: number; month: string; entries: number; sales: number; delivery: number }[];
+}
+
 /** Earliest and latest day of any record (for "all time"); one MIN or MAX per subquery so each is an index probe. */
 export function recordSpan(db: Database): { first: string | null; last: string | null } {
   const row = prepared(
@@ -151,9 +160,10 @@ export function recordSpan(db: Database): { first: string | null; last: string |
     `SELECT (SELECT MIN(day) FROM lead_rollup) AS l1, (SELECT MAX(day) FROM lead_rollup) AS l2,
             (SELECT MIN(day) FROM payment_rollup) AS p1, (SELECT MAX(day) FROM payment_rollup) AS p2,
             (SELECT MIN(day) FROM expense_rollup) AS e1, (SELECT MAX(day) FROM expense_rollup) AS e2,
-            (SELECT MIN(starts_on) FROM subscriptions) AS s1, (SELECT MAX(COALESCE(ends_on, starts_on)) FROM subscriptions) AS s2`,
+            (SELECT MIN(starts_on) FROM subscriptions) AS s1, (SELECT MAX(COALESCE(ends_on, starts_on)) FROM subscriptions) AS s2,
+            (SELECT MIN(day) FROM time_rollup) AS t1, (SELECT MAX(day) FROM time_rollup) AS t2`,
   ).get() as Record<string, string | null>;
   const pick = (keys: string[], better: (a: string, b: string) => boolean) =>
     keys.map((k) => row[k]).reduce<string | null>((best, v) => (v == null ? best : best === null || better(v, best) ? v : best), null);
-  return { first: pick(['l1', 'p1', 'e1', 's1'], (a, b) => a < b), last: pick(['l2', 'p2', 'e2', 's2'], (a, b) => a > b) };
+  return { first: pick(['l1', 'p1', 'e1', 's1', 't1'], (a, b) => a < b), last: pick(['l2', 'p2', 'e2', 's2', 't2'], (a, b) => a > b) };
 }

@@ -1,5 +1,20 @@
 import type { Database } from 'better-sqlite3';
 
+const timeRebuild = `
+  DELETE FROM time_rollup;
+  INSERT INTO time_rollup (source_id, day, entries, sales_minutes, delivery_minutes)
+  SELECT source_id, date, COUNT(*), SUM(CASE WHEN kind = 'sales' THEN minutes ELSE 0 END), SUM(CASE WHEN kind = 'delivery' THEN minutes ELSE 0 END)
+  FROM time_entries GROUP BY 1, 2;
+  DELETE FROM time_rollup_month;
+  INSERT INTO time_rollup_month (month, source_id, entries, sales_minutes, delivery_minutes)
+  SELECT substr(day, 1, 7), source_id, SUM(entries), SUM(sales_minutes), SUM(delivery_minutes) FROM time_rollup GROUP BY 1, 2;
+`;
+
+/** The time rollups came with migration 0007; the migration tests also check older schemas. */
+function hasTimeTables(db: Database): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'time_rollup'`).get() !== undefined;
+}
+
 /**
  * Recomputes every rollup from the base tables. Used by `leadledger check --repair`
  * and by tests that prove the incremental path equals this one.
@@ -50,17 +65,19 @@ export function rebuildRollups(db: Database): void {
       SELECT substr(day, 1, 7), source_id, category, currency, SUM(amount_minor), SUM(connects_bought), SUM(expenses)
       FROM expense_rollup GROUP BY 1, 2, 3, 4;
     `);
+    if (hasTimeTables(db)) db.exec(timeRebuild);
   })();
 }
 
 export const rollupTables = [
   'lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup',
   'lead_rollup_month', 'win_rollup_month', 'payment_rollup_month', 'expense_rollup_month',
+  'time_rollup', 'time_rollup_month',
 ] as const;
 
 /** Rows where the stored rollups differ from a fresh computation (empty when consistent). */
 export function rollupDrift(db: Database): string[] {
-  const tables = [...rollupTables];
+  const tables = rollupTables.filter((t) => !t.startsWith('time_') || hasTimeTables(db));
   const dump = (t: string) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
   const before = tables.map(dump);
   const drift: string[] = [];

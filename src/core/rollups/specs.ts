@@ -17,6 +17,8 @@ export const expenseRollupMonth: RollupSpec = {
   values: ['expenses', 'amount_minor', 'connects_bought'],
 };
 
+export const timeRollupMonth: RollupSpec = { table: 'time_rollup_month', keys: ['month', 'source_id'], values: ['entries', 'sales_minutes', 'delivery_minutes'] };
+
 /** Day key (source_id, day, ...rest) -> month key (month, source_id, ...rest). */
 const toMonthKey = ([sourceId, day, ...rest]: readonly unknown[]) => [(day as string).slice(0, 7), sourceId, ...rest];
 
@@ -46,6 +48,13 @@ export const expenseRollup: RollupSpec = {
   keys: ['source_id', 'day', 'category', 'currency'],
   values: expenseRollupMonth.values,
   rollsUpTo: { spec: expenseRollupMonth, key: toMonthKey },
+};
+
+export const timeRollup: RollupSpec = {
+  table: 'time_rollup',
+  keys: ['source_id', 'day'],
+  values: timeRollupMonth.values,
+  rollsUpTo: { spec: timeRollupMonth, key: toMonthKey },
 };
 
 /** The columns of a lead that the report counts. */
@@ -99,4 +108,10 @@ export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): v
 
 export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
   batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
+}
+
+export type TimeFacts = { source_id: number; date: string; kind: 'sales' | 'delivery'; minutes: number };
+
+export function addTime(batch: RollupBatch, t: TimeFacts, sign: 1 | -1): void {
+  batch.add(timeRollup, [t.source_id, t.date], [1, t.kind === 'sales' ? t.minutes : 0, t.kind === 'delivery' ? t.minutes : 0], sign);
 }

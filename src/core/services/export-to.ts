@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Ctx } from '../context';
 import { type ExportOptions, writeExport } from '../csv/export';
-import type { Target } from '../csv/own-formats';
+import type { OwnFormat } from '../csv/own-formats';
 import { assertNotOpenDatabase } from '../db/open-files';
 import { exportReport } from './report-export';
 
-export type ExportKindAll = Target | 'report';
+export type ExportKindAll = OwnFormat | 'report';
 
 /** Writes an export through `sink` (awaiting back-pressure); returns the number of records. */
 export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, sink: (text: string) => void | Promise<void>): Promise<number> {

@@ -6,10 +6,11 @@ import { channelReport } from './reports-service';
 
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
 // names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.
-const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked'] as const;
+const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'profitPerHour'] as const;
 const reportHeaders = [
   'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',
-  'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'currency', 'basis',
+  'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin',
+  'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin', 'currency', 'basis',
 ] as const;
 
 function reportCsv(report: ChannelReport, bom = false): string {

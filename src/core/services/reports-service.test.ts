@@ -65,11 +65,11 @@ describe('channel report, hand-computed', () => {
     expect(report.channels[0]).toEqual({
       source: 'Upwork', leads: 4, proposals: 3, replies: 3, interviews: 2, wins: 1, winRate: 0.25, connectsSpent: 60, connectsRefunded: 12,
       connectsExpired: 0, connectsPerWin: 48, revenue: 91000, fees: 8600, costs: 2518, profit: 79882, roi: 79882 / 11118, costPerLead: 630,
-      costPerWin: 2518, revenuePerConnect: 1896, booked: 125050, medianDaysToWin: 8,
+      costPerWin: 2518, revenuePerConnect: 1896, booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
     });
     expect(report.channels[1]).toEqual({
       source: '(no channel)', leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, winRate: null, connectsSpent: 0, connectsRefunded: 0,
-      connectsExpired: 0, connectsPerWin: null, revenue: 0, fees: 0, costs: 5000, profit: -5000, roi: -1, costPerLead: null, costPerWin: null, revenuePerConnect: null, booked: 0, medianDaysToWin: null,
+      connectsExpired: 0, connectsPerWin: null, revenue: 0, fees: 0, costs: 5000, profit: -5000, roi: -1, costPerLead: null, costPerWin: null, revenuePerConnect: null, booked: 0, medianDaysToWin: null, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: null,
     });
     // costPerLead 7518 / 4 = 1879.5 -> 1880 (half to even)
     expect(report.totals).toMatchObject({ leads: 4, costs: 7518, revenue: 91000, fees: 8600, profit: 74882, costPerLead: 1880, winRate: 0.25, medianDaysToWin: 8 });

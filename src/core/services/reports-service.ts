@@ -5,7 +5,7 @@ import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import type { Ctx } from '../context';
 import { rateTable } from '../repos/rates-repo';
-import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, winHistogram } from '../repos/report-repo';
+import { connectsByPrice, expenseMonths, expenseTotals, leadMonths, paymentMonths, recordSpan, timeMonths, winHistogram } from '../repos/report-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
@@ -172,6 +172,13 @@ export function buildReport(
   for (const e of charges.values()) {
     const amount = converter.convert(e.amount, e.currency, e.month, e.count);
     if (amount !== undefined) addCost(cell(e.sourceId, e.month), 'subscription', amount);
+  }
+
+  // Hours (DOMAIN §6): time entries dated in the range, per channel and month, from the time rollups.
+  for (const r of timeMonths(db, plan)) {
+    const s = cell(r.source_id, collapse === null ? r.month : '').sums;
+    s.salesMinutes += r.sales;
+    s.deliveryMinutes += r.delivery;
   }
 
   const histograms = new Map<number, Map<number, number>>();

@@ -1,5 +1,6 @@
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../features/search/SearchBox';
+import { TimerControl } from '../features/time/TimerControl';
 import type { Route } from './useRoute';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -11,6 +12,7 @@ export function TopBar({ route, onNewLead }: TopBarProps) {
   return (
     <header className="topbar">
       <SearchBox route={route} />
+      <TimerControl />
       <button type="button" className="primary" onClick={onNewLead} aria-keyshortcuts={isMac ? 'Meta+N N' : 'Control+N N'} title="New lead (N)">
         <Icon name="plus" /> New lead
       </button>

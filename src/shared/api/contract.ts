@@ -16,6 +16,7 @@ import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
 import { undoContract } from './schemas/undo';
+import { timeContract } from './schemas/time';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...dbContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
   ...undoContract,
+  ...timeContract,
 };
 
 export type Contract = typeof contract;

@@ -21,3 +21,9 @@ export function groupedAmount(minor: number | null, currency: string): string {
   const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
 }
+
+/** Hours to one decimal ("12.5"); whole hours bare; a dash when missing. */
+export function hours(value: number | null): string {
+  if (value === null) return dash;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

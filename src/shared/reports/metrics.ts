@@ -15,6 +15,9 @@ export type ChannelSums = {
   fees: number;
   costs: number;
   booked: number;
+  /** Minutes of time entries dated in the range (DOMAIN §6). */
+  salesMinutes: number;
+  deliveryMinutes: number;
   /** days_to_win -> number of wins (win_rollup). */
   daysToWin: Map<number, number>;
 };
@@ -40,17 +43,21 @@ export type ChannelMetrics = {
   revenuePerConnect: number | null;
   booked: number;
   medianDaysToWin: number | null;
+  salesHours: number;
+  deliveryHours: number;
+  profitPerHour: number | null;
+  salesHoursPerWin: number | null;
 };
 
 export function emptySums(): ChannelSums {
   return {
     leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, connectsSpent: 0, connectsRefunded: 0, connectsExpired: 0,
-    revenue: 0, fees: 0, costs: 0, booked: 0, daysToWin: new Map(),
+    revenue: 0, fees: 0, costs: 0, booked: 0, salesMinutes: 0, deliveryMinutes: 0, daysToWin: new Map(),
   };
 }
 
 export function addSums(into: ChannelSums, from: ChannelSums): void {
-  for (const key of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked'] as const) {
+  for (const key of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked', 'salesMinutes', 'deliveryMinutes'] as const) {
     into[key] += from[key];
   }
   for (const [days, n] of from.daysToWin) into.daysToWin.set(days, (into.daysToWin.get(days) ?? 0) + n);
@@ -101,13 +108,28 @@ export function channelMetrics(s: ChannelSums): ChannelMetrics {
     revenuePerConnect: ratio(s.revenue, netConnects),
     booked: s.booked,
     medianDaysToWin: medianFromHistogram(s.daysToWin),
+    ...hourMetrics(profit, s),
   };
 }
 
-/** A channel is listed when any of its fields is non-zero in the range. */
+/**
+ * DOMAIN §6 from the report's final profit (so any attribution of revenue carries through):
+ * profit per hour = profit × 60 / minutes in minor units, rounded half to even; hours at full precision.
+ */
+export function hourMetrics(profit: number, s: Pick<ChannelSums, 'salesMinutes' | 'deliveryMinutes' | 'wins'>) {
+  const minutes = s.salesMinutes + s.deliveryMinutes;
+  return {
+    salesHours: s.salesMinutes / 60,
+    deliveryHours: s.deliveryMinutes / 60,
+    profitPerHour: ratio(profit * 60, minutes),
+    salesHoursPerWin: s.wins === 0 ? null : s.salesMinutes / 60 / s.wins,
+  };
+}
+
+/** A channel is listed when any of its fields is non-zero in the range (hours too: a channel with hours and no money shows). */
 export function hasActivity(s: ChannelSums): boolean {
   return (
     s.leads !== 0 || s.proposals !== 0 || s.connectsSpent !== 0 || s.connectsRefunded !== 0 || s.connectsExpired !== 0 ||
-    s.revenue !== 0 || s.fees !== 0 || s.costs !== 0 || s.booked !== 0
+    s.revenue !== 0 || s.fees !== 0 || s.costs !== 0 || s.booked !== 0 || s.salesMinutes !== 0 || s.deliveryMinutes !== 0
   );
 }

@@ -69,7 +69,7 @@ describe('metrics', () => {
     expect(channelMetrics(s)).toEqual({
       leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, winRate: 1 / 3, connectsSpent: 60, connectsRefunded: 12,
       connectsExpired: 0, connectsPerWin: 48, revenue: 0, fees: 0, costs: 570, profit: -570, roi: -1, costPerLead: 190, costPerWin: 570,
-      revenuePerConnect: 0, booked: 125050, medianDaysToWin: 8,
+      revenuePerConnect: 0, booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
     });
     // (60 − 12) / 5 wins = 9.6 -> 10; 50 / 4 = 12.5 -> 12 (half to even)
     expect(channelMetrics({ ...s, wins: 5 }).connectsPerWin).toBe(10);

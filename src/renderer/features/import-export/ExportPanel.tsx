@@ -6,6 +6,7 @@ const kinds: { kind: ExportKind; label: string }[] = [
   { kind: 'leads', label: 'Leads' },
   { kind: 'payments', label: 'Payments' },
   { kind: 'expenses', label: 'Expenses' },
+  { kind: 'time', label: 'Time entries' },
   { kind: 'report', label: 'Channel report' },
 ];
 

@@ -18,6 +18,7 @@ function story(s: ImportSummary): string[] {
   const out: string[] = [];
   if (c.leads) out.push(plural(c.leads, 'lead'));
   if (c.payments) out.push(plural(c.payments, 'payment'));
+  if (c.time) out.push(plural(c.time, 'time entry', 'time entries'));
   if (c.fees) out.push(`${plural(c.fees, 'platform fee')}${s.merged ? ` (${s.merged.toLocaleString()} joined to their payment)` : ''}`);
   for (const [category, n] of Object.entries(c.expenses)) out.push(`${plural(n, 'expense')} (${category})`);
   if (c.transfers) out.push(`${plural(c.transfers, 'transfer')} (money between your own accounts: neither revenue nor cost)`);
@@ -87,6 +88,7 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
           {s.kinds.leads > 0 && <a href={`#/leads?import=${s.importId}`}>See the {plural(s.kinds.leads, 'new lead')}</a>}
           {s.kinds.payments > 0 && <a href="#/costs">See {plural(s.kinds.payments, 'new payment')}</a>}
           {s.kinds.expenses > 0 && <a href="#/costs">See {plural(s.kinds.expenses, 'new expense')}</a>}
+          {s.kinds.time > 0 && <a href="#/reports">See the hours of {plural(s.kinds.time, 'new time entry', 'new time entries')} in Reports</a>}
         </p>
       )}
       {s.invalidCount > 0 && (

@@ -2,7 +2,7 @@ import { api, files } from '../../api';
 import type { ChosenFile } from '../../../shared/api/files';
 
 export type { ChosenFile };
-export type ExportKind = 'leads' | 'payments' | 'expenses' | 'report';
+export type ExportKind = 'leads' | 'payments' | 'expenses' | 'time' | 'report';
 export type ExportRange = { from?: string | undefined; to?: string | undefined; bom?: boolean; basis?: 'cash' | 'usage' | undefined };
 
 /** The host's native open dialog (Electron), absent in browser mode. */

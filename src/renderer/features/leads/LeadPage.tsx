@@ -16,6 +16,7 @@ import { LeadFormDialog } from './LeadFormDialog';
 import { LeadMoney } from './LeadMoney';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { ActivitySection } from '../activity/ActivitySection';
+import { TimeSection } from '../time/TimeSection';
 
 export function LeadPage({ route }: PageProps) {
   const id = Number(route.param);
@@ -163,6 +164,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </ol>
         </section>
       </div>
+      <TimeSection leadId={lead.id} />
       <ActivitySection leadId={lead.id} />
       <LeadFormDialog open={editing} lead={lead} onClose={() => setEditing(false)} />
       {closeout.dialog}

@@ -4,6 +4,7 @@ import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react
 import { daysFromToday, formatShortDay, formatValueShort } from '../../app/format';
 import { Icon } from '../../components/Icon';
 import { StaleBadge } from '../../components/Badges';
+import { LogTimeButton } from '../time/LogTimeButton';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 
@@ -42,6 +43,7 @@ export function SortableLeadCard({ lead, onMove, stale = false }: LeadCardProps)
           </select>
         }
       >
+        <LogTimeButton leadId={lead.id} title={lead.title} />
         <button
           ref={setActivatorNodeRef}
           type="button"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelReport, ChannelRow } from '../../../shared/api/schemas/reports';
 import { count, days, money, percent } from './reportFormat';
+import { hours } from '../../../shared/reports/format';
 
 type Metric = Exclude<keyof ChannelRow, 'source'>;
 type Column = { key: Metric | 'source'; title: string; format: (row: ChannelRow, currency: string) => string; help?: string };
@@ -10,6 +11,7 @@ type Column = { key: Metric | 'source'; title: string; format: (row: ChannelRow,
 export const reportColumns: Column[] = [
   { key: 'source', title: 'Channel', format: (r) => r.source },
   { key: 'profit', title: 'Profit', format: (r, c) => money(r.profit, c) },
+  { key: 'profitPerHour', title: 'Profit / hour', format: (r, c) => money(r.profitPerHour, c), help: 'Profit / (sales + delivery hours logged in the range)' },
   { key: 'roi', title: 'ROI', format: (r) => percent(r.roi), help: 'Profit / (fees + costs)' },
   { key: 'revenue', title: 'Revenue', format: (r, c) => money(r.revenue, c) },
   { key: 'fees', title: 'Fees', format: (r, c) => money(r.fees, c) },
@@ -29,6 +31,9 @@ export const reportColumns: Column[] = [
   { key: 'revenuePerConnect', title: 'Revenue / connect', format: (r, c) => money(r.revenuePerConnect, c) },
   { key: 'booked', title: 'Booked', format: (r, c) => money(r.booked, c), help: 'Value of the won leads' },
   { key: 'medianDaysToWin', title: 'Median days to win', format: (r) => days(r.medianDaysToWin) },
+  { key: 'salesHours', title: 'Sales hours', format: (r) => hours(r.salesHours), help: 'Time logged as sales (proposals, calls, posts) in the range' },
+  { key: 'deliveryHours', title: 'Delivery hours', format: (r) => hours(r.deliveryHours), help: 'Time logged doing the work in the range' },
+  { key: 'salesHoursPerWin', title: 'Sales hours / win', format: (r) => hours(r.salesHoursPerWin) },
 ];
 
 export function sortRows(rows: ChannelRow[], key: string, dir: 'asc' | 'desc'): ChannelRow[] {
@@ -78,7 +83,7 @@ export function ChannelTable({ report, sort, dir, onSort, selected, onSelect }: 
           {rows.length === 0 && (
             <tr>
               <td colSpan={reportColumns.length} className="table-empty">
-                No leads, payments or costs in this range.
+                No leads, payments, costs or time in this range.
               </td>
             </tr>
           )}

@@ -15,6 +15,7 @@ import { money } from './reportFormat';
 import { readReportQuery, type ReportQuery, writeReportQuery } from './reportQuery';
 import './reports.css';
 import { DataActions } from '../import-export/DataActions';
+import { ProfitPerHourChart } from './ProfitPerHourChart';
 
 export function ReportsPage({ route }: PageProps) {
   const query = readReportQuery(route);
@@ -96,6 +97,7 @@ export function ReportsPage({ route }: PageProps) {
           )}
           <div className="chart-grid">
             <MonthlyProfitChart detail={data} />
+            <ProfitPerHourChart detail={data} />
             <FunnelChart detail={data} />
             <CostBreakdownChart detail={data} />
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />

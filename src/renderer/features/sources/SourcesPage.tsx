@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
 import { ConnectsSummary } from '../connects/ConnectsSummary';
+import { ChannelTimePanel } from '../time/ChannelTimePanel';
 import { SourceRow } from './SourceRow';
 import { useSources } from './useSources';
 
@@ -68,6 +69,7 @@ export function SourcesPage() {
           ))}
         </tbody>
       </table>
+      <ChannelTimePanel />
       <ConnectsSummary title="Credits balance today" />
     </div>
   );

@@ -4,8 +4,8 @@ import { op } from '../define';
 import { isoDate } from '../fields';
 
 export const csvTargets = ['leads', 'payments', 'expenses'] as const;
-export const importAsValues = ['leads', 'payments', 'expenses', 'upwork', 'paypal', 'stripe'] as const;
-export const exportKinds = ['leads', 'payments', 'expenses', 'report'] as const;
+export const importAsValues = ['leads', 'payments', 'expenses', 'time', 'upwork', 'paypal', 'stripe'] as const;
+export const exportKinds = ['leads', 'payments', 'expenses', 'time', 'report'] as const;
 
 /** A registered file (upload, or a path the Electron dialog chose); paths never cross the API. */
 const fileId = z.string().regex(/^[a-f0-9]{24}$/, 'Unknown file');
@@ -91,6 +91,7 @@ export const ImportSummary = z.object({
     payments: z.number().int(),
     fees: z.number().int(),
     expenses: z.record(z.string(), z.number().int()),
+    time: z.number().int(),
     transfers: z.number().int(),
     skipped: z.record(z.string(), z.number().int()),
     invalid: z.record(z.string(), z.object({ count: z.number().int(), lines: z.array(z.number().int()) })),
@@ -101,7 +102,7 @@ export const ImportSummary = z.object({
   warnings: z.array(z.string()),
   dryRun: z.boolean(),
   applied: z.boolean(),
-  kinds: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int() }),
+  kinds: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int(), time: z.number().int() }),
   /** Imported subscription charges that are a plan's generated charge (counted once). */
   subscriptionMatches: z.array(
     z.object({ plan: z.string(), source: z.string(), chargeOn: z.string(), expenseOn: z.string(), amountMinor: z.number().int(), currency: z.string() }),

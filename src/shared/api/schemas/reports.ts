@@ -27,6 +27,11 @@ const metricFields = {
   revenuePerConnect: z.number().int().nullable(),
   booked: z.number().int(),
   medianDaysToWin: z.number().nullable(),
+  // DOMAIN §6: hours of time entries dated in the range, profit per hour in minor units.
+  salesHours: z.number(),
+  deliveryHours: z.number(),
+  profitPerHour: z.number().int().nullable(),
+  salesHoursPerWin: z.number().nullable(),
 };
 
 export const ChannelTotals = z.object(metricFields);

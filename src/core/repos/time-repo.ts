@@ -1,0 +1,134 @@
+import type { Database } from 'better-sqlite3';
+import type { TimeEntry, TimeKind } from '../../shared/api/schemas/time';
+import { prepared } from '../db/statements';
+import type { RollupBatch } from '../rollups/rollup-batch';
+import { addTime } from '../rollups/specs';
+
+// Time entries (migration 0007) and the running timer (a row of settings, so it survives a restart).
+// Every write adds its rollup delta to the caller's batch, flushed in the same transaction.
+
+export type TimeRecord = {
+  id: number;
+  ref: string;
+  date: string;
+  source_id: number;
+  lead_id: number | null;
+  kind: TimeKind;
+  minutes: number;
+  note: string;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type TimeWrite = Omit<TimeRecord, 'id'>;
+
+type JoinedRecord = TimeRecord & { source_name: string; lead_title: string | null };
+
+const joined = `SELECT t.*, s.name AS source_name, l.title AS lead_title
+  FROM time_entries t JOIN sources s ON s.id = t.source_id LEFT JOIN leads l ON l.id = t.lead_id`;
+
+const toEntry = (r: JoinedRecord): TimeEntry => ({
+  id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, leadId: r.lead_id, leadTitle: r.lead_title,
+  kind: r.kind, minutes: r.minutes, note: r.note,
+});
+
+export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch): number {
+  addTime(batch, t, 1);
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO time_entries (ref, date, source_id, lead_id, kind, minutes, note, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(t.ref, t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.import_id, t.created_at, t.updated_at).lastInsertRowid,
+  );
+}
+
+export function updateTimeRecord(
+  db: Database,
+  before: TimeRecord,
+  t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>,
+  batch: RollupBatch,
+): void {
+  prepared(db, `UPDATE time_entries SET date = ?, source_id = ?, lead_id = ?, kind = ?, minutes = ?, note = ?, updated_at = ? WHERE id = ?`).run(
+    t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, before.id,
+  );
+  addTime(batch, before, -1);
+  addTime(batch, t, 1);
+}
+
+export function deleteTimeEntry(db: Database, id: number, batch: RollupBatch): boolean {
+  const before = getTimeRecord(db, id);
+  if (!before) return false;
+  db.prepare(`DELETE FROM time_entries WHERE id = ?`).run(id);
+  addTime(batch, before, -1);
+  return true;
+}
+
+export function getTimeRecord(db: Database, id: number): TimeRecord | undefined {
+  return db.prepare(`SELECT * FROM time_entries WHERE id = ?`).get(id) as TimeRecord | undefined;
+}
+
+export function getTimeByRef(db: Database, ref: string): TimeRecord | undefined {
+  return prepared(db, `SELECT * FROM time_entries WHERE ref = ?`).get(ref) as TimeRecord | undefined;
+}
+
+export function getTimeEntry(db: Database, id: number): TimeEntry | undefined {
+  const row = db.prepare(`${joined} WHERE t.id = ?`).get(id) as JoinedRecord | undefined;
+  return row ? toEntry(row) : undefined;
+}
+
+export type TimeFilter = { leadId?: number | undefined; sourceId?: number | undefined; from?: string | undefined; to?: string | undefined };
+
+function where(f: TimeFilter) {
+  return {
+    sql: `WHERE (@lead IS NULL OR t.lead_id = @lead) AND (@source IS NULL OR t.source_id = @source)
+      AND (@from IS NULL OR t.date >= @from) AND (@to IS NULL OR t.date <= @to)`,
+    params: { lead: f.leadId ?? null, source: f.sourceId ?? null, from: f.from ?? null, to: f.to ?? null },
+  };
+}
+
+export function listTimeEntries(db: Database, f: TimeFilter, limit: number): TimeEntry[] {
+  const w = where(f);
+  const rows = db.prepare(`${joined} ${w.sql} ORDER BY t.date DESC, t.id DESC LIMIT @limit`).all({ ...w.params, limit }) as JoinedRecord[];
+  return rows.map(toEntry);
+}
+
+export function timeTotals(db: Database, f: TimeFilter): { count: number; salesMinutes: number; deliveryMinutes: number } {
+  const w = where(f);
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(CASE WHEN kind = 'sales' THEN minutes END), 0) AS salesMinutes,
+              COALESCE(SUM(CASE WHEN kind = 'delivery' THEN minutes END), 0) AS deliveryMinutes
+       FROM time_entries t ${w.sql}`,
+    )
+    .get(w.params) as { count: number; salesMinutes: number; deliveryMinutes: number };
+  return row;
+}
+
+/** A lead moved to another channel takes its time entries along (they are its channel's hours). */
+export function moveLeadTime(db: Database, leadId: number, sourceId: number, batch: RollupBatch): void {
+  const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(leadId, sourceId) as TimeRecord[];
+  if (moved.length === 0) return;
+  for (const t of moved) {
+    addTime(batch, t, -1);
+    addTime(batch, { ...t, source_id: sourceId }, 1);
+  }
+  prepared(db, `UPDATE time_entries SET source_id = ? WHERE lead_id = ? AND source_id != ?`).run(sourceId, leadId, sourceId);
+}
+
+export type StoredTimer = { startedAt: string; leadId: number | null; sourceId: number; kind: TimeKind; note: string };
+
+const timerKey = 'time.timer';
+
+export function readTimer(db: Database): StoredTimer | undefined {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(timerKey) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as StoredTimer) : undefined;
+}
+
+export function writeTimer(db: Database, timer: StoredTimer): void {
+  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(timerKey, JSON.stringify(timer));
+}
+
+export function clearTimer(db: Database): boolean {
+  return db.prepare(`DELETE FROM settings WHERE key = ?`).run(timerKey).changes > 0;
+}
