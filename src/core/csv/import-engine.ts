@@ -16,6 +16,8 @@ import { CsvParseError } from './parser';
 import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
 import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
+import { linkUnlinkedLeads } from '../repos/clients-repo';
+import { linkRememberedPayers } from '../repos/payer-repo';
 import { importMatches } from '../repos/plan-charges';
 
 export type { ImportSummary } from './import-summary';
@@ -272,6 +274,9 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(db, summary.importId);
+    // Issue 15.2/15.3: leads find their client by name; rail payments of a remembered payer their lead.
+    if (summary.kinds.leads > 0 || summary.updated > 0) linkUnlinkedLeads(db, now.toISOString());
+    if (summary.kinds.payments > 0 && summary.importId !== null) summary.payerLinks = linkRememberedPayers(db, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) db.prepare(sql).run();
       db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(

@@ -15,6 +15,8 @@ import { leadMoneyContract } from './schemas/lead-money';
 import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
+import { clientsContract } from './schemas/clients';
+import { payerLinksContract } from './schemas/payer-links';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -28,6 +30,7 @@ export const contract = {
   ...leadMoneyContract,
   ...dbContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
+  ...clientsContract, ...payerLinksContract,
 };
 
 export type Contract = typeof contract;
