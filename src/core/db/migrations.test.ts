@@ -10,6 +10,7 @@ import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
 import { migration0006 } from './migrations/0006-activity';
+import { migration0007 } from './migrations/0007-clients';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -166,6 +167,17 @@ perMigration[migration0006.version] = (db) => {
   expect(() => db.prepare(`INSERT INTO activity (lead_id, kind, at, created_at) VALUES (?, 'lunch', 'x', 'now')`).run(leadId)).toThrow(/CHECK/);
   db.prepare(`DELETE FROM leads WHERE id = ?`).run(leadId);
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
+};
+
+// Clients (issue 15.2): one per client name of the leads, every named lead linked, nothing else.
+perMigration[migration0007.version] = (db) => {
+  const names = (db.prepare(`SELECT DISTINCT client FROM leads WHERE client != ''`).all() as { client: string }[]).map((r) => r.client).sort();
+  expect(names.length).toBeGreaterThan(5);
+  expect((db.prepare(`SELECT name FROM clients ORDER BY name`).all() as { name: string }[]).map((r) => r.name).sort()).toEqual(names);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM leads l JOIN clients c ON c.id = l.client_id WHERE c.name != l.client`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE (client = '') != (client_id IS NULL)`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE rail IS NOT NULL OR assigned != 0`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM payer_links`).get()).toEqual({ n: 0 });
 };
 
 describe('each migration', () => {
