@@ -8,6 +8,7 @@ import { usePreferencesEffects } from '../features/settings/usePreferences';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
 import { pages } from './pages';
+import { useToAssignCount } from '../features/clients/useToAssignCount';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './useRoute';
 
@@ -37,6 +38,7 @@ export function App() {
   const current = pages.find((p) => p.id === route.page) ?? pages[0]!;
   const [newLeadOpen, setNewLeadOpen] = useState(false);
   const due = useDueCount();
+  const toAssign = useToAssignCount();
   useDueNotifications();
   usePreferencesEffects();
 
@@ -110,6 +112,12 @@ export function App() {
                       <span className="nav-badge">
                         {due > 99 ? '99+' : due}
                         <span className="sr-only"> due</span>
+                      </span>
+                    )}
+                    {p.id === 'to-assign' && toAssign > 0 && (
+                      <span className="nav-badge" data-testid="to-assign-count">
+                        {toAssign > 99 ? '99+' : toAssign}
+                        <span className="sr-only"> waiting</span>
                       </span>
                     )}
                   </a>
