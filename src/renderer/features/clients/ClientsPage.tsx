@@ -36,6 +36,16 @@ export function ClientsPage() {
         </p>
       )}
       <table className="data-table clients-table" aria-label="Clients">
+        <colgroup>
+          <col />
+          <col style={{ width: '18%' }} />
+          <col style={{ width: '16%' }} />
+          <col style={{ width: 70 }} />
+          <col style={{ width: 120 }} />
+          <col style={{ width: 120 }} />
+          <col style={{ width: 120 }} />
+          <col style={{ width: 80 }} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -35,6 +35,13 @@ export function ToAssignPage() {
         </p>
       )}
       <table className="data-table to-assign-table" aria-label="Payments to assign">
+        <colgroup>
+          <col style={{ width: 120 }} />
+          <col />
+          <col style={{ width: 110 }} />
+          <col style={{ width: '30%' }} />
+          <col style={{ width: 240 }} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Date</th>
