@@ -53,7 +53,7 @@ export function ClientPage({ route }: PageProps) {
         <ClientSettings detail={detail.data} />
         <section className="panel" aria-labelledby="client-channels">
           <h2 id="client-channels">Channels</h2>
-          <table className="data-table" aria-label="Client channels">
+          <table className="data-table client-channels" aria-label="Client channels">
             <thead>
               <tr>
                 <th scope="col">Channel</th>

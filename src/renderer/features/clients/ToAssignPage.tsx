@@ -40,7 +40,7 @@ export function ToAssignPage() {
           <col />
           <col style={{ width: 110 }} />
           <col style={{ width: '30%' }} />
-          <col style={{ width: 240 }} />
+          <col style={{ width: 280 }} />
         </colgroup>
         <thead>
           <tr>
