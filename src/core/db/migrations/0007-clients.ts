@@ -31,6 +31,8 @@ export const migration0007: Migration = {
     -- 1 when the user assigned the payment to a channel from "To assign" (no lead).
     ALTER TABLE payments ADD COLUMN assigned INTEGER NOT NULL DEFAULT 0 CHECK (assigned IN (0, 1));
     CREATE INDEX payments_to_assign ON payments(date) WHERE rail IS NOT NULL AND lead_id IS NULL AND assigned = 0;
+    -- First-touch attribution reads only payments that have a lead, from this index alone (attribution-repo.ts).
+    CREATE INDEX payments_lead_money ON payments(lead_id, date, source_id, currency, gross_minor) WHERE lead_id IS NOT NULL;
 
     -- payer: 'email:<address>' or 'name:<name>', as the rail wrote it.
     CREATE TABLE payer_links (
