@@ -5,8 +5,11 @@ import { Converter } from '../../shared/reports/fx';
 import type { Ctx } from '../context';
 import {
   addClientName,
+  clientChannels,
   clientForName,
   clientIdByName,
+  clientLastActivity,
+  clientLeadStats,
   clientLeads,
   clientMoney,
   type ClientSummaryRow,
@@ -32,25 +35,37 @@ import { reportSources, requireSource } from '../repos/sources-repo';
 const splitEmails = (emails: string) => (emails === '' ? [] : emails.split(','));
 const joinEmails = (emails: readonly string[]) => [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))].join(',');
 
-type Money = { revenue: Map<number, number>; bySource: Map<string, number>; warnings: string[] };
+type Money = {
+  revenue: Map<number, number>;
+  bySource: Map<string, number>;
+  warnings: string[];
+  stats: Map<number, { leads: number; wins: number; first: string | null; last: string }>;
+};
 
-/** Gross per client (and per client|channel) in the base currency, each month converted at its rate. */
+const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
+
+/** Per client: gross in the base currency (each month at its rate, also per channel), leads, wins and contacts. */
 function moneyOf(ctx: Ctx, clientIds: number[]): Money {
   const base = baseCurrency(ctx.db);
   const converter = new Converter(base, rateTable(ctx.db, base));
   const revenue = new Map<number, number>();
   const bySource = new Map<string, number>();
+  const stats: Money['stats'] = new Map(clientIds.map((id) => [id, { leads: 0, wins: 0, first: null, last: '' }]));
+  for (const s of clientLeadStats(ctx.db, clientIds)) Object.assign(stats.get(s.client_id)!, { leads: s.leads, wins: s.wins, first: s.first_contact, last: s.last_lead });
+  for (const a of clientLastActivity(ctx.db, clientIds)) stats.get(a.client_id)!.last = later(stats.get(a.client_id)!.last, a.day);
   for (const r of clientMoney(ctx.db, clientIds)) {
+    stats.get(r.client_id)!.last = later(stats.get(r.client_id)!.last, r.last_date);
     const gross = converter.convert(r.gross, r.currency, r.month, r.payments);
     if (gross === undefined) continue;
     revenue.set(r.client_id, (revenue.get(r.client_id) ?? 0) + gross);
     const key = `${r.client_id}|${r.source_id}`;
     bySource.set(key, (bySource.get(key) ?? 0) + gross);
   }
-  return { revenue, bySource, warnings: converter.warnings };
+  return { revenue, bySource, warnings: converter.warnings, stats };
 }
 
 function toClient(ctx: Ctx, r: ClientSummaryRow, money: Money, names: Map<number, string>): Client {
+  const stats = money.stats.get(r.id) ?? { leads: 0, wins: 0, first: null, last: '' };
   return {
     id: r.id,
     name: r.name,
@@ -58,13 +73,13 @@ function toClient(ctx: Ctx, r: ClientSummaryRow, money: Money, names: Map<number
     firstSourceId: r.first_source,
     firstSource: r.first_source === null ? null : (names.get(r.first_source) ?? null),
     firstSourceIsDefault: r.first_source_id === null,
-    leads: r.leads,
-    wins: r.wins,
+    leads: stats.leads,
+    wins: stats.wins,
     revenue: money.revenue.get(r.id) ?? 0,
     currency: baseCurrency(ctx.db),
-    firstContact: r.first_contact,
-    lastContact: r.last_contact || null,
-    repeat: r.wins >= 2,
+    firstContact: stats.first,
+    lastContact: stats.last || null,
+    repeat: stats.wins >= 2,
   };
 }
 
@@ -95,11 +110,7 @@ export function getClient(ctx: Ctx, id: number): ClientDetail {
     if (!c) channels.set(sourceId, (c = { sourceId, source: names.get(sourceId) ?? `#${sourceId}`, leads: 0, wins: 0, revenue: 0 }));
     return c;
   };
-  for (const l of leads) {
-    const c = channel(l.source_id);
-    c.leads++;
-    if (l.stage === 'won') c.wins++;
-  }
+  for (const s of clientChannels(ctx.db, id)) Object.assign(channel(s.source_id), { leads: s.leads, wins: s.wins });
   for (const [key, gross] of money.bySource) channel(Number(key.split('|')[1])).revenue += gross;
   return {
     client: toClient(ctx, row, money, names),

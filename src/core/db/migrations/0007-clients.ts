@@ -22,8 +22,9 @@ export const migration0007: Migration = {
     CREATE INDEX client_names_client ON client_names(client_id);
 
     ALTER TABLE leads ADD COLUMN client_id INTEGER REFERENCES clients(id);
-    -- The default first source (earliest lead by created_on, then id) and a client's leads.
-    CREATE INDEX leads_client ON leads(client_id, created_on, id) WHERE client_id IS NOT NULL;
+    -- The default first source (earliest lead by created_on, then id) and the Clients page's counts,
+    -- contacts and channels, read from the index alone (1M leads of 15 clients: no table reads).
+    CREATE INDEX leads_client ON leads(client_id, created_on, id, source_id, stage, applied_on, closed_on) WHERE client_id IS NOT NULL;
 
     ALTER TABLE payments ADD COLUMN rail TEXT CHECK (rail IS NULL OR rail IN ('paypal', 'stripe', 'bank'));
     ALTER TABLE payments ADD COLUMN payer_name TEXT NOT NULL DEFAULT '';

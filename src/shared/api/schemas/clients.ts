@@ -41,7 +41,7 @@ export const ClientDetail = z.object({
       valueMinor: z.number().int().nullable(), currency: z.string(),
     }),
   ),
-  /** Per channel: the client's leads found there and the revenue paid there. */
+  /** Per channel: the client's leads found there and the revenue paid there. `leads` above: the 200 most recent. */
   channels: z.array(z.object({ sourceId: id, source: z.string(), leads: z.number().int(), wins: z.number().int(), revenue: z.number().int() })),
   warnings: z.array(z.string()),
 });
