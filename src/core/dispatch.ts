@@ -18,6 +18,7 @@ import type { HostHooks, Handlers } from './handlers/types';
 import { activityHandlers } from './handlers/activity-handlers';
 import { undoHandlers } from './handlers/undo-handlers';
 import { timeHandlers } from './handlers/time-handlers';
+import { clientsHandlers } from './handlers/clients-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -33,6 +34,7 @@ const handlers: Handlers = {
   ...activityHandlers,
   ...undoHandlers,
   ...timeHandlers,
+  ...clientsHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -172,11 +172,11 @@ describe('leadledger export', () => {
     await cli('--db', a, 'import', fx('payments.csv'));
     const csv = (await cli('--db', a, 'export', 'report')).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis');
-    expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage$/);
+    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution');
+    expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage,last$/);
     // The export honours the basis it is asked for (the Reports page passes its own).
     const cash = (await cli('--db', a, 'export', 'report', '--basis', 'cash')).stdout.trim().split('\r\n');
-    expect(cash.at(-1)).toMatch(/,USD,cash$/);
+    expect(cash.at(-1)).toMatch(/,USD,cash,last$/);
     expect((await cli('--db', a, 'export', 'leads', '--basis', 'cash')).code).toBe(2);
     const json = JSON.parse((await cli('--db', a, 'export', 'report', '--json')).stdout);
     expect(json.totals.leads).toBe(3);

@@ -3,6 +3,7 @@ import type { ChannelReport, ChannelRow } from '../../shared/api/schemas/reports
 import { isIsoDate } from '../../shared/dates';
 import { days, groupedAmount as money, hours, percent } from '../../shared/reports/format';
 import { CliError } from '../cli-error';
+import { attributionFlag } from './attribution-flag';
 import type { Command } from '../command';
 
 type Column = { title: string; cell: (row: Omit<ChannelRow, 'source'> & { source: string }, currency: string) => string; left?: boolean };
@@ -35,13 +36,13 @@ const columns: Column[] = [
   { title: 'Sales h/win', cell: (r) => hours(r.salesHoursPerWin) },
 ];
 
-export function formatReportTable(report: ChannelReport): string {
+export function formatReportTable(report: ChannelReport, attribution: 'last' | 'first' = 'last'): string {
   const rows = [...report.channels, { source: 'Total', ...report.totals }];
   const cells = rows.map((row) => columns.map((c) => c.cell(row, report.currency)));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
   const line = (values: string[]) => values.map((v, i) => (columns[i]!.left ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
   const out = [
-    `Channel report ${report.from} to ${report.to}, ${report.basis} basis, amounts in ${report.currency}`,
+    `Channel report ${report.from} to ${report.to}, ${report.basis} basis${attribution === 'first' ? ', first-touch attribution' : ''}, amounts in ${report.currency}`,
     '',
     line(columns.map((c) => c.title)),
     line(widths.map((w) => '-'.repeat(w))),
@@ -65,14 +66,15 @@ export const reportCommand: Command = {
   summary: 'Per-channel profit report (leads, wins, revenue, fees, costs, ROI) for a date range',
   store: 'existing',
   usage:
-    'leadledger report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis cash|usage] [--json]\n\n' +
+    'leadledger report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis cash|usage] [--attribution last|first] [--json]\n\n' +
     '  Dates are inclusive; without --from/--to the report covers all records (the range used is printed).\n' +
     '  --basis usage (default): connects valued when spent on proposals; cash: what was paid in the range.\n' +
+    '  --attribution last (default): a payment counts for its own channel; first: for the channel its client first came from.\n' +
     '  --json prints the report as JSON, money as integer minor units of the base currency.',
   async run(args, env) {
-    let values: { from?: string; to?: string; basis?: string; json?: boolean };
+    let values: { from?: string; to?: string; basis?: string; attribution?: string; json?: boolean };
     try {
-      ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
+      ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' }, attribution: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
     } catch (error) {
       throw new CliError((error as Error).message.split('\n')[0]!, 2);
     }
@@ -82,8 +84,9 @@ export const reportCommand: Command = {
     if (values.basis !== undefined && values.basis !== 'cash' && values.basis !== 'usage') {
       throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
     }
-    const report = await env.call('reports:channels', { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage' });
-    env.io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
+    const attribution = attributionFlag(values.attribution) ?? 'last';
+    const report = await env.call('reports:channels', { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage', attribution });
+    env.io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report, attribution));
     return 0;
   },
 };

@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../../shared/api/schemas/csv';
+import { describePayerLinks } from '../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../shared/reports/plan-matching';
 
 const n = (value: number) => value.toLocaleString('en');
@@ -28,6 +29,8 @@ export function describeImport(s: ImportSummary): string[] {
     lines.push(`Unknown ${u.platform} type "${u.type}": ${plural(u.count, 'row')} (line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}${u.count > u.lines.length ? ', …' : ''}); decide what it is once in the app's import page (or: leadledger api csv:decide-types)`);
   }
   for (const m of s.subscriptionMatches) lines.push(`Matched: ${describeImportedMatch(m)}`);
+  const payers = describePayerLinks(s.payerLinks);
+  if (payers) lines.push(payers);
   if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
   for (const w of s.warnings) lines.push(`Warning: ${w}`);
   return lines;

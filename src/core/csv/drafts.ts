@@ -1,4 +1,5 @@
 import type { ExpenseCategory } from '../repos/expenses-repo';
+import type { PayerFacts } from '../repos/payer-repo';
 
 // What a CSV row becomes before it touches the database. Names (source, lead ref) are resolved
 // by the writer; amounts are already integer minor units.
@@ -38,6 +39,8 @@ export type PaymentDraft = {
   currency: string;
   /** Stripe keeps its fee on a refunded payment, so the fee may be larger than what is left. */
   fee_may_exceed?: true;
+  /** A payment rail's payer (issue 15.3): matched to clients, remembered once linked. */
+  payer?: PayerFacts;
 };
 
 export type ExpenseDraft = {

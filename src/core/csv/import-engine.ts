@@ -16,6 +16,8 @@ import { CsvParseError } from './parser';
 import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
 import { type TypeDecisions, typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
+import { linkUnlinkedLeads } from '../repos/clients-repo';
+import { linkRememberedPayers } from '../repos/payer-repo';
 import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
 import { copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
@@ -307,6 +309,9 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(w, summary.importId);
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.warnings.push(...uncountedImportWarning(w, summary.importId));
+    // Issue 15.2/15.3: leads find their client by name; rail payments of a remembered payer their lead.
+    if (summary.kinds.leads > 0 || summary.updated > 0) linkUnlinkedLeads(w, now.toISOString());
+    if (summary.kinds.payments > 0 && summary.importId !== null) summary.payerLinks = linkRememberedPayers(w, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) w.prepare(sql).run();
       w.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(

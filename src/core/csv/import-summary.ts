@@ -59,6 +59,8 @@ export type ImportSummary = {
   kinds: { leads: number; payments: number; expenses: number; time: number };
   /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
   subscriptionMatches: ImportMatch[];
+  /** Rail payments of this import linked to their lead by a remembered payer, and those left in "To assign". */
+  payerLinks?: { linked: number; toAssign: number };
 };
 
 export function emptySummary(fileName: string, encoding: Encoding, dryRun: boolean): ImportSummary {

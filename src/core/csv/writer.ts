@@ -7,6 +7,8 @@ import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recor
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../repos/payment-fees';
+import { keepsPlace, setPaymentPayer } from '../repos/payer-repo';
+import { setLeadClient } from '../repos/clients-repo';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
 import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
@@ -152,6 +154,8 @@ export class ImportWriter {
     };
     delete (after as Partial<LeadRecord>).id;
     updateLeadRecord(this.db, before, after, this.batch);
+    // Another client name: linked again by name after the rows (linkUnlinkedLeads).
+    if (d.client !== before.client) setLeadClient(this.db, before.id, null);
     if (d.stage !== before.stage) recordStageChange(this.db, before.id, before.stage as Stage, d.stage as Stage, this.nowIso);
     return 'updated';
   }
@@ -177,9 +181,12 @@ export class ImportWriter {
     if (before?.fee_computed === 1 && d.fee_minor !== null && d.fee_minor === before.fee_minor) fields.fee_computed = 1;
     if (!before) {
       const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
-      insertPayment(this.db, write, this.batch);
+      const id = insertPayment(this.db, write, this.batch);
+      if (d.payer) setPaymentPayer(this.db, id, d.payer);
       return 'inserted';
     }
+    // A rail payment the user linked or assigned keeps its lead and channel when the file comes again.
+    if (d.payer && keepsPlace(this.db, before.id)) Object.assign(fields, { source_id: before.source_id, lead_id: before.lead_id });
     if (same(before, { ...before, ...fields }, paymentCompared)) return 'unchanged';
     const { id: _id, ...rest } = before;
     updatePayment(this.db, before, { ...rest, ...fields }, this.batch);

@@ -11,6 +11,7 @@ import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
 import { migration0006 } from './migrations/0006-activity';
 import { migration0007 } from './migrations/0007-time-entries';
+import { migration0008 } from './migrations/0008-clients';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -191,6 +192,17 @@ perMigration[migration0007.version] = (db) => {
   const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
   expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup_month WHERE month BETWEEN '2026-01' AND '2026-06' GROUP BY source_id`)).toMatch(/SEARCH time_rollup_month USING PRIMARY KEY \(month>\? AND month<\?\)/);
   expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup WHERE day BETWEEN '2026-01-01' AND '2026-01-09' GROUP BY source_id`)).toMatch(/SEARCH time_rollup USING INDEX time_rollup_day/);
+};
+
+// Clients (issue 15.2): one per client name of the leads, every named lead linked, nothing else.
+perMigration[migration0008.version] = (db) => {
+  const names = (db.prepare(`SELECT DISTINCT client FROM leads WHERE client != ''`).all() as { client: string }[]).map((r) => r.client).sort();
+  expect(names.length).toBeGreaterThan(5);
+  expect((db.prepare(`SELECT name FROM clients ORDER BY name`).all() as { name: string }[]).map((r) => r.name).sort()).toEqual(names);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM leads l JOIN clients c ON c.id = l.client_id WHERE c.name != l.client`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE (client = '') != (client_id IS NULL)`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE rail IS NOT NULL OR assigned != 0`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM payer_links`).get()).toEqual({ n: 0 });
 };
 
 describe('each migration', () => {

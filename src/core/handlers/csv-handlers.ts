@@ -22,9 +22,9 @@ export const csvHandlers: HandlersFor<'csv'> = {
   'csv:mappings': (ctx) => listMappings(ctx),
   'csv:save-mapping': (ctx, input) => saveMapping(ctx, input),
   'csv:delete-mapping': (ctx, { id }) => deleteMapping(ctx, id),
-  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, json, basis }) => {
+  'csv:export-file': async (ctx, { fileId, kind, from, to, bom, json, basis, attribution }) => {
     const file = registeredFile(fileId, 'write');
-    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, json: json ?? false, basis }, file.path);
+    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, json: json ?? false, basis, attribution }, file.path);
     return { rows, fileName: file.name };
   },
 };

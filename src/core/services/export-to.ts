@@ -4,11 +4,12 @@ import { type ExportOptions, writeExport } from '../csv/export';
 import type { OwnFormat } from '../csv/own-formats';
 import { assertNotOpenDatabase } from '../db/open-files';
 import { exportReport } from './report-export';
+import type { Attribution } from '../../shared/api/schemas/reports';
 
 export type ExportKindAll = OwnFormat | 'report';
 
 /** Writes an export through `sink` (awaiting back-pressure); returns the number of records. */
-export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, sink: (text: string) => void | Promise<void>): Promise<number> {
+export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOptions & { attribution?: Attribution | undefined }, sink: (text: string) => void | Promise<void>): Promise<number> {
   if (kind === 'report') {
     const { text, rows } = exportReport(ctx, options);
     await sink(text);
@@ -18,7 +19,7 @@ export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOpt
 }
 
 /** Exports into a file: written to a temp name beside it and renamed, so a failure leaves no half file. */
-export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions, file: string): Promise<number> {
+export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions & { attribution?: Attribution | undefined }, file: string): Promise<number> {
   assertNotOpenDatabase(file, [ctx.dbPath]); // renaming an export over the database would destroy it
   const temp = `${file}.partial-${process.pid}`;
   const fd = fs.openSync(temp, 'w');

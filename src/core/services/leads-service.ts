@@ -26,6 +26,7 @@ import {
 import { requireActiveSource } from '../repos/sources-repo';
 import { leadDependents } from '../repos/undo-repo';
 import type { DeletedLead } from '../../shared/api/schemas/undo';
+import { linkLeadByName } from './clients-service';
 import { baseCurrency } from '../repos/settings-repo';
 
 type CreateInput = z.output<typeof LeadCreate>;
@@ -96,6 +97,7 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
     const batch = new RollupBatch(db);
     const newId = insertLead(db, lead, batch);
     recordStageChange(db, newId, null, stage, now.toISOString());
+    linkLeadByName(ctx, newId, lead.client);
     batch.flush();
     return newId;
   })();
@@ -161,6 +163,8 @@ function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: s
     const batch = new RollupBatch(db);
     updateLeadRecord(db, before, after, batch);
     if (after.stage !== before.stage) recordStageChange(db, id, before.stage as Stage, after.stage as Stage, now.toISOString());
+    // A new client name finds (or makes) its client; an unchanged one keeps the link the user chose.
+    if (after.client !== before.client) linkLeadByName(ctx, id, after.client);
     batch.flush();
   })();
   return leadDetail(ctx, id);

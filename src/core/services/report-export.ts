@@ -1,5 +1,5 @@
 import { csvLine, textCell } from '../../shared/csv/escape';
-import type { ChannelReport } from '../../shared/api/schemas/reports';
+import type { Attribution, ChannelReport } from '../../shared/api/schemas/reports';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import { channelReport } from './reports-service';
@@ -10,10 +10,10 @@ const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costP
 const reportHeaders = [
   'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',
   'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin',
-  'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin', 'currency', 'basis',
+  'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin', 'currency', 'basis', 'attribution',
 ] as const;
 
-function reportCsv(report: ChannelReport, bom = false): string {
+function reportCsv(report: ChannelReport, attribution: Attribution, bom = false): string {
   const money = new Set<string>(moneyFields);
   const line = (source: string, row: Record<string, unknown>) =>
     csvLine(
@@ -21,6 +21,7 @@ function reportCsv(report: ChannelReport, bom = false): string {
         if (h === 'source') return textCell(source);
         if (h === 'currency') return report.currency;
         if (h === 'basis') return report.basis;
+        if (h === 'attribution') return attribution;
         const v = row[h];
         if (v === null || v === undefined) return '';
         return money.has(h) ? formatMinorPlain(v as number, report.currency) : String(v);
@@ -33,7 +34,11 @@ function reportCsv(report: ChannelReport, bom = false): string {
 }
 
 /** The report as the Reports page shows it: same range and basis (usage unless told). */
-export function exportReport(ctx: Ctx, options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined }): { text: string; rows: number } {
-  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null, basis: options.basis ?? 'usage' });
-  return { text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, options.bom), rows: report.channels.length };
+export function exportReport(
+  ctx: Ctx,
+  options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined; attribution?: Attribution | undefined },
+): { text: string; rows: number } {
+  const attribution = options.attribution ?? 'last';
+  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null, basis: options.basis ?? 'usage', attribution });
+  return { text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, attribution, options.bom), rows: report.channels.length };
 }

@@ -1,5 +1,5 @@
 import { fieldError } from '../../shared/api/result';
-import type { Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
+import type { Attribution, Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
 import { toIsoDate } from '../../shared/dates';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, type ChannelSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
@@ -12,10 +12,11 @@ import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
 import { channelLedger, uncountedWarning, uncoveredWarning } from './ledger-service';
 import { planCharges } from '../repos/plan-charges';
+import { attributionShifts } from '../repos/attribution-repo';
 
 const noChannelName = '(no channel)';
 
-export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis };
+export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis; attribution?: Attribution };
 
 /**
  * The range a report covers. A missing `from` starts at the earliest record; a missing `to` ends
@@ -138,6 +139,17 @@ export function buildReport(
     const fee = converter.convert(r.fee, r.currency, r.month, 0);
     if (gross !== undefined) s.revenue += gross;
     if (fee !== undefined) s.fees += fee;
+  }
+  // First touch moves each shifted gross (converted once) from the payment's channel to its client's
+  // first source: totals stay equal to last touch, fees and costs stay where they were charged.
+  if (query.attribution === 'first') {
+    for (const r of attributionShifts(db, from, to)) {
+      const gross = converter.convert(r.gross, r.currency, r.month, 0);
+      if (gross === undefined) continue;
+      const month = collapse !== null && r.currency === collapse ? '' : r.month;
+      cell(r.from_id, month).sums.revenue -= gross;
+      cell(r.to_id, month).sums.revenue += gross;
+    }
   }
 
   // Costs count expenses converted per channel, month and currency; the per-category split feeds

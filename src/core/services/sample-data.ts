@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { listCommissionRules } from '../repos/cost-rules-repo';
 import { type ExpenseWrite, insertExpense } from '../repos/expenses-repo';
 import { insertLead, type LeadWrite, recordStageChange } from '../repos/leads-repo';
+import { linkUnlinkedLeads } from '../repos/clients-repo';
 import { insertPayment, type PaymentWrite } from '../repos/payments-repo';
 import { activeSourceNames } from '../repos/sources-repo';
 import { countSubscriptions, insertSubscription } from '../repos/subscriptions-repo';
@@ -202,6 +203,8 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     done = end;
     options.onProgress?.(done);
   }
+  // Sample leads name their clients; link them as an import does (DOMAIN §6).
+  db.transaction(() => linkUnlinkedLeads(db, nowIso))();
   const channelIds = weighted.map(([name]) => sources.get(name)!);
   const categories = ['advertising', 'fee', 'tax', 'other', 'connects', 'subscription'] as const;
   const writeExtras = (kind: 'payment' | 'expense', total: number) => {

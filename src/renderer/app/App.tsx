@@ -10,6 +10,7 @@ import './backLink';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
 import { pages } from './pages';
+import { useToAssignCount } from '../features/clients/useToAssignCount';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './useRoute';
 
@@ -47,6 +48,7 @@ export function App() {
   const [newLeadUsed, setNewLeadUsed] = useState(false);
   if (newLeadOpen && !newLeadUsed) setNewLeadUsed(true);
   const due = useDueCount();
+  const toAssign = useToAssignCount();
   useDueNotifications();
   usePreferencesEffects();
 
@@ -120,6 +122,12 @@ export function App() {
                       <span className="nav-badge">
                         {due > 99 ? '99+' : due}
                         <span className="sr-only"> due</span>
+                      </span>
+                    )}
+                    {p.id === 'to-assign' && toAssign > 0 && (
+                      <span className="nav-badge" data-testid="to-assign-count">
+                        {toAssign > 99 ? '99+' : toAssign}
+                        <span className="sr-only"> waiting</span>
                       </span>
                     )}
                   </a>

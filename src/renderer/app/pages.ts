@@ -14,6 +14,9 @@ const LeadPage = lazy(() => import('../features/leads/LeadPage').then((m) => ({ 
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SourcesPage = lazy(() => import('../features/sources/SourcesPage').then((m) => ({ default: m.SourcesPage })));
+const ClientPage = lazy(() => import('../features/clients/ClientPage').then((m) => ({ default: m.ClientPage })));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const ToAssignPage = lazy(() => import('../features/clients/ToAssignPage').then((m) => ({ default: m.ToAssignPage })));
 
 export type PageProps = { route: Route };
 export type PageDef = {
@@ -32,10 +35,13 @@ export const pages: PageDef[] = [
   { id: 'leads', title: 'Leads', nav: true, component: LeadsPage, icon: 'list' },
   { id: 'follow-ups', title: 'Follow-ups', nav: true, component: FollowUpsPage, icon: 'bell' },
   { id: 'sources', title: 'Channels', nav: true, component: SourcesPage, icon: 'channels' },
+  { id: 'clients', title: 'Clients', nav: true, component: ClientsPage, icon: 'list' },
   { id: 'reports', title: 'Reports', nav: true, component: ReportsPage, icon: 'chart' },
   { id: 'costs', title: 'Costs', nav: true, component: CostsPage, icon: 'coins' },
+  { id: 'to-assign', title: 'To assign', nav: true, component: ToAssignPage, icon: 'coins' },
   { id: 'connects', title: 'Connects', nav: true, component: ConnectsPage, icon: 'coins' },
   { id: 'import', title: 'Import', nav: true, component: ImportPage, icon: 'upload' },
   { id: 'settings', title: 'Settings', nav: true, component: SettingsPage, icon: 'gear' },
   { id: 'lead', title: 'Lead', nav: false, component: LeadPage, navParent: 'leads' },
+  { id: 'client', title: 'Client', nav: false, component: ClientPage, navParent: 'clients' },
 ];

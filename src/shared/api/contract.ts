@@ -17,6 +17,8 @@ import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
 import { undoContract } from './schemas/undo';
 import { timeContract } from './schemas/time';
+import { clientsContract } from './schemas/clients';
+import { payerLinksContract } from './schemas/payer-links';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -32,6 +34,7 @@ export const contract = {
   ...activityContract, ...closeoutContract, ...preferencesContract,
   ...undoContract,
   ...timeContract,
+  ...clientsContract, ...payerLinksContract,
 };
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import { startImport } from './pendingImport';
 
 export type DataKind = 'leads' | 'payments' | 'expenses' | 'report';
 
-export type DataActionsProps = { kind: DataKind; range?: { from?: string; to?: string; basis?: 'cash' | 'usage' } };
+export type DataActionsProps = { kind: DataKind; range?: { from?: string; to?: string; basis?: 'cash' | 'usage'; attribution?: 'last' | 'first' } };
 
 /** Import and Export buttons for a page that lists data. */
 export function DataActions({ kind, range }: DataActionsProps) {

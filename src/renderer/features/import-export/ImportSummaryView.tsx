@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
 import { plural } from '../../app/format';
 import { UnknownTypes } from './UnknownTypes';
+import { describePayerLinks } from '../../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../../shared/reports/plan-matching';
 
 export type ImportSummaryViewProps = {
@@ -77,6 +78,7 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
           ))}
         </ul>
       )}
+      {describePayerLinks(s.payerLinks) && <p data-testid="payer-links">{describePayerLinks(s.payerLinks)} (<a href="#/to-assign">To assign</a>)</p>}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
       {s.warnings.map((w) => (
         <p key={w} className="muted">

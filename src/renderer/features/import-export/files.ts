@@ -3,7 +3,7 @@ import type { ChosenFile } from '../../../shared/api/files';
 
 export type { ChosenFile };
 export type ExportKind = 'leads' | 'payments' | 'expenses' | 'time' | 'report';
-export type ExportRange = { from?: string | undefined; to?: string | undefined; bom?: boolean; basis?: 'cash' | 'usage' | undefined };
+export type ExportRange = { from?: string | undefined; to?: string | undefined; bom?: boolean; basis?: 'cash' | 'usage' | undefined; attribution?: 'last' | 'first' | undefined };
 
 /** The host's native open dialog (Electron), absent in browser mode. */
 export const nativeFiles: { openCsv: () => Promise<ChosenFile | null> } | undefined = files.pickCsv && { openCsv: files.pickCsv };
@@ -23,7 +23,7 @@ export function exportFileName(kind: ExportKind): string {
 export async function exportCsv(kind: ExportKind, range: ExportRange = {}): Promise<boolean> {
   const target = await files.saveTarget(exportFileName(kind));
   if (!target) return false;
-  await api.csv.exportFile({ fileId: target.fileId, kind, from: range.from, to: range.to, bom: range.bom, basis: range.basis });
+  await api.csv.exportFile({ fileId: target.fileId, kind, from: range.from, to: range.to, bom: range.bom, basis: range.basis, attribution: range.attribution });
   await files.deliver(target);
   return true;
 }

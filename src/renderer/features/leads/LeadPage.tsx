@@ -14,6 +14,7 @@ import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 import { ClosedOnEditor } from './ClosedOnEditor';
 import { LeadFormDialog } from './LeadFormDialog';
 import { LeadMoney } from './LeadMoney';
+import { LeadClient } from '../clients/LeadClient';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TimeSection } from '../time/TimeSection';
@@ -144,6 +145,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           {lead.notes ? <p className="notes">{lead.notes}</p> : <p className="muted">No notes.</p>}
         </section>
         <LeadMoney lead={lead} />
+        <LeadClient leadId={lead.id} />
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">Stage history</h2>
           <ol className="history">

@@ -16,6 +16,7 @@ import { readReportQuery, type ReportQuery, writeReportQuery } from './reportQue
 import './reports.css';
 import { DataActions } from '../import-export/DataActions';
 import { ProfitPerHourChart } from './ProfitPerHourChart';
+import { AttributionSwitch } from './AttributionSwitch';
 
 export function ReportsPage({ route }: PageProps) {
   const query = readReportQuery(route);
@@ -23,8 +24,8 @@ export function ReportsPage({ route }: PageProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const validRange = !(query.from && query.to && query.to < query.from);
   const detail = useAsync(
-    () => (validRange ? api.reports.detail({ from: query.from, to: query.to, basis: query.basis }) : Promise.reject(new Error('The end date is before the start date'))),
-    [query.from, query.to, query.basis, validRange],
+    () => (validRange ? api.reports.detail({ from: query.from, to: query.to, basis: query.basis, attribution: query.attribution ?? 'last' }) : Promise.reject(new Error('The end date is before the start date'))),
+    [query.from, query.to, query.basis, query.attribution, validRange],
   );
   const sources = useSources(true);
   const creditSources = (sources.data ?? []).filter((s) => s.creditName && !s.archived).map((s) => ({ id: s.id, name: s.name }));
@@ -49,7 +50,7 @@ export function ReportsPage({ route }: PageProps) {
         </div>
         <div className="page-actions">
           <RangeBar query={query} onChange={set} />
-          <DataActions kind="report" range={report ? { from: report.from, to: report.to, basis: report.basis } : undefined} />
+          <DataActions kind="report" range={report ? { from: report.from, to: report.to, basis: report.basis, attribution: query.attribution ?? 'last' } : undefined} />
         </div>
       </header>
       {detail.error && (
@@ -168,6 +169,7 @@ function RangeBar({ query, onChange }: { query: ReportQuery; onChange: (patch: P
           </button>
         ))}
       </div>
+      <AttributionSwitch value={query.attribution ?? 'last'} onChange={(attribution) => onChange({ attribution })} />
     </div>
   );
 }

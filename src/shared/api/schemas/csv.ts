@@ -107,6 +107,8 @@ export const ImportSummary = z.object({
   subscriptionMatches: z.array(
     z.object({ plan: z.string(), source: z.string(), chargeOn: z.string(), expenseOn: z.string(), amountMinor: z.number().int(), currency: z.string() }),
   ),
+  /** Rail payments linked to their lead by a remembered payer, and those left in "To assign" (issue 15.3). */
+  payerLinks: z.object({ linked: z.number().int(), toAssign: z.number().int() }).optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -161,7 +163,7 @@ export const csvContract = {
   'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() }), 'Forget a saved decision for an unknown row type'),
   'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved column mapping'),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional() }),
+    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional(), attribution: z.enum(['last', 'first']).optional() }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
     'Export leads, payments, expenses or the channel report into a registered file',
   ),

@@ -5,6 +5,9 @@ import { DateRange } from './money-fields';
 
 export const Basis = z.enum(['cash', 'usage'], { error: 'Basis is cash or usage' });
 export type Basis = z.infer<typeof Basis>;
+/** DOMAIN §6: last counts a payment for its own channel, first for its lead's client's first source. */
+export const Attribution = z.enum(['last', 'first'], { error: 'Attribution is last or first' });
+export type Attribution = z.infer<typeof Attribution>;
 
 const metricFields = {
   leads: z.number().int(),
@@ -50,7 +53,7 @@ export const ChannelReport = z.object({
 });
 export type ChannelReport = z.infer<typeof ChannelReport>;
 
-export const ReportInput = DateRange.and(z.object({ basis: Basis.optional() }));
+export const ReportInput = DateRange.and(z.object({ basis: Basis.optional(), attribution: Attribution.optional() }));
 
 /** Extras for the Reports page: ids for drill-down, monthly profit and cost breakdown. */
 export const ReportDetail = z.object({
