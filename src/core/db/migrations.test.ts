@@ -10,6 +10,7 @@ import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
 import { latestVersion, migrations } from './migrations';
 import { migration0006 } from './migrations/0006-activity';
+import { migration0007 } from './migrations/0007-subscription-expenses-index';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -166,6 +167,12 @@ perMigration[migration0006.version] = (db) => {
   expect(() => db.prepare(`INSERT INTO activity (lead_id, kind, at, created_at) VALUES (?, 'lunch', 'x', 'now')`).run(leadId)).toThrow(/CHECK/);
   db.prepare(`DELETE FROM leads WHERE id = ?`).run(leadId);
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
+};
+
+// Plan-charge matching reads a channel's subscription expenses through their own index, not all its expenses.
+perMigration[migration0007.version] = (db) => {
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, date, amount_minor FROM expenses WHERE source_id = 1 AND category = 'subscription' AND currency = 'USD' AND amount_minor = 1999 AND date BETWEEN '2025-01-01' AND '2025-12-31' ORDER BY date, id`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan).toMatch(/USING INDEX expenses_subscription/);
 };
 
 describe('each migration', () => {

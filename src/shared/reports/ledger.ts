@@ -119,6 +119,9 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
       need -= n;
       cost(date, kind, lot.currency, share);
     }
+    // FIFO empties lots in order: skip the used-up ones once, not on every later spend (a ledger short of
+    // credits would walk every lot of the year on every day).
+    while (head < lots.length && lots[head]!.left === 0) head++;
     return need;
   };
 

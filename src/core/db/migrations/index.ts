@@ -4,9 +4,10 @@ import { migration0003 } from './0003-imports';
 import { migration0004 } from './0004-month-rollups';
 import { migration0005 } from './0005-credits-ledger';
 import { migration0006 } from './0006-activity';
+import { migration0007 } from './0007-subscription-expenses-index';
 import type { Migration } from './types';
 
 /** Append-only: never edit a shipped migration; add the next file. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestVersion = migrations.length;
