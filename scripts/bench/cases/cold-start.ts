@@ -60,7 +60,7 @@ export async function coldStartCases(dbPath: string, runs: number, leads: number
   const r = stats(report);
   const b = stats(board);
   return [
-    { case: `cold start, first command (leadledger report --json, ${label} leads)`, unit: 'ms', ...r, target: '≤ 1500 ms', met: r.median <= 1500 },
-    { case: `cold start, browser mode to first painted board (${label} leads)`, unit: 'ms', ...b, target: '≤ 1500 ms', met: b.median <= 1500 },
+    { case: `cold start, first command (leadledger report --json, ${label} leads)`, unit: 'ms', ...r, target: '≤ 1500 ms', met: r.median <= 1500, ...(r.median > 1500 ? { note: 'see below' } : {}) },
+    { case: `cold start, browser mode to first painted board (${label} leads)`, unit: 'ms', ...b, target: '≤ 1500 ms', met: b.median <= 1500, ...(b.median > 1500 ? { note: 'see below' } : {}) },
   ];
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 // PayPal writes it, deterministic (benchmarks). Blocks of 10 rows: received payments in three
 // currencies, a refund given, a subscription paid, a bank deposit and a withdrawal (transfers), a
 // pending payment and a currency conversion: what a freelancer's download holds.
-export const paypalEnglishHeaders = [
+const paypalEnglishHeaders = [
   'Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address',
   'Transaction ID', 'Item Title', 'Item ID', 'Reference Txn ID', 'Receipt ID', 'Balance', 'Note',
 ];
@@ -25,7 +25,7 @@ function money(cents: number): string {
   return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function paypalRow(i: number): string {
+function paypalRow(i: number): string {
   const block = Math.floor(i / 10);
   const name = names[block % names.length]!;
   const gross = 1_000 + ((block * 7919) % 150_000);

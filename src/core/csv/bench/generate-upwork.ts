@@ -3,7 +3,7 @@ import fs from 'node:fs';
 // Writes an N-row Upwork transaction history in the current layout (DOMAIN.md §3), newest row first,
 // deterministic (benchmarks). Blocks of 10 rows: payments with their Service Fee (same Transaction ID),
 // a Bonus or a membership, a Connects purchase, a withdrawal and its fee: the mix of a real statement.
-export const upworkCurrentHeaders = [
+const upworkCurrentHeaders = [
   'Date', 'Transaction ID', 'Transaction type', 'Transaction summary', 'Transaction summary details', 'Description 1', 'Description 2',
   'Description 3', 'Agency team', 'Freelancer', 'Client team', 'Account name', 'PO', 'Ref ID', 'Amount $', 'Amount in local currency',
   'Currency', 'Current balance $', 'Payment method',
@@ -28,7 +28,7 @@ function usd(cents: number): string {
   return whole.includes(',') ? `"${text}"` : text;
 }
 
-export function upworkRow(i: number): string {
+function upworkRow(i: number): string {
   const block = Math.floor(i / 10);
   const date = upworkDate(Math.floor(i / 400)); // ~2,500 days: 7 years of history for 1,000,000 rows
   const client = clients[block % clients.length]!;
