@@ -2,6 +2,7 @@ import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
 import { isCurrencyCode } from '../../shared/money';
+import { boundedMemo } from './bounded-memo';
 import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
@@ -40,15 +41,21 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     return parsed.minor;
   };
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
+  // Types, statuses, currencies and days repeat on every row: each distinct text is looked up once.
+  const classOf = boundedMemo(paypalClass);
+  const completed = boundedMemo(paypalCompleted);
+  const currencyOk = boundedMemo(isCurrencyCode);
+  let dateFormat: string | undefined;
+  let dateOf: (text: string) => string | undefined = () => undefined;
 
   function row(fields: readonly string[]): RowResult {
     const type = at(fields, ix.type);
-    const cls = paypalClass(type);
+    const cls = classOf(type);
     if (cls === 'transfer') return { kind: 'transfer', reason: type };
     const status = at(fields, ix.status);
-    if (ix.status !== undefined && !paypalCompleted(status)) return { kind: 'skipped', reason: `not completed (${status || 'no status'})` };
+    if (ix.status !== undefined && !completed(status)) return { kind: 'skipped', reason: `not completed (${status || 'no status'})` };
     const code = at(fields, ix.currency).toUpperCase();
-    if (!isCurrencyCode(code)) throw new RowError(`${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`, header(ix.currency));
+    if (!currencyOk(code)) throw new RowError(`${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`, header(ix.currency));
     const grossText = at(fields, ix.gross);
     if (grossText === '') throw new RowError(`${header(ix.gross)} is empty`, header(ix.gross));
     const gross = money(grossText, code, header(ix.gross));
@@ -56,7 +63,11 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     if (cls !== 'refund' && gross < 0) return { kind: 'skipped', reason: 'outgoing payment (purchase)' };
     if (gross === 0) return { kind: 'skipped', reason: 'zero amount' };
     const format = profile.dateFormat(ix.date);
-    const date = parseDate(at(fields, ix.date), format);
+    if (format !== dateFormat) {
+      dateFormat = format;
+      dateOf = boundedMemo((text) => parseDate(text, format));
+    }
+    const date = dateOf(at(fields, ix.date));
     if (!date) throw new RowError(`${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`, header(ix.date));
     const netText = at(fields, ix.net);
     const feeText = at(fields, ix.fee);

@@ -2,6 +2,7 @@ import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
 import type { ExpenseCategory } from '../repos/expenses-repo';
+import { boundedMemo } from './bounded-memo';
 import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
 import type { FileProfile } from './file-profile';
 import { type TypeDecision, type TypeDecisions, typeKey } from './type-decisions';
@@ -83,7 +84,6 @@ const namesConnects = /\bconnects?\b/i;
 const refNamed = /ref\s*id\s*:?\s*#?\s*(\w+)/i;
 
 type Row = { date: string; txId: string; refId: string; type: string; amount: string; description: string };
-type FeeNote = { line: number; amount: string; txId: string; ref: string | null };
 
 export function upworkMapper(headers: readonly string[], legacy: boolean, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string, decisions: TypeDecisions): Mapper {
   const current = indexHeaders(headers, upworkCurrentAliases);
@@ -91,43 +91,89 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
   const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
   const dateIndex = legacy ? old.date : current.date;
 
+  const textColumns = [current.summary, current.summaryDetails, current.d1, current.d2, current.d3, current.entered].filter((i) => i !== undefined);
+
+  /** Every text column of the row, each distinct one once, joined with " · ". */
+  function describe(fields: readonly string[]): string {
+    if (legacy) return at(fields, old.description);
+    let out = '';
+    const seen: string[] = [];
+    for (const i of textColumns) {
+      const text = at(fields, i);
+      if (text === '' || seen.includes(text)) continue;
+      seen.push(text);
+      out = out === '' ? text : `${out} · ${text}`;
+    }
+    return out;
+  }
+
   function read(fields: readonly string[]): Row {
     if (legacy) {
-      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: at(fields, old.description) };
+      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: describe(fields) };
     }
-    const texts = [current.summary, current.summaryDetails, current.d1, current.d2, current.d3, current.entered].map((i) => at(fields, i)).filter(Boolean);
     return {
       date: at(fields, current.date), txId: at(fields, current.transactionId), refId: at(fields, current.refId), type: at(fields, current.type),
-      amount: at(fields, current.amount), description: [...new Set(texts)].join(' · '),
+      amount: at(fields, current.amount), description: describe(fields),
     };
   }
 
-  function kindOf(r: Row): Exclude<Kind, { as: 'membership' }> | undefined {
-    const key = typeKey(r.type);
+  // A type's key and table entry, worked out once per distinct type text of the file.
+  const typeOf = boundedMemo((type: string) => {
+    const key = typeKey(type);
     const known = kinds[key];
+    const decision = known ? undefined : decisions[key];
+    return { key, known, fallback: decision ? decided(decision) : undefined };
+  });
+
+  function kindOf(r: Row): Exclude<Kind, { as: 'membership' }> | undefined {
+    const { known, fallback } = typeOf(r.type);
     if (known?.as === 'membership') return namesConnects.test(r.description) ? { as: 'expense', category: 'connects' } : { as: 'expense', category: 'subscription' };
     if (known) return known as Exclude<Kind, { as: 'membership' }>;
-    const decision = decisions[key];
-    return decision ? decided(decision) : undefined;
+    return fallback;
   }
 
-  // First pass: where each payment stands, and each fee's link.
-  const paymentByTx = new Map<string, number>();
-  const paymentByRef = new Map<string, number>();
-  const fees: FeeNote[] = [];
-  let feesFor: Map<number, string[]> | undefined;
+  /** What the first pass needs of a row's kind: memberships are expenses whatever their description says. */
+  function linkKind(type: string): 'fee' | 'payment' | undefined {
+    const { known, fallback } = typeOf(type);
+    const as = (known ?? fallback)?.as;
+    return as === 'fee' ? 'fee' : as === 'payment' || as === 'refund' || as === 'payment-if-positive' ? 'payment' : undefined;
+  }
+
+  // First pass: where each payment stands, and each fee's link (parallel arrays: a big statement has
+  // hundreds of thousands of fees). Dropped once linked: only each payment's fee total stays.
+  let paymentByTx = new Map<string, number>();
+  let paymentByRef = new Map<string, number>();
+  let feeLines: number[] = [];
+  let feeAmounts: string[] = [];
+  let feeTxIds: string[] = [];
+  let feeRefs: (string | null)[] = [];
+  let feesFor: Map<number, number> | undefined;
   let joined: Set<number> | undefined;
 
   function link() {
     feesFor = new Map();
     joined = new Set();
-    for (const fee of fees) {
-      const target = (fee.txId ? paymentByTx.get(fee.txId) : undefined) ?? (fee.ref ? paymentByRef.get(fee.ref) : undefined);
+    for (let i = 0; i < feeLines.length; i++) {
+      const txId = feeTxIds[i]!;
+      const ref = feeRefs[i]!;
+      const target = (txId ? paymentByTx.get(txId) : undefined) ?? (ref ? paymentByRef.get(ref) : undefined);
       if (target === undefined) continue;
-      feesFor.set(target, [...(feesFor.get(target) ?? []), fee.amount]);
-      joined.add(fee.line);
+      const parsed = parseAmount(feeAmounts[i]!, 'USD', profile.decimal);
+      // An unreadable fee is reported on its own line; it adds nothing to its payment.
+      feesFor.set(target, (feesFor.get(target) ?? 0) - (parsed.ok ? parsed.minor : 0));
+      joined.add(feeLines[i]!);
     }
+    paymentByTx = new Map();
+    paymentByRef = new Map();
+    feeLines = [];
+    feeAmounts = [];
+    feeTxIds = [];
+    feeRefs = [];
   }
+
+  // Dates repeat on every row of a day: each distinct text is read once (per date format).
+  let dateFormat: string | undefined;
+  let dateOf: (text: string) => string | undefined = () => undefined;
 
   const usd = (text: string, field: string): number => {
     const parsed = parseAmount(text, 'USD', profile.decimal);
@@ -144,7 +190,11 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     if (kind.as === 'transfer') return { kind: 'transfer', reason: r.type };
     if (kind.as === 'ignore') return { kind: 'skipped', reason: `type ${r.type} (ignored by your decision)` };
     const format = profile.dateFormat(dateIndex);
-    const date = parseDate(r.date, format);
+    if (format !== dateFormat) {
+      dateFormat = format;
+      dateOf = boundedMemo((text) => parseDate(text, format));
+    }
+    const date = dateOf(r.date);
     if (!date) return { kind: 'invalid', message: `Date "${r.date}" is not a date like the others of the file (${format})`, reason: 'Date' };
     if (legacy ? r.refId === '' : r.txId === '' && r.refId === '') return { kind: 'invalid', message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty', reason: 'no key' };
     let amount: number;
@@ -153,7 +203,7 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     } catch (error) {
       return { kind: 'invalid', message: (error as Error).message, reason: amountField };
     }
-    const ref = legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeKey(r.type)}:${r.refId}`;
+    const ref = legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeOf(r.type).key}:${r.refId}`;
     const description = r.description.slice(0, 500);
     const payment = (gross: number, fee: number): PaymentDraft => ({
       type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: 'USD',
@@ -165,12 +215,7 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       case 'payment-if-positive':
       case 'payment':
       case 'refund': {
-        let fee = 0;
-        for (const text of feesFor!.get(line) ?? []) {
-          const parsed = parseAmount(text, 'USD', profile.decimal);
-          if (parsed.ok) fee -= parsed.minor; // an unreadable fee is reported on its own line
-        }
-        return { kind: 'drafts', drafts: [payment(amount, fee)] };
+        return { kind: 'drafts', drafts: [payment(amount, feesFor!.get(line) ?? 0)] };
       }
       case 'fee':
         // Joined to its payment above; else it stands on its own so the report still counts it.
@@ -189,14 +234,19 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     format: legacy ? 'upwork-legacy' : 'upwork',
     label: legacy ? 'Upwork transaction history (legacy statement)' : 'Upwork transaction history',
     prescan(fields, line) {
-      const r = read(fields);
-      const kind = kindOf(r);
-      if (kind?.as === 'fee') {
-        fees.push({ line, amount: r.amount, txId: r.txId, ref: refNamed.exec(r.description)?.[1] ?? null });
-      } else if (kind?.as === 'payment' || kind?.as === 'refund' || kind?.as === 'payment-if-positive') {
-        if (r.txId && !paymentByTx.has(r.txId)) paymentByTx.set(r.txId, line);
-        if (r.refId && !paymentByRef.has(r.refId)) paymentByRef.set(r.refId, line);
+      const kind = linkKind(at(fields, legacy ? old.type : current.type));
+      if (kind === undefined) return;
+      const txId = legacy ? '' : at(fields, current.transactionId);
+      if (kind === 'fee') {
+        feeLines.push(line);
+        feeAmounts.push(at(fields, legacy ? old.amount : current.amount));
+        feeTxIds.push(txId);
+        feeRefs.push(refNamed.exec(describe(fields))?.[1] ?? null);
+        return;
       }
+      const refId = at(fields, legacy ? old.refId : current.refId);
+      if (txId && !paymentByTx.has(txId)) paymentByTx.set(txId, line);
+      if (refId && !paymentByRef.has(refId)) paymentByRef.set(refId, line);
     },
     row: handle,
   };

@@ -12,6 +12,7 @@ import { latestVersion, migrations } from './migrations';
 import { migration0006 } from './migrations/0006-activity';
 import { migration0007 } from './migrations/0007-time-entries';
 import { migration0008 } from './migrations/0008-clients';
+import { migration0009 } from './migrations/0009-subscription-expenses-index';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -203,6 +204,12 @@ perMigration[migration0008.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE (client = '') != (client_id IS NULL)`).get()).toEqual({ n: 0 });
   expect(db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE rail IS NOT NULL OR assigned != 0`).get()).toEqual({ n: 0 });
   expect(db.prepare(`SELECT COUNT(*) AS n FROM payer_links`).get()).toEqual({ n: 0 });
+};
+
+// Plan-charge matching reads a channel's subscription expenses through their own index, not all its expenses.
+perMigration[migration0009.version] = (db) => {
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, date, amount_minor FROM expenses WHERE source_id = 1 AND category = 'subscription' AND currency = 'USD' AND amount_minor = 1999 AND date BETWEEN '2025-01-01' AND '2025-12-31' ORDER BY date, id`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan).toMatch(/USING (COVERING )?INDEX expenses_subscription/);
 };
 
 describe('each migration', () => {

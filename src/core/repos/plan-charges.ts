@@ -27,7 +27,7 @@ export function planCharges(db: Database, from: string, to: string, plans = list
     const charges: GeneratedCharge[] = group.flatMap((p) =>
       expandSubscription({ period: p.period, amountMinor: p.amount_minor, startsOn: p.starts_on, endsOn: p.ends_on }, wideFrom, wideTo).map((c) => ({ planId: p.id, ...c })),
     );
-    const expenses = subscriptionExpenses(db, sourceId, currency, addDaysIso(wideFrom, -matchWindowDays), addDaysIso(wideTo, matchWindowDays)).map((e) => ({
+    const expenses = subscriptionExpenses(db, sourceId, currency, charges.map((c) => c.amountMinor), addDaysIso(wideFrom, -matchWindowDays), addDaysIso(wideTo, matchWindowDays)).map((e) => ({
       id: e.id, date: e.date, amountMinor: e.amount_minor,
     }));
     const matched = new Map(matchCharges(charges, expenses).map((m) => [`${m.charge.planId}|${m.charge.date}`, m.expense]));

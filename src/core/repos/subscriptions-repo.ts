@@ -39,11 +39,14 @@ export function toSubscription(r: SubscriptionRecord & { source_name: string }):
   };
 }
 
-/** Recorded subscription expenses of a channel and currency dated in [from, to]: what plan charges are matched with. */
-export function subscriptionExpenses(db: Database, sourceId: number, currency: string, from: string, to: string): { id: number; date: string; amount_minor: number }[] {
-  return db
-    .prepare(`SELECT id, date, amount_minor FROM expenses WHERE source_id = ? AND category = 'subscription' AND currency = ? AND date BETWEEN ? AND ? ORDER BY date, id`)
-    .all(sourceId, currency, from, to) as { id: number; date: string; amount_minor: number }[];
+/**
+ * Recorded subscription expenses of a channel and currency of one of `amounts`, dated in [from, to]: what
+ * plan charges are matched with (only the same amount can match). Read through expenses_subscription.
+ */
+export function subscriptionExpenses(db: Database, sourceId: number, currency: string, amounts: readonly number[], from: string, to: string): { id: number; date: string; amount_minor: number }[] {
+  const query = prepared(db, `SELECT id, date, amount_minor FROM expenses WHERE source_id = ? AND category = 'subscription' AND currency = ? AND amount_minor = ? AND date BETWEEN ? AND ? ORDER BY date, id`);
+  const rows = [...new Set(amounts)].flatMap((amount) => query.all(sourceId, currency, amount, from, to) as { id: number; date: string; amount_minor: number }[]);
+  return rows.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
 }
 
 /** Subscription expenses written by one import (their channels, currencies and dates). */

@@ -119,9 +119,14 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
       need -= n;
       cost(date, kind, lot.currency, share);
     }
+    // FIFO empties lots in order: skip the used-up ones once, not on every later spend (a ledger short of
+    // credits would walk every lot of the year on every day).
+    while (head < lots.length && lots[head]!.left === 0) head++;
     return need;
   };
 
+  let lotDay = '';
+  let expires = '';
   for (const event of sorted) {
     expireUpTo(event.date);
     enterMonth(event.date);
@@ -147,7 +152,9 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
     else run.bought += event.count;
     const costMinor = event.kind === 'adjustment' ? 0 : event.costMinor;
     const currency = event.kind === 'adjustment' ? null : event.currency;
-    lots.push({ expires: addDaysIso(event.date, expiryDays), left: event.count, costLeft: costMinor, currency });
+    // Events come in date order: a day's lots share one expiry date, worked out once.
+    if (event.date !== lotDay) expires = addDaysIso((lotDay = event.date), expiryDays);
+    lots.push({ expires, left: event.count, costLeft: costMinor, currency });
     live += event.count;
   }
   expireUpTo(upTo);
