@@ -29,7 +29,7 @@ test('every expense, payment and subscription is reachable, filtered, edited and
   await expect(expensePages).toContainText('26–30 of 30');
   // The oldest row, well past the 10 latest, opens in the edit dialog.
   const oldest = expenses.getByRole('row', { name: /Ad 1\b/ });
-  await expect(oldest).toContainText('1 Jan 2026');
+  await expect(oldest).toContainText('Jan 1, 2026'); // en-US dates
   await oldest.getByRole('button', { name: 'Edit expense of 2026-01-01' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit expense' });
   await dialog.getByLabel('Description').fill('First ad, corrected');
