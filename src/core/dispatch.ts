@@ -16,6 +16,7 @@ import { leadMoneyHandlers } from './handlers/lead-money-handlers';
 import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
 import { activityHandlers } from './handlers/activity-handlers';
+import { undoHandlers } from './handlers/undo-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
 
 // A missing handler is a compile error here.
@@ -30,6 +31,7 @@ const handlers: Handlers = {
   ...leadMoneyHandlers,
   ...dbHandlers,
   ...activityHandlers,
+  ...undoHandlers,
   ...clientsHandlers,
 };
 

@@ -20,6 +20,6 @@ export const leadsHandlers: HandlersFor<'leads'> = {
   'leads:update': (ctx, input) => updateLead(ctx, input),
   'leads:move': (ctx, input) => moveLead(ctx, input),
   'leads:delete': (ctx, { id }) => deleteLead(ctx, id),
-  'leads:follow-ups': (ctx, { today }) => followUps(ctx.db, today ?? toIsoDate(ctx.now())),
+  'leads:follow-ups': (ctx, { today, limit }) => followUps(ctx.db, today ?? toIsoDate(ctx.now()), limit),
   'leads:tags': (ctx) => allTags(ctx.db),
 };

@@ -136,6 +136,35 @@ function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+type CountCache = { stamp: string; counts: Map<string, number> };
+const countCaches = new WeakMap<Database, CountCache>();
+const countCacheSize = 16;
+
+/**
+ * COUNT(*) of a filter, remembered until the data changes. A text search counts by scanning every
+ * row (~50 ms at 100,000 leads), and the same count was asked again and again: by the table and the
+ * search list for one keystroke, and by every page fetched while scrolling a filtered table.
+ * The stamp changes with any write: `data_version` for other connections' commits, `total_changes()`
+ * for this connection's own.
+ */
+function countMatching(db: Database, sql: string, params: unknown[]): number {
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const stamp = `${dataVersion}:${changes}`;
+  let cache = countCaches.get(db);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, counts: new Map() };
+    countCaches.set(db, cache);
+  }
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const known = cache.counts.get(key);
+  if (known !== undefined) return known;
+  const n = (db.prepare(sql).get(...params) as { n: number }).n;
+  if (cache.counts.size >= countCacheSize) cache.counts.delete(cache.counts.keys().next().value!);
+  cache.counts.set(key, n);
+  return n;
+}
+
 export function listLeads(
   db: Database,
   filter: LeadFilter,
@@ -146,7 +175,7 @@ export function listLeads(
   const where = whereClause(filter);
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
   // Filters only touch leads columns, so the count skips the join.
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${where.sql}`, where.params);
   // With a text or tag filter that matches few rows, walking the created_on index would visit every
   // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
   // SQLite off the index). With many matches the index walk stops early and wins.
@@ -309,14 +338,14 @@ export function positionBefore(db: Database, stage: Stage, beforeId: number): nu
   return prev.p === null ? target.position - 1 : (prev.p + target.position) / 2;
 }
 
-export function followUps(db: Database, today: string): LeadRow[] {
+export function followUps(db: Database, today: string, limit = 500): LeadRow[] {
   const rows = db
     .prepare(
       `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
        WHERE l.follow_up_on IS NOT NULL AND l.follow_up_on <= ? AND l.stage NOT IN ('won', 'lost')
-       ORDER BY l.follow_up_on, l.id LIMIT 500`,
+       ORDER BY l.follow_up_on, l.id LIMIT ?`,
     )
-    .all(today) as JoinedRow[];
+    .all(today, limit) as JoinedRow[];
   return rows.map(toRow);
 }
 

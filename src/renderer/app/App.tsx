@@ -1,16 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, bridge } from '../api';
 import { Icon } from '../components/Icon';
 import { ToastArea, ToastProvider } from '../components/Toasts';
-import { LeadFormDialog } from '../features/leads/LeadFormDialog';
 import { useDueNotifications } from '../features/follow-ups/useDueNotifications';
 import { usePreferencesEffects } from '../features/settings/usePreferences';
+import { installGlobalImportHandlers } from '../features/import-export/pendingImport';
+// Loaded with the first screen: it records the address before the (lazy) lead page is opened.
+import './backLink';
 import { useDataVersion } from './dataVersion';
 import { todayLocal } from './format';
 import { pages } from './pages';
 import { useToAssignCount } from '../features/clients/useToAssignCount';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './useRoute';
+
+// A CSV dropped anywhere and the menu's Import work before the (lazy) Import page has been opened.
+installGlobalImportHandlers();
+
+// Its own chunk, fetched the first time the dialog opens (and kept mounted after that).
+const LeadFormDialog = lazy(() => import('../features/leads/LeadFormDialog').then((m) => ({ default: m.LeadFormDialog })));
 
 function sendCommand(detail: string) {
   window.dispatchEvent(new CustomEvent('leadledger:command', { detail }));
@@ -22,7 +30,7 @@ function useDueCount(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    api.leads.followUps({ today: todayLocal() }).then(
+    api.leads.followUps({ today: todayLocal(), limit: 100 }).then(
       (rows) => live && setCount(rows.length),
       () => live && setCount(0),
     );
@@ -37,6 +45,8 @@ export function App() {
   const route = useRoute();
   const current = pages.find((p) => p.id === route.page) ?? pages[0]!;
   const [newLeadOpen, setNewLeadOpen] = useState(false);
+  const [newLeadUsed, setNewLeadUsed] = useState(false);
+  if (newLeadOpen && !newLeadUsed) setNewLeadUsed(true);
   const due = useDueCount();
   const toAssign = useToAssignCount();
   useDueNotifications();
@@ -128,12 +138,18 @@ export function App() {
         <div className="main">
           <TopBar route={route} onNewLead={() => setNewLeadOpen(true)} />
           <main className="content" id="content">
-            <Page route={route} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Page route={route} />
+            </Suspense>
           </main>
           <ToastArea />
         </div>
       </div>
-      <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />
+      {newLeadUsed && (
+        <Suspense fallback={null}>
+          <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />
+        </Suspense>
+      )}
     </ToastProvider>
   );
 }

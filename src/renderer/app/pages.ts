@@ -1,19 +1,22 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { IconName } from '../components/Icon';
-import { ConnectsPage } from '../features/connects/ConnectsPage';
-import { CostsPage } from '../features/costs/CostsPage';
-import { FollowUpsPage } from '../features/follow-ups/FollowUpsPage';
-import { ImportPage } from '../features/import-export/ImportPage';
-import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SourcesPage } from '../features/sources/SourcesPage';
-import { ClientPage } from '../features/clients/ClientPage';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { ToAssignPage } from '../features/clients/ToAssignPage';
 import type { Route } from './useRoute';
+
+// The board and the table are in the first chunk; every other page (charts, the import wizard,
+// forms) is its own chunk, loaded when it is first opened.
+const ConnectsPage = lazy(() => import('../features/connects/ConnectsPage').then((m) => ({ default: m.ConnectsPage })));
+const CostsPage = lazy(() => import('../features/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
+const FollowUpsPage = lazy(() => import('../features/follow-ups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
+const ImportPage = lazy(() => import('../features/import-export/ImportPage').then((m) => ({ default: m.ImportPage })));
+const LeadPage = lazy(() => import('../features/leads/LeadPage').then((m) => ({ default: m.LeadPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SourcesPage = lazy(() => import('../features/sources/SourcesPage').then((m) => ({ default: m.SourcesPage })));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const ClientPage = lazy(() => import('../features/clients/ClientPage').then((m) => ({ default: m.ClientPage })));
+const ToAssignPage = lazy(() => import('../features/clients/ToAssignPage').then((m) => ({ default: m.ToAssignPage })));
 
 export type PageProps = { route: Route };
 export type PageDef = {

@@ -15,6 +15,7 @@ import { leadMoneyContract } from './schemas/lead-money';
 import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
+import { undoContract } from './schemas/undo';
 import { clientsContract } from './schemas/clients';
 import { payerLinksContract } from './schemas/payer-links';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...leadMoneyContract,
   ...dbContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
+  ...undoContract,
   ...clientsContract, ...payerLinksContract,
 };
 

@@ -7,6 +7,7 @@ import { isStale } from '../../../shared/domain/stale';
 import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';
 import type { LeadSort, LeadsQuery } from './leadsQuery';
 import { useLeadPages } from './useLeadPages';
+import './leads-table.css';
 
 type ColumnDef = { id: string; label: string; sort?: LeadSortField; width: string; align?: 'end'; cell: (l: LeadRow, stale: boolean) => ReactNode };
 
@@ -43,10 +44,15 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   const { total, error, rowAt, ensure } = useLeadPages(query);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+  // Rows are keyed by slot (index modulo a count that only grows), not by lead: a row scrolled out
+  // hands its <tr> to the row scrolled in, so a frame updates text instead of building and removing
+  // ~20 rows of DOM. A row that stays on screen keeps its slot (and its focus).
+  const slots = useRef(0);
+  if (items.length > slots.current) slots.current = items.length + 2;
 
   useEffect(() => {
     if (count > 0) ensure(first, last);
@@ -58,12 +64,6 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
     scrollRef.current?.scrollTo({ top: 0 });
   }, [key]);
 
-  const sortState = (field?: LeadSortField): 'ascending' | 'descending' | 'none' | undefined => {
-    if (!field) return undefined;
-    const sort: LeadSort | undefined = query.sort;
-    if (sort?.field !== field) return 'none';
-    return sort.dir === 'asc' ? 'ascending' : 'descending';
-  };
   const now = new Date();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
@@ -81,29 +81,13 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
             <col key={c.id} style={{ width: c.width }} />
           ))}
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            {columns.map((c) => (
-              <th key={c.id} scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
-                {c.sort ? (
-                  <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
-                    {c.label}
-                    <span className="sort-arrow" aria-hidden="true">
-                      {sortState(c.sort) === 'ascending' ? '▲' : sortState(c.sort) === 'descending' ? '▼' : ''}
-                    </span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <Header sort={query.sort} onSort={onSort} />
         <tbody>
           {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
           {items.map((item) => {
             const lead = rowAt(item.index);
-            return lead ? <Row key={`l${lead.id}`} lead={lead} index={item.index} stale={isStale(lead, staleDays, now)} /> : <LoadingRow key={`i${item.index}`} index={item.index} />;
+            const key = item.index % slots.current;
+            return lead ? <Row key={key} lead={lead} index={item.index} stale={isStale(lead, staleDays, now)} /> : <LoadingRow key={key} index={item.index} />;
           })}
           {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>
@@ -112,6 +96,35 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
     </div>
   );
 }
+
+// The header does not change while scrolling: memoized, a frame renders only the rows.
+const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefined; onSort: (field: LeadSortField) => void }) {
+  const sortState = (field?: LeadSortField): 'ascending' | 'descending' | 'none' | undefined => {
+    if (!field) return undefined;
+    if (sort?.field !== field) return 'none';
+    return sort.dir === 'asc' ? 'ascending' : 'descending';
+  };
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        {columns.map((c) => (
+          <th key={c.id} scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
+            {c.sort ? (
+              <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
+                {c.label}
+                <span className="sort-arrow" aria-hidden="true">
+                  {sortState(c.sort) === 'ascending' ? '▲' : sortState(c.sort) === 'descending' ? '▼' : ''}
+                </span>
+              </button>
+            ) : (
+              c.label
+            )}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
 
 // Rows are memoized: scrolling renders only the rows that come into view.
 const Row = memo(function Row({ lead, index, stale }: { lead: LeadRow; index: number; stale: boolean }) {

@@ -5,6 +5,8 @@ import type { LeadRow } from '../../../shared/api/schemas/leads';
 import type { LeadsQuery } from './leadsQuery';
 
 export const pageSize = 200;
+/** Rows fetched beyond the visible window (each way), so scrolling finds them loaded instead of skeletons. */
+export const lookahead = 100;
 
 /**
  * Rows fetched page by page for the visible window only: at 100,000 leads the table holds a few
@@ -19,6 +21,8 @@ export function useLeadPages(query: LeadsQuery) {
   const stale = useRef(new Map<number, LeadRow[]>());
   const range = useRef<[number, number]>([0, 0]);
   const [total, setTotal] = useState<number | undefined>();
+  const totalRef = useRef<number | undefined>(undefined);
+  totalRef.current = total;
   const [error, setError] = useState<string | undefined>();
   const [, setTick] = useState(0);
 
@@ -71,7 +75,9 @@ export function useLeadPages(query: LeadsQuery) {
   const ensure = useCallback(
     (first: number, last: number) => {
       range.current = [first, last];
-      for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) fetchPage(page);
+      const end = Math.min(last + lookahead, (totalRef.current ?? last + 1) - 1);
+      const start = Math.max(0, first - lookahead);
+      for (let page = Math.floor(start / pageSize); page <= Math.floor(end / pageSize); page++) fetchPage(page);
     },
     [fetchPage],
   );

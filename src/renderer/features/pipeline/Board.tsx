@@ -15,7 +15,7 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { BoardColumn as Column, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { BoardColumn } from './BoardColumn';
@@ -72,7 +72,34 @@ export type BoardProps = {
   onToggleClosed: () => void;
 };
 
+/** Cards per column in the first paint (about a screenful), and how many more each frame after it. */
+export const firstCards = 8;
+const moreCards = 16;
+
+/**
+ * Card limit per column: `firstCards` for the first paint, then `moreCards` more a frame until every
+ * card is drawn. Three hundred sortable cards (each with its Move list) in one render were most of
+ * the board's first paint, and one long task after it; a few small renders keep the page responsive.
+ */
+function useCardLimit(most: number): number {
+  const [limit, setLimit] = useState(firstCards);
+  useEffect(() => {
+    if (limit >= most) return;
+    let timer = 0;
+    // A frame, then a task: the browser paints what it has before the next cards are built.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setLimit((l) => l + moreCards)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [limit, most]);
+  return limit;
+}
+
 export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardProps) {
+  const limit = useCardLimit(Math.max(0, ...columns.map((c) => c.leads.length)));
   const [active, setActive] = useState<LeadRow | null>(null);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
@@ -152,6 +179,7 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
             staleDays={staleDays}
             closedAll={closedAll}
             onToggleClosed={onToggleClosed}
+            limit={limit}
           />
         ))}
       </div>

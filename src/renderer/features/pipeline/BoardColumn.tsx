@@ -17,6 +17,8 @@ export type BoardColumnProps = {
   /** Won and Lost show the last 30 days unless "all" is on. */
   closedAll: boolean;
   onToggleClosed?: (() => void) | undefined;
+  /** How many of the column's cards to draw (all after the first paint). */
+  limit?: number;
 };
 
 /** "$30,600" or "$30,600 · €1,200": each currency on its own, never added together. */
@@ -26,13 +28,14 @@ function columnValue(column: Column): string {
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
-export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardColumnProps) {
+export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, limit = Number.POSITIVE_INFINITY }: BoardColumnProps) {
   const now = new Date();
   const closed = column.stage === 'won' || column.stage === 'lost';
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
   const headingId = `column-${column.stage}-heading`;
   const hidden = column.total - column.leads.length;
   const value = columnValue(column);
+  const shown = column.leads.length > limit ? column.leads.slice(0, limit) : column.leads;
   const tableLink = `#/${routeWith('leads', { stage: column.stage, q: search, source: sourceId ? String(sourceId) : undefined })}`;
   return (
     <section
@@ -55,9 +58,9 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove, sta
           </button>
         )}
       </header>
-      <SortableContext items={column.leads.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
+      <SortableContext items={shown.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
         <div className="column-cards">
-          {column.leads.map((lead) => (
+          {shown.map((lead) => (
             <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} stale={isStale(lead, staleDays, now)} />
           ))}
           {column.total === 0 && <p className="column-empty">No leads</p>}
