@@ -50,6 +50,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the daily loop screens and dialogs have no serious or critical violations', async ({ page, app }) => {
+      test.setTimeout(180_000); // axe over seven screens and dialogs: about 50 s here on a busy machine
       await page.setViewportSize({ width: 1280, height: 720 });
       await callApi(app, 'sample:load', { leads: 40 });
       const lead = await createLead(app, { title: 'Axe lead', stage: 'applied', value: '300', followUpOn: isoDay(0) });

@@ -84,7 +84,7 @@ test('deleting a payment asks first and can be undone; toasts stack at most two,
   await row.getByRole('button', { name: 'Keep' }).click();
   await row.getByRole('button', { name: `Delete payment of ${isoDay(-2)}` }).click();
   await row.getByRole('button', { name: 'Yes, delete' }).click();
-  const status = page.getByRole('status').filter({ hasText: 'Payment deleted' });
+  const status = page.getByRole('status').filter({ hasText: `Deleted the payment of ${isoDay(-2)}` });
   await expect(status).toBeVisible();
   expect((await callApi<{ total: number }>(app, 'payments:list', {})).total).toBe(0);
   await status.getByRole('button', { name: 'Undo' }).click();

@@ -89,7 +89,7 @@ describe('web contents', () => {
 });
 
 describe('session', () => {
-  it('denies every permission request and check', () => {
+  const install = (devServerUrl?: string) => {
     const handlers: Record<string, Listener> = {};
     const session = {
       setPermissionRequestHandler: (h: Listener) => (handlers.request = h),
@@ -97,13 +97,56 @@ describe('session', () => {
       setDevicePermissionHandler: (h: Listener) => (handlers.device = h),
       setDisplayMediaRequestHandler: (h: Listener) => (handlers.display = h),
     };
-    hardenSession(session as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+    hardenSession(session as never, devServerUrl);
+    const request = (permission: string, details: unknown) => {
       const callback = vi.fn();
-      handlers.request!(null, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(handlers.check!(null, permission)).toBe(false);
+      handlers.request!(null, permission, callback, details);
+      expect(callback).toHaveBeenCalledTimes(1);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const check = (permission: string, details: unknown) => handlers.check!(null, permission, 'file:///', details) as boolean;
+    return { handlers, request, check };
+  };
+  const ours = { requestingUrl: `${rendererIndexUrl}#/follow-ups`, isMainFrame: true };
+  const others = ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem', 'display-capture', 'hid', 'serial', 'usb', 'midiSysex', 'pointerLock', 'window-management', 'unknown'];
+
+  it('grants notifications to our own page, in the request and in the check', () => {
+    const { request, check } = install();
+    expect(request('notifications', ours)).toBe(true);
+    expect(check('notifications', ours)).toBe(true);
+  });
+
+  it('refuses every other permission to our own page', () => {
+    const { request, check } = install();
+    for (const permission of others) {
+      expect(request(permission, ours), permission).toBe(false);
+      expect(check(permission, ours), permission).toBe(false);
     }
+  });
+
+  it('refuses notifications to any other origin, sub frame or missing details', () => {
+    const { request, check } = install();
+    for (const details of [
+      { requestingUrl: 'https://evil.example/', isMainFrame: true },
+      { requestingUrl: 'file:///tmp/evil/out/renderer/index.html', isMainFrame: true },
+      { requestingUrl: 'http://localhost:5173/', isMainFrame: true },
+      { requestingUrl: ours.requestingUrl, isMainFrame: false },
+      { isMainFrame: true },
+      undefined,
+    ]) {
+      expect(request('notifications', details), JSON.stringify(details)).toBe(false);
+      expect(check('notifications', details), JSON.stringify(details)).toBe(false);
+    }
+    expect(check('notifications', { ...ours, embeddingOrigin: 'https://evil.example' })).toBe(false);
+  });
+
+  it('grants the dev server page only in a dev run', () => {
+    expect(install('http://localhost:5173').request('notifications', { requestingUrl: 'http://localhost:5173/#/', isMainFrame: true })).toBe(true);
+    expect(install().request('notifications', { requestingUrl: 'http://localhost:5173/#/', isMainFrame: true })).toBe(false);
+  });
+
+  it('denies devices and screen capture', () => {
+    const { handlers } = install();
     expect(handlers.device!({ deviceType: 'usb' })).toBe(false);
     const display = vi.fn();
     handlers.display!({}, display);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, pageContentSecurityPolicy } from '../src/server/security';
-import { devRendererUrl, isSafeExternalUrl, isTrustedSender } from './main/url-policy';
+import { allowsPermission, devRendererUrl, grantedPermissions, isSafeExternalUrl, isTrustedSender, type PermissionAsk } from './main/url-policy';
 
 // Electron's security checklist, checked by reading the code and config (Electron cannot run here).
 
@@ -112,7 +112,7 @@ describe('navigation, new windows, external links', () => {
   it('every web contents is hardened when created', () => {
     const index = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(index).toMatch(/app\.on\('web-contents-created',\s*\(_event, contents\) => hardenContents\(contents\)\)/);
-    expect(index).toMatch(/hardenSession\(session\.defaultSession\)/);
+    expect(index).toMatch(/hardenSession\(session\.defaultSession, devServerUrl\)/);
   });
 
   it('denies navigation, redirects, webviews and window.open', () => {
@@ -142,10 +142,41 @@ describe('navigation, new windows, external links', () => {
     }
   });
 
-  it('permission requests and checks are denied', () => {
-    expect(security).toMatch(/setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/);
-    expect(security).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+  it('permission requests and checks go through allowsPermission; devices are denied', () => {
+    expect(security).toMatch(/setPermissionRequestHandler\(\(_contents, permission, callback, details\) =>\s*callback\(allowsPermission\(/);
+    expect(security).toMatch(/setPermissionCheckHandler\(\(_contents, permission, _origin, details\) =>\s*allowsPermission\(/);
     expect(security).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
+    expect(security).toMatch(/setDisplayMediaRequestHandler\(\(_request, callback\) => callback\(\{\}\)\)/);
+  });
+
+  it('grants exactly one permission: notifications', () => expect([...grantedPermissions]).toEqual(['notifications']));
+
+  const page = 'file:///opt/LeadLedger/resources/app.asar/out/renderer/index.html';
+  const ask = (permission: string, requestingUrl: string | undefined, more: Partial<PermissionAsk> = {}): PermissionAsk => ({ permission, requestingUrl, isMainFrame: true, ...more });
+
+  it('allows notifications for the main frame of our page only', () => {
+    expect(allowsPermission(ask('notifications', page), undefined, page)).toBe(true);
+    expect(allowsPermission(ask('notifications', `${page}#/follow-ups`), undefined, page)).toBe(true);
+    expect(allowsPermission(ask('notifications', 'http://localhost:5173/#/'), 'http://localhost:5173', page)).toBe(true);
+    for (const url of [
+      undefined, '', 'https://evil.example/', 'https://www.upwork.com/', 'file:///tmp/evil/out/renderer/index.html', `${page.replace('index.html', 'other.html')}`,
+      'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html', 'http://localhost:5173/', 'devtools://devtools/bundled/inspector.html', 'data:text/html,x', 'about:blank',
+    ]) {
+      expect(allowsPermission(ask('notifications', url), undefined, page), String(url)).toBe(false);
+    }
+    expect(allowsPermission(ask('notifications', 'http://localhost:5173.evil.example/'), 'http://localhost:5173', page)).toBe(false);
+    expect(allowsPermission(ask('notifications', page, { isMainFrame: false }), undefined, page)).toBe(false);
+    expect(allowsPermission(ask('notifications', page, { embeddingOrigin: 'https://evil.example' }), undefined, page)).toBe(false);
+  });
+
+  it('refuses every other permission, even for our page', () => {
+    for (const permission of [
+      'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'hid', 'idle-detection', 'mediaKeySystem', 'midi', 'midiSysex',
+      'openExternal', 'pointerLock', 'keyboardLock', 'serial', 'speaker-selection', 'storage-access', 'top-level-storage-access', 'usb', 'window-management', 'unknown',
+      'fileSystem', 'deprecated-sync-clipboard-read', 'Notifications', 'notifications ', '',
+    ]) {
+      expect(allowsPermission(ask(permission, page), undefined, page), permission).toBe(false);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { shell, type Session, type WebContents } from 'electron';
-import { isSafeExternalUrl, isTrustedSender as trusted } from './url-policy';
+import { allowsPermission, isSafeExternalUrl, isTrustedSender as trusted } from './url-policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,10 +17,17 @@ export function openExternalSafely(url: string): void {
   if (isSafeExternalUrl(url)) void shell.openExternal(new URL(url).href);
 }
 
-/** No camera, microphone, notifications, HID, serial, USB...: nothing is granted. */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Notifications for our own page (the follow-ups due today) and nothing else: no camera, microphone,
+ * geolocation, clipboard, HID, serial, USB, screen capture, and nothing for any other origin or frame.
+ */
+export function hardenSession(session: Session, devServerUrl: string | undefined): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowsPermission({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame === true }, devServerUrl, rendererIndexUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    allowsPermission({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame === true, embeddingOrigin: details?.embeddingOrigin }, devServerUrl, rendererIndexUrl),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 }

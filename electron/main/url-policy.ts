@@ -46,3 +46,18 @@ export function isTrustedSender(frameUrl: string | undefined, devServerUrl: stri
 export function devRendererUrl(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
   return isPackaged ? undefined : env.ELECTRON_RENDERER_URL || undefined;
 }
+
+/** The only permission the app ever grants: desktop notifications of the follow-ups due today. */
+export const grantedPermissions: readonly string[] = ['notifications'];
+
+export type PermissionAsk = { permission: string; requestingUrl: string | undefined; isMainFrame: boolean; embeddingOrigin?: string | undefined };
+
+/**
+ * A permission is granted only when it is in `grantedPermissions` AND the asking frame is the main
+ * frame of our own page (the same test as IPC senders): no other origin, no sub frame, nothing else.
+ */
+export function allowsPermission(ask: PermissionAsk, devServerUrl: string | undefined, rendererIndexUrl: string): boolean {
+  if (!grantedPermissions.includes(ask.permission)) return false;
+  if (!ask.isMainFrame || ask.embeddingOrigin) return false;
+  return isTrustedSender(ask.requestingUrl, devServerUrl, rendererIndexUrl);
+}

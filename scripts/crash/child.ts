@@ -8,6 +8,8 @@ import { listBackups } from '../../src/core/backup/backup';
 import { createCtx } from '../../src/core/context';
 import { registerFile } from '../../src/core/csv/file-registry';
 import { importCsvFile } from '../../src/core/csv/import-engine';
+import { swapInAside } from '../../src/core/csv/import-aside';
+import { openConnection } from '../../src/core/db/connection';
 import { dispatch } from '../../src/core/dispatch';
 import { buildFixture } from '../../src/core/db/fixtures/fixture-data';
 import { migrate, schemaVersion } from '../../src/core/db/migrate';
@@ -15,11 +17,14 @@ import { latestVersion } from '../../src/core/db/migrations';
 import { openDatabase } from '../../src/core/db/open';
 import { rollupDrift } from '../../src/core/rollups/rebuild';
 import { loadSampleData } from '../../src/core/services/sample-data';
+import { waitForJob } from '../../src/core/services/import-jobs';
 
 const [mode, file, ...rest] = process.argv.slice(2);
 if (!mode || !file) throw new Error('usage: child.ts <mode> <db> [args]');
 const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: the parent must see it before a kill
 const now = () => new Date('2026-08-15T12:00:00Z');
+// The database file's inode at start: a swapped-in import replaces it.
+const ino = fs.statSync(file, { throwIfNoEntry: false })?.ino;
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 const leadsHash = (db: Database.Database) =>
@@ -135,9 +140,56 @@ switch (mode) {
     ctx.db.close();
     break;
   }
+  case 'run-swap-import': {
+    // The CLI's path (a job on its own connection, the pre-import backup first), with every file
+    // counted as big: the import is built aside and swapped in (import-aside.ts).
+    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
+    const ctx = createCtx(openDatabase(file), file, now);
+    const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
+    say('ready');
+    const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'leads' });
+    if (!started.ok) throw new Error(started.error.message);
+    const job = await waitForJob((started.value as { jobId: string }).jobId, 5);
+    if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
+    say('done');
+    say(JSON.stringify({ inserted: job.summary.inserted, applied: true, swapped: fs.statSync(file).ino !== ino }));
+    ctx.db.close();
+    break;
+  }
+  case 'run-mid-swap-import': {
+    // The same import, timed for kills inside the swap: "ready" is said when the swap begins, and
+    // each of its steps is stretched by a few milliseconds of busy waiting (the order is unchanged).
+    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
+    const ctx = createCtx(openDatabase(file), file, now);
+    const importDb = openConnection(file);
+    const stretch = () => {
+      const until = performance.now() + 4;
+      while (performance.now() < until);
+    };
+    const summary = await importCsvFile(importDb, path.join(path.dirname(file), 'leads.csv'), { as: 'leads' }, {
+      now,
+      swapIn: (aside, db) => {
+        say('ready');
+        const began = performance.now();
+        stretch();
+        return swapInAside(ctx.store, db, aside, (step) => {
+          say(JSON.stringify({ swapStep: step, ms: performance.now() - began }));
+          stretch();
+        });
+      },
+    });
+    if (!summary.applied) throw new Error('the import was not applied');
+    say('done');
+    say(JSON.stringify({ inserted: summary.inserted, applied: summary.applied, swapped: fs.statSync(file).ino !== ino }));
+    if (importDb.open) importDb.close();
+    ctx.db.close();
+    break;
+  }
   case 'run-app-import': {
     // The app's path: its own connection stays open, the import runs as a job (csv:start-import) on a
     // second one, then the app writes again. The parent reads the file with the sqlite3 shell meanwhile.
+    // Every file counts as big: built aside and swapped in, or (a shell has the file open) in place.
+    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
     const ctx = createCtx(openDatabase(file), file, now);
     const source = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
     const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
@@ -206,6 +258,9 @@ switch (mode) {
       const reopened = openDatabase(file);
       if (schemaVersion(reopened) !== latestVersion) verdict = { ...verdict, integrity: false, detail: `${verdict.detail}; reopen did not reach the latest schema` };
       reopened.close();
+      // A copy built aside by a killed import is swept by that open (its process is gone).
+      const copies = fs.readdirSync(path.dirname(file)).filter((n) => n.includes('.importing.'));
+      if (copies.length) verdict = { ...verdict, partial: true, detail: `${verdict.detail}; left behind: ${copies.join(', ')}` };
     } catch (error) {
       verdict = { integrity: false, partial: false, state: 'unopenable', detail: (error as Error).message };
     }

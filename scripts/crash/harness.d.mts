@@ -5,7 +5,7 @@ export type CrashOptions = {
   seedBatch?: number;
   importRows?: number;
   migrateLeads?: number;
-  scenarios?: ('seed' | 'import' | 'app-import-foreign-read' | 'migrate' | 'migrate-steps')[];
+  scenarios?: ('seed' | 'import' | 'import-swap' | 'import-mid-swap' | 'app-import-foreign-read' | 'migrate' | 'migrate-steps')[];
 };
 export type CrashFigures = {
   scenario: string;

@@ -89,8 +89,39 @@ export const scenarios = {
       return result;
     },
   },
+  'import-swap': {
+    describe: (o) => `import a ${o.importRows}-row leads.csv through the CLI's job, built aside and swapped in`,
+    prepare: async (file, o) => {
+      await runChild(['prepare-import', file, String(o.importRows)]);
+      return {};
+    },
+    run: (file) => ['run-swap-import', file],
+    verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, acknowledged: finished })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied || !result.swapped) throw new Error(`the uninterrupted import was not swapped in: ${JSON.stringify(result)}`);
+      return result;
+    },
+  },
+  'import-mid-swap': {
+    describe: () => `the same import, killed inside the swap (store closed, locks taken, rename, reopen)`,
+    prepare: async (file, o) => {
+      await runChild(['prepare-import', file, String(o.importRows)]);
+      return {};
+    },
+    run: (file) => ['run-mid-swap-import', file],
+    // Kills spread from the start of the swap to the store reopened on the new file.
+    killWindow: (calibration) => calibration.swapMs * 1.15,
+    verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, acknowledged: finished })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied || !result.swapped) throw new Error(`the uninterrupted import was not swapped in: ${JSON.stringify(result)}`);
+      const steps = lines.filter((l) => l.startsWith('{"swapStep"')).map((l) => JSON.parse(l));
+      return { ...result, swapMs: steps.find((s) => s.swapStep === 'reopened')?.ms ?? 100 };
+    },
+  },
   'app-import-foreign-read': {
-    describe: (o) => `import a ${o.importRows}-row leads.csv in the app (csv:start-import, then a lead created) while the sqlite3 shell reads the file`,
+    describe: (o) => `import a ${o.importRows}-row leads.csv in the app (csv:start-import built aside, swapped or in place, then a lead created) while the sqlite3 shell reads the file`,
     foreignReads: true,
     prepare: async (file, o) => {
       await runChild(['prepare-import', file, String(o.importRows)]);
@@ -123,7 +154,7 @@ export const scenarios = {
   },
 };
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'app-import-foreign-read', 'migrate', 'migrate-steps'] };
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'import-swap', 'import-mid-swap', 'app-import-foreign-read', 'migrate', 'migrate-steps'] };
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`

@@ -16,6 +16,7 @@ import { leadMoneyHandlers } from './handlers/lead-money-handlers';
 import { dbHandlers } from './handlers/db-handlers';
 import type { HostHooks, Handlers } from './handlers/types';
 import { activityHandlers } from './handlers/activity-handlers';
+import { undoHandlers } from './handlers/undo-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -29,6 +30,7 @@ const handlers: Handlers = {
   ...leadMoneyHandlers,
   ...dbHandlers,
   ...activityHandlers,
+  ...undoHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

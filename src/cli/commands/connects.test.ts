@@ -100,4 +100,17 @@ describe('leadledger connects', () => {
     const after = JSON.parse((await cli('--db', file, 'connects', '--on', '2026-09-15', '--json')).stdout);
     expect(after[0]).toMatchObject({ balance: 90, adjustments: 0, startAssumed: true });
   });
+
+  it('a new opening balance that leaves spends short asks for --yes, then saves', async () => {
+    const file = await ledgerDb();
+    // 08-01: opening 40 + 10 free; 08-03: 30 spent. An opening of 10 instead leaves 10 short on 08-03.
+    expect(await cli('--db', file, 'connects', 'opening', '--source', 'Upwork', '--count', '40', '--on', '2026-08-01')).toMatchObject({ code: 0 });
+    const asked = await cli('--db', file, 'connects', 'opening', '--source', 'Upwork', '--count', '10', '--on', '2026-08-01');
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/^leadledger: Upwork would be 10 Connects short from 2026-08-03: .* \(run again with --yes\)\n$/);
+    const json = async () => JSON.parse((await cli('--db', file, 'connects', '--on', '2026-09-15', '--json')).stdout)[0];
+    expect(await json()).toMatchObject({ uncovered: 0 });
+    expect(await cli('--db', file, 'connects', 'opening', '--source', 'Upwork', '--count', '10', '--on', '2026-08-01', '--yes')).toMatchObject({ code: 0 });
+    expect(await json()).toMatchObject({ uncovered: 10, startAssumed: false });
+  });
 });

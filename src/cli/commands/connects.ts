@@ -15,6 +15,8 @@ const flagOf: Record<string, string> = { source: '--source', sourceId: '--source
 function unwrap<T>(result: ApiResult<unknown>): T {
   if (result.ok) return result.value as T;
   const field = result.error.fields?.[0];
+  // A change the user may accept: the same command again with --yes saves it.
+  if (result.error.code === 'needs_confirmation') throw new CliError(`${result.error.message} (run again with --yes)`, 1);
   const message = field ? `${flagOf[field.path] ?? field.path}: ${field.message}` : result.error.message;
   throw new CliError(message, result.error.code === 'invalid_input' ? 2 : 1);
 }
@@ -34,7 +36,7 @@ function parse(args: string[]) {
   try {
     return parseArgs({
       args: joinNegative(args),
-      options: { source: { type: 'string' }, on: { type: 'string' }, count: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
+      options: { source: { type: 'string' }, on: { type: 'string' }, count: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, yes: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
@@ -99,11 +101,12 @@ export const connectsCommand: Command = {
   summary: 'The credits ledger (Upwork Connects): balance, expiring, spent; record an opening balance or an adjustment',
   usage:
     'leadledger connects [--source NAME] [--on YYYY-MM-DD] [--json]\n' +
-    '       leadledger connects opening --source NAME --count N --on YYYY-MM-DD\n' +
+    '       leadledger connects opening --source NAME --count N --on YYYY-MM-DD [--yes]\n' +
     '       leadledger connects adjust --source NAME --count ±N --on YYYY-MM-DD --note TEXT\n\n' +
     '  The ledger up to --on (default today): opening balance, monthly allowance (a plan with credits replaces it),\n' +
     '  purchases, adjustments and spends, oldest first; credits expire 365 days after they came in.\n' +
-    '  opening sets the balance Upwork showed on a day (it replaces an earlier one); adjust adds or takes credits\n' +
+    '  opening sets the balance Upwork showed on a day (it replaces an earlier one; --yes accepts a replacement that\n' +
+    '  leaves spends uncovered); adjust adds or takes credits\n' +
     '  with a note, for example to match Upwork\'s "Available Connects".',
   // Showing the ledger only reads: it never creates a database; recording entries opens (or creates) one.
   store: (args) => (args.includes('opening') || args.includes('adjust') ? 'create' : 'existing'),
@@ -118,7 +121,7 @@ export const connectsCommand: Command = {
     const count = countOf(values.count);
     if (action === 'opening') {
       if (values.note !== undefined) throw new CliError('--note is for connects adjust', 2);
-      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:set-opening', { source: values.source, count, on }));
+      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:set-opening', { source: values.source, count, on, ...(values.yes ? { confirmShortfall: true } : {}) }));
       env.io.stdout(`Opening balance of ${values.source}: ${entry.count.toLocaleString('en-US')} on ${entry.on}\n`);
     } else {
       const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:adjust', { source: values.source, count, on, note: values.note ?? '' }));

@@ -53,6 +53,19 @@ export function sweepBackupTemps(dbPath: string, now = Date.now()): string[] {
     const file = path.join(dir, name);
     if (isStale(name, file, now) && remove(file)) removed.push(file);
   }
+  // An import built aside (csv/import-aside.ts) whose process died before the swap.
+  const base = path.basename(dbPath);
+  let beside: string[] = [];
+  try {
+    beside = fs.readdirSync(path.dirname(path.resolve(dbPath)));
+  } catch {
+    // The folder is gone: nothing to sweep.
+  }
+  for (const name of beside) {
+    if (!name.startsWith(`${base}.importing.p`) || !/\.p\d+\.tmp(?:-journal)?$/.test(name)) continue;
+    const file = path.join(path.dirname(path.resolve(dbPath)), name);
+    if (isStale(name, file, now) && remove(file)) removed.push(file);
+  }
   const restoring = `${path.resolve(dbPath)}.restoring`;
   if (fs.existsSync(restoring) && ageMs(restoring, now) > 10 * minute && remove(restoring)) removed.push(restoring);
   return removed;

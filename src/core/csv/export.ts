@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { csvLine, textCell } from '../../shared/csv/escape';
-import { formatMinorPlain } from '../../shared/money';
+import { currencyDigits, formatMinorPlain } from '../../shared/money';
 import { ownHeaders, type Target } from './own-formats';
 
 export type ExportKind = Target;
@@ -92,10 +92,41 @@ function amount(minor: unknown, currency: unknown): string {
   return minor === null || minor === undefined ? '' : formatMinorPlain(minor as number, currency as string);
 }
 
-/** One CSV line from a raw row of `queries[kind]` (column 0 is the id): the cells of csvRecordLine. */
-const rawLine: Record<ExportKind, (r: unknown[]) => string> = {
-  leads: (r) =>
-    `${text(r[1])},${text(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${bare(r[6])},${bare(r[7])},${bare(r[8])},${bare(r[9])},${bare(r[10])},${bare(r[11])},${bare(r[12])},${amount(r[13], r[14])},${bare(r[14])},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])}\r\n`,
+// The digits of the last currency seen: files hold one or a few, and each row brings a fresh string.
+let lastCurrency = '';
+let lastDigits = 2;
+
+/** formatMinorPlain with the currency's digits remembered between rows (the same text). */
+function leadAmount(minor: unknown, currency: unknown): string {
+  if (minor === null || minor === undefined) return '';
+  if (currency !== lastCurrency) {
+    lastCurrency = currency as string;
+    lastDigits = currencyDigits(lastCurrency);
+  }
+  const m = minor as number;
+  if (lastDigits !== 2 || m < 100) return formatMinorPlain(m, lastCurrency);
+  // The common case (two digits, at least 1.00): whole part and two-digit cents.
+  const cents = m % 100;
+  return `${(m - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/**
+ * The leads export reads the channel's id and takes its name from a table loaded once: no join
+ * per row, and each name is escaped once (a handful of channels for a million leads).
+ */
+const leadsRawColumns = `l.id, l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects,
+      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on`;
+
+function sourceCells(db: Database): string[] {
+  const cells: string[] = [];
+  for (const [id, name] of db.prepare('SELECT id, name FROM sources').raw().all() as [number, string][]) cells[id] = text(name);
+  return cells;
+}
+
+/** One CSV line from a raw row of `queries[kind]` (column 0 is the id; leads: `leadsRawColumns`, column 2 the channel's id): the cells of csvRecordLine. */
+const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> = {
+  leads: (r, sources) =>
+    `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])}\r\n`,
   payments: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
   expenses: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
 };
@@ -132,13 +163,17 @@ export async function writeExport(db: Database, kind: ExportKind, options: Expor
     return count;
   }
   await write(`${options.bom ? '\uFEFF' : ''}${csvLine([...ownHeaders[kind]])}`);
-  const raw = statement.raw(true);
+  const raw =
+    kind === 'leads'
+      ? db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE ${where.join(' AND ')} ORDER BY l.id LIMIT ${batchSize}`).raw(true)
+      : statement.raw(true);
+  const sources = kind === 'leads' ? sourceCells(db) : [];
   const line = rawLine[kind];
   for (;;) {
     const rows = raw.all(params(after)) as unknown[][];
     if (rows.length === 0) break;
     let out = '';
-    for (let i = 0; i < rows.length; i++) out += line(rows[i]!);
+    for (let i = 0; i < rows.length; i++) out += line(rows[i]!, sources);
     count += rows.length;
     await write(out);
     after = rows[rows.length - 1]![0] as number;

@@ -156,7 +156,6 @@ export class ImportWriter {
     if (d.lead_ref) {
       const lead = prepared(this.db, `SELECT id, source_id FROM leads WHERE ref = ?`).get(d.lead_ref) as { id: number; source_id: number } | undefined;
       if (!lead) throw new RowError(`lead_ref "${d.lead_ref}": no lead has this ref (import the leads first)`);
-      if (lead.source_id !== sourceId) throw new RowError(`lead_ref "${d.lead_ref}" belongs to another channel than ${d.source}`);
       leadId = lead.id;
     }
     if (d.fee_minor !== null && d.gross_minor !== 0 && !d.fee_may_exceed && Math.abs(d.fee_minor) > Math.abs(d.gross_minor)) {

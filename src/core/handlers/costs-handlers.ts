@@ -16,7 +16,7 @@ export const costsHandlers: HandlersFor<'costs'> & HandlersFor<'subscriptions'> 
   'subscriptions:list': (ctx, { sourceId }) => listSubscriptions(ctx, sourceId),
   'subscriptions:create': (ctx, input) => createSubscription(ctx, input),
   'subscriptions:update': (ctx, input) => updateSubscription(ctx, input),
-  'subscriptions:delete': (ctx, { id }) => deleteSubscription(ctx, id),
+  'subscriptions:delete': (ctx, input) => deleteSubscription(ctx, input),
   'rates:list': (ctx) => {
     const base = baseCurrency(ctx.db);
     return { baseCurrency: base, rates: listRates(ctx.db, base), otherBases: ratesOfOtherBases(ctx.db, base) };

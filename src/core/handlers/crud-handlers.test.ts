@@ -58,7 +58,7 @@ describe('subscriptions', () => {
     await call('subscriptions:create', { sourceId: linkedin, name: 'Other', period: 'yearly', amount: '100', startsOn: '2026-06-01' });
     expect(await call<unknown[]>('subscriptions:list', { sourceId: linkedin })).toHaveLength(2);
     expect((await fail('subscriptions:update', { id: 999, name: 'x' })).code).toBe('not_found');
-    expect(await call('subscriptions:delete', { id: plan.id })).toEqual({ id: plan.id });
+    expect(await call('subscriptions:delete', { id: plan.id })).toMatchObject({ id: plan.id, snapshot: { id: plan.id } });
     expect((await fail('subscriptions:delete', { id: plan.id })).code).toBe('not_found');
   });
 });
@@ -77,13 +77,13 @@ describe('sources', () => {
 });
 
 describe('payments and expenses', () => {
-  it('writes, lists by filter, refuses a taken ref and a lead of another channel', async () => {
+  it('writes, lists by filter, refuses a taken ref, links a lead of another channel (issue 12.5)', async () => {
     const upwork = sourceId(ctx, 'Upwork');
     const lead = await call<{ id: number }>('leads:create', { sourceId: sourceId(ctx, 'Fiverr'), title: 'Logo' });
     const paid = await call<{ id: number }>('payments:create', { ref: 'P1', date: '2026-08-01', sourceId: upwork, gross: '100.00', fee: '10.00' });
     expect(paid).toMatchObject({ ref: 'P1', sourceName: 'Upwork', grossMinor: 10000, feeMinor: 1000, feeComputed: false, leadTitle: null });
     expect((await fail('payments:create', { ref: 'P1', date: '2026-08-02', sourceId: upwork, gross: '1' })).fields?.[0]?.path).toBe('ref');
-    expect((await fail('payments:create', { date: '2026-08-02', sourceId: upwork, gross: '1', leadId: lead.id })).message).toMatch(/another channel/);
+    expect(await call('payments:update', { id: paid.id, leadId: lead.id })).toMatchObject({ sourceName: 'Upwork', leadTitle: 'Logo', feeMinor: 1000 });
     expect((await fail('payments:create', { date: '2026-08-02', sourceId: upwork, gross: '1', leadId: 9999 })).fields?.[0]?.path).toBe('leadId');
     await call('payments:create', { date: '2026-07-01', sourceId: upwork, gross: '5' });
     const listed = await call<{ items: { ref: string }[]; total: number }>('payments:list', { from: '2026-07-15', sourceId: upwork });
@@ -96,9 +96,9 @@ describe('payments and expenses', () => {
     await call('expenses:create', { date: '2026-08-04', sourceId: upwork, category: 'connects', amount: '6', connects: 40 });
     expect(await call('expenses:list', { noChannel: true })).toMatchObject({ total: 1, items: [{ ref: 'E1' }] });
     expect(await call('expenses:list', { category: 'connects' })).toMatchObject({ total: 1, items: [{ connects: 40, sourceName: 'Upwork' }] });
-    expect(await call('expenses:delete', { id: spent.id })).toEqual({ id: spent.id });
+    expect(await call('expenses:delete', { id: spent.id })).toMatchObject({ id: spent.id, snapshot: { id: spent.id } });
     expect((await fail('expenses:delete', { id: spent.id })).code).toBe('not_found');
-    expect(await call('payments:delete', { id: paid.id })).toEqual({ id: paid.id });
+    expect(await call('payments:delete', { id: paid.id })).toMatchObject({ id: paid.id, snapshot: { id: paid.id } });
   });
 
   it('refuses a lead with a taken ref', async () => {

@@ -88,7 +88,7 @@ describe('activity', () => {
     expect(timeline.map((t) => t.type)).toEqual(['activity', 'stage', 'activity']); // meeting 20th, stage change at 12:00, call at 08:00
     expect(timeline[0]!.at > timeline[1]!.at).toBe(true);
     expect((await call<Lead>('leads:get', { id: l.id })).lastActivityAt).toBe('2026-08-20T09:00:00.000Z');
-    expect(await call('activity:delete', { id: call1.id })).toEqual({ deleted: true });
+    expect(await call('activity:delete', { id: call1.id })).toMatchObject({ deleted: true, snapshot: { id: call1.id } });
 
     // Stale: an open lead created, applied, moved and worked on only before the cutoff.
     const old = await lead('Old', { createdOn: '2026-06-01', appliedOn: '2026-06-02' });
@@ -122,10 +122,12 @@ describe('agenda', () => {
 
 describe('preferences', () => {
   it('has defaults, keeps updates and refuses bad values with the field named', async () => {
-    expect(await call('preferences:get', {})).toMatchObject({ theme: 'system', staleDays: 21, notifications: true, weekStartsOn: 1 });
+    expect(await call('preferences:get', {})).toMatchObject({ theme: 'system', dateFormat: 'locale', staleDays: 21, notifications: true, weekStartsOn: 1 });
     await call('preferences:update', { theme: 'dark', staleDays: 30 });
     await call('preferences:update', { notifications: false });
-    expect(await call('preferences:get', {})).toMatchObject({ theme: 'dark', staleDays: 30, notifications: false });
+    expect(await call('preferences:get', {})).toMatchObject({ theme: 'dark', dateFormat: 'locale', staleDays: 30, notifications: false });
+    // Only chosen fields are stored: the date format keeps following the locale default.
+    expect(JSON.parse((ctx.db.prepare(`SELECT value FROM settings WHERE key = 'preferences'`).get() as { value: string }).value)).toEqual({ theme: 'dark', staleDays: 30, notifications: false });
     const bad = await fails('preferences:update', { staleDays: 0 });
     expect(bad.fields?.[0]).toEqual({ path: 'staleDays', message: 'At least 1 day' });
   });

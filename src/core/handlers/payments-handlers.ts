@@ -10,5 +10,5 @@ export const paymentsHandlers: HandlersFor<'payments'> & HandlersFor<'expenses'>
   'expenses:list': (ctx, input) => listExpenses(ctx, input),
   'expenses:create': (ctx, input) => createExpense(ctx, input),
   'expenses:update': (ctx, input) => updateExpenseById(ctx, input),
-  'expenses:delete': (ctx, { id }) => deleteExpenseById(ctx, id),
+  'expenses:delete': (ctx, input) => deleteExpenseById(ctx, input),
 };

@@ -3,6 +3,7 @@ import { prepared } from '../db/statements';
 import { filteredPage } from './paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addExpense } from '../rollups/specs';
+import { formatMinorPlain } from '../../shared/money';
 
 import type { expenseCategoryValues } from '../../shared/api/schemas/expenses';
 
@@ -79,4 +80,22 @@ export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { lim
     filter.from && { sql: 'e.date >= @from', params: { from: filter.from } },
     filter.to && { sql: 'e.date <= @to', params: { to: filter.to } },
   ], page);
+}
+
+/**
+ * The warning an import adds for connects purchases it brought without a count: they are not in the
+ * Connects ledger until the user adds the count on the Costs page (DOMAIN §5, issue 12).
+ */
+export function uncountedImportWarning(db: Database, importId: number): string[] {
+  const rows = db
+    .prepare(
+      `SELECT e.date, e.amount_minor, e.currency, COALESCE(s.name, '(no channel)') AS source FROM expenses e LEFT JOIN sources s ON s.id = e.source_id
+       WHERE e.import_id = ? AND e.category = 'connects' AND e.connects = 0 AND e.amount_minor > 0 ORDER BY e.date, e.id`,
+    )
+    .all(importId) as { date: string; amount_minor: number; currency: string; source: string }[];
+  if (rows.length === 0) return [];
+  const listed = rows.slice(0, 3).map((r) => `${r.source} ${r.date} ${formatMinorPlain(r.amount_minor, r.currency)} ${r.currency}`).join(', ');
+  const more = rows.length > 3 ? ` and ${rows.length - 3} more` : '';
+  const what = rows.length === 1 ? '1 connects purchase has' : `${rows.length} connects purchases have`;
+  return [`${what} no count (${listed}${more}): not in the Connects balance until you add how many on the Costs page`];
 }

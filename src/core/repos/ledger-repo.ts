@@ -19,13 +19,25 @@ export function dailySpends(db: Database, sourceId: number, from: string, to: st
   ).all(sourceId, from, to) as { day: string; count: number }[];
 }
 
-/** Credit purchases (expenses of category connects) per day and currency: count bought and what they cost. */
-export function dailyPurchases(db: Database, sourceId: number, from: string, to: string): { day: string; currency: string; count: number; amount: number }[] {
+/**
+ * Credit purchases (expenses of category connects) per day and currency from the rollups: count bought,
+ * what they cost and how many expenses the row sums (more than one: read them one by one, `purchasesOn`).
+ */
+export function dailyPurchases(db: Database, sourceId: number, from: string, to: string): { day: string; currency: string; count: number; amount: number; expenses: number }[] {
   return prepared(
     db,
-    `SELECT day, currency, SUM(connects_bought) AS count, SUM(amount_minor) AS amount FROM expense_rollup
+    `SELECT day, currency, SUM(connects_bought) AS count, SUM(amount_minor) AS amount, SUM(expenses) AS expenses FROM expense_rollup
      WHERE source_id = ? AND category = 'connects' AND day BETWEEN ? AND ? GROUP BY day, currency ORDER BY day`,
-  ).all(sourceId, from, to) as { day: string; currency: string; count: number; amount: number }[];
+  ).all(sourceId, from, to) as { day: string; currency: string; count: number; amount: number; expenses: number }[];
+}
+
+/** The connects purchases of one day (count 0 included), in the order they were entered. */
+export function purchasesOn(db: Database, sourceId: number, day: string): { id: number; currency: string; count: number; amount: number }[] {
+  return prepared(
+    db,
+    `SELECT id, currency, connects AS count, amount_minor AS amount FROM expenses
+     WHERE source_id = ? AND date = ? AND category = 'connects' ORDER BY id`,
+  ).all(sourceId, day) as { id: number; currency: string; count: number; amount: number }[];
 }
 
 /** The first day with credits spent or bought (the assumed start of a ledger without an opening balance). */

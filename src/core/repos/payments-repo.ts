@@ -54,7 +54,7 @@ export function deletePayment(db: Database, before: PaymentRecord, batch: Rollup
 
 /** A payment with its channel's name and its lead's title, as lists show it. */
 export type PaymentListRow = PaymentRecord & { source_name: string; lead_title: string | null };
-export type PaymentFilter = { sourceId?: number | undefined; leadId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined };
+export type PaymentFilter = { sourceId?: number | undefined; leadId?: number | undefined; unlinked?: boolean | undefined; from?: string | null | undefined; to?: string | null | undefined };
 
 const selectListed = `SELECT p.*, s.name AS source_name, l.title AS lead_title FROM payments p
   JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id`;
@@ -68,6 +68,7 @@ export function listPaymentRows(db: Database, filter: PaymentFilter, page: { lim
   return filteredPage<PaymentListRow>(db, { from: 'payments p', select: selectListed, orderBy: 'p.date DESC, p.id DESC' }, [
     filter.sourceId && { sql: 'p.source_id = @sourceId', params: { sourceId: filter.sourceId } },
     filter.leadId && { sql: 'p.lead_id = @leadId', params: { leadId: filter.leadId } },
+    filter.unlinked && { sql: 'p.lead_id IS NULL' },
     filter.from && { sql: 'p.date >= @from', params: { from: filter.from } },
     filter.to && { sql: 'p.date <= @to', params: { to: filter.to } },
   ], page);

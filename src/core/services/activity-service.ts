@@ -1,3 +1,5 @@
+import type { DeletedActivity } from '../../shared/api/schemas/undo';
+import { activityById } from '../repos/undo-repo';
 import { endOfDay } from 'date-fns';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
@@ -23,8 +25,13 @@ export function createActivity(ctx: Ctx, input: z.output<typeof ActivityCreate>)
   })();
 }
 
-export function removeActivity(ctx: Ctx, id: number): { deleted: boolean } {
-  return { deleted: deleteActivity(ctx.db, id) };
+/** Deletes a logged activity; the snapshot is what undo:activity puts back. */
+export function removeActivity(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedActivity } {
+  return ctx.db.transaction(() => {
+    const snapshot = activityById(ctx.db, id);
+    if (!snapshot || !deleteActivity(ctx.db, id)) return { deleted: false };
+    return { deleted: true, snapshot };
+  })();
 }
 
 /** Logged activity, stage changes and payments of a lead in one list, newest first. */

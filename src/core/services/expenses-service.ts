@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import type { Expense, ExpenseCreate, ExpenseList, ExpenseUpdate } from '../../shared/api/schemas/expenses';
+import { connectsCountNeeded, type Expense, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import {
@@ -8,6 +8,7 @@ import {
   type ExpenseListRow,
   type ExpenseWrite,
   getExpense,
+  type ExpenseRecord,
   getExpenseByRef,
   getExpenseRow,
   insertExpense,
@@ -19,6 +20,7 @@ import { requireSource } from '../repos/sources-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { newRef } from './leads-service';
 import { minorOf } from './money-input';
+import { guardShortfall } from './ledger-service';
 
 function toExpense(r: ExpenseListRow): Expense {
   return {
@@ -70,25 +72,43 @@ export function updateExpenseById(ctx: Ctx, input: z.output<typeof ExpenseUpdate
     const category = input.category ?? before.category;
     const connects = category === 'connects' ? (input.connects ?? before.connects) : 0;
     if (category !== 'connects' && input.connects) throw fieldError('connects', 'Only a connects purchase has a number of connects');
-    const batch = new RollupBatch(db);
-    updateExpense(db, before, {
+    const amount = input.amount ?? formatMinorPlain(before.amount_minor, before.currency);
+    if (needsConnectsCount({ category, amount, connects })) throw fieldError('connects', connectsCountNeeded);
+    const after: ExpenseWrite = {
       ref: input.ref ?? before.ref, date: input.date ?? before.date, source_id: sourceId, category, description: input.description ?? before.description,
-      amount_minor: minorOf('amount', input.amount ?? formatMinorPlain(before.amount_minor, before.currency), currency), currency, connects,
+      amount_minor: minorOf('amount', amount, currency), currency, connects,
       import_id: before.import_id, created_at: before.created_at,
-    }, batch);
-    batch.flush();
+    };
+    guardShortfall(ctx, creditChannels(before, after), input.confirmShortfall === true, () => {
+      const batch = new RollupBatch(db);
+      updateExpense(db, before, after, batch);
+      batch.flush();
+    });
   })();
   return byId(ctx, input.id);
 }
 
-export function deleteExpenseById(ctx: Ctx, id: number): { id: number } {
+/** The channels whose credits ledger an expense change can move (connects purchases only). */
+function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | 'connects'>[]): (number | null)[] {
+  return rows.filter((r) => r.category === 'connects' && r.connects > 0).map((r) => r.source_id);
+}
+
+/**
+ * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (issue 12).
+ * The snapshot is what undo:expense puts back.
+ */
+export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord } {
   const { db } = ctx;
-  db.transaction(() => {
+  const { id } = input;
+  const snapshot = db.transaction(() => {
     const before = getExpense(db, id);
     if (!before) throw new AppError('not_found', `Expense ${id} does not exist`);
-    const batch = new RollupBatch(db);
-    deleteExpense(db, before, batch);
-    batch.flush();
+    guardShortfall(ctx, creditChannels(before), input.confirmShortfall === true, () => {
+      const batch = new RollupBatch(db);
+      deleteExpense(db, before, batch);
+      batch.flush();
+    });
+    return before;
   })();
-  return { id };
+  return { id, snapshot };
 }

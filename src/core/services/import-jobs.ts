@@ -8,6 +8,7 @@ import { busyTimeoutMs, openConnection, setBusyWait } from '../db/connection';
 import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, importCsvFile, type ImportOptions } from '../csv/import-engine';
+import { swapInAside } from '../csv/import-aside';
 import type { ImportAs } from '../csv/formats';
 import { type ColumnMapping } from '../csv/formats';
 import { headersOf, mappingByName } from './csv-service';
@@ -78,6 +79,15 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     now: ctx.now,
     chunkBytes: 256 * 1024,
     isCancelled: () => job.cancel,
+    // Build aside and swap for a big import into an empty table; a refusal gives the connection to go on with.
+    swapIn:
+      connection === ctx.db
+        ? undefined
+        : (aside, importDb) => {
+            const outcome = swapInAside(ctx.store, importDb, aside);
+            if (!outcome.swapped) db = outcome.db;
+            return outcome;
+          },
     onProgress: (p) => {
       job.rows = p.rows;
       job.bytes = p.bytes;

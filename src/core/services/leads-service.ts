@@ -24,6 +24,8 @@ import {
   updateLeadRecord,
 } from '../repos/leads-repo';
 import { requireActiveSource } from '../repos/sources-repo';
+import { leadDependents } from '../repos/undo-repo';
+import type { DeletedLead } from '../../shared/api/schemas/undo';
 import { baseCurrency } from '../repos/settings-repo';
 
 type CreateInput = z.output<typeof LeadCreate>;
@@ -184,14 +186,16 @@ export function moveLead(ctx: Ctx, input: { id: number; stage: Stage; beforeId?:
   });
 }
 
-export function deleteLead(ctx: Ctx, id: number): { deleted: boolean } {
+/** Deletes a lead; the snapshot (with its history, activity and payment links) lets undo:lead put it back. */
+export function deleteLead(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedLead } {
   const { db } = ctx;
   return db.transaction(() => {
     const before = getLeadRecord(db, id);
     if (!before) return { deleted: false };
+    const snapshot: DeletedLead = { lead: before as DeletedLead['lead'], ...leadDependents(db, id) };
     const batch = new RollupBatch(db);
     deleteLeadRecord(db, before, batch);
     batch.flush();
-    return { deleted: true };
+    return { deleted: true, snapshot };
   })();
 }

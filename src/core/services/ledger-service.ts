@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { AdjustInput, ConnectsLedger, ConnectsQuery, CreditEntry, OpeningInput } from '../../shared/api/schemas/connects';
 import { toIsoDate } from '../../shared/dates';
+import { formatMinorPlain } from '../../shared/money';
 import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
 import type { Ctx } from '../context';
 import {
@@ -14,6 +15,7 @@ import {
   dailyPurchases,
   dailySpends,
   deleteCreditEntry,
+  purchasesOn,
   firstCreditDay,
   getCreditEntry,
   insertAdjustment,
@@ -29,7 +31,38 @@ export type ChannelLedger = {
   entries: CreditEntryRecord[];
   /** Days with an uncovered part but no credit price to value it. */
   unpricedUncovered: number;
+  /** Connects purchases without a count (not in the ledger: the user is asked for it). */
+  uncounted: UncountedPurchase[];
 };
+
+export type UncountedPurchase = { date: string; amount: number; currency: string };
+
+/**
+ * Each connects purchase as its own lot (DOMAIN §5), read from the rollups: a day-and-currency row that
+ * sums one expense is that expense; a day with more is read expense by expense, in the order entered,
+ * so two purchases on one day at different prices stay two lots. Purchases without a count are returned
+ * apart: they cannot enter the ledger.
+ */
+function purchaseEvents(db: Ctx['db'], sourceId: number, from: string, upTo: string): { events: LedgerEvent[]; uncounted: UncountedPurchase[] } {
+  const rows = dailyPurchases(db, sourceId, from, upTo);
+  const perDay = new Map<string, number>();
+  for (const r of rows) perDay.set(r.day, (perDay.get(r.day) ?? 0) + r.expenses);
+  const events: LedgerEvent[] = [];
+  const uncounted: UncountedPurchase[] = [];
+  const add = (date: string, p: { count: number; amount: number; currency: string }) => {
+    if (p.count > 0) events.push({ date, kind: 'purchase', count: p.count, costMinor: p.amount, currency: p.currency });
+    else if (p.amount > 0) uncounted.push({ date, amount: p.amount, currency: p.currency });
+  };
+  const read = new Set<string>();
+  for (const r of rows) {
+    if (perDay.get(r.day) === 1) add(r.day, r);
+    else if (!read.has(r.day)) {
+      read.add(r.day);
+      for (const p of purchasesOn(db, sourceId, r.day)) add(r.day, p);
+    }
+  }
+  return { events, uncounted };
+}
 
 /** The credit price in force on a day (the latest effective on or before it). */
 function priceLookup(prices: { effective_from: string; unit_price_minor: number; currency: string }[]): (day: string) => UnitPrice | null {
@@ -54,6 +87,7 @@ export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string
   const start = opening ? opening.on_date : first ? `${first.slice(0, 7)}-01` : null;
   const priceOn = priceLookup(creditPriceHistory(db, source.id));
   const events: LedgerEvent[] = [];
+  const uncounted: UncountedPurchase[] = [];
   if (start !== null && start <= upTo) {
     if (opening && opening.count > 0) {
       const price = priceOn(opening.on_date);
@@ -68,15 +102,15 @@ export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string
       const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
       if (count > 0) events.push({ date: first, kind: 'allowance', count, costMinor: 0, currency: null });
     }
-    for (const p of dailyPurchases(db, source.id, start, upTo)) {
-      if (p.count > 0) events.push({ date: p.day, kind: 'purchase', count: p.count, costMinor: p.amount, currency: p.currency });
-    }
+    const purchases = purchaseEvents(db, source.id, start, upTo);
+    events.push(...purchases.events);
+    uncounted.push(...purchases.uncounted);
     for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
     for (const s of dailySpends(db, source.id, start, upTo)) events.push({ date: s.day, kind: 'spend', count: s.count });
   }
   const run = runLedger(events, upTo, priceOn);
   const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
-  return { source, start, startAssumed: !opening, run, entries, unpricedUncovered };
+  return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted };
 }
 
 function toEntry(r: CreditEntryRecord): CreditEntry {
@@ -89,6 +123,15 @@ export function uncoveredWarning(source: CreditSourceRecord, uncovered: number, 
   if (uncovered > 0) warnings.push(`${source.name}: ${uncovered} ${source.credit_name} spent that no opening balance, allowance or purchase covers`);
   if (unpriced > 0) warnings.push(`${source.name}: ${unpriced} uncovered ${source.credit_name} have no credit price on their day: counted at 0`);
   return warnings;
+}
+
+/** A connects purchase without a count is in no balance and no usage cost: say so, with the day and amount. */
+export function uncountedWarning(source: CreditSourceRecord, uncounted: readonly UncountedPurchase[]): string[] {
+  if (uncounted.length === 0) return [];
+  const listed = uncounted.slice(0, 3).map((u) => `${u.date} ${formatMinorPlain(u.amount, u.currency)} ${u.currency}`).join(', ');
+  const more = uncounted.length > 3 ? ` and ${uncounted.length - 3} more` : '';
+  const what = uncounted.length === 1 ? `1 ${source.credit_name} purchase has` : `${uncounted.length} ${source.credit_name} purchases have`;
+  return [`${source.name}: ${what} no count (${listed}${more}): not in the balance or the usage costs; add how many ${source.credit_name} on the Costs page`];
 }
 
 export function ledgerView(l: ChannelLedger): ConnectsLedger {
@@ -113,6 +156,7 @@ export function ledgerView(l: ChannelLedger): ConnectsLedger {
     warnings: [
       ...(l.startAssumed && l.start ? [`${source.name}: assumed start ${l.start}; enter your opening balance`] : []),
       ...uncoveredWarning(source, run.uncovered, l.unpricedUncovered),
+      ...uncountedWarning(source, l.uncounted),
     ],
   };
 }
@@ -138,21 +182,52 @@ function shortfalls(run: LedgerRun): Map<string, number> {
   return out;
 }
 
+/** The first day on which the changed ledger is short where the current one was not, and by how much in all. */
+function newShortfall(before: LedgerRun, after: LedgerRun): { day: string; count: number } | null {
+  const b = shortfalls(before);
+  const a = shortfalls(after);
+  const days = [...new Set([...b.keys(), ...a.keys()])].sort();
+  let sumA = 0;
+  let sumB = 0;
+  let first: string | null = null;
+  for (const day of days) {
+    sumA += a.get(day) ?? 0;
+    sumB += b.get(day) ?? 0;
+    if (first === null && sumA > sumB) first = day;
+  }
+  return first === null ? null : { day: first, count: Math.max(sumA - sumB, 1) };
+}
+
 /**
  * Refuses a change that leaves credits short where they were not: the first day on which more would be
  * uncovered than before is the day the balance would go negative.
  */
 function refuseNegative(ctx: Ctx, source: CreditSourceRecord, changed: CreditEntryRecord[], today: string): void {
-  const before = shortfalls(channelLedger(ctx, source, today).run);
-  const after = shortfalls(channelLedger(ctx, source, today, changed).run);
-  const days = [...new Set([...before.keys(), ...after.keys()])].sort();
-  let a = 0;
-  let b = 0;
-  for (const day of days) {
-    a += after.get(day) ?? 0;
-    b += before.get(day) ?? 0;
-    if (a > b) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${day} (${a - b} short); nothing was saved`);
-  }
+  const short = newShortfall(channelLedger(ctx, source, today).run, channelLedger(ctx, source, today, changed).run);
+  if (short) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${short.day} (${short.count} short); nothing was saved`);
+}
+
+/** The wording of a shortfall the user may accept (an edit or a delete of an entry or a purchase). */
+export function shortfallMessage(source: CreditSourceRecord, short: { day: string; count: number }): string {
+  return `${source.name} would be ${short.count} ${source.credit_name} short from ${short.day}: the balance goes below zero that day, and the spends no credit covers are valued at the day's credit price, with a warning in Reports. Confirm to save anyway`;
+}
+
+/**
+ * Runs `change` (inside the caller's transaction) and checks the ledgers of `sourceIds` before and after:
+ * a change that leaves credits short where they were not throws `needs_confirmation` (rolling the change
+ * back) unless `confirmed`. Deletes and edits may be confirmed; new entries are refused (`refuseNegative`).
+ */
+export function guardShortfall<T>(ctx: Ctx, sourceIds: readonly (number | null)[], confirmed: boolean, change: () => T): T {
+  if (confirmed) return change();
+  const today = toIsoDate(ctx.now());
+  const sources = creditSources(ctx.db).filter((s) => sourceIds.includes(s.id));
+  const before = sources.map((s) => channelLedger(ctx, s, today).run);
+  const result = change();
+  sources.forEach((s, i) => {
+    const short = newShortfall(before[i]!, channelLedger(ctx, s, today).run);
+    if (short) throw new AppError('needs_confirmation', shortfallMessage(s, short), [{ path: 'confirmShortfall', message: shortfallMessage(s, short) }]);
+  });
+  return result;
 }
 
 function refuseFuture(on: string, today: string): void {
@@ -166,9 +241,12 @@ export function setOpening(ctx: Ctx, input: z.output<typeof OpeningInput>): Cred
   const source = resolveChannel(ctx, input);
   const id = db.transaction(() => {
     const entries = creditEntries(db, source.id);
+    const save = () => replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
+    // Changing an opening balance is an edit (confirmable); a first one that leaves spends short is refused.
+    if (entries.some((e) => e.kind === 'opening')) return guardShortfall(ctx, [source.id], input.confirmShortfall === true, save);
     const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'opening', on_date: input.on, count: input.count, note: '', created_at: '' };
-    refuseNegative(ctx, source, [...entries.filter((e) => e.kind !== 'opening'), draft], today);
-    return replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
+    refuseNegative(ctx, source, [...entries, draft], today);
+    return save();
   })();
   return toEntry(getCreditEntry(db, id)!);
 }
@@ -189,8 +267,12 @@ export function adjustCredits(ctx: Ctx, input: z.output<typeof AdjustInput>): Cr
   return toEntry(getCreditEntry(db, id)!);
 }
 
-export function deleteEntry(ctx: Ctx, id: number): { deleted: boolean } {
-  const entry = getCreditEntry(ctx.db, id);
-  if (!entry) throw new AppError('not_found', `Ledger entry ${id} does not exist`);
-  return { deleted: deleteCreditEntry(ctx.db, id) };
+/** Deletes an opening balance or an adjustment; one that leaves credits short needs `confirmShortfall`. */
+export function deleteEntry(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { deleted: boolean } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const entry = getCreditEntry(db, input.id);
+    if (!entry) throw new AppError('not_found', `Ledger entry ${input.id} does not exist`);
+    return { deleted: guardShortfall(ctx, [entry.source_id], input.confirmShortfall === true, () => deleteCreditEntry(db, input.id)) };
+  })();
 }

@@ -84,9 +84,10 @@ describe('the credits ledger', () => {
     expect(await fail('connects:adjust', { sourceId: upwork, count: -6, on: '2026-08-10', note: 'x' })).toMatchObject({
       fields: [{ path: 'count', message: expect.stringContaining('negative on 2026-08-10') }],
     });
-    // A smaller opening balance leaves the spend of 2026-08-01 uncovered.
+    // A smaller opening balance (an edit of the one there) leaves the spend of 2026-08-01 uncovered: asked to confirm.
     expect(await fail('connects:set-opening', { sourceId: upwork, count: 40, on: '2026-08-01' })).toMatchObject({
-      fields: [{ path: 'count', message: expect.stringContaining('negative on 2026-08-01') }],
+      code: 'needs_confirmation',
+      fields: [{ path: 'confirmShortfall', message: expect.stringContaining('5 Connects short from 2026-08-01') }],
     });
     expect((await fail('connects:adjust', { sourceId: upwork, count: 1.5, on: '2026-08-10', note: 'x' })).fields?.[0]?.path).toBe('count');
     expect((await fail('connects:adjust', { sourceId: upwork, count: 2, on: '2026-08-10', note: ' ' })).fields?.[0]?.path).toBe('note');

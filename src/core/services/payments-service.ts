@@ -7,6 +7,7 @@ import { getLeadRecord } from '../repos/leads-repo';
 import {
   deletePayment,
   getPayment,
+  type PaymentRecord,
   getPaymentByRef,
   getPaymentRow,
   insertPayment,
@@ -40,11 +41,13 @@ export function listPayments(ctx: Ctx, input: z.output<typeof PaymentList>): { i
   return { items: rows.map(toPayment), total };
 }
 
-function checkLead(ctx: Ctx, leadId: number | null, sourceId: number): void {
+/**
+ * Any payment may be linked to any lead (issue 12.5), of any channel: the payment's revenue stays on its
+ * own channel (last touch, DOMAIN §6); the link only puts it on the lead's page and profit.
+ */
+function checkLead(ctx: Ctx, leadId: number | null): void {
   if (leadId === null) return;
-  const lead = getLeadRecord(ctx.db, leadId);
-  if (!lead) throw fieldError('leadId', `Unknown lead (id ${leadId})`);
-  if (lead.source_id !== sourceId) throw fieldError('leadId', 'The lead belongs to another channel');
+  if (!getLeadRecord(ctx.db, leadId)) throw fieldError('leadId', `Unknown lead (id ${leadId})`);
 }
 
 /** Gross and fee in minor units; an empty fee is computed (fee_computed = 1). |fee| may not exceed |gross|. */
@@ -61,7 +64,7 @@ export function createPayment(ctx: Ctx, input: z.output<typeof PaymentCreate>): 
   const id = db.transaction(() => {
     requireSource(db, input.sourceId);
     const leadId = input.leadId ?? null;
-    checkLead(ctx, leadId, input.sourceId);
+    checkLead(ctx, leadId);
     const currency = input.currency ?? baseCurrency(db);
     const m = money(ctx, { gross: input.gross, fee: input.fee, currency, sourceId: input.sourceId, date: input.date, leadId });
     const ref = input.ref ?? newRef('pay');
@@ -86,7 +89,7 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
     const sourceId = input.sourceId ?? before.source_id;
     requireSource(db, sourceId);
     const leadId = input.leadId === undefined ? before.lead_id : input.leadId;
-    checkLead(ctx, leadId, sourceId);
+    checkLead(ctx, leadId);
     const currency = input.currency ?? before.currency;
     const date = input.date ?? before.date;
     const gross = input.gross ?? formatMinorPlain(before.gross_minor, before.currency);
@@ -103,14 +106,16 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
   return byId(ctx, input.id);
 }
 
-export function deletePaymentById(ctx: Ctx, id: number): { id: number } {
+/** Deletes a payment; the snapshot is what undo:payment puts back. */
+export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: PaymentRecord } {
   const { db } = ctx;
-  db.transaction(() => {
+  const snapshot = db.transaction(() => {
     const before = getPayment(db, id);
     if (!before) throw new AppError('not_found', `Payment ${id} does not exist`);
     const batch = new RollupBatch(db);
     deletePayment(db, before, batch);
     batch.flush();
+    return before;
   })();
-  return { id };
+  return { id, snapshot };
 }

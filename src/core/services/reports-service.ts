@@ -10,7 +10,7 @@ import { baseCurrency } from '../repos/settings-repo';
 import { reportSources } from '../repos/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { creditSources } from '../repos/ledger-repo';
-import { channelLedger, uncoveredWarning } from './ledger-service';
+import { channelLedger, uncountedWarning, uncoveredWarning } from './ledger-service';
 import { planCharges } from '../repos/plan-charges';
 
 const noChannelName = '(no channel)';
@@ -95,6 +95,7 @@ export function buildReport(
   const inRange = (day: string) => day >= from && day <= to;
   for (const l of ledgers) {
     for (const e of l.run.expiredOn) if (inRange(e.date)) cell(l.source.id, e.date.slice(0, 7)).sums.connectsExpired += e.count;
+    extraWarnings.push(...uncountedWarning(l.source, l.uncounted.filter((u) => inRange(u.date))));
   }
   if (basis === 'usage') {
     const used = new Map<string, { sourceId: number; month: string; currency: string; value: number }>();

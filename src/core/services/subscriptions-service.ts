@@ -10,12 +10,14 @@ import {
   getSubscriptionRecord,
   insertSubscription,
   listSubscriptionRecords,
+  type SubscriptionRecord,
   toSubscription,
   updateSubscriptionRecord,
 } from '../repos/subscriptions-repo';
 import { minorOf } from './money-input';
 import { planCharges } from '../repos/plan-charges';
 import { toIsoDate } from '../../shared/dates';
+import { guardShortfall } from './ledger-service';
 
 /** Plans with the charges (up to today) that a recorded expense matches, shown on the plan's row. */
 function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>): Subscription[] {
@@ -41,7 +43,7 @@ function byId(ctx: Ctx, id: number): Subscription {
 }
 
 /** One channel has at most one plan at a time (a plan change ends the old one first). */
-function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
+export function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
   const other = listSubscriptionRecords(ctx.db, plan.source_id).find(
     (s) => s.id !== exceptId && plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
   );
@@ -92,12 +94,25 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
     requireSource(db, after.source_id);
     if (after.ends_on !== null && after.ends_on < after.starts_on) throw fieldError('endsOn', 'The end date is before the start date');
     refuseOverlap(ctx, after, before.id);
-    updateSubscriptionRecord(db, after);
+    // A plan's included credits replace the allowance: fewer of them can leave past spends short.
+    const credits = [before, after].filter((p) => p.free_credits_monthly > 0).map((p) => p.source_id);
+    guardShortfall(ctx, credits, input.confirmShortfall === true, () => updateSubscriptionRecord(db, after));
   })();
   return byId(ctx, input.id);
 }
 
-export function deleteSubscription(ctx: Ctx, id: number): { id: number } {
-  if (!deleteSubscriptionRecord(ctx.db, id)) throw new AppError('not_found', `Subscription ${id} does not exist`);
-  return { id };
+/**
+ * Deletes a plan; one whose included credits were spent needs `confirmShortfall`.
+ * The snapshot is what undo:subscription puts back.
+ */
+export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: SubscriptionRecord } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const snapshot = getSubscriptionRecord(db, input.id);
+    if (!snapshot) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    guardShortfall(ctx, snapshot.free_credits_monthly > 0 ? [snapshot.source_id] : [], input.confirmShortfall === true, () => {
+      if (!deleteSubscriptionRecord(db, input.id)) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+    });
+    return { id: input.id, snapshot };
+  })();
 }

@@ -1,15 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatShortDay, formatValue, formatValueShort, plural } from './format';
+import { formatDateTime, formatDay, formatShortDay, formatValue, formatValueShort, plural, setDayPattern, setDisplayLocale } from './format';
 import { parseRoute, routeWith } from './useRoute';
 import { compactMoney } from '../features/reports/reportFormat';
 
 describe('display formats', () => {
   it('formats days with date-fns, compact within the current year', () => {
+    setDayPattern('d MMM yyyy');
     expect(formatDay('2026-08-14')).toBe('14 Aug 2026');
     expect(formatDay(null)).toBe('');
     expect(formatShortDay('2026-08-14', new Date(2026, 0, 1))).toBe('14 Aug');
     expect(formatShortDay('2025-12-31', new Date(2026, 0, 1))).toBe('31 Dec 2025');
     expect(formatDateTime(new Date(2026, 7, 14, 9, 5).toISOString())).toBe('14 Aug 2026, 09:05');
+  });
+
+  it('by default follows the locale: en-US, en-GB, de-DE', () => {
+    setDayPattern('locale');
+    const jan = new Date(2026, 0, 1);
+    try {
+      setDisplayLocale('en-US');
+      expect(formatDay('2026-08-14')).toBe('Aug 14, 2026');
+      expect(formatShortDay('2026-08-14', jan)).toBe('Aug 14');
+      expect(formatShortDay('2025-12-31', jan)).toBe('Dec 31, 2025');
+      expect(formatDateTime(new Date(2026, 7, 14, 9, 5).toISOString())).toBe('Aug 14, 2026, 09:05 AM');
+      setDisplayLocale('en-GB');
+      expect(formatDay('2026-08-14')).toBe('14 Aug 2026');
+      expect(formatShortDay('2026-08-14', jan)).toBe('14 Aug');
+      expect(formatDateTime(new Date(2026, 7, 14, 9, 5).toISOString())).toBe('14 Aug 2026, 09:05');
+      setDisplayLocale('de-DE');
+      expect(formatDay('2026-08-14')).toBe('14. Aug. 2026');
+      expect(formatShortDay('2026-08-14', jan)).toBe('14. Aug.');
+      expect(formatDateTime(new Date(2026, 7, 14, 9, 5).toISOString())).toBe('14. Aug. 2026, 09:05');
+      // An explicit choice in Settings wins over the locale.
+      setDayPattern('dd.MM.yyyy');
+      expect(formatDay('2026-08-14')).toBe('14.08.2026');
+      setDayPattern('MM/dd/yyyy');
+      expect(formatDay('2026-08-14')).toBe('08/14/2026');
+    } finally {
+      setDisplayLocale(undefined);
+      setDayPattern('d MMM yyyy');
+    }
   });
 
   it('shows money exactly, dropping only zero cents on cards', () => {

@@ -20,7 +20,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (kind: Toast['kind'], text: string, undo?: Undo) => {
       const id = nextId++;
       setToasts((list) => [...list.slice(-(maxShown - 1)), { id, kind, text, undo }]);
-      window.setTimeout(() => dismiss(id), kind === 'error' ? 8000 : undo ? 7000 : 4000);
+      window.setTimeout(() => dismiss(id), kind === 'error' ? 8000 : undo ? 8000 : 4000);
     },
     [dismiss],
   );

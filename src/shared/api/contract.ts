@@ -15,6 +15,7 @@ import { leadMoneyContract } from './schemas/lead-money';
 import { dbContract } from './schemas/db';
 import { activityContract, closeoutContract } from './schemas/activity';
 import { preferencesContract } from './schemas/preferences';
+import { undoContract } from './schemas/undo';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...leadMoneyContract,
   ...dbContract,
   ...activityContract, ...closeoutContract, ...preferencesContract,
+  ...undoContract,
 };
 
 export type Contract = typeof contract;

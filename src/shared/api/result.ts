@@ -2,6 +2,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
+  /** Allowed once the user confirms (the same call again with its confirm flag); `fields[0].path` names the flag. */
+  | 'needs_confirmation'
   /** Another writer holds the database for now; the same call may succeed in a moment. */
   | 'busy'
   | 'unknown_operation'

@@ -19,8 +19,9 @@ export function ActivitySection({ leadId }: { leadId: number }) {
   const toast = useToast();
   const remove = async (id: number) => {
     try {
-      await api.activity.delete({ id });
-      toast.info('Activity deleted');
+      const { snapshot } = await api.activity.delete({ id });
+      const undo = snapshot && (() => api.undo.activity({ snapshot }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      toast.info('Activity deleted', undo ? { undo } : undefined);
       notifyDataChanged();
     } catch (e) {
       toast.error(`Could not delete the activity: ${(e as Error).message}`);

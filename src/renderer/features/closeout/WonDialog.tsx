@@ -114,10 +114,10 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
             <Field label="Amount" error={errors.amount} className="span-2">
               <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} autoComplete="off" />
             </Field>
-            <Field label="Payment date" error={errors.paymentDate}>
+            <Field label="Payment date" error={errors.paymentDate} className="span-2">
               <input type="date" value={paymentDate} onChange={(e) => setPaymentDate(e.target.value)} />
             </Field>
-            <Field label="Fee" error={errors.fee} hint="From the channel's rule">
+            <Field label="Fee" error={errors.fee} hint="From the channel's rule" className="span-2">
               <input
                 type="text"
                 inputMode="decimal"

@@ -8,6 +8,7 @@ import { FormError, useFormErrors } from '../costs/useFormErrors';
 import { LedgerChart } from './LedgerChart';
 import { AdjustDialog, OpeningDialog } from './LedgerDialogs';
 import { MatchUpwork } from './MatchUpwork';
+import { useShortfall } from '../costs/useShortfall';
 import './connects.css';
 import '../reports/reports.css';
 
@@ -44,6 +45,7 @@ export function ConnectsPage() {
 function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
   const [dialog, setDialog] = useState<'opening' | 'adjust' | null>(null);
   const remove = useFormErrors();
+  const removal = useShortfall(remove);
   const opening = ledger.entries.find((e) => e.kind === 'opening');
   const props = { sourceId: ledger.sourceId, source: ledger.source, creditName: ledger.creditName, onClose: () => setDialog(null) };
   const n = (v: number) => v.toLocaleString();
@@ -111,6 +113,7 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
           <section className="panel" aria-labelledby="ledger-entries-title">
             <h2 id="ledger-entries-title">Opening balance and adjustments</h2>
             <FormError message={remove.errors.form} />
+            {removal.prompt}
             {ledger.entries.length === 0 ? (
               <p className="muted">None yet.</p>
             ) : (
@@ -122,7 +125,7 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
                       <td>{e.kind === 'opening' ? 'Opening balance' : e.note}</td>
                       <td className="num">{e.kind === 'adjustment' && e.count > 0 ? '+' : ''}{n(e.count)}</td>
                       <td className="num">
-                        <DeleteButton label={`Delete ${e.kind === 'opening' ? 'the opening balance' : `the adjustment of ${formatDay(e.on)}`}`} onDelete={() => remove.run(() => api.connects.deleteEntry({ id: e.id }), 'Deleted')} />
+                        <DeleteButton label={`Delete ${e.kind === 'opening' ? 'the opening balance' : `the adjustment of ${formatDay(e.on)}`}`} onDelete={() => removal.run((confirm) => api.connects.deleteEntry({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), 'Deleted')} />
                       </td>
                     </tr>
                   ))}

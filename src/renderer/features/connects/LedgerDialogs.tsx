@@ -4,6 +4,7 @@ import { todayLocal } from '../../app/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from '../costs/useFormErrors';
+import { useShortfall } from '../costs/useShortfall';
 
 export type LedgerDialogProps = { sourceId: number; source: string; creditName: string; onClose: () => void };
 
@@ -19,11 +20,12 @@ export function OpeningDialog({ sourceId, source, creditName, onClose, current }
   const [count, setCount] = useState(current ? String(current.count) : '');
   const [on, setOn] = useState(current?.on ?? todayLocal());
   const form = useFormErrors();
+  const shortfall = useShortfall(form);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const n = parseCount(count, false);
     if (typeof n === 'string') return form.setErrors({ count: n });
-    if (await form.run(() => api.connects.setOpening({ sourceId, count: n, on }), `Opening balance of ${source} saved`)) onClose();
+    await shortfall.run((confirm) => api.connects.setOpening({ sourceId, count: n, on, ...(confirm ? { confirmShortfall: true } : {}) }), `Opening balance of ${source} saved`, { done: onClose });
   };
   return (
     <Dialog open title={`Set the opening balance of ${source}`} onClose={onClose}>
@@ -38,6 +40,7 @@ export function OpeningDialog({ sourceId, source, creditName, onClose, current }
           <input type="date" value={on} max={todayLocal()} onChange={(e) => setOn(e.target.value)} />
         </Field>
         <FormError message={form.errors.form ?? form.errors.source ?? form.errors.sourceId} />
+        {shortfall.prompt}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" disabled={form.busy}>Save opening balance</button>

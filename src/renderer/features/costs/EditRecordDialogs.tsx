@@ -8,8 +8,9 @@ import { useAsync } from '../../app/useAsync';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from './useFormErrors';
+import { useShortfall } from './useShortfall';
 
-/** Every field of a payment, edited in place; any lead of its channel, any stage. */
+/** Every field of a payment, edited in place; any lead of its channel, any stage (or the lead it is linked to). */
 export function EditPaymentDialog({ payment, sources, onClose }: { payment: Payment; sources: Source[]; onClose: () => void }) {
   const [v, setV] = useState({
     date: payment.date, sourceId: payment.sourceId, leadId: payment.leadId, description: payment.description,
@@ -38,10 +39,10 @@ export function EditPaymentDialog({ payment, sources, onClose }: { payment: Paym
             {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </Field>
-        <Field label="Lead" error={form.errors.leadId} hint="Any lead of the channel">
+        <Field label="Lead" error={form.errors.leadId} hint="Leads of the channel; link one of another channel from its lead page">
           <select value={v.leadId ?? ''} onChange={(e) => set({ leadId: e.target.value ? Number(e.target.value) : null })}>
             <option value="">None</option>
-            {payment.leadId !== null && !leadOptions.some((l) => l.id === payment.leadId) && v.sourceId === payment.sourceId && (
+            {payment.leadId !== null && !leadOptions.some((l) => l.id === payment.leadId) && (
               <option value={payment.leadId}>{payment.leadTitle}</option>
             )}
             {leadOptions.map((l) => (
@@ -78,16 +79,21 @@ export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expe
     amount: formatMinorPlain(expense.amountMinor, expense.currency), currency: expense.currency, connects: expense.connects ? String(expense.connects) : '',
   });
   const form = useFormErrors();
+  const shortfall = useShortfall(form);
   const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const connects = v.category === 'connects' && v.connects.trim() ? v.connects.trim() : '0';
     if (!/^\d+$/.test(connects)) return form.setErrors({ connects: 'Whole numbers only' });
-    const ok = await form.run(
-      () => api.expenses.update({ id: expense.id, date: v.date, sourceId: v.sourceId, category: v.category, description: v.description, amount: v.amount, currency: v.currency, connects: Number(connects) }),
+    await shortfall.run(
+      (confirm) =>
+        api.expenses.update({
+          id: expense.id, date: v.date, sourceId: v.sourceId, category: v.category, description: v.description, amount: v.amount, currency: v.currency,
+          connects: Number(connects), ...(confirm ? { confirmShortfall: true } : {}),
+        }),
       'Expense saved',
+      { done: onClose },
     );
-    if (ok) onClose();
   };
   return (
     <Dialog open title="Edit expense" onClose={onClose}>
@@ -113,14 +119,15 @@ export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expe
           <input type="text" className="upper" value={v.currency} onChange={(e) => set({ currency: e.target.value })} maxLength={3} />
         </Field>
         {v.category === 'connects' && (
-          <Field label="Connects bought" error={form.errors.connects}>
+          <Field label="Connects bought" error={form.errors.connects} hint="The Connects ledger counts them">
             <input type="text" inputMode="numeric" value={v.connects} onChange={(e) => set({ connects: e.target.value })} />
           </Field>
         )}
         <Field label="Description" error={form.errors.description}>
           <input type="text" value={v.description} onChange={(e) => set({ description: e.target.value })} maxLength={500} />
         </Field>
-        <FormError message={form.errors.form} />
+        <FormError message={shortfall.asking ? undefined : form.errors.form} />
+        {shortfall.prompt}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" className="primary" disabled={form.busy}>Save expense</button>

@@ -11,13 +11,17 @@ import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
 import { EditExpenseDialog } from './EditRecordDialogs';
 import '../connects/connects.css';
+import { listInput, Pager, RecordFilters, useRecordFilter } from './RecordList';
+import { useShortfall } from './useShortfall';
 
 type Category = (typeof expenseCategoryValues)[number];
 
 export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
-  const recent = useAsync(() => api.expenses.list({ limit: 10 }), []);
+  const { filter, change, page } = useRecordFilter();
+  const recent = useAsync(() => api.expenses.list(listInput(filter)), [filter]);
   const [editing, setEditing] = useState<number | null>(null);
   const remove = useFormErrors();
+  const removal = useShortfall(remove);
   const [date, setDate] = useState(todayLocal());
   const [sourceId, setSourceId] = useState<number | ''>('');
   const [category, setCategory] = useState<Category>('connects');
@@ -76,7 +80,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
           <input type="text" className="upper" value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder={baseCurrency} maxLength={3} />
         </Field>
         {category === 'connects' && (
-          <Field label="Connects bought" error={form.errors.connects}>
+          <Field label="Connects bought" error={form.errors.connects} hint="The Connects ledger counts them">
             <input type="text" inputMode="numeric" value={connects} onChange={(e) => setConnects(e.target.value)} placeholder="80" />
           </Field>
         )}
@@ -87,7 +91,9 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
-      <h3>Latest {recent.data && <span className="muted">(of {recent.data.total.toLocaleString()})</span>}</h3>
+      {removal.prompt}
+      <h3>All expenses {recent.data && <span className="muted">({recent.data.total.toLocaleString()}, newest first)</span>}</h3>
+      <RecordFilters what="Expenses" sources={sources} filter={filter} onChange={change} noChannel error={recent.error?.message} />
       <table className="data-table compact" aria-label="Latest expenses">
         <thead>
           <tr>
@@ -100,21 +106,35 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
           </tr>
         </thead>
         <tbody>
+          {recent.data?.items.length === 0 && (
+            <tr><td colSpan={6} className="table-empty">No expenses{filter.sourceId !== '' || filter.from || filter.to ? ' match these filters' : ' yet'}.</td></tr>
+          )}
           {recent.data?.items.map((e) => (
             <tr key={e.id}>
               <td>{formatDay(e.date)}</td>
               <td>{e.sourceName ?? '(no channel)'}</td>
-              <td>{e.category}{e.connects ? ` (${e.connects})` : ''}</td>
+              <td>
+                {e.category}{e.connects ? ` (${e.connects})` : ''}
+                {e.category === 'connects' && e.connects === 0 && e.amountMinor > 0 && <span className="report-warning"> · no count: not in the ledger</span>}
+              </td>
               <td>{e.description}</td>
               <td className="num">{money(e.amountMinor, e.currency)}</td>
               <td className="num">
                 <button type="button" className="link-button" aria-label={`Edit expense of ${e.date}`} onClick={() => setEditing(e.id)}>Edit</button>
-                <DeleteButton label={`Delete expense of ${e.date}`} onDelete={() => remove.run(() => api.expenses.delete({ id: e.id }), 'Expense deleted')} />
+                <DeleteButton
+                  label={`Delete expense of ${e.date}`}
+                  onDelete={() =>
+                    removal.run((confirm) => api.expenses.delete({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted the expense of ${e.date}`, {
+                      undo: ({ snapshot }) => api.undo.expense({ snapshot }),
+                    })
+                  }
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {recent.data && <Pager what="Expenses" total={recent.data.total} offset={filter.offset} onPage={page} />}
       {editing !== null && recent.data?.items.find((e) => e.id === editing) && (
         <EditExpenseDialog expense={recent.data.items.find((e) => e.id === editing)!} sources={sources} onClose={() => setEditing(null)} />
       )}

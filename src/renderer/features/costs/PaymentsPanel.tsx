@@ -8,12 +8,13 @@ import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
-import { formatMinorPlain } from '../../../shared/money';
 import { EditPaymentDialog } from './EditRecordDialogs';
 import '../connects/connects.css';
+import { listInput, Pager, RecordFilters, useRecordFilter } from './RecordList';
 
 export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
-  const recent = useAsync(() => api.payments.list({ limit: 10 }), []);
+  const { filter, change, page } = useRecordFilter();
+  const recent = useAsync(() => api.payments.list(listInput(filter)), [filter]);
   const [editing, setEditing] = useState<number | null>(null);
   const remove = useFormErrors();
   const [date, setDate] = useState(todayLocal());
@@ -94,7 +95,8 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
-      <h3>Latest {recent.data && <span className="muted">(of {recent.data.total.toLocaleString()})</span>}</h3>
+      <h3>All payments {recent.data && <span className="muted">({recent.data.total.toLocaleString()}, newest first)</span>}</h3>
+      <RecordFilters what="Payments" sources={sources} filter={filter} onChange={change} error={recent.error?.message} />
       <table className="data-table compact" aria-label="Latest payments">
         <thead>
           <tr>
@@ -107,6 +109,9 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           </tr>
         </thead>
         <tbody>
+          {recent.data?.items.length === 0 && (
+            <tr><td colSpan={6} className="table-empty">No payments{filter.sourceId !== '' || filter.from || filter.to ? ' match these filters' : ' yet'}.</td></tr>
+          )}
           {recent.data?.items.map((p) => (
             <tr key={p.id}>
               <td>{formatDay(p.date)}</td>
@@ -122,12 +127,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 <DeleteButton
                   label={`Delete payment of ${p.date}`}
                   onDelete={() =>
-                    remove.run(() => api.payments.delete({ id: p.id }), 'Payment deleted', () =>
-                      api.payments.create({
-                        ref: p.ref, date: p.date, sourceId: p.sourceId, leadId: p.leadId, description: p.description, currency: p.currency,
-                        gross: formatMinorPlain(p.grossMinor, p.currency), fee: p.feeComputed ? null : formatMinorPlain(p.feeMinor, p.currency),
-                      }),
-                    )
+                    remove.run(() => api.payments.delete({ id: p.id }), `Deleted the payment of ${p.date}`, ({ snapshot }) => api.undo.payment({ snapshot }))
                   }
                 />
               </td>
@@ -135,6 +135,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
           ))}
         </tbody>
       </table>
+      {recent.data && <Pager what="Payments" total={recent.data.total} offset={filter.offset} onPage={page} />}
       <p className="muted small">* fee computed from the commission rule</p>
       {editing !== null && recent.data?.items.find((p) => p.id === editing) && (
         <EditPaymentDialog payment={recent.data.items.find((p) => p.id === editing)!} sources={sources} onClose={() => setEditing(null)} />

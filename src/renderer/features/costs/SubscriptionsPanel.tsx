@@ -7,10 +7,22 @@ import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DeleteButton } from './DeleteButton';
+import { EditSubscriptionDialog } from './EditSubscriptionDialog';
+import { RecordFilters, useRecordFilter } from './RecordList';
+import { useShortfall } from './useShortfall';
 
 export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const list = useAsync(() => api.subscriptions.list({}), []);
   const remove = useFormErrors();
+  const removal = useShortfall(remove);
+  const { filter, change } = useRecordFilter();
+  const [editing, setEditing] = useState<number | null>(null);
+  // Few rows: filtered here. A plan shows when it runs on any day of the range; oldest start first.
+  const shown = (list.data ?? [])
+    .filter((s) => filter.sourceId === '' || s.sourceId === filter.sourceId)
+    .filter((s) => (!filter.to || s.startsOn <= filter.to) && (!filter.from || s.endsOn === null || s.endsOn >= filter.from))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id - b.id);
+  const editedRow = list.data?.find((s) => s.id === editing);
   const [sourceId, setSourceId] = useState<number | ''>('');
   const [name, setName] = useState('');
   const [period, setPeriod] = useState<'monthly' | 'yearly'>('monthly');
@@ -81,6 +93,9 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
         <FormError message={form.errors.form} />
       </form>
       <FormError message={remove.errors.form} />
+      {removal.prompt}
+      <h3>All subscriptions {list.data && <span className="muted">({shown.length === list.data.length ? list.data.length : `${shown.length} of ${list.data.length}`}, by start date)</span>}</h3>
+      <RecordFilters what="Subscriptions" sources={sources} filter={filter} onChange={change} />
       <table className="data-table compact" aria-label="Subscriptions">
         <thead>
           <tr>
@@ -92,12 +107,12 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
           </tr>
         </thead>
         <tbody>
-          {list.data?.length === 0 && (
+          {list.data && shown.length === 0 && (
             <tr>
-              <td colSpan={5} className="table-empty">No subscriptions yet.</td>
+              <td colSpan={5} className="table-empty">{list.data.length === 0 ? 'No subscriptions yet.' : 'No subscriptions match these filters.'}</td>
             </tr>
           )}
-          {list.data?.map((s) => (
+          {shown.map((s) => (
             <tr key={s.id}>
               <td>{s.sourceName}</td>
               <td>
@@ -113,12 +128,21 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
               <td>{formatDay(s.startsOn)} – {s.endsOn ? formatDay(s.endsOn) : 'ongoing'}</td>
               <td className="num">
                 <EndPlan id={s.id} name={s.name} endsOn={s.endsOn} />
-                <DeleteButton label={`Delete ${s.name}`} onDelete={() => remove.run(() => api.subscriptions.delete({ id: s.id }), `Deleted ${s.name}`)} />
+                <button type="button" className="link-button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>Edit</button>
+                <DeleteButton
+                  label={`Delete ${s.name}`}
+                  onDelete={() =>
+                    removal.run((confirm) => api.subscriptions.delete({ id: s.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted ${s.name}`, {
+                      undo: ({ snapshot }) => api.undo.subscription({ snapshot }),
+                    })
+                  }
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editedRow && <EditSubscriptionDialog subscription={editedRow} sources={sources} onClose={() => setEditing(null)} />}
     </section>
   );
 }
@@ -127,13 +151,19 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
 function EndPlan({ id, name, endsOn }: { id: number; name: string; endsOn: string | null }) {
   const [date, setDate] = useState(endsOn ?? todayLocal());
   const form = useFormErrors();
+  const shortfall = useShortfall(form);
   return (
     <span className="inline-form end-plan">
       <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={`End date of ${name}`} aria-invalid={form.errors.endsOn ? true : undefined} />
-      <button type="button" onClick={() => form.run(() => api.subscriptions.update({ id, endsOn: date || null }), `${name} ends ${date}`)} disabled={form.busy}>
+      <button
+        type="button"
+        onClick={() => shortfall.run((confirm) => api.subscriptions.update({ id, endsOn: date || null, ...(confirm ? { confirmShortfall: true } : {}) }), `${name} ends ${date}`)}
+        disabled={form.busy}
+      >
         Set end
       </button>
       {(form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form) && <span className="field-error" role="alert">{form.errors.endsOn ?? form.errors.startsOn ?? form.errors.form}</span>}
+      {shortfall.prompt}
     </span>
   );
 }

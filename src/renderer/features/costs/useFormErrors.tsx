@@ -8,13 +8,13 @@ export function useFormErrors() {
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  /** `undo`, when given, is offered in the success message (a delete that can be put back). */
-  const run = async (save: () => Promise<unknown>, success: string, undo?: () => Promise<unknown>): Promise<boolean> => {
+  /** `undo`, when given, is offered in the success message (a delete that can be put back, from what the save returned). */
+  const run = async <T,>(save: () => Promise<T>, success: string, undo?: (saved: T) => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     try {
-      await save();
+      const saved = await save();
       setErrors({});
-      toast.info(success, undo ? { undo: () => undo().then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)) } : undefined);
+      toast.info(success, undo ? { undo: () => undo(saved).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)) } : undefined);
       notifyDataChanged();
       return true;
     } catch (e) {

@@ -22,7 +22,6 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col">Description</th>
                 <th scope="col" className="num">Gross</th>
                 <th scope="col" className="num">Fee</th>
                 <th scope="col"><span className="sr-only">Actions</span></th>
@@ -30,12 +29,16 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             </thead>
             <tbody>
               {m.payments.length === 0 && (
-                <tr><td colSpan={5} className="table-empty">No payments linked yet.</td></tr>
+                <tr><td colSpan={4} className="table-empty">No payments linked yet.</td></tr>
               )}
               {m.payments.map((p) => (
                 <tr key={p.id}>
-                  <td>{formatDay(p.date)}</td>
-                  <td>{p.description || <span className="muted">—</span>}</td>
+                  {/* One cell for date and description: the panel is narrow at 1280×720 and Unlink must stay in view. */}
+                  <td>
+                    {formatDay(p.date)}
+                    {p.description && <span className="muted small lead-money-description">{p.description}</span>}
+                    {p.sourceId !== lead.sourceId && <span className="muted small lead-money-description" title={staysOnChannel(p.sourceName)}>{p.sourceName} revenue</span>}
+                  </td>
                   <td className="num">{money(p.grossMinor, p.currency)}</td>
                   <td className="num">{money(p.feeMinor, p.currency)}</td>
                   <td className="num">
@@ -73,24 +76,40 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
   );
 }
 
-/** Any payment of the lead's channel not linked to a lead yet (imported ones included). */
+/** What a link across channels means for the report (last touch, DOMAIN §6): shown where the link is made. */
+export function staysOnChannel(paymentSource: string): string {
+  return `This payment stays on ${paymentSource}’s revenue: the report counts a payment for its own channel; the link puts it on this lead’s page and profit.`;
+}
+
+/** Any payment not linked to a lead yet (imported ones included), of the lead's channel or any other. */
 function LinkPayment({ lead, onLink }: { lead: LeadDetail; onLink: (paymentId: number) => void }) {
   const [choice, setChoice] = useState<number | ''>('');
-  const open = useAsync(() => api.payments.list({ sourceId: lead.sourceId, limit: 500 }), [lead.sourceId]);
-  const unlinked = (open.data?.items ?? []).filter((p) => p.leadId === null);
-  if (unlinked.length === 0) return null;
+  const [channel, setChannel] = useState<'lead' | 'all'>('lead');
+  const open = useAsync(
+    () => api.payments.list({ unlinked: true, ...(channel === 'lead' ? { sourceId: lead.sourceId } : {}), limit: 500 }),
+    [lead.sourceId, channel],
+  );
+  const unlinked = open.data?.items ?? [];
+  const chosen = unlinked.find((p) => p.id === choice);
   return (
-    <div className="inline-form">
-      <label htmlFor="link-payment">Link a payment</label>
-      <select id="link-payment" value={choice} onChange={(e) => setChoice(e.target.value ? Number(e.target.value) : '')}>
-        <option value="">Choose…</option>
-        {unlinked.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.date} · {money(p.grossMinor, p.currency)}{p.description ? ` · ${p.description.slice(0, 60)}` : ''}
-          </option>
-        ))}
-      </select>
-      <button type="button" disabled={choice === ''} onClick={() => choice !== '' && onLink(choice)}>Link</button>
+    <div className="link-payment">
+      <div className="inline-form">
+        <label htmlFor="link-payment">Link a payment</label>
+        <select id="link-payment-channel" aria-label="Link payments from" value={channel} onChange={(e) => { setChannel(e.target.value as 'lead' | 'all'); setChoice(''); }}>
+          <option value="lead">{lead.sourceName}</option>
+          <option value="all">All channels</option>
+        </select>
+        <select id="link-payment" value={choice} onChange={(e) => setChoice(e.target.value ? Number(e.target.value) : '')} disabled={unlinked.length === 0}>
+          <option value="">{unlinked.length === 0 ? 'No unlinked payments' : 'Choose…'}</option>
+          {unlinked.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.date} · {money(p.grossMinor, p.currency)}{p.sourceId !== lead.sourceId ? ` · ${p.sourceName}` : ''}{p.description ? ` · ${p.description.slice(0, 60)}` : ''}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={choice === ''} onClick={() => choice !== '' && onLink(choice)}>Link</button>
+      </div>
+      {chosen && chosen.sourceId !== lead.sourceId && <p className="muted small" role="note">{staysOnChannel(chosen.sourceName)}</p>}
     </div>
   );
 }

@@ -60,8 +60,9 @@ function LeadView({ lead }: { lead: LeadDetail }) {
   const remove = async () => {
     setConfirming(false);
     try {
-      await api.leads.delete({ id: lead.id });
-      toast.info(`Deleted “${lead.title}”`);
+      const { snapshot } = await api.leads.delete({ id: lead.id });
+      const undo = snapshot && (() => api.undo.lead({ snapshot }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      toast.info(`Deleted “${lead.title}”`, undo ? { undo } : undefined);
       notifyDataChanged();
       navigate('leads');
     } catch (e) {
@@ -168,7 +169,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
       <ConfirmDialog
         open={confirming}
         title="Delete this lead?"
-        message={`“${lead.title}” and its stage history will be deleted. This cannot be undone.`}
+        message={`“${lead.title}” its stage history and activity will be deleted (its payments stay, unlinked). Undo puts it all back for a few seconds.`}
         confirmLabel="Delete lead"
         onConfirm={remove}
         onClose={() => setConfirming(false)}

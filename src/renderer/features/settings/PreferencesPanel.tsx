@@ -10,8 +10,8 @@ import { applyPreferences } from './usePreferences';
 
 const sampleDay = new Date(2026, 6, 1);
 const dateFormats: { value: Preferences['dateFormat']; label: string }[] = [
-  { value: 'd MMM yyyy', label: format(sampleDay, 'd MMM yyyy') },
   { value: 'locale', label: `Your system’s (${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(sampleDay)})` },
+  { value: 'd MMM yyyy', label: format(sampleDay, 'd MMM yyyy') },
   { value: 'yyyy-MM-dd', label: '2026-07-01' },
   { value: 'dd/MM/yyyy', label: '01/07/2026' },
   { value: 'MM/dd/yyyy', label: '07/01/2026' },

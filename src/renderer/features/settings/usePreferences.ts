@@ -20,7 +20,7 @@ export function usePreferencesEffects(): void {
   }, [version]);
 }
 
-let appliedPattern = 'd MMM yyyy';
+let appliedPattern = 'locale';
 
 export function applyPreferences(prefs: Preferences, announce = true): void {
   const root = document.documentElement;

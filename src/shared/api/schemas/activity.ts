@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { amountText, id, isoDate } from '../fields';
 import { StageEnum } from './leads';
+import { DeletedActivity } from './undo';
 
 /** What the user logs; `follow-up` is written by "Done" on the Follow-ups page. */
 export const activityKinds = ['note', 'message', 'call', 'meeting', 'proposal', 'follow-up'] as const;
@@ -40,7 +41,7 @@ export const ActivityCreate = z.object({
 export const activityContract = {
   'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem), 'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first'),
   'activity:create': op(ActivityCreate, Activity, 'Record an activity (a note, call, message or follow-up) on a lead'),
-  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete an activity'),
+  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional() }), 'Delete an activity (returns what undo:activity needs to put it back)'),
 };
 
 /** Won in one step (issue 13.2): the close date, the value, and optionally the payment, in one transaction. */

@@ -12,6 +12,8 @@ const channelRef = {
 const needsChannel = (v: { sourceId?: number | undefined; source?: string | undefined }, ctx: z.RefinementCtx) => {
   if (v.sourceId === undefined && v.source === undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Name the channel (--source NAME)' });
 };
+/** Saves an edit or delete that leaves credits short on some day (answered `needs_confirmation` without it). */
+const confirmShortfall = z.boolean().optional();
 const wholeCount = z.number({ error: 'Enter a whole number' }).int('Whole numbers only').min(-1_000_000, 'Too large').max(1_000_000, 'Too large');
 
 /** Exactly the fields `leadledger connects --json` prints, in DOMAIN §5's order. */
@@ -56,7 +58,7 @@ export type ConnectsLedger = z.infer<typeof ConnectsLedger>;
 export const ConnectsQuery = z.object({ ...channelRef, on: isoDate.optional() });
 
 export const OpeningInput = z
-  .object({ ...channelRef, count: wholeCount.min(0, 'An opening balance cannot be negative'), on: isoDate })
+  .object({ ...channelRef, count: wholeCount.min(0, 'An opening balance cannot be negative'), on: isoDate, confirmShortfall })
   .superRefine(needsChannel);
 export type OpeningInput = z.input<typeof OpeningInput>;
 
@@ -75,5 +77,9 @@ export const connectsContract = {
   'connects:ledger': op(ConnectsQuery, z.object({ on: z.string(), channels: z.array(ConnectsLedger) }), 'The credits ledger (DOMAIN §5) of every credit channel, or the one named, up to a day'),
   'connects:set-opening': op(OpeningInput, CreditEntry, "Set a channel's opening credits balance on a day (replaces the earlier one)"),
   'connects:adjust': op(AdjustInput, CreditEntry, 'Add or take credits on a day with a note, to match the platform'),
-  'connects:delete-entry': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete an opening balance or an adjustment'),
+  'connects:delete-entry': op(
+    z.object({ id, confirmShortfall }),
+    z.object({ deleted: z.boolean() }),
+    'Delete an opening balance or an adjustment (one that leaves credits short asks for confirmShortfall)',
+  ),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
 import { DateRange, pageInput } from './money-fields';
+import { DeletedExpense } from './undo';
 
 export const expenseCategoryValues = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
 export const ExpenseCategory = z.enum(expenseCategoryValues, { error: 'Choose connects, subscription, advertising, fee, tax or other' });
@@ -41,10 +42,24 @@ function refine(v: { amount?: string; currency?: string; category?: string; conn
   }
 }
 
-export const ExpenseCreate = z.object(fields).superRefine(refine);
+/** The message when a connects purchase comes without a count (form, API; imports warn instead). */
+export const connectsCountNeeded = 'How many Connects did this buy? The Connects ledger needs the count';
+
+/** A purchase (amount > 0) of category connects must say how many it bought (DOMAIN §5: the ledger counts it). */
+export function needsConnectsCount(v: { category?: string | undefined; amount?: string | undefined; connects?: number | undefined }): boolean {
+  return v.category === 'connects' && v.amount !== undefined && !v.amount.trim().startsWith('-') && /[1-9]/.test(v.amount) && !v.connects;
+}
+
+export const ExpenseCreate = z.object(fields).superRefine((v, ctx) => {
+  refine(v, ctx);
+  if (needsConnectsCount(v)) ctx.addIssue({ code: 'custom', path: ['connects'], message: connectsCountNeeded });
+});
 /** A row of an imported file: the same checks as the form; the channel comes by name. */
 export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
-export const ExpenseUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+/** Saves a change to a connects purchase that leaves credits short on some day (answered `needs_confirmation` without it). */
+const confirmShortfall = z.boolean().optional();
+export const ExpenseUpdate = z.object({ id, ...fields, confirmShortfall }).partial().required({ id: true }).superRefine(refine);
+export const ExpenseDelete = z.object({ id, confirmShortfall });
 export const ExpenseList = DateRange.and(
   z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),
 );
@@ -53,5 +68,5 @@ export const expensesContract = {
   'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
   'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
   'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(z.object({ id }), z.object({ id }), 'Delete an expense'),
+  'expenses:delete': op(ExpenseDelete, z.object({ id, snapshot: DeletedExpense }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns what undo:expense needs to put it back)'),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { amountText, checkAmount, currencyCode, id, isoDate } from '../fields';
 import { DateRange, pageInput } from './money-fields';
+import { DeletedPayment } from './undo';
 
 export const Payment = z.object({
   id,
@@ -43,11 +44,19 @@ export const PaymentCreate = z.object(fields).superRefine(refine);
 export const PaymentImportRow = z.object(fields).omit({ sourceId: true, leadId: true }).superRefine(refine);
 export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
 
-export const PaymentList = DateRange.and(z.object({ sourceId: id.optional(), leadId: id.optional(), ...pageInput }));
+export const PaymentList = DateRange.and(
+  z.object({
+    sourceId: id.optional(),
+    leadId: id.optional(),
+    /** Only payments linked to no lead (what the lead page offers to link). */
+    unlinked: z.boolean().optional(),
+    ...pageInput,
+  }),
+);
 
 export const paymentsContract = {
   'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
   'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
   'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
-  'payments:delete': op(z.object({ id }), z.object({ id }), 'Delete a payment'),
+  'payments:delete': op(z.object({ id }), z.object({ id, snapshot: DeletedPayment }), 'Delete a payment (returns what undo:payment needs to put it back)'),
 };

@@ -10,7 +10,7 @@ const reason = z.string().trim().min(1, 'A reason cannot be empty').max(60, 'At 
 
 const fields = {
   theme: z.enum(['system', 'light', 'dark']),
-  /** 'locale' follows the OS locale; the others are date-fns patterns. The default stays the app's own "1 Jul 2026". */
+  /** 'locale' (the default) follows the OS/browser locale; the others are date-fns patterns. */
   dateFormat: z.enum(['locale', 'd MMM yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy']),
   weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(6)]),
   staleDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
@@ -21,7 +21,7 @@ const fields = {
 /** How the app looks and behaves (Settings page, issue 13.7). Stored as one JSON setting. */
 export const Preferences = z.object({
   theme: fields.theme.default('system'),
-  dateFormat: fields.dateFormat.default('d MMM yyyy'),
+  dateFormat: fields.dateFormat.default('locale'),
   weekStartsOn: fields.weekStartsOn.default(1),
   staleDays: fields.staleDays.default(21),
   notifications: fields.notifications.default(true),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
+import { DeletedSubscription } from './undo';
 
 export const Subscription = z.object({
   id,
@@ -35,11 +36,13 @@ function refine(v: { amount?: string; currency?: string; startsOn?: string; ends
 }
 
 export const SubscriptionCreate = z.object(fields).superRefine(refine);
-export const SubscriptionUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+/** Saves a change to a plan with credits that leaves credits short on some day (answered `needs_confirmation` without it). */
+const confirmShortfall = z.boolean().optional();
+export const SubscriptionUpdate = z.object({ id, ...fields, confirmShortfall }).partial().required({ id: true }).superRefine(refine);
 
 export const subscriptionsContract = {
   'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription), 'Recurring costs (memberships, plans) per channel'),
   'subscriptions:create': op(SubscriptionCreate, Subscription, 'Add a recurring cost'),
   'subscriptions:update': op(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
-  'subscriptions:delete': op(z.object({ id }), z.object({ id }), 'Delete a recurring cost'),
+  'subscriptions:delete': op(z.object({ id, confirmShortfall }), z.object({ id, snapshot: DeletedSubscription }), 'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns what undo:subscription needs to put it back)'),
 };

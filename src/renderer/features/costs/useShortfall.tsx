@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { ApiCallError } from '../../../shared/api/client';
+import type { useFormErrors } from './useFormErrors';
+
+type Form = ReturnType<typeof useFormErrors>;
+type Pending = { message: string; save: () => Promise<unknown>; success: string; undo: ((saved: unknown) => Promise<unknown>) | undefined; done: (() => void) | undefined };
+
+/**
+ * Saves through `form`; when the API answers `needs_confirmation` (an edit or delete that leaves credits
+ * short on some day, issue 12), keeps the save and shows its day and shortfall with "Save anyway".
+ */
+export function useShortfall(form: Form) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const run = async <T,>(save: (confirm: boolean) => Promise<T>, success: string, options: { undo?: (saved: T) => Promise<unknown>; done?: () => void } = {}) => {
+    // The pending save is kept untyped; its undo gets back exactly what that save returned.
+    const undo = options.undo as ((saved: unknown) => Promise<unknown>) | undefined;
+    setPending(null);
+    const ok = await form.run(async () => {
+      try {
+        return await save(false);
+      } catch (e) {
+        if (e instanceof ApiCallError && e.code === 'needs_confirmation') {
+          setPending({ message: e.message, save: () => save(true), success, undo, done: options.done });
+        }
+        throw e;
+      }
+    }, success, undo);
+    if (ok) options.done?.();
+    return ok;
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    if (await form.run(pending.save, pending.success, pending.undo)) {
+      setPending(null);
+      pending.done?.();
+    }
+  };
+  const prompt = pending ? (
+    <div className="shortfall-confirm" role="alertdialog" aria-label="Credits would run short" aria-describedby="shortfall-message">
+      <p id="shortfall-message">{pending.message}.</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => setPending(null)}>Keep as it was</button>
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={form.busy}>Save anyway</button>
+      </div>
+    </div>
+  ) : null;
+  return { run, prompt, asking: pending !== null };
+}
