@@ -45,11 +45,14 @@ export function leadDependents(db: Database, leadId: number): Omit<DeletedLead, 
     stageChanges: db.prepare(`SELECT id, from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['stageChanges'],
     activity: db.prepare(`SELECT id, kind, at, text, created_at FROM activity WHERE lead_id = ? ORDER BY id`).all(leadId) as DeletedLead['activity'],
     paymentIds: (db.prepare(`SELECT id FROM payments WHERE lead_id = ? ORDER BY id`).all(leadId) as { id: number }[]).map((r) => r.id),
+    timeEntryIds: (db.prepare(`SELECT id FROM time_entries WHERE lead_id = ? ORDER BY id`).all(leadId) as { id: number }[]).map((r) => r.id),
   };
 }
 
 export function restoreLeadRow(db: Database, lead: DeletedLead['lead'], id: number | null, batch: RollupBatch): number {
-  const newId = insertRow(db, 'leads', lead, id);
+  // A client merged away or deleted since: the lead comes back unlinked rather than not at all.
+  const clientGone = lead.client_id !== null && !db.prepare(`SELECT 1 FROM clients WHERE id = ?`).get(lead.client_id);
+  const newId = insertRow(db, 'leads', clientGone ? { ...lead, client_id: null } : lead, id);
   addLead(batch, lead, 1);
   return newId;
 }
@@ -62,6 +65,12 @@ export function restoreLeadDependents(db: Database, leadId: number, parts: Pick<
   const activityTaken = db.prepare(`SELECT 1 FROM activity WHERE id = ?`);
   const activity = db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const a of parts.activity) activity.run(activityTaken.get(a.id) ? null : a.id, leadId, a.kind, a.at, a.text, a.created_at);
+}
+
+/** Puts the given time entries back on the lead where they still exist on its channel without a lead; returns how many. */
+export function relinkTimeEntries(db: Database, leadId: number, sourceId: number, entryIds: readonly number[]): number {
+  const link = db.prepare(`UPDATE time_entries SET lead_id = ? WHERE id = ? AND lead_id IS NULL AND source_id = ?`);
+  return entryIds.reduce((n, id) => n + link.run(leadId, id, sourceId).changes, 0);
 }
 
 /** Links the given payments to the lead again where they still exist unlinked; returns how many. */

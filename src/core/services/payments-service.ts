@@ -1,3 +1,4 @@
+import type { DeletedPayment } from '../../shared/api/schemas/undo';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Payment, PaymentCreate, PaymentList, PaymentUpdate } from '../../shared/api/schemas/payments';
@@ -107,7 +108,8 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
 }
 
 /** Deletes a payment; the snapshot is what undo:payment puts back. */
-export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: PaymentRecord } {
+/** Deletes a payment; the snapshot (every stored column, the payer's included) is what undo:payment puts back. */
+export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: DeletedPayment } {
   const { db } = ctx;
   const snapshot = db.transaction(() => {
     const before = getPayment(db, id);
@@ -115,7 +117,8 @@ export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot:
     const batch = new RollupBatch(db);
     deletePayment(db, before, batch);
     batch.flush();
-    return before;
+    // getPayment reads every column (SELECT *), so the row also holds the payer fields of migration 0008.
+    return before as PaymentRecord & Pick<DeletedPayment, 'rail' | 'payer_name' | 'payer_email' | 'assigned'>;
   })();
   return { id, snapshot };
 }

@@ -8,7 +8,7 @@ import { getSourceRecord } from '../repos/sources-repo';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 import {
   activityById, restoreActivityRow,
-  expenseIdTaken, leadIdTaken, paymentIdTaken, relinkPayments, restoreExpenseRow, restoreLeadDependents, restoreLeadRow,
+  expenseIdTaken, leadIdTaken, paymentIdTaken, relinkPayments, relinkTimeEntries, restoreExpenseRow, restoreLeadDependents, restoreLeadRow,
   restorePaymentRow, restoreSubscriptionRow, subscriptionById,
 } from '../repos/undo-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
@@ -42,6 +42,7 @@ export function undoLeadDelete(ctx: Ctx, snapshot: DeletedLead): { id: number; p
     const id = restoreLeadRow(db, lead, leadIdTaken(db, lead.id) ? null : lead.id, batch);
     restoreLeadDependents(db, id, snapshot);
     const paymentsLinked = relinkPayments(db, id, snapshot.paymentIds);
+    relinkTimeEntries(db, id, lead.source_id, snapshot.timeEntryIds);
     batch.flush();
     return { id, paymentsLinked, paymentsMissing: snapshot.paymentIds.length - paymentsLinked };
   })();

@@ -44,6 +44,22 @@ async function busyLead() {
 }
 
 describe('undo of a lead delete', () => {
+  it('puts back the client link and the time logged on the lead (issue 15 tables)', async () => {
+    const upwork = sourceId(ctx, 'Upwork');
+    const lead = await callOk<{ id: number }>(ctx, 'leads:create', { title: 'Client and hours', sourceId: upwork, client: 'Undo Client Ltd', createdOn: '2026-07-01' });
+    await callOk(ctx, 'time:create', { date: '2026-07-02', leadId: lead.id, kind: 'sales', minutes: 45 });
+    const linked = () => ({
+      client: rows(`SELECT c.name FROM leads l JOIN clients c ON c.id = l.client_id WHERE l.id = ?`, lead.id),
+      time: rows(`SELECT minutes, source_id FROM time_entries WHERE lead_id = ?`, lead.id),
+    });
+    const before = linked();
+    expect(before).toEqual({ client: [{ name: 'Undo Client Ltd' }], time: [{ minutes: 45, source_id: upwork }] });
+    const { snapshot } = await callOk<{ snapshot: DeletedLead }>(ctx, 'leads:delete', { id: lead.id });
+    expect(rows(`SELECT lead_id FROM time_entries WHERE minutes = 45 AND date = '2026-07-02'`)).toEqual([{ lead_id: null }]);
+    await callOk(ctx, 'undo:lead', { snapshot });
+    expect(linked()).toEqual(before);
+  });
+
   it('puts the lead back with its history, activity, follow-up and payment links; every report is identical', async () => {
     const id = await busyLead();
     const before = { figures: await figures(), state: leadState(id) };

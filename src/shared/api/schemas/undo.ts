@@ -20,6 +20,8 @@ const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'ta
 export const DeletedPayment = z.object({
   id, ref: z.string().min(1).max(200), date: isoDate, source_id: id, lead_id: id.nullable(), description: text,
   gross_minor: int, fee_minor: int, fee_computed: int.min(0).max(1), currency: code, import_id: int.nullable(), created_at: stamp,
+  // The payer a payment rail wrote (issue 15.3); defaults for snapshots made before clients existed.
+  rail: z.enum(['paypal', 'stripe', 'bank']).nullable().default(null), payer_name: text.default(''), payer_email: text.default(''), assigned: int.min(0).max(1).default(0),
 });
 export type DeletedPayment = z.infer<typeof DeletedPayment>;
 
@@ -41,6 +43,8 @@ export const DeletedLeadRow = z.object({
   connects: int.min(0), boost_connects: int.min(0), connects_refunded: int.min(0), value_minor: int.nullable(), currency: code,
   fee_percent_bp: int.min(0).max(10_000).nullable(), lost_reason: text, tags: text, notes: text, follow_up_on: isoDate.nullable(),
   position: z.number().finite(), updated_at: stamp, import_id: int.nullable(),
+  /** The client the lead was linked to (issue 15.2); put back only when that client still exists. */
+  client_id: id.nullable().default(null),
 });
 
 export const DeletedLead = z.object({
@@ -49,6 +53,8 @@ export const DeletedLead = z.object({
   activity: z.array(z.object({ id, kind: z.enum(activityKinds), at: stamp, text, created_at: stamp })).max(100_000),
   /** The payments that were linked to the lead (the delete unlinked them; Undo links them again). */
   paymentIds: z.array(id).max(100_000),
+  /** The time entries that were on the lead (the delete left them on the channel; Undo puts them back on the lead). */
+  timeEntryIds: z.array(id).max(100_000).default([]),
 });
 export type DeletedLead = z.infer<typeof DeletedLead>;
 
