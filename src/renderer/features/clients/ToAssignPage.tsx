@@ -7,6 +7,7 @@ import { useAsync } from '../../app/useAsync';
 import { useToast } from '../../components/Toasts';
 import { money } from '../reports/reportFormat';
 import { useSources } from '../sources/useSources';
+import { LeadFinder } from './LeadFinder';
 import './clients.css';
 
 const railLabels = { paypal: 'PayPal', stripe: 'Stripe', bank: 'Bank' } as const;
@@ -47,7 +48,7 @@ export function ToAssignPage() {
             <th scope="col">Date</th>
             <th scope="col">Payer</th>
             <th scope="col" className="num">Amount</th>
-            <th scope="col">Suggested lead</th>
+            <th scope="col">Lead</th>
             <th scope="col">Or a channel</th>
           </tr>
         </thead>
@@ -111,6 +112,11 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
         ) : (
           <span className="muted">No client matches this payer</span>
         )}
+        <LeadFinder
+          label={`Find a lead for the payment of ${p.date}`}
+          disabled={busy}
+          onPick={(lead) => run(() => api.payments.acceptLink({ paymentId: p.id, leadId: lead.id }), `Linked to ${lead.title}; ${p.payerName || p.payerEmail || 'this payer'} will be linked next time`)}
+        />
       </td>
       <td>
         <span className="assign-channel">
