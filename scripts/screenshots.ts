@@ -118,7 +118,11 @@ function writeGallery(shots: Shot[]): void {
     .map((light) => `| ${light.label} | ${cell(light)} | ${cell(shots.find((d) => d.slug === light.slug && d.theme === 'dark'))} |`);
   const table = ['| Page | Light | Dark |', '|---|---|---|', ...rows].join('\n');
   fs.writeFileSync(readmePath, `${readme.slice(0, from + begin.length)}\n${table}\n${readme.slice(to)}`);
-  for (const file of fs.readdirSync(outDir)) if (!shots.some((s) => s.file === file)) fs.rmSync(path.join(outDir, file));
+  // Old gallery images go; an image the README still shows elsewhere (e.g. the time screenshots) stays.
+  const readmeNow = fs.readFileSync(readmePath, 'utf8');
+  for (const file of fs.readdirSync(outDir)) {
+    if (!shots.some((s) => s.file === file) && !readmeNow.includes(`resources/screenshots/${file}`)) fs.rmSync(path.join(outDir, file));
+  }
   fs.copyFileSync(path.join(outDir, 'pipeline-light.png'), path.join(root, 'resources/screenshot.png'));
 }
 
