@@ -82,12 +82,12 @@ describe('hours in the channel report (DOMAIN §6)', () => {
     const all = await call<ChannelReport>('reports:channels', { basis: 'cash' });
     expect(all.from).toBe('2026-07-20');
     expect(all.totals.salesHours).toBe(7.5);
-    // The report CSV: the four fields before currency and basis, profit per hour as money.
+    // The report CSV: the four fields before currency, basis and attribution, profit per hour as money.
     const csv = exportReport(ctx, { from: '2026-08-01', to: '2026-08-31', basis: 'cash' }).text.split('\r\n');
-    expect(csv[0]).toMatch(/,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis$/);
-    expect(csv.find((l) => l.startsWith('Upwork,'))).toMatch(/,2\.5,4,138\.00,2\.5,USD,cash$/);
-    expect(csv.find((l) => l.startsWith('LinkedIn,'))).toMatch(/,0,0,,,USD,cash$/);
-    expect(csv.find((l) => l.startsWith('Total,'))).toMatch(/,6\.5,6,70\.97,6\.5,USD,cash$/);
+    expect(csv[0]).toMatch(/,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution$/);
+    expect(csv.find((l) => l.startsWith('Upwork,'))).toMatch(/,2\.5,4,138\.00,2\.5,USD,cash,last$/);
+    expect(csv.find((l) => l.startsWith('LinkedIn,'))).toMatch(/,0,0,,,USD,cash,last$/);
+    expect(csv.find((l) => l.startsWith('Total,'))).toMatch(/,6\.5,6,70\.97,6\.5,USD,cash,last$/);
   });
 
   it('profitPerHour rounds half to even from the final profit', () => {
