@@ -69,7 +69,7 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   const padBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   return (
-    <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
+    <div className="table-scroll leads-table-scroll" ref={scrollRef} tabIndex={-1}>
       {error && (
         <p className="form-error" role="alert">
           Could not load leads: {error}
