@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import { errorsByField } from '../costs/useFormErrors';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
@@ -6,7 +7,6 @@ import { formatDateTime, formatValue } from '../../app/format';
 import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { ApiCallError } from '../../../shared/api/client';
 import { type ActivityKind, activityKindLabels, type TimelineItem } from '../../../shared/api/schemas/activity';
 import { stageLabels } from '../../../shared/domain/stages';
 
@@ -115,8 +115,7 @@ function LogForm({ leadId, onClose }: { leadId: number; onClose: () => void }) {
       notifyDataChanged();
       onClose();
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message });
+      setErrors(errorsByField(e));
     } finally {
       setSaving(false);
     }

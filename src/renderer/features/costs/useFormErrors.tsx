@@ -3,6 +3,12 @@ import { ApiCallError } from '../../../shared/api/client';
 import { notifyDataChanged } from '../../app/dataVersion';
 import { useToast } from '../../components/Toasts';
 
+/** An API error as messages by field path (`form` when it names no field), ready to show next to the inputs. */
+export function errorsByField(e: unknown): Record<string, string> {
+  const fields = e instanceof ApiCallError ? e.fields : [];
+  return fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message };
+}
+
 /** Runs a save, maps field errors next to their inputs, announces success and refreshes data. */
 export function useFormErrors() {
   const toast = useToast();
@@ -18,8 +24,7 @@ export function useFormErrors() {
       notifyDataChanged();
       return true;
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message });
+      setErrors(errorsByField(e));
       return false;
     } finally {
       setBusy(false);

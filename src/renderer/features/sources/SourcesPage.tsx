@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { errorsByField } from '../costs/useFormErrors';
 import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { ApiCallError } from '../../../shared/api/client';
 import { ConnectsSummary } from '../connects/ConnectsSummary';
 import { ChannelTimePanel } from '../time/ChannelTimePanel';
 import { SourceRow } from './SourceRow';
@@ -92,8 +92,7 @@ function AddSource() {
       setErrors({});
       notifyDataChanged();
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message });
+      setErrors(errorsByField(e));
     }
   };
   return (

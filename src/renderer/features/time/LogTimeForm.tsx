@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { errorsByField } from '../costs/useFormErrors';
 import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
 import { todayLocal } from '../../app/format';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { ApiCallError } from '../../../shared/api/client';
 import { type TimeKind, timeKindLabels, timeKinds } from '../../../shared/api/schemas/time';
 import { formatMinutes, parseDuration } from '../../../shared/domain/time';
 import './time.css';
@@ -41,8 +41,7 @@ export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales',
       notifyDataChanged();
       onDone();
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message });
+      setErrors(errorsByField(e));
     } finally {
       setSaving(false);
     }
