@@ -140,6 +140,73 @@ const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> =
   time: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${bare(r[5])},${bare(r[6])},${text(r[7])}\r\n`,
 };
 
+// The leads fast path: SQLite joins each row's cells into one line (concat_ws is one call per row,
+// ~1.9 s for 1M rows against ~5 s to hand 19 cells per row to JS), the money already formatted.
+// JS then checks the whole line with one full-match regex: exactly 16 commas (so no cell holds a
+// comma and the split is unique), every text cell on text()'s pass-through path, every other cell
+// free of quotes and line breaks. A line that fails (or a currency we cannot format in SQL) is
+// rebuilt from its raw cells, so the output is byte for byte the one of rawLine.leads.
+const textRe = '(?:[^\\x00-\\x40\\uFF0B-\\uFF20](?:[^",\\r\\n]*[^ ",\\r\\n])?)?';
+const bareRe = '[^,"\\r\\n]*';
+const cleanLeadLine = new RegExp(`^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}$`);
+
+/** SQL for formatMinorPlain(value_minor, currency): each known currency by its digits; unknown ones give a line break (the raw path then formats them). */
+function valueSql(): string {
+  const byDigits = new Map<number, string[]>();
+  for (const code of Intl.supportedValuesOf('currency')) {
+    const digits = currencyDigits(code);
+    byDigits.set(digits, [...(byDigits.get(digits) ?? []), `'${code}'`]);
+  }
+  const v = 'l.value_minor';
+  const branches = [...byDigits].map(([digits, codes]) => {
+    const text = digits === 0 ? `printf('%d', ${v})` : `printf('%s%d.%0${digits}d', iif(${v} < 0, '-', ''), abs(${v}) / ${10 ** digits}, abs(${v}) % ${10 ** digits})`;
+    return `WHEN l.currency IN (${codes.join(',')}) THEN ${text}`;
+  });
+  return `CASE WHEN ${v} IS NULL THEN '' ${branches.join(' ')} ELSE char(10) END`;
+}
+
+let leadLineSql: string | undefined;
+
+/** The 17 cells after the channel, joined with commas (the channel's cell goes in after the ref in JS). */
+function leadLineColumns(): string {
+  leadLineSql ??= `l.id, l.source_id, concat_ws(',', l.ref, l.title, l.client, l.url, l.stage, l.created_on, ifnull(l.applied_on, ''), ifnull(l.closed_on, ''),
+    l.connects, l.boost_connects, l.connects_refunded, ${valueSql()}, l.currency, l.lost_reason, l.tags, l.notes, ifnull(l.follow_up_on, ''))`;
+  return leadLineSql;
+}
+
+/** Bytes per write: one large write instead of one per batch. */
+const chunkChars = 1 << 20;
+
+async function writeLeadsCsv(db: Database, where: string, params: (after: number) => object, write: (text: string) => void | Promise<void>): Promise<number> {
+  const lines = db.prepare(`SELECT ${leadLineColumns()} FROM leads l WHERE ${where} ORDER BY l.id LIMIT ${batchSize}`).raw(true);
+  const one = db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id = ?`).raw(true);
+  const sources = sourceCells(db);
+  let after = 0;
+  let count = 0;
+  let out = '';
+  for (;;) {
+    const rows = lines.all(params(after)) as [number, number, string][];
+    if (rows.length === 0) break;
+    for (let i = 0; i < rows.length; i++) {
+      const [id, source, line] = rows[i]!;
+      if (cleanLeadLine.test(line)) {
+        const cut = line.indexOf(',');
+        out += `${line.slice(0, cut)},${sources[source] ?? ''}${line.slice(cut)}\r\n`;
+      } else {
+        out += rawLine.leads(one.get(id) as unknown[], sources);
+      }
+    }
+    count += rows.length;
+    after = rows[rows.length - 1]![0];
+    if (out.length >= chunkChars) {
+      await write(out);
+      out = '';
+    }
+  }
+  if (out !== '') await write(out);
+  return count;
+}
+
 /**
  * Streams an export in id order (so export → import → export is byte for byte the same), in
  * batches: no statement stays open between batches, so other calls can run. CSV lines are built
@@ -172,11 +239,9 @@ export async function writeExport(db: Database, kind: ExportKind, options: Expor
     return count;
   }
   await write(`${options.bom ? '\uFEFF' : ''}${csvLine([...ownHeaders[kind]])}`);
-  const raw =
-    kind === 'leads'
-      ? db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE ${where.join(' AND ')} ORDER BY l.id LIMIT ${batchSize}`).raw(true)
-      : statement.raw(true);
-  const sources = kind === 'leads' ? sourceCells(db) : [];
+  if (kind === 'leads') return writeLeadsCsv(db, where.join(' AND '), params, write);
+  const raw = statement.raw(true);
+  const sources: string[] = [];
   const line = rawLine[kind];
   for (;;) {
     const rows = raw.all(params(after)) as unknown[][];
