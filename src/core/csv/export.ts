@@ -179,25 +179,37 @@ const chunkChars = 1 << 20;
 
 async function writeLeadsCsv(db: Database, where: string, params: (after: number) => object, write: (text: string) => void | Promise<void>): Promise<number> {
   const lines = db.prepare(`SELECT ${leadLineColumns()} FROM leads l WHERE ${where} ORDER BY l.id LIMIT ${batchSize}`).raw(true);
-  const one = db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id = ?`).raw(true);
+  const some = db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`).raw(true);
   const sources = sourceCells(db);
+  // One batch in one read transaction, so the raw cells of the lines the regex refused are the same rows.
+  const batch = db.transaction((after: number): [string, number, number] => {
+    const rows = lines.all(params(after)) as [number, number, string][];
+    if (rows.length === 0) return ['', 0, after];
+    const refused: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (!cleanLeadLine.test(rows[i]![2])) refused.push(rows[i]![0]);
+    const raw = refused.length === 0 ? [] : (some.all(JSON.stringify(refused)) as unknown[][]);
+    let out = '';
+    let next = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const [id, source, line] = rows[i]!;
+      if (next < raw.length && raw[next]![0] === id) {
+        out += rawLine.leads(raw[next++]!, sources);
+      } else {
+        const cut = line.indexOf(',');
+        out += `${line.slice(0, cut)},${sources[source] ?? ''}${line.slice(cut)}\r\n`;
+      }
+    }
+    return [out, rows.length, rows[rows.length - 1]![0]];
+  });
   let after = 0;
   let count = 0;
   let out = '';
   for (;;) {
-    const rows = lines.all(params(after)) as [number, number, string][];
-    if (rows.length === 0) break;
-    for (let i = 0; i < rows.length; i++) {
-      const [id, source, line] = rows[i]!;
-      if (cleanLeadLine.test(line)) {
-        const cut = line.indexOf(',');
-        out += `${line.slice(0, cut)},${sources[source] ?? ''}${line.slice(cut)}\r\n`;
-      } else {
-        out += rawLine.leads(one.get(id) as unknown[], sources);
-      }
-    }
-    count += rows.length;
-    after = rows[rows.length - 1]![0];
+    const [text, n, last] = batch(after);
+    if (n === 0) break;
+    out += text;
+    count += n;
+    after = last;
     if (out.length >= chunkChars) {
       await write(out);
       out = '';
