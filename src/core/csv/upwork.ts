@@ -3,6 +3,7 @@ import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
 import type { ExpenseCategory } from '../repos/expenses-repo';
 import { boundedMemo } from './bounded-memo';
+import { FeeLinks, type Linked } from './fee-links';
 import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
 import type { FileProfile } from './file-profile';
 import { type TypeDecision, type TypeDecisions, typeKey } from './type-decisions';
@@ -139,37 +140,13 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     return as === 'fee' ? 'fee' : as === 'payment' || as === 'refund' || as === 'payment-if-positive' ? 'payment' : undefined;
   }
 
-  // First pass: where each payment stands, and each fee's link (parallel arrays: a big statement has
-  // hundreds of thousands of fees). Dropped once linked: only each payment's fee total stays.
-  let paymentByTx = new Map<string, number>();
-  let paymentByRef = new Map<string, number>();
-  let feeLines: number[] = [];
-  let feeAmounts: string[] = [];
-  let feeTxIds: string[] = [];
-  let feeRefs: (string | null)[] = [];
-  let feesFor: Map<number, number> | undefined;
-  let joined: Set<number> | undefined;
-
-  function link() {
-    feesFor = new Map();
-    joined = new Set();
-    for (let i = 0; i < feeLines.length; i++) {
-      const txId = feeTxIds[i]!;
-      const ref = feeRefs[i]!;
-      const target = (txId ? paymentByTx.get(txId) : undefined) ?? (ref ? paymentByRef.get(ref) : undefined);
-      if (target === undefined) continue;
-      const parsed = parseAmount(feeAmounts[i]!, 'USD', profile.decimal);
-      // An unreadable fee is reported on its own line; it adds nothing to its payment.
-      feesFor.set(target, (feesFor.get(target) ?? 0) - (parsed.ok ? parsed.minor : 0));
-      joined.add(feeLines[i]!);
-    }
-    paymentByTx = new Map();
-    paymentByRef = new Map();
-    feeLines = [];
-    feeAmounts = [];
-    feeTxIds = [];
-    feeRefs = [];
-  }
+  // First pass: where each payment stands and which payment each fee joins (see fee-links.ts).
+  // Dropped once linked: only each payment's fee total stays.
+  const links = new FeeLinks((text, decimal) => {
+    const parsed = parseAmount(text, 'USD', decimal);
+    return parsed.ok ? parsed.minor : undefined;
+  });
+  let linked: Linked | undefined;
 
   // Dates repeat on every row of a day: each distinct text is read once (per date format).
   let dateFormat: string | undefined;
@@ -182,7 +159,7 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
   };
 
   function handle(fields: readonly string[], line: number): RowResult {
-    if (!feesFor) link();
+    linked ??= links.link(profile.decimal);
     const r = read(fields);
     const amountField = legacy ? 'Amount' : 'Amount $';
     const kind = kindOf(r);
@@ -215,11 +192,11 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       case 'payment-if-positive':
       case 'payment':
       case 'refund': {
-        return { kind: 'drafts', drafts: [payment(amount, feesFor!.get(line) ?? 0)] };
+        return { kind: 'drafts', drafts: [payment(amount, linked.feeFor(line))] };
       }
       case 'fee':
         // Joined to its payment above; else it stands on its own so the report still counts it.
-        return joined!.has(line) ? { kind: 'drafts', drafts: [], fee: true } : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
+        return linked.joined(line) ? { kind: 'drafts', drafts: [], fee: true } : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
       default: {
         const draft: ExpenseDraft = {
           type: 'expense', ref, date, source: sourceName, category: kind.category, description, amount_minor: -amount, currency: 'USD',
@@ -238,15 +215,10 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       if (kind === undefined) return;
       const txId = legacy ? '' : at(fields, current.transactionId);
       if (kind === 'fee') {
-        feeLines.push(line);
-        feeAmounts.push(at(fields, legacy ? old.amount : current.amount));
-        feeTxIds.push(txId);
-        feeRefs.push(refNamed.exec(describe(fields))?.[1] ?? null);
+        links.fee(txId, refNamed.exec(describe(fields))?.[1] ?? null, at(fields, legacy ? old.amount : current.amount), line);
         return;
       }
-      const refId = at(fields, legacy ? old.refId : current.refId);
-      if (txId && !paymentByTx.has(txId)) paymentByTx.set(txId, line);
-      if (refId && !paymentByRef.has(refId)) paymentByRef.set(refId, line);
+      links.payment(txId, at(fields, legacy ? old.refId : current.refId), line);
     },
     row: handle,
   };
