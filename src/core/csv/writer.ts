@@ -9,6 +9,7 @@ import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../repos/payment-fees';
 import { keepsPlace, setPaymentPayer } from '../repos/payer-repo';
 import { setLeadClient } from '../repos/clients-repo';
+import { ClientLinks } from './client-links';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
 import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
@@ -36,6 +37,7 @@ export class ImportWriter {
   private readonly sources = new Map<string, number>();
   private readonly positions = new Map<string, number>();
   private batch: RollupBatch;
+  private readonly clients: ClientLinks;
   private readonly nowIso: string;
   private readonly today: string;
 
@@ -47,6 +49,18 @@ export class ImportWriter {
     this.batch = new RollupBatch(db);
     this.nowIso = now.toISOString();
     this.today = toIsoDate(now);
+    this.clients = new ClientLinks(db, this.nowIso);
+  }
+
+  /**
+   * Ends the writing: rollups flushed, new clients spelled as their earliest lead. Returns whether
+   * leads written before this import may still lack their client (the table was not empty), for
+   * linkUnlinkedLeads to look at.
+   */
+  finish(): { mayHaveUnlinked: boolean } {
+    this.flush();
+    this.clients.finish();
+    return { mayHaveUnlinked: this.emptyLeads === false };
   }
 
   private sourceId(name: string): number {
@@ -113,7 +127,7 @@ export class ImportWriter {
     this.emptyLeads ??= (prepared(this.db, `SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty`).get() as { empty: number }).empty === 1;
     if (!this.emptyLeads) return undefined;
     try {
-      return insertLead(this.db, lead, this.batch);
+      return insertLead(this.db, lead, this.batch, this.clients.idFor(lead.client, lead.created_on));
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
       throw error;
@@ -137,7 +151,7 @@ export class ImportWriter {
     }
     const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
     if (!before) {
-      this.inserted(insertLead(this.db, fresh(), this.batch));
+      this.inserted(insertLead(this.db, fresh(), this.batch, this.clients.idFor(d.client, d.created_on)));
       return 'inserted';
     }
     const fields = {
@@ -154,8 +168,8 @@ export class ImportWriter {
     };
     delete (after as Partial<LeadRecord>).id;
     updateLeadRecord(this.db, before, after, this.batch);
-    // Another client name: linked again by name after the rows (linkUnlinkedLeads).
-    if (d.client !== before.client) setLeadClient(this.db, before.id, null);
+    // Another client name: the client of that name.
+    if (d.client !== before.client) setLeadClient(this.db, before.id, this.clients.idFor(d.client, d.created_on));
     if (d.stage !== before.stage) recordStageChange(this.db, before.id, before.stage as Stage, d.stage as Stage, this.nowIso);
     return 'updated';
   }

@@ -277,16 +277,19 @@ const writeColumns = [
 
 // Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
 // every name up on the object), which is most of the cost of a million-row import.
-const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}) VALUES (${writeColumns.map(() => '?').join(', ')})`;
+const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES (${writeColumns.map(() => '?').join(', ')}, ?)`;
 
-/** Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush. */
-export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch): number {
+/**
+ * Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush.
+ * `clientId`: its client when the caller knows it already (an import links by name as it goes).
+ */
+export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, clientId: number | null = null): number {
   const l = lead;
   const id = Number(
     prepared(db, insertSql).run(
       l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
       l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id,
+      l.follow_up_on, l.position, l.updated_at, l.import_id, clientId,
     ).lastInsertRowid,
   );
   addLead(batch, lead, 1);
