@@ -11,7 +11,8 @@ import { hostAllowed, isJsonContentType, maxJsonBody, originAllowed, securityHea
 /** `address` is the one the socket is bound to (getsockname), so tests can assert it. */
 export type WebServer = { url: string; address: string; port: number; token: string; close: () => Promise<void> };
 
-export type WebServerOptions = { ctx: Ctx; port?: number; rendererDir: string; token?: string };
+/** `onRequest`: told of every request (the start-up backup waits for a quiet moment). */
+export type WebServerOptions = { ctx: Ctx; port?: number; rendererDir: string; token?: string; onRequest?: () => void };
 
 function send(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
   const text = JSON.stringify(body);
@@ -109,6 +110,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   });
   let port = 0;
   const server = http.createServer((request, response) => {
+    options.onRequest?.();
     // On every answer, including those of extra routes (writeHead merges what setHeader set).
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     // Host first, for static files too: a DNS-rebinding page must not even read the HTML.

@@ -15,7 +15,7 @@ export const webCommand: Command = {
     const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port needs a number from 0 to 65535');
-    // Like the desktop app: a damaged file is moved aside and the newest good backup used; backups run on start and daily.
+    // Like the desktop app: a damaged file is moved aside and the newest good backup used; backups run on start (once the first page has loaded: after 3 s without a request, within a minute) and daily.
     const store = openAppStore(env.dbPath);
     if (store.status === 'quit') throw new CliError(store.notice);
     const { ctx, schedule } = store;
@@ -24,7 +24,7 @@ export const webCommand: Command = {
     let server;
     try {
       setupFileRoutes();
-      server = await startWebServer({ ctx, port, rendererDir });
+      server = await startWebServer({ ctx, port, rendererDir, onRequest: schedule.busy });
     } catch (error) {
       schedule.stop();
       ctx.db.close();

@@ -121,17 +121,20 @@ const notices = new WeakMap<Ctx, string>();
 export const setStartupNotice = (ctx: Ctx, notice: string | null) => (notice ? notices.set(ctx, notice) : notices.delete(ctx));
 export const startupNotice = (ctx: Ctx): string | null => notices.get(ctx) ?? null;
 
-export type BackupSchedule = { stop: () => void };
+/** `busy()`: the host is answering requests (the start-up backup waits for a quiet moment). */
+export type BackupSchedule = { stop: () => void; busy: () => void };
 
 const day = 24 * 60 * 60 * 1000;
 
 /**
  * Automatic backups for a running app: one shortly after start, then one whenever the newest
  * automatic backup is a day old (checked hourly). Failures are reported, never thrown.
+ * The start-up one waits until the host has had `startupDelayMs` without a request (`busy()`), so
+ * a 1 GB copy does not compete with the first page, but never longer than `startupLatestMs`.
  */
 export function startBackupSchedule(
   ctx: Ctx,
-  options: { startupDelayMs?: number; checkEveryMs?: number; onError?: (error: unknown) => void } = {},
+  options: { startupDelayMs?: number; startupLatestMs?: number; checkEveryMs?: number; onError?: (error: unknown) => void } = {},
 ): BackupSchedule {
   const report = options.onError ?? ((error: unknown) => console.error(`[leadledger] automatic backup failed: ${(error as Error).message}`));
   let running = false;
@@ -146,17 +149,32 @@ export function startBackupSchedule(
       running = false;
     }
   };
-  const startup = setTimeout(() => void run('startup'), options.startupDelayMs ?? 3000);
+  const quiet = options.startupDelayMs ?? 3000;
+  const latest = Date.now() + (options.startupLatestMs ?? 60_000);
+  let startupDone = false;
+  const startupRun = () => {
+    startupDone = true;
+    void run('startup');
+  };
+  let startup = setTimeout(startupRun, quiet);
+  startup.unref?.();
   const daily = setInterval(() => {
     const newest = listBackups(ctx.dbPath).find((b) => b.reason === 'startup' || b.reason === 'daily');
     if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) void run('daily');
   }, options.checkEveryMs ?? 60 * 60 * 1000);
-  startup.unref?.();
   daily.unref?.();
+  let stopped = false;
   return {
     stop: () => {
+      stopped = true;
       clearTimeout(startup);
       clearInterval(daily);
+    },
+    busy: () => {
+      if (startupDone || stopped) return;
+      clearTimeout(startup);
+      startup = setTimeout(startupRun, Math.max(0, Math.min(quiet, latest - Date.now())));
+      startup.unref?.();
     },
   };
 }

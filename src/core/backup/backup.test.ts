@@ -291,6 +291,42 @@ describe('automatic backups', () => {
   });
 });
 
+describe('the start-up backup waits for a quiet moment', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('is pushed back while requests keep coming, then made', async () => {
+    const ctx = freshDb(3);
+    const schedule = startBackupSchedule(ctx, { startupDelayMs: 500, startupLatestMs: 60_000 });
+    try {
+      for (let i = 0; i < 16; i++) {
+        schedule.busy();
+        await sleep(50);
+      }
+      expect(listBackups(ctx.dbPath)).toEqual([]); // 800 ms after start, never 500 ms quiet
+      for (let i = 0; i < 100 && listBackups(ctx.dbPath).length === 0; i++) await sleep(25);
+      expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['startup']);
+    } finally {
+      schedule.stop();
+      ctx.db.close();
+    }
+  });
+
+  it('is made by startupLatestMs even when the host never goes quiet', async () => {
+    const ctx = freshDb(3);
+    const schedule = startBackupSchedule(ctx, { startupDelayMs: 10_000, startupLatestMs: 200 });
+    try {
+      for (let i = 0; i < 120 && listBackups(ctx.dbPath).length === 0; i++) {
+        schedule.busy();
+        await sleep(25);
+      }
+      expect(listBackups(ctx.dbPath).map((b) => b.reason)).toEqual(['startup']);
+    } finally {
+      schedule.stop();
+      ctx.db.close();
+    }
+  });
+});
+
 describe('background backups', () => {
   it('copies in a worker thread while this thread keeps running, with the same checks and naming', async () => {
     const ctx = freshDb(400);
