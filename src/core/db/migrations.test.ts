@@ -13,6 +13,7 @@ import { migration0006 } from './migrations/0006-activity';
 import { migration0007 } from './migrations/0007-time-entries';
 import { migration0008 } from './migrations/0008-clients';
 import { migration0009 } from './migrations/0009-subscription-expenses-index';
+import { migration0010 } from './migrations/0010-connects-purchases-index';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -210,6 +211,17 @@ perMigration[migration0008.version] = (db) => {
 perMigration[migration0009.version] = (db) => {
   const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, date, amount_minor FROM expenses WHERE source_id = 1 AND category = 'subscription' AND currency = 'USD' AND amount_minor = 1999 AND date BETWEEN '2025-01-01' AND '2025-12-31' ORDER BY date, id`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
   expect(plan).toMatch(/USING (COVERING )?INDEX expenses_subscription/);
+};
+
+// The ledger reads a day's connects purchases from their own covering index, not every expense of the day.
+perMigration[migration0010.version] = (db) => {
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, currency, connects AS count, amount_minor AS amount FROM expenses WHERE source_id = 1 AND date = '2025-03-01' AND category = 'connects' ORDER BY id`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan).toMatch(/USING COVERING INDEX expenses_connects/);
+  expect(plan).not.toMatch(/TEMP B-TREE/);
+  const all = db.prepare(`SELECT COUNT(*) AS n FROM expenses WHERE category = 'connects'`).get() as { n: number };
+  const indexed = db.prepare(`SELECT COUNT(*) AS n FROM expenses INDEXED BY expenses_connects WHERE category = 'connects' AND source_id IS NOT NULL`).get() as { n: number };
+  const unsourced = db.prepare(`SELECT COUNT(*) AS n FROM expenses WHERE category = 'connects' AND source_id IS NULL`).get() as { n: number };
+  expect(indexed.n + unsourced.n).toBe(all.n);
 };
 
 describe('each migration', () => {

@@ -21,7 +21,7 @@ export function dailySpends(db: Database, sourceId: number, from: string, to: st
 
 /**
  * Credit purchases (expenses of category connects) per day and currency from the rollups: count bought,
- * what they cost and how many expenses the row sums (more than one: read them one by one, `purchasesOn`).
+ * what they cost and how many expenses the row sums (more than one: read them one by one, `purchasesBetween`).
  */
 export function dailyPurchases(db: Database, sourceId: number, from: string, to: string): { day: string; currency: string; count: number; amount: number; expenses: number }[] {
   return prepared(
@@ -31,13 +31,19 @@ export function dailyPurchases(db: Database, sourceId: number, from: string, to:
   ).all(sourceId, from, to) as { day: string; currency: string; count: number; amount: number; expenses: number }[];
 }
 
-/** The connects purchases of one day (count 0 included), in the order they were entered. */
-export function purchasesOn(db: Database, sourceId: number, day: string): { id: number; currency: string; count: number; amount: number }[] {
+/**
+ * The connects purchases of the days `from`..`to` (count 0 included) by day, in the order they were
+ * entered, as raw [day, currency, count, amount] rows: one walk of the covering index
+ * expenses_connects instead of one query per day (7,000 days of several purchases at 1M expenses).
+ */
+export function purchasesBetween(db: Database, sourceId: number, from: string, to: string): [string, string, number, number][] {
   return prepared(
     db,
-    `SELECT id, currency, connects AS count, amount_minor AS amount FROM expenses
-     WHERE source_id = ? AND date = ? AND category = 'connects' ORDER BY id`,
-  ).all(sourceId, day) as { id: number; currency: string; count: number; amount: number }[];
+    `SELECT date, currency, connects, amount_minor FROM expenses
+     WHERE source_id = ? AND category = 'connects' AND date BETWEEN ? AND ? ORDER BY date, id`,
+  )
+    .raw(true)
+    .all(sourceId, from, to) as [string, string, number, number][];
 }
 
 /** The first day with credits spent or bought (the assumed start of a ledger without an opening balance). */

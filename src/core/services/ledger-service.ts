@@ -15,7 +15,7 @@ import {
   dailyPurchases,
   dailySpends,
   deleteCreditEntry,
-  purchasesOn,
+  purchasesBetween,
   firstCreditDay,
   getCreditEntry,
   insertAdjustment,
@@ -53,12 +53,26 @@ function purchaseEvents(db: Ctx['db'], sourceId: number, from: string, upTo: str
     if (p.count > 0) events.push({ date, kind: 'purchase', count: p.count, costMinor: p.amount, currency: p.currency });
     else if (p.amount > 0) uncounted.push({ date, amount: p.amount, currency: p.currency });
   };
-  const read = new Set<string>();
-  for (const r of rows) {
-    if (perDay.get(r.day) === 1) add(r.day, r);
-    else if (!read.has(r.day)) {
-      read.add(r.day);
-      for (const p of purchasesOn(db, sourceId, r.day)) add(r.day, p);
+  // Days of several purchases are read one by one (in entry order), all in one query; a day of one
+  // purchase is its rollup row.
+  const several = rows.filter((r) => perDay.get(r.day)! > 1);
+  const singles = rows.filter((r) => perDay.get(r.day) === 1);
+  const each = several.length === 0 ? [] : purchasesBetween(db, sourceId, several[0]!.day, several[several.length - 1]!.day);
+  let s = 0;
+  let e = 0;
+  // Merge by day: the rollup rows and the read rows are both in day order.
+  while (s < singles.length || e < each.length) {
+    const p = each[e];
+    if (p && (perDay.get(p[0]) ?? 0) <= 1) {
+      e++; // a day of one purchase inside the range: its rollup row stands for it
+      continue;
+    }
+    if (s < singles.length && (!p || singles[s]!.day <= p[0])) {
+      add(singles[s]!.day, singles[s]!);
+      s++;
+    } else if (p) {
+      add(p[0], { currency: p[1], count: p[2], amount: p[3] });
+      e++;
     }
   }
   return { events, uncounted };

@@ -107,9 +107,24 @@ export function buildReport(
       used.set(key, entry);
     };
     for (const l of ledgers) {
-      for (const c of l.run.costs) if (inRange(c.date)) use(l.source.id, c.date.slice(0, 7), c.currency, c.minor);
+      // Costs come in date order (one or more a day): consecutive ones of a month and currency are summed first.
+      let month = '';
+      let currency = '';
+      let sum = 0;
+      for (const c of l.run.costs) {
+        if (!inRange(c.date)) continue;
+        if (month === '' || c.currency !== currency || !c.date.startsWith(month)) {
+          if (month !== '') use(l.source.id, month, currency, sum);
+          month = c.date.slice(0, 7);
+          currency = c.currency;
+          sum = 0;
+        }
+        sum += c.minor;
+      }
+      if (month !== '') use(l.source.id, month, currency, sum);
       const uncovered = l.run.uncoveredOn.filter((u) => inRange(u.date));
-      const unpriced = uncovered.filter((u) => !l.run.costs.some((c) => c.date === u.date && (c.kind === 'uncovered' || c.kind === 'adjustment')));
+      const priced = new Set(l.run.costs.filter((c) => c.kind === 'uncovered' || c.kind === 'adjustment').map((c) => c.date));
+      const unpriced = uncovered.filter((u) => !priced.has(u.date));
       extraWarnings.push(...uncoveredWarning(l.source, uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0), unpriced.reduce((n, u) => n + u.count, 0)));
     }
     const unpriced = new Map<number, number>();

@@ -57,7 +57,8 @@ export const expiryDays = 365;
  * `priceOn(day)` (nothing when no price is known: the caller warns).
  */
 export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn: (day: string) => UnitPrice | null): LedgerRun {
-  const sorted = events.filter((e) => e.date <= upTo && e.count !== 0).sort((a, b) => a.date.localeCompare(b.date) || order(a) - order(b));
+  // ISO dates sort by code unit: a plain comparison (localeCompare was a third of the ledger at 1M expenses).
+  const sorted = events.filter((e) => e.date <= upTo && e.count !== 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order(a) - order(b)));
   const run: LedgerRun = {
     opening: 0, bought: 0, allowance: 0, adjustments: 0, spent: 0, expired: 0, uncovered: 0, balance: 0,
     expiringIn30Days: 0, uncoveredOn: [], expiredOn: [], costs: [], months: [],
