@@ -17,6 +17,8 @@ type Made = { id: number; stored: string; wanted: string; createdOn: string };
  */
 export class ClientLinks {
   private readonly ids = new Map<string, number>();
+  /** Names as written, with their NOCASE key: most rows repeat a name seen before. */
+  private readonly keys = new Map<string, string>();
   private readonly made = new Map<string, Made>();
 
   constructor(
@@ -26,9 +28,13 @@ export class ClientLinks {
 
   /** The client of a lead naming `client`, created when no client has that name. Empty name: none. */
   idFor(client: string, createdOn: string): number | null {
-    if (client.trim() === '') return null;
-    if (this.made.size + this.ids.size >= maxNames) this.finish();
-    const key = nocase(client);
+    let key = this.keys.get(client);
+    if (key === undefined) {
+      if (client.trim() === '') return null;
+      if (this.keys.size >= maxNames) this.finish();
+      key = nocase(client);
+      this.keys.set(client, key);
+    }
     const made = this.made.get(key);
     if (made) {
       if (createdOn < made.createdOn) Object.assign(made, { createdOn, wanted: client });
@@ -51,5 +57,6 @@ export class ClientLinks {
     for (const m of this.made.values()) if (m.wanted !== m.stored) respellClient(this.db, m.id, m.stored, m.wanted);
     this.made.clear();
     this.ids.clear();
+    this.keys.clear();
   }
 }

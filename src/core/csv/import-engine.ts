@@ -323,6 +323,12 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (!completed) throw new ImportCancelled();
     trace('rows');
     const { mayHaveUnlinked } = writer.finish();
+    // Leads counted as inserted that a repeated ref made updates (the writer inserts in batches).
+    const c = writer.corrections;
+    summary.inserted += c.inserted;
+    summary.kinds.leads += c.inserted;
+    summary.updated += c.updated;
+    summary.unchanged += c.unchanged;
     trace('rollups and clients');
     summary.createdSources = writer.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
