@@ -85,13 +85,14 @@ const sortColumns: Record<LeadSortField, string> = {
   updatedAt: 'l.updated_at',
 };
 
-function whereClause(db: Database, filter: LeadFilter): { sql: string; params: unknown[] } {
+/** `byIds: false` filters a search with LIKE even when its matching ids are remembered. */
+function whereClause(db: Database, filter: LeadFilter, byIds = true): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const search = filter.search?.trim();
   if (search) {
     // The ids of the matching leads when they are few enough to remember (see searchMatches).
-    const matches = searchMatches(db, search);
+    const matches = byIds ? searchMatches(db, search) : undefined;
     if (matches !== undefined) {
       parts.push('l.id IN (SELECT value FROM json_each(?))');
       params.push(matches.ids);
@@ -175,13 +176,17 @@ export function listLeads(
   offset: number,
   limit: number,
 ): { total: number; rows: LeadRow[] } {
-  const where = whereClause(db, filter);
-  const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
+  const countWhere = whereClause(db, filter);
   // Filters only touch leads columns, so the count skips the join. A search alone is counted already
   // when its matches are remembered.
   const search = filter.search?.trim();
   const matches = search && whereClause(db, { ...filter, search: undefined }).sql === '' ? searchMatches(db, search) : undefined;
-  const total = matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${where.sql}`, where.params);
+  const total = matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${countWhere.sql}`, countWhere.params);
+  // The page of a search with many matches in an indexed order: walking the index with LIKE stops
+  // after a page of matches, sooner than looking up every remembered id and sorting them.
+  const indexedOrder = !sort || sort.field === 'createdOn' || sort.field === 'title' || sort.field === 'value';
+  const where = search && total >= 2000 && indexedOrder ? whereClause(db, filter, false) : countWhere;
+  const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
   // With a text or tag filter that matches few rows, walking the created_on index would visit every
   // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
   // SQLite off the index). With many matches the index walk stops early and wins.
