@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadRow } from '../../shared/api/schemas/leads';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { boardTotals, listLeads } from './leads-repo';
-import { searchClause } from './search-matches';
+import { maxRememberedMatches, searchClause } from './search-matches';
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => {
@@ -75,5 +75,29 @@ describe('search matches remembered while typing', () => {
       other.close();
     }
     expect(titles('alpha')).toEqual(['Alpha shop', 'Alpha site']);
+  });
+
+  it('pages many matches the same as a scan, in every order and at any offset', async () => {
+    await callOk(ctx, 'sample:load', { leads: 3000 });
+    const sorts = [undefined, { field: 'createdOn', dir: 'desc' }, { field: 'title', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: 'client', dir: 'asc' }] as const;
+    for (const [previous, text] of [['a', 'an'], ['e', 'e '], ['r', 're']]) {
+      for (const typed of [previous, text]) {
+        const where = searchClause(typed.trim());
+        const scan = ctx.db.prepare(`SELECT l.id FROM leads l WHERE ${where.sql}`).pluck().all(...where.params) as number[];
+        for (const sort of sorts) {
+          const everything = listLeads(ctx.db, { search: typed }, sort, 0, 5000).rows.map((r) => r.id);
+          expect(new Set(everything), `${typed} ${sort?.field}`).toEqual(new Set(scan));
+          for (const offset of [0, 1000]) {
+            const page = listLeads(ctx.db, { search: typed }, sort, offset, 200);
+            expect(page.total, typed).toBe(scan.length);
+            expect(page.rows.map((r) => r.id), `${typed} ${sort?.field} ${offset}`).toEqual(everything.slice(offset, offset + 200));
+          }
+        }
+      }
+    }
+    // Enough matches that both ways of paging are used, and not too many to remember.
+    const many = listLeads(ctx.db, { search: 'e' }, undefined, 0, 1).total;
+    expect(many).toBeGreaterThan(2000);
+    expect(many).toBeLessThan(maxRememberedMatches);
   });
 });
