@@ -60,7 +60,9 @@ export function openAside(file: string, cacheKiB: number): Db {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.pragma('foreign_keys = ON');
+    // The writer takes every channel and client id from their tables; the references are checked
+    // once for the whole copy before it may replace the database (checkAsideReferences).
+    db.pragma('foreign_keys = OFF');
     db.pragma(`cache_size = ${-cacheKiB}`);
     // Helper threads for CREATE INDEX's sort: each holds its own sort buffer (peak RSS), so off by default.
     db.pragma(`threads = ${sortThreads}`);
@@ -69,6 +71,14 @@ export function openAside(file: string, cacheKiB: number): Db {
     throw error;
   }
   return db;
+}
+
+/** Refuses a copy with a dangling reference in `tables` (an import bug: it must never be swapped in). */
+export function checkAsideReferences(db: Database, tables: readonly string[]): void {
+  for (const table of tables) {
+    const bad = db.prepare(`PRAGMA foreign_key_check(${table})`).get() as { table: string; rowid: number; parent: string } | undefined;
+    if (bad) throw new Error(`Import copy: ${bad.table} row ${bad.rowid} names a missing ${bad.parent} row`);
+  }
 }
 
 export function removeAside(file: string): void {

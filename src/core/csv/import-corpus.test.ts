@@ -216,12 +216,51 @@ describe('idempotence', () => {
       { ref: 'D2', title: 'Other', stage: 'new' },
     ]);
     expect(rollupDrift(ctx.db)).toEqual([]);
-    // Creation changes are written in bulk; the one of D1 still comes before its update.
-    expect(all(`SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id ORDER BY c.id`)).toEqual([
+    // Creation changes are written in bulk, and new leads in batches; D1's creation still comes before its update.
+    expect(all(`SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id ORDER BY l.ref, c.id`)).toEqual([
       { ref: 'D1', from_stage: null, to_stage: 'new' },
       { ref: 'D1', from_stage: 'new', to_stage: 'won' },
       { ref: 'D2', from_stage: null, to_stage: 'new' },
     ]);
+  });
+
+  it('imported leads find their client by name as they are written: one client per name (case-insensitive), spelled as its earliest lead', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'clients.csv');
+    fs.writeFileSync(file, 'ref,source,title,stage,created_on,client\na,Upwork,T,new,2026-03-01,acme\nb,Upwork,T,new,2026-01-01,ACME\nd,Upwork,T,new,2026-01-01,\ne,Upwork,T,new,2026-02-01,Globex\n');
+    await run(file);
+    expect(all(`SELECT name FROM clients ORDER BY name`)).toEqual([{ name: 'ACME' }, { name: 'Globex' }]);
+    expect(all(`SELECT name FROM client_names ORDER BY name`)).toEqual([{ name: 'ACME' }, { name: 'Globex' }]);
+    expect(all(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id ORDER BY l.ref`)).toEqual([
+      { ref: 'a', name: 'ACME' }, { ref: 'b', name: 'ACME' }, { ref: 'd', name: null }, { ref: 'e', name: 'Globex' },
+    ]);
+    // A later file naming a known client in another case links to it, and changing a lead's client moves the link.
+    fs.writeFileSync(file, 'ref,source,title,stage,created_on,client\nf,Upwork,T,new,2026-04-01,globex\na,Upwork,T,new,2026-03-01,Initech\n');
+    await run(file);
+    expect(all(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id WHERE l.ref IN ('a', 'f') ORDER BY l.ref`)).toEqual([
+      { ref: 'a', name: 'Initech' }, { ref: 'f', name: 'Globex' },
+    ]);
+  });
+
+  it('refs repeated across the batches of an empty-table import: the summary and the rows are those of one row at a time', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
+    const file = path.join(dir, 'dups-batches.csv');
+    // 300 rows, 200 refs: rows 200–299 repeat refs 0–99; the even ones change the title, the odd ones repeat the row exactly.
+    const row = (i: number) => {
+      const r = i % 200;
+      const title = i >= 200 && r % 2 === 0 ? `Changed ${r}` : `Lead ${r}`;
+      return `R${r},Upwork,${title},new,2026-08-01,Client ${r % 7}`;
+    };
+    fs.writeFileSync(file, `ref,source,title,stage,created_on,client\n${Array.from({ length: 300 }, (_, i) => row(i)).join('\n')}\n`);
+    const s = await run(file);
+    expect(s).toMatchObject({ inserted: 200, updated: 50, unchanged: 50 });
+    expect(s.kinds.leads).toBe(200);
+    const rows = all(`SELECT ref, title FROM leads ORDER BY id`) as { ref: string; title: string }[];
+    expect(rows.map((r) => r.ref)).toEqual(Array.from({ length: 200 }, (_, i) => `R${i}`));
+    expect(rows.filter((r) => r.title.startsWith('Changed')).length).toBe(50);
+    expect(all(`SELECT COUNT(*) AS n FROM stage_changes`)).toEqual([{ n: 200 }]);
+    expect(all(`SELECT COUNT(*) AS n FROM leads WHERE client_id IS NULL`)).toEqual([{ n: 0 }]);
+    expect(rollupDrift(ctx.db)).toEqual([]);
   });
 
   it('new leads into a table that has leads get their creation stage change; updated ones their move', async () => {

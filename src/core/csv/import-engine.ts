@@ -20,7 +20,7 @@ import { linkUnlinkedLeads } from '../repos/clients-repo';
 import { linkRememberedPayers } from '../repos/payer-repo';
 import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
-import { copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
+import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
 
 export type { ImportSummary } from './import-summary';
 
@@ -100,6 +100,16 @@ function tryCopyAside(db: Database, tables: readonly string[], bytes: number) {
   } catch {
     return undefined;
   }
+}
+
+/** LEADLEDGER_IMPORT_TRACE=1 prints each phase's time to stderr (README "Performance": where the time goes). */
+const tracing = process.env.LEADLEDGER_IMPORT_TRACE === '1';
+let traceMark = performance.now();
+function trace(phase: string): void {
+  if (!tracing) return;
+  const now = performance.now();
+  process.stderr.write(`[import] ${phase}: ${(now - traceMark).toFixed(0)} ms\n`);
+  traceMark = now;
 }
 
 export function decisionsFor(db: Database, platform: string): TypeDecisions {
@@ -203,6 +213,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   const now = hooks.now();
   // Progress: the deciding pass is the first half of the bytes, the import the second.
   const total = stat.size * 2;
+  trace('start');
   const plan = await planFile(db, file, { ...options, fileName }, {
     chunkBytes: hooks.chunkBytes,
     onBytes: (bytes) => {
@@ -211,6 +222,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     },
   });
   const { mapper, width } = plan;
+  trace('deciding pass');
   const summary = emptySummary(fileName, plan.encoding, Boolean(options.dryRun));
   Object.assign(summary, {
     format: mapper.format, formatLabel: mapper.label, recognisedBy: plan.recognisedBy, readAs: readAsNotes(plan), delimiter: plan.delimiter,
@@ -263,6 +275,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   // Build aside (into an empty table, big file, a host that can swap): copied before the lock, which
   // VACUUM INTO cannot run under; data_version then proves nobody wrote in between.
   const copy = !options.dryRun && hooks.swapIn && tables && stat.size >= bulkBytes() ? tryCopyAside(db, tables, stat.size) : undefined;
+  trace('copy aside');
   // A big page cache keeps the index B-trees in memory for the length of the import.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${importCacheKiB === 0 ? cacheSize : -importCacheKiB}`);
@@ -272,7 +285,12 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let committed = false;
   try {
     db.prepare('BEGIN IMMEDIATE').run();
-    if (copy && db.pragma('data_version', { simple: true }) === copy.version) aside = openAside(copy.path, asideCacheKiB);
+    if (copy && db.pragma('data_version', { simple: true }) === copy.version) {
+      aside = openAside(copy.path, asideCacheKiB);
+      // One transaction on the copy too: outside one, every row would be its own commit, each
+      // writing its pages to the file (13 writes a row with no journal to save them).
+      aside.prepare('BEGIN').run();
+    }
     // The rows go to the copy when there is one; `db` then only holds the write lock.
     const w = aside ?? db;
     summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
@@ -303,24 +321,42 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       },
     );
     if (!completed) throw new ImportCancelled();
-    writer.flush();
+    trace('rows');
+    const { mayHaveUnlinked } = writer.finish();
+    // Leads counted as inserted that a repeated ref made updates (the writer inserts in batches).
+    const c = writer.corrections;
+    summary.inserted += c.inserted;
+    summary.kinds.leads += c.inserted;
+    summary.updated += c.updated;
+    summary.unchanged += c.unchanged;
+    trace('rollups and clients');
     summary.createdSources = writer.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(w, summary.importId);
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.warnings.push(...uncountedImportWarning(w, summary.importId));
     // Issue 15.2/15.3: leads find their client by name; rail payments of a remembered payer their lead.
-    if (summary.kinds.leads > 0 || summary.updated > 0) linkUnlinkedLeads(w, now.toISOString());
+    // Written leads are linked as they go (ClientLinks); leads from before may still need it.
+    if (mayHaveUnlinked && (summary.kinds.leads > 0 || summary.updated > 0)) linkUnlinkedLeads(w, now.toISOString());
+    trace('links');
     if (summary.kinds.payments > 0 && summary.importId !== null) summary.payerLinks = linkRememberedPayers(w, summary.importId);
     if (!refused && !options.dryRun) {
-      for (const sql of recreate) w.prepare(sql).run();
+      for (const sql of recreate) {
+        w.prepare(sql).run();
+        trace(sql.replace(/\s+/g, ' ').slice(0, 60));
+      }
       w.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
         summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
       );
       if (aside && copy) {
+        checkAsideReferences(aside, tables ?? []);
+        trace('reference check');
+        aside.prepare('COMMIT').run();
         aside.close();
         syncAside(copy.path);
+        trace('commit and fsync');
         const outcome = hooks.swapIn!(copy.path, db);
+        trace('swap');
         swapped = committed = outcome.swapped;
         if (!outcome.swapped) inPlace = outcome.db;
       } else {

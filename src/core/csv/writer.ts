@@ -3,17 +3,21 @@ import { nextChannelColor } from '../../shared/domain/palette';
 import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
-import { insertLead, type LeadRecord, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
+import { insertLead, insertLeadsSkippingTaken, type LeadRecord, type LeadToInsert, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../repos/payment-fees';
 import { keepsPlace, setPaymentPayer } from '../repos/payer-repo';
 import { setLeadClient } from '../repos/clients-repo';
+import { ClientLinks } from './client-links';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
 import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/** Leads per INSERT into a table that was empty: one statement a row costs more than SQLite's own work. */
+const insertBatchRows = 64;
 
 /** Rollup keys held before writing them (a million-row file of leads has a few thousand). */
 const maxPendingKeys = 50_000;
@@ -36,6 +40,7 @@ export class ImportWriter {
   private readonly sources = new Map<string, number>();
   private readonly positions = new Map<string, number>();
   private batch: RollupBatch;
+  private readonly clients: ClientLinks;
   private readonly nowIso: string;
   private readonly today: string;
 
@@ -47,6 +52,18 @@ export class ImportWriter {
     this.batch = new RollupBatch(db);
     this.nowIso = now.toISOString();
     this.today = toIsoDate(now);
+    this.clients = new ClientLinks(db, this.nowIso);
+  }
+
+  /**
+   * Ends the writing: rollups flushed, new clients spelled as their earliest lead. Returns whether
+   * leads written before this import may still lack their client (the table was not empty), for
+   * linkUnlinkedLeads to look at.
+   */
+  finish(): { mayHaveUnlinked: boolean } {
+    this.flush();
+    this.clients.finish();
+    return { mayHaveUnlinked: this.emptyLeads === false };
   }
 
   private sourceId(name: string): number {
@@ -77,6 +94,8 @@ export class ImportWriter {
   }
 
   apply(draft: Draft): WriteOutcome {
+    // A payment or a time entry may name a lead held for the next batch.
+    if (draft.type !== 'lead') this.flushInserts();
     const outcome =
       draft.type === 'lead' ? this.lead(draft) : draft.type === 'payment' ? this.payment(draft) : draft.type === 'time' ? this.time(draft) : this.expense(draft);
     // Deltas add up per (channel, day, currency): the batch stays small, so it is written once at the
@@ -86,6 +105,7 @@ export class ImportWriter {
   }
 
   flush(): void {
+    this.flushInserts();
     this.flushCreatedStages();
     this.batch.flush();
   }
@@ -107,16 +127,28 @@ export class ImportWriter {
   }
 
   private emptyLeads: boolean | undefined;
+  private readonly pending: (LeadToInsert & { draft: LeadDraft })[] = [];
 
-  /** Into a table that was empty when the import began, insert first: only a repeated ref needs the lookup. */
-  private tryInsertLead(lead: LeadWrite): number | undefined {
-    this.emptyLeads ??= (prepared(this.db, `SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty`).get() as { empty: number }).empty === 1;
-    if (!this.emptyLeads) return undefined;
-    try {
-      return insertLead(this.db, lead, this.batch);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
-      throw error;
+  /**
+   * Outcomes told as 'inserted' that turned out otherwise: a lead held for a batch insert whose ref
+   * came earlier in the file. The import summary adds these (keys: outcomes) at the end.
+   */
+  readonly corrections: Record<WriteOutcome, number> = { inserted: 0, updated: 0, unchanged: 0 };
+
+  /** Writes the held leads in one statement; a repeated ref goes the one-row way (update or unchanged). */
+  private flushInserts(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
+    const { skipped, firstId } = insertLeadsSkippingTaken(this.db, rows, this.batch);
+    const insertedCount = rows.length - skipped.length;
+    if (insertedCount > 0) {
+      this.inserted(firstId);
+      this.inserted(firstId + insertedCount - 1);
+    }
+    for (const i of skipped) {
+      const outcome = this.existingLead(rows[i]!.draft, rows[i]!.lead.source_id, () => rows[i]!.lead);
+      this.corrections.inserted--;
+      this.corrections[outcome]++;
     }
   }
 
@@ -129,15 +161,22 @@ export class ImportWriter {
       connects_refunded: d.connects_refunded, value_minor: d.value_minor, currency: d.currency, fee_percent_bp: null, lost_reason: d.lost_reason,
       tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on, position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
     });
-    // The creation stage change is written in bulk (flushCreatedStages), before any update and at the end.
-    const quick = this.emptyLeads === false ? undefined : this.tryInsertLead(fresh());
-    if (quick !== undefined) {
-      this.inserted(quick);
+    // Into a table that was empty when the import began: held and inserted in batches; only a
+    // repeated ref needs a lookup. The creation stage changes are written in bulk (flushCreatedStages).
+    this.emptyLeads ??= (prepared(this.db, `SELECT NOT EXISTS (SELECT 1 FROM leads) AS empty`).get() as { empty: number }).empty === 1;
+    if (this.emptyLeads) {
+      this.pending.push({ draft: d, lead: fresh(), clientId: this.clients.idFor(d.client, d.created_on) });
+      if (this.pending.length >= insertBatchRows) this.flushInserts();
       return 'inserted';
     }
+    return this.existingLead(d, sourceId, fresh);
+  }
+
+  /** A lead whose ref may be taken: inserted, updated or unchanged. */
+  private existingLead(d: LeadDraft, sourceId: number, fresh: () => LeadWrite): WriteOutcome {
     const before = prepared(this.db, `SELECT * FROM leads WHERE ref = ?`).get(d.ref) as LeadRecord | undefined;
     if (!before) {
-      this.inserted(insertLead(this.db, fresh(), this.batch));
+      this.inserted(insertLead(this.db, fresh(), this.batch, this.clients.idFor(d.client, d.created_on)));
       return 'inserted';
     }
     const fields = {
@@ -147,6 +186,7 @@ export class ImportWriter {
     };
     if (same(before, { ...before, ...fields }, leadCompared)) return 'unchanged';
     // A lead inserted earlier in this file gets its creation change before this one.
+    this.flushInserts();
     this.flushCreatedStages();
     const after: LeadWrite = {
       ...before, ...fields, furthest_rank: furthestRank(before.furthest_rank, d.stage, d.applied_on),
@@ -154,8 +194,8 @@ export class ImportWriter {
     };
     delete (after as Partial<LeadRecord>).id;
     updateLeadRecord(this.db, before, after, this.batch);
-    // Another client name: linked again by name after the rows (linkUnlinkedLeads).
-    if (d.client !== before.client) setLeadClient(this.db, before.id, null);
+    // Another client name: the client of that name.
+    if (d.client !== before.client) setLeadClient(this.db, before.id, this.clients.idFor(d.client, d.created_on));
     if (d.stage !== before.stage) recordStageChange(this.db, before.id, before.stage as Stage, d.stage as Stage, this.nowIso);
     return 'updated';
   }

@@ -19,6 +19,17 @@ export function clientIdByName(db: Database, name: string): number | undefined {
   return (prepared(db, `SELECT client_id FROM client_names WHERE name = ?`).get(name.trim()) as { client_id: number } | undefined)?.client_id;
 }
 
+/** A client by its own name (NOCASE), whether or not client_names has it. */
+export function clientIdByOwnName(db: Database, name: string): number | undefined {
+  return (prepared(db, `SELECT id FROM clients WHERE name = ?`).get(name) as { id: number } | undefined)?.id;
+}
+
+/** Writes a client's name with another spelling (same name under NOCASE), in clients and client_names. */
+export function respellClient(db: Database, clientId: number, from: string, to: string): void {
+  prepared(db, `UPDATE clients SET name = ? WHERE id = ?`).run(to, clientId);
+  prepared(db, `UPDATE client_names SET name = ? WHERE name = ? AND client_id = ?`).run(to, from, clientId);
+}
+
 export function insertClient(db: Database, c: Omit<ClientRecord, 'id'>): number {
   const id = Number(prepared(db, `INSERT INTO clients (name, emails, first_source_id, created_at) VALUES (?, ?, ?, ?)`).run(c.name, c.emails, c.first_source_id, c.created_at).lastInsertRowid);
   addClientName(db, id, c.name);

@@ -287,20 +287,61 @@ const writeColumns = [
 
 // Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
 // every name up on the object), which is most of the cost of a million-row import.
-const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}) VALUES (${writeColumns.map(() => '?').join(', ')})`;
+const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES (${writeColumns.map(() => '?').join(', ')}, ?)`;
 
-/** Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush. */
-export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch): number {
+/**
+ * Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush.
+ * `clientId`: its client when the caller knows it already (an import links by name as it goes).
+ */
+export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, clientId: number | null = null): number {
   const l = lead;
   const id = Number(
     prepared(db, insertSql).run(
       l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
       l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id,
+      l.follow_up_on, l.position, l.updated_at, l.import_id, clientId,
     ).lastInsertRowid,
   );
   addLead(batch, lead, 1);
   return id;
+}
+
+const insertManySql = (n: number) =>
+  `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES ${Array.from({ length: n }, () => `(${writeColumns.map(() => '?').join(', ')}, ?)`).join(', ')}
+   ON CONFLICT (ref) DO NOTHING`;
+
+export type LeadToInsert = { lead: LeadWrite; clientId: number | null };
+
+/**
+ * Inserts many leads in one statement (a million-row import spends less in binding and stepping),
+ * skipping any whose ref is taken, which a statement can do without undoing part of itself (the
+ * copy built aside has no journal to undo with). Returns the indexes of the skipped rows and the
+ * id of the first inserted; the ids of the inserted ones follow in order.
+ */
+export function insertLeadsSkippingTaken(db: Database, rows: readonly LeadToInsert[], batch: RollupBatch): { skipped: number[]; firstId: number } {
+  const args: unknown[] = [];
+  for (const { lead: l, clientId } of rows) {
+    args.push(
+      l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
+      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
+      l.follow_up_on, l.position, l.updated_at, l.import_id, clientId,
+    );
+  }
+  const { changes, lastInsertRowid } = prepared(db, insertManySql(rows.length)).run(args);
+  const skipped: number[] = [];
+  if (changes < rows.length) {
+    // Ours are the `changes` newest ids (the caller holds the write lock); walk both lists in order.
+    const refs = (prepared(db, `SELECT ref FROM leads ORDER BY id DESC LIMIT ?`).all(changes) as { ref: string }[]).map((r) => r.ref).reverse();
+    let j = 0;
+    rows.forEach((row, i) => {
+      if (j < refs.length && refs[j] === row.lead.ref) j++;
+      else skipped.push(i);
+    });
+  }
+  rows.forEach((row, i) => {
+    if (!skipped.includes(i)) addLead(batch, row.lead, 1);
+  });
+  return { skipped, firstId: Number(lastInsertRowid) - changes + 1 };
 }
 
 export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWrite, batch: RollupBatch): void {

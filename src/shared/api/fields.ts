@@ -13,7 +13,8 @@ export const currencyCode = z
   .transform((code) => code.trim().toUpperCase())
   .refine(isCurrencyCode, { message: 'Unknown ISO 4217 currency code' });
 
-export const count = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(1_000_000_000);
+export const countMax = 1_000_000_000;
+export const count = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(countMax);
 
 /** A decimal amount as typed ("1250.50"); checked against its currency by `checkAmount`. */
 export const amountText = z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'Write an amount like 1250.50');

@@ -3,12 +3,18 @@ import { leadDateIssues } from '../../domain/lead-dates';
 import { stages } from '../../domain/stages';
 import { op } from '../define';
 import { DeletedLead } from './undo';
-import { amountText, checkAmount, count, currencyCode, id, isoDate, percent } from '../fields';
+import { amountText, checkAmount, count, countMax, currencyCode, id, isoDate, percent } from '../fields';
+import { isIsoDate } from '../../dates';
+import { isCurrencyCode } from '../../money';
 
 export const StageEnum = z.enum(stages);
 
-const title = z.string().trim().min(1, 'Give the lead a title').max(200, 'At most 200 characters');
-const tag = z.string().trim().min(1).max(40, 'Tags are at most 40 characters').regex(/^[^;]+$/, 'Tags cannot contain ";"');
+/** Lengths the lead schemas allow; `leadImportRowIsValid` reads the same ones. */
+const max = { ref: 200, title: 200, client: 200, url: 2000, lostReason: 500, tag: 40, tags: 30, notes: 20000 } as const;
+const webAddress = /^https?:\/\/\S+$/i;
+
+const title = z.string().trim().min(1, 'Give the lead a title').max(max.title, 'At most 200 characters');
+const tag = z.string().trim().min(1).max(max.tag, 'Tags are at most 40 characters').regex(/^[^;]+$/, 'Tags cannot contain ";"');
 
 export const Lead = z.object({
   id,
@@ -55,12 +61,12 @@ export type LeadDetail = z.infer<typeof LeadDetail>;
 const leadFields = {
   title,
   sourceId: id,
-  client: z.string().trim().max(200, 'At most 200 characters').optional(),
+  client: z.string().trim().max(max.client, 'At most 200 characters').optional(),
   url: z
     .string()
     .trim()
-    .max(2000)
-    .refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), 'Use a web address starting with http:// or https://')
+    .max(max.url)
+    .refine((u) => u === '' || webAddress.test(u), 'Use a web address starting with http:// or https://')
     .optional(),
   stage: StageEnum.optional(),
   createdOn: isoDate.optional(),
@@ -72,9 +78,9 @@ const leadFields = {
   value: amountText.nullable().optional().or(z.literal('')),
   currency: currencyCode.optional(),
   feePercent: percent.nullable().optional(),
-  lostReason: z.string().trim().max(500).optional(),
-  tags: z.array(tag).max(30, 'At most 30 tags').optional(),
-  notes: z.string().max(20000, 'Notes are at most 20,000 characters').optional(),
+  lostReason: z.string().trim().max(max.lostReason).optional(),
+  tags: z.array(tag).max(max.tags, 'At most 30 tags').optional(),
+  notes: z.string().max(max.notes, 'Notes are at most 20,000 characters').optional(),
   followUpOn: isoDate.nullable().optional(),
 };
 
@@ -90,12 +96,44 @@ function refineLead(lead: { value?: string | null; currency?: string; createdOn?
   }
 }
 
-const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(200).optional(), ...leadFields });
+const leadCreateFields = z.object({ ref: z.string().trim().min(1).max(max.ref).optional(), ...leadFields });
 export const LeadCreate = leadCreateFields.superRefine(refineLead);
 export type LeadCreate = z.input<typeof LeadCreate>;
 
 /** A row of an imported file gets the same checks as the form; its channel comes by name, resolved later. */
 export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefine(refineLead);
+
+/** The input LeadImportRow gets from an imported row (check-draft.ts builds it). */
+export type LeadImportInput = {
+  ref: string; title: string; client: string; url: string; stage: string; createdOn: string; appliedOn: string | null; closedOn: string | null;
+  connects: number; boostConnects: number; connectsRefunded: number; valueMinor: number | null; currency: string; lostReason: string;
+  tags: string[]; notes: string; followUpOn: string | null;
+};
+
+const within = (text: string, min: number, most: number) => {
+  const n = text.trim().length;
+  return n >= min && n <= most;
+};
+const isCount = (n: number) => Number.isInteger(n) && n >= 0 && n <= countMax;
+const dateOrNull = (d: string | null) => d === null || isIsoDate(d);
+
+/**
+ * A fast proof that LeadImportRow accepts a row (a million-row import would spend more time in the
+ * schema than in SQLite): true only when every check of the schema passes; false means "ask the
+ * schema", which gives the messages. lead-import-check.test.ts keeps the two in step.
+ */
+export function leadImportRowIsValid(r: LeadImportInput): boolean {
+  const url = r.url.trim();
+  return (
+    within(r.ref, 1, max.ref) && within(r.title, 1, max.title) && within(r.client, 0, max.client) && url.length <= max.url &&
+    (url === '' || webAddress.test(url)) && (stages as readonly string[]).includes(r.stage) && isIsoDate(r.createdOn) &&
+    dateOrNull(r.appliedOn) && dateOrNull(r.closedOn) && dateOrNull(r.followUpOn) && isCount(r.connects) && isCount(r.boostConnects) &&
+    isCount(r.connectsRefunded) && r.connectsRefunded <= r.connects + r.boostConnects && isCurrencyCode(r.currency) &&
+    (r.valueMinor === null || Number.isSafeInteger(r.valueMinor)) && within(r.lostReason, 0, max.lostReason) &&
+    r.tags.length <= max.tags && r.tags.every((t) => within(t, 1, max.tag) && !t.includes(';')) && r.notes.length <= max.notes &&
+    leadDateIssues(r).length === 0
+  );
+}
 
 export const LeadUpdate = z
   .object({
