@@ -80,7 +80,12 @@ describe('search matches remembered while typing', () => {
   it('pages many matches the same as a scan, in every order and at any offset', async () => {
     await callOk(ctx, 'sample:load', { leads: 3000 });
     const sorts = [undefined, { field: 'createdOn', dir: 'desc' }, { field: 'title', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: 'client', dir: 'asc' }] as const;
-    for (const [previous, text] of [['a', 'an'], ['e', 'e '], ['r', 're']]) {
+    const typing: [string, string][] = [
+      ['a', 'an'],
+      ['e', 'e '],
+      ['r', 're'],
+    ];
+    for (const [previous, text] of typing) {
       for (const typed of [previous, text]) {
         const where = searchClause(typed.trim());
         const scan = ctx.db.prepare(`SELECT l.id FROM leads l WHERE ${where.sql}`).pluck().all(...where.params) as number[];
