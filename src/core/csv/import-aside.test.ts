@@ -10,6 +10,7 @@ import { waitForJob } from '../services/import-jobs';
 import { openTempCtx } from '../../../test-support/temp-db';
 import { writeLeadsCsv } from './bench/generate-leads';
 import { registerFile } from './file-registry';
+import { checkAsideReferences, openAside, removeAside } from './import-aside';
 
 // Build aside and swap (import-aside.ts): a big import into an empty table is written to a copy
 // and renamed over the database; with another connection open it is imported in place instead.
@@ -131,5 +132,20 @@ describe('a big import into an empty table is built aside and swapped in', () =>
     ctx.store.close();
     openDatabase(ctx.dbPath).close();
     expect(fs.existsSync(stale)).toBe(false);
+  });
+
+  it('a copy with a reference to a missing row is never swapped in (its foreign keys are checked once, at the end)', () => {
+    const ctx = ctxWithDb();
+    const copy = `${ctx.dbPath}.check-copy`;
+    ctx.db.prepare('VACUUM INTO ?').run(copy);
+    const db = openAside(copy, 1024);
+    try {
+      expect(() => checkAsideReferences(db, ['leads', 'stage_changes'])).not.toThrow();
+      db.prepare(`INSERT INTO leads (ref, source_id, title, stage, created_on, currency, updated_at) VALUES ('x', 999999, 'T', 'new', '2026-08-01', 'USD', 'now')`).run();
+      expect(() => checkAsideReferences(db, ['leads', 'stage_changes'])).toThrow(/leads row \d+ names a missing sources row/);
+    } finally {
+      db.close();
+      removeAside(copy);
+    }
   });
 });

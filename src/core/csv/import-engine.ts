@@ -73,14 +73,23 @@ const tablesOf: Record<string, string[]> = {
 };
 
 /**
+ * Indexes whose keys an import writes in their own order (a new lead's position is the end of its
+ * stage; stage changes come in lead id order): each insert lands on the last page of its range, so
+ * keeping them costs less than building them again (1,000,000 leads: about 2 s).
+ */
+const keptDuringLoad = new Set(['leads_stage_position', 'stage_changes_lead']);
+
+/**
  * Drops the secondary indexes of `tables` inside the import transaction and returns the SQL that
  * recreates them (run before COMMIT; a ROLLBACK restores them by itself). Building an index once
  * from sorted keys is several times faster than a million scattered B-tree inserts.
  */
 function dropIndexes(db: Database, tables: readonly string[]): string[] {
-  const rows = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
-    .all(...tables) as { name: string; sql: string }[];
+  const rows = (
+    db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
+      .all(...tables) as { name: string; sql: string }[]
+  ).filter((r) => !keptDuringLoad.has(r.name));
   for (const r of rows) db.prepare(`DROP INDEX "${r.name.replace(/"/g, '""')}"`).run();
   return rows.map((r) => r.sql);
 }

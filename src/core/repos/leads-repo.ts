@@ -306,7 +306,14 @@ export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, cl
   return id;
 }
 
-const insertManySql = (n: number) =>
+const insertManyText = new Map<number, string>();
+/** The statement's text for n rows, kept: the same string object lets the statement cache skip hashing 3 kB a call. */
+const insertManySql = (n: number) => {
+  let sql = insertManyText.get(n);
+  if (sql === undefined) insertManyText.set(n, (sql = insertManyFor(n)));
+  return sql;
+};
+const insertManyFor = (n: number) =>
   `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES ${Array.from({ length: n }, () => `(${writeColumns.map(() => '?').join(', ')}, ?)`).join(', ')}
    ON CONFLICT (ref) DO NOTHING`;
 
