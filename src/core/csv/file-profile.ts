@@ -82,6 +82,16 @@ export class FileProfile {
     this.decided = { decimal, dates };
   }
 
+  /** Whether `other` decided the same way, notes included (a file read by either is read the same). */
+  sameDecisions(other: FileProfile): boolean {
+    const a = this.settled();
+    const b = other.settled();
+    return (
+      a.decimal === b.decimal && a.dates.size === b.dates.size && [...a.dates].every(([i, f]) => b.dates.get(i) === f) &&
+      this.notes.join('\n') === other.notes.join('\n')
+    );
+  }
+
   get decimal(): DecimalSeparator {
     return this.settled().decimal;
   }

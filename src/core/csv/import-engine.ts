@@ -20,6 +20,7 @@ import { linkUnlinkedLeads } from '../repos/clients-repo';
 import { linkRememberedPayers } from '../repos/payer-repo';
 import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
+import { PlanChanged, planForImport } from './speculative-plan';
 import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
 
 export type { ImportSummary } from './import-summary';
@@ -47,6 +48,8 @@ export type ImportHooks = {
    * connection (which holds the write lock); refused, it hands back a connection to import in place.
    */
   swapIn?: (aside: string, importDb: Database) => SwapOutcome;
+  /** false: decide from the whole file before writing (speculative-plan.ts; set when the first rows misled). */
+  speculate?: boolean;
 };
 
 export class ImportCancelled extends Error {
@@ -211,16 +214,22 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   const fileName = options.fileName ?? path.basename(file);
   const stat = await fs.promises.stat(file);
   const now = hooks.now();
-  // Progress: the deciding pass is the first half of the bytes, the import the second.
-  const total = stat.size * 2;
   trace('start');
-  const plan = await planFile(db, file, { ...options, fileName }, {
-    chunkBytes: hooks.chunkBytes,
-    onBytes: (bytes) => {
-      hooks.onProgress?.({ rows: 0, bytes, totalBytes: total });
-      return !hooks.isCancelled?.();
+  // Progress: a deciding pass over the whole file is the first half of the bytes, the import the second.
+  let total = stat.size * 2;
+  const { plan, check } = await planForImport(
+    db, file, { ...options, fileName },
+    {
+      chunkBytes: hooks.chunkBytes,
+      onBytes: (bytes) => {
+        hooks.onProgress?.({ rows: 0, bytes, totalBytes: total });
+        return !hooks.isCancelled?.();
+      },
     },
-  });
+    hooks.speculate !== false && stat.size >= bulkBytes(),
+  );
+  if (check) total = stat.size;
+  const passStart = check ? 0 : stat.size;
   const { mapper, width } = plan;
   trace('deciding pass');
   const summary = emptySummary(fileName, plan.encoding, Boolean(options.dryRun));
@@ -283,6 +292,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let swapped = false;
   let inPlace: Database | undefined;
   let committed = false;
+  let planChanged = false;
   try {
     db.prepare('BEGIN IMMEDIATE').run();
     if (copy && db.pragma('data_version', { simple: true }) === copy.version) {
@@ -306,6 +316,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
           return;
         }
         summary.rows++;
+        check?.add(fields, line);
         if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
           return tally.invalid(line, `has ${fields.length} fields; the header has ${width}`, 'too many fields');
         }
@@ -315,13 +326,15 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
         delimiter: plan.delimiter,
         chunkBytes: hooks.chunkBytes,
         onChunk: (bytes) => {
-          hooks.onProgress?.({ rows: summary.rows, bytes: stat.size + bytes, totalBytes: total });
+          hooks.onProgress?.({ rows: summary.rows, bytes: passStart + bytes, totalBytes: total });
           return !hooks.isCancelled?.();
         },
       },
     );
     if (!completed) throw new ImportCancelled();
     trace('rows');
+    // Decided from the first rows: the whole file must agree before anything is kept.
+    check?.confirm();
     const { mayHaveUnlinked } = writer.finish();
     // Leads counted as inserted that a repeated ref made updates (the writer inserts in batches).
     const c = writer.corrections;
@@ -369,7 +382,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (!inPlace) hooks.onProgress?.({ rows: summary.rows, bytes: total, totalBytes: total });
   } catch (error) {
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
-    throw error;
+    if (!(error instanceof PlanChanged)) throw error;
+    planChanged = true;
   } finally {
     if (aside?.open) aside.close();
     if (copy && !swapped) removeAside(copy.path);
@@ -381,6 +395,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     }
     if (db.open) db.pragma(`cache_size = ${cacheSize}`);
   }
+  // The first rows decided otherwise than the whole file: rolled back; again, deciding from all of it.
+  if (planChanged) return importCsvFile(db, file, options, { ...hooks, speculate: false });
   // The swap was refused (another program has the file open): the same import again, in place.
   if (inPlace) return importCsvFile(inPlace, file, options, { ...hooks, swapIn: undefined });
   return summary;

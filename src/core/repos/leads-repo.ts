@@ -4,6 +4,7 @@ import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { addLead, type LeadFacts } from '../rollups/specs';
+import { dataStamp, escapeLike, searchClause, searchMatches } from './search-matches';
 import { moveLeadTime } from './time-repo';
 
 /** A leads row as stored. */
@@ -84,18 +85,22 @@ const sortColumns: Record<LeadSortField, string> = {
   updatedAt: 'l.updated_at',
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function whereClause(filter: LeadFilter): { sql: string; params: unknown[] } {
+/** `byIds: false` filters a search with LIKE even when its matching ids are remembered. */
+function whereClause(db: Database, filter: LeadFilter, byIds = true): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const search = filter.search?.trim();
   if (search) {
-    const like = `%${escapeLike(search)}%`;
-    parts.push(`(l.title LIKE ? ESCAPE '\\' OR l.client LIKE ? ESCAPE '\\' OR l.tags LIKE ? ESCAPE '\\' OR l.ref LIKE ? ESCAPE '\\' OR l.notes LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like);
+    // The ids of the matching leads when they are few enough to remember (see searchMatches).
+    const matches = byIds ? searchMatches(db, search) : undefined;
+    if (matches !== undefined) {
+      parts.push('l.id IN (SELECT value FROM json_each(?))');
+      params.push(matches.ids);
+    } else {
+      const clause = searchClause(search);
+      parts.push(clause.sql);
+      params.push(...clause.params);
+    }
   }
   if (filter.sourceIds?.length) {
     parts.push(`l.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
@@ -149,9 +154,7 @@ const countCacheSize = 16;
  * for this connection's own.
  */
 function countMatching(db: Database, sql: string, params: unknown[]): number {
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
-  const stamp = `${dataVersion}:${changes}`;
+  const stamp = dataStamp(db);
   let cache = countCaches.get(db);
   if (!cache || cache.stamp !== stamp) {
     cache = { stamp, counts: new Map() };
@@ -173,10 +176,17 @@ export function listLeads(
   offset: number,
   limit: number,
 ): { total: number; rows: LeadRow[] } {
-  const where = whereClause(filter);
+  const countWhere = whereClause(db, filter);
+  // Filters only touch leads columns, so the count skips the join. A search alone is counted already
+  // when its matches are remembered.
+  const search = filter.search?.trim();
+  const matches = search && whereClause(db, { ...filter, search: undefined }).sql === '' ? searchMatches(db, search) : undefined;
+  const total = matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${countWhere.sql}`, countWhere.params);
+  // The page of a search with many matches in an indexed order: walking the index with LIKE stops
+  // after a page of matches, sooner than looking up every remembered id and sorting them.
+  const indexedOrder = !sort || sort.field === 'createdOn' || sort.field === 'title' || sort.field === 'value';
+  const where = search && total >= 2000 && indexedOrder ? whereClause(db, filter, false) : countWhere;
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
-  // Filters only touch leads columns, so the count skips the join.
-  const total = countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${where.sql}`, where.params);
   // With a text or tag filter that matches few rows, walking the created_on index would visit every
   // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
   // SQLite off the index). With many matches the index walk stops early and wins.
@@ -211,7 +221,7 @@ type ColumnTotals = { total: number; values: { currency: string; minor: number }
 export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, ColumnTotals> {
   const totals = new Map<Stage, ColumnTotals>();
   if (filter.search?.trim() || filter.tag) {
-    const where = whereClause({ ...filter, stages: undefined });
+    const where = whereClause(db, { ...filter, stages: undefined });
     const rows = db
       .prepare(`SELECT l.stage AS stage, l.currency AS currency, COUNT(*) AS n, SUM(l.value_minor) AS minor FROM leads l ${where.sql} GROUP BY l.stage, l.currency`)
       .all(...where.params) as { stage: Stage; currency: string; n: number; minor: number | null }[];
@@ -223,7 +233,7 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
     }
   } else {
     for (const stage of filter.stages?.length ? filter.stages : stages) {
-      const where = whereClause({ ...filter, stages: [stage] });
+      const where = whereClause(db, { ...filter, stages: [stage] });
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
       const values =
         stage === 'lost' || total > boardValueLimit
@@ -240,7 +250,7 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
 
 /** The first `limit` cards of a column, in board order. */
 export function boardCards(db: Database, filter: LeadFilter, stage: Stage, limit: number): LeadRow[] {
-  const where = whereClause({ ...filter, stages: [stage] });
+  const where = whereClause(db, { ...filter, stages: [stage] });
   const rows = db
     .prepare(`SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql} ORDER BY l.position, l.id LIMIT ?`)
     .all(...where.params, limit) as JoinedRow[];

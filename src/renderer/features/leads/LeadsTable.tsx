@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useEffect, useRef } from 'react';
+import { type CSSProperties, memo, type ReactNode, useEffect, useRef } from 'react';
 import { formatShortDay, formatValue } from '../../app/format';
 import { navigate } from '../../app/useRoute';
 import { ChannelChip, StageBadge, StaleBadge } from '../../components/Badges';
@@ -37,6 +37,8 @@ const columns: ColumnDef[] = [
 ];
 
 const rowHeight = 38;
+// Every row is a grid with these tracks (see leads-table.css: the table is not laid out as a CSS table).
+const tableStyle = { '--leads-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
 
 export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void; staleDays: number };
 
@@ -75,14 +77,9 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
           Could not load leads: {error}
         </p>
       )}
-      <table className="leads-table" aria-label="Leads" aria-rowcount={count + 1}>
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.id} style={{ width: c.width }} />
-          ))}
-        </colgroup>
+      <table className="leads-table" role="table" aria-label="Leads" aria-rowcount={count + 1} style={tableStyle}>
         <Header sort={query.sort} onSort={onSort} />
-        <tbody>
+        <tbody role="rowgroup">
           {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
           {items.map((item) => {
             const lead = rowAt(item.index);
@@ -105,10 +102,10 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
     return sort.dir === 'asc' ? 'ascending' : 'descending';
   };
   return (
-    <thead>
-      <tr aria-rowindex={1}>
+    <thead role="rowgroup">
+      <tr role="row" aria-rowindex={1}>
         {columns.map((c) => (
-          <th key={c.id} scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
+          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
             {c.sort ? (
               <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                 {c.label}
@@ -129,9 +126,9 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
 // Rows are memoized: scrolling renders only the rows that come into view.
 const Row = memo(function Row({ lead, index, stale }: { lead: LeadRow; index: number; stale: boolean }) {
   return (
-    <tr aria-rowindex={index + 2} style={{ height: rowHeight }} className="row" onClick={() => navigate(`lead/${lead.id}`)}>
+    <tr role="row" aria-rowindex={index + 2} style={{ height: rowHeight }} className="row" onClick={() => navigate(`lead/${lead.id}`)}>
       {columns.map((c) => (
-        <td key={c.id} className={c.align === 'end' ? 'num' : undefined}>
+        <td key={c.id} role="cell" className={c.align === 'end' ? 'num' : undefined}>
           {c.cell(lead, stale)}
         </td>
       ))}
@@ -141,9 +138,9 @@ const Row = memo(function Row({ lead, index, stale }: { lead: LeadRow; index: nu
 
 const LoadingRow = memo(function LoadingRow({ index }: { index: number }) {
   return (
-    <tr aria-rowindex={index + 2} style={{ height: rowHeight }} className="row row-loading">
+    <tr role="row" aria-rowindex={index + 2} style={{ height: rowHeight }} className="row row-loading">
       {columns.map((c) => (
-        <td key={c.id}>
+        <td key={c.id} role="cell">
           <span className="skeleton" aria-hidden="true" />
         </td>
       ))}
