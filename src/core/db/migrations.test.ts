@@ -14,6 +14,7 @@ import { migration0007 } from './migrations/0007-time-entries';
 import { migration0008 } from './migrations/0008-clients';
 import { migration0009 } from './migrations/0009-subscription-expenses-index';
 import { migration0010 } from './migrations/0010-connects-purchases-index';
+import { migration0011 } from './migrations/0011-board-totals-index';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -222,6 +223,17 @@ perMigration[migration0010.version] = (db) => {
   const indexed = db.prepare(`SELECT COUNT(*) AS n FROM expenses INDEXED BY expenses_connects WHERE category = 'connects' AND source_id IS NOT NULL`).get() as { n: number };
   const unsourced = db.prepare(`SELECT COUNT(*) AS n FROM expenses WHERE category = 'connects' AND source_id IS NULL`).get() as { n: number };
   expect(indexed.n + unsourced.n).toBe(all.n);
+};
+
+// The board's totals per stage (Won and Lost closed since a day) count and sum from the index alone.
+perMigration[migration0011.version] = (db) => {
+  for (const sql of [
+    `SELECT COUNT(*) AS n FROM leads l WHERE l.stage IN ('won') AND (l.stage NOT IN ('won', 'lost') OR l.closed_on >= '2026-01-01')`,
+    `SELECT l.currency AS currency, SUM(l.value_minor) AS minor FROM leads l WHERE l.stage IN ('interview') AND l.value_minor IS NOT NULL GROUP BY l.currency`,
+  ]) {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan).toMatch(/USING COVERING INDEX leads_stage_closed/);
+  }
 };
 
 describe('each migration', () => {
