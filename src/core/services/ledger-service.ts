@@ -4,7 +4,9 @@ import type { AdjustInput, ConnectsLedger, ConnectsQuery, CreditEntry, OpeningIn
 import { toIsoDate } from '../../shared/dates';
 import { formatMinorPlain } from '../../shared/money';
 import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
+import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
+import { dataStamp } from '../repos/search-matches';
 import {
   type CreditEntryRecord,
   type CreditSourceRecord,
@@ -90,11 +92,31 @@ function priceLookup(prices: { effective_from: string; unit_price_minor: number;
   };
 }
 
+/** Ledgers computed since the last write, per database: a report or a page asked again reads them. */
+const remembered = new WeakMap<Database, { stamp: string; byKey: Map<string, ChannelLedger> }>();
+const rememberedLedgers = 32;
+
 /**
  * The ledger of one channel up to `upTo` (DOMAIN §5). `entries` replaces the stored opening balance and
- * adjustments (to test a change before saving it).
+ * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered
+ * until the next write (`dataStamp`): a million-row database has ~170,000 purchases to read again.
+ * Callers must not change what it returns.
  */
-export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries = creditEntries(ctx.db, source.id)): ChannelLedger {
+export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries?: CreditEntryRecord[]): ChannelLedger {
+  if (entries) return computeLedger(ctx, source, upTo, entries);
+  const stamp = dataStamp(ctx.db);
+  let cache = remembered.get(ctx.db);
+  if (!cache || cache.stamp !== stamp) remembered.set(ctx.db, (cache = { stamp, byKey: new Map() }));
+  const key = `${source.id}|${upTo}`;
+  const known = cache.byKey.get(key);
+  if (known) return known;
+  const ledger = computeLedger(ctx, source, upTo, creditEntries(ctx.db, source.id));
+  if (cache.byKey.size >= rememberedLedgers) cache.byKey.delete(cache.byKey.keys().next().value!);
+  cache.byKey.set(key, ledger);
+  return ledger;
+}
+
+function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries: CreditEntryRecord[]): ChannelLedger {
   const { db } = ctx;
   const opening = entries.find((e) => e.kind === 'opening');
   const first = opening ? null : firstCreditDay(db, source.id);
