@@ -84,19 +84,29 @@ export function linkPaymentToLead(db: Database, paymentId: number, lead: { id: n
  * After an import: its rail payments without a lead whose payer the user linked before go to that
  * client's most recent open or won lead. Returns how many were linked and how many still wait.
  */
+/** Payments read at a time: a million-row PayPal file leaves ~400,000 to assign, too many to hold at once. */
+const payerPage = 5000;
+
 export function linkRememberedPayers(db: Database, importId: number): { linked: number; toAssign: number } {
-  const rows = prepared(db, `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${toAssignWhere}`).all(importId) as {
-    id: number; payer_name: string; payer_email: string;
-  }[];
+  const waiting = () => (prepared(db, `SELECT COUNT(*) AS n FROM payments p WHERE p.import_id = ? AND ${toAssignWhere}`).get(importId) as { n: number }).n;
+  // Nobody remembered yet (a first import): nothing to link, only to count.
+  if (!prepared(db, `SELECT 1 FROM payer_links LIMIT 1`).get()) return { linked: 0, toAssign: waiting() };
+  const page = prepared(db, `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${toAssignWhere} AND p.id > ? ORDER BY p.id LIMIT ?`);
   const batch = new RollupBatch(db);
   let linked = 0;
-  for (const row of rows) {
-    const clientId = rememberedClient(db, payerKeys(row));
-    const lead = clientId === undefined ? undefined : latestOpenOrWonLead(db, clientId);
-    if (!lead) continue;
-    linkPaymentToLead(db, row.id, lead, batch);
-    linked++;
+  let after = 0;
+  for (;;) {
+    const rows = page.all(importId, after, payerPage) as { id: number; payer_name: string; payer_email: string }[];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    for (const row of rows) {
+      const clientId = rememberedClient(db, payerKeys(row));
+      const lead = clientId === undefined ? undefined : latestOpenOrWonLead(db, clientId);
+      if (!lead) continue;
+      linkPaymentToLead(db, row.id, lead, batch);
+      linked++;
+    }
   }
   batch.flush();
-  return { linked, toAssign: rows.length - linked };
+  return { linked, toAssign: waiting() };
 }
