@@ -236,7 +236,11 @@ describe('opening damaged, foreign and newer files', () => {
   it('skips the page check on open above the size limit; the full check still finds the damage', () => {
     const ctx = freshDb(400);
     ctx.db.close();
-    damagePage(ctx.dbPath, Math.floor(fs.statSync(ctx.dbPath).size / 4096 / 2));
+    // A page of lead rows (dbstat, 1-based like damagePage), which opening the file never reads: the page check finds it.
+    const reader = new Database(ctx.dbPath, { readonly: true });
+    const leafPages = reader.prepare(`SELECT pageno FROM dbstat WHERE name = 'leads' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+    reader.close();
+    damagePage(ctx.dbPath, leafPages[Math.floor(leafPages.length / 2)]!);
     expect(() => openDatabase(ctx.dbPath).close()).toThrow(DatabaseFileError);
     const db = openDatabase(ctx.dbPath, { pageCheckLimit: 0 });
     db.close();
