@@ -17,7 +17,8 @@ const columnOf: Record<string, string> = {
 
 const money = (minor: number | null, currency: string) => (minor === null ? null : formatMinorPlain(minor, currency));
 
-function inputOf(d: Draft): { schema: z.ZodType; input: Record<string, unknown> } {
+/** The draft in the API's input shape, with the schema that checks it. */
+export function inputOf(d: Draft): { schema: z.ZodType; input: Record<string, unknown> } {
   switch (d.type) {
     case 'lead':
       return {
@@ -44,7 +45,7 @@ function inputOf(d: Draft): { schema: z.ZodType; input: Record<string, unknown> 
 }
 
 /** A lead draft in the shape the fast check reads (the same fields as the schema's input). */
-const leadInput = (d: Extract<Draft, { type: 'lead' }>): LeadImportInput => ({
+export const leadInput = (d: Extract<Draft, { type: 'lead' }>): LeadImportInput => ({
   ref: d.ref, title: d.title, client: d.client, url: d.url, stage: d.stage, createdOn: d.created_on, appliedOn: d.applied_on, closedOn: d.closed_on,
   connects: d.connects, boostConnects: d.boost_connects, connectsRefunded: d.connects_refunded, valueMinor: d.value_minor, currency: d.currency,
   lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LeadImportRow, leadImportRowIsValid } from '../../shared/api/schemas/leads';
-import { formatMinorPlain as formatPlain } from '../../shared/money';
-import { checkDraft } from './check-draft';
+import { leadImportRowIsValid } from '../../shared/api/schemas/leads';
+import { checkDraft, inputOf, leadInput } from './check-draft';
 import type { LeadDraft } from './drafts';
 
 // The fast check (leadImportRowIsValid) may only say "valid" when the schema says so too: an
@@ -78,26 +77,16 @@ describe('the fast lead check', () => {
   });
 });
 
-function fastSays(d: LeadDraft): boolean {
-  return leadImportRowIsValid({
-    ref: d.ref, title: d.title, client: d.client, url: d.url, stage: d.stage, createdOn: d.created_on, appliedOn: d.applied_on, closedOn: d.closed_on,
-    connects: d.connects, boostConnects: d.boost_connects, connectsRefunded: d.connects_refunded, valueMinor: d.value_minor, currency: d.currency,
-    lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,
-  });
-}
+const fastSays = (d: LeadDraft) => leadImportRowIsValid(leadInput(d));
 
-/** The schema alone, as checkDraft asked it before the fast path (same input shape as check-draft.ts). */
+/** The schema alone, as checkDraft asks it when the fast check cannot tell. */
 function checkDraftBySchema(d: LeadDraft): string | null {
-  let value: string | null;
+  let parsed;
   try {
-    value = d.value_minor === null ? null : formatPlain(d.value_minor, d.currency);
+    const { schema, input } = inputOf(d);
+    parsed = schema.safeParse(input);
   } catch {
-    return 'not a currency this app can format'; // check-draft.ts would throw on it: never a valid row
+    return 'not a currency this app can format'; // checkDraft throws on it too: never a valid row
   }
-  const result = LeadImportRow.safeParse({
-    ref: d.ref, title: d.title, client: d.client, url: d.url, stage: d.stage, createdOn: d.created_on, appliedOn: d.applied_on, closedOn: d.closed_on,
-    connects: d.connects, boostConnects: d.boost_connects, connectsRefunded: d.connects_refunded, value, currency: d.currency,
-    lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,
-  });
-  return result.success ? null : result.error.issues.map((i) => i.message).join('; ');
+  return parsed.success ? null : parsed.error.issues.map((i) => i.message).join('; ');
 }

@@ -4,7 +4,8 @@ import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { addLead, type LeadFacts } from '../rollups/specs';
-import { dataStamp, escapeLike, searchClause, searchMatches } from './search-matches';
+import { dataStamp } from '../db/data-stamp';
+import { escapeLike, searchClause, searchMatches } from './search-matches';
 import { moveLeadTime } from './time-repo';
 
 /** A leads row as stored. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../db/statements';
+import { dataStamp } from '../db/data-stamp';
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -12,21 +12,6 @@ export function searchClause(search: string): { sql: string; params: string[] } 
     sql: `(l.title LIKE ? ESCAPE '\\' OR l.client LIKE ? ESCAPE '\\' OR l.tags LIKE ? ESCAPE '\\' OR l.ref LIKE ? ESCAPE '\\' OR l.notes LIKE ? ESCAPE '\\')`,
     params: [like, like, like, like, like],
   };
-}
-
-let transactionReads = 0;
-
-/**
- * Changes with any write: `data_version` for other connections' commits, `total_changes()` for
- * this connection's own. What is remembered under one stamp is exact until the next write.
- */
-export function dataStamp(db: Database): string {
-  // Inside a transaction a read may see writes that are then rolled back, which total_changes()
-  // still counts: nothing read there may be remembered (a stamp of its own, never matched again).
-  if (db.inTransaction) return `tx:${++transactionReads}`;
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${dataVersion}:${changes}`;
 }
 
 /** Bigger match sets are not remembered: they barely narrow the next keystroke and cost memory. */

@@ -6,7 +6,7 @@ import { formatMinorPlain } from '../../shared/money';
 import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
 import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
-import { dataStamp } from '../repos/search-matches';
+import { dataStamp } from '../db/data-stamp';
 import {
   type CreditEntryRecord,
   type CreditSourceRecord,
