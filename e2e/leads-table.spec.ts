@@ -100,3 +100,48 @@ test('pages through 20,000 leads while keeping only the visible rows', async ({ 
   await expect(newLast).toContainText('One more');
   await expect(table.table.locator('tr.row-loading')).toHaveCount(0);
 });
+
+test('cells clip only text wider than its column, and rows are in reading order once scrolling stops', async ({ page, app }) => {
+  const long = 'Redesign of the whole customer onboarding flow with a new pricing page and analytics';
+  await createLead(app, { title: long, source: 'Upwork', client: 'A client whose name is far too long for its column', stage: 'interview', value: '12345.67', tags: ['one', 'two', 'three', 'four'] });
+  await createLead(app, { title: 'Tiny gig', source: 'Fiverr', client: 'Hooli', stage: 'won', value: '90' });
+  const seeded = await app.cli('seed', '--leads', '3000', '--seed', '11');
+  expect(seeded.code).toBe(0);
+  const table = new LeadsPage(page);
+  await table.open(app.url);
+  await expect(table.rows().first()).toBeVisible();
+
+  // Long text clips with an ellipsis; short text is measured to fit and does not clip.
+  const longRow = table.row(long);
+  await table.search.fill('Redesign of the whole');
+  await expect(longRow).toBeVisible();
+  const cls = async (n: number) => (await longRow.getByRole('cell').nth(n).getAttribute('class')) ?? '';
+  expect(await cls(0)).not.toMatch(/\bfit\b/);
+  expect(await cls(2)).not.toMatch(/\bfit\b/);
+  await table.search.fill('Tiny gig');
+  await expect(table.row('Tiny gig')).toBeVisible();
+  expect((await table.row('Tiny gig').getByRole('cell').nth(0).getAttribute('class')) ?? '').toMatch(/\bfit\b/);
+
+  // Whatever a cell that does not clip shows fits inside it: the measured widths hold in this font.
+  await table.search.fill('');
+  const scroller = page.locator('.table-scroll');
+  for (const top of [0, 20_000, 60_000]) {
+    await scroller.evaluate((el, y) => el.scrollTo({ top: y }), top);
+    await expect(table.table.locator('tr.row-loading')).toHaveCount(0);
+    const overflowing = await table.table.locator('tbody td.fit').evaluateAll((cells) =>
+      cells.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => `${td.parentElement?.getAttribute('aria-rowindex')}: ${td.textContent}`),
+    );
+    expect(overflowing).toEqual([]);
+  }
+
+  // After a fast scroll, once it stops, the DOM holds the rows in reading order (Tab, screen readers).
+  await scroller.evaluate(async (el) => {
+    for (let i = 0; i < 40; i++) {
+      el.scrollTop += 600;
+      await new Promise(requestAnimationFrame);
+    }
+  });
+  await expect
+    .poll(() => table.rows().evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex')))).then((ix) => ix.every((v, i) => i === 0 || v > ix[i - 1]!)))
+    .toBe(true);
+});

@@ -5,18 +5,36 @@ import { navigate } from '../../app/useRoute';
 import { ChannelChip, StageBadge, StaleBadge } from '../../components/Badges';
 import { isStale } from '../../../shared/domain/stale';
 import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';
+import type { FitFont } from './column-tracks';
 import type { LeadSort, LeadsQuery } from './leadsQuery';
+import { type CellFit, useColumnFit } from './useColumnFit';
+import { useGroupKeys } from './useGroupKeys';
 import { useLeadPages } from './useLeadPages';
 import './leads-table.css';
 
-type ColumnDef = { id: string; label: string; sort?: LeadSortField; width: string; align?: 'end'; cell: (l: LeadRow, stale: boolean) => ReactNode };
+/**
+ * A column. `fixed`: as wide as its longest possible text (column-tracks.ts), so its cells never clip.
+ * `text`: a free-text column's text, which clips (with an ellipsis) only when wider than the column.
+ */
+type ColumnDef = {
+  id: string;
+  label: string;
+  sort?: LeadSortField;
+  fixed?: true;
+  align?: 'end';
+  text?: (l: LeadRow, stale: boolean) => { font: FitFont; text: string; extra?: number; numeric?: boolean };
+  cell: (l: LeadRow, stale: boolean) => ReactNode;
+};
+
+const staleBadgeWidth = 46; // "Stale" at 11 px bold, its padding, border and margin
+const chipDotWidth = 14; // the channel's dot and the gap after it
 
 const columns: ColumnDef[] = [
   {
     id: 'title',
     label: 'Title',
     sort: 'title',
-    width: '25%',
+    text: (l, stale) => ({ font: 'link', text: l.title, extra: stale ? staleBadgeWidth : 0 }),
     cell: (l, stale) => (
       <>
         <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()} title={l.title}>
@@ -26,35 +44,57 @@ const columns: ColumnDef[] = [
       </>
     ),
   },
-  { id: 'source', label: 'Channel', sort: 'source', width: '12%', cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} title /> },
-  { id: 'client', label: 'Client', sort: 'client', width: '12%', cell: (l) => l.client },
-  { id: 'stage', label: 'Stage', sort: 'stage', width: '10%', cell: (l) => <StageBadge stage={l.stage} /> },
-  { id: 'value', label: 'Value', sort: 'value', width: '10%', align: 'end', cell: (l) => formatValue(l.valueMinor, l.currency) },
-  { id: 'connects', label: 'Connects', sort: 'connects', width: '8%', align: 'end', cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : '') },
-  { id: 'created', label: 'Created', sort: 'createdOn', width: '8%', cell: (l) => formatShortDay(l.createdOn) },
-  { id: 'follow', label: 'Follow-up', sort: 'followUpOn', width: '8%', cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : '') },
-  { id: 'tags', label: 'Tags', width: '7%', cell: (l) => l.tags.join(', ') },
+  {
+    id: 'source',
+    label: 'Channel',
+    sort: 'source',
+    text: (l) => ({ font: 'chip', text: l.sourceName, extra: chipDotWidth }),
+    cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} title />,
+  },
+  { id: 'client', label: 'Client', sort: 'client', text: (l) => ({ font: 'cell', text: l.client }), cell: (l) => l.client },
+  { id: 'stage', label: 'Stage', sort: 'stage', fixed: true, cell: (l) => <StageBadge stage={l.stage} /> },
+  {
+    id: 'value',
+    label: 'Value',
+    sort: 'value',
+    align: 'end',
+    text: (l) => ({ font: 'cell', text: formatValue(l.valueMinor, l.currency), numeric: true }),
+    cell: (l) => formatValue(l.valueMinor, l.currency),
+  },
+  { id: 'connects', label: 'Connects', sort: 'connects', fixed: true, align: 'end', cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : '') },
+  { id: 'created', label: 'Created', sort: 'createdOn', fixed: true, cell: (l) => formatShortDay(l.createdOn) },
+  { id: 'follow', label: 'Follow-up', sort: 'followUpOn', fixed: true, cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : '') },
+  { id: 'tags', label: 'Tags', text: (l) => ({ font: 'cell', text: l.tags.join(', ') }), cell: (l) => l.tags.join(', ') },
 ];
 
+/** "num" aligns to the end; "fit" cells do not clip (a fixed column, or text measured to fit). */
+function cellClass(c: ColumnDef, column: number, lead: LeadRow | undefined, stale: boolean, fit: CellFit | undefined): string | undefined {
+  let fits = c.fixed === true || !lead;
+  if (!fits && c.text && fit) {
+    const t = c.text(lead!, stale);
+    fits = t.text === '' || fit(column, t.font, t.text, t.extra, t.numeric);
+  }
+  const num = c.align === 'end';
+  return fits ? (num ? 'num fit' : 'fit') : num ? 'num' : undefined;
+}
+
 const rowHeight = 38;
-// Every row is a grid with these tracks (see leads-table.css: the table is not laid out as a CSS table).
-const tableStyle = { '--leads-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
+/** Rows per row group: the unit a frame recycles while scrolling (see useGroupKeys). */
+const groupRows = 16;
 
 export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void; staleDays: number };
 
 export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProps) {
   const { total, error, rowAt, ensure } = useLeadPages(query);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  // Rows are keyed by slot (index modulo a count that only grows), not by lead: a row scrolled out
-  // hands its <tr> to the row scrolled in, so a frame updates text instead of building and removing
-  // ~20 rows of DOM. A row that stays on screen keeps its slot (and its focus).
-  const slots = useRef(0);
-  if (items.length > slots.current) slots.current = items.length + 2;
+  const last = items.at(-1)?.index ?? -1;
+  const groups = useGroupKeys(Math.floor(first / groupRows), last < 0 ? -1 : Math.floor(last / groupRows), virtualizer.isScrolling);
+  const { tracks, fit } = useColumnFit(tableRef);
 
   useEffect(() => {
     if (count > 0) ensure(first, last);
@@ -67,8 +107,7 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   }, [key]);
 
   const now = new Date();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const style = { '--leads-columns': tracks, '--leads-body': `${virtualizer.getTotalSize()}px` } as CSSProperties;
 
   return (
     <div className="table-scroll leads-table-scroll" ref={scrollRef} tabIndex={-1}>
@@ -77,17 +116,22 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
           Could not load leads: {error}
         </p>
       )}
-      <table className="leads-table" role="table" aria-label="Leads" aria-rowcount={count + 1} style={tableStyle}>
+      <table className="leads-table" role="table" aria-label="Leads" aria-rowcount={count + 1} style={style} ref={tableRef}>
         <Header sort={query.sort} onSort={onSort} />
-        <tbody role="rowgroup">
-          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-          {items.map((item) => {
-            const lead = rowAt(item.index);
-            const key = item.index % slots.current;
-            return lead ? <Row key={key} lead={lead} index={item.index} stale={isStale(lead, staleDays, now)} /> : <LoadingRow key={key} index={item.index} />;
-          })}
-          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
-        </tbody>
+        {groups.map(({ key: groupKey, group }) => {
+          const from = group * groupRows;
+          const to = Math.min(from + groupRows, count);
+          const rows: ReactNode[] = [];
+          for (let index = from; index < to; index++) {
+            const lead = rowAt(index);
+            rows.push(<Row key={index - from} lead={lead} index={index} stale={lead ? isStale(lead, staleDays, now) : false} fit={fit} />);
+          }
+          return (
+            <tbody key={groupKey} role="rowgroup" style={{ transform: `translateY(${from * rowHeight}px)` }}>
+              {rows}
+            </tbody>
+          );
+        })}
       </table>
       {total === 0 && <p className="table-empty">No leads match these filters.</p>}
     </div>
@@ -105,7 +149,7 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
     <thead role="rowgroup">
       <tr role="row" aria-rowindex={1}>
         {columns.map((c) => (
-          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={c.align === 'end' ? 'num' : undefined}>
+          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={[c.align === 'end' && 'num', !c.sort && 'plain'].filter(Boolean).join(' ') || undefined}>
             {c.sort ? (
               <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                 {c.label}
@@ -123,25 +167,14 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
   );
 });
 
-// Rows are memoized: scrolling renders only the rows that come into view.
-const Row = memo(function Row({ lead, index, stale }: { lead: LeadRow; index: number; stale: boolean }) {
+// Rows are memoized: a frame renders only the rows whose lead changed. Loaded and loading rows are
+// one component, so a row whose page arrives is updated in place rather than rebuilt.
+const Row = memo(function Row({ lead, index, stale, fit }: { lead: LeadRow | undefined; index: number; stale: boolean; fit: CellFit | undefined }) {
   return (
-    <tr role="row" aria-rowindex={index + 2} style={{ height: rowHeight }} className="row" onClick={() => navigate(`lead/${lead.id}`)}>
-      {columns.map((c) => (
-        <td key={c.id} role="cell" className={c.align === 'end' ? 'num' : undefined}>
-          {c.cell(lead, stale)}
-        </td>
-      ))}
-    </tr>
-  );
-});
-
-const LoadingRow = memo(function LoadingRow({ index }: { index: number }) {
-  return (
-    <tr role="row" aria-rowindex={index + 2} style={{ height: rowHeight }} className="row row-loading">
-      {columns.map((c) => (
-        <td key={c.id} role="cell">
-          <span className="skeleton" aria-hidden="true" />
+    <tr role="row" aria-rowindex={index + 2} className={lead ? 'row' : 'row row-loading'} onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}>
+      {columns.map((c, column) => (
+        <td key={c.id} role="cell" className={cellClass(c, column, lead, stale, fit)}>
+          {lead ? c.cell(lead, stale) : <span className="skeleton" aria-hidden="true" />}
         </td>
       ))}
     </tr>
