@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
@@ -20,7 +21,10 @@ const asideName = (dbPath: string) => `${path.resolve(dbPath)}.importing.p${proc
 const maxCopyShare = 0.25;
 const alwaysCopyBytes = 16 * 1024 * 1024;
 
-const sortThreads = Number(process.env.LEADLEDGER_IMPORT_SORT_THREADS ?? 0);
+// One helper thread for CREATE INDEX's sort when there is a second core: the 9 index builds of a
+// 1,000,000-lead import took ~30 % less time (wall; the CPU is the same). Each thread has a sort
+// buffer of its own, bounded by the cache size: +~10 MiB peak RSS at the aside's 8 MiB cache.
+const sortThreads = Number(process.env.LEADLEDGER_IMPORT_SORT_THREADS ?? (os.availableParallelism() > 1 ? 1 : 0));
 
 type AsideCopy = { path: string; version: number };
 
@@ -64,7 +68,6 @@ export function openAside(file: string, cacheKiB: number): Db {
     // once for the whole copy before it may replace the database (checkAsideReferences).
     db.pragma('foreign_keys = OFF');
     db.pragma(`cache_size = ${-cacheKiB}`);
-    // Helper threads for CREATE INDEX's sort: each holds its own sort buffer (peak RSS), so off by default.
     db.pragma(`threads = ${sortThreads}`);
   } catch (error) {
     db.close();
