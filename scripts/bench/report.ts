@@ -2,7 +2,7 @@ import type { Machine } from './machine';
 
 export type CaseResult = {
   case: string;
-  unit: 'ms' | 'MiB' | 'frames';
+  unit: 'ms' | 'MiB' | 'frames' | 'lead';
   median: number;
   min: number;
   max: number;

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, type ReactNode, useEffect, useRef } from 'react';
 import { formatShortDay, formatValue } from '../../app/format';
 import { navigate } from '../../app/useRoute';
@@ -7,6 +7,7 @@ import { isStale } from '../../../shared/domain/stale';
 import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';
 import type { FitFont } from './column-tracks';
 import type { LeadSort, LeadsQuery } from './leadsQuery';
+import { rowShift, type ScrollScale, scrollScale } from './scroll-scale';
 import { type CellFit, useColumnFit } from './useColumnFit';
 import { useGroupKeys } from './useGroupKeys';
 import { useLeadPages } from './useLeadPages';
@@ -79,6 +80,8 @@ function cellClass(c: ColumnDef, column: number, lead: LeadRow | undefined, stal
 }
 
 const rowHeight = 38;
+/** The sticky header's height (leads-table.css reads it as --leads-head). */
+const headHeight = 34;
 /** Rows per row group: the unit a frame recycles while scrolling (see useGroupKeys). */
 const groupRows = 16;
 
@@ -89,7 +92,20 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4 });
+  // The virtualizer works in content px; a list taller than Chromium can lay out scrolls a shorter
+  // track (scroll-scale.ts), so offsets are scaled on their way in and out.
+  const scale = useRef<ScrollScale>({ track: 0, factor: 1 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 4,
+    observeElementOffset: (instance, onOffset) => observeElementOffset(instance, (offset, scrolling) => onOffset(offset * scale.current.factor, scrolling)),
+    scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current.factor, options, instance),
+  });
+  // The rows show below the sticky header: their viewport is the scroller's less the header.
+  scale.current = scrollScale(count * rowHeight, Math.max(0, (virtualizer.scrollRect?.height ?? 0) - headHeight));
+  const shift = rowShift(virtualizer.scrollOffset ?? 0, scale.current.factor);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
@@ -107,7 +123,7 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   }, [key]);
 
   const now = new Date();
-  const style = { '--leads-columns': tracks, '--leads-body': `${virtualizer.getTotalSize()}px` } as CSSProperties;
+  const style = { '--leads-columns': tracks, '--leads-head': `${headHeight}px`, '--leads-body': `${scale.current.track}px` } as CSSProperties;
 
   return (
     <div className="table-scroll leads-table-scroll" ref={scrollRef} tabIndex={-1}>
@@ -127,7 +143,7 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
             rows.push(<Row key={index - from} lead={lead} index={index} stale={lead ? isStale(lead, staleDays, now) : false} fit={fit} />);
           }
           return (
-            <tbody key={groupKey} role="rowgroup" style={{ transform: `translateY(${from * rowHeight}px)` }}>
+            <tbody key={groupKey} role="rowgroup" style={{ transform: `translateY(${from * rowHeight - shift}px)` }}>
               {rows}
             </tbody>
           );
