@@ -118,9 +118,13 @@ test('cells clip only text wider than its column, and rows are in reading order 
   const cls = async (n: number) => (await longRow.getByRole('cell').nth(n).getAttribute('class')) ?? '';
   expect(await cls(0)).not.toMatch(/\bfit\b/);
   expect(await cls(2)).not.toMatch(/\bfit\b/);
+  // A clipped cell tells its whole text on hover.
+  await expect(longRow.getByRole('cell').nth(0)).toHaveAttribute('title', long);
+  await expect(longRow.getByRole('cell').nth(2)).toHaveAttribute('title', 'A client whose name is far too long for its column');
   await table.search.fill('Tiny gig');
   await expect(table.row('Tiny gig')).toBeVisible();
   expect((await table.row('Tiny gig').getByRole('cell').nth(0).getAttribute('class')) ?? '').toMatch(/\bfit\b/);
+  await expect(table.row('Tiny gig').getByRole('cell').nth(0)).not.toHaveAttribute('title');
 
   // Whatever a cell that does not clip shows fits inside it: the measured widths hold in this font.
   await table.search.fill('');

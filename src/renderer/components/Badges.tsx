@@ -1,9 +1,9 @@
 import { type Stage, stageLabels } from '../../shared/domain/stages';
 
-/** A channel's colour dot and name; `title` shows the full name on hover where it may be cut. */
-export function ChannelChip({ name, color, title }: { name: string; color: string; title?: boolean }) {
+/** A channel's colour dot and name. */
+export function ChannelChip({ name, color }: { name: string; color: string }) {
   return (
-    <span className="chip" title={title ? name : undefined}>
+    <span className="chip">
       <span className="chip-dot" style={{ background: color }} aria-hidden="true" />
       {name}
     </span>

@@ -38,7 +38,7 @@ const columns: ColumnDef[] = [
     text: (l, stale) => ({ font: 'link', text: l.title, extra: stale ? staleBadgeWidth : 0 }),
     cell: (l, stale) => (
       <>
-        <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()} title={l.title}>
+        <a href={`#/lead/${l.id}`} onClick={(e) => e.stopPropagation()}>
           {l.title}
         </a>
         {stale && <StaleBadge />}
@@ -50,7 +50,7 @@ const columns: ColumnDef[] = [
     label: 'Channel',
     sort: 'source',
     text: (l) => ({ font: 'chip', text: l.sourceName, extra: chipDotWidth }),
-    cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} title />,
+    cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} />,
   },
   { id: 'client', label: 'Client', sort: 'client', text: (l) => ({ font: 'cell', text: l.client }), cell: (l) => l.client },
   { id: 'stage', label: 'Stage', sort: 'stage', fixed: true, cell: (l) => <StageBadge stage={l.stage} /> },
@@ -68,16 +68,15 @@ const columns: ColumnDef[] = [
   { id: 'tags', label: 'Tags', text: (l) => ({ font: 'cell', text: l.tags.join(', ') }), cell: (l) => l.tags.join(', ') },
 ];
 
-/** "num" aligns to the end; "fit" cells do not clip (a fixed column, or text measured to fit). */
-function cellClass(c: ColumnDef, column: number, lead: LeadRow | undefined, stale: boolean, fit: CellFit | undefined): string | undefined {
-  let fits = c.fixed === true || !lead;
-  if (!fits && c.text && fit) {
-    const t = c.text(lead!, stale);
-    fits = t.text === '' || fit(column, t.font, t.text, t.extra, t.numeric);
-  }
-  const num = c.align === 'end';
-  return fits ? (num ? 'num fit' : 'fit') : num ? 'num' : undefined;
+/** Whether a cell shows its text whole: a fixed column, an empty or loading cell, or text measured to fit. */
+function cellFits(c: ColumnDef, column: number, lead: LeadRow | undefined, text: ReturnType<NonNullable<ColumnDef['text']>> | undefined, fit: CellFit | undefined): boolean {
+  if (!lead || c.fixed) return true;
+  if (!text) return false;
+  return text.text === '' || (fit?.(column, text.font, text.text, text.extra, text.numeric) ?? false);
 }
+
+/** "num" aligns to the end; "fit" cells do not clip (see column-tracks.ts). */
+const cellClass = (c: ColumnDef, fits: boolean) => [c.align === 'end' && 'num', fits && 'fit'].filter(Boolean).join(' ') || undefined;
 
 const rowHeight = 38;
 /** The sticky header's height (leads-table.css reads it as --leads-head). */
@@ -188,11 +187,16 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
 const Row = memo(function Row({ lead, index, stale, fit }: { lead: LeadRow | undefined; index: number; stale: boolean; fit: CellFit | undefined }) {
   return (
     <tr role="row" aria-rowindex={index + 2} className={lead ? 'row' : 'row row-loading'} onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}>
-      {columns.map((c, column) => (
-        <td key={c.id} role="cell" className={cellClass(c, column, lead, stale, fit)}>
-          {lead ? c.cell(lead, stale) : <span className="skeleton" aria-hidden="true" />}
-        </td>
-      ))}
+      {columns.map((c, column) => {
+        const text = lead && c.text ? c.text(lead, stale) : undefined;
+        const fits = cellFits(c, column, lead, text, fit);
+        // A clipped cell shows its whole text as a tooltip; a cell that fits needs none.
+        return (
+          <td key={c.id} role="cell" className={cellClass(c, fits)} title={fits ? undefined : text?.text}>
+            {lead ? c.cell(lead, stale) : <span className="skeleton" aria-hidden="true" />}
+          </td>
+        );
+      })}
     </tr>
   );
 });
