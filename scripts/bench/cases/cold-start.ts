@@ -1,39 +1,26 @@
-import { spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../chromium';
 import { cliBin, runTimed } from '../proc';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
+import { startServer } from './server';
 
 /** Process start → the first card of the board painted, in a browser already running (a new page each run). */
-async function firstBoard(dbPath: string, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<number> {
+async function firstBoard(dbPath: string, browser: Browser): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cliBin, '--db', dbPath, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const server = await startServer(dbPath);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /running at (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.once('exit', (code) => reject(new Error(`leadledger web exited ${code}: ${err.trim()}`)));
-    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${url}#/pipeline`);
+      await page.goto(`${server.url}#/pipeline`);
       await page.locator('.card').first().waitFor({ timeout: 60_000 });
       return performance.now() - started;
     } finally {
       await context.close();
     }
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }
 
@@ -42,23 +29,13 @@ async function firstBoard(dbPath: string, browser: Awaited<ReturnType<typeof chr
  * most ~33.5 M px, less than 1,000,000 rows of 38 px; the table scales its scroll track
  * (src/renderer/features/leads/scroll-scale.ts), so the last lead must be reachable.
  */
-async function lastLeadOnScreen(dbPath: string, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<number> {
-  const child = spawn(process.execPath, [cliBin, '--db', dbPath, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+async function lastLeadOnScreen(dbPath: string, browser: Browser): Promise<number> {
+  const server = await startServer(dbPath);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /running at (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`leadledger web exited ${code}`)));
-    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${url}#/leads`);
+      await page.goto(`${server.url}#/leads`);
       const rows = page.locator('table[aria-label="Leads"] tbody tr.row:not(.row-loading)');
       await rows.first().waitFor({ timeout: 60_000 });
       await page.locator('.table-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
@@ -82,8 +59,7 @@ async function lastLeadOnScreen(dbPath: string, browser: Awaited<ReturnType<type
     // SIGKILL: by now the server's start-up backup (after 3 s without a request) may be copying the
     // 1 GB file in a worker thread, and a SIGTERM'd process waits for that copy (~40 s) to end,
     // burning a core under the cases that follow.
-    child.kill('SIGKILL');
-    await exited;
+    await server.stop('SIGKILL');
   }
 }
 

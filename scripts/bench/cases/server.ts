@@ -3,7 +3,7 @@ import { cliBin } from '../proc';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
 
-export type Server = { url: string; readyMs: number; stop: () => Promise<void> };
+export type Server = { url: string; readyMs: number; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /** Starts `leadledger web` and resolves when it prints its URL (the readiness we promise users). */
 export function startServer(dbPath: string): Promise<Server> {
@@ -19,10 +19,10 @@ export function startServer(dbPath: string): Promise<Server> {
         resolve({
           url: match[1]!,
           readyMs: performance.now() - started,
-          stop: () =>
+          stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
               child.once('exit', () => done());
-              child.kill('SIGTERM');
+              child.kill(signal);
             }),
         });
       }

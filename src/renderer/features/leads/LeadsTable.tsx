@@ -15,7 +15,8 @@ import './leads-table.css';
 
 /**
  * A column. `fixed`: as wide as its longest possible text (column-tracks.ts), so its cells never clip.
- * `text`: a free-text column's text, which clips (with an ellipsis) only when wider than the column.
+ * `text`: a free-text column's text, which clips (with an ellipsis) only when wider than the column;
+ * the cell shows it as it is unless `cell` draws something richer.
  */
 type ColumnDef = {
   id: string;
@@ -23,9 +24,10 @@ type ColumnDef = {
   sort?: LeadSortField;
   fixed?: true;
   align?: 'end';
-  text?: (l: LeadRow, stale: boolean) => { font: FitFont; text: string; extra?: number; numeric?: boolean };
-  cell: (l: LeadRow, stale: boolean) => ReactNode;
+  text?: (l: LeadRow, stale: boolean) => CellText;
+  cell?: (l: LeadRow, stale: boolean) => ReactNode;
 };
+type CellText = { font: FitFont; text: string; extra?: number; numeric?: boolean };
 
 const staleBadgeWidth = 46; // "Stale" at 11 px bold, its padding, border and margin
 const chipDotWidth = 14; // the channel's dot and the gap after it
@@ -52,31 +54,23 @@ const columns: ColumnDef[] = [
     text: (l) => ({ font: 'chip', text: l.sourceName, extra: chipDotWidth }),
     cell: (l) => <ChannelChip name={l.sourceName} color={l.sourceColor} />,
   },
-  { id: 'client', label: 'Client', sort: 'client', text: (l) => ({ font: 'cell', text: l.client }), cell: (l) => l.client },
+  { id: 'client', label: 'Client', sort: 'client', text: (l) => ({ font: 'cell', text: l.client }) },
   { id: 'stage', label: 'Stage', sort: 'stage', fixed: true, cell: (l) => <StageBadge stage={l.stage} /> },
-  {
-    id: 'value',
-    label: 'Value',
-    sort: 'value',
-    align: 'end',
-    text: (l) => ({ font: 'cell', text: formatValue(l.valueMinor, l.currency), numeric: true }),
-    cell: (l) => formatValue(l.valueMinor, l.currency),
-  },
+  { id: 'value', label: 'Value', sort: 'value', align: 'end', text: (l) => ({ font: 'cell', text: formatValue(l.valueMinor, l.currency), numeric: true }) },
   { id: 'connects', label: 'Connects', sort: 'connects', fixed: true, align: 'end', cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : '') },
   { id: 'created', label: 'Created', sort: 'createdOn', fixed: true, cell: (l) => formatShortDay(l.createdOn) },
   { id: 'follow', label: 'Follow-up', sort: 'followUpOn', fixed: true, cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : '') },
-  { id: 'tags', label: 'Tags', text: (l) => ({ font: 'cell', text: l.tags.join(', ') }), cell: (l) => l.tags.join(', ') },
+  { id: 'tags', label: 'Tags', text: (l) => ({ font: 'cell', text: l.tags.join(', ') }) },
 ];
 
 /** Whether a cell shows its text whole: a fixed column, an empty or loading cell, or text measured to fit. */
-function cellFits(c: ColumnDef, column: number, lead: LeadRow | undefined, text: ReturnType<NonNullable<ColumnDef['text']>> | undefined, fit: CellFit | undefined): boolean {
+function cellFits(c: ColumnDef, column: number, lead: LeadRow | undefined, text: CellText | undefined, fit: CellFit | undefined): boolean {
   if (!lead || c.fixed) return true;
   if (!text) return false;
   return text.text === '' || (fit?.(column, text.font, text.text, text.extra, text.numeric) ?? false);
 }
 
-/** "num" aligns to the end; "fit" cells do not clip (see column-tracks.ts). */
-const cellClass = (c: ColumnDef, fits: boolean) => [c.align === 'end' && 'num', fits && 'fit'].filter(Boolean).join(' ') || undefined;
+const classNames = (...names: (string | false)[]) => names.filter(Boolean).join(' ') || undefined;
 
 const rowHeight = 38;
 /** The sticky header's height (leads-table.css reads it as --leads-head). */
@@ -164,7 +158,7 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
     <thead role="rowgroup">
       <tr role="row" aria-rowindex={1}>
         {columns.map((c) => (
-          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={[c.align === 'end' && 'num', !c.sort && 'plain'].filter(Boolean).join(' ') || undefined}>
+          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={classNames(c.align === 'end' && 'num', !c.sort && 'plain')}>
             {c.sort ? (
               <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                 {c.label}
@@ -192,8 +186,9 @@ const Row = memo(function Row({ lead, index, stale, fit }: { lead: LeadRow | und
         const fits = cellFits(c, column, lead, text, fit);
         // A clipped cell shows its whole text as a tooltip; a cell that fits needs none.
         return (
-          <td key={c.id} role="cell" className={cellClass(c, fits)} title={fits ? undefined : text?.text}>
-            {lead ? c.cell(lead, stale) : <span className="skeleton" aria-hidden="true" />}
+          // "num" aligns to the end; "fit" cells do not clip (see column-tracks.ts).
+          <td key={c.id} role="cell" className={classNames(c.align === 'end' && 'num', fits && 'fit')} title={fits ? undefined : text?.text}>
+            {lead ? (c.cell ? c.cell(lead, stale) : text?.text) : <span className="skeleton" aria-hidden="true" />}
           </td>
         );
       })}

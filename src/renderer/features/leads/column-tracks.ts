@@ -20,7 +20,7 @@ export function daySamples(format: (iso: string) => string, today = new Date()):
   return samples;
 }
 
-export const cellPadding = 20; // td: padding 0 10px
+const cellPadding = 20; // td: padding 0 10px
 const badgeChrome = 18; // .stage-badge: padding 0 8px, 1 px border
 const headerChrome = 20 + 12; // .sort-button padding, and the ▲/▼ beside the label
 const slack = 4; // sub-pixel rounding and font hinting
