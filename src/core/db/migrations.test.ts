@@ -15,6 +15,7 @@ import { migration0008 } from './migrations/0008-clients';
 import { migration0009 } from './migrations/0009-subscription-expenses-index';
 import { migration0010 } from './migrations/0010-connects-purchases-index';
 import { migration0011 } from './migrations/0011-board-totals-index';
+import { migration0012 } from './migrations/0012-stage-rollup';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -234,6 +235,21 @@ perMigration[migration0011.version] = (db) => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan).toMatch(/USING COVERING INDEX leads_stage_closed/);
   }
+};
+
+// The board's totals come from lead_stage_rollup: filled from the leads, equal to a fresh computation,
+// read by primary key; the index it replaces is gone.
+perMigration[migration0012.version] = (db) => {
+  const counted = db.prepare(`SELECT stage, COUNT(*) AS n, COUNT(value_minor) AS valued, COALESCE(SUM(value_minor), 0) AS minor FROM leads GROUP BY stage ORDER BY stage`).all();
+  expect(counted.length).toBeGreaterThan(2);
+  expect(db.prepare(`SELECT stage, SUM(leads) AS n, SUM(valued) AS valued, SUM(value_minor) AS minor FROM lead_stage_rollup GROUP BY stage ORDER BY stage`).all()).toEqual(counted);
+  expect(rollupDrift(db)).toEqual([]);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE name = 'leads_stage_closed'`).get()).toEqual({ n: 0 });
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT stage, currency, SUM(leads) FROM lead_stage_rollup WHERE stage IN ('won') AND closed_on >= '2026-01-01' GROUP BY stage, currency`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(plan).toMatch(/SEARCH lead_stage_rollup USING PRIMARY KEY \(stage=\?\)/);
+  // The lost reasons of a period read the lost leads' own covering index.
+  const lost = (db.prepare(`EXPLAIN QUERY PLAN SELECT source_id, lost_reason, COUNT(*) FROM leads l INDEXED BY leads_lost WHERE l.stage = 'lost' AND l.closed_on >= '2026-01-01' GROUP BY 1, 2`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  expect(lost).toMatch(/SEARCH l USING COVERING INDEX leads_lost \(closed_on>\?\)/);
 };
 
 describe('each migration', () => {

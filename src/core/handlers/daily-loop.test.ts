@@ -72,6 +72,16 @@ describe('closeout:lost and reasons', () => {
       ['Upwork', 'Price', 1],
     ]);
     expect(await call('reasons:report', { from: '2026-09-01' })).toEqual([]);
+    expect(await call('reasons:report', { to: '2026-07-31' })).toEqual([]);
+    const c = await lead('C');
+    await call('leads:move', { id: c.id, stage: 'lost', closedOn: '2026-08-04' });
+    const all = await call<{ sourceName: string; reason: string; count: number }[]>('reasons:report', {});
+    expect(all.map((r) => [r.sourceName, r.reason, r.count])).toEqual([
+      ['Fiverr', 'Ghosted', 1],
+      ['Upwork', 'No reason given', 1],
+      ['Upwork', 'Price', 1],
+    ]);
+    expect(await call('reasons:report', { to: '2026-08-04' })).toMatchObject([{ sourceName: 'Upwork', reason: 'No reason given', count: 1 }]);
     const empty = await fails('closeout:lost', { id: a.id, reason: '  ' });
     expect(empty.fields?.[0]).toEqual({ path: 'reason', message: 'Choose a reason' });
   });

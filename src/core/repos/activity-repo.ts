@@ -42,16 +42,19 @@ export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
     .all(leadId) as LeadPaymentRow[];
 }
 
-/** Lost leads closed in [from, to], per channel and reason; an empty reason is "No reason given". */
+/**
+ * Lost leads closed in [from, to], per channel and reason; an empty reason is "No reason given".
+ * Counted from leads_lost (migration 0012: the lost leads alone, covering), then named.
+ */
 export function lostReasonCounts(db: Database, from: string | undefined, to: string | undefined): LostReasonCount[] {
-  const rows = db
+  const range = [from === undefined ? '' : 'AND l.closed_on >= ?', to === undefined ? '' : 'AND l.closed_on <= ?'].join(' ');
+  return db
     .prepare(
-      `SELECT s.id AS sourceId, s.name AS sourceName, s.color AS sourceColor,
-              CASE WHEN trim(l.lost_reason) = '' THEN 'No reason given' ELSE trim(l.lost_reason) END AS reason, COUNT(*) AS count
-       FROM leads l JOIN sources s ON s.id = l.source_id
-       WHERE l.stage = 'lost' AND (@from IS NULL OR l.closed_on >= @from) AND (@to IS NULL OR l.closed_on <= @to)
-       GROUP BY s.id, reason ORDER BY count DESC, s.name COLLATE NOCASE, reason`,
+      `SELECT s.id AS sourceId, s.name AS sourceName, s.color AS sourceColor, g.reason, g.count
+       FROM (SELECT l.source_id, CASE WHEN trim(l.lost_reason) = '' THEN 'No reason given' ELSE trim(l.lost_reason) END AS reason, COUNT(*) AS count
+             FROM leads l INDEXED BY leads_lost WHERE l.stage = 'lost' ${range} GROUP BY l.source_id, reason) g
+       JOIN sources s ON s.id = g.source_id
+       ORDER BY g.count DESC, s.name COLLATE NOCASE, g.reason`,
     )
-    .all({ from: from ?? null, to: to ?? null }) as LostReasonCount[];
-  return rows;
+    .all(...[from, to].filter((d) => d !== undefined)) as LostReasonCount[];
 }

@@ -212,26 +212,63 @@ export function listLeads(
 const boardValueLimit = 20_000;
 
 type ColumnTotals = { total: number; values: { currency: string; minor: number }[] | null };
+type TotalsRow = { stage: Stage; currency: string; n: number; valued: number; minor: number | null };
+
+/** Filters the stage rollup can answer: a channel, the stages, Won and Lost closed since a day. */
+const rollupAnswers = (f: LeadFilter) => !f.search?.trim() && !f.tag && !f.createdFrom && !f.createdTo && !f.importId && !f.staleBefore;
 
 /**
  * Count and value sums (per currency: amounts in different currencies are never added) of every
- * column. A text filter reads the rows anyway, so then one grouped pass does all columns at once;
- * otherwise counts come from the (stage, position) index and only columns up to `boardValueLimit`
- * are summed. Lost gets no sum: nobody adds up lost work.
+ * column. Without a text, tag, date, import or staleness filter they come from lead_stage_rollup
+ * (a few hundred rows whatever the number of leads, every column summed). A text filter reads the
+ * rows anyway, so then one grouped pass does all columns at once; the other filters count from the
+ * (stage, position) index and sum only columns up to `boardValueLimit`. Lost gets no sum: nobody adds
+ * up lost work.
  */
 export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, ColumnTotals> {
   const totals = new Map<Stage, ColumnTotals>();
-  if (filter.search?.trim() || filter.tag) {
-    const where = whereClause(db, { ...filter, stages: undefined });
-    const rows = db
-      .prepare(`SELECT l.stage AS stage, l.currency AS currency, COUNT(*) AS n, SUM(l.value_minor) AS minor FROM leads l ${where.sql} GROUP BY l.stage, l.currency`)
-      .all(...where.params) as { stage: Stage; currency: string; n: number; minor: number | null }[];
+  const addRows = (rows: TotalsRow[]) => {
     for (const r of rows) {
       const column = totals.get(r.stage) ?? { total: 0, values: r.stage === 'lost' ? null : [] };
       column.total += r.n;
-      if (column.values && r.minor !== null) column.values.push({ currency: r.currency, minor: r.minor });
+      if (column.values && r.valued > 0 && r.minor !== null) column.values.push({ currency: r.currency, minor: r.minor });
       totals.set(r.stage, column);
     }
+  };
+  if (rollupAnswers(filter)) {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (filter.sourceIds?.length) {
+      parts.push(`source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
+      params.push(...filter.sourceIds);
+    }
+    if (filter.stages?.length) {
+      parts.push(`stage IN (${filter.stages.map(() => '?').join(',')})`);
+      params.push(...filter.stages);
+    }
+    if (filter.closedFrom) {
+      // An open lead's closed_on is '' here; a Won or Lost one without a day never counts as recent (as NULL >= day in leads).
+      parts.push(`(stage NOT IN ('won', 'lost') OR closed_on >= ?)`);
+      params.push(filter.closedFrom);
+    }
+    addRows(
+      db
+        .prepare(
+          `SELECT stage, currency, SUM(leads) AS n, SUM(valued) AS valued, SUM(value_minor) AS minor FROM lead_stage_rollup
+           ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} GROUP BY stage, currency HAVING SUM(leads) > 0`,
+        )
+        .all(...params) as TotalsRow[],
+    );
+  } else if (filter.search?.trim() || filter.tag) {
+    const where = whereClause(db, { ...filter, stages: undefined });
+    addRows(
+      db
+        .prepare(
+          `SELECT l.stage AS stage, l.currency AS currency, COUNT(*) AS n, COUNT(l.value_minor) AS valued, SUM(l.value_minor) AS minor
+           FROM leads l ${where.sql} GROUP BY l.stage, l.currency`,
+        )
+        .all(...where.params) as TotalsRow[],
+    );
   } else {
     for (const stage of filter.stages?.length ? filter.stages : stages) {
       const where = whereClause(db, { ...filter, stages: [stage] });

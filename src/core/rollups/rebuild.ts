@@ -10,9 +10,26 @@ const timeRebuild = `
   SELECT substr(day, 1, 7), source_id, SUM(entries), SUM(sales_minutes), SUM(delivery_minutes) FROM time_rollup GROUP BY 1, 2;
 `;
 
-/** The time rollups came with migration 0007; the migration tests also check older schemas. */
-function hasTimeTables(db: Database): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'time_rollup'`).get() !== undefined;
+const stageRebuild = `
+  DELETE FROM lead_stage_rollup;
+  INSERT INTO lead_stage_rollup (stage, source_id, closed_on, currency, leads, valued, value_minor)
+  SELECT stage, source_id, COALESCE(closed_on, ''), currency, COUNT(*), COUNT(value_minor), COALESCE(SUM(value_minor), 0)
+  FROM leads GROUP BY 1, 2, 3, 4;
+`;
+
+/** Rollups that came with later migrations (time: 0007, stages: 0012); the migration tests also check older schemas. */
+const laterRollups: Record<string, { since: string; rebuild: string }> = {
+  time_: { since: 'time_rollup', rebuild: timeRebuild },
+  lead_stage_: { since: 'lead_stage_rollup', rebuild: stageRebuild },
+};
+
+function hasTable(db: Database, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}
+
+/** The rollup tables this database has. */
+function presentTables(db: Database): string[] {
+  return rollupTables.filter((t) => Object.entries(laterRollups).every(([prefix, { since }]) => !t.startsWith(prefix) || hasTable(db, since)));
 }
 
 /**
@@ -65,19 +82,19 @@ export function rebuildRollups(db: Database): void {
       SELECT substr(day, 1, 7), source_id, category, currency, SUM(amount_minor), SUM(connects_bought), SUM(expenses)
       FROM expense_rollup GROUP BY 1, 2, 3, 4;
     `);
-    if (hasTimeTables(db)) db.exec(timeRebuild);
+    for (const { since, rebuild } of Object.values(laterRollups)) if (hasTable(db, since)) db.exec(rebuild);
   })();
 }
 
 export const rollupTables = [
   'lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup',
   'lead_rollup_month', 'win_rollup_month', 'payment_rollup_month', 'expense_rollup_month',
-  'time_rollup', 'time_rollup_month',
+  'time_rollup', 'time_rollup_month', 'lead_stage_rollup',
 ] as const;
 
 /** Rows where the stored rollups differ from a fresh computation (empty when consistent). */
 export function rollupDrift(db: Database): string[] {
-  const tables = rollupTables.filter((t) => !t.startsWith('time_') || hasTimeTables(db));
+  const tables = presentTables(db);
   const dump = (t: string) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
   const before = tables.map(dump);
   const drift: string[] = [];

@@ -19,6 +19,13 @@ export const expenseRollupMonth: RollupSpec = {
 
 export const timeRollupMonth: RollupSpec = { table: 'time_rollup_month', keys: ['month', 'source_id'], values: ['entries', 'sales_minutes', 'delivery_minutes'] };
 
+/** Leads per stage, channel, closed day ('' while open) and currency: the board's column totals (migration 0012). */
+export const stageRollup: RollupSpec = {
+  table: 'lead_stage_rollup',
+  keys: ['stage', 'source_id', 'closed_on', 'currency'],
+  values: ['leads', 'valued', 'value_minor'],
+};
+
 /** Day key (source_id, day, ...rest) -> month key (month, source_id, ...rest). */
 const toMonthKey = ([sourceId, day, ...rest]: readonly unknown[]) => [(day as string).slice(0, 7), sourceId, ...rest];
 
@@ -100,6 +107,8 @@ export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void
     const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
     batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
   }
+  const value = lead.value_minor;
+  batch.add(stageRollup, [lead.stage, lead.source_id, lead.closed_on ?? '', lead.currency], [1, value === null ? 0 : 1, value ?? 0], sign);
 }
 
 export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
