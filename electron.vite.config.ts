@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The import's parse worker sits next to the main bundle (src/core/csv/parsed-rows.ts finds it there).
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'parse-worker': resolve(root, 'src/core/csv/parse-worker.ts') } },
     },
   },
   preload: {

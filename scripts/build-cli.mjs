@@ -1,13 +1,19 @@
-// Bundles the CLI (and browser-mode server) into out/cli/leadledger.mjs; native and large deps stay external.
+// Bundles the CLI (and browser-mode server) into out/cli/leadledger.mjs, and the import's parse worker
+// next to it (out/cli/parse-worker.mjs, found by src/core/csv/parsed-rows.ts); native and large deps stay external.
 // date-fns and zod are bundled: loaded as packages they are hundreds of ES modules, each resolved,
 // read and compiled at every start (~0.4 s of a cold `leadledger report`).
 import { build } from 'esbuild';
 
 const bundled = /^(date-fns|zod)(\/|$)/;
 
-await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/leadledger.mjs',
+const entries = [
+  ['src/cli/index.ts', 'out/cli/leadledger.mjs'],
+  ['src/core/csv/parse-worker.ts', 'out/cli/parse-worker.mjs'],
+];
+
+for (const [entry, outfile] of entries) await build({
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -6,6 +6,9 @@ import { hardenContents, hardenSession } from './security';
 import { setupStore } from './store';
 import { devRendererUrl } from './url-policy';
 import { createMainWindow } from './window';
+import { tuneGarbageCollector } from '../../src/core/gc-tuning';
+
+tuneGarbageCollector();
 
 // Composition root: single instance → open store (recovering a damaged file, automatic backups) → register IPC → window and menu.
 const devServerUrl = devRendererUrl(app.isPackaged, process.env);

@@ -1,4 +1,7 @@
+import { tuneGarbageCollector } from '../core/gc-tuning';
 import { runCli } from './main';
+
+tuneGarbageCollector();
 
 // The CLI never prints a stack: a closed pipe (`leadledger export leads | head -1`) ends quietly with
 // exit 0, any other failure to write the output (a full disk, /dev/full) in one line with exit 1.

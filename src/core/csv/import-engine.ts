@@ -2,37 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
-import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
 import { truncateWal } from '../db/connection';
-import { typeDecisions } from '../repos/import-decisions-repo';
-import { baseCurrency } from '../repos/settings-repo';
 import { checkDraft } from './check-draft';
-import { type Mapper, RowError, type RowResult } from './drafts';
-import { FileProfile } from './file-profile';
-import { type ColumnMapping, headerWarnings, type ImportAs, mapperFor, mappingMapper, resolveLayout } from './formats';
+import { type Draft, RowError, type RowResult } from './drafts';
+import { headerWarnings } from './formats';
 import { emptySummary, type ImportSummary, SummaryTally } from './import-summary';
-import type { Layout } from './layouts';
 import { CsvParseError } from './parser';
-import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
-import { type TypeDecisions, typeKey } from './type-decisions';
+import { readCsvFile } from './read-file';
+import { typeKey } from './type-decisions';
 import { ImportWriter } from './writer';
 import { linkUnlinkedLeads } from '../repos/clients-repo';
 import { linkRememberedPayers } from '../repos/payer-repo';
 import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
-import { PlanChanged, planForImport } from './speculative-plan';
+import { firstRowsToDecide, PlanChanged, planForImport } from './speculative-plan';
+import { baseCurrency } from '../repos/settings-repo';
 import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
+import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes } from './file-plan';
+import { startParseWorker, WorkerUnavailable } from './parsed-rows';
 
 export type { ImportSummary } from './import-summary';
+export { ImportCancelled, type ImportOptions } from './file-plan';
 
-export type ImportOptions = {
-  fileName?: string;
-  as?: ImportAs | undefined;
-  source?: string | undefined;
-  mapping?: ColumnMapping | undefined;
-  skipInvalid?: boolean | undefined;
-  dryRun?: boolean | undefined;
-};
+function firstProblem(drafts: readonly Draft[]): string | null {
+  for (const draft of drafts) {
+    const problem = checkDraft(draft);
+    if (problem) return problem;
+  }
+  return null;
+}
 
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
 
@@ -50,14 +48,10 @@ export type ImportHooks = {
   swapIn?: (aside: string, importDb: Database) => SwapOutcome;
   /** false: decide from the whole file before writing (speculative-plan.ts; set when the first rows misled). */
   speculate?: boolean;
+  /** false: read the rows in this thread, not in a parse worker (parsed-rows.ts; set when the worker failed). */
+  parseWorker?: boolean;
 };
 
-export class ImportCancelled extends Error {
-  constructor() {
-    super('The import was cancelled; nothing was imported');
-    this.name = 'ImportCancelled';
-  }
-}
 
 /** Files at least this big are bulk imports: secondary indexes are rebuilt once instead of updated per row. */
 const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 8 * 1024 * 1024);
@@ -111,99 +105,15 @@ let traceMark = performance.now();
 function trace(phase: string): void {
   if (!tracing) return;
   const now = performance.now();
-  process.stderr.write(`[import] ${phase}: ${(now - traceMark).toFixed(0)} ms\n`);
+  const m = process.memoryUsage();
+  process.stderr.write(`[import] ${phase}: ${(now - traceMark).toFixed(0)} ms (rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)}, external ${(m.external / 2 ** 20).toFixed(0)})\n`);
   traceMark = now;
 }
 
-export function decisionsFor(db: Database, platform: string): TypeDecisions {
-  const saved = typeDecisions(db, platform);
-  const out: TypeDecisions = {};
-  for (const [key, d] of Object.entries(saved)) {
-    if (d.as === 'expense' && d.category) out[key] = { as: 'expense', category: d.category as never };
-    else if (d.as === 'payment' || d.as === 'fee' || d.as === 'transfer' || d.as === 'ignore') out[key] = { as: d.as };
-  }
-  return out;
-}
 
-/** How the file is laid out and how to read it: decided from its header, and (for a layout) all its cells. */
-export type FilePlan = {
-  encoding: Encoding;
-  delimiter: Delimiter;
-  headers: string[];
-  /** Fields in the header line as written (a trailing empty column included). */
-  width: number;
-  layout: Layout | undefined;
-  recognisedBy: string[];
-  profile: FileProfile | undefined;
-  mapper: Mapper;
-};
 
-/** The header of `file`, cleaned (DOMAIN.md §3), with the file's encoding and delimiter. */
-export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number }> {
-  const encoding = await detectEncoding(file);
-  const delimiter = await detectDelimiter(file, encoding);
-  let first;
-  try {
-    first = (await readHead(file, encoding, 1, delimiter))[0];
-  } catch (error) {
-    if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
-    throw error;
-  }
-  if (!first) throw new AppError('invalid_input', `${path.basename(file)} is empty: there is no header row`);
-  return { encoding, delimiter, headers: cleanHeaders(first.fields), width: first.fields.length };
-}
 
-/**
- * Recognises the file and chooses its mapper. With `scan`, reads every row once first (streamed,
- * nothing kept but counters) to decide the decimal separator and date formats and let Upwork fees
- * find their payment; throws invalid_input when the file cannot be decided.
- */
-export type Scan = { onBytes?: (bytes: number) => boolean; chunkBytes?: number | undefined; /** A preview decides from the first rows only. */ maxRows?: number };
 
-const enough = new Error('enough rows');
-
-export async function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
-  const { encoding, delimiter, headers, width } = await readHeader(file);
-  const base = { baseCurrency: baseCurrency(db), source: options.source };
-  if (options.mapping) {
-    return { encoding, delimiter, headers, width, layout: undefined, recognisedBy: [], profile: undefined, mapper: mappingMapper(options.mapping, width, base) };
-  }
-  const { layout, because } = resolveLayout(headers, options.as);
-  const profile = new FileProfile(headers, layout, delimiter);
-  const mapper = mapperFor(layout.id, headers, profile, { ...base, decisions: decisionsFor(db, layout.platform) });
-  if (scan) {
-    let header = true;
-    let rows = 0;
-    try {
-      const completed = await readCsvFile(
-        file,
-        encoding,
-        ({ fields, line }) => {
-          if (header) {
-            header = false;
-            return;
-          }
-          profile.add(fields, line);
-          mapper.prescan?.(fields, line);
-          if (scan.maxRows !== undefined && ++rows >= scan.maxRows) throw enough;
-        },
-        { delimiter, chunkBytes: scan.chunkBytes, onChunk: scan.onBytes },
-      );
-      if (!completed) throw new ImportCancelled();
-    } catch (error) {
-      if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
-      if (error !== enough) throw error;
-    }
-    profile.decide();
-  }
-  return { encoding, delimiter, headers, width, layout, recognisedBy: because, profile, mapper };
-}
-
-export function readAsNotes(plan: FilePlan): string[] {
-  const notes = [plan.delimiter === ',' ? 'comma-separated' : plan.delimiter === ';' ? 'semicolon-separated' : 'tab-separated'];
-  if (plan.profile) notes.push(...plan.profile.notes);
-  return notes;
-}
 
 /**
  * Imports one CSV file as one transaction: streamed record by record, all or nothing. A file with
@@ -243,7 +153,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let writer: ImportWriter | undefined;
   let recreate: string[] = [];
 
-  const take = (line: number, result: RowResult) => {
+  // `problem`: checkDraft's verdict when a parse worker already gave it (null: the drafts passed).
+  const take = (line: number, result: RowResult, problem?: string | null) => {
     switch (result.kind) {
       case 'invalid':
         return tally.invalid(line, result.message, result.reason);
@@ -256,10 +167,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       case 'drafts': {
         if (result.fee) summary.counts.fees++;
         if (result.drafts.length === 0) summary.merged++;
-        for (const draft of result.drafts) {
-          const problem = checkDraft(draft);
-          if (problem) return tally.invalid(line, problem, problem.split(':')[0]);
-        }
+        const found = problem === undefined ? firstProblem(result.drafts) : problem;
+        if (found) return tally.invalid(line, found, found.split(':')[0]);
         for (const draft of result.drafts) {
           try {
             const outcome = writer!.apply(draft);
@@ -293,6 +202,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   let inPlace: Database | undefined;
   let committed = false;
   let planChanged = false;
+  let workerFailed = false;
   try {
     db.prepare('BEGIN IMMEDIATE').run();
     if (copy && db.pragma('data_version', { simple: true }) === copy.version) {
@@ -306,35 +216,54 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
     writer = new ImportWriter(w, summary.importId, now);
     if (tables && isBulk(w, tables[0]!, stat.size)) recreate = dropIndexes(w, tables);
-    let header = true;
-    const completed = await readCsvFile(
-      file,
-      plan.encoding,
-      ({ fields, line }) => {
-        if (header) {
-          header = false;
-          return;
-        }
-        summary.rows++;
-        check?.add(fields, line);
-        if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
-          return tally.invalid(line, `has ${fields.length} fields; the header has ${width}`, 'too many fields');
-        }
-        take(line, mapper.row(fields, line));
-      },
-      {
-        delimiter: plan.delimiter,
-        chunkBytes: hooks.chunkBytes,
-        onChunk: (bytes) => {
-          hooks.onProgress?.({ rows: summary.rows, bytes: passStart + bytes, totalBytes: total });
-          return !hooks.isCancelled?.();
+    const onChunk = (bytes: number) => {
+      hooks.onProgress?.({ rows: summary.rows, bytes: passStart + bytes, totalBytes: total });
+      return !hooks.isCancelled?.();
+    };
+    // Decided from the first rows (a big file): a worker reads, maps and checks while this thread writes.
+    const parsed = check && plan.layout && plan.profile && hooks.parseWorker !== false
+      ? startParseWorker({
+          file, options: { as: options.as, source: options.source }, baseCurrency: baseCurrency(db), decisions: decisionsFor(db, plan.layout.platform),
+          maxRows: firstRowsToDecide(), width, expect: { format: mapper.format, notes: plan.profile.notes },
+        })
+      : undefined;
+    let completed: boolean | undefined;
+    if (parsed) {
+      completed = await parsed
+        .run((line, result, problem) => {
+          summary.rows++;
+          take(line, result, problem);
+        }, onChunk)
+        .catch((error: unknown) => {
+          // A worker that failed before its first row: read here instead (after it, start again in-thread, below).
+          if (error instanceof WorkerUnavailable && !error.fed) return undefined;
+          throw error;
+        });
+    }
+    if (completed === undefined) {
+      let header = true;
+      completed = await readCsvFile(
+        file,
+        plan.encoding,
+        ({ fields, line }) => {
+          if (header) {
+            header = false;
+            return;
+          }
+          summary.rows++;
+          check?.add(fields, line);
+          if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+            return tally.invalid(line, `has ${fields.length} fields; the header has ${width}`, 'too many fields');
+          }
+          take(line, mapper.row(fields, line));
         },
-      },
-    );
+        { delimiter: plan.delimiter, chunkBytes: hooks.chunkBytes, onChunk },
+      );
+    }
     if (!completed) throw new ImportCancelled();
     trace('rows');
-    // Decided from the first rows: the whole file must agree before anything is kept.
-    check?.confirm();
+    // Decided from the first rows: the whole file must agree before anything is kept (a parse worker has checked).
+    if (!parsed?.checked) check?.confirm();
     const { mayHaveUnlinked } = writer.finish();
     // Leads counted as inserted that a repeated ref made updates (the writer inserts in batches).
     const c = writer.corrections;
@@ -382,8 +311,9 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     if (!inPlace) hooks.onProgress?.({ rows: summary.rows, bytes: total, totalBytes: total });
   } catch (error) {
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
-    if (!(error instanceof PlanChanged)) throw error;
-    planChanged = true;
+    if (error instanceof WorkerUnavailable) workerFailed = true;
+    else if (error instanceof PlanChanged) planChanged = true;
+    else throw error;
   } finally {
     if (aside?.open) aside.close();
     if (copy && !swapped) removeAside(copy.path);
@@ -397,6 +327,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   }
   // The first rows decided otherwise than the whole file: rolled back; again, deciding from all of it.
   if (planChanged) return importCsvFile(db, file, options, { ...hooks, speculate: false });
+  // The parse worker failed part-way (rolled back): again, reading the rows here.
+  if (workerFailed) return importCsvFile(db, file, options, { ...hooks, parseWorker: false });
   // The swap was refused (another program has the file open): the same import again, in place.
   if (inPlace) return importCsvFile(inPlace, file, options, { ...hooks, swapIn: undefined });
   return summary;

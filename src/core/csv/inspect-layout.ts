@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/result';
 import { formatMinorPlain } from '../../shared/money';
 import { checkDraft } from './check-draft';
 import type { RowResult } from './drafts';
-import { planFile, readAsNotes } from './import-engine';
+import { planFile, readAsNotes } from './file-plan';
 import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 

@@ -63,8 +63,8 @@ function decoderFor(encoding: Encoding): Decoder {
 }
 
 export type ReadHooks = {
-  /** Called after each chunk with the bytes read so far; return false to stop (cancel). */
-  onChunk?: (bytesRead: number) => boolean | void;
+  /** Called after each chunk with the bytes read so far; return false to stop (cancel). A promise pauses the reading until it settles. */
+  onChunk?: (bytesRead: number) => boolean | void | Promise<boolean | void>;
   maxRecordChars?: number;
   /** Bytes read (and parsed synchronously) between two yields to the event loop. */
   chunkBytes?: number | undefined;
@@ -95,7 +95,8 @@ export async function readCsvFile(
       if (bytesRead === 0) break;
       bytes += bytesRead;
       parser.push(decoder.write(buffer.subarray(0, bytesRead)));
-      if (hooks.onChunk?.(bytes) === false) return false;
+      const go = hooks.onChunk?.(bytes);
+      if ((go instanceof Promise ? await go : go) === false) return false;
     }
   } finally {
     await handle.close();

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FileProfile } from './file-profile';
-import { type FilePlan, type ImportOptions, planFile, type Scan } from './import-engine';
+import { type FilePlan, type ImportOptions, planFile, type Scan } from './file-plan';
 
 // A big file is usually read the same way from its first rows as from all of them (the decimal
 // separator and the date formats of DOMAIN.md §3). So the import decides from the first rows and
@@ -9,7 +9,7 @@ import { type FilePlan, type ImportOptions, planFile, type Scan } from './import
 // (a whole deciding pass first). Same rows, same messages; one pass over the file instead of two.
 
 /** Rows read to decide before writing. */
-const firstRows = () => Number(process.env.LEADLEDGER_IMPORT_FIRST_ROWS ?? 20_000);
+export const firstRowsToDecide = () => Number(process.env.LEADLEDGER_IMPORT_FIRST_ROWS ?? 20_000);
 
 /** Thrown inside the import when the whole file decides otherwise than its first rows. */
 export class PlanChanged extends Error {
@@ -46,7 +46,7 @@ export class PlanCheck {
 export async function planForImport(db: Database, file: string, options: ImportOptions, scan: Scan, speculate: boolean): Promise<{ plan: FilePlan; check?: PlanCheck }> {
   if (speculate && !options.mapping) {
     try {
-      const plan = await planFile(db, file, options, { ...scan, maxRows: firstRows() });
+      const plan = await planFile(db, file, options, { ...scan, maxRows: firstRowsToDecide() });
       if (plan.profile && plan.layout && !plan.mapper.prescan) return { plan, check: new PlanCheck(plan as FilePlan & { profile: FileProfile }) };
     } catch {
       // The first rows cannot decide (e.g. dates that read both ways so far): the whole file may.
