@@ -107,8 +107,13 @@ export async function uiCases(runs: number, small = 1000, large = 100_000): Prom
   for (const [key, name] of [['board', 'first painted board'], ['table', 'first painted table']] as const) {
     const sa = stats(a.map((s) => s[key]));
     const sb = stats(b.map((s) => s[key]));
-    results.push({ case: `UI ${name}, ${label(small)} leads`, unit: 'ms', ...sa, target: '—', met: null });
-    results.push({ case: `UI ${name}, ${label(large)} leads`, unit: 'ms', ...sb, baseline: `${label(small)} leads`, baselineMedian: sa.median, ratio: sb.median / sa.median, target: '≤ 2×', met: sb.median / sa.median <= 2 });
+    // Issue 14: the first painted board within 800 ms at both sizes; the table has no target of its own.
+    const board = key === 'board';
+    results.push({ case: `UI ${name}, ${label(small)} leads`, unit: 'ms', ...sa, target: board ? '≤ 800 ms' : '—', met: board ? sa.median <= 800 : null });
+    results.push({
+      case: `UI ${name}, ${label(large)} leads`, unit: 'ms', ...sb, baseline: `${label(small)} leads`, baselineMedian: sa.median, ratio: sb.median / sa.median,
+      target: board ? '≤ 800 ms' : '—', met: board ? sb.median <= 800 : null,
+    });
   }
   for (const [samples, n] of [[a, small], [b, large]] as const) {
     const k = stats(samples.map((s) => s.keystroke));
