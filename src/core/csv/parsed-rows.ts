@@ -187,8 +187,9 @@ export type ParsedRows = {
 
 /** The built worker next to this bundle, or (tests, tsx) the TypeScript source through tsx; undefined when neither is there. */
 function workerEntry(): { url: URL; source?: string } | undefined {
-  for (const name of ['parse-worker.mjs', 'parse-worker.js']) {
-    const url = new URL(`./${name}`, import.meta.url);
+  // out/cli/parse-worker.mjs beside the CLI bundle; out/main/parse-worker.js one up from Electron's shared chunk.
+  for (const name of ['./parse-worker.mjs', './parse-worker.js', '../parse-worker.js']) {
+    const url = new URL(name, import.meta.url);
     if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url };
   }
   const source = new URL('./parse-worker.ts', import.meta.url);
