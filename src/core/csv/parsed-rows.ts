@@ -33,10 +33,12 @@ type WorkerError = { kind: 'parse' | 'app' | 'other' | 'unavailable'; message: s
 type ToMain = { batch: string; bytes: number } | { done: true; planChanged: boolean } | { error: WorkerError };
 
 /**
- * Rows a message: its JSON (~100 KB) stays below V8's large-object size, so it dies young. Batches of
- * a whole 1 MB chunk were large objects, freed only by full collections: peak RSS rose ~70 MB.
+ * A message holds up to 500 rows and ~48,000 characters of their cells, so that its JSON stays below
+ * V8's large-object size (128 KB) and dies young. Batches of a whole 1 MB chunk were large objects,
+ * freed only by full collections: peak RSS rose ~70 MB.
  */
 const batchRows = 500;
+const batchChars = 48_000;
 /** Messages the writer may have waiting (~20,000 rows). */
 const inFlight = 40;
 
@@ -108,10 +110,12 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
     const stopAt = stopAtLine();
     let header = true;
     let batch: unknown[] = [];
+    let chars = 0;
     let bytes = 0;
     const post1 = () => {
       post({ batch: JSON.stringify(batch), bytes });
       batch = [];
+      chars = 0;
       credits--;
     };
     // Between chunks of the file: wait while the writer has enough to do.
@@ -128,14 +132,15 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
           return;
         }
         if (line === stopAt) process.exit(70);
+        for (const field of fields) chars += field.length;
         check.add(fields, line);
         if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
           batch.push([line, 1, { kind: 'invalid', message: `has ${fields.length} fields; the header has ${width}`, reason: 'too many fields' }, null]);
-          if (batch.length >= batchRows) post1();
+          if (batch.length >= batchRows || chars >= batchChars) post1();
           return;
         }
         encode(batch, line, mapper.row(fields, line));
-        if (batch.length >= batchRows) post1();
+        if (batch.length >= batchRows || chars >= batchChars) post1();
       },
       { delimiter: plan.delimiter, onChunk: pause },
     );
