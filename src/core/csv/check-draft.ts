@@ -51,6 +51,15 @@ export const leadInput = (d: Extract<Draft, { type: 'lead' }>): LeadImportInput 
   lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,
 });
 
+/** The first problem among a row's drafts (in order), or null when the form would take them all. */
+export function firstProblem(drafts: readonly Draft[]): string | null {
+  for (const draft of drafts) {
+    const problem = checkDraft(draft);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** The first problem of the draft as "column: message", or null when the form would take it. */
 export function checkDraft(d: Draft): string | null {
   // Most rows are fine: the fast proof first, the schema (and its messages) only when it cannot tell.

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/result';
 import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
 import { typeDecisions } from '../repos/import-decisions-repo';
 import { baseCurrency } from '../repos/settings-repo';
-import type { Mapper } from './drafts';
+import type { Mapper, RowResult } from './drafts';
 import { FileProfile } from './file-profile';
 import { type ColumnMapping, type ImportAs, mapperFor, mappingMapper, resolveLayout } from './formats';
 import type { Layout } from './layouts';
@@ -126,6 +126,14 @@ export async function planFileWith(facts: PlanFacts, file: string, options: Impo
     profile.decide();
   }
   return { encoding, delimiter, headers, width, layout, recognisedBy: because, profile, mapper };
+}
+
+/** What a data row (not the header) of the file comes to: refused when it has cells beyond the header's, else mapped. */
+export function rowResult(plan: FilePlan, fields: readonly string[], line: number): RowResult {
+  if (fields.length > plan.width && fields.slice(plan.width).some((f) => f.trim() !== '')) {
+    return { kind: 'invalid', message: `has ${fields.length} fields; the header has ${plan.width}`, reason: 'too many fields' };
+  }
+  return plan.mapper.row(fields, line);
 }
 
 export function readAsNotes(plan: FilePlan): string[] {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { truncateWal } from '../db/connection';
-import { checkDraft } from './check-draft';
-import { type Draft, RowError, type RowResult } from './drafts';
+import { firstProblem } from './check-draft';
+import { RowError, type RowResult } from './drafts';
 import { headerWarnings } from './formats';
 import { emptySummary, type ImportSummary, SummaryTally } from './import-summary';
 import { CsvParseError } from './parser';
@@ -18,19 +18,12 @@ import { uncountedImportWarning } from '../repos/expenses-repo';
 import { firstRowsToDecide, PlanChanged, planForImport } from './speculative-plan';
 import { baseCurrency } from '../repos/settings-repo';
 import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
-import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes } from './file-plan';
+import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes, rowResult } from './file-plan';
 import { startParseWorker, WorkerUnavailable } from './parsed-rows';
 
 export type { ImportSummary } from './import-summary';
 export { ImportCancelled, type ImportOptions } from './file-plan';
 
-function firstProblem(drafts: readonly Draft[]): string | null {
-  for (const draft of drafts) {
-    const problem = checkDraft(draft);
-    if (problem) return problem;
-  }
-  return null;
-}
 
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
 
@@ -140,7 +133,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   );
   if (check) total = stat.size;
   const passStart = check ? 0 : stat.size;
-  const { mapper, width } = plan;
+  const { mapper } = plan;
   trace('deciding pass');
   const summary = emptySummary(fileName, plan.encoding, Boolean(options.dryRun));
   Object.assign(summary, {
@@ -224,7 +217,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     const parsed = check && plan.layout && plan.profile && hooks.parseWorker !== false
       ? startParseWorker({
           file, options: { as: options.as, source: options.source }, baseCurrency: baseCurrency(db), decisions: decisionsFor(db, plan.layout.platform),
-          maxRows: firstRowsToDecide(), width, expect: { format: mapper.format, notes: plan.profile.notes },
+          maxRows: firstRowsToDecide(), expect: { format: mapper.format, notes: plan.profile.notes },
         })
       : undefined;
     let completed: boolean | undefined;
@@ -252,10 +245,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
           }
           summary.rows++;
           check?.add(fields, line);
-          if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
-            return tally.invalid(line, `has ${fields.length} fields; the header has ${width}`, 'too many fields');
-          }
-          take(line, mapper.row(fields, line));
+          take(line, rowResult(plan, fields, line));
         },
         { delimiter: plan.delimiter, chunkBytes: hooks.chunkBytes, onChunk },
       );

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type MessagePort, Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type FieldError } from '../../shared/api/result';
-import { checkDraft } from './check-draft';
+import { firstProblem } from './check-draft';
 import type { LeadDraft, RowResult } from './drafts';
-import { type ImportOptions, planFileWith } from './file-plan';
+import { type ImportOptions, planFileWith, rowResult } from './file-plan';
 import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 import { PlanChanged, PlanCheck } from './speculative-plan';
@@ -24,7 +24,6 @@ export type ParseJob = {
   baseCurrency: string;
   decisions: TypeDecisions;
   maxRows: number;
-  width: number;
   /** The plan's decisions as the main thread made them; the worker refuses to go on with others. */
   expect: { format: string; notes: string[] };
 };
@@ -51,7 +50,7 @@ const leadKeys = [
 /** One row as it crosses: [line, 0, ...a lead's values] for a single valid lead, else [line, 1, result, problem]. */
 function encode(out: unknown[], line: number, result: RowResult): void {
   if (result.kind === 'drafts') {
-    const problem = firstProblem(result);
+    const problem = firstProblem(result.drafts);
     const only = result.drafts.length === 1 && !result.fee ? result.drafts[0]! : undefined;
     if (problem === null && only?.type === 'lead') {
       const row: unknown[] = [line, 0];
@@ -63,14 +62,6 @@ function encode(out: unknown[], line: number, result: RowResult): void {
     return;
   }
   out.push([line, 1, result, null]);
-}
-
-function firstProblem(result: RowResult & { kind: 'drafts' }): string | null {
-  for (const draft of result.drafts) {
-    const problem = checkDraft(draft);
-    if (problem) return problem;
-  }
-  return null;
 }
 
 /** Back to a draft, as an object literal: one built key by key goes to V8's slow dictionary mode (2 µs a row). */
@@ -106,7 +97,6 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
       return;
     }
     const check = new PlanCheck(plan as typeof plan & { profile: NonNullable<typeof plan.profile> });
-    const { mapper, width } = plan;
     const stopAt = stopAtLine();
     let header = true;
     let batch: unknown[] = [];
@@ -134,12 +124,7 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
         if (line === stopAt) process.exit(70);
         for (const field of fields) chars += field.length;
         check.add(fields, line);
-        if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
-          batch.push([line, 1, { kind: 'invalid', message: `has ${fields.length} fields; the header has ${width}`, reason: 'too many fields' }, null]);
-          if (batch.length >= batchRows || chars >= batchChars) post1();
-          return;
-        }
-        encode(batch, line, mapper.row(fields, line));
+        encode(batch, line, rowResult(plan, fields, line));
         if (batch.length >= batchRows || chars >= batchChars) post1();
       },
       { delimiter: plan.delimiter, onChunk: pause },

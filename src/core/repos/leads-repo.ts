@@ -236,28 +236,16 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
     }
   };
   if (rollupAnswers(filter)) {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (filter.sourceIds?.length) {
-      parts.push(`source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
-      params.push(...filter.sourceIds);
-    }
-    if (filter.stages?.length) {
-      parts.push(`stage IN (${filter.stages.map(() => '?').join(',')})`);
-      params.push(...filter.stages);
-    }
-    if (filter.closedFrom) {
-      // An open lead's closed_on is '' here; a Won or Lost one without a day never counts as recent (as NULL >= day in leads).
-      parts.push(`(stage NOT IN ('won', 'lost') OR closed_on >= ?)`);
-      params.push(filter.closedFrom);
-    }
+    // The rollup has the filter's columns (source_id, stage, closed_on: '' while open, which no day
+    // passes, as NULL in leads), so the leads' own WHERE clause reads it as it is.
+    const where = whereClause(db, filter);
     addRows(
       db
         .prepare(
-          `SELECT stage, currency, SUM(leads) AS n, SUM(valued) AS valued, SUM(value_minor) AS minor FROM lead_stage_rollup
-           ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} GROUP BY stage, currency HAVING SUM(leads) > 0`,
+          `SELECT stage, currency, SUM(leads) AS n, SUM(valued) AS valued, SUM(value_minor) AS minor FROM lead_stage_rollup l
+           ${where.sql} GROUP BY stage, currency HAVING SUM(leads) > 0`,
         )
-        .all(...params) as TotalsRow[],
+        .all(...where.params) as TotalsRow[],
     );
   } else if (filter.search?.trim() || filter.tag) {
     const where = whereClause(db, { ...filter, stages: undefined });

@@ -18,18 +18,13 @@ const stageRebuild = `
 `;
 
 /** Rollups that came with later migrations (time: 0007, stages: 0012); the migration tests also check older schemas. */
-const laterRollups: Record<string, { since: string; rebuild: string }> = {
-  time_: { since: 'time_rollup', rebuild: timeRebuild },
-  lead_stage_: { since: 'lead_stage_rollup', rebuild: stageRebuild },
-};
+const laterRebuilds = [
+  ['time_rollup', timeRebuild],
+  ['lead_stage_rollup', stageRebuild],
+] as const;
 
 function hasTable(db: Database, name: string): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-}
-
-/** The rollup tables this database has. */
-function presentTables(db: Database): string[] {
-  return rollupTables.filter((t) => Object.entries(laterRollups).every(([prefix, { since }]) => !t.startsWith(prefix) || hasTable(db, since)));
 }
 
 /**
@@ -82,7 +77,7 @@ export function rebuildRollups(db: Database): void {
       SELECT substr(day, 1, 7), source_id, category, currency, SUM(amount_minor), SUM(connects_bought), SUM(expenses)
       FROM expense_rollup GROUP BY 1, 2, 3, 4;
     `);
-    for (const { since, rebuild } of Object.values(laterRollups)) if (hasTable(db, since)) db.exec(rebuild);
+    for (const [table, rebuild] of laterRebuilds) if (hasTable(db, table)) db.exec(rebuild);
   })();
 }
 
@@ -94,7 +89,7 @@ export const rollupTables = [
 
 /** Rows where the stored rollups differ from a fresh computation (empty when consistent). */
 export function rollupDrift(db: Database): string[] {
-  const tables = presentTables(db);
+  const tables = rollupTables.filter((t) => hasTable(db, t));
   const dump = (t: string) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
   const before = tables.map(dump);
   const drift: string[] = [];
