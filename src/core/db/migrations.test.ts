@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../backup/backup';
-import { rollupDrift } from '../rollups/rebuild';
+import { rebuildRollups, rollupDrift } from '../rollups/rebuild';
 import { tempDbPath } from '../../../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';
 import { migrate, schemaVersion } from './migrate';
@@ -16,6 +16,7 @@ import { migration0009 } from './migrations/0009-subscription-expenses-index';
 import { migration0010 } from './migrations/0010-connects-purchases-index';
 import { migration0011 } from './migrations/0011-board-totals-index';
 import { migration0012 } from './migrations/0012-stage-rollup';
+import { migration0013 } from './migrations/0013-purchase-changes';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -250,6 +251,28 @@ perMigration[migration0012.version] = (db) => {
   // The lost reasons of a period read the lost leads' own covering index.
   const lost = (db.prepare(`EXPLAIN QUERY PLAN SELECT source_id, lost_reason, COUNT(*) FROM leads l INDEXED BY leads_lost WHERE l.stage = 'lost' AND l.closed_on >= '2026-01-01' GROUP BY 1, 2`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
   expect(lost).toMatch(/SEARCH l USING COVERING INDEX leads_lost \(closed_on>\?\)/);
+};
+
+perMigration[migration0013.version] = (db) => {
+  const changes = () => (db.prepare(`SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
+  expect(changes()).toBe(0);
+  const purchase = db.prepare(`SELECT id, source_id FROM expenses WHERE category = 'connects' LIMIT 1`).get() as { id: number; source_id: number };
+  const other = db.prepare(`SELECT id FROM expenses WHERE category <> 'connects' LIMIT 1`).get() as { id: number };
+  // Other expenses leave it alone; every insert, update (into or out of the category) and delete of a purchase moves it.
+  db.prepare(`UPDATE expenses SET amount_minor = amount_minor + 1 WHERE id = ?`).run(other.id);
+  expect(changes()).toBe(0);
+  db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(purchase.id);
+  expect(changes()).toBe(1);
+  db.prepare(`UPDATE expenses SET category = 'connects', connects = 5 WHERE id = ?`).run(other.id);
+  expect(changes()).toBe(2);
+  db.prepare(`UPDATE expenses SET category = 'tax', connects = 0 WHERE id = ?`).run(other.id);
+  expect(changes()).toBe(3);
+  const id = Number(db.prepare(`INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES ('m13', '2026-01-02', ?, 'connects', '', 150, 'USD', 10, '2026-01-02T00:00:00Z')`).run(purchase.source_id).lastInsertRowid);
+  expect(changes()).toBe(4);
+  db.prepare(`DELETE FROM expenses WHERE id = ?`).run(id);
+  expect(changes()).toBe(5);
+  rebuildRollups(db);
+  expect(changes()).toBe(6);
 };
 
 describe('each migration', () => {

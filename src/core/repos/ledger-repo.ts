@@ -46,6 +46,15 @@ export function purchasesBetween(db: Database, sourceId: number, from: string, t
     .all(sourceId, from, to) as [string, string, number, number][];
 }
 
+/**
+ * Moves with every insert, update and delete of a connects expense, by anyone (migration 0013's
+ * triggers) and with every rebuild of the rollups: purchases read under one value are those of any
+ * later read under the same value.
+ */
+export function purchaseChanges(db: Database): number {
+  return (prepared(db, `SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
+}
+
 /** The first day with credits spent or bought (the assumed start of a ledger without an opening balance). */
 export function firstCreditDay(db: Database, sourceId: number): string | null {
   const row = prepared(

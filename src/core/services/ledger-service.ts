@@ -17,6 +17,7 @@ import {
   dailyPurchases,
   dailySpends,
   deleteCreditEntry,
+  purchaseChanges,
   purchasesBetween,
   firstCreditDay,
   getCreditEntry,
@@ -97,10 +98,37 @@ const remembered = new WeakMap<Database, { stamp: string; byKey: Map<string, Cha
 const rememberedLedgers = 32;
 
 /**
+ * Across writes: ledgers by everything they were computed from, and purchase lots by the counter of
+ * connects-purchase changes (migration 0013). A write that changes neither (a note, a payment, a lead
+ * without connects) costs the next ledger its few small reads; one that changes only the spends, the
+ * FIFO run. Never filled inside a transaction: what it reads there may be rolled back.
+ */
+const byInputs = new WeakMap<Database, Map<string, ChannelLedger>>();
+const lotsByChanges = new WeakMap<Database, Map<string, { events: LedgerEvent[]; uncounted: UncountedPurchase[] }>>();
+// Lots are big (~170,000 at a million expenses, ~15 MB): the last two sets (a report and a ledger page to another day).
+const rememberedAcrossWrites = { ledgers: 8, lots: 2 };
+
+function memo<T>(maps: WeakMap<Database, Map<string, T>>, size: number, db: Database, key: string, make: () => T): T {
+  if (db.inTransaction) return make();
+  let map = maps.get(db);
+  if (!map) maps.set(db, (map = new Map()));
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size >= size) map.delete(map.keys().next().value!);
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Ledgers computed from scratch in this process (tests tell a remembered ledger from a new one). */
+export const ledgerRuns = { computed: 0, purchasesRead: 0 };
+
+/**
  * The ledger of one channel up to `upTo` (DOMAIN §5). `entries` replaces the stored opening balance and
  * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered
- * until the next write (`dataStamp`): a million-row database has ~170,000 purchases to read again.
- * Callers must not change what it returns.
+ * until the next write (`dataStamp`), and after it while its inputs are the same: a million-row
+ * database has ~170,000 purchases to read again. Callers must not change what it returns.
  */
 export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries?: CreditEntryRecord[]): ChannelLedger {
   if (entries) return computeLedger(ctx, source, upTo, entries);
@@ -118,35 +146,47 @@ export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string
 
 function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries: CreditEntryRecord[]): ChannelLedger {
   const { db } = ctx;
+  // Read first: purchases read after it are at least as new as the counter they are remembered under.
+  const changes = purchaseChanges(db);
   const opening = entries.find((e) => e.kind === 'opening');
   const first = opening ? null : firstCreditDay(db, source.id);
   const start = opening ? opening.on_date : first ? `${first.slice(0, 7)}-01` : null;
-  const priceOn = priceLookup(creditPriceHistory(db, source.id));
-  const events: LedgerEvent[] = [];
-  const uncounted: UncountedPurchase[] = [];
-  if (start !== null && start <= upTo) {
-    if (opening && opening.count > 0) {
-      const price = priceOn(opening.on_date);
-      events.push({ date: opening.on_date, kind: 'opening', count: opening.count, costMinor: price ? price.unitMinor * opening.count : 0, currency: price?.currency ?? null });
+  const prices = creditPriceHistory(db, source.id);
+  const open = start !== null && start <= upTo;
+  const plans = open ? creditPlans(db, source.id) : [];
+  const spends = open ? dailySpends(db, source.id, start, upTo) : [];
+  const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, changes]);
+  return memo(byInputs, rememberedAcrossWrites.ledgers, db, inputs, () => {
+    ledgerRuns.computed++;
+    const priceOn = priceLookup(prices);
+    const events: LedgerEvent[] = [];
+    const uncounted: UncountedPurchase[] = [];
+    if (open) {
+      if (opening && opening.count > 0) {
+        const price = priceOn(opening.on_date);
+        events.push({ date: opening.on_date, kind: 'opening', count: opening.count, costMinor: price ? price.unitMinor * opening.count : 0, currency: price?.currency ?? null });
+      }
+      for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
+        const first = `${month}-01`;
+        if (first < start) continue;
+        // A plan with included credits active on the 1st replaces the free allowance that month.
+        const plan = plans.find((p) => p.starts_on <= first && (p.ends_on === null || p.ends_on >= first));
+        const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
+        if (count > 0) events.push({ date: first, kind: 'allowance', count, costMinor: 0, currency: null });
+      }
+      const purchases = memo(lotsByChanges, rememberedAcrossWrites.lots, db, `${source.id}|${start}|${upTo}|${changes}`, () => {
+        ledgerRuns.purchasesRead++;
+        return purchaseEvents(db, source.id, start, upTo);
+      });
+      events.push(...purchases.events);
+      uncounted.push(...purchases.uncounted);
+      for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
+      for (const s of spends) events.push({ date: s.day, kind: 'spend', count: s.count });
     }
-    const plans = creditPlans(db, source.id);
-    for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
-      const first = `${month}-01`;
-      if (first < start) continue;
-      // A plan with included credits active on the 1st replaces the free allowance that month.
-      const plan = plans.find((p) => p.starts_on <= first && (p.ends_on === null || p.ends_on >= first));
-      const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
-      if (count > 0) events.push({ date: first, kind: 'allowance', count, costMinor: 0, currency: null });
-    }
-    const purchases = purchaseEvents(db, source.id, start, upTo);
-    events.push(...purchases.events);
-    uncounted.push(...purchases.uncounted);
-    for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
-    for (const s of dailySpends(db, source.id, start, upTo)) events.push({ date: s.day, kind: 'spend', count: s.count });
-  }
-  const run = runLedger(events, upTo, priceOn);
-  const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
-  return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted };
+    const run = runLedger(events, upTo, priceOn);
+    const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
+    return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted };
+  });
 }
 
 function toEntry(r: CreditEntryRecord): CreditEntry {
