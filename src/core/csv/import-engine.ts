@@ -17,6 +17,7 @@ import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
 import { firstRowsToDecide, PlanChanged, planForImport } from './speculative-plan';
 import { baseCurrency } from '../repos/settings-repo';
+import { suspendPurchaseTriggers } from '../repos/ledger-repo';
 import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
 import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes, rowResult } from './file-plan';
 import { startParseWorker, WorkerUnavailable } from './parsed-rows';
@@ -209,6 +210,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
     writer = new ImportWriter(w, summary.importId, now);
     if (tables && isBulk(w, tables[0]!, stat.size)) recreate = dropIndexes(w, tables);
+    const restoreTriggers = target === 'leads' ? () => {} : suspendPurchaseTriggers(w);
     const onChunk = (bytes: number) => {
       hooks.onProgress?.({ rows: summary.rows, bytes: passStart + bytes, totalBytes: total });
       return !hooks.isCancelled?.();
@@ -277,6 +279,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
         w.prepare(sql).run();
         trace(sql.replace(/\s+/g, ' ').slice(0, 60));
       }
+      restoreTriggers();
       w.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
         summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
       );

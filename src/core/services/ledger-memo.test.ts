@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectsLedger } from '../../shared/api/schemas/connects';
@@ -6,6 +8,7 @@ import { createCtx } from '../context';
 import { openDatabase } from '../db/open';
 import { creditSources } from '../repos/ledger-repo';
 import { rebuildRollups } from '../rollups/rebuild';
+import { importCsvFile } from '../csv/import-engine';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelLedger, ledgerRuns } from './ledger-service';
 
@@ -115,6 +118,24 @@ describe('the credits ledger across writes', () => {
     db.prepare(`UPDATE expenses SET connects = 5 WHERE id = ?`).run(cheap.id);
     expect(channelLedger(ctx, source, '2026-08-15').run.bought).toBe(25);
     await expectFresh();
+  });
+
+  it('an import of purchases (its triggers suspended while it writes) reads the lots again, and the triggers are back', async () => {
+    const triggers = () => ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).pluck().all();
+    const before = triggers();
+    expect(before).toHaveLength(3);
+    expect((await ledger()).bought).toBe(30);
+    const file = path.join(path.dirname(ctx.dbPath), 'connects.csv');
+    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC1,2026-07-05,Upwork,connects,40 Connects,2.00,USD,40\n');
+    expect((await importCsvFile(ctx.db, file, {}, { now: ctx.now })).applied).toBe(true);
+    expect(triggers()).toEqual(before);
+    // The new lot is the last of 07-05: 10 free, the $0.10 lot, 5 of the $0.30 lot as before.
+    expect(await ledger()).toMatchObject({ bought: 70, balance: 65 });
+    await expectFresh();
+    // A refused import (a bad row) leaves them too.
+    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC2,2026-13-05,Upwork,connects,x,2.00,USD,40\n');
+    expect((await importCsvFile(ctx.db, file, {}, { now: ctx.now })).applied).toBe(false);
+    expect(triggers()).toEqual(before);
   });
 
   it('a rebuild of the rollups reads the lots again', async () => {
