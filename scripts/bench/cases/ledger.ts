@@ -19,10 +19,9 @@ export async function ledgerCases(dbPath: string, runs: number, leads: number): 
   // read again, as after saving a purchase. After any other write the report case "first after a write".
   const purchase = (db.prepare(`SELECT id FROM expenses WHERE category = 'connects' LIMIT 1`).get() as { id: number } | undefined)?.id;
   if (purchase === undefined) throw new Error('the seeded database has no connects purchase');
-  const touchStatement = db.prepare(`UPDATE expenses SET description = description WHERE id = ?`);
-  const touch = { run: () => touchStatement.run(purchase) };
+  const touch = db.prepare(`UPDATE expenses SET description = description WHERE id = ?`);
   const call = async (op: 'connects:ledger' | 'reports:channels', input: object) => {
-    touch.run();
+    touch.run(purchase);
     const started = performance.now();
     const result = await dispatch(ctx, op, input as never);
     if (!result.ok) throw new Error(`${op}: ${result.error.message}`);

@@ -17,7 +17,7 @@ import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
 import { firstRowsToDecide, PlanChanged, planForImport } from './speculative-plan';
 import { baseCurrency } from '../repos/settings-repo';
-import { suspendPurchaseTriggers } from '../repos/ledger-repo';
+import { suspendPurchaseTriggers } from '../db/change-counters';
 import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
 import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes, rowResult } from './file-plan';
 import { startParseWorker, WorkerUnavailable } from './parsed-rows';

@@ -46,29 +46,6 @@ export function purchasesBetween(db: Database, sourceId: number, from: string, t
     .all(sourceId, from, to) as [string, string, number, number][];
 }
 
-/**
- * Moves with every insert, update and delete of a connects expense, by anyone (migration 0013's
- * triggers) and with every rebuild of the rollups: purchases read under one value are those of any
- * later read under the same value.
- */
-export function purchaseChanges(db: Database): number {
-  return (prepared(db, `SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
-}
-
-/**
- * For an import's transaction: drops the triggers that move the counter (one UPDATE per purchase
- * written cost the 1,000,000-row Upwork import several seconds) and returns what puts them back and
- * moves it once, to run before COMMIT. A rollback puts them back by itself.
- */
-export function suspendPurchaseTriggers(db: Database): () => void {
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%'`).all() as { name: string; sql: string }[];
-  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
-  return () => {
-    for (const t of triggers) db.exec(t.sql);
-    if (triggers.length > 0) db.exec(`UPDATE change_counters SET changes = changes + 1 WHERE name = 'connects_purchases'`);
-  };
-}
-
 /** The first day with credits spent or bought (the assumed start of a ledger without an opening balance). */
 export function firstCreditDay(db: Database, sourceId: number): string | null {
   const row = prepared(

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { movePurchaseChanges } from '../db/change-counters';
 
 const timeRebuild = `
   DELETE FROM time_rollup;
@@ -79,7 +80,7 @@ export function rebuildRollups(db: Database): void {
     `);
     for (const [table, rebuild] of laterRebuilds) if (hasTable(db, table)) db.exec(rebuild);
     // The credits ledger remembers purchases read partly from expense_rollup under this counter (0013).
-    if (hasTable(db, 'change_counters')) db.exec(`UPDATE change_counters SET changes = changes + 1 WHERE name = 'connects_purchases'`);
+    if (hasTable(db, 'change_counters')) movePurchaseChanges(db);
   })();
 }
 

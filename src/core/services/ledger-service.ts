@@ -6,6 +6,7 @@ import { formatMinorPlain } from '../../shared/money';
 import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
 import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
+import { purchaseChanges } from '../db/change-counters';
 import { dataStamp } from '../db/data-stamp';
 import {
   type CreditEntryRecord,
@@ -17,7 +18,6 @@ import {
   dailyPurchases,
   dailySpends,
   deleteCreditEntry,
-  purchaseChanges,
   purchasesBetween,
   firstCreditDay,
   getCreditEntry,
