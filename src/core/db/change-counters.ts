@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from './statements';
 
-// Migration 0013's counter of connects-purchase changes: what the credits ledger remembers its
-// purchase lots under (ledger-service.ts). Its name lives here and in the migration's triggers.
+// Migration 0013's counter of connects-purchase changes and migration 0014's days they touched: what
+// the credits ledger keeps its purchase lots under (purchase-lots.ts). Their names live here and in
+// the migrations' triggers.
 
 /**
  * Moves with every insert, update and delete of a connects expense, by anyone (the triggers), and
@@ -13,9 +14,25 @@ export function purchaseChanges(db: Database): number {
   return (prepared(db, `SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
 }
 
-/** For writes the triggers do not see (a rollup rebuild, an import with them suspended). */
+/** The channel (0: none) noted with the day of "every purchase changed" (a change no trigger saw). */
+export const allPurchaseDays = -1;
+
+const hasDayChanges = (db: Database) => prepared(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'purchase_day_changes'`).get() !== undefined;
+
+/** For writes the triggers do not see (a rollup rebuild, an import with them suspended): every day counts as changed. */
 export function movePurchaseChanges(db: Database): void {
   prepared(db, `UPDATE change_counters SET changes = changes + 1 WHERE name = 'connects_purchases'`).run();
+  if (!hasDayChanges(db)) return; // a database at version 13 (migration tests)
+  prepared(
+    db,
+    `INSERT INTO purchase_day_changes (source_id, day, seq) SELECT ${allPurchaseDays}, '', changes FROM change_counters WHERE name = 'connects_purchases'
+     ON CONFLICT (source_id, day) DO UPDATE SET seq = excluded.seq`,
+  ).run();
+}
+
+/** The channels and days of purchases changed after the counter stood at `since` (or the row of allPurchaseDays). */
+export function changedPurchaseDays(db: Database, since: number): { source_id: number; day: string }[] {
+  return prepared(db, `SELECT source_id, day FROM purchase_day_changes WHERE seq > ? ORDER BY seq`).all(since) as { source_id: number; day: string }[];
 }
 
 /**

@@ -17,6 +17,7 @@ import { migration0010 } from './migrations/0010-connects-purchases-index';
 import { migration0011 } from './migrations/0011-board-totals-index';
 import { migration0012 } from './migrations/0012-stage-rollup';
 import { migration0013 } from './migrations/0013-purchase-changes';
+import { migration0014 } from './migrations/0014-purchase-days';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -273,6 +274,37 @@ perMigration[migration0013.version] = (db) => {
   expect(changes()).toBe(5);
   rebuildRollups(db);
   expect(changes()).toBe(6);
+};
+
+// Every trigger that moves the counter notes the channel (0: none) and day it touched under the new
+// value; an update notes the day it left and the one it went to; a rebuild notes "every day".
+perMigration[migration0014.version] = (db) => {
+  const changes = () => (db.prepare(`SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
+  const noted = (since: number) => db.prepare(`SELECT source_id, day, seq FROM purchase_day_changes WHERE seq > ? ORDER BY seq, source_id, day`).all(since);
+  const base = changes(); // the fixture's purchases, written at version 13
+  expect(noted(-1)).toEqual([]);
+  const purchase = db.prepare(`SELECT id, source_id, date FROM expenses WHERE category = 'connects' AND source_id IS NOT NULL LIMIT 1`).get() as { id: number; source_id: number; date: string };
+  const other = db.prepare(`SELECT id, ifnull(source_id, 0) AS source_id, date FROM expenses WHERE category <> 'connects' LIMIT 1`).get() as { id: number; source_id: number; date: string };
+  db.prepare(`UPDATE expenses SET amount_minor = amount_minor + 1 WHERE id = ?`).run(other.id);
+  expect([changes(), noted(-1)]).toEqual([base, []]);
+  db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(purchase.id);
+  expect(noted(base)).toEqual([{ source_id: purchase.source_id, day: purchase.date, seq: base + 1 }]);
+  db.prepare(`UPDATE expenses SET date = '2024-02-29' WHERE id = ?`).run(purchase.id);
+  expect(noted(base + 1)).toEqual([{ source_id: purchase.source_id, day: '2024-02-29', seq: base + 2 }, { source_id: purchase.source_id, day: purchase.date, seq: base + 2 }]);
+  db.prepare(`UPDATE expenses SET category = 'connects', connects = 5 WHERE id = ?`).run(other.id);
+  expect(noted(base + 2)).toEqual([{ source_id: other.source_id, day: other.date, seq: base + 3 }]);
+  const id = Number(db.prepare(`INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES ('m14', '2026-01-02', NULL, 'connects', '', 150, 'USD', 10, '2026-01-02T00:00:00Z')`).run().lastInsertRowid);
+  expect(noted(base + 3)).toEqual([{ source_id: 0, day: '2026-01-02', seq: base + 4 }]);
+  db.prepare(`DELETE FROM expenses WHERE id = ?`).run(purchase.id);
+  expect(noted(base + 4)).toEqual([{ source_id: purchase.source_id, day: '2024-02-29', seq: base + 5 }]);
+  db.prepare(`DELETE FROM expenses WHERE id = ?`).run(id);
+  rebuildRollups(db);
+  expect([changes(), noted(base + 5)]).toEqual([base + 7, [{ source_id: 0, day: '2026-01-02', seq: base + 6 }, { source_id: -1, day: '', seq: base + 7 }]]);
+  // One row per channel and day however often it changes.
+  const rows = (db.prepare(`SELECT COUNT(*) AS n FROM purchase_day_changes`).get() as { n: number }).n;
+  db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
+  db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
+  expect((db.prepare(`SELECT COUNT(*) AS n FROM purchase_day_changes`).get() as { n: number }).n).toBe(rows);
 };
 
 describe('each migration', () => {

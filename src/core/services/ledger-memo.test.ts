@@ -11,6 +11,7 @@ import { rebuildRollups } from '../rollups/rebuild';
 import { importCsvFile } from '../csv/import-engine';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelLedger, ledgerRuns } from './ledger-service';
+import { lotReads } from './purchase-lots';
 
 // Issue 14, "first report after a write": the credits ledger is remembered across writes that change
 // none of its inputs, and its purchase lots across writes that change no connects purchase (the
@@ -63,20 +64,20 @@ describe('the credits ledger across writes', () => {
 
   it('a write that changes none of its inputs reuses it: nothing computed or read again', async () => {
     const first = await ledger();
-    const before = { ...ledgerRuns };
+    const before = { ...ledgerRuns, ...lotReads };
     await call('payments:create', { date: '2026-07-10', sourceId: upwork, gross: '500' });
     await call('leads:create', { sourceId: upwork, title: 'no connects', createdOn: '2026-07-07' });
     expect(await ledger()).toEqual(first);
-    expect(ledgerRuns).toEqual(before);
+    expect({ ...ledgerRuns, ...lotReads }).toEqual(before);
     await expectFresh();
   });
 
   it('a lead with connects runs it again from the same purchase lots', async () => {
-    const before = { ...ledgerRuns };
+    const before = { ...ledgerRuns, ...lotReads };
     await call('leads:create', { sourceId: upwork, title: 'another bid', createdOn: '2026-07-08', connects: 4 });
     expect(await ledger()).toMatchObject({ spent: 29, balance: 21 });
     expect(ledgerRuns.computed).toBeGreaterThan(before.computed);
-    expect(ledgerRuns.purchasesRead).toBe(before.purchasesRead);
+    expect(lotReads).toEqual({ channels: before.channels, days: before.days });
     expect(await julyCosts()).toBe(100 + 270);
     await expectFresh();
   });
@@ -87,6 +88,58 @@ describe('the credits ledger across writes', () => {
     await call('expenses:update', { id: dear.id, connects: 10 });
     // 10 free, then 15 of the 20 at $0.05.
     expect(await julyCosts()).toBe(75);
+    await expectFresh();
+  });
+
+  it('saving a purchase reads its day again, not the channel', async () => {
+    await ledger();
+    const before = { ...lotReads };
+    await call('expenses:update', { id: cheap.id, amount: '2.00' });
+    // 10 free, then 10 at $0.20, then 5 of the $0.30 lot.
+    expect(await julyCosts()).toBe(200 + 150);
+    expect(lotReads).toEqual({ channels: before.channels, days: before.days + 1 });
+    await expectFresh();
+  });
+
+  it('moving a purchase to another day reads both days; a day left empty drops out', async () => {
+    await ledger();
+    const before = { ...lotReads };
+    // The $0.30 lot goes before the $0.10 one: 10 free, then 15 of it.
+    await call('expenses:update', { id: dear.id, date: '2026-07-02' });
+    expect(await julyCosts()).toBe(450);
+    expect(lotReads).toEqual({ channels: before.channels, days: before.days + 2 });
+    await expectFresh();
+    // (Each fresh() reads the channel whole in its own connection: counted from here.)
+    const next = { ...lotReads };
+    await call('expenses:update', { id: cheap.id, date: '2026-07-03' });
+    await call('expenses:delete', { id: dear.id, confirmShortfall: true });
+    expect(await ledger()).toMatchObject({ bought: 10 });
+    expect(lotReads).toEqual({ channels: next.channels, days: next.days + 3 }); // 07-05, 07-03 and 07-02
+    await expectFresh();
+    // A purchase on a day of its own before all the others, and one moved to another channel.
+    const last = { ...lotReads };
+    await buy('2026-07-01', '3.00', 10);
+    await call('expenses:update', { id: cheap.id, sourceId: sourceId(ctx, 'Fiverr'), confirmShortfall: true });
+    expect(await ledger()).toMatchObject({ bought: 10 });
+    expect(lotReads.channels).toBe(last.channels);
+    await expectFresh();
+  });
+
+  it('more changed days than are worth reading one by one read the channel whole', async () => {
+    await ledger();
+    const before = { ...lotReads };
+    const shell = new Database(ctx.dbPath);
+    try {
+      shell.pragma('busy_timeout = 5000');
+      const insert = shell.prepare(`INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES (?, ?, ?, 'connects', '', 100, 'USD', 1, '2026-07-01T00:00:00Z')`);
+      shell.transaction(() => {
+        for (let i = 0; i < 250; i++) insert.run(`many-${i}`, `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, upwork);
+      })();
+    } finally {
+      shell.close();
+    }
+    await ledger();
+    expect(lotReads).toEqual({ channels: before.channels + 1, days: before.days });
     await expectFresh();
   });
 
@@ -129,8 +182,10 @@ describe('the credits ledger across writes', () => {
     fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC1,2026-07-05,Upwork,connects,40 Connects,2.00,USD,40\n');
     expect((await importCsvFile(ctx.db, file, {}, { now: ctx.now })).applied).toBe(true);
     expect(triggers()).toEqual(before);
+    const read = lotReads.channels;
     // The new lot is the last of 07-05: 10 free, the $0.10 lot, 5 of the $0.30 lot as before.
     expect(await ledger()).toMatchObject({ bought: 70, balance: 65 });
+    expect(lotReads.channels).toBe(read + 1); // no trigger noted its day: the channel is read whole
     await expectFresh();
     // A refused import (a bad row) leaves them too.
     fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC2,2026-13-05,Upwork,connects,x,2.00,USD,40\n');
@@ -140,9 +195,9 @@ describe('the credits ledger across writes', () => {
 
   it('a rebuild of the rollups reads the lots again', async () => {
     await ledger();
-    const read = ledgerRuns.purchasesRead;
+    const read = lotReads.channels;
     rebuildRollups(ctx.db);
     await ledger();
-    expect(ledgerRuns.purchasesRead).toBe(read + 1);
+    expect(lotReads.channels).toBe(read + 1);
   });
 });

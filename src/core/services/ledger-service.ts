@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
 import { purchaseChanges } from '../db/change-counters';
 import { dataStamp } from '../db/data-stamp';
+import { purchaseLots, type UncountedPurchase } from './purchase-lots';
 import {
   type CreditEntryRecord,
   type CreditSourceRecord,
@@ -15,10 +16,8 @@ import {
   creditPlans,
   creditPriceHistory,
   creditSources,
-  dailyPurchases,
   dailySpends,
   deleteCreditEntry,
-  purchasesBetween,
   firstCreditDay,
   getCreditEntry,
   insertAdjustment,
@@ -38,48 +37,7 @@ export type ChannelLedger = {
   uncounted: UncountedPurchase[];
 };
 
-export type UncountedPurchase = { date: string; amount: number; currency: string };
-
-/**
- * Each connects purchase as its own lot (DOMAIN §5), read from the rollups: a day-and-currency row that
- * sums one expense is that expense; a day with more is read expense by expense, in the order entered,
- * so two purchases on one day at different prices stay two lots. Purchases without a count are returned
- * apart: they cannot enter the ledger.
- */
-function purchaseEvents(db: Ctx['db'], sourceId: number, from: string, upTo: string): { events: LedgerEvent[]; uncounted: UncountedPurchase[] } {
-  const rows = dailyPurchases(db, sourceId, from, upTo);
-  const perDay = new Map<string, number>();
-  for (const r of rows) perDay.set(r.day, (perDay.get(r.day) ?? 0) + r.expenses);
-  const events: LedgerEvent[] = [];
-  const uncounted: UncountedPurchase[] = [];
-  const add = (date: string, p: { count: number; amount: number; currency: string }) => {
-    if (p.count > 0) events.push({ date, kind: 'purchase', count: p.count, costMinor: p.amount, currency: p.currency });
-    else if (p.amount > 0) uncounted.push({ date, amount: p.amount, currency: p.currency });
-  };
-  // Days of several purchases are read one by one (in entry order), all in one query; a day of one
-  // purchase is its rollup row.
-  const several = rows.filter((r) => perDay.get(r.day)! > 1);
-  const singles = rows.filter((r) => perDay.get(r.day) === 1);
-  const each = several.length === 0 ? [] : purchasesBetween(db, sourceId, several[0]!.day, several[several.length - 1]!.day);
-  let s = 0;
-  let e = 0;
-  // Merge by day: the rollup rows and the read rows are both in day order.
-  while (s < singles.length || e < each.length) {
-    const p = each[e];
-    if (p && (perDay.get(p[0]) ?? 0) <= 1) {
-      e++; // a day of one purchase inside the range: its rollup row stands for it
-      continue;
-    }
-    if (s < singles.length && (!p || singles[s]!.day <= p[0])) {
-      add(singles[s]!.day, singles[s]!);
-      s++;
-    } else if (p) {
-      add(p[0], { currency: p[1], count: p[2], amount: p[3] });
-      e++;
-    }
-  }
-  return { events, uncounted };
-}
+export type { UncountedPurchase } from './purchase-lots';
 
 /** The credit price in force on a day (the latest effective on or before it). */
 function priceLookup(prices: { effective_from: string; unit_price_minor: number; currency: string }[]): (day: string) => UnitPrice | null {
@@ -98,37 +56,36 @@ const remembered = new WeakMap<Database, { stamp: string; byKey: Map<string, Cha
 const rememberedLedgers = 32;
 
 /**
- * Across writes: ledgers by everything they were computed from, and purchase lots by the counter of
- * connects-purchase changes (migration 0013). A write that changes neither (a note, a payment, a lead
- * without connects) costs the next ledger its few small reads; one that changes only the spends, the
- * FIFO run. Never filled inside a transaction: what it reads there may be rolled back.
+ * Across writes: ledgers by everything they were computed from (the counter of connects-purchase
+ * changes of migration 0013 among them). A write that changes none (a note, a payment, a lead without
+ * connects) costs the next ledger its few small reads; one that changes only the spends, the FIFO
+ * run; one that changes a purchase, that day's read (purchase-lots.ts) and the run. Never filled
+ * inside a transaction: what it reads there may be rolled back.
  */
 const byInputs = new WeakMap<Database, Map<string, ChannelLedger>>();
-const lotsByChanges = new WeakMap<Database, Map<string, { events: LedgerEvent[]; uncounted: UncountedPurchase[] }>>();
-// Lots are big (~170,000 at a million expenses, ~15 MB): the last two sets (a report and a ledger page to another day).
-const rememberedAcrossWrites = { ledgers: 8, lots: 2 };
+const rememberedAcrossWrites = 8;
 
-function memo<T>(maps: WeakMap<Database, Map<string, T>>, size: number, db: Database, key: string, make: () => T): T {
-  if (db.inTransaction) return make();
-  let map = maps.get(db);
-  if (!map) maps.set(db, (map = new Map()));
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    if (map.size >= size) map.delete(map.keys().next().value!);
-    map.set(key, value);
+function byTheirInputs(db: Database, inputs: string, compute: () => ChannelLedger): ChannelLedger {
+  if (db.inTransaction) return compute();
+  let map = byInputs.get(db);
+  if (!map) byInputs.set(db, (map = new Map()));
+  let ledger = map.get(inputs);
+  if (ledger === undefined) {
+    ledger = compute();
+    if (map.size >= rememberedAcrossWrites) map.delete(map.keys().next().value!);
+    map.set(inputs, ledger);
   }
-  return value;
+  return ledger;
 }
 
 /** Ledgers computed from scratch in this process (tests tell a remembered ledger from a new one). */
-export const ledgerRuns = { computed: 0, purchasesRead: 0 };
+export const ledgerRuns = { computed: 0 };
 
 /**
  * The ledger of one channel up to `upTo` (DOMAIN §5). `entries` replaces the stored opening balance and
  * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered
- * until the next write (`dataStamp`), and after it while its inputs are the same: a million-row
- * database has ~170,000 purchases to read again. Callers must not change what it returns.
+ * until the next write (`dataStamp`), and after it while its inputs are the same; its purchase lots
+ * are kept per day (purchase-lots.ts). Callers must not change what it returns.
  */
 export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries?: CreditEntryRecord[]): ChannelLedger {
   if (entries) return computeLedger(ctx, source, upTo, entries);
@@ -156,7 +113,7 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
   const plans = open ? creditPlans(db, source.id) : [];
   const spends = open ? dailySpends(db, source.id, start, upTo) : [];
   const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, changes]);
-  return memo(byInputs, rememberedAcrossWrites.ledgers, db, inputs, () => {
+  return byTheirInputs(db, inputs, () => {
     ledgerRuns.computed++;
     const priceOn = priceLookup(prices);
     const events: LedgerEvent[] = [];
@@ -174,10 +131,7 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
         const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
         if (count > 0) events.push({ date: first, kind: 'allowance', count, costMinor: 0, currency: null });
       }
-      const purchases = memo(lotsByChanges, rememberedAcrossWrites.lots, db, `${source.id}|${start}|${upTo}|${changes}`, () => {
-        ledgerRuns.purchasesRead++;
-        return purchaseEvents(db, source.id, start, upTo);
-      });
+      const purchases = purchaseLots(db, source.id, start, upTo, changes);
       events.push(...purchases.events);
       uncounted.push(...purchases.uncounted);
       for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });

@@ -11,9 +11,10 @@ import { migration0010 } from './0010-connects-purchases-index';
 import { migration0011 } from './0011-board-totals-index';
 import { migration0012 } from './0012-stage-rollup';
 import { migration0013 } from './0013-purchase-changes';
+import { migration0014 } from './0014-purchase-days';
 import type { Migration } from './types';
 
 /** Append-only: never edit a shipped migration; add the next file. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
 
 export const latestVersion = migrations.length;
