@@ -74,6 +74,41 @@ function verifyImport(db: Database.Database, params: { rows: number; after?: boo
   return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
 }
 
+/** Expenses all or nothing, the purchase triggers whole, their counter and day notes in step, the ledger equal to the purchases. */
+async function verifyExpenses(db: Database.Database, params: { rows: number; existing: number; acknowledged?: boolean }): Promise<Omit<Verdict, 'integrity'>> {
+  const problems: string[] = [];
+  const expenses = count(db, 'SELECT COUNT(*) AS n FROM expenses');
+  const imported = expenses - params.existing;
+  if (![0, params.rows].includes(imported)) problems.push(`${imported} imported expenses, expected 0 or ${params.rows} (one transaction)`);
+  if (params.acknowledged && imported !== params.rows) problems.push(`acknowledged writes lost: ${imported} of ${params.rows} expenses`);
+  const imports = count(db, 'SELECT COUNT(*) AS n FROM imports');
+  if (imports !== (imported === 0 ? 0 : 1)) problems.push(`${imports} import records for ${imported} imported expenses`);
+  // The triggers an import suspends while it writes are back, exactly as a fresh database has them.
+  const triggers = (d: Database.Database) => JSON.stringify(d.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all());
+  const reference = new Database(':memory:');
+  migrate(reference, schemaVersion(db));
+  if (triggers(db) !== triggers(reference)) problems.push('the connects-purchase triggers are not those of the schema');
+  reference.close();
+  // Every move of the counter is noted: its value is the newest note's.
+  const counter = count(db, `SELECT changes AS n FROM change_counters WHERE name = 'connects_purchases'`);
+  const newest = count(db, 'SELECT ifnull(MAX(seq), 0) AS n FROM purchase_day_changes');
+  if (counter !== newest) problems.push(`purchase counter ${counter} but newest day note ${newest}`);
+  if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
+  const drift = rollupDrift(db);
+  if (drift.length) problems.push(`rollups drifted: ${drift.join(', ')}`);
+  // The credits ledger another process computes holds every Upwork purchase there is.
+  const bought = count(db, `SELECT ifnull(SUM(connects), 0) AS n FROM expenses WHERE category = 'connects' AND source_id = (SELECT id FROM sources WHERE name = 'Upwork')`);
+  const ctx = createCtx(openDatabase(file!), file!, now);
+  try {
+    const reply = await dispatch(ctx, 'connects:ledger', { source: 'Upwork' });
+    const ledger = reply.ok ? (reply.value as { channels: { bought: number }[] }).channels[0] : undefined;
+    if (ledger?.bought !== bought) problems.push(`the ledger counts ${ledger?.bought} Connects bought, the purchases ${bought}`);
+  } finally {
+    ctx.db.close();
+  }
+  return { partial: problems.length > 0, state: `${imported} expenses imported`, detail: problems.join('; ') };
+}
+
 function verifyMigrate(db: Database.Database, params: { leads: number; hash: string }): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const version = schemaVersion(db);
@@ -216,6 +251,46 @@ switch (mode) {
     ctx.db.close();
     break;
   }
+  case 'prepare-import-expenses': {
+    // An expenses.csv in our own format (DOMAIN.md section 2): half Connects purchases. With
+    // `existing`, three purchases saved in the app first: the import then writes in place.
+    const ctx = createCtx(openDatabase(file), file, now);
+    const upwork = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
+    if (rest[1] === 'existing') {
+      for (const [date, amount, connects] of [['2025-01-02', '1.50', 10], ['2025-01-02', '6.00', 40], ['2025-03-09', '12.00', 80]] as const) {
+        const reply = await dispatch(ctx, 'expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
+        if (!reply.ok) throw new Error(reply.error.message);
+      }
+    }
+    const rows = Number(rest[0]);
+    const lines = ['ref,date,source,category,description,amount,currency,connects'];
+    for (let i = 0; i < rows; i++) {
+      const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+      const connects = i % 2 === 0;
+      lines.push([`crash-e${i}`, day, connects ? 'Upwork' : 'Fiverr', connects ? 'connects' : 'other', `"Item ${i}, batch"`, (1 + (i % 90) / 10).toFixed(2), 'USD', connects ? String(10 + (i % 7) * 10) : '0'].join(','));
+    }
+    fs.writeFileSync(path.join(path.dirname(file), 'expenses.csv'), `${lines.join('\n')}\n`);
+    say(JSON.stringify({ existing: count(ctx.db, 'SELECT COUNT(*) AS n FROM expenses') }));
+    ctx.db.close();
+    break;
+  }
+  case 'run-import-expenses': {
+    // The CLI's path (a job on its own connection), every file counted as big: into an empty
+    // expenses table built aside and swapped in, next to saved purchases written in place, with
+    // the purchase triggers suspended while it writes.
+    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
+    const ctx = createCtx(openDatabase(file), file, now);
+    const fileId = registerFile({ path: path.join(path.dirname(file), 'expenses.csv'), name: 'expenses.csv', mode: 'read', temporary: false });
+    say('ready');
+    const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'expenses' });
+    if (!started.ok) throw new Error(started.error.message);
+    const job = await waitForJob((started.value as { jobId: string }).jobId, 5);
+    if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
+    say('done');
+    say(JSON.stringify({ inserted: job.summary.inserted, applied: true, swapped: fs.statSync(file).ino !== ino }));
+    ctx.db.close();
+    break;
+  }
   case 'run-migrate-steps': {
     // Only the migration transactions (no inspection or backup before them): kills land inside them.
     const db = new Database(file);
@@ -242,6 +317,7 @@ switch (mode) {
   }
   case 'verify-seed':
   case 'verify-import':
+  case 'verify-expenses':
   case 'verify-migrate': {
     const params = JSON.parse(rest[0] ?? '{}');
     let verdict: Verdict;
@@ -249,7 +325,8 @@ switch (mode) {
       const db = new Database(file); // opening replays the WAL: SQLite's own crash recovery
       try {
         const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
-        const checks = mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-import' ? verifyImport(db, params) : verifyMigrate(db, params);
+        const checks =
+          mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-import' ? verifyImport(db, params) : mode === 'verify-expenses' ? await verifyExpenses(db, params) : verifyMigrate(db, params);
         verdict = { integrity, ...checks };
       } finally {
         db.close();

@@ -136,6 +136,28 @@ export const scenarios = {
       return result;
     },
   },
+  'import-expenses': {
+    describe: (o) => `import a ${o.importRows}-row expenses.csv (half Connects purchases) through the CLI's job next to 3 saved purchases: in place, the purchase triggers suspended while it writes`,
+    prepare: async (file, o) => lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'existing'])).lines),
+    run: (file) => ['run-import-expenses', file],
+    verify: (file, o, prepared, calibration, finished) => ['verify-expenses', file, JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied || result.swapped) throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
+      return result;
+    },
+  },
+  'import-expenses-swap': {
+    describe: (o) => `the same expenses.csv into a database without expenses: built aside and swapped in`,
+    prepare: async (file, o) => lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'none'])).lines),
+    run: (file) => ['run-import-expenses', file],
+    verify: (file, o, prepared, calibration, finished) => ['verify-expenses', file, JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished })],
+    calibrate: (lines) => {
+      const result = lastJson(lines);
+      if (!result.applied || !result.swapped) throw new Error(`the uninterrupted import was not swapped in: ${JSON.stringify(result)}`);
+      return result;
+    },
+  },
   migrate: {
     describe: (o) => `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
     prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
@@ -154,7 +176,7 @@ export const scenarios = {
   },
 };
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'import-swap', 'import-mid-swap', 'app-import-foreign-read', 'migrate', 'migrate-steps'] };
+export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: ['seed', 'import', 'import-swap', 'import-mid-swap', 'app-import-foreign-read', 'import-expenses', 'import-expenses-swap', 'migrate', 'migrate-steps'] };
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`
