@@ -148,7 +148,7 @@ export const scenarios = {
     },
   },
   'import-expenses-swap': {
-    describe: (o) => `the same expenses.csv into a database without expenses: built aside and swapped in`,
+    describe: () => `the same expenses.csv into a database without expenses: built aside and swapped in`,
     prepare: async (file, o) => lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'none'])).lines),
     run: (file) => ['run-import-expenses', file],
     verify: (file, o, prepared, calibration, finished) => ['verify-expenses', file, JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished })],
