@@ -56,7 +56,7 @@ await step('import', async () => {
   leadsDb = outcome.sourceDb;
   leadsPerRow = { msPerRow: outcome.results[0]!.median / rows, from: 'leads import (median above)' };
   // Two runs of ~20 s each keep the whole bench under 15 minutes.
-  return [...outcome.results, ...importFloorCase(outcome.sourceDb, rows, outcome.results[0]!.baselineMedian!, Math.min(runs, 2))];
+  return [...outcome.results, ...(await importFloorCase(outcome.sourceDb, rows, outcome.results[0]!.baselineMedian!, Math.min(runs, 2)))];
 });
 await step('export', async () => exportCase(leadsDb ?? (await seededDb('leads', rows)), runs));
 await step('report', async () => reportCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5)));

@@ -129,6 +129,21 @@ function verifyMigrate(db: Database.Database, params: { leads: number; hash: str
   return { partial: problems.length > 0, state: `schema ${version}`, detail: problems.join('; ') };
 }
 
+/** An import through the CLI's job (csv:start-import), every file counted as big; says whether the file was swapped. */
+async function runJobImport(name: string, as: 'leads' | 'expenses'): Promise<void> {
+  process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
+  const ctx = createCtx(openDatabase(file!), file!, now);
+  const fileId = registerFile({ path: path.join(path.dirname(file!), name), name, mode: 'read', temporary: false });
+  say('ready');
+  const started = await dispatch(ctx, 'csv:start-import', { fileId, as });
+  if (!started.ok) throw new Error(started.error.message);
+  const job = await waitForJob((started.value as { jobId: string }).jobId, 5);
+  if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
+  say('done');
+  say(JSON.stringify({ inserted: job.summary.inserted, applied: true, swapped: fs.statSync(file!).ino !== ino }));
+  ctx.db.close();
+}
+
 switch (mode) {
   case 'prepare-seed':
     openDatabase(file).close();
@@ -175,22 +190,11 @@ switch (mode) {
     ctx.db.close();
     break;
   }
-  case 'run-swap-import': {
+  case 'run-swap-import':
     // The CLI's path (a job on its own connection, the pre-import backup first), with every file
     // counted as big: the import is built aside and swapped in (import-aside.ts).
-    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
-    const ctx = createCtx(openDatabase(file), file, now);
-    const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
-    say('ready');
-    const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'leads' });
-    if (!started.ok) throw new Error(started.error.message);
-    const job = await waitForJob((started.value as { jobId: string }).jobId, 5);
-    if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
-    say('done');
-    say(JSON.stringify({ inserted: job.summary.inserted, applied: true, swapped: fs.statSync(file).ino !== ino }));
-    ctx.db.close();
+    await runJobImport('leads.csv', 'leads');
     break;
-  }
   case 'run-mid-swap-import': {
     // The same import, timed for kills inside the swap: "ready" is said when the swap begins, and
     // each of its steps is stretched by a few milliseconds of busy waiting (the order is unchanged).
@@ -274,23 +278,11 @@ switch (mode) {
     ctx.db.close();
     break;
   }
-  case 'run-import-expenses': {
-    // The CLI's path (a job on its own connection), every file counted as big: into an empty
-    // expenses table built aside and swapped in, next to saved purchases written in place, with
-    // the purchase triggers suspended while it writes.
-    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
-    const ctx = createCtx(openDatabase(file), file, now);
-    const fileId = registerFile({ path: path.join(path.dirname(file), 'expenses.csv'), name: 'expenses.csv', mode: 'read', temporary: false });
-    say('ready');
-    const started = await dispatch(ctx, 'csv:start-import', { fileId, as: 'expenses' });
-    if (!started.ok) throw new Error(started.error.message);
-    const job = await waitForJob((started.value as { jobId: string }).jobId, 5);
-    if (job.state !== 'done' || !job.summary?.applied) throw new Error(`the import ended ${job.state}: ${job.error}`);
-    say('done');
-    say(JSON.stringify({ inserted: job.summary.inserted, applied: true, swapped: fs.statSync(file).ino !== ino }));
-    ctx.db.close();
+  case 'run-import-expenses':
+    // The same path for expenses: into an empty expenses table built aside and swapped in; next to
+    // saved purchases written in place, with the purchase triggers suspended while it writes.
+    await runJobImport('expenses.csv', 'expenses');
     break;
-  }
   case 'run-migrate-steps': {
     // Only the migration transactions (no inspection or backup before them): kills land inside them.
     const db = new Database(file);
