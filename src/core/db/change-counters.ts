@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from './statements';
+import { hasTable, prepared } from './statements';
 
 // Migration 0013's counter of connects-purchase changes and migration 0014's days they touched: what
 // the credits ledger keeps its purchase lots under (purchase-lots.ts). Their names live here and in
@@ -17,12 +17,10 @@ export function purchaseChanges(db: Database): number {
 /** The channel (0: none) noted with the day of "every purchase changed" (a change no trigger saw). */
 export const allPurchaseDays = -1;
 
-const hasDayChanges = (db: Database) => prepared(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'purchase_day_changes'`).get() !== undefined;
-
 /** For writes the triggers do not see (a rollup rebuild, an import with them suspended): every day counts as changed. */
 export function movePurchaseChanges(db: Database): void {
   prepared(db, `UPDATE change_counters SET changes = changes + 1 WHERE name = 'connects_purchases'`).run();
-  if (!hasDayChanges(db)) return; // a database at version 13 (migration tests)
+  if (!hasTable(db, 'purchase_day_changes')) return; // a database at version 13 (migration tests)
   prepared(
     db,
     `INSERT INTO purchase_day_changes (source_id, day, seq) SELECT ${allPurchaseDays}, '', changes FROM change_counters WHERE name = 'connects_purchases'

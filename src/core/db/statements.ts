@@ -13,3 +13,8 @@ export function prepared(db: Database, sql: string): Statement {
   }
   return statement;
 }
+
+/** Whether the schema has this table (code that also runs on older schemas: rebuilds, migration tests). */
+export function hasTable(db: Database, name: string): boolean {
+  return prepared(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { movePurchaseChanges } from '../db/change-counters';
+import { hasTable } from '../db/statements';
 
 const timeRebuild = `
   DELETE FROM time_rollup;
@@ -23,10 +24,6 @@ const laterRebuilds = [
   ['time_rollup', timeRebuild],
   ['lead_stage_rollup', stageRebuild],
 ] as const;
-
-function hasTable(db: Database, name: string): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-}
 
 /**
  * Recomputes every rollup from the base tables. Used by `leadledger check --repair`
