@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { AdjustInput, ConnectsLedger, ConnectsQuery, CreditEntry, OpeningInput } from '../../shared/api/schemas/connects';
 import { toIsoDate } from '../../shared/dates';
 import { formatMinorPlain } from '../../shared/money';
-import { type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
+import { addDaysIso, type LedgerCost, type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
 import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
 import { purchaseChanges } from '../db/change-counters';
@@ -35,6 +35,11 @@ export type ChannelLedger = {
   unpricedUncovered: number;
   /** Connects purchases without a count (not in the ledger: the user is asked for it). */
   uncounted: UncountedPurchase[];
+  /**
+   * Spends dated before the ledger's start (an opening balance entered after months of bids): outside the
+   * ledger, neither covered nor uncovered, but still a usage cost at their day's credit price (DOMAIN §5).
+   */
+  beforeStart: LedgerCost[];
 };
 
 export type { UncountedPurchase } from './purchase-lots';
@@ -112,7 +117,8 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
   const open = start !== null && start <= upTo;
   const plans = open ? creditPlans(db, source.id) : [];
   const spends = open ? dailySpends(db, source.id, start, upTo) : [];
-  const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, changes]);
+  const earlier = start === null ? [] : dailySpends(db, source.id, '0000-01-01', start <= upTo ? addDaysIso(start, -1) : upTo);
+  const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, earlier, changes]);
   return byTheirInputs(db, inputs, () => {
     ledgerRuns.computed++;
     const priceOn = priceLookup(prices);
@@ -139,8 +145,18 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
     }
     const run = runLedger(events, upTo, priceOn);
     const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
-    return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted };
+    return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted, beforeStart: valuedAtTheirDay(earlier, priceOn) };
   });
+}
+
+/** Spends outside the ledger valued at their day's credit price (nothing when the day has none). */
+function valuedAtTheirDay(spends: readonly { day: string; count: number }[], priceOn: (day: string) => UnitPrice | null): LedgerCost[] {
+  const costs: LedgerCost[] = [];
+  for (const s of spends) {
+    const price = priceOn(s.day);
+    if (price && price.unitMinor !== 0) costs.push({ date: s.day, kind: 'before-start', currency: price.currency, minor: price.unitMinor * s.count, rateMonth: s.day.slice(0, 7) });
+  }
+  return costs;
 }
 
 function toEntry(r: CreditEntryRecord): CreditEntry {

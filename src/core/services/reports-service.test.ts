@@ -73,7 +73,8 @@ describe('channel report, hand-computed', () => {
     });
     // costPerLead 7518 / 4 = 1879.5 -> 1880 (half to even)
     expect(report.totals).toMatchObject({ leads: 4, costs: 7518, revenue: 91000, fees: 8600, profit: 74882, costPerLead: 1880, winRate: 0.25, medianDaysToWin: 8 });
-    expect(report.warnings).toEqual([]);
+    // The plan's 31 August charge is after today (15 August): a planned charge, named (DOMAIN §4).
+    expect(report.warnings).toEqual(['includes 1 planned charge after today']);
   });
 
   it('cash basis counts the connects purchase instead of connects used', async () => {
@@ -110,7 +111,9 @@ describe('channel report, hand-computed', () => {
   it('covers all records without bounds and rejects a reversed range', async () => {
     await scenario();
     const all = await call<ChannelReport>('reports:channels', {});
-    expect([all.from, all.to, all.basis]).toEqual(['2026-01-31', '2026-09-01', 'usage']);
+    // DOMAIN §4: without --to the report ends today; the plan's and the leads' later days never extend it.
+    expect([all.from, all.to, all.basis]).toEqual(['2026-01-31', '2026-08-15', 'usage']);
+    expect(all.warnings).not.toContain('includes 0 planned charges after today');
     const error = await fail('reports:channels', { from: '2026-08-02', to: '2026-08-01' });
     expect(error.fields).toEqual([{ path: 'to', message: 'The end date is before the start date' }]);
   });
@@ -142,9 +145,9 @@ describe('channel report, hand-computed', () => {
 });
 
 describe('range and price edge cases', () => {
-  it('opens a one-sided range at the records (to: today at the latest record)', async () => {
+  it('opens a one-sided range at the records (to: today, never a later record)', async () => {
     await scenario();
-    expect(await call<ChannelReport>('reports:channels', { from: '2026-08-10' })).toMatchObject({ from: '2026-08-10', to: '2026-09-01' });
+    expect(await call<ChannelReport>('reports:channels', { from: '2026-08-10' })).toMatchObject({ from: '2026-08-10', to: '2026-08-15' });
     expect(await call<ChannelReport>('reports:channels', { to: '2026-03-01' })).toMatchObject({ from: '2026-01-31', to: '2026-03-01' });
     // Only the plan charges before then: 31 Jan and 28 Feb
     expect((await call<ChannelReport>('reports:channels', { to: '2026-03-01', basis: 'cash' })).totals.costs).toBe(2 * 1999);

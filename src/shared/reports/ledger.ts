@@ -13,7 +13,14 @@ export type LedgerEvent =
   | { date: string; kind: 'spend'; count: number };
 
 /** A usage cost on a day: covered spends (FIFO), uncovered spends, expired credits, negative adjustments. */
-export type LedgerCost = { date: string; kind: 'spend' | 'uncovered' | 'expired' | 'adjustment'; currency: string; minor: number };
+export type LedgerCost = {
+  date: string;
+  kind: 'spend' | 'uncovered' | 'expired' | 'adjustment' | 'before-start';
+  currency: string;
+  minor: number;
+  /** The month whose rate converts it (DOMAIN §5): its lot's purchase month; a cost valued at a day's price, that day's month. */
+  rateMonth: string;
+};
 
 export type LedgerMonth = { month: string; in: number; out: number; expired: number; balance: number };
 
@@ -37,7 +44,7 @@ export type LedgerRun = {
   months: LedgerMonth[];
 };
 
-type Lot = { expires: string; left: number; costLeft: number; currency: string | null };
+type Lot = { expires: string; left: number; costLeft: number; currency: string | null; month: string };
 
 // Same day: opening, allowance, purchases, positive adjustments, then spends, then negative adjustments.
 function order(e: LedgerEvent): number {
@@ -78,8 +85,8 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
     const m = months.get(key);
     if (m) m.balance = live;
   };
-  const cost = (date: string, kind: LedgerCost['kind'], currency: string | null, minor: number) => {
-    if (currency !== null && minor !== 0) run.costs.push({ date, kind, currency, minor });
+  const cost = (date: string, kind: LedgerCost['kind'], currency: string | null, minor: number, rateMonth = date.slice(0, 7)) => {
+    if (currency !== null && minor !== 0) run.costs.push({ date, kind, currency, minor, rateMonth });
   };
   let current: string | null = null;
   // Moving into another month closes the one before with its balance.
@@ -101,7 +108,7 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
         const last = run.expiredOn.at(-1);
         if (last?.date === lot.expires) last.count += lot.left;
         else run.expiredOn.push({ date: lot.expires, count: lot.left });
-        cost(lot.expires, 'expired', lot.currency, lot.costLeft);
+        cost(lot.expires, 'expired', lot.currency, lot.costLeft, lot.month);
         lot.left = 0;
       }
       head++;
@@ -118,7 +125,7 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
       lot.costLeft -= share;
       live -= n;
       need -= n;
-      cost(date, kind, lot.currency, share);
+      cost(date, kind, lot.currency, share, lot.month);
     }
     // FIFO empties lots in order: skip the used-up ones once, not on every later spend (a ledger short of
     // credits would walk every lot of the year on every day).
@@ -155,7 +162,7 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
     const currency = event.kind === 'adjustment' ? null : event.currency;
     // Events come in date order: a day's lots share one expiry date, worked out once.
     if (event.date !== lotDay) expires = addDaysIso((lotDay = event.date), expiryDays);
-    lots.push({ expires, left: event.count, costLeft: costMinor, currency });
+    lots.push({ expires, left: event.count, costLeft: costMinor, currency, month: event.date.slice(0, 7) });
     live += event.count;
   }
   expireUpTo(upTo);
