@@ -35,7 +35,7 @@ describe('closeout:won', () => {
     const payments = await call<{ items: { id: number; grossMinor: number; feeMinor: number; leadId: number }[] }>('payments:list', {});
     expect(payments.items).toEqual([expect.objectContaining({ id: done.paymentId, grossMinor: 60000, feeMinor: 6000, leadId: l.id })]);
     const timeline = await call<{ type: string }[]>('activity:timeline', { leadId: l.id });
-    expect(timeline.map((t) => t.type).sort()).toEqual(['payment', 'stage', 'stage']);
+    expect(timeline.map((t) => t.type).sort()).toEqual(['payment', 'stage', 'stage', 'stage']); // added 1st, applied 3rd, won 14th
   });
 
   it('refuses a close date before Applied and a payment over ten times the value (until confirmed), saving nothing', async () => {
@@ -95,7 +95,7 @@ describe('activity', () => {
     await call('activity:create', { leadId: l.id, kind: 'meeting', at: '2026-08-20T09:00:00.000Z', text: 'Kick-off' });
     const call1 = await call<{ id: number }>('activity:create', { leadId: l.id, kind: 'call', at: '2026-08-15T08:00:00.000Z', text: 'Discussed scope' });
     const timeline = await call<{ type: string; at: string }[]>('activity:timeline', { leadId: l.id });
-    expect(timeline.map((t) => t.type)).toEqual(['activity', 'stage', 'activity']); // meeting 20th, stage change at 12:00, call at 08:00
+    expect(timeline.map((t) => t.type)).toEqual(['activity', 'activity', 'stage', 'stage']); // meeting 20th, call 15th, applied 3rd, added 1st (typed dates)
     expect(timeline[0]!.at > timeline[1]!.at).toBe(true);
     expect((await call<Lead>('leads:get', { id: l.id })).lastActivityAt).toBe('2026-08-20T09:00:00.000Z');
     expect(await call('activity:delete', { id: call1.id })).toMatchObject({ deleted: true, snapshot: { id: call1.id } });

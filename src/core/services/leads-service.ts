@@ -27,6 +27,7 @@ import { requireActiveSource } from '../repos/sources-repo';
 import { leadDependents } from '../repos/undo-repo';
 import type { DeletedLead } from '../../shared/api/schemas/undo';
 import { linkLeadByName } from './clients-service';
+import { dayReached, followTypedDays, recordCreation, stampOf } from './stage-history';
 import { baseCurrency } from '../repos/settings-repo';
 
 type CreateInput = z.output<typeof LeadCreate>;
@@ -49,12 +50,18 @@ export function leadDetail(ctx: Ctx, id: number): LeadDetail {
   return { ...lead, history: stageHistory(ctx.db, id) };
 }
 
-/** Fills the dates a stage implies: applied_on on applying, closed_on on winning or losing. */
-function stageDates(stage: Stage, today: string, appliedOn: string | null, closedOn: string | null) {
+/**
+ * Fills the dates a stage implies: applied_on on applying, closed_on on winning or losing. A missing
+ * applied_on is never set to a later day than the one the stage was reached (`on`, the closed date): a
+ * lead back-filled as Won on 2026-10-13 applied by then, not today.
+ */
+function stageDates(stage: Stage, today: string, appliedOn: string | null, closedOn: string | null, on?: string) {
   const closed = stage === 'won' || stage === 'lost';
+  const closedDay = closed ? (closedOn ?? today) : null;
+  const reached = [today, closedDay, on].reduce<string>((a, b) => (b && b < a ? b : a), today);
   return {
-    appliedOn: appliedOn ?? (stageRank[stage] >= stageRank.applied ? today : null),
-    closedOn: closed ? (closedOn ?? today) : null,
+    appliedOn: appliedOn ?? (stageRank[stage] >= stageRank.applied ? reached : null),
+    closedOn: closedDay,
   };
 }
 
@@ -91,12 +98,17 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
     position: endPosition(db, stage),
     updated_at: now.toISOString(),
     import_id: null,
+    invited: input.invited ? 1 : 0,
+    minutes_after_post: input.minutesAfterPost ?? null,
+    proposals_when_bid: input.proposalsWhenBid ?? null,
+    viewed_on: input.viewedOn ?? null,
+    boost_outcome: input.boostOutcome ?? null,
   };
   const id = db.transaction(() => {
     if (getLeadByRef(db, lead.ref)) throw fieldError('ref', `A lead with ref "${lead.ref}" exists`);
     const batch = new RollupBatch(db);
     const newId = insertLead(db, lead, batch);
-    recordStageChange(db, newId, null, stage, now.toISOString());
+    recordCreation(db, newId, lead, today, now.toISOString());
     linkLeadByName(ctx, newId, lead.client);
     batch.flush();
     return newId;
@@ -104,21 +116,25 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
   return leadDetail(ctx, id);
 }
 
-function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: string, db: Ctx['db']): LeadWrite {
+function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: string, db: Ctx['db'], on?: string): LeadWrite {
   const currency = input.currency ?? before.currency;
   const stage = input.stage ?? (before.stage as Stage);
   const stageChanged = stage !== before.stage;
   const appliedOn = input.appliedOn !== undefined ? input.appliedOn : before.applied_on;
   const closedOn = input.closedOn !== undefined ? input.closedOn : before.closed_on;
-  const dates = stageChanged ? stageDates(stage, today, appliedOn, closedOn) : { appliedOn, closedOn };
+  const dates = stageChanged ? stageDates(stage, today, appliedOn, closedOn, on) : { appliedOn, closedOn };
   const createdOn = input.createdOn ?? before.created_on;
+  if (on && on < createdOn) throw fieldError('on', `The day it moved (${on}) cannot be before Created (${createdOn})`);
+  if (on && dates.appliedOn && on < dates.appliedOn) throw fieldError('on', `The day it moved (${on}) cannot be before Applied (${dates.appliedOn})`);
   // The merged record is checked again: an update may send one date and break the order with a stored one.
   const [dateIssue] = leadDateIssues({ createdOn, appliedOn: dates.appliedOn, closedOn: dates.closedOn });
   if (dateIssue) throw fieldError(dateIssue.field, dateIssue.message);
   const connects = input.connects ?? before.connects;
   const boost = input.boostConnects ?? before.boost_connects;
   const refunded = input.connectsRefunded ?? before.connects_refunded;
-  if (refunded > connects + boost) throw fieldError('connectsRefunded', 'Cannot refund more connects than were spent');
+  const boostOutcome = input.boostOutcome !== undefined ? input.boostOutcome : (before.boost_outcome as 'top' | 'outbid' | null);
+  // docs/domain.md §8: an outbid boost was never charged, so it cannot be refunded either.
+  if (refunded > connects + (boostOutcome === 'outbid' ? 0 : boost)) throw fieldError('connectsRefunded', 'Cannot refund more connects than were spent');
   let valueMinor = before.value_minor;
   if (input.value !== undefined) valueMinor = toMinor(input.value, currency);
   else if (input.currency !== undefined && before.value_minor !== null && input.currency !== before.currency) {
@@ -149,20 +165,29 @@ function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: 
     position: stageChanged ? endPosition(db, stage) : before.position,
     updated_at: before.updated_at,
     import_id: before.import_id,
+    invited: input.invited !== undefined ? (input.invited ? 1 : 0) : before.invited,
+    minutes_after_post: input.minutesAfterPost !== undefined ? input.minutesAfterPost : before.minutes_after_post,
+    proposals_when_bid: input.proposalsWhenBid !== undefined ? input.proposalsWhenBid : before.proposals_when_bid,
+    viewed_on: input.viewedOn !== undefined ? input.viewedOn : before.viewed_on,
+    boost_outcome: boostOutcome,
   };
 }
 
-function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: string) => LeadWrite): LeadDetail {
+function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: string) => LeadWrite, on?: string): LeadDetail {
   const { db } = ctx;
   const now = ctx.now();
   db.transaction(() => {
     const before = getLeadRecord(db, id);
     if (!before) throw new AppError('not_found', `Lead ${id} does not exist`);
-    const after = { ...change(before, toIsoDate(now)), updated_at: now.toISOString() };
+    const today = toIsoDate(now);
+    const after = { ...change(before, today), updated_at: now.toISOString() };
     if (after.source_id !== before.source_id) requireActiveSource(db, after.source_id, 'sourceId');
     const batch = new RollupBatch(db);
     updateLeadRecord(db, before, after, batch);
-    if (after.stage !== before.stage) recordStageChange(db, id, before.stage as Stage, after.stage as Stage, now.toISOString());
+    followTypedDays(db, before, after, today, now.toISOString());
+    if (after.stage !== before.stage) {
+      recordStageChange(db, id, before.stage as Stage, after.stage as Stage, stampOf(dayReached(after, today, on), today, now.toISOString()));
+    }
     // A new client name finds (or makes) its client; an unchanged one keeps the link the user chose.
     if (after.client !== before.client) linkLeadByName(ctx, id, after.client);
     batch.flush();
@@ -175,19 +200,22 @@ export function updateLead(ctx: Ctx, input: UpdateInput): LeadDetail {
   return writeUpdate(ctx, id, (before, today) => applyUpdate(before, fields, today, ctx.db));
 }
 
-export function moveLead(ctx: Ctx, input: { id: number; stage: Stage; beforeId?: number | null | undefined; closedOn?: string | undefined }): LeadDetail {
+export function moveLead(
+  ctx: Ctx,
+  input: { id: number; stage: Stage; beforeId?: number | null | undefined; closedOn?: string | undefined; on?: string | undefined },
+): LeadDetail {
   return writeUpdate(ctx, input.id, (before, today) => {
     const closing = (input.stage === 'won' || input.stage === 'lost') && input.stage !== before.stage;
     // Closing stamps the day the user names (default today), never a date left from an earlier close.
     const closedOn = input.closedOn ?? (closing ? today : undefined);
-    const after = applyUpdate(before, { stage: input.stage, ...(closedOn ? { closedOn } : {}) }, today, ctx.db);
+    const after = applyUpdate(before, { stage: input.stage, ...(closedOn ? { closedOn } : {}) }, today, ctx.db, input.on);
     if (input.beforeId && input.beforeId !== input.id) {
       after.position = positionBefore(ctx.db, input.stage, input.beforeId) ?? after.position;
     } else if (input.stage === before.stage && !input.beforeId) {
       after.position = endPosition(ctx.db, input.stage);
     }
     return after;
-  });
+  }, input.on);
 }
 
 /** Deletes a lead; the snapshot (with its history, activity and payment links) lets undo:lead put it back. */

@@ -6,6 +6,7 @@ import { DeletedLead } from './undo';
 import { amountText, checkAmount, count, countMax, currencyCode, id, isoDate, percent } from '../fields';
 import { isIsoDate } from '../../dates';
 import { isCurrencyCode } from '../../money';
+import { boostOutcomes, competitionBuckets } from '../../domain/bid-facts';
 
 export const StageEnum = z.enum(stages);
 
@@ -39,6 +40,12 @@ export const Lead = z.object({
   tags: z.array(z.string()),
   notes: z.string(),
   followUpOn: z.string().nullable(),
+  // docs/domain.md §8: the facts of a bid.
+  invited: z.boolean(),
+  minutesAfterPost: z.number().int().nullable(),
+  proposalsWhenBid: z.enum(competitionBuckets).nullable(),
+  viewedOn: z.string().nullable(),
+  boostOutcome: z.enum(boostOutcomes).nullable(),
   position: z.number(),
   updatedAt: z.string(),
   /** When the latest logged activity happened (null: none logged). */
@@ -82,15 +89,20 @@ const leadFields = {
   tags: z.array(tag).max(max.tags, 'At most 30 tags').optional(),
   notes: z.string().max(max.notes, 'Notes are at most 20,000 characters').optional(),
   followUpOn: isoDate.nullable().optional(),
+  invited: z.boolean().optional(),
+  minutesAfterPost: count.nullable().optional(),
+  proposalsWhenBid: z.enum(competitionBuckets, { error: 'Proposals on the job: <5, 5-10, 10-15, 15-20, 20-50 or 50+' }).nullable().optional(),
+  viewedOn: isoDate.nullable().optional(),
+  boostOutcome: z.enum(boostOutcomes, { error: 'Boost outcome: top or outbid' }).nullable().optional(),
 };
 
-function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number }, ctx: z.RefinementCtx) {
+function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number; boostOutcome?: string | null }, ctx: z.RefinementCtx) {
   checkAmount(ctx, 'value', lead.value, lead.currency ?? 'USD');
   for (const issue of leadDateIssues(lead)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   if (
     lead.connectsRefunded !== undefined &&
     lead.connects !== undefined &&
-    lead.connectsRefunded > lead.connects + (lead.boostConnects ?? 0)
+    lead.connectsRefunded > lead.connects + (lead.boostOutcome === 'outbid' ? 0 : (lead.boostConnects ?? 0))
   ) {
     ctx.addIssue({ code: 'custom', path: ['connectsRefunded'], message: 'Cannot refund more connects than were spent' });
   }
@@ -108,6 +120,7 @@ export type LeadImportInput = {
   ref: string; title: string; client: string; url: string; stage: string; createdOn: string; appliedOn: string | null; closedOn: string | null;
   connects: number; boostConnects: number; connectsRefunded: number; valueMinor: number | null; currency: string; lostReason: string;
   tags: string[]; notes: string; followUpOn: string | null;
+  invited: boolean; minutesAfterPost: number | null; proposalsWhenBid: string | null; viewedOn: string | null; boostOutcome: string | null;
 };
 
 const within = (text: string, min: number, most: number) => {
@@ -128,10 +141,12 @@ export function leadImportRowIsValid(r: LeadImportInput): boolean {
     within(r.ref, 1, max.ref) && within(r.title, 1, max.title) && within(r.client, 0, max.client) && url.length <= max.url &&
     (url === '' || webAddress.test(url)) && (stages as readonly string[]).includes(r.stage) && isIsoDate(r.createdOn) &&
     dateOrNull(r.appliedOn) && dateOrNull(r.closedOn) && dateOrNull(r.followUpOn) && isCount(r.connects) && isCount(r.boostConnects) &&
-    isCount(r.connectsRefunded) && r.connectsRefunded <= r.connects + r.boostConnects && isCurrencyCode(r.currency) &&
+    isCount(r.connectsRefunded) && r.connectsRefunded <= r.connects + (r.boostOutcome === 'outbid' ? 0 : r.boostConnects) && isCurrencyCode(r.currency) &&
     (r.valueMinor === null || Number.isSafeInteger(r.valueMinor)) && within(r.lostReason, 0, max.lostReason) &&
     r.tags.length <= max.tags && r.tags.every((t) => within(t, 1, max.tag) && !t.includes(';')) && r.notes.length <= max.notes &&
-    leadDateIssues(r).length === 0
+    leadDateIssues(r).length === 0 && (r.minutesAfterPost === null || isCount(r.minutesAfterPost)) && dateOrNull(r.viewedOn) &&
+    (r.proposalsWhenBid === null || (competitionBuckets as readonly string[]).includes(r.proposalsWhenBid)) &&
+    (r.boostOutcome === null || (boostOutcomes as readonly string[]).includes(r.boostOutcome))
   );
 }
 
@@ -182,12 +197,18 @@ export const BoardColumn = z.object({
 });
 export type BoardColumn = z.infer<typeof BoardColumn>;
 
-/** A move to a stage; `closedOn` is the day it was won or lost (default today), only for those stages. */
+/**
+ * A move to a stage; `closedOn` is the day it was won or lost (default today), only for those stages;
+ * `on` is the day it reached Replied or Interview (default today): the stage history is dated by it.
+ */
 export const LeadMove = z
-  .object({ id, stage: StageEnum, beforeId: id.nullable().optional(), closedOn: isoDate.optional() })
+  .object({ id, stage: StageEnum, beforeId: id.nullable().optional(), closedOn: isoDate.optional(), on: isoDate.optional() })
   .superRefine((move, ctx) => {
     if (move.closedOn && move.stage !== 'won' && move.stage !== 'lost') {
       ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'A closed date needs the stage Won or Lost' });
+    }
+    if (move.on && move.stage !== 'replied' && move.stage !== 'interview') {
+      ctx.addIssue({ code: 'custom', path: ['on'], message: 'A stage date is for Replied or Interview; Won and Lost take a closed date' });
     }
   });
 export type LeadMove = z.input<typeof LeadMove>;
