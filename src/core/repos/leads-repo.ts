@@ -409,6 +409,15 @@ export function recordCreatedStages(db: Database, afterId: number, lastId: numbe
 
 export function endPosition(db: Database, stage: Stage): number {
   const row = db.prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ?`).get(stage) as { p: number | null };
+/** Re-dates a lead's latest stage change to `to` (`null`: its "Added as" entry), when a typed day it follows is edited. */
+export function restampStageChange(db: Database, leadId: number, to: Stage | null, at: string): void {
+  const match = to === null ? 'from_stage IS NULL' : 'from_stage IS NOT NULL AND to_stage = ?';
+  prepared(
+    db,
+    `UPDATE stage_changes SET changed_at = ? WHERE id = (SELECT id FROM stage_changes WHERE lead_id = ? AND ${match} ORDER BY changed_at DESC, id DESC LIMIT 1)`,
+  ).run(at, leadId, ...(to === null ? [] : [to]));
+}
+
   return (row.p ?? 0) + 1;
 }
 
