@@ -24,11 +24,23 @@ export function activitiesOfLead(db: Database, leadId: number): Activity[] {
 }
 
 /** The latest logged activity of each lead in `leadIds` (one index seek per lead). */
-export function lastActivities(db: Database, leadIds: readonly number[]): Map<number, Activity> {
-  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC LIMIT 1`);
+/** Each lead's latest activity up to `upTo` (an ISO time; a meeting planned after it is not "last"). */
+export function lastActivities(db: Database, leadIds: readonly number[], upTo = '9999'): Map<number, Activity> {
+  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1`);
   const result = new Map<number, Activity>();
   for (const leadId of leadIds) {
-    const row = statement.get(leadId) as ActivityRecord | undefined;
+    const row = statement.get(leadId, upTo) as ActivityRecord | undefined;
+    if (row) result.set(leadId, toActivity(row));
+  }
+  return result;
+}
+
+/** Each lead's next planned activity (a meeting dated after `after`). */
+export function plannedActivities(db: Database, leadIds: readonly number[], after: string): Map<number, Activity> {
+  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at > ? ORDER BY at, id LIMIT 1`);
+  const result = new Map<number, Activity>();
+  for (const leadId of leadIds) {
+    const row = statement.get(leadId, after) as ActivityRecord | undefined;
     if (row) result.set(leadId, toActivity(row));
   }
   return result;

@@ -1,15 +1,19 @@
 import { AppError } from '../../shared/api/result';
 import type { AgendaItem } from '../../shared/api/schemas/preferences';
 import type { Ctx } from '../context';
-import { insertActivity, lastActivities } from '../repos/activity-repo';
+import { insertActivity, lastActivities, plannedActivities } from '../repos/activity-repo';
 import { followUpAgenda, getLeadRecord } from '../repos/leads-repo';
 import { checkActivityTime } from './activity-service';
 import { updateLead } from './leads-service';
 
 export function agenda(ctx: Ctx): AgendaItem[] {
   const leads = followUpAgenda(ctx.db);
-  const last = lastActivities(ctx.db, leads.map((l) => l.id));
-  return leads.map((lead) => ({ lead, lastActivity: last.get(lead.id) ?? null }));
+  const now = ctx.now().toISOString();
+  const ids = leads.map((l) => l.id);
+  // A meeting planned for later is not the last thing that happened: it is shown as planned.
+  const last = lastActivities(ctx.db, ids, now);
+  const planned = plannedActivities(ctx.db, ids, now);
+  return leads.map((lead) => ({ lead, lastActivity: last.get(lead.id) ?? null, planned: planned.get(lead.id) ?? null }));
 }
 
 /** "Done": the follow-up becomes an activity and the next one (or none) is set, in one transaction. */

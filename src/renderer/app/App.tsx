@@ -12,7 +12,11 @@ import { todayLocal } from './format';
 import { pages } from './pages';
 import { useToAssignCount } from '../features/clients/useToAssignCount';
 import { TopBar } from './TopBar';
+import { requestBoardFocus } from './boardFocus';
 import { navigate, useRoute } from './useRoute';
+
+// The board listens for it (useBoard's leadAddedEvent); the name only, so the board stays in its lazy chunk.
+const leadAddedEvent = 'leadledger:lead-added';
 
 // A CSV dropped anywhere and the menu's Import work before the (lazy) Import page has been opened.
 installGlobalImportHandlers();
@@ -71,6 +75,11 @@ export function App() {
         } else if (event.key === '/') {
           event.preventDefault();
           sendCommand('find');
+        } else if (event.key === 'b') {
+          // "b": the board, its first card focused.
+          event.preventDefault();
+          requestBoardFocus();
+          navigate('pipeline');
         }
         return;
       }
@@ -147,7 +156,7 @@ export function App() {
       </div>
       {newLeadUsed && (
         <Suspense fallback={null}>
-          <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} />
+          <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} onSaved={(lead) => window.dispatchEvent(new CustomEvent(leadAddedEvent, { detail: lead }))} />
         </Suspense>
       )}
     </ToastProvider>

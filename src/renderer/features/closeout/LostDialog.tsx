@@ -1,16 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
 import { useAsync } from '../../app/useAsync';
+import { todayLocal } from '../../app/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
+import type { Closed } from './useCloseOut';
 
-export type LostDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: boolean) => void };
+export type LostDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };
 
 const other = '__other';
 
-/** Lost with a reason from the user's list (which "Other…" extends) and an optional note. */
+/** Lost on a day (default today: a loss logged later takes its real day) with a reason from the user's list (which "Other…" extends) and an optional note. */
 export function LostDialog({ lead, beforeId, onDone }: LostDialogProps) {
   return (
     <Dialog open title={`Lost: ${lead.title}`} onClose={() => onDone(false)}>
@@ -25,20 +27,24 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
   const [choice, setChoice] = useState('');
   const [custom, setCustom] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; note?: string; form?: string }>({});
+  const [closedOn, setClosedOn] = useState(todayLocal());
+  const [errors, setErrors] = useState<{ reason?: string; note?: string; closedOn?: string; form?: string }>({});
   const [saving, setSaving] = useState(false);
   const reason = choice === other ? custom.trim() : choice;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!reason) return setErrors({ reason: choice === other ? 'Write the new reason' : 'Choose a reason' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(closedOn)) return setErrors({ closedOn: 'Enter the day it was lost' });
+    if (lead.appliedOn && closedOn < lead.appliedOn) return setErrors({ closedOn: `Lost cannot be before Applied (${lead.appliedOn})` });
+    if (closedOn < lead.createdOn) return setErrors({ closedOn: `Lost cannot be before Created (${lead.createdOn})` });
     setSaving(true);
     try {
-      await api.closeout.lost({ id: lead.id, reason, note: note.trim() || undefined, beforeId });
-      onDone(true);
+      await api.closeout.lost({ id: lead.id, closedOn, reason, note: note.trim() || undefined, beforeId });
+      onDone({ paymentId: null });
     } catch (e) {
       const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path === 'note' ? 'note' : f.path === 'reason' ? 'reason' : 'form', f.message])) : { form: (e as Error).message });
+      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path === 'note' || f.path === 'reason' || f.path === 'closedOn' ? f.path : 'form', f.message])) : { form: (e as Error).message });
     } finally {
       setSaving(false);
     }
@@ -52,6 +58,9 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
         </p>
       )}
       <div className="form-grid">
+        <Field label="Lost on" error={errors.closedOn} className="span-2">
+          <input type="date" value={closedOn} onChange={(e) => setClosedOn(e.target.value)} required />
+        </Field>
         <Field label="Lost reason" error={choice === other ? undefined : errors.reason} className="span-4">
           <select value={choice} onChange={(e) => setChoice(e.target.value)} data-autofocus>
             <option value="">Choose…</option>

@@ -5,9 +5,10 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
+import type { Closed } from './useCloseOut';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
 
-export type WonDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: boolean) => void };
+export type WonDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };
 
 type Errors = Partial<Record<'closedOn' | 'value' | 'currency' | 'amount' | 'paymentDate' | 'fee' | 'form', string>>;
 
@@ -70,7 +71,7 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
     if (Object.keys(local).length) return setErrors(local);
     setSaving(true);
     try {
-      await api.closeout.won({
+      const saved = await api.closeout.won({
         id: lead.id,
         closedOn,
         value: value.trim(),
@@ -78,7 +79,7 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
         beforeId,
         ...(record ? { payment: { gross: amount.trim(), date: paymentDate, fee: fee.trim(), confirmLarge } } : {}),
       });
-      onDone(true);
+      onDone({ paymentId: saved.paymentId });
     } catch (e) {
       const fields = e instanceof ApiCallError ? e.fields : [];
       const mapped: Errors = {};

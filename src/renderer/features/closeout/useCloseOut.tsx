@@ -5,23 +5,25 @@ import { LostDialog } from './LostDialog';
 import { WonDialog } from './WonDialog';
 
 type Pending = { lead: LeadRow; stage: 'won' | 'lost'; beforeId: number | null };
+/** What a saved close-out recorded: the payment the Won dialog added, if any (Undo deletes it). */
+export type Closed = { paymentId: number | null };
 
 /**
- * Moving a lead to Won or Lost goes through a dialog; `ask` resolves true when it was saved (the
+ * Moving a lead to Won or Lost goes through a dialog; `ask` resolves what was saved (the
  * move is then done) and false on Cancel or Escape (nothing moved). Other stages resolve null: the
  * caller moves them itself.
  */
-export function useCloseOut(): { ask: (lead: LeadRow, stage: Stage, beforeId?: number | null) => Promise<boolean | null>; dialog: ReactNode } {
+export function useCloseOut(): { ask: (lead: LeadRow, stage: Stage, beforeId?: number | null) => Promise<Closed | false | null>; dialog: ReactNode } {
   const [pending, setPending] = useState<Pending | null>(null);
-  const resolver = useRef<((saved: boolean) => void) | null>(null);
+  const resolver = useRef<((saved: Closed | false) => void) | null>(null);
   const ask = useCallback((lead: LeadRow, stage: Stage, beforeId: number | null = null) => {
     if ((stage !== 'won' && stage !== 'lost') || lead.stage === stage) return Promise.resolve(null);
-    return new Promise<boolean>((resolve) => {
+    return new Promise<Closed | false>((resolve) => {
       resolver.current = resolve;
       setPending({ lead, stage, beforeId });
     });
   }, []);
-  const done = (saved: boolean) => {
+  const done = (saved: Closed | false) => {
     setPending(null);
     resolver.current?.(saved);
     resolver.current = null;

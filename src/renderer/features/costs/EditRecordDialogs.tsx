@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { expenseCategoryValues, type Expense } from '../../../shared/api/schemas/expenses';
+import { categoryLabel } from './categoryLabels';
 import type { Payment } from '../../../shared/api/schemas/payments';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { formatMinorPlain } from '../../../shared/money';
@@ -109,7 +110,7 @@ export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expe
         </Field>
         <Field label="Category" error={form.errors.category}>
           <select value={v.category} onChange={(e) => set({ category: e.target.value as typeof v.category })}>
-            {expenseCategoryValues.map((c) => <option key={c} value={c}>{c}</option>)}
+            {expenseCategoryValues.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
           </select>
         </Field>
         <Field label="Amount" error={form.errors.amount}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { expenseCategoryValues } from '../../../shared/api/schemas/expenses';
+import { categoryLabel } from './categoryLabels';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { api } from '../../api';
 import { formatDay, todayLocal } from '../../app/format';
@@ -69,7 +70,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
         <Field label="Category" error={form.errors.category}>
           <select value={category} onChange={(e) => setCategory(e.target.value as Category)}>
             {expenseCategoryValues.map((c) => (
-              <option key={c} value={c}>{c}</option>
+              <option key={c} value={c}>{categoryLabel(c)}</option>
             ))}
           </select>
         </Field>
@@ -114,7 +115,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
               <td>{formatDay(e.date)}</td>
               <td>{e.sourceName ?? '(no channel)'}</td>
               <td>
-                {e.category}{e.connects ? ` (${e.connects})` : ''}
+                {categoryLabel(e.category)}{e.connects ? ` (${e.connects})` : ''}
                 {e.category === 'connects' && e.connects === 0 && e.amountMinor > 0 && <span className="report-warning"> · no count: not in the ledger</span>}
               </td>
               <td>{e.description}</td>

@@ -64,6 +64,12 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
           ) : (
             'No activity logged yet'
           )}
+          {item.planned && (
+            <span className="follow-planned">
+              {' · '}Planned: {activityKindLabels[item.planned.kind]}, {formatDateTime(item.planned.at)}
+              {item.planned.text ? ` — ${item.planned.text}` : ''}
+            </span>
+          )}
         </div>
       </div>
       {finishing ? (

@@ -22,4 +22,12 @@ describe('follow-up sections', () => {
     expect(rescheduleDates('2026-12-01', 0)[2]!.date).toBe('2026-12-06');
     expect(rescheduleDates('2026-12-31', 1)[0]!.date).toBe('2027-01-01');
   });
+
+  it('"Next week" on a Sunday (weeks from Monday) is a week away, not the same day as Tomorrow', () => {
+    // 2026-12-06 is a Sunday.
+    const [tomorrow, , nextWeek] = rescheduleDates('2026-12-06', 1);
+    expect(tomorrow!.date).toBe('2026-12-07');
+    expect(nextWeek!.date).toBe('2026-12-13');
+    expect(rescheduleDates('2026-12-05', 0)[2]!.date).toBe('2026-12-12'); // Saturday, weeks from Sunday
+  });
 });

@@ -22,7 +22,9 @@ export type WeekStart = 0 | 1 | 6;
 /** The one-click reschedules, counted from today (not from the missed date). */
 export function rescheduleDates(today: string, weekStartsOn: WeekStart): { label: string; date: string }[] {
   const base = fromIsoDate(today);
-  const nextWeek = addDays(startOfWeek(base, { weekStartsOn }), 7);
+  // The start of next week, unless that is tomorrow (a Sunday with weeks from Monday): then a week from today.
+  const startOfNext = addDays(startOfWeek(base, { weekStartsOn }), 7);
+  const nextWeek = startOfNext <= addDays(base, 1) ? addDays(base, 7) : startOfNext;
   return [
     { label: 'Tomorrow', date: toIsoDate(addDays(base, 1)) },
     { label: 'In 3 days', date: toIsoDate(addDays(base, 3)) },

@@ -107,7 +107,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
         <Field label="Title" error={errors.title} className="span-2">
           <input {...input('title')} type="text" required data-autofocus autoComplete="off" />
         </Field>
-        <Field label="Source" error={errors.sourceId}>
+        <Field label="Channel" error={errors.sourceId}>
           <select {...input('sourceId')} required>
             {sourceOptions.length === 0 && <option value="">Loading…</option>}
             {sourceOptions.map((s) => (

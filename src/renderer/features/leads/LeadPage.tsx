@@ -16,6 +16,7 @@ import { LeadFormDialog } from './LeadFormDialog';
 import { LeadMoney } from './LeadMoney';
 import { LeadClient } from '../clients/LeadClient';
 import { useCloseOut } from '../closeout/useCloseOut';
+import { closedToast } from '../closeout/closedToast';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TimeSection } from '../time/TimeSection';
 
@@ -47,7 +48,10 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     try {
       const asked = await closeout.ask(lead, stage);
       if (asked !== null) {
-        if (asked) notifyDataChanged();
+        if (asked) {
+          closedToast(toast, lead, stage as 'won' | 'lost', asked);
+          notifyDataChanged();
+        }
         return;
       }
       await api.leads.move({ id: lead.id, stage });

@@ -15,7 +15,8 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { useBoardKeys } from './useBoardKeys';
 import type { BoardColumn as Column, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { BoardColumn } from './BoardColumn';
@@ -70,6 +71,8 @@ export type BoardProps = {
   staleDays: number;
   closedAll: boolean;
   onToggleClosed: () => void;
+  /** A lead to show and scroll to (the one just added). */
+  revealId?: number | null;
 };
 
 /** Cards per column in the first paint (about a screenful), and how many more each frame after it. */
@@ -98,9 +101,11 @@ function useCardLimit(most: number): number {
   return limit;
 }
 
-export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed }: BoardProps) {
+export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, revealId = null }: BoardProps) {
   const limit = useCardLimit(Math.max(0, ...columns.map((c) => c.leads.length)));
   const [active, setActive] = useState<LeadRow | null>(null);
+  const boardRef = useRef<HTMLDivElement | null>(null);
+  useBoardKeys(boardRef);
   const [overStage, setOverStage] = useState<Stage | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -167,7 +172,7 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
         },
       }}
     >
-      <div className="board" role="group" aria-label="Pipeline board">
+      <div ref={boardRef} className="board" role="group" aria-label="Pipeline board" aria-keyshortcuts="1 2 3 4 5 6">
         {columns.map((column) => (
           <BoardColumn
             key={column.stage}
@@ -180,6 +185,7 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
             closedAll={closedAll}
             onToggleClosed={onToggleClosed}
             limit={limit}
+            revealId={revealId}
           />
         ))}
       </div>

@@ -19,6 +19,7 @@ export type BoardColumnProps = {
   onToggleClosed?: (() => void) | undefined;
   /** How many of the column's cards to draw (all after the first paint). */
   limit?: number;
+  revealId?: number | null;
 };
 
 /** "$30,600" or "$30,600 · €1,200": each currency on its own, never added together. */
@@ -28,14 +29,15 @@ function columnValue(column: Column): string {
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
-export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, limit = Number.POSITIVE_INFINITY }: BoardColumnProps) {
+export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, limit = Number.POSITIVE_INFINITY, revealId = null }: BoardColumnProps) {
   const now = new Date();
   const closed = column.stage === 'won' || column.stage === 'lost';
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
   const headingId = `column-${column.stage}-heading`;
-  const hidden = column.total - column.leads.length;
+  const hidden = Math.max(0, column.total - column.leads.length);
   const value = columnValue(column);
-  const shown = column.leads.length > limit ? column.leads.slice(0, limit) : column.leads;
+  // The card to reveal is drawn even before the batches reach it.
+  const shown = column.leads.length > limit ? column.leads.filter((l, i) => i < limit || l.id === revealId) : column.leads;
   const tableLink = `#/${routeWith('leads', { stage: column.stage, q: search, source: sourceId ? String(sourceId) : undefined })}`;
   return (
     <section
@@ -61,7 +63,7 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove, sta
       <SortableContext items={shown.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
         <div className="column-cards">
           {shown.map((lead) => (
-            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} stale={isStale(lead, staleDays, now)} />
+            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} stale={isStale(lead, staleDays, now)} reveal={lead.id === revealId} />
           ))}
           {column.total === 0 && <p className="column-empty">No leads</p>}
           {hidden > 0 && (

@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react';
+import { type KeyboardEventHandler, type PointerEventHandler, type ReactNode, useEffect, useRef } from 'react';
 import { daysFromToday, formatShortDay, formatValueShort } from '../../app/format';
 import { Icon } from '../../components/Icon';
 import { StaleBadge } from '../../components/Badges';
@@ -8,17 +8,27 @@ import { LogTimeButton } from '../time/LogTimeButton';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 
-export type LeadCardProps = { lead: LeadRow; onMove: (stage: Stage) => void; stale?: boolean };
+export type LeadCardProps = { lead: LeadRow; onMove: (stage: Stage) => void; stale?: boolean; reveal?: boolean };
 
-export function SortableLeadCard({ lead, onMove, stale = false }: LeadCardProps) {
+export function SortableLeadCard({ lead, onMove, stale = false, reveal = false }: LeadCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: `lead-${lead.id}`,
     data: { lead },
   });
+  const node = useRef<HTMLElement | null>(null);
+  // A lead just added is scrolled into view in its column (and the page), once.
+  useEffect(() => {
+    if (!reveal) return;
+    const frame = requestAnimationFrame(() => node.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, [reveal]);
   return (
     <article
-      ref={setNodeRef}
-      className={`card${isDragging ? ' card-dragging' : ''}`}
+      ref={(el) => {
+        node.current = el;
+        setNodeRef(el);
+      }}
+      className={`card${isDragging ? ' card-dragging' : ''}${reveal ? ' card-added' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       aria-label={lead.title}
       data-lead-id={lead.id}

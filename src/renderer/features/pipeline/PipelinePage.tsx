@@ -19,7 +19,7 @@ export function PipelinePage({ route }: PageProps) {
   // Won and Lost hold all time otherwise (hundreds of cards): the last 30 days unless ?closed=all.
   const closedAll = route.query.get('closed') === 'all';
   const closedFrom = closedAll ? undefined : toIsoDate(subDays(new Date(), 30));
-  const { columns, error, move, closeoutDialog } = useBoard(search, sourceId, closedFrom);
+  const { columns, error, move, closeoutDialog, revealId } = useBoard(search, sourceId, closedFrom);
   const toggleClosed = () => replaceRoute(routeWith('pipeline', { q: search, source: sourceId ? String(sourceId) : undefined, closed: closedAll ? undefined : 'all' }));
   const filtered = Boolean(search || sourceId);
   const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value, closed: closedAll ? 'all' : undefined }));
@@ -35,6 +35,11 @@ export function PipelinePage({ route }: PageProps) {
               {plural(open, 'open lead')}
               {search ? ` matching “${search}”` : ''}
               {sourceId ? ` from ${sources.data?.find((x) => x.id === sourceId)?.name ?? 'one channel'}` : ''}
+            </p>
+          )}
+          {columns && total > 0 && (
+            <p className="page-hint muted" id="board-keys">
+              Keys: <kbd>B</kbd> the board, <kbd>1</kbd>–<kbd>6</kbd> a column, arrows between cards
             </p>
           )}
         </div>
@@ -64,7 +69,7 @@ export function PipelinePage({ route }: PageProps) {
       {!columns && !error && <p className="muted">Loading…</p>}
       {columns && total === 0 && !filtered && <Welcome />}
       {columns && total === 0 && filtered && <p className="muted">No leads match these filters.</p>}
-      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} staleDays={staleDays} closedAll={closedAll} onToggleClosed={toggleClosed} />}
+      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} revealId={revealId} staleDays={staleDays} closedAll={closedAll} onToggleClosed={toggleClosed} />}
       {closeoutDialog}
     </div>
   );

@@ -1,13 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
 import { useToast } from '../../components/Toasts';
 import { useCloseOut } from '../closeout/useCloseOut';
+import { closedToast } from '../closeout/closedToast';
 import { moveCard } from './boardModel';
-import type { BoardColumn } from '../../../shared/api/schemas/leads';
+import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 
 export const perColumn = 50;
+/** The event the New lead dialog sends with the saved lead, so the board can show it. */
+export const leadAddedEvent = 'leadledger:lead-added';
+
+/**
+ * A column holds its first `perColumn` cards; a lead just added goes to the end of its column and may be
+ * past them: it is added to what the column shows, so a saved lead is never out of sight.
+ */
+export function withLead(columns: BoardColumn[], lead: LeadRow): BoardColumn[] {
+  if (columns.some((c) => c.leads.some((l) => l.id === lead.id))) return columns;
+  return columns.map((c) => (c.stage === lead.stage ? { ...c, leads: [...c.leads, lead] } : c));
+}
 
 /** The board for a search and a channel, with optimistic moves that roll back (and say why) when the store refuses. */
 export function useBoard(search: string, sourceId: number | undefined, closedFrom?: string) {
@@ -17,6 +29,13 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
   const [error, setError] = useState<string | undefined>();
   const edits = useRef(0);
   const { ask, dialog } = useCloseOut();
+  const [added, setAdded] = useState<LeadRow | null>(null);
+
+  useEffect(() => {
+    const onAdded = (event: Event) => setAdded((event as CustomEvent<LeadRow>).detail);
+    window.addEventListener(leadAddedEvent, onAdded);
+    return () => window.removeEventListener(leadAddedEvent, onAdded);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -45,8 +64,7 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
       const asked = card ? await ask(card, stage, beforeId) : null;
       if (asked === false) return;
       if (asked) {
-        // No Undo here: moving back would leave the payment the dialog recorded.
-        toast.info(`Moved “${card!.title}” to ${stageLabels[stage]}`);
+        closedToast(toast, card!, stage as 'won' | 'lost', asked);
         notifyDataChanged();
         return;
       }
@@ -66,5 +84,6 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
     [columns, toast, ask],
   );
 
-  return { columns, error, move, closeoutDialog: dialog };
+  const shown = useMemo(() => (columns && added ? withLead(columns, added) : columns), [columns, added]);
+  return { columns: shown, error, move, closeoutDialog: dialog, revealId: added?.id ?? null };
 }

@@ -36,7 +36,8 @@ export const LostReasonCount = z.object({ sourceId: id, sourceName: z.string(), 
 export type LostReasonCount = z.infer<typeof LostReasonCount>;
 
 /** A follow-up with what happened last on its lead. */
-export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nullable() });
+/** `lastActivity`: the latest one up to now; `planned`: the next one dated later (a meeting). */
+export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nullable(), planned: Activity.nullable().optional() });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const preferencesContract = {
