@@ -6,7 +6,8 @@ import { useAsync } from '../../app/useAsync';
 import { DeleteButton } from '../costs/DeleteButton';
 import { FormError, useFormErrors } from '../costs/useFormErrors';
 import { LedgerChart } from './LedgerChart';
-import { AdjustDialog, OpeningDialog } from './LedgerDialogs';
+import { AdjustDialog, BuyDialog, OpeningDialog } from './LedgerDialogs';
+import { useSources } from '../sources/useSources';
 import { MatchUpwork } from './MatchUpwork';
 import { useShortfall } from '../costs/useShortfall';
 import './connects.css';
@@ -43,7 +44,9 @@ export function ConnectsPage() {
 }
 
 function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
-  const [dialog, setDialog] = useState<'opening' | 'adjust' | null>(null);
+  const [dialog, setDialog] = useState<'opening' | 'adjust' | 'buy' | null>(null);
+  const sources = useSources(true);
+  const priceMinor = sources.data?.find((s) => s.id === ledger.sourceId)?.creditPriceMinor ?? null;
   const remove = useFormErrors();
   const removal = useShortfall(remove);
   const opening = ledger.entries.find((e) => e.kind === 'opening');
@@ -71,6 +74,7 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
       <section className="panel" aria-label="Reconcile">
         <div className="page-actions">
           <button type="button" className="primary" onClick={() => setDialog('opening')}>Set opening balance</button>
+          <button type="button" onClick={() => setDialog('buy')}>Buy {ledger.creditName}</button>
           <button type="button" onClick={() => setDialog('adjust')}>Adjust</button>
           <MatchUpwork sourceId={ledger.sourceId} source={ledger.source} creditName={ledger.creditName} balance={ledger.balance} />
         </div>
@@ -137,6 +141,7 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
       </div>
       {dialog === 'opening' && <OpeningDialog {...props} current={opening ? { count: opening.count, on: opening.on } : null} />}
       {dialog === 'adjust' && <AdjustDialog {...props} />}
+      {dialog === 'buy' && <BuyDialog {...props} priceMinor={priceMinor} />}
     </>
   );
 }

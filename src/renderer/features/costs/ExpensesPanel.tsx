@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useState, Fragment } from 'react';
 import { expenseCategoryValues } from '../../../shared/api/schemas/expenses';
 import { categoryLabel } from './categoryLabels';
 import type { Source } from '../../../shared/api/schemas/sources';
@@ -111,7 +111,8 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
             <tr><td colSpan={6} className="table-empty">No expenses{filter.sourceId !== '' || filter.from || filter.to ? ' match these filters' : ' yet'}.</td></tr>
           )}
           {recent.data?.items.map((e) => (
-            <tr key={e.id}>
+            <Fragment key={e.id}>
+            <tr>
               <td>{formatDay(e.date)}</td>
               <td>{e.sourceName ?? '(no channel)'}</td>
               <td>
@@ -126,12 +127,17 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
                   label={`Delete expense of ${e.date}`}
                   onDelete={() =>
                     removal.run((confirm) => api.expenses.delete({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted the expense of ${e.date}`, {
-                      undo: ({ snapshot }) => api.undo.expense({ snapshot }),
+                      undo: ({ undoId }) => api.undo.expense({ undoId }),
+                      anchor: e.id,
                     })
                   }
                 />
               </td>
             </tr>
+            {removal.promptAt(e.id) && (
+              <tr className="shortfall-row"><td colSpan={6}>{removal.promptAt(e.id)}</td></tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useState, Fragment } from 'react';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { api } from '../../api';
 import { formatDay, todayLocal } from '../../app/format';
@@ -113,7 +113,8 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
             </tr>
           )}
           {shown.map((s) => (
-            <tr key={s.id}>
+            <Fragment key={s.id}>
+            <tr>
               <td>{s.sourceName}</td>
               <td>
                 {s.name}
@@ -133,12 +134,17 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
                   label={`Delete ${s.name}`}
                   onDelete={() =>
                     removal.run((confirm) => api.subscriptions.delete({ id: s.id, ...(confirm ? { confirmShortfall: true } : {}) }), `Deleted ${s.name}`, {
-                      undo: ({ snapshot }) => api.undo.subscription({ snapshot }),
+                      undo: ({ undoId }) => api.undo.subscription({ undoId }),
+                      anchor: s.id,
                     })
                   }
                 />
               </td>
             </tr>
+            {removal.promptAt(s.id) && (
+              <tr className="shortfall-row"><td colSpan={5}>{removal.promptAt(s.id)}</td></tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
       </table>

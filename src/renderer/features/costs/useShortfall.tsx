@@ -1,17 +1,32 @@
 import { useState } from 'react';
+
+type Anchor = string | number;
 import { ApiCallError } from '../../../shared/api/client';
 import type { useFormErrors } from './useFormErrors';
 
 type Form = ReturnType<typeof useFormErrors>;
-type Pending = { message: string; save: () => Promise<unknown>; success: string; undo: ((saved: unknown) => Promise<unknown>) | undefined; done: (() => void) | undefined };
+type Pending = {
+  message: string;
+  save: () => Promise<unknown>;
+  success: string;
+  undo: ((saved: unknown) => Promise<unknown>) | undefined;
+  done: (() => void) | undefined;
+  anchor: Anchor | undefined;
+};
 
 /**
  * Saves through `form`; when the API answers `needs_confirmation` (an edit or delete that leaves credits
  * short on some day, issue 12), keeps the save and shows its day and shortfall with "Save anyway".
+ * A save made from a table row passes its `anchor` (the row's id): the question is then drawn under that
+ * row (`promptAt`), scrolled into view with its first button focused, not at the top of the panel.
  */
 export function useShortfall(form: Form) {
   const [pending, setPending] = useState<Pending | null>(null);
-  const run = async <T,>(save: (confirm: boolean) => Promise<T>, success: string, options: { undo?: (saved: T) => Promise<unknown>; done?: () => void } = {}) => {
+  const run = async <T,>(
+    save: (confirm: boolean) => Promise<T>,
+    success: string,
+    options: { undo?: (saved: T) => Promise<unknown>; done?: () => void; anchor?: Anchor } = {},
+  ) => {
     // The pending save is kept untyped; its undo gets back exactly what that save returned.
     const undo = options.undo as ((saved: unknown) => Promise<unknown>) | undefined;
     setPending(null);
@@ -20,7 +35,7 @@ export function useShortfall(form: Form) {
         return await save(false);
       } catch (e) {
         if (e instanceof ApiCallError && e.code === 'needs_confirmation') {
-          setPending({ message: e.message, save: () => save(true), success, undo, done: options.done });
+          setPending({ message: e.message, save: () => save(true), success, undo, done: options.done, anchor: options.anchor });
         }
         throw e;
       }
@@ -35,8 +50,19 @@ export function useShortfall(form: Form) {
       pending.done?.();
     }
   };
-  const prompt = pending ? (
-    <div className="shortfall-confirm" role="alertdialog" aria-label="Credits would run short" aria-describedby="shortfall-message">
+  const node = pending ? (
+    <div
+      className="shortfall-confirm"
+      role="alertdialog"
+      aria-label="Credits would run short"
+      aria-describedby="shortfall-message"
+      ref={(el) => {
+        if (!el || el.dataset.shown) return;
+        el.dataset.shown = '1';
+        el.scrollIntoView({ block: 'nearest' });
+        el.querySelector('button')?.focus({ preventScroll: true });
+      }}
+    >
       <p id="shortfall-message">{pending.message}.</p>
       <div className="dialog-actions">
         <button type="button" onClick={() => setPending(null)}>Keep as it was</button>
@@ -44,5 +70,7 @@ export function useShortfall(form: Form) {
       </div>
     </div>
   ) : null;
-  return { run, prompt, asking: pending !== null };
+  const prompt = pending && pending.anchor === undefined ? node : null;
+  const promptAt = (anchor: Anchor) => (pending && pending.anchor === anchor ? node : null);
+  return { run, prompt, promptAt, asking: pending !== null };
 }
