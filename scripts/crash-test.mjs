@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario seed|import|import-swap|import-mid-swap|app-import-foreign-read|import-expenses|import-expenses-swap|migrate|migrate-steps]
+// Crash-safety run: node scripts/crash-test.mjs [--trials 50] [--seed N] [--scenario NAME ...] (names: scenarioNames in scripts/crash/harness.mjs)
 // Kills a writing LeadLedger process with SIGKILL at random moments and checks every database after.
 import { parseArgs } from 'node:util';
 import { defaultOptions, formatFigures, runCrashTrials } from './crash/harness.mjs';

@@ -10,7 +10,7 @@ import { tuneGarbageCollector } from '../../src/core/gc-tuning';
 
 tuneGarbageCollector();
 
-// Composition root: single instance → open store (recovering a damaged file, automatic backups) → register IPC → window and menu.
+// Composition root: single instance → open store (a damaged file is reported with choices, automatic backups) → register IPC → window and menu.
 const devServerUrl = devRendererUrl(app.isPackaged, process.env);
 
 if (!app.requestSingleInstanceLock()) {
@@ -18,18 +18,19 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, devServerUrl);
     let store;
     try {
-      store = setupStore();
+      store = await setupStore();
     } catch (error) {
-      // A newer schema or an unreadable folder: the file is left untouched.
+      // Busy, read-only, a full disk, a newer schema: said as what it is; the file is left untouched.
       dialog.showErrorBox('LeadLedger cannot open its database', (error as Error).message);
       app.exit(1);
       return;
     }
     if (store.status === 'quit') {
+      // Quit from the damaged-file dialog: every file stays where it was.
       app.exit(0);
       return;
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { type AppStore, openAppStore, type RecoveryChoice, type RecoveryPrompt } from '../../src/core/backup/recover';
 import { useNativeBinding } from '../../src/core/db/native';
 
@@ -19,28 +19,42 @@ function dbPathFromArgs(argv: readonly string[]): string | undefined {
   return argv.find((a) => a.startsWith('--db='))?.slice(5);
 }
 
-/** A damaged database was moved aside: the user chooses between the newest good backup, an empty database, or quitting. */
+/**
+ * A damaged database: nothing was changed. The user chooses between the newest good backup (loaded
+ * into the same file), opening it read-only to export, or quitting (every file stays where it was).
+ */
 function askUser(prompt: RecoveryPrompt): RecoveryChoice {
-  const buttons = prompt.backup ? ['Restore the backup', 'Start with an empty database', 'Quit'] : ['Start with an empty database', 'Quit'];
+  const buttons = prompt.backup ? ['Restore the newest good backup', 'Open read-only to export', 'Quit'] : ['Open read-only to export', 'Quit'];
   const when = prompt.backup ? prompt.backup.createdAt.slice(0, 16).replace('T', ' ') : '';
   const choice = dialog.showMessageBoxSync({
     type: 'warning',
-    title: 'LeadLedger: the database cannot be opened',
-    message: 'LeadLedger could not open its database, so it moved the file aside (nothing was deleted).',
-    detail: `${prompt.reason}\n\nMoved to: ${prompt.movedTo}\n\n${prompt.backup ? `The newest good backup is from ${when} UTC (${prompt.backup.name}).` : 'No good backup was found.'}`,
+    title: 'LeadLedger: the database is damaged',
+    message: 'LeadLedger found its database damaged. Nothing was changed or moved.',
+    detail: `${prompt.reason}\n\n${prompt.backup ? `The newest good backup is from ${when} UTC (${prompt.backup.name}). Restoring keeps a copy of the damaged file beside it.` : 'No good backup was found.'}`,
     buttons,
     defaultId: 0,
     cancelId: buttons.length - 1,
     noLink: true,
   });
   const picked = buttons[choice];
-  return picked === 'Restore the backup' ? 'restore' : picked === 'Quit' ? 'quit' : 'empty';
+  return picked === 'Restore the newest good backup' ? 'restore' : picked === 'Open read-only to export' ? 'read-only' : 'quit';
 }
 
-export function setupStore(): AppStore {
+/** Shown while another program holds the file at start; closed once it opens (or the start gives up). */
+let waiting: BrowserWindow | undefined;
+function showWaiting(message: string): void {
+  waiting = new BrowserWindow({ width: 520, height: 160, resizable: false, minimizable: false, title: 'LeadLedger', show: true, webPreferences: { javascript: false } });
+  void waiting.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(`<p style="font:14px system-ui;margin:24px">${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)}`);
+}
+
+export async function setupStore(): Promise<AppStore> {
   useNativeBinding(electronBinding());
   const dbPath = path.resolve(
     dbPathFromArgs(process.argv) ?? process.env.LEADLEDGER_DB ?? path.join(app.getPath('userData'), 'leadledger.db'),
   );
-  return openAppStore(dbPath, { choose: askUser });
+  try {
+    return await openAppStore(dbPath, { choose: askUser, onWait: showWaiting });
+  } finally {
+    if (waiting && !waiting.isDestroyed()) waiting.destroy();
+  }
 }

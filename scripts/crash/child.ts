@@ -8,8 +8,7 @@ import { listBackups } from '../../src/core/backup/backup';
 import { createCtx } from '../../src/core/context';
 import { registerFile } from '../../src/core/csv/file-registry';
 import { importCsvFile } from '../../src/core/csv/import-engine';
-import { swapInAside } from '../../src/core/csv/import-aside';
-import { openConnection } from '../../src/core/db/connection';
+import { restoreFileAtPath } from '../../src/core/backup/backup-service';
 import { dispatch } from '../../src/core/dispatch';
 import { buildFixture } from '../../src/core/db/fixtures/fixture-data';
 import { migrate, schemaVersion } from '../../src/core/db/migrate';
@@ -23,7 +22,7 @@ const [mode, file, ...rest] = process.argv.slice(2);
 if (!mode || !file) throw new Error('usage: child.ts <mode> <db> [args]');
 const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: the parent must see it before a kill
 const now = () => new Date('2026-08-15T12:00:00Z');
-// The database file's inode at start: a swapped-in import replaces it.
+// The database file's inode at start: nothing may replace it (docs/safety.md).
 const ino = fs.statSync(file, { throwIfNoEntry: false })?.ino;
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
@@ -109,6 +108,23 @@ async function verifyExpenses(db: Database.Database, params: { rows: number; exi
   return { partial: problems.length > 0, state: `${imported} expenses imported`, detail: problems.join('; ') };
 }
 
+/** A restore is all or nothing: the imported leads (before) or none (the source); a restored file has its pre-restore copy. */
+function verifyRestore(db: Database.Database, params: { rows: number; acknowledged?: boolean }): Omit<Verdict, 'integrity'> {
+  const problems: string[] = [];
+  const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
+  if (![0, params.rows].includes(leads)) problems.push(`${leads} leads, expected ${params.rows} (before) or 0 (restored)`);
+  if (params.acknowledged && leads !== 0) problems.push('the restore was acknowledged but the file holds the old content');
+  if (leads === 0) {
+    const kept = listBackups(file!).find((b) => b.reason === 'pre-restore');
+    const copy = kept && new Database(kept.path, { readonly: true });
+    const keptLeads = copy ? count(copy, 'SELECT COUNT(*) AS n FROM leads') : -1;
+    copy?.close();
+    if (keptLeads !== params.rows) problems.push(`restored, but the pre-restore copy holds ${keptLeads} leads (expected ${params.rows})`);
+  }
+  if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
+  return { partial: problems.length > 0, state: leads === 0 ? 'restored' : 'as before', detail: problems.join('; ') };
+}
+
 function verifyMigrate(db: Database.Database, params: { leads: number; hash: string }): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const version = schemaVersion(db);
@@ -129,7 +145,7 @@ function verifyMigrate(db: Database.Database, params: { leads: number; hash: str
   return { partial: problems.length > 0, state: `schema ${version}`, detail: problems.join('; ') };
 }
 
-/** An import through the CLI's job (csv:start-import), every file counted as big; says whether the file was swapped. */
+/** An import through the CLI's job (csv:start-import), every file counted as big; says whether the file was replaced (it must not be). */
 async function runJobImport(name: string, as: 'leads' | 'expenses'): Promise<void> {
   process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
   const ctx = createCtx(openDatabase(file!), file!, now);
@@ -190,44 +206,32 @@ switch (mode) {
     ctx.db.close();
     break;
   }
-  case 'run-swap-import':
+  case 'run-bulk-import':
     // The CLI's path (a job on its own connection, the pre-import backup first), with every file
-    // counted as big: the import is built aside and swapped in (import-aside.ts).
+    // counted as big: indexes dropped and rebuilt in the import's transaction on the live file.
     await runJobImport('leads.csv', 'leads');
     break;
-  case 'run-mid-swap-import': {
-    // The same import, timed for kills inside the swap: "ready" is said when the swap begins, and
-    // each of its steps is stretched by a few milliseconds of busy waiting (the order is unchanged).
-    process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
+  case 'prepare-restore': {
+    // The database holds the imported leads; source.db (a backup) holds none: a restore is all or nothing.
+    const source = path.join(path.dirname(file), 'source.db');
+    openDatabase(source).close();
     const ctx = createCtx(openDatabase(file), file, now);
-    const importDb = openConnection(file);
-    const stretch = () => {
-      const until = performance.now() + 4;
-      while (performance.now() < until);
-    };
-    const summary = await importCsvFile(importDb, path.join(path.dirname(file), 'leads.csv'), { as: 'leads' }, {
-      now,
-      swapIn: (aside, db) => {
-        say('ready');
-        const began = performance.now();
-        stretch();
-        return swapInAside(ctx.store, db, aside, (step) => {
-          say(JSON.stringify({ swapStep: step, ms: performance.now() - began }));
-          stretch();
-        });
-      },
-    });
-    if (!summary.applied) throw new Error('the import was not applied');
-    say('done');
-    say(JSON.stringify({ inserted: summary.inserted, applied: summary.applied, swapped: fs.statSync(file).ino !== ino }));
-    if (importDb.open) importDb.close();
+    await importCsvFile(ctx.db, path.join(path.dirname(file), 'leads.csv'), { as: 'leads' }, { now });
     ctx.db.close();
+    break;
+  }
+  case 'run-restore': {
+    // `leadledger restore`: the pre-restore backup and the load in one hold of the write lock.
+    say('ready');
+    await restoreFileAtPath(file, path.join(path.dirname(file), 'source.db'), now());
+    say('done');
+    say(JSON.stringify({ restored: true, replaced: fs.statSync(file).ino !== ino }));
     break;
   }
   case 'run-app-import': {
     // The app's path: its own connection stays open, the import runs as a job (csv:start-import) on a
     // second one, then the app writes again. The parent reads the file with the sqlite3 shell meanwhile.
-    // Every file counts as big: built aside and swapped in, or (a shell has the file open) in place.
+    // Every file counts as big: indexes rebuilt once, in the import's transaction on the live file.
     process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
     const ctx = createCtx(openDatabase(file), file, now);
     const source = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
@@ -279,8 +283,8 @@ switch (mode) {
     break;
   }
   case 'run-import-expenses':
-    // The same path for expenses: into an empty expenses table built aside and swapped in; next to
-    // saved purchases written in place, with the purchase triggers suspended while it writes.
+    // The same path for expenses, into an empty expenses table or next to saved purchases, with the
+    // purchase triggers suspended while it writes.
     await runJobImport('expenses.csv', 'expenses');
     break;
   case 'run-migrate-steps': {
@@ -310,6 +314,7 @@ switch (mode) {
   case 'verify-seed':
   case 'verify-import':
   case 'verify-expenses':
+  case 'verify-restore':
   case 'verify-migrate': {
     const params = JSON.parse(rest[0] ?? '{}');
     let verdict: Verdict;
@@ -318,7 +323,7 @@ switch (mode) {
       try {
         const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
         const checks =
-          mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-import' ? verifyImport(db, params) : mode === 'verify-expenses' ? await verifyExpenses(db, params) : verifyMigrate(db, params);
+          mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-restore' ? verifyRestore(db, params) : mode === 'verify-import' ? verifyImport(db, params) : mode === 'verify-expenses' ? await verifyExpenses(db, params) : verifyMigrate(db, params);
         verdict = { integrity, ...checks };
       } finally {
         db.close();
@@ -327,8 +332,8 @@ switch (mode) {
       const reopened = openDatabase(file);
       if (schemaVersion(reopened) !== latestVersion) verdict = { ...verdict, integrity: false, detail: `${verdict.detail}; reopen did not reach the latest schema` };
       reopened.close();
-      // A copy built aside by a killed import is swept by that open (its process is gone).
-      const copies = fs.readdirSync(path.dirname(file)).filter((n) => n.includes('.importing.'));
+      // Nothing beside the file: no copy built aside, nothing moved aside.
+      const copies = fs.readdirSync(path.dirname(file)).filter((n) => /\.(importing|restoring|corrupt|damaged)/.test(n));
       if (copies.length) verdict = { ...verdict, partial: true, detail: `${verdict.detail}; left behind: ${copies.join(', ')}` };
     } catch (error) {
       verdict = { integrity: false, partial: false, state: 'unopenable', detail: (error as Error).message };

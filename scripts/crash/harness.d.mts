@@ -5,7 +5,8 @@ export type CrashOptions = {
   seedBatch?: number;
   importRows?: number;
   migrateLeads?: number;
-  scenarios?: ('seed' | 'import' | 'import-swap' | 'import-mid-swap' | 'app-import-foreign-read' | 'migrate' | 'migrate-steps')[];
+  /** Names from `scenarioNames` (the harness's one list). */
+  scenarios?: string[];
 };
 export type CrashFigures = {
   scenario: string;
@@ -20,6 +21,7 @@ export type CrashFigures = {
   states: Record<string, number>;
   failures: string[];
 };
+export const scenarioNames: readonly string[];
 export const defaultOptions: Required<CrashOptions>;
 export function runCrashTrials(options?: CrashOptions, log?: (line: string) => void): Promise<CrashFigures[]>;
 export function formatFigures(results: CrashFigures[]): string;

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { AppError } from '../shared/api/result';
 import { restoreFileAtPath, type RestoreOutcome } from './backup/backup-service';
 import { createCtx, type Ctx } from './context';
+import { DatabaseFileError } from './db/inspect';
 import { openDatabase } from './db/open';
+import { realDbPath } from './db/open-files';
 
 export { openAppStore } from './backup/recover';
 
@@ -24,17 +26,26 @@ function databaseExists(dbPath: string): boolean {
   }
 }
 
+/** A busy file is waited for (saying so on stderr); a damaged one is reported with what to do, the file untouched. */
 export function openHostStore(dbPath: string, mode: StoreMode): Ctx {
   if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
-  return createCtx(openDatabase(dbPath, { readonly: mode === 'as-is' }), dbPath);
+  const file = realDbPath(dbPath);
+  try {
+    return createCtx(openDatabase(file, { readonly: mode === 'as-is', onWait: (message) => process.stderr.write(`leadledger: ${message}\n`) }), file);
+  } catch (error) {
+    if (error instanceof DatabaseFileError && error.problem !== 'newer') {
+      throw new AppError('storage', `${error.message}. Nothing was changed. See "leadledger check --repair", or restore a backup: "leadledger restore FILE" (list them with "leadledger backup --list").`);
+    }
+    throw error;
+  }
 }
 
 /**
- * Replaces the database file with `source` while nothing has it open; works when the current file
- * is missing or damaged (it is moved aside), which is why this is a store action, not an operation.
- * A running app restores through `backups:restore` instead.
+ * Loads `source` into the database file through SQLite (the file is never swapped: other programs
+ * may keep it open); works when the current file is missing or damaged, which is why this is a
+ * store action, not an operation. A running app restores through `backups:restore`.
  */
-export function restoreStore(dbPath: string, source: string): RestoreOutcome {
+export function restoreStore(dbPath: string, source: string): Promise<RestoreOutcome> {
   return restoreFileAtPath(dbPath, source);
 }
 

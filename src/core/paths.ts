@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realDbPath } from './db/open-files';
 
 /** The folder holding LeadLedger's package.json, from src/ or from a build in out/. */
 export function packageRoot(): string {
@@ -23,9 +24,12 @@ export function userDataDir(platform = process.platform, env = process.env, home
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'LeadLedger');
 }
 
-/** `--db FILE` wins, then LEADLEDGER_DB, then the user-data folder. */
+/**
+ * `--db FILE` wins, then LEADLEDGER_DB, then the user-data folder. A symlink is followed to the file
+ * it points at (docs/safety.md): the link is never replaced, backups go beside the real file.
+ */
 export function resolveDbPath(flag: string | undefined, env = process.env): string {
-  if (flag) return path.resolve(flag);
-  if (env.LEADLEDGER_DB) return path.resolve(env.LEADLEDGER_DB);
-  return path.join(userDataDir(), 'leadledger.db');
+  if (flag) return realDbPath(flag);
+  if (env.LEADLEDGER_DB) return realDbPath(env.LEADLEDGER_DB);
+  return realDbPath(path.join(userDataDir(), 'leadledger.db'));
 }

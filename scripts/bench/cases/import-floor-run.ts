@@ -3,7 +3,7 @@
 // V8's collector does not take the core SQLite's sort helper thread uses.
 // Run with: node --expose-gc --import tsx scripts/bench/cases/import-floor-run.ts <source.db> <target.db>
 import Database from 'better-sqlite3';
-import { openAside } from '../../../src/core/csv/import-aside';
+import { openConnection } from '../../../src/core/db/connection';
 import { openDatabase } from '../../../src/core/db/open';
 
 const [sourceDb, target] = process.argv.slice(2);
@@ -16,7 +16,10 @@ let values: unknown[][] | undefined = source.prepare(`SELECT ${columns.join(', '
 source.close();
 const perStatement = 64;
 openDatabase(target).close(); // a new file: every migration, no pre-migration backup
-const db = openAside(target, 8192);
+// The import's own settings: the live file in WAL with synchronous=FULL (docs/safety.md), a 32 MiB cache.
+const db = openConnection(target);
+db.pragma('cache_size = -32768');
+db.pragma('foreign_keys = OFF');
 const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'leads'`).all() as { name: string; sql: string }[];
 for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
 const insert = db.prepare(

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result';
 import type { Ctx } from '../context';
+import { trackedConnection } from '../db/connection';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
+import { loadIntoLive, overwriteDamaged } from '../db/live-file';
 import { openDatabase } from '../db/open';
-import { withSoleAccess } from '../db/sole-access';
+import { isOpenInProcess, realDbPath } from '../db/open-files';
+import { makePrivate } from '../db/private-files';
 import { backgroundCopiesSettled, createBackupInBackground } from './background-backup';
-import { type BackupInfo, type BackupReason, createBackup, listBackups, moveAside, pruneBackups, swapInFile } from './backup';
+import { type BackupInfo, type BackupReason, createBackup, listBackups, pruneBackups } from './backup';
 
 /** "Back up now" from the app: the copy is made in a worker thread so the window stays responsive. */
 export function backupInBackground(ctx: Ctx, reason: BackupReason = 'manual'): Promise<BackupInfo> {
@@ -16,7 +19,7 @@ export function backupInBackground(ctx: Ctx, reason: BackupReason = 'manual'): P
 /** A candidate must pass a full integrity check and not come from a newer LeadLedger. */
 function checkRestorable(source: string, dbPath: string): void {
   if (!fs.existsSync(source)) throw new AppError('not_found', `${source} does not exist`);
-  if (path.resolve(source) === path.resolve(dbPath)) throw new AppError('invalid_input', 'That file is the database itself');
+  if (realDbPath(source) === realDbPath(dbPath)) throw new AppError('invalid_input', 'That file is the database itself');
   try {
     inspectDatabaseFile(source, { full: true });
   } catch (error) {
@@ -27,58 +30,33 @@ function checkRestorable(source: string, dbPath: string): void {
 
 export type RestoreOutcome = { restored: string; keptCopy: string };
 
-/**
- * An import runs on its own connection and holds the write lock between its chunks; swapping the
- * file under it would silently lose that import. Take the lock for a moment, without waiting:
- * if someone holds it, refuse. (The rest of the restore is synchronous, so no import can start.)
- */
-function assertNoOtherWriter(ctx: Ctx): void {
-  if (ctx.db.inTransaction) throw new AppError('conflict', 'A write (such as an import) is in progress: back up or restore when it has finished');
-  const timeout = ctx.db.pragma('busy_timeout', { simple: true }) as number;
-  ctx.db.pragma('busy_timeout = 0');
-  try {
-    ctx.db.prepare('BEGIN IMMEDIATE').run();
-    ctx.db.prepare('ROLLBACK').run();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new AppError('conflict', 'An import is writing to the database: restore when it has finished');
+/** The pre-restore copy, made by a reader while the restore holds the write lock (nothing can be written in between). */
+function keepPreRestore(now: Date) {
+  return (file: string) => {
+    const reader = trackedConnection(file, { readonly: true });
+    try {
+      return createBackup(reader, file, 'pre-restore', { now, prune: false }).path;
+    } finally {
+      reader.close();
     }
-    throw error;
-  } finally {
-    ctx.db.pragma(`busy_timeout = ${timeout}`);
-  }
+  };
 }
 
 /**
- * Restores into the running app: check the file, close the store's connection and, only while no
- * other connection anywhere has the file open (another window, the CLI, a backup worker, another
- * SQLite tool: they would keep writing to the replaced file and lose it), back up what it replaces
- * (`pre-restore`) and swap the files. Then the store reopens (migrating an older backup).
+ * Restores into the running app: the backup is written into the live file through SQLite, in one
+ * write transaction that also makes the `pre-restore` copy first (loadIntoLive). The file is never
+ * swapped: other windows and programs that have it open see the old content or the restored one.
+ * An import in progress holds the write lock: the restore is refused at once, nothing changed.
  */
 export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
   checkRestorable(source, ctx.dbPath);
-  assertNoOtherWriter(ctx);
-  ctx.store.close();
-  let kept: BackupInfo;
-  try {
-    // Made under the exclusive lock: no write can land between this copy and the swap.
-    kept = withSoleAccess(ctx.dbPath, (guard) => createBackup(guard, ctx.dbPath, 'pre-restore', { prune: false }));
-  } catch (error) {
-    ctx.store.reopen();
-    throw error;
-  }
-  try {
-    swapInFile(source, ctx.dbPath);
-    ctx.store.reopen();
-  } catch (error) {
-    // Put back what was there so the app keeps working, then report.
-    if (ctx.db.open) ctx.store.close();
-    swapInFile(kept.path, ctx.dbPath);
-    ctx.store.reopen();
-    throw error instanceof AppError ? error : new AppError('storage', `Restore failed, nothing changed: ${(error as Error).message}`);
-  }
+  if (ctx.db.inTransaction) throw new AppError('conflict', 'A write (such as an import) is in progress: back up or restore when it has finished');
+  // The app's event loop must not block behind an import: refused at once when another writer has the lock.
+  const keptCopy = loadIntoLive(ctx.dbPath, source, { keep: keepPreRestore(ctx.now()), waitMs: 0 });
+  // The store's connection sees the new content already; a fresh one drops any per-connection state.
+  ctx.store.reopen();
   pruneBackups(ctx.dbPath);
-  return { restored: path.basename(source), keptCopy: kept.path };
+  return { restored: path.basename(source), keptCopy };
 }
 
 /**
@@ -92,31 +70,46 @@ export async function restoreBackupByName(ctx: Ctx, name: string): Promise<Resto
   return restoreIntoCtx(ctx, backup.path);
 }
 
+/** `<file>.damaged-<timestamp>`: a byte copy of a damaged file, made before it is restored over (never moved, never deleted). */
+function keepDamagedCopy(file: string, now: Date): string {
+  const target = `${file}.damaged-${now.toISOString().replace(/[-:.]/g, '')}`;
+  fs.copyFileSync(file, target);
+  makePrivate(target);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${target}-wal`);
+  return target;
+}
+
 /**
- * CLI restore: refused while any other connection has the file open (see withSoleAccess). The
- * current file (if any) is kept as a `pre-restore` backup, made under that exclusive lock, or,
- * when it is damaged, moved aside as `.corrupt-<timestamp>`. Then the file is swapped in and opened once.
+ * CLI restore (and the recovery choice at start): works while other programs have the file open,
+ * through SQLite (see restoreIntoCtx). A healthy current file is kept as a `pre-restore` backup in
+ * the same hold of the lock; a damaged one is copied byte for byte to `<file>.damaged-<timestamp>`
+ * and its pages overwritten in place. The path may be a symlink: its target is restored.
  */
-export function restoreFileAtPath(dbPath: string, source: string, now = new Date()): RestoreOutcome {
-  checkRestorable(source, dbPath);
-  let keptCopy = '';
-  if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
-    let damaged: DatabaseFileError | undefined;
+export async function restoreFileAtPath(dbPath: string, source: string, now = new Date()): Promise<RestoreOutcome> {
+  const file = realDbPath(dbPath);
+  checkRestorable(source, file);
+  const exists = (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  let damaged: DatabaseFileError | undefined;
+  if (exists && !isOpenInProcess(file)) {
     try {
-      inspectDatabaseFile(dbPath);
+      inspectDatabaseFile(file);
     } catch (error) {
       if (!(error instanceof DatabaseFileError) || error.problem === 'newer') throw error;
       damaged = error;
     }
-    if (damaged) keptCopy = moveAside(dbPath, now);
-    else keptCopy = withSoleAccess(dbPath, (guard) => createBackup(guard, dbPath, 'pre-restore', { now }).path);
   }
-  swapInFile(source, dbPath);
-  openDatabase(dbPath).close();
+  if (damaged) {
+    const keptCopy = keepDamagedCopy(file, now);
+    await overwriteDamaged(file, source);
+    openDatabase(file).close(); // migrates an older backup
+    return { restored: path.basename(source), keptCopy };
+  }
+  const keptCopy = loadIntoLive(file, source, { keep: exists ? keepPreRestore(now) : undefined });
+  pruneBackups(file);
   return { restored: path.basename(source), keptCopy };
 }
 
-// Messages for the Settings page about what happened at start (a damaged file moved aside).
+// Messages for the Settings page about how the database was opened (read-only after a damaged file was found).
 const notices = new WeakMap<Ctx, string>();
 export const setStartupNotice = (ctx: Ctx, notice: string | null) => (notice ? notices.set(ctx, notice) : notices.delete(ctx));
 export const startupNotice = (ctx: Ctx): string | null => notices.get(ctx) ?? null;

@@ -82,7 +82,7 @@ describe('while a write is in progress', () => {
     importer.prepare('BEGIN IMMEDIATE').run();
     importer.prepare(`UPDATE leads SET title = 'importing'`).run();
     const before = ctx.db;
-    expect(() => restoreIntoCtx(ctx, backup.path)).toThrow(/An import is writing/);
+    expect(() => restoreIntoCtx(ctx, backup.path)).toThrow(/is writing to the database .*nothing was restored/);
     expect(ctx.db).toBe(before);
     expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     importer.prepare('COMMIT').run();
@@ -145,7 +145,7 @@ describe('restore', () => {
     ctx.db.close();
   });
 
-  it('refuses a damaged file, a foreign file and a newer schema, leaving the database untouched', () => {
+  it('refuses a damaged file, a foreign file and a newer schema, leaving the database untouched', async () => {
     const ctx = freshDb(50);
     const dir = path.dirname(ctx.dbPath);
     const damaged = createBackup(ctx.db, ctx.dbPath, 'manual').path;
@@ -158,9 +158,9 @@ describe('restore', () => {
     db.close();
     ctx.db.close();
     const hash = sha256(ctx.dbPath);
-    expect(() => restoreFileAtPath(ctx.dbPath, damaged)).toThrow(/Not restored: .*is damaged/);
-    expect(() => restoreFileAtPath(ctx.dbPath, foreign)).toThrow(/Not restored: .*not a LeadLedger database/);
-    expect(() => restoreFileAtPath(ctx.dbPath, newer)).toThrow(/Not restored: .*newer LeadLedger/);
+    await expect(restoreFileAtPath(ctx.dbPath, damaged)).rejects.toThrow(/Not restored: .*is damaged/);
+    await expect(restoreFileAtPath(ctx.dbPath, foreign)).rejects.toThrow(/Not restored: .*not a LeadLedger database/);
+    await expect(restoreFileAtPath(ctx.dbPath, newer)).rejects.toThrow(/Not restored: .*newer LeadLedger/);
     expect(sha256(ctx.dbPath)).toBe(hash);
   });
 
@@ -176,15 +176,31 @@ describe('restore', () => {
     ctx.db.close();
   });
 
-  it('restores over a damaged database from the CLI path by moving the damaged file aside', () => {
+  it('restores over a damaged database from the CLI path into the same file, keeping a byte copy of the damaged one', async () => {
     const ctx = freshDb(30);
     const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
     ctx.db.close();
     fs.writeFileSync(ctx.dbPath, Buffer.alloc(8192, 7));
-    const outcome = restoreFileAtPath(ctx.dbPath, backup.path, new Date('2026-08-15T13:00:00Z'));
-    expect(outcome.keptCopy).toBe(`${ctx.dbPath}.corrupt-20260815-130000-000`);
+    const inode = fs.statSync(ctx.dbPath).ino;
+    const outcome = await restoreFileAtPath(ctx.dbPath, backup.path, new Date('2026-08-15T13:00:00Z'));
+    expect(outcome.keptCopy).toBe(`${ctx.dbPath}.damaged-20260815T130000000Z`);
     expect(fs.readFileSync(outcome.keptCopy)).toEqual(Buffer.alloc(8192, 7));
     expect(countIn(ctx.dbPath)).toBe(30);
+    expect(fs.statSync(ctx.dbPath).ino).toBe(inode);
+  });
+
+  it('restores over a database with a damaged page through SQLite (same inode), keeping a byte copy', async () => {
+    const ctx = freshDb(400);
+    const backup = createBackup(ctx.db, ctx.dbPath, 'manual');
+    ctx.db.close();
+    damagePage(ctx.dbPath, Math.floor(fs.statSync(ctx.dbPath).size / 4096 / 2));
+    const damagedBytes = fs.readFileSync(ctx.dbPath);
+    const inode = fs.statSync(ctx.dbPath).ino;
+    const outcome = await restoreFileAtPath(ctx.dbPath, backup.path, new Date('2026-08-15T13:00:00Z'));
+    expect(fs.readFileSync(outcome.keptCopy)).toEqual(damagedBytes);
+    expect(fs.statSync(ctx.dbPath).ino).toBe(inode);
+    expect(countIn(ctx.dbPath)).toBe(400);
+    expect(() => inspectDatabaseFile(ctx.dbPath, { full: true })).not.toThrow();
   });
 });
 
@@ -215,7 +231,7 @@ describe('opening damaged, foreign and newer files', () => {
       expect(fs.existsSync(`${ctx.dbPath}-wal`)).toBe(false);
     });
 
-    it(`the app moves ${damage.name} aside and restores the newest good backup`, () => {
+    it(`the app reports ${damage.name} and changes nothing until the user chooses; "restore" loads the newest good backup into the same file`, async () => {
       const ctx = freshDb(400);
       createBackup(ctx.db, ctx.dbPath, 'startup', { now: new Date('2026-08-14T08:00:00Z') });
       loadSampleData(ctx, { leads: 10, seed: 2 });
@@ -224,11 +240,27 @@ describe('opening damaged, foreign and newer files', () => {
       ctx.db.close();
       damage.apply(ctx.dbPath);
       const damagedBytes = fs.readFileSync(ctx.dbPath);
-      const outcome = openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:00Z') });
+      const inode = fs.statSync(ctx.dbPath).ino;
+      const listing = () => fs.readdirSync(path.dirname(ctx.dbPath)).sort();
+      const before = listing();
+      // No choice given (browser mode without a flag): reported, nothing touched.
+      const quit = await openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:00Z') });
+      if (quit.status !== 'quit') throw new Error('expected a report');
+      expect(quit.notice).toMatch(/Nothing was changed\. You can restore the newest good backup \(2026-08-14 08:00 UTC/);
+      expect(fs.readFileSync(ctx.dbPath)).toEqual(damagedBytes);
+      expect(listing()).toEqual(before);
+      // Read-only: opened as it is, to export; still nothing changed.
+      const readOnly = await openOrRecover(ctx.dbPath, { choose: () => 'read-only' });
+      if (readOnly.status !== 'opened') throw new Error('expected read-only');
+      expect(readOnly.readOnly).toBe(true);
+      readOnly.db.close();
+      expect(fs.readFileSync(ctx.dbPath)).toEqual(damagedBytes);
+      const outcome = await openOrRecover(ctx.dbPath, { choose: () => 'restore', now: new Date('2026-08-15T12:00:00Z') });
       if (outcome.status !== 'opened') throw new Error('expected the app to open');
       expect(count(outcome.db)).toBe(400);
-      expect(outcome.notice).toMatch(/moved aside to .*leadledger\.db\.corrupt-20260815-120000-000 and the backup of 2026-08-14 08:00 UTC/);
-      expect(fs.readFileSync(`${ctx.dbPath}.corrupt-20260815-120000-000`)).toEqual(damagedBytes);
+      expect(outcome.notice).toMatch(/the backup of 2026-08-14 08:00 UTC .* was restored into it\. A copy of the damaged file was kept as .*leadledger\.db\.damaged-20260815T120000000Z/);
+      expect(fs.readFileSync(`${ctx.dbPath}.damaged-20260815T120000000Z`)).toEqual(damagedBytes);
+      expect(fs.statSync(ctx.dbPath).ino).toBe(inode);
       outcome.db.close();
     });
   }
@@ -247,21 +279,21 @@ describe('opening damaged, foreign and newer files', () => {
     expect(() => inspectDatabaseFile(ctx.dbPath, { full: true })).toThrow(/is damaged/);
   });
 
-  it('starts an empty database when there is no backup, and the user may choose to quit instead', () => {
+  it('with no backup, "quit" leaves every file where it was, and nothing ever starts an empty database over it', async () => {
     const ctx = freshDb(20);
     ctx.db.close();
     truncateFile(ctx.dbPath, 0.3);
-    const quit = openOrRecover(ctx.dbPath, { choose: () => 'quit', now: new Date('2026-08-15T12:00:00Z') });
-    expect(quit).toMatchObject({ status: 'quit', notice: expect.stringMatching(/moved aside/) });
-    fs.copyFileSync(`${ctx.dbPath}.corrupt-20260815-120000-000`, ctx.dbPath);
-    const outcome = openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:01Z') });
-    if (outcome.status !== 'opened') throw new Error('expected the app to open');
-    expect(outcome.notice).toMatch(/No good backup was found, so a new empty database was started/);
-    expect(count(outcome.db)).toBe(0);
-    outcome.db.close();
+    const bytes = fs.readFileSync(ctx.dbPath);
+    const listing = fs.readdirSync(path.dirname(ctx.dbPath)).sort();
+    const quit = await openOrRecover(ctx.dbPath, { choose: () => 'quit', now: new Date('2026-08-15T12:00:00Z') });
+    expect(quit).toMatchObject({ status: 'quit', notice: expect.stringMatching(/no good backup was found/) });
+    // "restore" without a backup is no choice at all: still nothing happens.
+    expect(await openOrRecover(ctx.dbPath, { choose: () => 'restore' })).toMatchObject({ status: 'quit' });
+    expect(fs.readFileSync(ctx.dbPath)).toEqual(bytes);
+    expect(fs.readdirSync(path.dirname(ctx.dbPath)).sort()).toEqual(listing);
   });
 
-  it('refuses a database from a newer LeadLedger untouched, even in the app', () => {
+  it('refuses a database from a newer LeadLedger untouched, even in the app', async () => {
     const file = tempDbPath();
     dirs.push(path.dirname(file));
     const db = new Database(file);
@@ -269,7 +301,7 @@ describe('opening damaged, foreign and newer files', () => {
     db.pragma(`user_version = ${latestVersion + 5}`);
     db.close();
     const hash = sha256(file);
-    expect(() => openOrRecover(file)).toThrow(/newer LeadLedger \(schema \d+; this version knows up to \d+\)\. It was left untouched/);
+    await expect(openOrRecover(file)).rejects.toThrow(/newer LeadLedger \(schema \d+; this version knows up to \d+\)\. It was left untouched/);
     expect(sha256(file)).toBe(hash);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['leadledger.db']);
   });

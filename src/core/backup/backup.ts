@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { nativeBinding } from '../db/native';
-import { makePrivate, makePrivateDir } from '../db/private-files';
+import { realDbPath } from '../db/open-files';
+import { makePrivateDir } from '../db/private-files';
 import { sweepBackupTemps } from './leftovers';
 
 /** Our own backups folder is narrowed to 0700 even when an older version made it 0755. */
@@ -30,12 +31,12 @@ export type BackupInfo = {
   sizeBytes: number;
 };
 
-/** `backups/` next to the database file. */
+/** `backups/` next to the database file (beside a symlink's target, not the link). */
 export function backupDir(dbPath: string): string {
-  return path.join(path.dirname(path.resolve(dbPath)), 'backups');
+  return path.join(path.dirname(realDbPath(dbPath)), 'backups');
 }
 
-const stem = (dbPath: string) => path.basename(dbPath).replace(/\.[^.]*$/, '');
+const stem = (dbPath: string) => path.basename(realDbPath(dbPath)).replace(/\.[^.]*$/, '');
 
 /** 2026-08-15T12:00:00.000Z → 20260815-120000-000 (sortable, safe on every file system). */
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
@@ -217,16 +218,6 @@ export function pruneBackups(dbPath: string): string[] {
   return removed;
 }
 
-/** Moves a damaged file (and its -wal/-shm) aside as `<name>.corrupt-<timestamp>`; never deletes. */
-export function moveAside(file: string, now = new Date()): string {
-  const target = `${file}.corrupt-${stamp(now)}`;
-  fs.renameSync(file, target);
-  for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
-  }
-  return target;
-}
-
 /** The newest backup that passes a full integrity check and is not from a newer schema. */
 export function newestGoodBackup(dbPath: string): BackupInfo | undefined {
   for (const backup of listBackups(dbPath)) {
@@ -238,18 +229,4 @@ export function newestGoodBackup(dbPath: string): BackupInfo | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * Puts `source` in place of `dbPath` (which must be closed): copy to a temp file beside it, fsync,
- * drop the old -wal/-shm, rename. The caller keeps a copy of what is replaced first.
- */
-export function swapInFile(source: string, dbPath: string): void {
-  const temp = `${dbPath}.restoring`;
-  fs.copyFileSync(source, temp);
-  makePrivate(temp);
-  fsyncFile(temp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  fs.renameSync(temp, dbPath);
-  fsyncDir(path.dirname(path.resolve(dbPath)));
 }

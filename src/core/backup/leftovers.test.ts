@@ -68,12 +68,12 @@ describe('leftovers swept at start', () => {
     fs.rmSync(temp, { recursive: true, force: true });
   });
 
-  it('the app hosts sweep the system temp folder when they open their store', () => {
+  it('the app hosts sweep the system temp folder when they open their store', async () => {
     const leftover = path.join(os.tmpdir(), `leadledger-upload-${deadPid()}-zzzzzz`);
     fs.mkdirSync(leftover, { recursive: true });
     touch(path.join(leftover, 'upload.csv'));
     const dbPath = tempDbPath();
-    const store = openAppStore(dbPath, { startupDelayMs: 60_000 });
+    const store = await openAppStore(dbPath, { startupDelayMs: 60_000 });
     if (store.status === 'opened') {
       store.schedule.stop();
       store.ctx.store.close();

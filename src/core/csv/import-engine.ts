@@ -6,7 +6,8 @@ import { truncateWal } from '../db/connection';
 import { firstProblem } from './check-draft';
 import { RowError, type RowResult } from './drafts';
 import { headerWarnings } from './formats';
-import { emptySummary, type ImportSummary, SummaryTally } from './import-summary';
+import { emptySummary, type ImportSummary, nothingWritten, SummaryTally } from './import-summary';
+import { reconcileAfterImport, stampImportClock } from '../imports/after-import';
 import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 import { typeKey } from './type-decisions';
@@ -17,8 +18,9 @@ import { importMatches } from '../repos/plan-charges';
 import { uncountedImportWarning } from '../repos/expenses-repo';
 import { firstRowsToDecide, PlanChanged, planForImport } from './speculative-plan';
 import { baseCurrency } from '../repos/settings-repo';
+import { projectMap } from '../repos/time-projects-repo';
 import { suspendPurchaseTriggers } from '../db/change-counters';
-import { checkAsideReferences, copyAside, openAside, removeAside, type SwapOutcome, syncAside } from './import-aside';
+import { bulkWriteSettings } from './import-bulk';
 import { decisionsFor, ImportCancelled, type ImportOptions, readAsNotes, rowResult } from './file-plan';
 import { startParseWorker, WorkerUnavailable } from './parsed-rows';
 
@@ -34,12 +36,6 @@ export type ImportHooks = {
   isCancelled?: () => boolean;
   /** Smaller chunks keep a shared event loop (server, Electron main) responsive during an import. */
   chunkBytes?: number;
-  /**
-   * Given by a host with a file-backed store: a big import into an empty table is built aside and
-   * swapped in through this (import-aside.ts). Called with the finished, fsynced copy and the import
-   * connection (which holds the write lock); refused, it hands back a connection to import in place.
-   */
-  swapIn?: (aside: string, importDb: Database) => SwapOutcome;
   /** false: decide from the whole file before writing (speculative-plan.ts; set when the first rows misled). */
   speculate?: boolean;
   /** false: read the rows in this thread, not in a parse worker (parsed-rows.ts; set when the worker failed). */
@@ -77,21 +73,6 @@ function dropIndexes(db: Database, tables: readonly string[]): string[] {
 }
 
 const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 32768);
-/**
- * The page cache of a copy built aside: with no journal a page leaves the cache for the file at no
- * extra cost, so a small one costs no time and keeps peak RSS down (1M leads: 217 MiB at 8 MiB,
- * 297 MiB at 32 MiB with sort threads).
- */
-const asideCacheKiB = Number(process.env.LEADLEDGER_IMPORT_ASIDE_CACHE_KIB ?? 8192);
-
-/** The copy to build aside, or undefined to import in place (also when the copy cannot be made: the in-place import then says why). */
-function tryCopyAside(db: Database, tables: readonly string[], bytes: number) {
-  try {
-    return copyAside(db, tables, bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /** LEADLEDGER_IMPORT_TRACE=1 prints each phase's time to stderr (README "Performance": where the time goes). */
 const tracing = process.env.LEADLEDGER_IMPORT_TRACE === '1';
@@ -184,29 +165,17 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   if (db.inTransaction) throw new AppError('conflict', 'Another import is writing to this database; try again when it ends');
   const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
   const tables = target ? tablesOf[target] : undefined;
-  // Build aside (into an empty table, big file, a host that can swap): copied before the lock, which
-  // VACUUM INTO cannot run under; data_version then proves nobody wrote in between.
-  const copy = !options.dryRun && hooks.swapIn && tables && stat.size >= bulkBytes() ? tryCopyAside(db, tables, stat.size) : undefined;
-  trace('copy aside');
   // A big page cache keeps the index B-trees in memory for the length of the import.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${importCacheKiB === 0 ? cacheSize : -importCacheKiB}`);
-  let aside: Database | undefined;
-  let swapped = false;
-  let inPlace: Database | undefined;
+  // Always into the live file, in its own transaction (docs/safety.md): never built aside and swapped.
+  const restoreSettings = bulkWriteSettings(db);
   let committed = false;
   let planChanged = false;
   let workerFailed = false;
   try {
     db.prepare('BEGIN IMMEDIATE').run();
-    if (copy && db.pragma('data_version', { simple: true }) === copy.version) {
-      aside = openAside(copy.path, asideCacheKiB);
-      // One transaction on the copy too: outside one, every row would be its own commit, each
-      // writing its pages to the file (13 writes a row with no journal to save them).
-      aside.prepare('BEGIN').run();
-    }
-    // The rows go to the copy when there is one; `db` then only holds the write lock.
-    const w = aside ?? db;
+    const w = db;
     summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
     writer = new ImportWriter(w, summary.importId, now);
     if (tables && isBulk(w, tables[0]!, stat.size)) recreate = dropIndexes(w, tables);
@@ -218,7 +187,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     // Decided from the first rows (a big file): a worker reads, maps and checks while this thread writes.
     const parsed = check && plan.layout && plan.profile && hooks.parseWorker !== false
       ? startParseWorker({
-          file, options: { as: options.as, source: options.source }, baseCurrency: baseCurrency(db), decisions: decisionsFor(db, plan.layout.platform),
+          file, options: { as: options.as, source: options.source, kind: options.kind }, baseCurrency: baseCurrency(db), decisions: decisionsFor(db, plan.layout.platform),
+          projects: plan.layout.platform === 'tracker' && !options.source ? projectMap(db) : undefined,
           maxRows: firstRowsToDecide(), expect: { format: mapper.format, notes: plan.profile.notes },
         })
       : undefined;
@@ -273,6 +243,8 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     // Written leads are linked as they go (ClientLinks); leads from before may still need it.
     if (mayHaveUnlinked && (summary.kinds.leads > 0 || summary.updated > 0)) linkUnlinkedLeads(w, now.toISOString());
     trace('links');
+    // docs/domain.md §7: typed records matched and taken over, payments linked to their leads (src/core/imports).
+    reconcileAfterImport(w, summary, options.sameAs);
     if (summary.kinds.payments > 0 && summary.importId !== null) summary.payerLinks = linkRememberedPayers(w, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) {
@@ -283,46 +255,35 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       w.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
         summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
       );
-      if (aside && copy) {
-        checkAsideReferences(aside, tables ?? []);
-        trace('reference check');
-        aside.prepare('COMMIT').run();
-        aside.close();
-        syncAside(copy.path);
-        trace('commit and fsync');
-        const outcome = hooks.swapIn!(copy.path, db);
-        trace('swap');
-        swapped = committed = outcome.swapped;
-        if (!outcome.swapped) inPlace = outcome.db;
-      } else {
-        db.prepare('COMMIT').run();
-        committed = true;
-      }
+      stampImportClock(w, summary.importId);
+      db.prepare('COMMIT').run();
+      committed = true;
+      trace('commit');
       summary.applied = committed;
     }
+    if (refused && !options.dryRun) nothingWritten(summary);
     if (!summary.applied) summary.importId = null;
-    if (!inPlace) hooks.onProgress?.({ rows: summary.rows, bytes: total, totalBytes: total });
+    hooks.onProgress?.({ rows: summary.rows, bytes: total, totalBytes: total });
   } catch (error) {
     if (error instanceof CsvParseError) throw new AppError('invalid_input', `${fileName}: ${error.message}`);
     if (error instanceof WorkerUnavailable) workerFailed = true;
     else if (error instanceof PlanChanged) planChanged = true;
     else throw error;
   } finally {
-    if (aside?.open) aside.close();
-    if (copy && !swapped) removeAside(copy.path);
     if (!committed && db.open) {
       // SQLite rolls back by itself on SQLITE_FULL; either way the rolled-back pages stay in the
       // WAL file (after a full disk, up to all the space there was) until it is truncated.
       if (db.inTransaction) db.prepare('ROLLBACK').run();
       truncateWal(db);
     }
-    if (db.open) db.pragma(`cache_size = ${cacheSize}`);
+    if (db.open) {
+      db.pragma(`cache_size = ${cacheSize}`);
+      restoreSettings();
+    }
   }
   // The first rows decided otherwise than the whole file: rolled back; again, deciding from all of it.
   if (planChanged) return importCsvFile(db, file, options, { ...hooks, speculate: false });
   // The parse worker failed part-way (rolled back): again, reading the rows here.
   if (workerFailed) return importCsvFile(db, file, options, { ...hooks, parseWorker: false });
-  // The swap was refused (another program has the file open): the same import again, in place.
-  if (inPlace) return importCsvFile(inPlace, file, options, { ...hooks, swapIn: undefined });
   return summary;
 }

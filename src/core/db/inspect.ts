@@ -5,8 +5,9 @@ import { trackedConnection } from './connection';
 import { latestVersion } from './migrations';
 import { nativeBinding } from './native';
 import { isOpenInProcess } from './open-files';
+import { isDamageCode, startProblem } from './start-errors';
 
-/** Why a file cannot be opened: damaged or foreign (moved aside by the app), or from a newer LeadLedger (refused untouched). */
+/** Why a file cannot be opened: damaged or foreign (reported, never moved), or from a newer LeadLedger (refused untouched). */
 export type FileProblem = 'not-database' | 'corrupt' | 'newer';
 
 /** Thrown by openDatabase and restore; hosts decide what to do from `problem`. */
@@ -77,6 +78,8 @@ export function inspectDatabaseFile(
   let probe: Database.Database | undefined;
   try {
     probe = trackedConnection(file, { readonly: true, nativeBinding: options.nativeBinding ?? nativeBinding() });
+    // A file another program holds is retried by the caller (openDatabase), which says so meanwhile.
+    probe.pragma('busy_timeout = 200');
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
       throw new DatabaseFileError(
@@ -101,6 +104,8 @@ export function inspectDatabaseFile(
     return { version, pages };
   } catch (error) {
     if (error instanceof DatabaseFileError) throw error;
+    // Busy, read-only, a full disk: not damage (docs/safety.md). Only SQLite's verdict is.
+    if (!isDamageCode(error)) throw startProblem(file, error);
     const code = (error as { code?: string }).code;
     const problem: FileProblem = code === 'SQLITE_NOTADB' ? 'not-database' : 'corrupt';
     const what = problem === 'not-database' ? 'is not a LeadLedger database' : 'is damaged';

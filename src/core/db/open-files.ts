@@ -9,18 +9,41 @@ import { AppError } from '../../shared/api/result';
 
 const openCounts = new Map<string, number>();
 
-/** One name per file: the real path (symlinks and `..` resolved), or the resolved path of a file not yet created. */
-export function fileKey(file: string): string {
-  const resolved = path.resolve(file);
-  try {
-    return fs.realpathSync(resolved);
-  } catch {
+/**
+ * The file a database path stands for: symlinks followed to their target (also a link whose target
+ * does not exist yet), `..` resolved. Every operation on the database (open, backup, restore, import)
+ * works on this path, so a link stays a link and backups go beside the real file.
+ */
+export function realDbPath(file: string): string {
+  if (file === ':memory:' || file === '') return file;
+  let current = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
     try {
-      return path.join(fs.realpathSync(path.dirname(resolved)), path.basename(resolved));
+      return fs.realpathSync(current);
     } catch {
-      return resolved;
+      // Missing: a dangling link is followed by hand, a plain missing file keeps its name.
     }
+    let link: string | undefined;
+    try {
+      link = fs.readlinkSync(current);
+    } catch {
+      link = undefined;
+    }
+    if (link === undefined) {
+      try {
+        return path.join(fs.realpathSync(path.dirname(current)), path.basename(current));
+      } catch {
+        return current;
+      }
+    }
+    current = path.resolve(path.dirname(current), link);
   }
+  return current;
+}
+
+/** One name per file: the real path (see realDbPath). */
+export function fileKey(file: string): string {
+  return realDbPath(file);
 }
 
 /** Counts a connection to `file` as open; the returned function (idempotent) counts it closed. */

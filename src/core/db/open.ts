@@ -3,12 +3,14 @@ import path from 'node:path';
 import { createBackup } from '../backup/backup';
 import { sweepBackupTemps } from '../backup/leftovers';
 import { type Db, openConnection } from './connection';
-import { inspectDatabaseFile } from './inspect';
+import { AppError } from '../../shared/api/result';
+import { DatabaseFileError, inspectDatabaseFile } from './inspect';
 import { latestVersion } from './migrations';
 import { migrate } from './migrate';
 import { nativeBinding as defaultBinding } from './native';
 import { seedPresets } from './presets';
 import { makePrivateDir } from './private-files';
+import { DatabaseBusyError, isDamageCode, startProblem, waitingMessage } from './start-errors';
 
 export type { Db } from './connection';
 
@@ -19,7 +21,40 @@ export type OpenOptions = {
   readonly?: boolean;
   /** Files up to this many bytes get a full page check on open (default openPageCheckLimit). */
   pageCheckLimit?: number;
+  /** How long to wait for a file another program holds (default lockWaitMs()). */
+  lockWaitMs?: number;
+  /** Told once when the file is busy and the open waits (the host shows it). */
+  onWait?: (message: string) => void;
 };
+
+/** How long a start waits for another program to let go of the file: LEADLEDGER_LOCK_WAIT_MS, else 30 s. */
+export const lockWaitMs = () => {
+  const n = Number(process.env.LEADLEDGER_LOCK_WAIT_MS);
+  return Number.isFinite(n) && n >= 0 ? n : 30_000;
+};
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Opens as openOnce does; while another program holds the file (SQLITE_BUSY or LOCKED: the sqlite3
+ * shell in exclusive mode, a restore or import in another process), waits up to `lockWaitMs`,
+ * saying so once through `onWait`, then refuses with DatabaseBusyError. Never calls a busy file damaged.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const waitMs = options.lockWaitMs ?? lockWaitMs();
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return openOnce(file, options);
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError) || Date.now() - started >= waitMs) throw error;
+      if (!told) options.onWait?.(waitingMessage(file, waitMs));
+      told = true;
+      sleep(Math.min(250, Math.max(1, waitMs - (Date.now() - started))));
+    }
+  }
+}
 
 /** Files up to this size get a full page check (quick_check) on every open. */
 export const openPageCheckLimit = 64 * 1024 * 1024;
@@ -27,11 +62,22 @@ export const openPageCheckLimit = 64 * 1024 * 1024;
 /**
  * Opens (creating if needed) the database, migrates it to the latest schema and seeds the
  * channel presets on first run. An existing file is inspected read-only first: a damaged or
- * foreign file, or one from a newer LeadLedger, throws DatabaseFileError before any write.
+ * foreign file, or one from a newer LeadLedger, throws DatabaseFileError before any write; a busy,
+ * read-only or full one throws AppError saying so (start-errors.ts).
  * A pending migration on an existing file is preceded by a `pre-migration` backup.
  * Half-written backups left by a crash are swept first.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+function openOnce(file: string, options: OpenOptions): Db {
+  try {
+    return openChecked(file, options);
+  } catch (error) {
+    if (error instanceof DatabaseFileError || error instanceof AppError) throw error;
+    if (isDamageCode(error)) throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${(error as Error).message})`);
+    throw startProblem(file, error);
+  }
+}
+
+function openChecked(file: string, options: OpenOptions): Db {
   const binding = options.nativeBinding ?? defaultBinding();
   const size = file === ':memory:' ? 0 : (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0);
   const exists = size > 0;

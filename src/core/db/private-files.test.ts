@@ -61,7 +61,7 @@ describe.skipIf(process.platform === 'win32')('private files (POSIX)', () => {
     expect(mode(synced)).toBe(0o600);
     expect(mode(background)).toBe(0o600);
     fs.chmodSync(synced, 0o644); // a copy brought in from elsewhere
-    restoreFileAtPath(file, synced);
+    await restoreFileAtPath(file, synced);
     expect(mode(file)).toBe(0o600);
   });
 });

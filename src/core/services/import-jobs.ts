@@ -9,7 +9,6 @@ import { forgetFile, registeredFile } from '../csv/file-registry';
 import { backupInBackground } from '../backup/backup-service';
 import { ImportCancelled, type ImportOptions } from '../csv/file-plan';
 import { importCsvFile } from '../csv/import-engine';
-import { swapInAside } from '../csv/import-aside';
 import type { ImportAs } from '../csv/formats';
 import { type ColumnMapping } from '../csv/formats';
 import { headersOf, mappingByName } from './csv-service';
@@ -49,7 +48,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   };
   jobs.set(id, job);
   const options: ImportOptions = {
-    fileName: file.name, as: input.as, source: input.source, mapping, skipInvalid: input.skipInvalid, dryRun: input.dryRun,
+    fileName: file.name, as: input.as, source: input.source, mapping, skipInvalid: input.skipInvalid, dryRun: input.dryRun, sameAs: input.sameAs,
   };
   let db: Database | undefined;
   const finish = (state: Job['state'], error: string | null) => {
@@ -80,15 +79,6 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     now: ctx.now,
     chunkBytes: 256 * 1024,
     isCancelled: () => job.cancel,
-    // Build aside and swap for a big import into an empty table; a refusal gives the connection to go on with.
-    swapIn:
-      connection === ctx.db
-        ? undefined
-        : (aside, importDb) => {
-            const outcome = swapInAside(ctx.store, importDb, aside);
-            if (!outcome.swapped) db = outcome.db;
-            return outcome;
-          },
     onProgress: (p) => {
       job.rows = p.rows;
       job.bytes = p.bytes;
