@@ -11,6 +11,9 @@ import type { Layout } from './layouts';
 import { CsvParseError } from './parser';
 import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
 import type { TypeDecisions } from './type-decisions';
+import { repairHeaders } from './header-repair';
+import { type ProjectMap, projectMap } from '../repos/time-projects-repo';
+import type { TimeKind } from '../../shared/api/schemas/time';
 
 // How an import reads its file: encoding, delimiter, layout, mapper, and (from a pass over the rows)
 // the decimal separator and date formats. Apart from the import engine so that a parse worker
@@ -20,9 +23,13 @@ export type ImportOptions = {
   fileName?: string;
   as?: ImportAs | undefined;
   source?: string | undefined;
+  /** Time trackers: the whole file's kind (CLI --kind; docs/domain.md §6). */
+  kind?: TimeKind | undefined;
   mapping?: ColumnMapping | undefined;
   skipInvalid?: boolean | undefined;
   dryRun?: boolean | undefined;
+  /** The preview's ticks: imported rows (by key) that are a typed record (docs/domain.md §7). */
+  sameAs?: readonly { ref: string; id: number }[] | undefined;
 };
 
 export class ImportCancelled extends Error {
@@ -49,6 +56,8 @@ export type FilePlan = {
   headers: string[];
   /** Fields in the header line as written (a trailing empty column included). */
   width: number;
+  /** Header names a wrong decoding damaged (U+FFFD or `?` for a letter), read letter for letter around them. */
+  damaged?: boolean;
   layout: Layout | undefined;
   recognisedBy: string[];
   profile: FileProfile | undefined;
@@ -56,7 +65,7 @@ export type FilePlan = {
 };
 
 /** The header of `file`, cleaned (DOMAIN.md §3), with the file's encoding and delimiter. */
-export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number }> {
+export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number; damaged: boolean }> {
   const encoding = await detectEncoding(file);
   const delimiter = await detectDelimiter(file, encoding);
   let first;
@@ -67,7 +76,8 @@ export async function readHeader(file: string): Promise<{ encoding: Encoding; de
     throw error;
   }
   if (!first) throw new AppError('invalid_input', `${path.basename(file)} is empty: there is no header row`);
-  return { encoding, delimiter, headers: cleanHeaders(first.fields), width: first.fields.length };
+  const { headers, damaged } = repairHeaders(cleanHeaders(first.fields));
+  return { encoding, delimiter, headers, width: first.fields.length, damaged };
 }
 
 /**
@@ -80,10 +90,10 @@ export type Scan = { onBytes?: (bytes: number) => boolean; chunkBytes?: number |
 const enough = new Error('enough rows');
 
 /** What a plan needs from the database: read on the main thread, handed to a parse worker as data. */
-export type PlanFacts = { baseCurrency: string; decisions: (platform: string) => TypeDecisions };
+export type PlanFacts = { baseCurrency: string; decisions: (platform: string) => TypeDecisions; projects?: () => ProjectMap };
 
 export function planFactsOf(db: Database): PlanFacts {
-  return { baseCurrency: baseCurrency(db), decisions: (platform) => decisionsFor(db, platform) };
+  return { baseCurrency: baseCurrency(db), decisions: (platform) => decisionsFor(db, platform), projects: () => projectMap(db) };
 }
 
 export function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
@@ -92,14 +102,16 @@ export function planFile(db: Database, file: string, options: ImportOptions, sca
 
 /** planFile without a connection: the same plan from the same facts (parse-worker.ts builds its own). */
 export async function planFileWith(facts: PlanFacts, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
-  const { encoding, delimiter, headers, width } = await readHeader(file);
+  const { encoding, delimiter, headers, width, damaged } = await readHeader(file);
   const base = { baseCurrency: facts.baseCurrency, source: options.source };
   if (options.mapping) {
-    return { encoding, delimiter, headers, width, layout: undefined, recognisedBy: [], profile: undefined, mapper: mappingMapper(options.mapping, width, base) };
+    return { encoding, delimiter, headers, width, damaged, layout: undefined, recognisedBy: [], profile: undefined, mapper: mappingMapper(options.mapping, width, base) };
   }
   const { layout, because } = resolveLayout(headers, options.as);
   const profile = new FileProfile(headers, layout, delimiter);
-  const mapper = mapperFor(layout.id, headers, profile, { ...base, decisions: facts.decisions(layout.platform) });
+  const mapper = mapperFor(layout.id, headers, profile, {
+    ...base, decisions: facts.decisions(layout.platform), kind: options.kind, projects: layout.platform === 'tracker' && !options.source ? facts.projects?.() : undefined,
+  });
   if (scan) {
     let header = true;
     let rows = 0;
@@ -125,7 +137,7 @@ export async function planFileWith(facts: PlanFacts, file: string, options: Impo
     }
     profile.decide();
   }
-  return { encoding, delimiter, headers, width, layout, recognisedBy: because, profile, mapper };
+  return { encoding, delimiter, headers, width, damaged, layout, recognisedBy: because, profile, mapper };
 }
 
 /** What a data row (not the header) of the file comes to: refused when it has cells beyond the header's, else mapped. */
@@ -137,7 +149,9 @@ export function rowResult(plan: FilePlan, fields: readonly string[], line: numbe
 }
 
 export function readAsNotes(plan: FilePlan): string[] {
-  const notes = [plan.delimiter === ',' ? 'comma-separated' : plan.delimiter === ';' ? 'semicolon-separated' : 'tab-separated'];
+  const notes = [{ ',': 'comma-separated', ', ': 'separated by ", "', ';': 'semicolon-separated', '\t': 'tab-separated' }[plan.delimiter]];
   if (plan.profile) notes.push(...plan.profile.notes);
+  if (plan.damaged) notes.push("the file's text was damaged by a wrong decoding (� or ? where a letter was): names read letter for letter around them");
+  notes.push(...(plan.mapper.notes?.() ?? []));
   return notes;
 }

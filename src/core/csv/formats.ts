@@ -11,6 +11,10 @@ import { paypalMapper } from './paypal';
 import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
 import type { TypeDecisions } from './type-decisions';
 import { upworkMapper } from './upwork';
+import { wiseMapper } from './wise';
+import { trackerMapper } from '../time/tracker-import';
+import type { ProjectMap } from '../repos/time-projects-repo';
+import type { TimeKind } from '../../shared/api/schemas/time';
 
 export type { FormatId } from './layouts';
 export type ImportAs = OwnFormat | 'upwork' | 'paypal' | 'stripe';
@@ -30,6 +34,24 @@ export function detectFormat(headers: readonly string[]): FormatId | undefined {
   return recognise(headers)?.layout.id;
 }
 
+/**
+ * A file of no known layout. The message fits the CLI ("pass --mapping NAME"); the app words it for
+ * its own screen (`forApp`), never naming a command-line option.
+ */
+export class UnknownLayout extends AppError {
+  constructor(readonly columns: readonly string[]) {
+    super('invalid_input', `${UnknownLayout.what(columns)}: map them with the import wizard in the app, or pass --mapping NAME`);
+  }
+
+  static what(columns: readonly string[]): string {
+    return `The columns (${columns.slice(0, 6).join(', ')}${columns.length > 6 ? ', …' : ''}) are not a format LeadLedger knows`;
+  }
+
+  get forApp(): string {
+    return `${UnknownLayout.what(this.columns)}: say below what the rows are (leads, payments, expenses or time) and which column holds what`;
+  }
+}
+
 /** The layout of the file (for `--as`, among that platform's), or invalid_input saying why not. */
 export function resolveLayout(headers: readonly string[], as: ImportAs | undefined): Recognised {
   const candidates = candidatesFor(as);
@@ -38,12 +60,7 @@ export function resolveLayout(headers: readonly string[], as: ImportAs | undefin
   const other = otherReportOf(headers);
   if (other) throw new AppError('invalid_input', other);
   const shown = headers.filter(Boolean);
-  if (as === undefined) {
-    throw new AppError(
-      'invalid_input',
-      `The columns (${shown.slice(0, 6).join(', ')}${shown.length > 6 ? ', …' : ''}) are not a format LeadLedger knows: map them with the import wizard in the app, or pass --mapping NAME`,
-    );
-  }
+  if (as === undefined) throw new UnknownLayout(shown);
   const closest = candidates.map((l) => matchLayout(headers, l).missing).sort((a, b) => a.length - b.length)[0] ?? [];
   throw new AppError('invalid_input', `This file is not ${as} CSV: it has no column ${closest.join(', ')}`);
 }
@@ -59,7 +76,14 @@ export type ColumnMapping = {
   currency?: string | undefined;
 };
 
-export type MapperOptions = { baseCurrency: string; source?: string | undefined; decisions?: TypeDecisions | undefined };
+export type MapperOptions = {
+  baseCurrency: string;
+  source?: string | undefined;
+  decisions?: TypeDecisions | undefined;
+  /** Time trackers (docs/domain.md §6): the saved project mapping, and the whole file's kind (--kind). */
+  projects?: ProjectMap | undefined;
+  kind?: TimeKind | undefined;
+};
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
 const moneyFields = ['value', 'gross', 'fee', 'amount'] as const;
@@ -131,6 +155,10 @@ export function mapperFor(format: FormatId, headers: readonly string[], profile:
       return paypalMapper(headers, layout, profile, options.source ?? 'PayPal');
     case 'stripe':
       return format === 'stripe-balance' ? stripeBalanceMapper(headers, profile, options.source ?? 'Stripe') : stripePaymentsMapper(headers, profile, options.source ?? 'Stripe');
+    case 'wise':
+      return wiseMapper(headers, layout, profile, options.source ?? 'Wise');
+    case 'tracker':
+      return trackerMapper(format, layout.label, headers, profile, { projects: options.projects ?? {}, source: options.source, kind: options.kind });
     case 'leadledger': {
       const target = format as OwnFormat;
       // Our own formats: each field under its own name only (aliases are for the wizard's suggestions).

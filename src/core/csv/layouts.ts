@@ -1,5 +1,6 @@
 import type { DayOrder } from '../../shared/csv/dates';
 import { headerKey } from '../../shared/csv/headers';
+import { paypalNames } from './paypal-names';
 
 // Every layout LeadLedger reads, told apart by the columns it must have (DOMAIN.md §3). Our own
 // formats need their required columns under their own names; platform layouts their distinctive ones.
@@ -16,10 +17,17 @@ export type FormatId =
   | 'paypal-de'
   | 'paypal-de-2023'
   | 'paypal-fr'
+  | 'paypal-statement'
+  | 'paypal-intl'
+  | 'wise'
   | 'stripe-balance'
-  | 'stripe-payments';
+  | 'stripe-payments'
+  | 'toggl'
+  | 'clockify'
+  | 'harvest';
 
-export type Platform = 'leadledger' | 'upwork' | 'paypal' | 'stripe';
+/** `tracker`: time trackers (DOMAIN.md §6), read into time entries through the project mapping. */
+export type Platform = 'leadledger' | 'upwork' | 'paypal' | 'stripe' | 'wise' | 'tracker';
 
 export type Layout = {
   id: FormatId;
@@ -77,6 +85,41 @@ export const layouts: readonly Layout[] = [
     amounts: ['Avant commission', 'Commission', 'Net'], dates: ['Date'], comma: true, dayOrder: 'day-first',
   },
   {
+    // DOMAIN.md §3: the Statement report (no Type, no Status; the type is the Description).
+    id: 'paypal-statement', platform: 'paypal', label: 'PayPal Statement report',
+    required: [['Date'], ['Description'], ['Currency'], ['Gross'], ['Net'], ['Transaction ID']], absent: ['Type', 'Status'],
+    amounts: ['Gross', 'Fee', 'Net'], dates: ['Date'], comma: false, dayOrder: 'month-first',
+  },
+  {
+    // Every other language (Spanish, Portuguese, Italian, Dutch …), activity download or Statement report: one family.
+    id: 'paypal-intl', platform: 'paypal', label: 'PayPal activity download or Statement report',
+    required: [paypalNames.date, paypalNames.type, paypalNames.currency, paypalNames.gross, paypalNames.net, paypalNames.transactionId],
+    amounts: [...paypalNames.gross, ...paypalNames.fee, ...paypalNames.net], dates: paypalNames.date, comma: true, dayOrder: 'day-first',
+  },
+  {
+    // DOMAIN.md §3: 2020 and 2025 layouts, dates DD-MM-YYYY.
+    id: 'wise', platform: 'wise', label: 'Wise statement',
+    required: [['TransferWise ID'], ['Date'], ['Amount'], ['Currency'], ['Description']],
+    amounts: ['Amount', 'Running Balance', 'Total fees', 'Exchange To Amount'], dates: ['Date'], comma: false, dayOrder: 'day-first',
+  },
+  {
+    // DOMAIN.md §6: Clockify "Detailed report" (before Toggl: both have Start Date).
+    id: 'clockify', platform: 'tracker', label: 'Clockify detailed report',
+    required: [['Start Date'], ['Duration (h)', 'Duration (decimal)']], absent: ['kind', 'minutes'],
+    amounts: ['Duration (decimal)'], dates: ['Start Date', 'End Date'], comma: false, dayOrder: 'month-first',
+  },
+  {
+    // Toggl Track "Detailed" CSV, or any subset of its columns that keeps Start date and Duration.
+    id: 'toggl', platform: 'tracker', label: 'Toggl Track detailed report',
+    required: [['Start date'], ['Duration']], absent: ['kind', 'minutes'],
+    amounts: [], dates: ['Start date', 'End date'], comma: false, dayOrder: 'ask',
+  },
+  {
+    id: 'harvest', platform: 'tracker', label: 'Harvest detailed time report',
+    required: [['Date'], ['Project'], ['Hours']], absent: ['kind', 'minutes', 'Contract'],
+    amounts: ['Hours'], dates: ['Date'], comma: false, dayOrder: 'ask',
+  },
+  {
     id: 'stripe-balance', platform: 'stripe', label: 'Stripe itemised balance report',
     required: [['balance_transaction_id'], ['created_utc', 'created'], ['currency'], ['gross'], ['reporting_category']],
     amounts: ['gross', 'fee', 'net'], dates: ['created_utc', 'created'], comma: false, dayOrder: 'ask',
@@ -97,7 +140,8 @@ export const layouts: readonly Layout[] = [
   },
   {
     id: 'payments', platform: 'leadledger', label: 'LeadLedger payments',
-    required: [['date'], ['gross']], amounts: ['gross', 'fee'], dates: ['date'], comma: false, dayOrder: 'ask',
+    // A file with Net or a transaction id is a platform's (PayPal's Statement report), never ours (DOMAIN.md §3).
+    required: [['date'], ['gross']], absent: ['Net', 'Netto', 'Neto', 'Transaction ID'], amounts: ['gross', 'fee'], dates: ['date'], comma: false, dayOrder: 'ask',
   },
   {
     id: 'leads', platform: 'leadledger', label: 'LeadLedger leads',
@@ -108,7 +152,23 @@ export const layouts: readonly Layout[] = [
 export const layoutById = Object.fromEntries(layouts.map((l) => [l.id, l])) as Record<FormatId, Layout>;
 
 /** Reports of a known platform that are not the export we read: named, never guessed. */
-const otherReports: readonly { required: readonly string[]; message: string }[] = [
+const otherReports: readonly { required: readonly string[]; absent?: readonly string[]; message: string }[] = [
+  {
+    required: ['Project', 'Duration'], absent: ['Start date', 'Start time', 'Date'],
+    message: 'This is a Toggl Track Summary report: export the Detailed report instead (Reports → Detailed → Export → CSV)',
+  },
+  {
+    required: ['Project', 'Time (h)'], absent: ['Start Date', 'Date'],
+    message: 'This is a Clockify Summary report: export the Detailed report instead (Reports → Detailed → Export → CSV)',
+  },
+  {
+    required: ['Project', 'Time (decimal)'], absent: ['Start Date', 'Date'],
+    message: 'This is a Clockify Summary report: export the Detailed report instead (Reports → Detailed → Export → CSV)',
+  },
+  {
+    required: ['Project', 'Hours'], absent: ['Date', 'Start date', 'Start Date'],
+    message: 'This is a Harvest time summary: export the detailed time report instead (Reports → Time → Detailed report → Export → CSV)',
+  },
   {
     required: ['Date', 'Contract', 'Hours', 'Amount'],
     message: "This is Upwork's 'Earnings by contract' report; export the Transaction history instead (Reports → Transaction history → Download CSV)",
@@ -152,5 +212,5 @@ export function recognise(headers: readonly string[], among: readonly Layout[] =
 /** "This is Upwork's 'Earnings by contract' report; …" when the header is one of those. */
 export function otherReportOf(headers: readonly string[]): string | undefined {
   const columns = columnsOf(headers);
-  return otherReports.find((r) => r.required.every((name) => columns.has(headerKey(name))))?.message;
+  return otherReports.find((r) => r.required.every((name) => columns.has(headerKey(name))) && !(r.absent ?? []).some((name) => columns.has(headerKey(name))))?.message;
 }

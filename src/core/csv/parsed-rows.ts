@@ -9,6 +9,7 @@ import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 import { PlanChanged, PlanCheck } from './speculative-plan';
 import type { TypeDecisions } from './type-decisions';
+import type { ProjectMap } from '../repos/time-projects-repo';
 
 // A big import reads, maps and checks its rows in a worker thread while the main thread writes them
 // (issue 14: on 2 cores the two halves of a million-row import run side by side). The worker builds
@@ -20,9 +21,11 @@ import type { TypeDecisions } from './type-decisions';
 /** What the worker needs to build the plan the main thread made (speculative-plan.ts: decided from the first rows). */
 export type ParseJob = {
   file: string;
-  options: Pick<ImportOptions, 'as' | 'source'>;
+  options: Pick<ImportOptions, 'as' | 'source' | 'kind'>;
   baseCurrency: string;
   decisions: TypeDecisions;
+  /** Time trackers' saved project mapping (docs/domain.md §6). */
+  projects?: ProjectMap | undefined;
   maxRows: number;
   /** The plan's decisions as the main thread made them; the worker refuses to go on with others. */
   expect: { format: string; notes: string[] };
@@ -91,7 +94,7 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
     wake = undefined;
   });
   try {
-    const plan = await planFileWith({ baseCurrency: job.baseCurrency, decisions: () => job.decisions }, job.file, job.options, { maxRows: job.maxRows });
+    const plan = await planFileWith({ baseCurrency: job.baseCurrency, decisions: () => job.decisions, projects: () => job.projects ?? {} }, job.file, job.options, { maxRows: job.maxRows });
     if (!plan.profile || !plan.layout || plan.mapper.format !== job.expect.format || JSON.stringify(plan.profile.notes) !== JSON.stringify(job.expect.notes)) {
       post({ error: { kind: 'unavailable', message: 'it planned the file differently from the import' } });
       return;

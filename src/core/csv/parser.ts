@@ -17,6 +17,7 @@ export class CsvParseError extends Error {
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+const SPACE = 32;
 
 export const defaultMaxRecordChars = 1024 * 1024;
 
@@ -39,13 +40,18 @@ export class CsvParser {
   private line = 1;
 
   private readonly delimiter: number;
+  /** `, `-separated (DOMAIN.md §3): spaces after a separator belong to it, not to the next field. */
+  private readonly spaced: boolean;
+  private readonly separator: ',' | ';' | '\t';
 
   constructor(
     private readonly emit: (record: CsvRecord) => void,
     private readonly maxRecordChars = defaultMaxRecordChars,
-    private readonly separator: ',' | ';' | '\t' = ',',
+    separator: ',' | ';' | '\t' | ', ' = ',',
   ) {
-    this.delimiter = separator.charCodeAt(0);
+    this.spaced = separator === ', ';
+    this.separator = separator === ', ' ? ',' : separator;
+    this.delimiter = this.separator.charCodeAt(0);
   }
 
   push(text: string): void {
@@ -77,6 +83,7 @@ export class CsvParser {
     const fields: string[] = [];
     let lines = 0;
     for (;;) {
+      if (this.spaced && fields.length > 0) while (pos < n && buf.charCodeAt(pos) === SPACE) pos++;
       if (pos < n && buf.charCodeAt(pos) === QUOTE) {
         let value = '';
         let p = pos + 1;
@@ -158,6 +165,7 @@ export class CsvParser {
       const startLine = line;
       if (end !== -1 && (nextQuote === -1 || nextQuote > end) && (end + 1 < n || final)) {
         fields = buf.slice(pos, end).split(this.separator);
+        if (this.spaced) for (let i = 1; i < fields.length; i++) fields[i] = fields[i]!.replace(/^ +/, '');
         pos = end + (buf.charCodeAt(end) === CR && buf.charCodeAt(end + 1) === LF ? 2 : 1);
         line++;
       } else {
@@ -177,7 +185,7 @@ export class CsvParser {
 }
 
 /** Parses a whole string (tests, small inputs). */
-export function parseCsvText(text: string, maxRecordChars?: number, separator: ',' | ';' | '\t' = ','): CsvRecord[] {
+export function parseCsvText(text: string, maxRecordChars?: number, separator: ',' | ';' | '\t' | ', ' = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   const parser = new CsvParser((r) => records.push(r), maxRecordChars, separator);
   parser.push(text);

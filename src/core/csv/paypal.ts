@@ -7,28 +7,14 @@ import { type Mapper, type PaymentDraft, type RowResult, RowError } from './draf
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
 import { DerivedKeys } from './own-formats';
+import { paypalNames } from './paypal-names';
 import { paypalClass, paypalCompleted } from './paypal-types';
 
 // PayPal activity downloads in English, German (classic and 2023+), French and the short "balance
 // affecting" layout (DOMAIN.md §3). Money received is a payment with fee = Gross − Net (files
 // disagree on the fee's sign; Net settles it); everything else is counted and skipped.
 
-export const paypalAliases = {
-  date: ['Date', 'Datum'],
-  name: ['Name', 'Nom'],
-  // German 2023+ has no type column: its Beschreibung holds the type.
-  type: ['Type', 'Typ', 'Beschreibung'],
-  status: ['Status', 'État'],
-  currency: ['Currency', 'Währung', 'Devise'],
-  gross: ['Gross', 'Brutto', 'Avant commission', 'Amount'],
-  fee: ['Fee', 'Gebühr', 'Entgelt', 'Commission'],
-  net: ['Net', 'Netto'],
-  transactionId: ['Transaction ID', 'Transaktionscode', 'Numéro de transaction', 'Receipt ID'],
-  subject: ['Subject', 'Betreff', 'Objet'],
-  note: ['Note', 'Hinweis'],
-  itemTitle: ['Item Title', 'Artikelbezeichnung', "Titre de l'objet"],
-  fromEmail: ['From Email Address', 'Absender E-Mail-Adresse', "De l'adresse email"],
-} as const;
+export const paypalAliases = paypalNames;
 
 export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
@@ -41,6 +27,10 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     return parsed.minor;
   };
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
+  // DOMAIN.md §3: a spreadsheet turns long ids into one `1,23456765432346E+021` on every row. An id
+  // that stands on rows differing in date, time or amount is no key: the file is keyed without ids.
+  const idRows = new Map<string, string>();
+  let idsDamaged = false;
   // Types, statuses, currencies and days repeat on every row: each distinct text is looked up once.
   const classOf = boundedMemo(paypalClass);
   const completed = boundedMemo(paypalCompleted);
@@ -73,9 +63,9 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     const feeText = at(fields, ix.fee);
     // Net settles the fee's sign; without Net a fee column is PayPal's own (negative) sign.
     const fee = ix.net !== undefined && netText !== '' ? gross - money(netText, code, header(ix.net)) : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
-    const id = at(fields, ix.transactionId);
+    const id = idsDamaged ? '' : at(fields, ix.transactionId);
     const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
-    const ref = id ? `paypal:${id}` : keys.key([date, type, grossText, code, at(fields, ix.name)]);
+    const ref = id ? `paypal:${id}` : keys.key(idsDamaged ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)] : [date, type, grossText, code, at(fields, ix.name)]);
     const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code };
     // Who paid, for "To assign" and client matching (issue 15.3); refunds are not a client's payment.
     if (cls !== 'refund') draft.payer = { rail: 'paypal', payer_name: at(fields, ix.name), payer_email: at(fields, ix.fromEmail) };
@@ -85,6 +75,18 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
   return {
     format: layout.id,
     label: layout.label,
+    prescan(fields) {
+      const id = at(fields, ix.transactionId);
+      if (idsDamaged || id === '') return;
+      const what = [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
+      const before = idRows.get(id);
+      if (before === undefined) idRows.set(id, what);
+      else if (before !== what) {
+        idsDamaged = true;
+        idRows.clear();
+      }
+    },
+    notes: () => (idsDamaged ? ['transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name'] : []),
     row(fields) {
       try {
         return row(fields);

@@ -1,5 +1,5 @@
 /** Date layouts a user can choose for a CSV column (and the ones platform exports use). */
-export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD', 'MMM D, YYYY', 'D MMM YYYY', 'D-MMM-YY'] as const;
+export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYY/MM/DD', 'MMM D, YYYY', 'D MMM YYYY', 'D-MMM-YY'] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -64,6 +64,12 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
     case 'DD.MM.YYYY':
       m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
       return m ? iso(+m[3]!, +m[2]!, +m[1]!) : undefined;
+    case 'DD-MM-YYYY':
+      m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
+      return m ? iso(+m[3]!, +m[2]!, +m[1]!) : undefined;
+    case 'MM-DD-YYYY':
+      m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
+      return m ? iso(+m[3]!, +m[1]!, +m[2]!) : undefined;
     case 'MMM D, YYYY':
       m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s);
       return m ? iso(+m[3]!, monthIndex(m[1]!), +m[2]!) : undefined;
@@ -93,6 +99,10 @@ export function formatDate(isoDay: string, format: DateFormat): string {
       return `${d}/${m}/${y}`;
     case 'DD.MM.YYYY':
       return `${d}.${m}.${y}`;
+    case 'DD-MM-YYYY':
+      return `${d}-${m}-${y}`;
+    case 'MM-DD-YYYY':
+      return `${m}-${d}-${y}`;
     case 'MMM D, YYYY':
       return `${name} ${Number(d)}, ${y}`;
     case 'D MMM YYYY':
@@ -141,8 +151,8 @@ export class DateColumn {
       }
       const ok = parseDate(t, f) !== undefined;
       if (!ok) this.failures.set(f, n + 1);
-      else if (f === 'MM/DD/YYYY') mmdd = true;
-      else if (f === 'DD/MM/YYYY') ddmm = true;
+      else if (f === 'MM/DD/YYYY' || f === 'MM-DD-YYYY') mmdd = true;
+      else if (f === 'DD/MM/YYYY' || f === 'DD-MM-YYYY') ddmm = true;
     }
     if (mmdd && ddmm && this.ambiguousLines.length < 5) this.ambiguousLines.push(line);
   }
@@ -152,16 +162,17 @@ export class DateColumn {
     const ranked = [...this.failures].sort((a, b) => a[1] - b[1]);
     const fewest = ranked[0]![1];
     const tied = ranked.filter(([, n]) => n === fewest).map(([f]) => f);
-    const both = tied.includes('MM/DD/YYYY') && tied.includes('DD/MM/YYYY');
+    // The same digits with `/` or `-`: month first or day first is the one question left.
+    const pair = (['/', '-'] as const).find((sep) => tied.includes(`MM${sep}DD${sep}YYYY` as DateFormat) && tied.includes(`DD${sep}MM${sep}YYYY` as DateFormat));
     // Nothing reads most cells (a column of garbage): any format; its rows are invalid one by one.
-    if (tied.length === 1 || !both || fewest === this.cells) return { ok: true, format: tied[0]!, failing: fewest };
+    if (tied.length === 1 || !pair || fewest === this.cells) return { ok: true, format: tied[0]!, failing: fewest };
     if (order !== 'ask') {
-      return { ok: true, format: order === 'month-first' ? 'MM/DD/YYYY' : 'DD/MM/YYYY', failing: fewest };
+      return { ok: true, format: (order === 'month-first' ? `MM${pair}DD${pair}YYYY` : `DD${pair}MM${pair}YYYY`) as DateFormat, failing: fewest };
     }
     return {
       ok: false,
       lines: this.ambiguousLines,
-      message: `The dates of ${this.name} read both as MM/DD/YYYY and as DD/MM/YYYY (lines ${this.ambiguousLines.join(', ')}): choose the format in the import wizard`,
+      message: `The dates of ${this.name} read both as MM${pair}DD${pair}YYYY and as DD${pair}MM${pair}YYYY (lines ${this.ambiguousLines.join(', ')}): choose the format in the import wizard`,
     };
   }
 }

@@ -1,9 +1,36 @@
-/** Header names compared case-, space-, underscore- and hyphen-insensitively. */
+/** Letters with their accents taken off (`Descripción` = `Descripcion`, DOMAIN.md §3). */
+export function foldAccents(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
+}
+
+/** Header names compared case-, accent-, space-, underscore- and hyphen-insensitively. */
 export function headerKey(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
+  return foldAccents(name.replace(/^\uFEFF/, ''))
     .toLowerCase()
     .replace(/[\s_-]+/g, '');
+}
+
+/** A name a wrong decoding damaged: U+FFFD (or `?`) where a letter was (`Fuso hor�rio`, `L?quido`). */
+export function isDamaged(text: string): boolean {
+  return text.includes('\uFFFD') || /\p{L}\?\p{L}/u.test(text);
+}
+
+/**
+ * Whether damaged `text` is `name` with letters lost: each U+FFFD or `?` stands for any one letter
+ * (after folding accents), everything else compared as `compare` normalises it.
+ */
+export function damagedMatch(text: string, name: string, compare: (s: string) => string = headerKey): boolean {
+  const marked = text.replace(/[\uFFFD?]/g, '\u0001');
+  const a = compare(marked);
+  const b = compare(name);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === '\u0001') {
+      if (!/\p{L}/u.test(b[i]!)) return false;
+    } else if (a[i] !== b[i]) return false;
+  }
+  return true;
 }
 
 /** A header signature for saved mappings: the normalised names in order. */
@@ -54,7 +81,8 @@ export function cleanHeaders(fields: readonly string[]): string[] {
   return names;
 }
 
-export type Delimiter = ',' | ';' | '\t';
+/** `, ` (comma and space) separates like `,` (DOMAIN.md §3): the space is not part of the next field. */
+export type Delimiter = ',' | ';' | '\t' | ', ';
 
 /** The delimiter that splits the header line into the most non-empty names (DOMAIN.md §3); ties go to ','. */
 export function sniffDelimiter(headerLine: string): Delimiter {
@@ -66,6 +94,11 @@ export function sniffDelimiter(headerLine: string): Delimiter {
       most = names;
       best = d;
     }
+  }
+  if (best === ',') {
+    // Every comma of the header followed by a space: `, ` is the separator.
+    const parts = splitOutsideQuotes(headerLine, ',');
+    if (parts.length > 1 && parts.slice(1).every((p) => p.startsWith(' ') && p.trim() !== '')) return ', ';
   }
   return best;
 }

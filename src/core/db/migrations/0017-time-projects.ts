@@ -1,0 +1,28 @@
+import type { Migration } from './types';
+
+// docs/domain.md §6: a time tracker's (client, project) pairs mapped once to a channel, an optional
+// lead and a kind, and used by every later import of that tracker's files. Names are kept as the
+// tracker wrote them; `client_key`/`project_key` (trimmed, lower case) are what is compared. A
+// deleted channel takes its mappings along (the next import asks again); a deleted lead leaves the
+// mapping on its channel.
+export const migration0017: Migration = {
+  version: 17,
+  name: 'time-projects',
+  up: `
+    CREATE TABLE time_project_mappings (
+      id INTEGER PRIMARY KEY,
+      client TEXT NOT NULL,
+      project TEXT NOT NULL,
+      client_key TEXT NOT NULL,
+      project_key TEXT NOT NULL,
+      source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+      lead_id INTEGER REFERENCES leads(id) ON DELETE SET NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('sales', 'delivery')),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      UNIQUE (client_key, project_key)
+    ) STRICT;
+    CREATE INDEX time_project_mappings_source ON time_project_mappings(source_id);
+    CREATE INDEX time_project_mappings_lead ON time_project_mappings(lead_id) WHERE lead_id IS NOT NULL;
+  `,
+};
