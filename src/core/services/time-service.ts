@@ -9,7 +9,7 @@ import { getLeadRecord } from '../repos/leads-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { requireSource } from '../repos/sources-repo';
 import {
-  clearTimer, deleteTimeEntry, getTimeEntry, getTimeRecord, insertTimeEntry, listTimeEntries, readTimer, type StoredTimer, timeTotals,
+  clearTimer, deleteTimeEntry, getTimeByRef, getTimeEntry, getTimeRecord, insertTimeEntry, listTimeEntries, readTimer, type StoredTimer, timeTotals,
   updateTimeRecord, writeTimer,
 } from '../repos/time-repo';
 
@@ -52,10 +52,11 @@ export function createTime(ctx: Ctx, input: z.output<typeof TimeCreate>): TimeEn
   return db.transaction(() => {
     checkDate(ctx, input.date);
     const target = resolveTarget(ctx, input.leadId, input.sourceId);
+    if (input.ref && getTimeByRef(db, input.ref)) throw fieldError('ref', `A time entry with ref "${input.ref}" exists`);
     const now = ctx.now().toISOString();
     const batch = new RollupBatch(db);
     const id = insertTimeEntry(db, {
-      ref: `time-${randomUUID()}`, date: input.date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind,
+      ref: input.ref ?? `time-${randomUUID()}`, date: input.date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind,
       minutes: input.minutes, note: input.note, import_id: null, created_at: now, updated_at: now,
     }, batch);
     batch.flush();
@@ -84,13 +85,15 @@ export function updateTime(ctx: Ctx, input: z.output<typeof TimeUpdate>): TimeEn
   })();
 }
 
-export function removeTime(ctx: Ctx, id: number): { deleted: boolean } {
+/** Deletes an entry and returns it as it was, so Undo can put it back (time:create with its ref). */
+export function removeTime(ctx: Ctx, id: number): { deleted: boolean; entry?: TimeEntry } {
   const { db } = ctx;
   return db.transaction(() => {
+    const before = getTimeEntry(db, id);
     const batch = new RollupBatch(db);
     const deleted = deleteTimeEntry(db, id, batch);
     batch.flush();
-    return { deleted };
+    return deleted && before ? { deleted, entry: before } : { deleted };
   })();
 }
 

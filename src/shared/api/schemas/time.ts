@@ -39,6 +39,8 @@ export const TimeCreate = z.object({
   kind: TimeKind,
   minutes,
   note: note.default(''),
+  /** Its key; given only when Undo of a delete puts an entry back under the ref it had. */
+  ref: z.string().trim().min(1).max(200).optional(),
 });
 
 /** The checks of the form on an imported time.csv row (core/csv/check-draft). */
@@ -87,7 +89,7 @@ export const timeContract = {
   'time:list': op(TimeListInput, TimeList, 'Time entries of a lead, a channel or a date range, newest first, with their totals'),
   'time:create': op(TimeCreate, TimeEntry, 'Log time (minutes, sales or delivery) on a lead or on a channel'),
   'time:update': op(TimeUpdate, TimeEntry, 'Change a time entry'),
-  'time:delete': op(z.object({ id }), z.object({ deleted: z.boolean() }), 'Delete a time entry'),
+  'time:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), entry: TimeEntry.optional() }), 'Delete a time entry (returns it as it was, for Undo)'),
   'timer:get': op(z.object({}), Timer.nullable(), 'The running timer, or null'),
   'timer:start': op(TimerStart, Timer, 'Start a timer on a lead or a channel (one at a time; survives a restart)'),
   'timer:stop': op(z.object({ note: note.optional() }), TimeEntry, 'Stop the running timer and log its minutes as a time entry dated the day it started'),
