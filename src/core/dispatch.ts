@@ -19,6 +19,7 @@ import { activityHandlers } from './handlers/activity-handlers';
 import { undoHandlers } from './handlers/undo-handlers';
 import { timeHandlers } from './handlers/time-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
+import { visibilityHandlers } from './visibility/visibility-handlers';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
@@ -35,6 +36,7 @@ const handlers: Handlers = {
   ...undoHandlers,
   ...timeHandlers,
   ...clientsHandlers,
+  ...visibilityHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */

@@ -9,6 +9,7 @@ import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { seedCommand } from './seed';
 import { webCommand } from './web';
+import { funnelCommand, planCommand } from './visibility';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, apiCommand, connectsCommand];
+export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, apiCommand, connectsCommand, funnelCommand, planCommand];

@@ -54,6 +54,7 @@ describe('export -> import into an empty database -> export is byte for byte the
                   ref: `r${i}`, source_id: upwork, title: l.title, client: l.client, url: l.url, stage: 'won', furthest_rank: 4, created_on: '2026-08-01',
                   applied_on: '2026-08-02', closed_on: '2026-08-09', connects: 3, boost_connects: 1, connects_refunded: 2, value_minor: l.value, currency: 'USD',
                   fee_percent_bp: null, lost_reason: l.lost, tags: [...new Set(l.tags)].join(';'), notes: l.notes, follow_up_on: null, position: i, updated_at: 'x', import_id: null,
+                  invited: i % 2, minutes_after_post: i % 3 ? i * 7 : null, proposals_when_bid: i % 2 ? '<5' : null, viewed_on: i % 2 ? '2026-08-03' : null, boost_outcome: i % 3 === 1 ? 'top' : null,
                 }, batch);
               });
               payments.forEach((p, i) => {

@@ -24,6 +24,12 @@ export type LeadDraft = {
   tags: string;
   notes: string;
   follow_up_on: string | null;
+  /** docs/domain.md §8's bid facts, as stored (invited 0/1). */
+  invited: number;
+  minutes_after_post: number | null;
+  proposals_when_bid: string | null;
+  viewed_on: string | null;
+  boost_outcome: string | null;
 };
 
 export type PaymentDraft = {

@@ -47,6 +47,7 @@ describe('the leads CSV export', () => {
             ref: `r${i}`, source_id: upwork, title: c.title, client: c.client ?? 'Acme', url: '', stage: i % 2 ? 'won' : 'new', furthest_rank: 0, created_on: '2026-08-01',
             applied_on: i % 3 ? '2026-08-02' : null, closed_on: null, connects: i, boost_connects: 0, connects_refunded: 0, value_minor: c.value, currency: c.currency,
             fee_percent_bp: null, lost_reason: '', tags: i % 2 ? 'a;b' : '', notes: c.notes ?? 'note', follow_up_on: i % 4 ? null : '2026-09-01', position: i, updated_at: 'x', import_id: null,
+            invited: i % 2, minutes_after_post: i % 3 ? i * 11 : null, proposals_when_bid: i % 5 ? '50+' : '<5', viewed_on: i % 2 ? null : '2026-08-04', boost_outcome: null,
           }, batch);
         });
         batch.flush();
@@ -58,7 +59,7 @@ describe('the leads CSV export', () => {
       const rows = ctx.db.prepare(`SELECT ${columns} FROM ${from} ORDER BY l.id`).all() as Row[];
       const expected = `${ownHeaders.leads.join(',')}\r\n${rows.map((r) => csvRecordLine('leads', toRecord('leads', r))).join('')}`;
       expect(out.split('\r\n')).toEqual(expected.split('\r\n'));
-      expect(out).toContain(',Yen,Acme,,new,2026-08-01,,,6,0,0,1500,JPY,,,note,\r\n');
+      expect(out).toContain(',Yen,Acme,,new,2026-08-01,,,6,0,0,1500,JPY,,,note,,,,50+,2026-08-04,\r\n');
       expect(out).toContain(',-0.005,KWD,');
       expect(out).toContain(',-1234.56,GBP,');
     } finally {

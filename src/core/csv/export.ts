@@ -15,7 +15,8 @@ const batchSize = 2000;
 export const queries: Record<ExportKind, { columns: string; from: string; dateColumn: string }> = {
   leads: {
     columns: `l.id, l.ref, s.name AS source, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on`,
+      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on,
+      l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome`,
     from: 'leads l JOIN sources s ON s.id = l.source_id',
     dateColumn: 'l.created_on',
   },
@@ -50,6 +51,8 @@ export function toRecord(kind: ExportKind, r: Row): ExportRecord {
       applied_on: r.applied_on ?? null, closed_on: r.closed_on ?? null, connects: r.connects!, boost_connects: r.boost_connects!,
       connects_refunded: r.connects_refunded!, value: money(r.value_minor, r.currency), currency: r.currency!, lost_reason: r.lost_reason!,
       tags: r.tags!, notes: r.notes!, follow_up_on: r.follow_up_on ?? null,
+      invited: r.invited ? 'yes' : null, minutes_after_post: r.minutes_after_post ?? null, proposals_when_bid: r.proposals_when_bid ?? null,
+      viewed_on: r.viewed_on ?? null, boost_outcome: r.boost_outcome ?? null,
     };
   }
   if (kind === 'payments') {
@@ -68,7 +71,9 @@ export function toRecord(kind: ExportKind, r: Row): ExportRecord {
 }
 
 // Which columns hold numbers (written bare: a negative amount is a number, not a formula).
-const numeric = new Set(['connects', 'boost_connects', 'connects_refunded', 'value', 'gross', 'fee', 'amount', 'created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date', 'currency', 'stage', 'category', 'kind', 'minutes']);
+const numeric = new Set(['connects', 'boost_connects', 'connects_refunded', 'value', 'gross', 'fee', 'amount', 'created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date', 'currency', 'stage', 'category', 'kind', 'minutes',
+  // docs/domain.md §8's bid facts: fixed words and counts, never a formula.
+  'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome']);
 
 export function csvRecordLine(kind: ExportKind, record: ExportRecord): string {
   return csvLine(ownHeaders[kind].map((h) => {
@@ -123,7 +128,8 @@ function leadAmount(minor: unknown, currency: unknown): string {
  * per row, and each name is escaped once (a handful of channels for a million leads).
  */
 const leadsRawColumns = `l.id, l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on`;
+      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on,
+      l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome`;
 
 function sourceCells(db: Database): string[] {
   const cells: string[] = [];
@@ -134,7 +140,7 @@ function sourceCells(db: Database): string[] {
 /** One CSV line from a raw row of `queries[kind]` (column 0 is the id; leads: `leadsRawColumns`, column 2 the channel's id): the cells of csvRecordLine. */
 const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> = {
   leads: (r, sources) =>
-    `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])}\r\n`,
+    `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])},${r[19] ? 'yes' : ''},${bare(r[20])},${bare(r[21])},${bare(r[22])},${bare(r[23])}\r\n`,
   payments: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
   expenses: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
   time: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${bare(r[5])},${bare(r[6])},${text(r[7])}\r\n`,
@@ -142,13 +148,13 @@ const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> =
 
 // The leads fast path: SQLite joins each row's cells into one line (concat_ws is one call per row,
 // ~1.9 s for 1M rows against ~5 s to hand 19 cells per row to JS), the money already formatted.
-// JS then checks the whole line with one full-match regex: exactly 16 commas (so no cell holds a
+// JS then checks the whole line with one full-match regex: exactly 21 commas (so no cell holds a
 // comma and the split is unique), every text cell on text()'s pass-through path, every other cell
 // free of quotes and line breaks. A line that fails (or a currency we cannot format in SQL) is
 // rebuilt from its raw cells, so the output is byte for byte the one of rawLine.leads.
 const textRe = '(?:[^\\x00-\\x40\\uFF0B-\\uFF20](?:[^",\\r\\n]*[^ ",\\r\\n])?)?';
 const bareRe = '[^,"\\r\\n]*';
-const cleanLeadLine = new RegExp(`^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}$`);
+const cleanLeadLine = new RegExp(`^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}(?:,${bareRe}){5}$`);
 
 /** SQL for formatMinorPlain(value_minor, currency): each known currency by its digits; unknown ones give a line break (the raw path then formats them). */
 function valueSql(): string {
@@ -167,10 +173,11 @@ function valueSql(): string {
 
 let leadLineSql: string | undefined;
 
-/** The 17 cells after the channel, joined with commas (the channel's cell goes in after the ref in JS). */
+/** The 22 cells after the channel, joined with commas (the channel's cell goes in after the ref in JS). */
 function leadLineColumns(): string {
   leadLineSql ??= `l.id, l.source_id, concat_ws(',', l.ref, l.title, l.client, l.url, l.stage, l.created_on, ifnull(l.applied_on, ''), ifnull(l.closed_on, ''),
-    l.connects, l.boost_connects, l.connects_refunded, ${valueSql()}, l.currency, l.lost_reason, l.tags, l.notes, ifnull(l.follow_up_on, ''))`;
+    l.connects, l.boost_connects, l.connects_refunded, ${valueSql()}, l.currency, l.lost_reason, l.tags, l.notes, ifnull(l.follow_up_on, ''),
+    iif(l.invited, 'yes', ''), ifnull(l.minutes_after_post, ''), ifnull(l.proposals_when_bid, ''), ifnull(l.viewed_on, ''), ifnull(l.boost_outcome, ''))`;
   return leadLineSql;
 }
 

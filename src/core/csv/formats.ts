@@ -87,7 +87,7 @@ export type MapperOptions = {
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
 const moneyFields = ['value', 'gross', 'fee', 'amount'] as const;
-const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date'] as const;
+const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'viewed_on', 'date'] as const;
 
 /**
  * The row as our own export would have written it (ISO dates, plain amounts, full width): keys of

@@ -46,7 +46,7 @@ export type Layout = {
   dayOrder: DayOrder;
 };
 
-const leadDates = ['created_on', 'applied_on', 'closed_on', 'follow_up_on'];
+const leadDates = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'viewed_on'];
 
 export const layouts: readonly Layout[] = [
   {

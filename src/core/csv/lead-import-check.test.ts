@@ -11,6 +11,7 @@ const base: LeadDraft = {
   type: 'lead', ref: 'L-1', source: 'Upwork', title: 'Landing page', client: 'Hooli', url: 'https://example.com/job', stage: 'won',
   created_on: '2026-07-01', applied_on: '2026-07-02', closed_on: '2026-07-10', connects: 16, boost_connects: 4, connects_refunded: 0,
   value_minor: 125050, currency: 'USD', lost_reason: '', tags: 'web;design', notes: 'Met on a call', follow_up_on: null,
+  invited: 0, minutes_after_post: 25, proposals_when_bid: '<5', viewed_on: '2026-07-03', boost_outcome: 'top',
 };
 
 const text = (lengths: number[]) => fc.oneof(...lengths.map((n) => fc.constantFrom('x'.repeat(n), ` ${'y'.repeat(Math.max(0, n - 2))} `, ' '.repeat(n))));
@@ -40,6 +41,11 @@ const pools = {
   lost_reason: text([0, 500, 501]),
   tags: fc.constantFrom('', 'a', 'a;b', ';', 'a;;b', ' ', 'x'.repeat(40), 'x'.repeat(41), Array.from({ length: 30 }, (_, i) => `t${i}`).join(';'), Array.from({ length: 31 }, (_, i) => `t${i}`).join(';')),
   notes: fc.constantFrom('', 'n', 'x'.repeat(20000), 'x'.repeat(20001), '  '),
+  invited: fc.constantFrom(0, 1),
+  minutes_after_post: fc.oneof(fc.constant(null), count),
+  proposals_when_bid: fc.constantFrom(null, '<5', '5-10', '50+', '5 - 10', '', 'many'),
+  viewed_on: dateOrNull,
+  boost_outcome: fc.constantFrom(null, 'top', 'outbid', '', 'Top', 'won'),
 };
 const draft = fc.record(
   Object.fromEntries(Object.entries(pools).map(([k, pool]) => [k, orBase(k as keyof LeadDraft, pool as fc.Arbitrary<never>)])) as {

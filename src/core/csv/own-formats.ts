@@ -4,6 +4,7 @@ import { type DateFormat, parseDate } from '../../shared/csv/dates';
 import { unescapeFormula } from '../../shared/csv/escape';
 import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
+import { boostOutcomes, competitionBuckets } from '../../shared/domain/bid-facts';
 import { expenseCategoryValues as expenseCategories } from '../../shared/api/schemas/expenses';
 import type { ExpenseCategory } from '../repos/expenses-repo';
 import { timeKinds } from '../../shared/api/schemas/time';
@@ -15,7 +16,7 @@ export type OwnFormat = Target | 'time';
 
 /** DOMAIN.md §2: the exact headers, in order. A public contract. */
 export const ownHeaders = {
-  leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'],
+  leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome'],
   payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
   expenses: ['ref', 'date', 'source', 'category', 'description', 'amount', 'currency', 'connects'],
   time: ['ref', 'date', 'source', 'lead_ref', 'kind', 'minutes', 'note'],
@@ -33,6 +34,9 @@ export const ownAliases: { [T in Target]: Record<OwnField<T>, readonly string[]>
     connects_refunded: ['connects_refunded', 'refunded connects', 'refunded'], value: ['value', 'budget', 'amount'],
     currency: ['currency'], lost_reason: ['lost_reason', 'lost reason', 'reason'], tags: ['tags', 'labels'], notes: ['notes', 'note', 'comments'],
     follow_up_on: ['follow_up_on', 'follow up', 'follow-up date', 'follow up on'],
+    invited: ['invited', 'invite'], minutes_after_post: ['minutes_after_post', 'minutes after post'],
+    proposals_when_bid: ['proposals_when_bid', 'proposals', 'proposals when bid'], viewed_on: ['viewed_on', 'viewed', 'viewed date'],
+    boost_outcome: ['boost_outcome', 'boost outcome'],
   },
   payments: {
     ref: ['ref', 'reference', 'payment ref'], date: ['date', 'paid on', 'payment date'], source: ['source', 'channel', 'platform'],
@@ -148,6 +152,23 @@ function source(get: Get, options: ConvertOptions, required: boolean): string {
 }
 
 const stageSet = new Set<string>(stages);
+const bucketSet = new Set<string>(competitionBuckets);
+
+/** docs/domain.md §8: `yes` or empty (no/true/false/1/0 read too). */
+function invited(get: Get): number {
+  const raw = get('invited').trim().toLowerCase();
+  if (raw === '' || raw === 'no' || raw === 'false' || raw === '0') return 0;
+  if (raw === 'yes' || raw === 'true' || raw === '1' || raw === 'y') return 1;
+  throw new RowError(`invited "${get('invited')}" must be yes or empty`);
+}
+
+function choice(get: Get, field: string, allowed: ReadonlySet<string>, lower: boolean): string | null {
+  const raw = lower ? get(field).trim().toLowerCase() : get(field).trim().replace(/\s+/g, '');
+  if (raw === '') return null;
+  if (!allowed.has(raw)) throw new RowError(`${field} "${get(field)}" is not one of ${[...allowed].join(', ')}`);
+  return raw;
+}
+const outcomeSet = new Set<string>(boostOutcomes);
 const categorySet = new Set<string>(expenseCategories);
 
 /** Turns one row (read through `get`, by our field names) into a draft; throws RowError naming the field. */
@@ -189,6 +210,11 @@ export function convertOwnRow(target: OwnFormat, get: Get, options: ConvertOptio
       tags,
       notes: text('notes'),
       follow_up_on: date(get, 'follow_up_on', options, false),
+      invited: invited(get),
+      minutes_after_post: get('minutes_after_post').trim() === '' ? null : count(get, 'minutes_after_post'),
+      proposals_when_bid: choice(get, 'proposals_when_bid', bucketSet, false),
+      viewed_on: date(get, 'viewed_on', options, false),
+      boost_outcome: choice(get, 'boost_outcome', outcomeSet, true),
     };
   }
   if (target === 'payments') {

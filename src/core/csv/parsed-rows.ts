@@ -47,7 +47,8 @@ const inFlight = 40;
 // decodeLead reads them back in this order, from index 2.
 const leadKeys = [
   'ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects',
-  'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on',
+  'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post',
+  'proposals_when_bid', 'viewed_on', 'boost_outcome',
 ] as const satisfies readonly Exclude<keyof LeadDraft, 'type'>[];
 
 /** One row as it crosses: [line, 0, ...a lead's values] for a single valid lead, else [line, 1, result, problem]. */
@@ -72,7 +73,7 @@ function decodeLead(r: unknown[]): RowResult {
   const draft = {
     type: 'lead', ref: r[2], source: r[3], title: r[4], client: r[5], url: r[6], stage: r[7], created_on: r[8], applied_on: r[9], closed_on: r[10],
     connects: r[11], boost_connects: r[12], connects_refunded: r[13], value_minor: r[14], currency: r[15], lost_reason: r[16], tags: r[17], notes: r[18],
-    follow_up_on: r[19],
+    follow_up_on: r[19], invited: r[20], minutes_after_post: r[21], proposals_when_bid: r[22], viewed_on: r[23], boost_outcome: r[24],
   } as LeadDraft;
   return { kind: 'drafts', drafts: [draft] };
 }

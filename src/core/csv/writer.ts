@@ -22,7 +22,7 @@ const insertBatchRows = 64;
 /** Rollup keys held before writing them (a million-row file of leads has a few thousand). */
 const maxPendingKeys = 50_000;
 
-const leadCompared = ['source_id', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on'] as const;
+const leadCompared = ['source_id', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome'] as const;
 const paymentCompared = ['date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency'] as const;
 const expenseCompared = ['date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects'] as const;
 const timeCompared = ['date', 'source_id', 'lead_id', 'kind', 'minutes', 'note'] as const;
@@ -160,6 +160,7 @@ export class ImportWriter {
       created_on: d.created_on, applied_on: d.applied_on, closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects,
       connects_refunded: d.connects_refunded, value_minor: d.value_minor, currency: d.currency, fee_percent_bp: null, lost_reason: d.lost_reason,
       tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on, position: this.endPosition(d.stage), updated_at: this.nowIso, import_id: this.importId,
+      invited: d.invited, minutes_after_post: d.minutes_after_post, proposals_when_bid: d.proposals_when_bid, viewed_on: d.viewed_on, boost_outcome: d.boost_outcome,
     });
     // Into a table that was empty when the import began: held and inserted in batches; only a
     // repeated ref needs a lookup. The creation stage changes are written in bulk (flushCreatedStages).
@@ -183,6 +184,10 @@ export class ImportWriter {
       source_id: sourceId, title: d.title, client: d.client, url: d.url, stage: d.stage, created_on: d.created_on, applied_on: d.applied_on,
       closed_on: d.closed_on, connects: d.connects, boost_connects: d.boost_connects, connects_refunded: d.connects_refunded,
       value_minor: d.value_minor, currency: d.currency, lost_reason: d.lost_reason, tags: d.tags, notes: d.notes, follow_up_on: d.follow_up_on,
+      // docs/domain.md §8's bid facts: an empty cell (a file from before them) keeps what the user recorded.
+      invited: d.invited || before.invited, minutes_after_post: d.minutes_after_post ?? before.minutes_after_post,
+      proposals_when_bid: d.proposals_when_bid ?? before.proposals_when_bid, viewed_on: d.viewed_on ?? before.viewed_on,
+      boost_outcome: d.boost_outcome ?? before.boost_outcome,
     };
     if (same(before, { ...before, ...fields }, leadCompared)) return 'unchanged';
     // A lead inserted earlier in this file gets its creation change before this one.

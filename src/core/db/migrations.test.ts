@@ -18,6 +18,7 @@ import { migration0011 } from './migrations/0011-board-totals-index';
 import { migration0012 } from './migrations/0012-stage-rollup';
 import { migration0013 } from './migrations/0013-purchase-changes';
 import { migration0014 } from './migrations/0014-purchase-days';
+import { migration0018 } from './migrations/0018-bid-facts';
 import { openDatabase } from './open';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -305,6 +306,20 @@ perMigration[migration0014.version] = (db) => {
   db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
   db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
   expect((db.prepare(`SELECT COUNT(*) AS n FROM purchase_day_changes`).get() as { n: number }).n).toBe(rows);
+};
+
+// 0018 (docs/domain.md §8): the bid facts, empty on every existing lead; SQLite refuses values outside the contract.
+perMigration[migration0018.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE invited <> 0 OR minutes_after_post IS NOT NULL OR proposals_when_bid IS NOT NULL
+    OR viewed_on IS NOT NULL OR boost_outcome IS NOT NULL`).get()).toEqual({ n: 0 });
+  expect(rollupDrift(db)).toEqual([]);
+  const id = (db.prepare(`SELECT id FROM leads ORDER BY id LIMIT 1`).get() as { id: number }).id;
+  const set = (sql: string) => () => db.prepare(`UPDATE leads SET ${sql} WHERE id = ?`).run(id);
+  set(`invited = 1, minutes_after_post = 25, proposals_when_bid = '<5', viewed_on = '2026-08-02', boost_outcome = 'outbid'`)();
+  expect(set(`invited = 2`)).toThrow(/CHECK/);
+  expect(set(`minutes_after_post = -1`)).toThrow(/CHECK/);
+  expect(set(`proposals_when_bid = '5 - 10'`)).toThrow(/CHECK/);
+  expect(set(`boost_outcome = 'won'`)).toThrow(/CHECK/);
 };
 
 describe('each migration', () => {

@@ -20,6 +20,10 @@ export type LeadRecord = LeadFacts & {
   tags: string;
   notes: string;
   follow_up_on: string | null;
+  invited: number;
+  minutes_after_post: number | null;
+  proposals_when_bid: string | null;
+  viewed_on: string | null;
   position: number;
   updated_at: string;
   import_id: number | null;
@@ -30,6 +34,7 @@ export type LeadWrite = Omit<LeadRecord, 'id'>;
 const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color AS source_color, l.title, l.client, l.url,
   l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded,
   l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at,
+  l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome,
   (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at,
   (SELECT MAX(c.changed_at) FROM stage_changes c WHERE c.lead_id = l.id AND c.from_stage IS NOT NULL) AS last_moved_at`;
 
@@ -66,6 +71,11 @@ function toRow(r: JoinedRow): LeadRow {
     lostReason: r.lost_reason,
     tags: splitTags(r.tags),
     followUpOn: r.follow_up_on,
+    invited: r.invited === 1,
+    minutesAfterPost: r.minutes_after_post,
+    proposalsWhenBid: r.proposals_when_bid as LeadRow['proposalsWhenBid'],
+    viewedOn: r.viewed_on,
+    boostOutcome: r.boost_outcome as LeadRow['boostOutcome'],
     position: r.position,
     updatedAt: r.updated_at,
     lastActivityAt: r.last_activity_at,
@@ -309,6 +319,7 @@ const writeColumns = [
   'ref', 'source_id', 'title', 'client', 'url', 'stage', 'furthest_rank', 'created_on', 'applied_on', 'closed_on',
   'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'fee_percent_bp', 'lost_reason',
   'tags', 'notes', 'follow_up_on', 'position', 'updated_at', 'import_id',
+  'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome',
 ] as const satisfies readonly (keyof LeadWrite)[];
 
 // Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
@@ -325,7 +336,8 @@ export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, cl
     prepared(db, insertSql).run(
       l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
       l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id, clientId,
+      l.follow_up_on, l.position, l.updated_at, l.import_id, l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on,
+      l.boost_outcome, clientId,
     ).lastInsertRowid,
   );
   addLead(batch, lead, 1);
@@ -357,7 +369,8 @@ export function insertLeadsSkippingTaken(db: Database, rows: readonly LeadToInse
     args.push(
       l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
       l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id, clientId,
+      l.follow_up_on, l.position, l.updated_at, l.import_id, l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on,
+      l.boost_outcome, clientId,
     );
   }
   const { changes, lastInsertRowid } = prepared(db, insertManySql(rows.length)).run(args);
@@ -396,6 +409,15 @@ export function recordStageChange(db: Database, leadId: number, from: Stage | nu
   prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(leadId, from, to, at);
 }
 
+/** Re-dates a lead's latest stage change to `to` (`null`: its "Added as" entry), when a typed day it follows is edited. */
+export function restampStageChange(db: Database, leadId: number, to: Stage | null, at: string): void {
+  const match = to === null ? 'from_stage IS NULL' : 'from_stage IS NOT NULL AND to_stage = ?';
+  prepared(
+    db,
+    `UPDATE stage_changes SET changed_at = ? WHERE id = (SELECT id FROM stage_changes WHERE lead_id = ? AND ${match} ORDER BY changed_at DESC, id DESC LIMIT 1)`,
+  ).run(at, leadId, ...(to === null ? [] : [to]));
+}
+
 /**
  * The first stage change (null -> current stage) of every lead with `afterId < id <= lastId`, in
  * one statement: bulk imports insert leads first and record their creation here, in id order.
@@ -409,15 +431,6 @@ export function recordCreatedStages(db: Database, afterId: number, lastId: numbe
 
 export function endPosition(db: Database, stage: Stage): number {
   const row = db.prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ?`).get(stage) as { p: number | null };
-/** Re-dates a lead's latest stage change to `to` (`null`: its "Added as" entry), when a typed day it follows is edited. */
-export function restampStageChange(db: Database, leadId: number, to: Stage | null, at: string): void {
-  const match = to === null ? 'from_stage IS NULL' : 'from_stage IS NOT NULL AND to_stage = ?';
-  prepared(
-    db,
-    `UPDATE stage_changes SET changed_at = ? WHERE id = (SELECT id FROM stage_changes WHERE lead_id = ? AND ${match} ORDER BY changed_at DESC, id DESC LIMIT 1)`,
-  ).run(at, leadId, ...(to === null ? [] : [to]));
-}
-
   return (row.p ?? 0) + 1;
 }
 

@@ -36,7 +36,7 @@ export function rebuildRollups(db: Database): void {
       INSERT INTO lead_rollup (source_id, day, currency, leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor)
       SELECT source_id, created_on, currency, COUNT(*),
              SUM(applied_on IS NOT NULL), SUM(furthest_rank >= 2), SUM(furthest_rank >= 3), SUM(stage = 'won'),
-             SUM(connects + boost_connects), SUM(connects_refunded),
+             SUM(connects + iif(boost_outcome = 'outbid', 0, boost_connects)), SUM(connects_refunded),
              SUM(CASE WHEN stage = 'won' THEN COALESCE(value_minor, 0) ELSE 0 END)
       FROM leads GROUP BY source_id, created_on, currency;
 

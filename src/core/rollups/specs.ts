@@ -77,6 +77,8 @@ export type LeadFacts = {
   boost_connects: number;
   connects_refunded: number;
   value_minor: number | null;
+  /** docs/domain.md §8: an `outbid` boost is not charged. */
+  boost_outcome: string | null;
 };
 
 export type PaymentFacts = { source_id: number; date: string; currency: string; gross_minor: number; fee_minor: number };
@@ -98,7 +100,7 @@ export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void
     lead.furthest_rank >= 2 ? 1 : 0,
     lead.furthest_rank >= 3 ? 1 : 0,
     won ? 1 : 0,
-    lead.connects + lead.boost_connects,
+    lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects),
     lead.connects_refunded,
     won ? (lead.value_minor ?? 0) : 0,
   ];

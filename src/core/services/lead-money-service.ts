@@ -25,7 +25,8 @@ export function leadMoney(ctx: Ctx, leadId: number): LeadMoney {
     revenue += converter.convert(p.grossMinor, p.currency, p.date.slice(0, 7)) ?? 0;
     fees += converter.convert(p.feeMinor, p.currency, p.date.slice(0, 7), 0) ?? 0;
   }
-  const spent = lead.connects + lead.boost_connects;
+  // docs/domain.md §8: an outbid boost is not charged.
+  const spent = lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects);
   const net = Math.max(0, spent - lead.connects_refunded);
   const price = creditPriceHistory(ctx.db, lead.source_id).filter((p) => p.effective_from <= lead.created_on).at(-1) ?? null;
   const connectsCost = price ? (converter.convert(net * price.unit_price_minor, price.currency, lead.created_on.slice(0, 7)) ?? 0) : 0;

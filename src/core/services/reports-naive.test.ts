@@ -37,13 +37,15 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
   const credit = new Map(creditSources(db).map((c) => [c.id, c]));
   const prices = db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from`).all() as { source_id: number; effective_from: string; unit_price_minor: number; currency: string }[];
   const leads = db.prepare(`SELECT * FROM leads WHERE created_on BETWEEN ? AND ?`).all(from, to) as Record<string, never>[];
-  for (const lead of leads as unknown as { source_id: number; created_on: string; applied_on: string | null; closed_on: string | null; stage: string; furthest_rank: number; connects: number; boost_connects: number; connects_refunded: number; value_minor: number | null; currency: string }[]) {
+  for (const lead of leads as unknown as { source_id: number; created_on: string; applied_on: string | null; closed_on: string | null; stage: string; furthest_rank: number; connects: number; boost_connects: number; connects_refunded: number; value_minor: number | null; currency: string; boost_outcome: string | null }[]) {
     const s = get(lead.source_id);
     s.leads++;
     if (lead.applied_on) s.proposals++;
     if (lead.furthest_rank >= 2) s.replies++;
     if (lead.furthest_rank >= 3) s.interviews++;
-    s.connectsSpent += lead.connects + lead.boost_connects;
+    // DOMAIN §8: an outbid boost is not charged.
+    const charged = lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects);
+    s.connectsSpent += charged;
     s.connectsRefunded += lead.connects_refunded;
     if (lead.stage === 'won') {
       s.wins++;
@@ -53,7 +55,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
         s.daysToWin.set(days, (s.daysToWin.get(days) ?? 0) + 1);
       }
     }
-    const net = lead.connects + lead.boost_connects - lead.connects_refunded;
+    const net = charged - lead.connects_refunded;
     const price = prices.filter((p) => p.source_id === lead.source_id && p.effective_from <= lead.created_on).at(-1);
     if (basis === 'usage' && net !== 0 && price && !credit.has(lead.source_id)) add(`cost|${price.currency}`, lead.source_id, lead.created_on, price.currency, net * price.unit_price_minor, 1);
   }
@@ -111,7 +113,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
 /** DOMAIN §5's ledger inputs read row by row from leads, expenses, plans and entries. */
 function rawLedgerEvents(ctx: Ctx, source: CreditSourceRecord, upTo: string): { events: LedgerEvent[]; start: string | null } {
   const { db } = ctx;
-  const firstLead = (db.prepare(`SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + boost_connects > 0`).get(source.id) as { d: string | null }).d;
+  const firstLead = (db.prepare(`SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + iif(boost_outcome = 'outbid', 0, boost_connects) > 0`).get(source.id) as { d: string | null }).d;
   const firstBuy = (db.prepare(`SELECT MIN(date) AS d FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0`).get(source.id) as { d: string | null }).d;
   const first = [firstLead, firstBuy].filter((d): d is string => d !== null).sort()[0];
   if (!first) return { events: [], start: null };
@@ -127,7 +129,7 @@ function rawLedgerEvents(ctx: Ctx, source: CreditSourceRecord, upTo: string): { 
   for (const e of db.prepare(`SELECT date, amount_minor, currency, connects FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0 AND date BETWEEN ? AND ?`).all(source.id, start, upTo) as { date: string; amount_minor: number; currency: string; connects: number }[]) {
     events.push({ date: e.date, kind: 'purchase', count: e.connects, costMinor: e.amount_minor, currency: e.currency });
   }
-  for (const l of db.prepare(`SELECT created_on, connects + boost_connects - connects_refunded AS net FROM leads WHERE source_id = ? AND created_on BETWEEN ? AND ?`).all(source.id, start, upTo) as { created_on: string; net: number }[]) {
+  for (const l of db.prepare(`SELECT created_on, connects + iif(boost_outcome = 'outbid', 0, boost_connects) - connects_refunded AS net FROM leads WHERE source_id = ? AND created_on BETWEEN ? AND ?`).all(source.id, start, upTo) as { created_on: string; net: number }[]) {
     if (l.net > 0) events.push({ date: l.created_on, kind: 'spend', count: l.net });
   }
   return { events, start };

@@ -66,6 +66,8 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  // The bid facts (docs/domain.md §8) from a generator of their own, so the rest of the data is what it was.
+  const bidRandom = seededRandom(options.seed * 7919 + 28);
   const sources = new Map(
     activeSourceNames(db).map((s) => [s.name, s.id]),
   );
@@ -119,7 +121,9 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     const open = stage !== 'won' && stage !== 'lost';
     const position = (positions.get(stage) ?? 0) + 1;
     positions.set(stage, position);
+    const bid = isUpwork && appliedOn ? sampleBidFacts(bidRandom, path, boost, appliedOn, todayIso) : noBidFacts;
     const lead: LeadWrite = {
+      ...bid,
       ref: `sample-${runTag}-${i}`,
       source_id: sourceId,
       title: `${pick(titles)}${random() < 0.3 ? ` (${pick(['v2', 'phase 2', 'urgent', 'retainer'])})` : ''}`,
@@ -130,9 +134,9 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
       created_on: createdOn,
       applied_on: appliedOn,
       closed_on: closedOn,
-      connects,
+      connects: bid.invited ? 0 : connects,
       boost_connects: boost,
-      connects_refunded: refunded,
+      connects_refunded: bid.invited || bid.boost_outcome === 'outbid' ? 0 : refunded,
       value_minor: valueMinor,
       currency: 'USD',
       fee_percent_bp: null,
@@ -235,4 +239,29 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   writeExtras('payment', options.extraPayments ?? 0);
   writeExtras('expense', options.extraExpenses ?? 0);
   return { leads: options.leads, payments, expenses };
+}
+
+type BidFacts = Pick<LeadWrite, 'invited' | 'minutes_after_post' | 'proposals_when_bid' | 'viewed_on' | 'boost_outcome'>;
+const noBidFacts: BidFacts = { invited: 0, minutes_after_post: null, proposals_when_bid: null, viewed_on: null, boost_outcome: null };
+
+/**
+ * An Upwork bid's facts, drawn after its outcome so the "Being seen" panel has something to show: bids
+ * that got a reply were more often sent early, on jobs with few proposals, and viewed. Some facts are
+ * left unknown, as a user who records them only now and then would leave them.
+ */
+function sampleBidFacts(random: () => number, path: readonly Stage[], boost: number, appliedOn: string, today: string): BidFacts {
+  const replied = path.includes('replied');
+  const early = random() < (replied ? 0.62 : 0.3);
+  const minutes = early ? Math.floor(random() * 60) : 60 + Math.floor(random() ** 2 * 4000);
+  const buckets = ['<5', '5-10', '10-15', '15-20', '20-50', '50+'] as const;
+  const bucket = buckets[Math.min(5, Math.floor(random() ** (replied ? 1.8 : 0.8) * 6))]!;
+  const viewed = replied || random() < 0.3;
+  const viewedOn = viewed ? toIsoDate(addDays(fromIsoDate(appliedOn), Math.floor(random() * 3))) : null;
+  return {
+    invited: random() < (replied ? 0.12 : 0.03) ? 1 : 0,
+    minutes_after_post: random() < 0.85 ? minutes : null,
+    proposals_when_bid: random() < 0.85 ? bucket : null,
+    viewed_on: viewedOn && viewedOn > today ? today : viewedOn,
+    boost_outcome: boost > 0 && random() < 0.8 ? (random() < (replied ? 0.75 : 0.45) ? 'top' : 'outbid') : null,
+  };
 }

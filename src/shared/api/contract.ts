@@ -19,6 +19,7 @@ import { undoContract } from './schemas/undo';
 import { timeContract } from './schemas/time';
 import { clientsContract } from './schemas/clients';
 import { payerLinksContract } from './schemas/payer-links';
+import { visibilityContract } from './schemas/visibility';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...undoContract,
   ...timeContract,
   ...clientsContract, ...payerLinksContract,
+  ...visibilityContract,
 };
 
 export type Contract = typeof contract;

@@ -41,6 +41,7 @@ describe('lead form model', () => {
       id: 1, ref: 'r', sourceId: 2, sourceName: 'Upwork', sourceColor: '#000000', title: 'T', client: 'C', url: '', stage: 'won',
       createdOn: '2026-01-01', appliedOn: '2026-01-02', closedOn: '2026-01-09', connects: 0, boostConnects: 4, connectsRefunded: 0,
       valueMinor: 125005, currency: 'USD', feePercent: null, lostReason: '', tags: ['a', 'b'], notes: 'n', followUpOn: null, position: 1, updatedAt: '', lastActivityAt: null, lastMovedAt: null,
+      invited: false, minutesAfterPost: null, proposalsWhenBid: null, viewedOn: null, boostOutcome: null,
     });
     expect(values).toMatchObject({ value: '1250.05', connects: '', boostConnects: '4', tags: 'a, b', appliedOn: '2026-01-02', closedOn: '2026-01-09', followUpOn: '', feePercent: '' });
     expect(splitTagText(' a ,, b;c ')).toEqual(['a', 'b', 'c']);
@@ -51,6 +52,7 @@ describe('lead form model', () => {
       id: 1, ref: 'r', sourceId: 2, sourceName: 'Upwork', sourceColor: '#000000', title: 'T', client: '', url: '', stage: 'lost',
       createdOn: '2026-01-01', appliedOn: null, closedOn: '2026-01-09', connects: 0, boostConnects: 0, connectsRefunded: 0,
       valueMinor: null, currency: 'USD', feePercent: null, lostReason: 'Budget too low', tags: [], notes: '', followUpOn: null, position: 1, updatedAt: '', lastActivityAt: null, lastMovedAt: null,
+      invited: false, minutesAfterPost: null, proposalsWhenBid: null, viewedOn: null, boostOutcome: null,
     });
     expect(values.lostReason).toBe('Budget too low');
     expect(formToInput({ ...values, lostReason: 'Went silent' }).lostReason).toBe('Went silent');

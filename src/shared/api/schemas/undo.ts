@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stages } from '../../domain/stages';
+import { boostOutcomes, competitionBuckets } from '../../domain/bid-facts';
 import { op } from '../define';
 import { id, isoDate } from '../fields';
 import type { ActivityKind } from './activity';
@@ -43,6 +44,10 @@ export const DeletedLeadRow = z.object({
   connects: int.min(0), boost_connects: int.min(0), connects_refunded: int.min(0), value_minor: int.nullable(), currency: code,
   fee_percent_bp: int.min(0).max(10_000).nullable(), lost_reason: text, tags: text, notes: text, follow_up_on: isoDate.nullable(),
   position: z.number().finite(), updated_at: stamp, import_id: int.nullable(),
+  // docs/domain.md §8's bid facts (defaults: a snapshot taken before they existed).
+  invited: int.min(0).max(1).default(0), minutes_after_post: int.min(0).nullable().default(null),
+  proposals_when_bid: z.enum(competitionBuckets).nullable().default(null), viewed_on: isoDate.nullable().default(null),
+  boost_outcome: z.enum(boostOutcomes).nullable().default(null),
   /** The client the lead was linked to (issue 15.2); put back only when that client still exists. */
   client_id: id.nullable().default(null),
 });

@@ -1,0 +1,7 @@
+import type { HandlersFor } from '../handlers/types';
+import { bidPlan, funnelReport } from './visibility-service';
+
+export const visibilityHandlers: HandlersFor<'visibility'> = {
+  'visibility:funnel': (ctx, input) => funnelReport(ctx, input),
+  'visibility:plan': (ctx, input) => bidPlan(ctx, input),
+};

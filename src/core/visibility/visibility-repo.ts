@@ -1,0 +1,96 @@
+import type { Database } from 'better-sqlite3';
+
+// docs/domain.md §8: proposals are leads with applied_on set. Summed in SQL per channel, credit price
+// in force on the lead's created_on, month (for the price's conversion) and factor levels: a few
+// thousand rows at any number of leads.
+
+/** A lead's spend: an outbid boost is not charged, never below 0. */
+export const spendSql = `max(0, l.connects + iif(l.boost_outcome = 'outbid', 0, l.boost_connects) - l.connects_refunded)`;
+
+export type FunnelRow = {
+  source_id: number; price: number | null; price_currency: string | null; month: string;
+  speed: string; competition: string; boost: string; invited: number;
+  proposals: number; viewed: number; replied: number; interviews: number; wins: number; spent: number; first: string; last: string;
+};
+
+export function funnelRows(db: Database, q: { sourceId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined }): FunnelRow[] {
+  const where = ['l.applied_on IS NOT NULL'];
+  const params: unknown[] = [];
+  if (q.sourceId !== undefined) {
+    where.push('l.source_id = ?');
+    params.push(q.sourceId);
+  }
+  if (q.from) {
+    where.push('l.applied_on >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push('l.applied_on <= ?');
+    params.push(q.to);
+  }
+  return db
+    .prepare(
+      `WITH cp AS (
+         SELECT source_id, effective_from, unit_price_minor, currency,
+                LEAD(effective_from) OVER (PARTITION BY source_id ORDER BY effective_from) AS until
+         FROM credit_prices)
+       SELECT l.source_id, cp.unit_price_minor AS price, cp.currency AS price_currency, substr(l.created_on, 1, 7) AS month,
+              CASE WHEN l.minutes_after_post IS NULL THEN 'unknown' WHEN l.minutes_after_post < 60 THEN '< 1 h'
+                   WHEN l.minutes_after_post < 360 THEN '1–6 h' WHEN l.minutes_after_post < 1440 THEN '6–24 h' ELSE '> 1 day' END AS speed,
+              ifnull(l.proposals_when_bid, 'unknown') AS competition,
+              CASE WHEN l.boost_connects <= 0 THEN 'not boosted' WHEN l.boost_outcome IN ('top', 'outbid') THEN l.boost_outcome
+                   ELSE 'boosted, outcome unknown' END AS boost,
+              l.invited,
+              COUNT(*) AS proposals, SUM(l.viewed_on IS NOT NULL OR l.furthest_rank >= 2) AS viewed, SUM(l.furthest_rank >= 2) AS replied,
+              SUM(l.furthest_rank >= 3) AS interviews, SUM(l.stage = 'won') AS wins, SUM(${spendSql}) AS spent,
+              MIN(l.applied_on) AS first, MAX(l.applied_on) AS last
+       FROM leads l LEFT JOIN cp ON cp.source_id = l.source_id AND cp.effective_from <= l.created_on AND (cp.until IS NULL OR l.created_on < cp.until)
+       WHERE ${where.join(' AND ')}
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    )
+    .all(...params) as FunnelRow[];
+}
+
+/** Channels with a credit price on any day (costs per view/reply/win are null for the others). */
+export function pricedSources(db: Database): Set<number> {
+  return new Set((db.prepare(`SELECT DISTINCT source_id FROM credit_prices`).all() as { source_id: number }[]).map((r) => r.source_id));
+}
+
+export type PlanGroupRow = { boosted: number; fast: number; proposals: number; wins: number; connects: number; top: number; outbid: number };
+
+export function planGroups(db: Database, sourceId: number, from: string, to: string): PlanGroupRow[] {
+  return db
+    .prepare(
+      `SELECT boost_connects > 0 AS boosted, ifnull(minutes_after_post < 60, 0) AS fast, COUNT(*) AS proposals, SUM(stage = 'won') AS wins,
+              SUM(connects) AS connects, SUM(boost_connects > 0 AND boost_outcome = 'top') AS top, SUM(boost_connects > 0 AND boost_outcome = 'outbid') AS outbid
+       FROM leads WHERE source_id = ? AND applied_on BETWEEN ? AND ? GROUP BY 1, 2`,
+    )
+    .all(sourceId, from, to) as PlanGroupRow[];
+}
+
+/** A won proposal of the window with its payments (gross − fee) per currency and month; no payment: one row of nulls. */
+export type WonRow = { id: number; value_minor: number | null; currency: string; day: string; paid_currency: string | null; paid_month: string | null; paid_net: number | null };
+
+export function wonInWindow(db: Database, sourceId: number, from: string, to: string): WonRow[] {
+  return db
+    .prepare(
+      `SELECT l.id, l.value_minor, l.currency, ifnull(l.closed_on, l.created_on) AS day,
+              p.currency AS paid_currency, substr(p.date, 1, 7) AS paid_month, SUM(p.gross_minor - p.fee_minor) AS paid_net
+       FROM leads l INDEXED BY leads_stage_position LEFT JOIN payments p ON p.lead_id = l.id
+       WHERE l.stage = 'won' AND l.source_id = ? AND l.applied_on BETWEEN ? AND ?
+       GROUP BY l.id, p.currency, paid_month ORDER BY l.id`,
+    )
+    .all(sourceId, from, to) as WonRow[];
+}
+
+/** Sales minutes dated in the window on the window's proposals. */
+export function salesMinutes(db: Database, sourceId: number, from: string, to: string): number {
+  return (
+    db
+      .prepare(
+        `SELECT ifnull(SUM(t.minutes), 0) AS m FROM time_entries t JOIN leads l ON l.id = t.lead_id
+         WHERE t.kind = 'sales' AND t.date BETWEEN ? AND ? AND l.source_id = ? AND l.applied_on BETWEEN ? AND ?`,
+      )
+      .get(from, to, sourceId, from, to) as { m: number }
+  ).m;
+}
