@@ -11,6 +11,7 @@ import { backupsHandlers } from './handlers/backups-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { sourcesHandlers } from './handlers/sources-handlers';
 import { csvHandlers } from './handlers/csv-handlers';
+import { importsHandlers } from './handlers/imports-handlers';
 import { connectsHandlers } from './handlers/connects-handlers';
 import { leadMoneyHandlers } from './handlers/lead-money-handlers';
 import { dbHandlers } from './handlers/db-handlers';
@@ -28,7 +29,7 @@ const handlers: Handlers = {
   ...leadsHandlers,
   ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
   ...backupsHandlers,
-  ...csvHandlers,
+  ...csvHandlers, ...importsHandlers,
   ...connectsHandlers,
   ...leadMoneyHandlers,
   ...dbHandlers,

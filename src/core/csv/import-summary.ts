@@ -3,6 +3,7 @@ import type { Delimiter } from '../../shared/csv/headers';
 import type { FormatId } from './layouts';
 import type { Encoding } from './read-file';
 import type { ImportMatch } from '../repos/plan-charges';
+import type { MatchedPair, PossibleDuplicate } from '../imports/reconcile-import';
 
 export type InvalidRow = { line: number; message: string };
 
@@ -61,6 +62,12 @@ export type ImportSummary = {
   subscriptionMatches: ImportMatch[];
   /** Rail payments of this import linked to their lead by a remembered payer, and those left in "To assign". */
   payerLinks?: { linked: number; toAssign: number };
+  /** DOMAIN §7: imported records that took over what the user had typed ("matched to what you entered"). */
+  matched: MatchedPair[];
+  /** DOMAIN §7: imported as new, but perhaps the same as a typed record (listed with the candidates). */
+  possibleDuplicates: PossibleDuplicate[];
+  /** Payments of this import linked to a lead by its title or its client (DOMAIN §7). */
+  leadLinks: number;
 };
 
 export function emptySummary(fileName: string, encoding: Encoding, dryRun: boolean): ImportSummary {
@@ -69,8 +76,17 @@ export function emptySummary(fileName: string, encoding: Encoding, dryRun: boole
     updated: 0, unchanged: 0, skipped: 0, transfers: 0, merged: 0, invalidCount: 0, invalid: [],
     counts: { leads: 0, payments: 0, fees: 0, expenses: {}, time: 0, transfers: 0, skipped: {}, invalid: {} },
     unknownTypes: [], createdSources: [], warnings: [], dryRun, applied: false, kinds: { leads: 0, payments: 0, expenses: 0, time: 0 },
-    subscriptionMatches: [],
+    subscriptionMatches: [], matched: [], possibleDuplicates: [], leadLinks: 0,
   };
+}
+
+/** A refused import wrote nothing: its counts of written records say so (a dry run keeps what it would write). */
+export function nothingWritten(summary: ImportSummary): void {
+  summary.inserted = 0;
+  summary.updated = 0;
+  summary.kinds = { leads: 0, payments: 0, expenses: 0, time: 0 };
+  summary.matched = [];
+  summary.leadLinks = 0;
 }
 
 const maxListed = 100;

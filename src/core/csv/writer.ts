@@ -10,6 +10,7 @@ import { resolvePaymentFee } from '../repos/payment-fees';
 import { keepsPlace, setPaymentPayer } from '../repos/payer-repo';
 import { setLeadClient } from '../repos/clients-repo';
 import { ClientLinks } from './client-links';
+import { keepUserExpenseFields, keepUserPaymentFields } from '../imports/owned-fields';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
 import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
@@ -225,13 +226,14 @@ export class ImportWriter {
     // Our export writes computed fees out; the same fee coming back stays a computed one.
     if (before?.fee_computed === 1 && d.fee_minor !== null && d.fee_minor === before.fee_minor) fields.fee_computed = 1;
     if (!before) {
-      const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
+      const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, platform_description: d.description };
       const id = insertPayment(this.db, write, this.batch);
       if (d.payer) setPaymentPayer(this.db, id, d.payer);
       return 'inserted';
     }
     // A rail payment the user linked or assigned keeps its lead and channel when the file comes again.
     if (d.payer && keepsPlace(this.db, before.id)) Object.assign(fields, { source_id: before.source_id, lead_id: before.lead_id });
+    keepUserPaymentFields(before, fields);
     if (same(before, { ...before, ...fields }, paymentCompared)) return 'unchanged';
     const { id: _id, ...rest } = before;
     updatePayment(this.db, before, { ...rest, ...fields }, this.batch);
@@ -245,10 +247,11 @@ export class ImportWriter {
     };
     const before = prepared(this.db, `SELECT * FROM expenses WHERE ref = ?`).get(d.ref) as ExpenseRecord | undefined;
     if (!before) {
-      const write: ExpenseWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso };
+      const write: ExpenseWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, platform_description: d.description, platform_category: d.category };
       insertExpense(this.db, write, this.batch);
       return 'inserted';
     }
+    keepUserExpenseFields(before, fields);
     if (same(before, { ...before, ...fields }, expenseCompared)) return 'unchanged';
     const { id: _id, ...rest } = before;
     updateExpense(this.db, before, { ...rest, ...fields }, this.batch);

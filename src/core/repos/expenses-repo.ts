@@ -22,11 +22,14 @@ export type ExpenseRecord = {
   connects: number;
   import_id: number | null;
   created_at: string;
+  /** What the last platform import brought (null: typed); a value the user changed since is theirs (docs/domain.md §7). */
+  platform_description?: string | null;
+  platform_category?: ExpenseCategory | null;
 };
 
 export type ExpenseWrite = Omit<ExpenseRecord, 'id'>;
 
-const columns = ['ref', 'date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects', 'import_id', 'created_at'] as const satisfies readonly (keyof ExpenseWrite)[];
+const columns = ['ref', 'date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects', 'import_id', 'created_at', 'platform_description', 'platform_category'] as const satisfies readonly (keyof ExpenseWrite)[];
 const insertSql = `INSERT INTO expenses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE expenses SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
@@ -39,13 +42,13 @@ export function getExpenseByRef(db: Database, ref: string): ExpenseRecord | unde
 }
 
 export function insertExpense(db: Database, expense: ExpenseWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run(expense).lastInsertRowid);
+  const id = Number(prepared(db, insertSql).run({ platform_description: null, platform_category: null, ...expense }).lastInsertRowid);
   addExpense(batch, expense, 1);
   return id;
 }
 
 export function updateExpense(db: Database, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
-  prepared(db, updateSql).run({ ...after, id: before.id });
+  prepared(db, updateSql).run({ platform_description: before.platform_description ?? null, platform_category: before.platform_category ?? null, ...after, id: before.id });
   addExpense(batch, before, -1);
   addExpense(batch, after, 1);
 }

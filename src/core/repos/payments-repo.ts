@@ -18,11 +18,13 @@ export type PaymentRecord = {
   currency: string;
   import_id: number | null;
   created_at: string;
+  /** What the last platform import brought as description (null: typed); docs/domain.md §7 owned fields. */
+  platform_description?: string | null;
 };
 
 export type PaymentWrite = Omit<PaymentRecord, 'id'>;
 
-const columns = ['ref', 'date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency', 'import_id', 'created_at'] as const satisfies readonly (keyof PaymentWrite)[];
+const columns = ['ref', 'date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency', 'import_id', 'created_at', 'platform_description'] as const satisfies readonly (keyof PaymentWrite)[];
 const insertSql = `INSERT INTO payments (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE payments SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
@@ -36,13 +38,13 @@ export function getPaymentByRef(db: Database, ref: string): PaymentRecord | unde
 
 /** Inserts a payment and its rollup delta; the caller owns the transaction and flushes the batch. */
 export function insertPayment(db: Database, payment: PaymentWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run(payment).lastInsertRowid);
+  const id = Number(prepared(db, insertSql).run({ platform_description: null, ...payment }).lastInsertRowid);
   addPayment(batch, payment, 1);
   return id;
 }
 
 export function updatePayment(db: Database, before: PaymentRecord, after: PaymentWrite, batch: RollupBatch): void {
-  prepared(db, updateSql).run({ ...after, id: before.id });
+  prepared(db, updateSql).run({ platform_description: before.platform_description ?? null, ...after, id: before.id });
   addPayment(batch, before, -1);
   addPayment(batch, after, 1);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import { connectsCountNeeded, type Expense, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
+import { connectsCountNeeded, type Expense, negativeConnectsPurchase, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import {
@@ -74,6 +74,7 @@ export function updateExpenseById(ctx: Ctx, input: z.output<typeof ExpenseUpdate
     if (category !== 'connects' && input.connects) throw fieldError('connects', 'Only a connects purchase has a number of connects');
     const amount = input.amount ?? formatMinorPlain(before.amount_minor, before.currency);
     if (needsConnectsCount({ category, amount, connects })) throw fieldError('connects', connectsCountNeeded);
+    if (category === 'connects' && minorOf('amount', amount, currency) < 0) throw fieldError('amount', negativeConnectsPurchase);
     const after: ExpenseWrite = {
       ref: input.ref ?? before.ref, date: input.date ?? before.date, source_id: sourceId, category, description: input.description ?? before.description,
       amount_minor: minorOf('amount', amount, currency), currency, connects,

@@ -19,6 +19,7 @@ import { undoContract } from './schemas/undo';
 import { timeContract } from './schemas/time';
 import { clientsContract } from './schemas/clients';
 import { payerLinksContract } from './schemas/payer-links';
+import { importsContract } from './schemas/reconcile';
 import { visibilityContract } from './schemas/visibility';
 
 /** Every operation of the app, defined once. Add a domain by spreading its contract here. */
@@ -28,7 +29,7 @@ export const contract = {
   ...leadsContract,
   ...costsContract, ...subscriptionsContract, ...ratesContract, ...paymentsContract, ...expensesContract, ...reportsContract,
   ...backupsContract,
-  ...csvContract,
+  ...csvContract, ...importsContract,
   ...connectsContract,
   ...leadMoneyContract,
   ...dbContract,

@@ -29,4 +29,9 @@ export function checkAmount(ctx: z.RefinementCtx, path: string, amount: string |
   if (!parsed.ok) ctx.addIssue({ code: 'custom', path: [path], message: parsed.message });
 }
 
-export const percent = z.number().min(0, 'Cannot be negative').max(100, 'Cannot be over 100%');
+/** A percent (a fee), 0..100 with at most two decimals (stored as basis points): every schema and form uses this one. */
+export const percent = z
+  .number({ error: 'Enter a percent' })
+  .min(0, 'Cannot be negative')
+  .max(100, 'A fee cannot be over 100%')
+  .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'At most two decimals');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from '../define';
-import { amountText, checkAmount, currencyCode, id, isoDate } from '../fields';
+import { amountText, checkAmount, currencyCode, id, isoDate, percent } from '../fields';
 
 export const CreditPrice = z.object({
   id,
@@ -33,18 +33,12 @@ export const SourceCosts = z.object({
 export type SourceCosts = z.infer<typeof SourceCosts>;
 
 const nonNegative = amountText.refine((t) => !t.startsWith('-'), 'Cannot be negative');
-/** Percent with at most two decimals (basis points), 0..100. */
-const feePercent = z
-  .number({ error: 'Enter a percent' })
-  .min(0, 'Cannot be negative')
-  .max(100, 'A fee cannot be over 100%')
-  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'At most two decimals');
 
 const priceFields = { sourceId: id, effectiveFrom: isoDate, unitPrice: nonNegative, currency: currencyCode.optional() };
 const ruleFields = {
   sourceId: id,
   effectiveFrom: isoDate,
-  percent: feePercent,
+  percent,
   minFee: nonNegative.nullable().optional().or(z.literal('')),
   currency: currencyCode.optional(),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateFormats } from '../../csv/dates';
 import { op } from '../define';
 import { isoDate } from '../fields';
+import { MatchedPair, PossibleDuplicate, SameAs } from './reconcile';
 
 export const csvTargets = ['leads', 'payments', 'expenses'] as const;
 export const importAsValues = ['leads', 'payments', 'expenses', 'time', 'upwork', 'paypal', 'stripe'] as const;
@@ -109,6 +110,10 @@ export const ImportSummary = z.object({
   ),
   /** Rail payments linked to their lead by a remembered payer, and those left in "To assign" (issue 15.3). */
   payerLinks: z.object({ linked: z.number().int(), toAssign: z.number().int() }).optional(),
+  /** docs/domain.md §7: "matched to what you entered", possible duplicates, payments linked to leads. */
+  matched: z.array(MatchedPair),
+  possibleDuplicates: z.array(PossibleDuplicate),
+  leadLinks: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -150,6 +155,8 @@ export const csvContract = {
       mappingName: mappingName.optional(),
       skipInvalid: z.boolean().optional(),
       dryRun: z.boolean().optional(),
+      /** The preview's ticks: imported rows that are a typed record (docs/domain.md §7). */
+      sameAs: SameAs.optional(),
     }),
     z.object({ jobId: z.string() }),
     'Start importing a registered CSV file; poll csv:job for progress and the summary',

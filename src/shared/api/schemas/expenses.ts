@@ -35,8 +35,15 @@ const fields = {
   ref: z.string().trim().min(1).max(200).optional(),
 };
 
-function refine(v: { amount?: string; currency?: string; category?: string; connects?: number }, ctx: z.RefinementCtx) {
+/** The message for a negative Connects purchase (DOMAIN §7: returned Connects are a refund on the lead or a ledger adjustment). */
+export const negativeConnectsPurchase =
+  'A Connects purchase cannot be negative: Connects given back are connects_refunded on the lead, or a ledger adjustment';
+
+function refine(v: { amount?: string | undefined; currency?: string | undefined; category?: string | undefined; connects?: number | undefined }, ctx: z.RefinementCtx) {
   checkAmount(ctx, 'amount', v.amount, v.currency ?? 'USD');
+  if (v.category === 'connects' && v.amount !== undefined && v.amount.trim().startsWith('-') && /[1-9]/.test(v.amount)) {
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: negativeConnectsPurchase });
+  }
   if (v.category && v.category !== 'connects' && v.connects) {
     ctx.addIssue({ code: 'custom', path: ['connects'], message: 'Only a connects purchase has a number of connects' });
   }
@@ -45,9 +52,9 @@ function refine(v: { amount?: string; currency?: string; category?: string; conn
 /** The message when a connects purchase comes without a count (form, API; imports warn instead). */
 export const connectsCountNeeded = 'How many Connects did this buy? The Connects ledger needs the count';
 
-/** A purchase (amount > 0) of category connects must say how many it bought (DOMAIN §5: the ledger counts it). */
+/** A Connects purchase typed or sent to the API must say how many it bought, > 0 (DOMAIN §5, §7: the ledger counts it). */
 export function needsConnectsCount(v: { category?: string | undefined; amount?: string | undefined; connects?: number | undefined }): boolean {
-  return v.category === 'connects' && v.amount !== undefined && !v.amount.trim().startsWith('-') && /[1-9]/.test(v.amount) && !v.connects;
+  return v.category === 'connects' && v.amount !== undefined && !v.connects;
 }
 
 export const ExpenseCreate = z.object(fields).superRefine((v, ctx) => {
