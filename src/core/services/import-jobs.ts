@@ -30,6 +30,8 @@ export type StartImport = {
   mappingName?: string | undefined;
   skipInvalid?: boolean | undefined;
   dryRun?: boolean | undefined;
+  /** The preview's ticks (docs/domain.md §7). */
+  sameAs?: readonly { ref: string; id: number }[] | undefined;
 };
 
 /**
