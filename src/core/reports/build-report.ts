@@ -31,7 +31,7 @@ export function buildReport(
   query: ReportQuery,
   withDetail = true,
   options: { dayOnly?: boolean } = {},
-): { report: ChannelReport; detail: Omit<ReportDetail, 'report'> } {
+): { report: ChannelReport; detail: Omit<ReportDetail, 'report' | 'hoursCoverage'> } {
   const { db } = ctx;
   const { from, to } = resolveRange(ctx, query);
   const base = baseCurrency(db);

@@ -3,6 +3,7 @@ import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { hours } from '../../../shared/reports/format';
 import { ChartTable } from './ChartTable';
 import { compactMoney, money } from './reportFormat';
+import { formatDay } from '../../app/format';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
@@ -15,6 +16,16 @@ export function ProfitPerHourChart({ detail }: { detail: ReportDetail }) {
     .filter((c) => c.profitPerHour !== null)
     .map((c) => ({ source: c.source, perHour: c.profitPerHour!, hours: c.salesHours + c.deliveryHours, sales: c.salesHours, delivery: c.deliveryHours }))
     .sort((a, b) => b.perHour - a.perHour);
+  // What each figure rests on: payments dated in months with no time logged on the channel.
+  const coverage = new Map((detail.hoursCoverage ?? []).map((c) => [c.source, c]));
+  const thin = data.flatMap((d) => {
+    const c = coverage.get(d.source);
+    return c && c.withoutHours > 0 ? [{ ...c }] : [];
+  });
+  const basis = (source: string) => {
+    const c = coverage.get(source);
+    return c ? `${c.payments - c.withoutHours} of ${c.payments}` : '—';
+  };
   return (
     <figure className="chart panel" aria-labelledby="chart-per-hour-title">
       <figcaption id="chart-per-hour-title">
@@ -39,11 +50,22 @@ export function ProfitPerHourChart({ detail }: { detail: ReportDetail }) {
           </BarChart>
         </ResponsiveContainer>
       )}
+      {thin.length > 0 && (
+        <ul className="report-warnings hours-coverage" aria-label="What the hourly figures rest on">
+          {thin.map((c) => (
+            <li key={c.source}>
+              {c.source}: {c.withoutHours} of {c.payments} payment{c.payments === 1 ? '' : 's'} in this range {c.withoutHours === 1 ? 'falls' : 'fall'} in a
+              month with no time logged on it{c.firstTimeOn ? ` (time logged from ${formatDay(c.firstTimeOn)})` : ''}: its profit per hour counts
+              money without the hours behind it. Choose a shorter range or log that time.
+            </li>
+          ))}
+        </ul>
+      )}
       {data.length > 0 && (
         <ChartTable
           caption="Profit per hour by channel"
-          columns={['Channel', 'Profit / hour', 'Sales h', 'Delivery h']}
-          rows={data.map((d) => [d.source, money(d.perHour, currency), hours(d.sales), hours(d.delivery)])}
+          columns={['Channel', 'Profit / hour', 'Sales h', 'Delivery h', 'Payments with hours']}
+          rows={data.map((d) => [d.source, money(d.perHour, currency), hours(d.sales), hours(d.delivery), basis(d.source)])}
         />
       )}
     </figure>

@@ -17,6 +17,7 @@ import './reports.css';
 import { DataActions } from '../import-export/DataActions';
 import { ProfitPerHourChart } from './ProfitPerHourChart';
 import { AttributionSwitch } from './AttributionSwitch';
+import { noteLink, splitWarnings } from './reportWarnings';
 
 export function ReportsPage({ route }: PageProps) {
   const query = readReportQuery(route);
@@ -58,17 +59,7 @@ export function ReportsPage({ route }: PageProps) {
           {detail.error.message}
         </p>
       )}
-      {report && report.warnings.length > 0 && (
-        <div className="report-warnings" role="status">
-          <strong>Some amounts are left out of these numbers:</strong>
-          <ul>
-            {report.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-          <a href="#/settings">Add exchange rates in Settings</a>
-        </div>
-      )}
+      {report && <ReportWarnings warnings={report.warnings} />}
       {report && (
         <>
           <div className="kpis" aria-label="Totals">
@@ -109,6 +100,41 @@ export function ReportsPage({ route }: PageProps) {
         </>
       )}
     </div>
+  );
+}
+
+function ReportWarnings({ warnings }: { warnings: readonly string[] }) {
+  const { missingRates, notes } = splitWarnings(warnings);
+  const links = [...new Map(notes.flatMap((n) => (noteLink(n) ? [[noteLink(n)!.href, noteLink(n)!]] : []))).values()];
+  return (
+    <>
+      {missingRates.length > 0 && (
+        <div className="report-warnings" role="status">
+          <strong>Some amounts are left out of these numbers:</strong>
+          <ul>
+            {missingRates.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <a href="#/settings">Add exchange rates in Settings</a>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <div className="report-warnings" role="status">
+          <strong>Worth knowing about these numbers:</strong>
+          <ul>
+            {notes.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          {links.map((l) => (
+            <a key={l.href} href={l.href}>
+              {l.label}
+            </a>
+          ))}
+        </div>
+      )}
+    </>
   );
 }
 

@@ -61,6 +61,13 @@ export const ReportDetail = z.object({
   sources: z.array(z.object({ source: z.string(), sourceId: id.nullable(), color: z.string() })),
   monthly: z.array(z.object({ month: z.string(), profit: z.record(z.string(), z.number().int()) })),
   costBreakdown: z.array(z.object({ source: z.string(), category: z.string(), amount: z.number().int() })),
+  /**
+   * App only (never in `report --json`): per channel, the range's payments and how many fall in a month
+   * with no time logged on the channel, so a profit per hour built on missing hours shows it.
+   */
+  hoursCoverage: z
+    .array(z.object({ source: z.string(), payments: z.number().int(), withoutHours: z.number().int(), firstTimeOn: z.string().nullable() }))
+    .default([]),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
