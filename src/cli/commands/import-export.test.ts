@@ -39,6 +39,7 @@ describe('leadledger import', () => {
         'Imported leads-lf.csv (LeadLedger leads, 3 rows): 3 inserted, 0 updated, 0 unchanged, 0 skipped',
         'Recognised by the columns title, source; read as comma-separated',
         'Rows became: 3 leads',
+        `Undo this import: leadledger api imports:undo '{"id":1}'`,
         '',
       ].join('\n'),
     );

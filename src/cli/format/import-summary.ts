@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../shared/api/schemas/csv';
 import { describePayerLinks } from '../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../shared/reports/plan-matching';
+import { describeMatchedPair, describePossibleDuplicate } from '../../shared/csv/reconcile-text';
 
 const n = (value: number) => value.toLocaleString('en');
 
@@ -29,10 +30,18 @@ export function describeImport(s: ImportSummary): string[] {
     lines.push(`Unknown ${u.platform} type "${u.type}": ${plural(u.count, 'row')} (line${u.lines.length === 1 ? '' : 's'} ${u.lines.join(', ')}${u.count > u.lines.length ? ', …' : ''}); decide what it is once in the app's import page (or: leadledger api csv:decide-types)`);
   }
   for (const m of s.subscriptionMatches) lines.push(`Matched: ${describeImportedMatch(m)}`);
+  // docs/domain.md §7: what the import matched to the typed records, and what it doubts.
+  if (s.matched.length) lines.push(`Matched to what you entered: ${n(s.matched.length)}`, ...s.matched.map((m) => `  ${describeMatchedPair(m)}`));
+  if (s.possibleDuplicates.length) {
+    lines.push(`Possible duplicates: ${n(s.possibleDuplicates.length)} (imported as new; undo the import and tick them in the app's preview if they are the same)`);
+    lines.push(...s.possibleDuplicates.map((d) => `  ${describePossibleDuplicate(d)}`));
+  }
+  if (s.leadLinks) lines.push(`Linked to their lead by title or client: ${plural(s.leadLinks, 'payment')}`);
   const payers = describePayerLinks(s.payerLinks);
   if (payers) lines.push(payers);
   if (s.createdSources.length) lines.push(`New channels: ${s.createdSources.join(', ')}`);
   for (const w of s.warnings) lines.push(`Warning: ${w}`);
+  if (s.applied && s.importId !== null) lines.push(`Undo this import: leadledger api imports:undo '{"id":${s.importId}}'`);
   return lines;
 }
 
