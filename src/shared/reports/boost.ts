@@ -1,3 +1,4 @@
+import { divideHalfEven } from '../money';
 import { differenceInterval } from './wilson';
 
 /** One proposal on a credit channel (or `proposals` alike ones summed), money in base minor units. */
@@ -50,7 +51,7 @@ function group(list: readonly BoostProposal[]): BoostGroup {
     wins,
     winRate: proposals === 0 ? null : wins / proposals,
     connectsPerWin: wins === 0 ? null : connects / wins,
-    costPerWin: wins === 0 ? null : Math.round(cost / wins),
+    costPerWin: wins === 0 ? null : divideHalfEven(cost, wins),
   };
 }
 
@@ -69,7 +70,8 @@ export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMin
   const boosted = group(boostedList);
   const unboosted = group(unboostedList);
   const winCount = boosted.wins + unboosted.wins;
-  const averageNetRevenuePerWin = winCount === 0 ? null : proposals.reduce((sum, p) => sum + (p.won ? p.netRevenueMinor : 0), 0) / winCount;
+  const netRevenueOfWins = proposals.reduce((sum, p) => sum + (p.won ? p.netRevenueMinor : 0), 0);
+  const averageNetRevenuePerWin = winCount === 0 ? null : netRevenueOfWins / winCount;
   const uplift = differenceInterval(boosted.wins, boosted.proposals, unboosted.wins, unboosted.proposals);
   const notEnoughData = uplift === null || (uplift.low <= 0 && uplift.high >= 0);
   let breakEvenBoostConnects: number | null = null;
@@ -84,7 +86,8 @@ export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMin
     uplift,
     notEnoughData,
     averageBoostBid: boosted.proposals === 0 ? null : bids / boosted.proposals,
-    averageNetRevenuePerWin: averageNetRevenuePerWin === null ? null : Math.round(averageNetRevenuePerWin),
+    // Money divided: minor units, half to even (docs/domain.md §4).
+    averageNetRevenuePerWin: winCount === 0 ? null : divideHalfEven(netRevenueOfWins, winCount),
     breakEvenBoostConnects,
   };
 }
