@@ -1,4 +1,6 @@
-export type IconName = 'board' | 'list' | 'bell' | 'channels' | 'plus' | 'search' | 'chart' | 'coins' | 'upload' | 'gear' | 'grip';
+export type IconName =
+  | 'board' | 'list' | 'bell' | 'channels' | 'plus' | 'search' | 'chart' | 'coins' | 'upload' | 'gear' | 'grip'
+  | 'receipt' | 'inbox' | 'bolt' | 'users';
 
 const paths: Record<IconName, string> = {
   board: 'M3 4h5v16H3zM10 4h5v10h-5zM17 4h4v13h-4z',
@@ -12,6 +14,11 @@ const paths: Record<IconName, string> = {
   upload: 'M12 16V4M7 9l5-5 5 5M4 20h16',
   gear: 'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
   grip: 'M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01',
+  // Costs: a receipt; To assign: an inbox tray; Connects: a bolt (bidding credits); Clients: people.
+  receipt: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h4',
+  inbox: 'M3 13l3-8h12l3 8v6H3zM3 13h5l1 3h6l1-3h5',
+  bolt: 'M13 2L4 14h7l-1 8 9-12h-7z',
+  users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21c0-4 3-6 7-6s7 2 7 6M16 3.5a4 4 0 0 1 0 7.5M18 15c2.5.5 4 2.5 4 6',
 };
 
 /** Decorative line icons; the control next to them carries the accessible name. */

@@ -43,7 +43,7 @@ export function ToastArea() {
           .filter((t) => t.kind === 'info')
           .map((t) => (
             <div key={t.id} className="toast">
-              <span>{t.text}</span>
+              <span title={t.text}>{t.text}</span>
               {t.undo && (
                 <button
                   type="button"
@@ -67,7 +67,7 @@ export function ToastArea() {
           .filter((t) => t.kind === 'error')
           .map((t) => (
             <div key={t.id} className="toast toast-error">
-              <span>{t.text}</span>
+              <span title={t.text}>{t.text}</span>
               <button type="button" className="icon-button" aria-label="Dismiss error" onClick={() => dismiss(t.id)}>
                 ×
               </button>

@@ -15,6 +15,13 @@ describe('column tracks', () => {
     expect(fixed).toEqual([114, 100, 143, 143]);
   });
 
+  it('makes the channel column as wide as its longest name (up to a cap), so no channel is cut', () => {
+    const tracks = columnTracks(measure, ['28 Sep'], ['Upwork', 'Podcast: Design Matters']);
+    // "Podcast: Design Matters" (23 chars) at 7 px + dot and gap 14 + padding 20 + slack 4 = 199.
+    expect(tracks).toContain('minmax(0, 2.6fr) minmax(199px, 1.3fr) minmax(0, 1.4fr)');
+    expect(columnTracks(measure, ['28 Sep'], ['x'.repeat(80)])).toContain('minmax(260px, 1.3fr)');
+  });
+
   it('follows the day format: every month, this year and another', () => {
     const samples = daySamples((iso) => iso, new Date(2026, 5, 1));
     expect(samples).toHaveLength(24);

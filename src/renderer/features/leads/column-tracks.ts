@@ -29,15 +29,20 @@ function widest(measure: TextMeasure, texts: string[], font: FitFont): number {
   return Math.max(0, ...texts.map((t) => measure(t, font)));
 }
 
+const chipDot = 9 + 5; // .chip-dot and the gap after it
+/** The channel column is never narrower than its longest name ("Podcast: Design Matters"), up to this. */
+export const channelTrackMax = 260;
+
 /** `grid-template-columns` for the table's rows and header, in the order of its columns. */
-export function columnTracks(measure: TextMeasure, days: string[]): string {
+export function columnTracks(measure: TextMeasure, days: string[], channels: readonly string[] = []): string {
   const fitted = (header: string, content: number) => `${Math.ceil(Math.max(content + cellPadding, measure(header, 'header') + headerChrome) + slack)}px`;
   const stage = fitted('Stage', widest(measure, Object.values(stageLabels), 'badge') + badgeChrome);
   const connects = fitted('Connects', measure('99999', 'cell'));
   const day = widest(measure, days, 'cell');
   return [
     'minmax(0, 2.6fr)', // title
-    'minmax(0, 1.3fr)', // channel
+    // channel: at least its longest name, so a channel is not cut to "Podcast: D…"
+    `minmax(${channels.length ? Math.min(channelTrackMax, Math.ceil(widest(measure, [...channels], 'chip') + chipDot + cellPadding + slack)) : 0}px, 1.3fr)`,
     'minmax(0, 1.4fr)', // client
     stage,
     'minmax(0, 1.5fr)', // value

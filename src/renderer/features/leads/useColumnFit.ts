@@ -1,6 +1,7 @@
 import { type RefObject, useLayoutEffect, useMemo, useState } from 'react';
 import { formatShortDay } from '../../app/format';
 import { columnTracks, daySamples, type FitFont, type TextMeasure, textFits } from './column-tracks';
+import { useSources } from '../sources/useSources';
 
 /** Does this text fit this column without clipping? undefined while the table is not measured yet. */
 export type CellFit = (column: number, font: FitFont, text: string, extra?: number, numeric?: boolean) => boolean;
@@ -15,6 +16,8 @@ const defaultTracks = 'minmax(0, 2.6fr) minmax(0, 1.3fr) minmax(0, 1.4fr) 104px 
 export function useColumnFit(tableRef: RefObject<HTMLTableElement | null>): { tracks: string; fit: CellFit | undefined } {
   const [measure, setMeasure] = useState<TextMeasure>();
   const [widths, setWidths] = useState<number[]>();
+  const sources = useSources(true);
+  const channels = useMemo(() => (sources.data ?? []).map((s) => s.name), [sources.data]);
   useLayoutEffect(() => {
     const table = tableRef.current;
     const context = document.createElement('canvas').getContext('2d');
@@ -48,7 +51,7 @@ export function useColumnFit(tableRef: RefObject<HTMLTableElement | null>): { tr
   // Two days stand for the day format: when Settings change it, the widths are measured again.
   const format = `${formatShortDay('2000-09-28')}|${formatShortDay(`${new Date().getFullYear()}-09-28`)}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `format` stands for formatShortDay's settings
-  const tracks = useMemo(() => (measure ? columnTracks(measure, daySamples(formatShortDay)) : defaultTracks), [measure, format]);
+  const tracks = useMemo(() => (measure ? columnTracks(measure, daySamples(formatShortDay), channels) : defaultTracks), [measure, format, channels]);
   const fit = useMemo<CellFit | undefined>(
     () => (measure && widths ? (column, font, text, extra, numeric) => textFits(measure, font, text, widths[column] ?? 0, extra, numeric) : undefined),
     [measure, widths],

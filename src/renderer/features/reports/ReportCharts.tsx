@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { compactMoney, count, money } from './reportFormat';
 import { distinctColors } from '../../../shared/domain/palette';
+import { fillMonths } from './monthSeries';
 import { ChartTable } from './ChartTable';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
@@ -20,7 +21,7 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
   // Presets such as Upwork and Fiverr share a green: lines get distinct hues.
   const colors = distinctColors(top.map((c) => c.color));
   const channels = top.map((c, i) => ({ ...c, color: colors[i]! }));
-  const data: Record<string, string | number>[] = detail.monthly.map((m) => ({ month: m.month, ...m.profit }));
+  const data = fillMonths(detail.monthly, channels.map((c) => c.source));
   // A line needs two points: with one month the chart is bars, and every line has dots so a
   // channel with a single month of data still shows (issue 13.8).
   const single = data.length === 1;
