@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FunnelLevel, FunnelReport, FunnelView, PlanReport, PlanView } from '../../shared/api/schemas/visibility';
+import { type FunnelLevel, FunnelReport, type FunnelView, PlanReport, type PlanView } from '../../shared/api/schemas/visibility';
 import { isIsoDate } from '../../shared/dates';
 import { groupedAmount as money } from '../../shared/reports/format';
 import { CliError } from '../cli-error';
@@ -33,14 +33,9 @@ function whole(flag: string, value: string | undefined, required: boolean): numb
 const pct = (r: { value: number; low: number; high: number } | null) =>
   r === null ? '—' : `${Math.round(r.value * 100)}% (${Math.round(r.low * 100)}–${Math.round(r.high * 100)})`;
 
-/** The contract's keys only (the page's extras left out). */
-export function funnelJson(view: FunnelView): FunnelReport {
-  return { from: view.from, to: view.to, channels: view.channels };
-}
-
-export function planJson(view: PlanView): PlanReport {
-  return { source: view.source, history: view.history, notEnoughHistory: view.notEnoughHistory, month: view.month };
-}
+/** The contract's keys only, in its order (the page's extras left out). */
+export const funnelJson = (view: FunnelView): FunnelReport => FunnelReport.parse(view);
+export const planJson = (view: PlanView): PlanReport => PlanReport.parse(view);
 
 function levelLine(l: FunnelLevel & { level: string }, currency: string): string {
   return `  ${l.level.padEnd(26)}${String(l.proposals).padStart(9)}${String(l.viewed).padStart(8)}  ${pct(l.viewRate).padEnd(15)}${String(l.wins).padStart(6)}  ${pct(l.winRate).padEnd(15)}${money(l.costPerView, currency).padStart(10)}`;
