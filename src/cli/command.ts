@@ -9,8 +9,8 @@ export type CliIo = {
   stderr: (text: string) => void;
   isTty: boolean;
   drain?: () => Promise<void>;
-  /** All of standard input (`leadledger api OPERATION -`). */
-  readStdin?: () => Promise<string>;
+  /** All of standard input (`leadledger api OPERATION -`); more than `maxBytes` throws a CliError, having read no further. */
+  readStdin?: (maxBytes: number) => Promise<string>;
 };
 
 export type CommandEnv = {

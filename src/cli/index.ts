@@ -1,4 +1,5 @@
 import { tuneGarbageCollector } from '../core/gc-tuning';
+import { readLimited } from './api/stdin-input';
 import { runCli } from './main';
 
 tuneGarbageCollector();
@@ -25,11 +26,7 @@ const lastWords = (error: unknown) => {
 process.on('uncaughtException', lastWords);
 process.on('unhandledRejection', lastWords);
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const readStdin = (maxBytes: number) => readLimited(process.stdin, maxBytes);
 
 const io = {
   stdout: (text: string) => process.stdout.write(text),

@@ -1,6 +1,6 @@
-import { contract, isOperationName } from '../shared/api/contract';
+import { isOperationName } from '../shared/api/contract';
 import { type ApiError, AppError } from '../shared/api/result';
-import { dispatch, type DispatchOptions, toApiError } from '../core/dispatch';
+import { dispatch, type DispatchOptions, parseInput, toApiError } from '../core/dispatch';
 import { type HostCtx, lazyHostCtx } from '../core/host-store';
 import { resolveDbPath } from '../core/paths';
 import { appVersion } from '../core/version';
@@ -79,7 +79,7 @@ function commandEnv(dbPath: string, io: CliIo, host: () => HostCtx): CommandEnv 
     const { ctx } = host();
     // Open the store before a call that will run (some handlers only pass ctx.dbPath on, such as an
     // import's own connection); an unknown operation or invalid input opens and creates nothing.
-    if (isOperationName(name) && contract[name].input.safeParse(input ?? {}).success) {
+    if (isOperationName(name) && parseInput(name, input).ok) {
       try {
         void ctx.db;
       } catch (error) {

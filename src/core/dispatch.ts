@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isOperationName } from '../shared/api/contract';
+import { contract, isOperationName, type OperationName } from '../shared/api/contract';
 import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
 import { sqliteApiError } from './db/sqlite-errors';
@@ -56,6 +56,46 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` };
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The input's keys that the schema dropped: every object schema strips a key it does not know, so
+ * a key of the raw input missing at the same place in the parsed value is unknown (a typo such as
+ * "stgae" would otherwise be ignored and the call succeed doing nothing). One rule for every
+ * operation and every host (CLI, IPC, HTTP), intersections and unions included.
+ */
+export function unknownFields(raw: unknown, parsed: unknown, prefix = ''): string[] {
+  if (Array.isArray(raw) && Array.isArray(parsed) && raw.length === parsed.length) {
+    return raw.flatMap((item, i) => unknownFields(item, parsed[i], `${prefix}${i}.`));
+  }
+  if (!isPlainObject(raw) || !isPlainObject(parsed)) return [];
+  return Object.keys(raw).flatMap((key) => {
+    if (Object.hasOwn(parsed, key)) return unknownFields(raw[key], parsed[key], `${prefix}${key}.`);
+    return raw[key] === undefined ? [] : [`${prefix}${key}`]; // an absent value (IPC keeps `undefined`) says nothing
+  });
+}
+
+const unknownMessage = 'Unknown field: this operation has no field of that name';
+
+/** The input checked against the operation's schema, unknown fields refused by name. */
+export function parseInput(name: OperationName, rawInput: unknown): { ok: true; data: unknown } | { ok: false; error: ApiError } {
+  const raw = rawInput === undefined ? {} : rawInput;
+  const parsed = contract[name].input.safeParse(raw);
+  let fields: FieldError[];
+  if (parsed.success) {
+    const unknown = unknownFields(raw, parsed.data);
+    if (unknown.length === 0) return { ok: true, data: parsed.data };
+    fields = unknown.slice(0, 20).map((path) => ({ path, message: unknownMessage }));
+  } else {
+    // Invalid anyway: an unknown key of a plain object schema is named beside the other errors.
+    const shape = (contract[name].input as { shape?: Record<string, unknown> }).shape;
+    const unknown = shape && isPlainObject(raw) ? Object.keys(raw).filter((key) => !Object.hasOwn(shape, key) && raw[key] !== undefined) : [];
+    fields = [...zodFields(parsed.error), ...unknown.slice(0, 20).map((path) => ({ path, message: unknownMessage }))];
+  }
+  const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+  return { ok: false, error: { code: 'invalid_input', message, fields } };
+}
+
 /**
  * What a host may add to a call. IPC and HTTP pass nothing: long work there is a job they poll
  * (`csv:start-import` → `csv:job`); an in-process host (the CLI) can also listen to progress.
@@ -73,12 +113,8 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, option
     return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation "${String(name).slice(0, 80)}"` } };
   }
   const definition = contract[name];
-  const parsed = definition.input.safeParse(rawInput === undefined ? {} : rawInput);
-  if (!parsed.success) {
-    const fields = zodFields(parsed.error);
-    const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-    return { ok: false, error: { code: 'invalid_input', message, fields } };
-  }
+  const parsed = parseInput(name, rawInput);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
     // E.g. another program renamed a different file over the database: work on the file there now.
     ctx.beforeCall?.();

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { maxJsonInputBytes } from '../shared/api/limits';
 
 /** Only the loopback names of our own port are accepted (defeats DNS rebinding). */
 export function hostAllowed(host: string | undefined, port: number): boolean {
@@ -28,7 +29,8 @@ export function isJsonContentType(header: string | undefined): boolean {
   return params.every((p) => p === '' || p === 'charset=utf-8');
 }
 
-export const maxJsonBody = 1024 * 1024;
+/** The same limit as the CLI's standard input (src/shared/api/limits.ts). */
+export const maxJsonBody = maxJsonInputBytes;
 
 /** The page's own policy: the meta tag in src/renderer/index.html (a test keeps them equal). */
 export const pageContentSecurityPolicy =

@@ -25,6 +25,12 @@ export function currencyDigits(code: string): number {
   return digits;
 }
 
+/**
+ * The largest amount in minor units (10^13: 100 billion dollars): a million of them still sum
+ * exactly in a double (2^53 ≈ 9·10^15 needs ~900 at the bound, but a sum of real amounts stays far below).
+ */
+export const maxMinorUnits = 10 ** 13;
+
 export type MoneyParse = { ok: true; minor: number } | { ok: false; message: string };
 
 /** Parses a plain decimal string ("1250.50", "-12", "0.5") into minor units of `currency`. */
@@ -42,7 +48,7 @@ export function parseMoney(text: string, currency: string): MoneyParse {
   }
   const minorText = whole + frac.padEnd(digits, '0');
   const minor = Number(minorText);
-  if (!Number.isSafeInteger(minor)) return { ok: false, message: `"${text}" is too large` };
+  if (!Number.isSafeInteger(minor) || minor > maxMinorUnits) return { ok: false, message: `"${text.trim().slice(0, 40)}" is too large: at most ${formatMinorPlain(maxMinorUnits, currency)}` };
   return { ok: true, minor: sign === '-' && minor !== 0 ? -minor : minor };
 }
 

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { contract, isOperationName, operationNames } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
-import { type HostFile, registerPath, releaseFile } from '../../core/host-files';
+import { maxJsonInputBytes } from '../../shared/api/limits';
+import { createTempFile, type HostFile, hostFile, registerPath, releaseFile } from '../../core/host-files';
 import { inputHelp } from '../api/input-fields';
 import { apiErrorLine, CliError } from '../cli-error';
 import type { Command } from '../command';
+import { copyToStdout } from '../deliver';
+import { isStdout } from '../output-target';
 
 const usage = `leadledger api OPERATION [JSON | -] [--json] [--file PATH | --output PATH]
        leadledger api --list
@@ -14,7 +17,8 @@ const usage = `leadledger api OPERATION [JSON | -] [--json] [--file PATH | --out
   JSON is the input object (default {}); - reads it from standard input.
   --json        on an error, print the error envelope {"ok":false,"error":…} on stdout instead of one line on stderr
   --file PATH   register PATH for reading and pass its id as "fileId" (csv:inspect, csv:preview, csv:start-import, …)
-  --output PATH register PATH for writing and pass its id as "fileId" (csv:export-file)
+  --output PATH register PATH for writing and pass its id as "fileId" (csv:export-file); - writes the file to standard output instead of the JSON value
+  Standard input takes at most 1 MB, as browser mode's requests.
   An import job lives in the process that started it: use leadledger import for an import and its summary.`;
 
 function listText(): string {
@@ -67,20 +71,33 @@ export const apiCommand: Command = {
       env.io.stdout(inputHelp(name, contract[name].description, contract[name].input));
       return 0;
     }
-    const parsed = parseInput(json === '-' ? await (env.io.readStdin?.() ?? Promise.resolve('')) : (json ?? ''));
+    let text = json ?? '';
+    if (json === '-') {
+      try {
+        text = (await env.io.readStdin?.(maxJsonInputBytes)) ?? '';
+      } catch (error) {
+        if (error instanceof CliError) return fail({ code: 'invalid_input', message: error.message });
+        throw error;
+      }
+    }
+    const parsed = parseInput(text);
     if (!parsed.ok) return fail(parsed.error);
     let input = parsed.value;
     let file: HostFile | undefined;
+    let toStdout = false;
     const path = values.file ?? values.output;
     if (path !== undefined) {
       if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail({ code: 'invalid_input', message: 'With --file or --output the input must be a JSON object' });
-      file = registerPath(path, values.file ? 'read' : 'write');
+      // `--output -` or /dev/stdout: the file is written to stdout (through a private temp file), instead of the JSON value.
+      toStdout = values.output !== undefined && isStdout(values.output);
+      file = toStdout ? createTempFile('export.csv', 'write') : registerPath(path, values.file ? 'read' : 'write');
       input = { ...input, fileId: file.fileId };
     }
     try {
       const result = await env.dispatch(name, input);
       if (!result.ok) return fail(result.error);
-      env.io.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
+      if (toStdout) await copyToStdout(hostFile(file!.fileId, 'write').path, env.io);
+      else env.io.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
       return 0;
     } finally {
       if (file) releaseFile(file.fileId);

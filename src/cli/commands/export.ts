@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { exportKinds } from '../../shared/api/schemas/csv';
@@ -8,6 +6,7 @@ import { CliError } from '../cli-error';
 import { attributionFlag } from './attribution-flag';
 import type { Command } from '../command';
 import { copyToStdout } from '../deliver';
+import { isStdout } from '../output-target';
 
 type ExportKind = (typeof exportKinds)[number];
 
@@ -37,8 +36,8 @@ export const exportCommand: Command = {
     if (values.basis !== undefined && kind !== 'report') throw new CliError('--basis is for export report', 2);
     const attribution = attributionFlag(values.attribution);
     if (attribution !== undefined && kind !== 'report') throw new CliError('--attribution is for export report', 2);
-    const output = values.output;
-    if (output && !fs.existsSync(path.dirname(path.resolve(output)))) throw new CliError(`${path.dirname(output) || '.'}: no such folder`);
+    // `-o -` and /dev/stdout are standard output (see output-target.ts); any other path is the user's file.
+    const output = values.output === undefined || isStdout(values.output) ? undefined : values.output;
     // Like every host: the export goes into a registered file (-o FILE, or a private temporary file copied to stdout).
     const target: HostFile = output ? registerPath(output, 'write') : createTempFile(`${kind}.csv`, 'write');
     try {

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { readLimited } from '../api/stdin-input';
 import { runCli } from '../main';
 
 export type Captured = { code: number; stdout: string; stderr: string };
@@ -17,7 +19,7 @@ export async function runCliWithStdin(stdin: string | undefined, ...argv: string
     },
     stderr: (t) => (stderr += t),
     isTty: false,
-    readStdin: async () => stdin ?? '',
+    readStdin: (maxBytes) => readLimited(Readable.from([Buffer.from(stdin ?? '')]), maxBytes),
   });
   return { code, stdout, stderr };
 }

@@ -2,8 +2,53 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { type Delimiter, sniffDelimiter } from '../../shared/csv/headers';
+import { AppError } from '../../shared/api/result';
 import { CsvParser, type CsvRecord } from './parser';
 import { assertNotOpenDatabase } from '../db/open-files';
+
+const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What is wrong with `file` as a CSV to read, in words (no such file, a folder, a pipe, a device), or undefined. */
+function notAFile(stat: fs.Stats | undefined): string | undefined {
+  if (!stat) return 'no such file';
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'it is a folder, not a file';
+  if (stat.isFIFO()) return 'it is a pipe, not a file (save what it sends to a file first)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'it is a device, not a file';
+  return 'it is not a regular file';
+}
+
+/**
+ * Opens a CSV the user chose for reading: a missing path, a folder, a pipe or a device is refused in
+ * one line naming the path (a FIFO's open would wait for a writer, /dev/zero never ends), and so is
+ * a SQLite database (its binary header is no CSV header to show).
+ */
+async function openCsv(file: string): Promise<fs.promises.FileHandle> {
+  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
+  let handle: fs.promises.FileHandle;
+  try {
+    const before = notAFile(fs.statSync(file, { throwIfNoEntry: false }));
+    if (before) throw new AppError('invalid_input', `Cannot read ${file}: ${before}`);
+    // O_NONBLOCK: should it have become a FIFO since, the open does not wait for a writer.
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
+    throw new AppError('invalid_input', `Cannot read ${file}: ${why}`);
+  }
+  try {
+    const wrong = notAFile(await handle.stat());
+    if (wrong) throw new AppError('invalid_input', `Cannot read ${file}: ${wrong}`);
+    const head = Buffer.alloc(sqliteMagic.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === head.length && head.equals(sqliteMagic)) throw new AppError('invalid_input', `${file}: this is a LeadLedger/SQLite database file, not a CSV`);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -25,8 +70,7 @@ function incompleteTail(chunk: Buffer): number {
  * every byte sequence is valid UTF-8, else Windows-1252 (what Excel on Windows writes).
  */
 export async function detectEncoding(file: string): Promise<Encoding> {
-  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
-  const handle = await fs.promises.open(file, 'r');
+  const handle = await openCsv(file);
   try {
     const head = Buffer.alloc(3);
     const { bytesRead } = await handle.read(head, 0, 3, 0);
@@ -85,8 +129,7 @@ export async function readCsvFile(
   const parser = new CsvParser(onRecord, hooks.maxRecordChars, hooks.delimiter);
   // One buffer, read into again and again: the decoder copies each chunk into a string, and a
   // fresh buffer per chunk left tens of MB of dead buffers waiting for the GC (peak RSS).
-  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
-  const handle = await fs.promises.open(file, 'r');
+  const handle = await openCsv(file);
   const buffer = Buffer.allocUnsafe(hooks.chunkBytes ?? chunkSize);
   let bytes = 0;
   try {
@@ -108,8 +151,7 @@ export async function readCsvFile(
 
 /** The file's delimiter, from its first line (read through the decoder: at most 64 KB). */
 export async function detectDelimiter(file: string, encoding: Encoding): Promise<Delimiter> {
-  assertNotOpenDatabase(file); // a raw descriptor on the open database would drop SQLite's locks
-  const handle = await fs.promises.open(file, 'r');
+  const handle = await openCsv(file);
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

@@ -18,6 +18,7 @@ import { migration0011 } from './migrations/0011-board-totals-index';
 import { migration0012 } from './migrations/0012-stage-rollup';
 import { migration0013 } from './migrations/0013-purchase-changes';
 import { migration0014 } from './migrations/0014-purchase-days';
+import { migration0015 } from './migrations/0015-undo-snapshots';
 import { migration0018 } from './migrations/0018-bid-facts';
 import { openDatabase } from './open';
 
@@ -306,6 +307,13 @@ perMigration[migration0014.version] = (db) => {
   db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
   db.prepare(`UPDATE expenses SET connects = connects + 1 WHERE id = ?`).run(other.id);
   expect((db.prepare(`SELECT COUNT(*) AS n FROM purchase_day_changes`).get() as { n: number }).n).toBe(rows);
+};
+
+// 0015: an empty table of undo snapshots; a kind it does not know is refused by SQLite.
+perMigration[migration0015.version] = (db) => {
+  expect(db.prepare('SELECT COUNT(*) AS n FROM undo_snapshots').get()).toEqual({ n: 0 });
+  db.prepare(`INSERT INTO undo_snapshots (kind, snapshot, deleted_at) VALUES ('lead', '{}', '2026-12-06T00:00:00Z')`).run();
+  expect(() => db.prepare(`INSERT INTO undo_snapshots (kind, snapshot, deleted_at) VALUES ('source', '{}', 'x')`).run()).toThrow(/CHECK constraint/);
 };
 
 // 0018 (docs/domain.md §8): the bid facts, empty on every existing lead; SQLite refuses values outside the contract.

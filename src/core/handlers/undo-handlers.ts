@@ -1,11 +1,11 @@
-import { undoActivityDelete, undoExpenseDelete, undoLeadDelete, undoPaymentDelete, undoSubscriptionDelete } from '../services/undo-service';
+import { undoDeleted } from '../services/undo-service';
 import type { HandlersFor } from './types';
 
-// Undo of deletes (issue 13.6): each takes the snapshot its delete returned.
+// Undo of deletes (docs/domain.md, Undo): each names the undoId its delete returned.
 export const undoHandlers: HandlersFor<'undo'> = {
-  'undo:lead': (ctx, { snapshot }) => undoLeadDelete(ctx, snapshot),
-  'undo:payment': (ctx, { snapshot }) => undoPaymentDelete(ctx, snapshot),
-  'undo:expense': (ctx, { snapshot }) => undoExpenseDelete(ctx, snapshot),
-  'undo:activity': (ctx, { snapshot }) => undoActivityDelete(ctx, snapshot),
-  'undo:subscription': (ctx, { snapshot }) => undoSubscriptionDelete(ctx, snapshot),
+  'undo:lead': (ctx, { undoId }) => undoDeleted(ctx, 'lead', undoId),
+  'undo:payment': (ctx, { undoId }) => undoDeleted(ctx, 'payment', undoId),
+  'undo:expense': (ctx, { undoId }) => undoDeleted(ctx, 'expense', undoId),
+  'undo:activity': (ctx, { undoId }) => undoDeleted(ctx, 'activity', undoId),
+  'undo:subscription': (ctx, { undoId }) => undoDeleted(ctx, 'subscription', undoId),
 };

@@ -104,3 +104,29 @@ export function restoreActivityRow(db: Database, a: DeletedActivity, id: number 
     db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, a.lead_id, a.kind, a.at, a.text, a.created_at).lastInsertRowid,
   );
 }
+
+/** What a delete kept for Undo (migration 0015). */
+export type UndoKind = 'lead' | 'payment' | 'expense' | 'subscription' | 'activity';
+
+/** The newest deletes that can be undone; older snapshots are removed at the next delete. */
+export const undoKept = 200;
+
+/**
+ * Keeps what a delete removed, in the delete's own transaction, and returns the id `undo:*` names.
+ * Snapshots beyond the newest `undoKept` go (a deleted record does not linger in the file).
+ */
+export function keepUndoSnapshot(db: Database, kind: UndoKind, snapshot: unknown, deletedAt: string): number {
+  const id = Number(db.prepare(`INSERT INTO undo_snapshots (kind, snapshot, deleted_at) VALUES (?, ?, ?)`).run(kind, JSON.stringify(snapshot), deletedAt).lastInsertRowid);
+  db.prepare(`DELETE FROM undo_snapshots WHERE id <= ?`).run(id - undoKept);
+  return id;
+}
+
+export type UndoSnapshotRow = { id: number; kind: UndoKind; snapshot: string; deleted_at: string; undone_at: string | null };
+
+export function undoSnapshotById(db: Database, id: number): UndoSnapshotRow | undefined {
+  return db.prepare(`SELECT id, kind, snapshot, deleted_at, undone_at FROM undo_snapshots WHERE id = ?`).get(id) as UndoSnapshotRow | undefined;
+}
+
+export function markUndone(db: Database, id: number, at: string): void {
+  db.prepare(`UPDATE undo_snapshots SET undone_at = ? WHERE id = ?`).run(at, id);
+}

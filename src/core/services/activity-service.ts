@@ -1,5 +1,5 @@
 import type { DeletedActivity } from '../../shared/api/schemas/undo';
-import { activityById } from '../repos/undo-repo';
+import { activityById, keepUndoSnapshot } from '../repos/undo-repo';
 import { endOfDay } from 'date-fns';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
@@ -26,11 +26,11 @@ export function createActivity(ctx: Ctx, input: z.output<typeof ActivityCreate>)
 }
 
 /** Deletes a logged activity; the snapshot is what undo:activity puts back. */
-export function removeActivity(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedActivity } {
+export function removeActivity(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedActivity; undoId?: number } {
   return ctx.db.transaction(() => {
     const snapshot = activityById(ctx.db, id);
     if (!snapshot || !deleteActivity(ctx.db, id)) return { deleted: false };
-    return { deleted: true, snapshot };
+    return { deleted: true, snapshot, undoId: keepUndoSnapshot(ctx.db, 'activity', snapshot, ctx.now().toISOString()) };
   })();
 }
 

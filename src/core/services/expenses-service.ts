@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
+import { keepUndoSnapshot } from '../repos/undo-repo';
 import { connectsCountNeeded, type Expense, negativeConnectsPurchase, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
@@ -98,9 +99,10 @@ function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | '
  * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (issue 12).
  * The snapshot is what undo:expense puts back.
  */
-export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord } {
+export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord; undoId: number } {
   const { db } = ctx;
   const { id } = input;
+  let undoId = 0;
   const snapshot = db.transaction(() => {
     const before = getExpense(db, id);
     if (!before) throw new AppError('not_found', `Expense ${id} does not exist`);
@@ -109,7 +111,8 @@ export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfal
       deleteExpense(db, before, batch);
       batch.flush();
     });
+    undoId = keepUndoSnapshot(db, 'expense', before, ctx.now().toISOString());
     return before;
   })();
-  return { id, snapshot };
+  return { id, snapshot, undoId };
 }

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import type { Ctx } from '../context';
 import { type ExportOptions, writeExport } from '../csv/export';
 import type { OwnFormat } from '../csv/own-formats';
 import { assertNotOpenDatabase } from '../db/open-files';
+import { writeOutputFile } from './output-file';
 import { exportReport } from './report-export';
 import type { Attribution } from '../../shared/api/schemas/reports';
 
@@ -18,26 +18,8 @@ export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOpt
   return writeExport(ctx.db, kind, options, sink);
 }
 
-/** Exports into a file: written to a temp name beside it and renamed, so a failure leaves no half file. */
+/** Exports into the file the user pointed at, as writeOutputFile writes it (whole or not at all, never replacing a pipe or a device). */
 export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions & { attribution?: Attribution | undefined }, file: string): Promise<number> {
   assertNotOpenDatabase(file, [ctx.dbPath]); // renaming an export over the database would destroy it
-  const temp = `${file}.partial-${process.pid}`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    const rows = await exportTo(ctx, kind, options, (text) => {
-      fs.writeSync(fd, text);
-    });
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(temp, file);
-    return rows;
-  } catch (error) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // already closed
-    }
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  return writeOutputFile(file, (write) => exportTo(ctx, kind, options, write));
 }

@@ -24,7 +24,7 @@ import {
   updateLeadRecord,
 } from '../repos/leads-repo';
 import { requireActiveSource } from '../repos/sources-repo';
-import { leadDependents } from '../repos/undo-repo';
+import { keepUndoSnapshot, leadDependents } from '../repos/undo-repo';
 import type { DeletedLead } from '../../shared/api/schemas/undo';
 import { linkLeadByName } from './clients-service';
 import { dayReached, followTypedDays, recordCreation, stampOf } from './stage-history';
@@ -219,7 +219,7 @@ export function moveLead(
 }
 
 /** Deletes a lead; the snapshot (with its history, activity and payment links) lets undo:lead put it back. */
-export function deleteLead(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedLead } {
+export function deleteLead(ctx: Ctx, id: number): { deleted: boolean; snapshot?: DeletedLead; undoId?: number } {
   const { db } = ctx;
   return db.transaction(() => {
     const before = getLeadRecord(db, id);
@@ -228,6 +228,6 @@ export function deleteLead(ctx: Ctx, id: number): { deleted: boolean; snapshot?:
     const batch = new RollupBatch(db);
     deleteLeadRecord(db, before, batch);
     batch.flush();
-    return { deleted: true, snapshot };
+    return { deleted: true, snapshot, undoId: keepUndoSnapshot(db, 'lead', snapshot, ctx.now().toISOString()) };
   })();
 }

@@ -1,4 +1,5 @@
 import type { DeletedPayment } from '../../shared/api/schemas/undo';
+import { keepUndoSnapshot } from '../repos/undo-repo';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Payment, PaymentCreate, PaymentList, PaymentUpdate } from '../../shared/api/schemas/payments';
@@ -109,16 +110,18 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
 
 /** Deletes a payment; the snapshot is what undo:payment puts back. */
 /** Deletes a payment; the snapshot (every stored column, the payer's included) is what undo:payment puts back. */
-export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: DeletedPayment } {
+export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: DeletedPayment; undoId: number } {
   const { db } = ctx;
+  let undoId = 0;
   const snapshot = db.transaction(() => {
     const before = getPayment(db, id);
     if (!before) throw new AppError('not_found', `Payment ${id} does not exist`);
     const batch = new RollupBatch(db);
     deletePayment(db, before, batch);
     batch.flush();
+    undoId = keepUndoSnapshot(db, 'payment', before, ctx.now().toISOString());
     // getPayment reads every column (SELECT *), so the row also holds the payer fields of migration 0008.
     return before as PaymentRecord & Pick<DeletedPayment, 'rail' | 'payer_name' | 'payer_email' | 'assigned'>;
   })();
-  return { id, snapshot };
+  return { id, snapshot, undoId };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
+import { keepUndoSnapshot } from '../repos/undo-repo';
 import type { Subscription, SubscriptionCreate, SubscriptionUpdate } from '../../shared/api/schemas/subscriptions';
 import { plansOverlap } from '../../shared/reports/subscriptions';
 import type { Ctx } from '../context';
@@ -105,7 +106,7 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
  * Deletes a plan; one whose included credits were spent needs `confirmShortfall`.
  * The snapshot is what undo:subscription puts back.
  */
-export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: SubscriptionRecord } {
+export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: SubscriptionRecord; undoId: number } {
   const { db } = ctx;
   return db.transaction(() => {
     const snapshot = getSubscriptionRecord(db, input.id);
@@ -113,6 +114,6 @@ export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfa
     guardShortfall(ctx, snapshot.free_credits_monthly > 0 ? [snapshot.source_id] : [], input.confirmShortfall === true, () => {
       if (!deleteSubscriptionRecord(db, input.id)) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
     });
-    return { id: input.id, snapshot };
+    return { id: input.id, snapshot, undoId: keepUndoSnapshot(db, 'subscription', snapshot, ctx.now().toISOString()) };
   })();
 }

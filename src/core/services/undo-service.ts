@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { AppError } from '../../shared/api/result';
-import type { DeletedActivity, DeletedExpense, DeletedLead, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
+import { DeletedActivity, DeletedExpense, DeletedLead, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
 import type { Ctx } from '../context';
 import { getExpenseByRef } from '../repos/expenses-repo';
 import { getLeadByRef } from '../repos/leads-repo';
@@ -8,15 +9,16 @@ import { getSourceRecord } from '../repos/sources-repo';
 import { listSubscriptionRecords } from '../repos/subscriptions-repo';
 import {
   activityById, restoreActivityRow,
-  expenseIdTaken, leadIdTaken, paymentIdTaken, relinkPayments, relinkTimeEntries, restoreExpenseRow, restoreLeadDependents, restoreLeadRow,
-  restorePaymentRow, restoreSubscriptionRow, subscriptionById,
+  expenseIdTaken, leadIdTaken, markUndone, paymentIdTaken, relinkPayments, relinkTimeEntries, restoreExpenseRow, restoreLeadDependents, restoreLeadRow,
+  restorePaymentRow, restoreSubscriptionRow, subscriptionById, type UndoKind, undoKept, undoSnapshotById,
 } from '../repos/undo-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { refuseOverlap } from './subscriptions-service';
 
-// Undo of a delete (issue 13.6): the snapshot the delete returned goes back in one transaction,
-// under its own id when that is still free. Putting back twice, or after its reference was
-// given to another row, is refused with a message that says which.
+// Undo of a delete (docs/domain.md, Undo): the snapshot the delete kept in the database (named by
+// its undoId) goes back in one transaction, under its own id when that is still free. Only what was
+// deleted in this file can come back: undo:* takes an id, never a snapshot. Putting back twice, or
+// after its reference was given to another row, is refused with a message that says which.
 
 function requireChannel(ctx: Ctx, sourceId: number | null, what: string): void {
   if (sourceId !== null && !getSourceRecord(ctx.db, sourceId)) throw new AppError('conflict', `Cannot put back ${what}: its channel (id ${sourceId}) no longer exists`);
@@ -105,5 +107,38 @@ export function undoActivityDelete(ctx: Ctx, activity: DeletedActivity): { id: n
     }
     if (!leadIdTaken(db, activity.lead_id)) throw new AppError('conflict', `Cannot put back the activity: its lead (id ${activity.lead_id}) no longer exists`);
     return { id: restoreActivityRow(db, activity, holder ? null : activity.id) };
+  })();
+}
+
+type Undoable<S, R> = { schema: z.ZodType<S>; what: (s: S) => string; put: (ctx: Ctx, s: S) => R };
+
+const kinds = {
+  lead: { schema: DeletedLead, what: (s) => `“${s.lead.title}”`, put: undoLeadDelete } satisfies Undoable<DeletedLead, ReturnType<typeof undoLeadDelete>>,
+  payment: { schema: DeletedPayment, what: (s) => `the payment of ${s.date}`, put: undoPaymentDelete } satisfies Undoable<DeletedPayment, { id: number }>,
+  expense: { schema: DeletedExpense, what: (s) => `the expense of ${s.date}`, put: undoExpenseDelete } satisfies Undoable<DeletedExpense, { id: number }>,
+  subscription: { schema: DeletedSubscription, what: (s) => `“${s.name}”`, put: undoSubscriptionDelete } satisfies Undoable<DeletedSubscription, { id: number }>,
+  activity: { schema: DeletedActivity, what: () => 'The activity', put: undoActivityDelete } satisfies Undoable<DeletedActivity, { id: number }>,
+};
+
+const nouns: Record<UndoKind, string> = { lead: 'lead', payment: 'payment', expense: 'expense', subscription: 'recurring cost', activity: 'activity' };
+
+/** Puts back what the delete kept under `undoId`, if it deleted a `kind`; marks it undone in the same transaction. */
+export function undoDeleted<K extends UndoKind>(ctx: Ctx, kind: K, undoId: number): ReturnType<(typeof kinds)[K]['put']> {
+  const { db } = ctx;
+  const undoable = kinds[kind] as unknown as Undoable<unknown, ReturnType<(typeof kinds)[K]['put']>>;
+  return db.transaction(() => {
+    const row = undoSnapshotById(db, undoId);
+    if (!row || row.kind !== kind) {
+      throw new AppError('not_found', `Nothing to undo: no deleted ${nouns[kind]} is kept under undo id ${undoId} (the newest ${undoKept} deletes of this file can be undone)`);
+    }
+    const parsed = undoable.schema.safeParse(JSON.parse(row.snapshot));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('conflict', `Cannot put back the deleted ${nouns[kind]}: its kept copy does not pass the checks (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+    }
+    if (row.undone_at !== null) throw new AppError('conflict', `${undoable.what(parsed.data)} is already back: it was restored before`);
+    const result = undoable.put(ctx, parsed.data);
+    markUndone(db, undoId, ctx.now().toISOString());
+    return result;
   })();
 }

@@ -19,8 +19,8 @@ export function ActivitySection({ leadId }: { leadId: number }) {
   const toast = useToast();
   const remove = async (id: number) => {
     try {
-      const { snapshot } = await api.activity.delete({ id });
-      const undo = snapshot && (() => api.undo.activity({ snapshot }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      const { undoId } = await api.activity.delete({ id });
+      const undo = undoId && (() => api.undo.activity({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info('Activity deleted', undo ? { undo } : undefined);
       notifyDataChanged();
     } catch (e) {

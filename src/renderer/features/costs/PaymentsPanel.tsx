@@ -127,7 +127,7 @@ export function PaymentsPanel({ sources, baseCurrency }: { sources: Source[]; ba
                 <DeleteButton
                   label={`Delete payment of ${p.date}`}
                   onDelete={() =>
-                    remove.run(() => api.payments.delete({ id: p.id }), `Deleted the payment of ${p.date}`, ({ snapshot }) => api.undo.payment({ snapshot }))
+                    remove.run(() => api.payments.delete({ id: p.id }), `Deleted the payment of ${p.date}`, ({ undoId }) => api.undo.payment({ undoId }))
                   }
                 />
               </td>

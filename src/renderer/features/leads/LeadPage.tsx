@@ -66,8 +66,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
   const remove = async () => {
     setConfirming(false);
     try {
-      const { snapshot } = await api.leads.delete({ id: lead.id });
-      const undo = snapshot && (() => api.undo.lead({ snapshot }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      const { undoId } = await api.leads.delete({ id: lead.id });
+      const undo = undoId && (() => api.undo.lead({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info(`Deleted “${lead.title}”`, undo ? { undo } : undefined);
       notifyDataChanged();
       navigate('leads');

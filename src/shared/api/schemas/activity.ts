@@ -41,7 +41,7 @@ export const ActivityCreate = z.object({
 export const activityContract = {
   'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem), 'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first'),
   'activity:create': op(ActivityCreate, Activity, 'Record an activity (a note, call, message or follow-up) on a lead'),
-  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional() }), 'Delete an activity (returns what undo:activity needs to put it back)'),
+  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional(), undoId: id.optional() }), 'Delete an activity (returns the undoId that undo:activity names to put it back)'),
 };
 
 /** Won in one step (issue 13.2): the close date, the value, and optionally the payment, in one transaction. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from '../define';
-import { count, currencyCode } from '../fields';
+import { currencyCode } from '../fields';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -11,17 +11,19 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+const sampleCount = z.number().int().min(0).max(10_000_000).optional();
+
 export const appContract = {
   'app:info': op(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
   'settings:update': op(z.object({ baseCurrency: currencyCode.optional() }), AppInfo, 'Change settings (the base currency of reports)'),
   'sample:load': op(
     // The CLI and benchmarks seed millions; the page asks for a few hundred.
     z.object({
-      leads: count.max(10_000_000).optional(),
+      leads: sampleCount,
       seed: z.number().int().optional(),
       /** Extra standalone payments and expenses besides those of the leads. */
-      payments: count.max(10_000_000).optional(),
-      expenses: count.max(10_000_000).optional(),
+      payments: sampleCount,
+      expenses: sampleCount,
     }),
     z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int() }),
     'Write synthetic sample leads, payments and costs (the "Load sample data" generator)',

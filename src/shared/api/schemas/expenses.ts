@@ -75,5 +75,5 @@ export const expensesContract = {
   'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
   'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
   'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(ExpenseDelete, z.object({ id, snapshot: DeletedExpense }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns what undo:expense needs to put it back)'),
+  'expenses:delete': op(ExpenseDelete, z.object({ id, snapshot: DeletedExpense, undoId: id }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns the undoId that undo:expense names to put it back)'),
 };

@@ -225,7 +225,7 @@ export const leadsContract = {
   'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
   'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
-  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedLead.optional() }), 'Delete a lead (returns what undo:lead needs to put it back)'),
+  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedLead.optional(), undoId: id.optional() }), 'Delete a lead (returns the undoId that undo:lead names to put it back)'),
   'leads:follow-ups': op(
     // `limit`: the sidebar badge only needs to know whether there are more than 99.
     z.object({ today: isoDate.optional(), limit: z.number().int().min(1).max(500).default(500) }),

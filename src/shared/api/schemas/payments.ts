@@ -58,5 +58,5 @@ export const paymentsContract = {
   'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
   'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
   'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
-  'payments:delete': op(z.object({ id }), z.object({ id, snapshot: DeletedPayment }), 'Delete a payment (returns what undo:payment needs to put it back)'),
+  'payments:delete': op(z.object({ id }), z.object({ id, snapshot: DeletedPayment, undoId: id }), 'Delete a payment (returns the undoId that undo:payment names to put it back)'),
 };

@@ -44,5 +44,5 @@ export const subscriptionsContract = {
   'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription), 'Recurring costs (memberships, plans) per channel'),
   'subscriptions:create': op(SubscriptionCreate, Subscription, 'Add a recurring cost'),
   'subscriptions:update': op(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
-  'subscriptions:delete': op(z.object({ id, confirmShortfall }), z.object({ id, snapshot: DeletedSubscription }), 'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns what undo:subscription needs to put it back)'),
+  'subscriptions:delete': op(z.object({ id, confirmShortfall }), z.object({ id, snapshot: DeletedSubscription, undoId: id }), 'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns the undoId that undo:subscription names to put it back)'),
 };

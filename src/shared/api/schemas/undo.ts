@@ -2,17 +2,21 @@ import { z } from 'zod';
 import { stages } from '../../domain/stages';
 import { boostOutcomes, competitionBuckets } from '../../domain/bid-facts';
 import { op } from '../define';
-import { id, isoDate } from '../fields';
+import { count, id, isoDate, minorUnits } from '../fields';
+import { isCurrencyCode } from '../../money';
 import type { ActivityKind } from './activity';
 import type { expenseCategoryValues } from './expenses';
 
 // What a delete removed, exactly as it was stored, so Undo can put it back in one transaction
-// (issue 13.6). Returned by leads/payments/expenses/subscriptions:delete and taken by undo:*.
+// (docs/domain.md, Undo). Returned by leads/payments/expenses/subscriptions/activity:delete with the
+// `undoId` under which the delete kept it in the database; undo:* names that id, never takes a
+// snapshot from outside. Bounded like the create forms (money, counts, dates, currencies).
 
 const int = z.number().int();
+const money = minorUnits;
 const text = z.string().max(100_000);
 const stamp = z.string().min(1).max(40);
-const code = z.string().regex(/^[A-Z]{3}$/);
+const code = z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code');
 // Written out (type-checked against their owners) so this file imports no schema at run time:
 // the delete ops in leads/payments/expenses/subscriptions import it.
 const activityKinds = ['note', 'message', 'call', 'meeting', 'proposal', 'follow-up'] as const satisfies readonly ActivityKind[];
@@ -20,7 +24,7 @@ const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'ta
 
 export const DeletedPayment = z.object({
   id, ref: z.string().min(1).max(200), date: isoDate, source_id: id, lead_id: id.nullable(), description: text,
-  gross_minor: int, fee_minor: int, fee_computed: int.min(0).max(1), currency: code, import_id: int.nullable(), created_at: stamp,
+  gross_minor: money, fee_minor: money, fee_computed: int.min(0).max(1), currency: code, import_id: int.nullable(), created_at: stamp,
   // The payer a payment rail wrote (issue 15.3); defaults for snapshots made before clients existed.
   rail: z.enum(['paypal', 'stripe', 'bank']).nullable().default(null), payer_name: text.default(''), payer_email: text.default(''), assigned: int.min(0).max(1).default(0),
 });
@@ -28,20 +32,20 @@ export type DeletedPayment = z.infer<typeof DeletedPayment>;
 
 export const DeletedExpense = z.object({
   id, ref: z.string().min(1).max(200), date: isoDate, source_id: id.nullable(), category: z.enum(expenseCategories), description: text,
-  amount_minor: int, currency: code, connects: int.min(0), import_id: int.nullable(), created_at: stamp,
+  amount_minor: money, currency: code, connects: count, import_id: int.nullable(), created_at: stamp,
 });
 export type DeletedExpense = z.infer<typeof DeletedExpense>;
 
 export const DeletedSubscription = z.object({
-  id, source_id: id, name: z.string().min(1).max(200), period: z.enum(['monthly', 'yearly']), amount_minor: int.min(0), currency: code,
-  starts_on: isoDate, ends_on: isoDate.nullable(), free_credits_monthly: int.min(0), created_at: stamp,
+  id, source_id: id, name: z.string().min(1).max(200), period: z.enum(['monthly', 'yearly']), amount_minor: money.min(0), currency: code,
+  starts_on: isoDate, ends_on: isoDate.nullable(), free_credits_monthly: count, created_at: stamp,
 });
 export type DeletedSubscription = z.infer<typeof DeletedSubscription>;
 
 export const DeletedLeadRow = z.object({
   id, ref: z.string().min(1).max(200), source_id: id, title: z.string().min(1).max(10_000), client: text, url: text, stage: z.enum(stages),
   furthest_rank: int.min(0).max(4), created_on: isoDate, applied_on: isoDate.nullable(), closed_on: isoDate.nullable(),
-  connects: int.min(0), boost_connects: int.min(0), connects_refunded: int.min(0), value_minor: int.nullable(), currency: code,
+  connects: count, boost_connects: count, connects_refunded: count, value_minor: money.nullable(), currency: code,
   fee_percent_bp: int.min(0).max(10_000).nullable(), lost_reason: text, tags: text, notes: text, follow_up_on: isoDate.nullable(),
   position: z.number().finite(), updated_at: stamp, import_id: int.nullable(),
   // docs/domain.md §8's bid facts (defaults: a snapshot taken before they existed).
@@ -66,14 +70,17 @@ export type DeletedLead = z.infer<typeof DeletedLead>;
 export const DeletedActivity = z.object({ id, lead_id: id, kind: z.enum(activityKinds), at: stamp, text, created_at: stamp });
 export type DeletedActivity = z.infer<typeof DeletedActivity>;
 
+/** The id a delete returned (`undoId`): what was deleted in this file, kept there for Undo. */
+const UndoInput = z.object({ undoId: id });
+
 export const undoContract = {
   'undo:lead': op(
-    z.object({ snapshot: DeletedLead }),
+    UndoInput,
     z.object({ id, paymentsLinked: z.number().int(), paymentsMissing: z.number().int() }),
-    'Put back a deleted lead with its stage history, activity, follow-up and payment links (the snapshot leads:delete returned)',
+    'Put back a deleted lead with its stage history, activity, follow-up and payment links (the undoId leads:delete returned)',
   ),
-  'undo:payment': op(z.object({ snapshot: DeletedPayment }), z.object({ id }), 'Put back a deleted payment (the snapshot payments:delete returned)'),
-  'undo:expense': op(z.object({ snapshot: DeletedExpense }), z.object({ id }), 'Put back a deleted expense (the snapshot expenses:delete returned)'),
-  'undo:activity': op(z.object({ snapshot: DeletedActivity }), z.object({ id }), 'Put back a deleted activity of a lead (the snapshot activity:delete returned)'),
-  'undo:subscription': op(z.object({ snapshot: DeletedSubscription }), z.object({ id }), 'Put back a deleted recurring cost (the snapshot subscriptions:delete returned)'),
+  'undo:payment': op(UndoInput, z.object({ id }), 'Put back a deleted payment (the undoId payments:delete returned)'),
+  'undo:expense': op(UndoInput, z.object({ id }), 'Put back a deleted expense (the undoId expenses:delete returned)'),
+  'undo:activity': op(UndoInput, z.object({ id }), 'Put back a deleted activity of a lead (the undoId activity:delete returned)'),
+  'undo:subscription': op(UndoInput, z.object({ id }), 'Put back a deleted recurring cost (the undoId subscriptions:delete returned)'),
 };
