@@ -70,6 +70,20 @@ describe('file transfer in browser mode', () => {
     expect((await fetch(`${base()}/api/files/download?fileId=${target.value.fileId}`, { headers: auth })).status).toBe(404);
   });
 
+  it('a name that is not ASCII (отчёт.csv) downloads under its own name (RFC 6266 filename*); the export file is private (0600)', async () => {
+    const target = (await (await fetch(`${base()}/api/files/target?name=${encodeURIComponent('отчёт "Q3".csv')}`, { method: 'POST', headers: auth })).json()) as { value: { fileId: string; name: string } };
+    expect((await call('csv:export-file', { fileId: target.value.fileId, kind: 'leads' })).ok).toBe(true);
+    const written = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`leadledger-export-${process.pid}-`)).map((f) => path.join(os.tmpdir(), f, 'export.csv')).filter((f) => fs.existsSync(f));
+    expect(written.length).toBeGreaterThan(0);
+    for (const file of written) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const download = await fetch(`${base()}/api/files/download?fileId=${target.value.fileId}`, { headers: auth });
+    expect(download.status).toBe(200);
+    const header = download.headers.get('content-disposition') ?? '';
+    expect(header).toBe(`attachment; filename="_____ Q3.csv"; filename*=UTF-8''${encodeURIComponent('отчёт "Q3".csv')}`);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!)).toBe('отчёт "Q3".csv');
+    expect((await download.text()).startsWith('ref,')).toBe(true);
+  });
+
   it('an upload id is not a download target, and the routes need the token', async () => {
     const upload = (await (await fetch(`${base()}/api/files/upload?name=x.csv`, { method: 'POST', headers: auth, body: 'a,b\n' })).json()) as { value: { fileId: string } };
     expect((await fetch(`${base()}/api/files/download?fileId=${upload.value.fileId}`, { headers: auth })).status).toBe(404);

@@ -51,6 +51,18 @@ function target(response: ServerResponse, url: URL) {
   json(response, 200, { ok: true, value: { fileId, name } });
 }
 
+/**
+ * The Content-Disposition of a download (RFC 6266): an ASCII name as it is; any other (`отчёт.csv`)
+ * also as `filename*` in UTF-8 (RFC 8187), with an ASCII stand-in for old clients. A header holds
+ * Latin-1 only: writing the name raw threw, and the download answered 500.
+ */
+export function attachment(name: string): string {
+  const ascii = name.replace(/["\\]/g, '').replace(/[^\x20-\x7e]/g, '_');
+  if (ascii === name) return `attachment; filename="${ascii}"`;
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 async function download(response: ServerResponse, url: URL) {
   const fileId = url.searchParams.get('fileId') ?? '';
   let file: { path: string; name: string };
@@ -59,10 +71,9 @@ async function download(response: ServerResponse, url: URL) {
   } catch (error) {
     return json(response, 404, { ok: false, error: { code: 'not_found', message: (error as Error).message } });
   }
-  const name = file.name.replace(/["\\]/g, '');
   response.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${name}"`,
+    'content-disposition': attachment(file.name),
     'content-length': fs.statSync(file.path).size,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
