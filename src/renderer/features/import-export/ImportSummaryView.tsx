@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
 import { plural } from '../../app/format';
 import { UnknownTypes } from './UnknownTypes';
+import { ChannelTypos } from './ChannelTypos';
 import { describePayerLinks } from '../../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../../shared/reports/plan-matching';
 
@@ -80,6 +81,7 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
       )}
       {describePayerLinks(s.payerLinks) && <p data-testid="payer-links">{describePayerLinks(s.payerLinks)} (<a href="#/to-assign">To assign</a>)</p>}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
+      <ChannelTypos created={s.createdSources} applied={s.applied} />
       {s.warnings.map((w) => (
         <p key={w} className="muted">
           {w}
