@@ -12,6 +12,8 @@ import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
 import type { TypeDecisions } from './type-decisions';
 import { upworkMapper } from './upwork';
 import { wiseMapper } from './wise';
+import { wizardMoney } from './wizard-money';
+import { wizardTimeFields, wizardTimeMapper } from '../time/wizard-time';
 import { trackerMapper } from '../time/tracker-import';
 import type { ProjectMap } from '../repos/time-projects-repo';
 import type { TimeKind } from '../../shared/api/schemas/time';
@@ -67,13 +69,23 @@ export function resolveLayout(headers: readonly string[], as: ImportAs | undefin
 
 /** A user's column mapping (the wizard's output; saved by name in csv_mappings). */
 export type ColumnMapping = {
-  target: Target;
+  target: Target | 'time';
   /** Our field name -> column index in the file. */
   columns: Record<string, number>;
   dateFormat: DateFormat;
   decimal: DecimalSeparator;
   source?: string | undefined;
   currency?: string | undefined;
+  /** Time entries without a kind column (docs/domain.md §6). */
+  kind?: TimeKind | undefined;
+};
+
+/** Fields the wizard maps beyond our CSV columns: a payment's Net (the fee is Gross − Net, DOMAIN.md §3). */
+export const wizardFields: Record<ColumnMapping['target'], readonly string[]> = {
+  leads: Object.keys(ownAliases.leads),
+  payments: [...Object.keys(ownAliases.payments), 'net'],
+  expenses: Object.keys(ownAliases.expenses),
+  time: wizardTimeFields,
 };
 
 export type MapperOptions = {
@@ -174,10 +186,11 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
     throw new AppError('invalid_input', `"${mapping.currency}" is not an ISO 4217 currency code`, [{ path: 'mapping.currency', message: 'Unknown ISO 4217 currency code' }]);
   }
   for (const [field, index] of Object.entries(mapping.columns)) {
-    if (!(field in ownAliases[mapping.target])) throw new AppError('invalid_input', `The mapping names an unknown ${mapping.target} field "${field}"`);
+    if (!wizardFields[mapping.target].includes(field)) throw new AppError('invalid_input', `The mapping names an unknown ${mapping.target} field "${field}"`);
     if (index < 0 || index >= headerCount) throw new AppError('invalid_input', `The mapping uses column ${index + 1}, but the file has ${headerCount}`);
   }
-  return ownMapper(
+  if (mapping.target === 'time') return wizardTimeMapper(mapping, { source: options.source });
+  const mapper = ownMapper(
     mapping.target,
     mapping.columns,
     headerCount,
@@ -186,6 +199,7 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
     'mapping',
     `${mapping.target} (mapped columns)`,
   );
+  return mapping.target === 'payments' ? wizardMoney(mapper, mapping) : mapper;
 }
 
 export function headerWarnings(headers: readonly string[], layout: Layout | undefined): string[] {

@@ -5,6 +5,7 @@ import { formatMinorPlain } from '../../shared/money';
 import { checkDraft } from './check-draft';
 import type { RowResult } from './drafts';
 import { planFile, readAsNotes } from './file-plan';
+import { UnknownLayout } from './formats';
 import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 
@@ -54,6 +55,8 @@ export async function inspectLayout(db: Database, file: string): Promise<LayoutI
   try {
     plan = await planFile(db, file, {}, { maxRows: decideFrom });
   } catch (error) {
+    // The app's own words: the wizard is right below, never "pass --mapping NAME".
+    if (error instanceof UnknownLayout) return { layout: null, problem: error.forApp, rows: [] };
     if (error instanceof AppError && error.code === 'invalid_input') return { layout: null, problem: error.message, rows: [] };
     throw error;
   }

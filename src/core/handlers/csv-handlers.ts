@@ -5,13 +5,18 @@ import { deleteMapping, inspectFile, listMappings, previewMapping, saveMapping }
 import { cancelImportJob, importJob, startImportJob } from '../services/import-jobs';
 import { decideTypes, forgetType, listTypeDecisions } from './type-decisions';
 import type { HandlersFor } from './types';
+import { saveTrackerProjects, trackerProjects } from '../time/tracker-projects';
 
 export const csvHandlers: HandlersFor<'csv'> = {
   'csv:inspect': async (ctx, { fileId }) => {
     const inspection = await inspectFile(ctx, fileId);
-    const { layout, problem, rows } = await inspectLayout(ctx.db, registeredFile(fileId, 'read').path);
-    return { ...inspection, format: layout?.id ?? null, formatLabel: layout?.label ?? null, layout, problem, readRows: rows };
+    const path = registeredFile(fileId, 'read').path;
+    const { layout, problem, rows } = await inspectLayout(ctx.db, path);
+    // A time tracker's file: its projects for the project mapping screen (docs/domain.md §6).
+    const projects = layout?.platform === 'tracker' ? await trackerProjects(ctx.db, path) : undefined;
+    return { ...inspection, format: layout?.id ?? null, formatLabel: layout?.label ?? null, layout, problem, readRows: rows, projects };
   },
+  'csv:save-projects': (ctx, { projects }) => saveTrackerProjects(ctx, projects),
   'csv:type-decisions': (ctx, { platform }) => listTypeDecisions(ctx, platform),
   'csv:decide-types': (ctx, { platform, decisions }) => decideTypes(ctx, platform, decisions),
   'csv:forget-type': (ctx, { platform, type }) => forgetType(ctx, platform, type),

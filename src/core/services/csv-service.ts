@@ -6,7 +6,9 @@ import { cleanHeaders, headerSignature, indexHeaders } from '../../shared/csv/he
 import type { Ctx } from '../context';
 import { registeredFile } from '../csv/file-registry';
 import { detectFormat, formatLabels, mappingMapper } from '../csv/formats';
-import { ownAliases, ownHeaders, type Target } from '../csv/own-formats';
+import { ownAliases, ownHeaders } from '../csv/own-formats';
+import { feeReadAsCost } from '../csv/wizard-money';
+import { wizardTimeFields } from '../time/wizard-time';
 import { CsvParseError } from '../csv/parser';
 import { detectDelimiter, detectEncoding, readHead } from '../csv/read-file';
 import { deleteMappingRecord, findMappingByName, listMappingRecords, upsertMapping } from '../repos/mappings-repo';
@@ -14,10 +16,25 @@ import { baseCurrency } from '../repos/settings-repo';
 
 type Mapping = z.output<typeof ColumnMapping>;
 
-const requiredFields: Record<Target, readonly string[]> = {
+const requiredFields: Record<Mapping['target'], readonly string[]> = {
   leads: ['title', 'created_on'],
   payments: ['date', 'gross'],
   expenses: ['date', 'category', 'amount'],
+  time: ['date'],
+};
+/** The wizard's fields of each target, in the order of our CSV headers (time: docs/domain.md §6, payments with Net: §3). */
+const targetFields: Record<Mapping['target'], readonly string[]> = {
+  leads: ownHeaders.leads,
+  payments: [...ownHeaders.payments, 'net'],
+  expenses: ownHeaders.expenses,
+  time: wizardTimeFields,
+};
+const extraAliases: Record<string, Record<string, readonly string[]>> = {
+  payments: { net: ['net', 'netto', 'neto', 'net amount'] },
+  time: {
+    ref: ['ref', 'id'], date: ['date', 'start date', 'day'], minutes: ['minutes', 'mins'], duration: ['duration', 'hours', 'time', 'duration (h)'],
+    source: ['source', 'channel', 'platform'], lead_ref: ['lead_ref', 'lead'], kind: ['kind'], note: ['note', 'notes', 'description', 'task'],
+  },
 };
 const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date'];
 
@@ -47,10 +64,15 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
   const { encoding, headers, rows } = await head(file.path, 21);
   const format = detectFormat(headers) ?? null;
   const suggestions: Record<string, Mapping> = {};
-  for (const target of ['leads', 'payments', 'expenses'] as const) {
-    const columns = indexHeaders(headers, ownAliases[target] as Record<string, readonly string[]>) as Record<string, number>;
+  const dateNotes: Record<string, string> = {};
+  for (const target of ['leads', 'payments', 'expenses', 'time'] as const) {
+    const aliases = { ...(target === 'time' ? {} : (ownAliases[target] as Record<string, readonly string[]>)), ...extraAliases[target] };
+    const columns = indexHeaders(headers, aliases) as Record<string, number>;
     const dateSamples = Object.entries(columns).filter(([f]) => dateFields.includes(f)).flatMap(([, i]) => rows.map((r) => r.fields[i] ?? ''));
-    suggestions[target] = { target, columns, dateFormat: guessDateFormat(dateSamples) ?? 'YYYY-MM-DD', decimal: '.' };
+    // DOMAIN.md §3: the format that reads every row shown is proposed; the wizard says when none does.
+    const guessed = guessDateFormat(dateSamples);
+    if (!guessed && dateSamples.some((d) => d.trim() !== '')) dateNotes[target] = 'No date format reads every row shown: choose one, and the rows it cannot read are listed';
+    suggestions[target] = { target, columns, dateFormat: guessed ?? 'YYYY-MM-DD', decimal: '.' };
   }
   return {
     fileName: file.name,
@@ -61,8 +83,9 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
     preview: rows.slice(0, 10).map((r) => r.fields),
     mappings: savedMappings(ctx, headerSignature(headers)),
     suggestions,
+    dateNotes,
     fields: Object.fromEntries(
-      (['leads', 'payments', 'expenses'] as const).map((t) => [t, ownHeaders[t].map((name) => ({ name, required: requiredFields[t].includes(name) }))]),
+      (['leads', 'payments', 'expenses', 'time'] as const).map((t) => [t, targetFields[t].map((name) => ({ name, required: requiredFields[t].includes(name) }))]),
     ),
   };
 }
@@ -72,14 +95,20 @@ export async function previewMapping(ctx: Ctx, fileId: string, mapping: Mapping,
   const file = registeredFile(fileId, 'read');
   const { headers, rows } = await head(file.path, count + 1);
   const missing = requiredFields[mapping.target].filter((f) => mapping.columns[f] === undefined && !(f === 'source' && mapping.source));
+  if (mapping.target === 'time' && mapping.columns.minutes === undefined && mapping.columns.duration === undefined) missing.push('minutes or duration');
   const mapper = mappingMapper(mapping, headers.length, { baseCurrency: baseCurrency(ctx.db), source: mapping.source });
+  const flipped = 'flipped' in mapper ? (mapper.flipped as () => number) : undefined;
+  let seen = 0;
   return {
     rows: rows.map(({ fields, line }) => {
       const values: Record<string, string> = {};
       for (const [field, index] of Object.entries(mapping.columns)) values[field] = fields[index] ?? '';
       const result = mapper.row(fields, line);
       const error = missing.length ? `Choose a column for ${missing.join(', ')}` : result?.kind === 'invalid' ? result.message : null;
-      return { line, values, error };
+      // The preview says when a fee was read as a cost (DOMAIN.md §3) or an entry was under half a minute.
+      const note = result.kind === 'skipped' ? `skipped: ${result.reason}` : flipped && flipped() > seen ? feeReadAsCost : null;
+      if (flipped) seen = flipped();
+      return { line, values, error, note };
     }),
   };
 }

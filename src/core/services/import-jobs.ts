@@ -11,6 +11,7 @@ import { ImportCancelled, type ImportOptions } from '../csv/file-plan';
 import { importCsvFile } from '../csv/import-engine';
 import type { ImportAs } from '../csv/formats';
 import { type ColumnMapping } from '../csv/formats';
+import type { TimeKind } from '../../shared/api/schemas/time';
 import { headersOf, mappingByName } from './csv-service';
 
 type Job = ImportJob & { cancel: boolean; startedAt: number; finishedAt?: number };
@@ -26,6 +27,8 @@ export type StartImport = {
   fileId: string;
   as?: ImportAs | undefined;
   source?: string | undefined;
+  /** Time trackers: the whole file's kind (docs/domain.md §6). */
+  kind?: TimeKind | undefined;
   mapping?: ColumnMapping | undefined;
   mappingName?: string | undefined;
   skipInvalid?: boolean | undefined;
@@ -50,7 +53,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   };
   jobs.set(id, job);
   const options: ImportOptions = {
-    fileName: file.name, as: input.as, source: input.source, mapping, skipInvalid: input.skipInvalid, dryRun: input.dryRun, sameAs: input.sameAs,
+    fileName: file.name, as: input.as, source: input.source, kind: input.kind, mapping, skipInvalid: input.skipInvalid, dryRun: input.dryRun, sameAs: input.sameAs,
   };
   let db: Database | undefined;
   const finish = (state: Job['state'], error: string | null) => {

@@ -7,6 +7,7 @@ import { type ChosenFile, nativeFiles, registerFile } from './files';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummaryView } from './ImportSummaryView';
 import { MappingWizard } from './MappingWizard';
+import { ProjectMapping } from './ProjectMapping';
 import { RecognisedFile } from './RecognisedFile';
 import { installGlobalImportHandlers, takePending, usePending } from './pendingImport';
 import { useImportJob } from './useImportJob';
@@ -18,7 +19,7 @@ type Start = { mapping?: ColumnMapping; source?: string; skipInvalid?: boolean; 
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; name: string }
-  | { kind: 'ready'; file: ChosenFile; inspection: Inspection; wizard: boolean }
+  | { kind: 'ready'; file: ChosenFile; inspection: Inspection; wizard: boolean; projects: boolean }
   | { kind: 'running'; file: ChosenFile; inspection: Inspection; jobId: string; start: Start };
 
 export function ImportPage({ route }: PageProps) {
@@ -34,7 +35,9 @@ export function ImportPage({ route }: PageProps) {
 
   const inspect = useCallback(async (chosen: ChosenFile) => {
     const inspection = await api.csv.inspect({ fileId: chosen.fileId });
-    setStep({ kind: 'ready', file: chosen, inspection, wizard: inspection.format === null });
+    // A time tracker's file with a project not mapped yet: the project mapping first (docs/domain.md §6).
+    const projects = Boolean(inspection.projects?.some((p) => p.mapping === null));
+    setStep({ kind: 'ready', file: chosen, inspection, wizard: inspection.format === null, projects });
   }, []);
 
   const begin = useCallback(
@@ -86,7 +89,9 @@ export function ImportPage({ route }: PageProps) {
       <header className="page-header">
         <div>
           <h1>Import</h1>
-          <p className="page-summary">LeadLedger CSVs, Upwork, PayPal and Stripe exports are recognised; any other CSV is mapped column by column.</p>
+          <p className="page-summary">
+            LeadLedger CSVs, Upwork, PayPal, Stripe and Wise exports, and Toggl, Clockify and Harvest time are recognised; any other CSV is mapped column by column.
+          </p>
         </div>
       </header>
       {error && (
@@ -136,7 +141,24 @@ export function ImportPage({ route }: PageProps) {
           {step.file.name}: {step.inspection.problem}
         </p>
       )}
-      {step.kind === 'ready' && !step.wizard && (
+      {step.kind === 'ready' && !step.wizard && step.projects && step.inspection.projects && (
+        <ProjectMapping
+          fileName={step.file.name}
+          trackerLabel={step.inspection.layout?.label ?? 'time tracker export'}
+          projects={step.inspection.projects}
+          onSaved={() => void inspect(step.file).catch((e: Error) => setError(e.message))}
+          onCancel={again}
+        />
+      )}
+      {step.kind === 'ready' && !step.wizard && !step.projects && step.inspection.projects && (
+        <p className="import-projects-note">
+          Time goes to the channels saved for its {step.inspection.projects.length === 1 ? 'project' : `${step.inspection.projects.length} projects`}.{' '}
+          <button type="button" className="link-button" onClick={() => setStep({ ...step, projects: true })}>
+            Change the project mapping
+          </button>
+        </p>
+      )}
+      {step.kind === 'ready' && !step.wizard && !step.projects && (
         <RecognisedFile
           fileName={step.file.name}
           inspection={step.inspection}

@@ -11,7 +11,7 @@ export type MappingWizardProps = {
   onImport: (mapping: ColumnMapping, options: { skipInvalid: boolean }) => void;
 };
 
-const targetLabels: Record<Target, string> = { leads: 'Leads', payments: 'Payments', expenses: 'Expenses' };
+const targetLabels: Record<Target, string> = { leads: 'Leads', payments: 'Payments', expenses: 'Expenses', time: 'Time entries' };
 
 /** Any other CSV: choose what the rows are, map columns to fields, date format and decimals, check the preview, import. */
 export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWizardProps) {
@@ -39,7 +39,9 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
     };
   }, [fileId, mappingKey]);
 
-  const setTarget = (target: Target) => setMapping({ ...inspection.suggestions[target]!, source: mapping.source, currency: mapping.currency });
+  const setTarget = (target: Target) => setMapping({ ...inspection.suggestions[target]!, source: mapping.source, currency: mapping.currency, kind: mapping.kind });
+  const dateNote = inspection.dateNotes?.[mapping.target];
+  const notes = preview.filter((r) => r.note).length;
   const setColumn = (field: string, value: string) => {
     const columns = { ...mapping.columns };
     if (value === '') delete columns[field];
@@ -92,11 +94,24 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
           <label htmlFor="wizard-source">Channel for rows without one</label>
           <input id="wizard-source" value={mapping.source ?? ''} maxLength={60} onChange={(e) => setMapping({ ...mapping, source: e.target.value || undefined })} placeholder="e.g. Fiverr" />
         </div>
-        <div className="field">
-          <label htmlFor="wizard-currency">Currency when empty</label>
-          <input id="wizard-currency" value={mapping.currency ?? ''} maxLength={3} className="upper" onChange={(e) => setMapping({ ...mapping, currency: e.target.value.toUpperCase() || undefined })} placeholder="base" />
-        </div>
+        {mapping.target === 'time' ? (
+          <div className="field">
+            <label htmlFor="wizard-kind">Kind when empty</label>
+            <select id="wizard-kind" value={mapping.kind ?? 'delivery'} onChange={(e) => setMapping({ ...mapping, kind: e.target.value as 'sales' | 'delivery' })}>
+              <option value="delivery">Delivery (doing the work)</option>
+              <option value="sales">Sales (finding the work)</option>
+            </select>
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="wizard-currency">Currency when empty</label>
+            <input id="wizard-currency" value={mapping.currency ?? ''} maxLength={3} className="upper" onChange={(e) => setMapping({ ...mapping, currency: e.target.value.toUpperCase() || undefined })} placeholder="base" />
+          </div>
+        )}
       </div>
+      {dateNote && <p className="muted" role="status">{dateNote}</p>}
+      {mapping.target === 'time' && <p className="muted">Map minutes, or a duration (1:30:00 or decimal hours). Entries under half a minute are skipped and counted.</p>}
+      {mapping.target === 'payments' && <p className="muted">The fee is a cost: a fee written with the sign opposite to the gross is read as positive; with a Net column the fee is Gross − Net, and a row that does not add up is listed.</p>}
       <div className="wizard-columns">
         {fields.map((f) => (
           <div className="field" key={f.name}>
@@ -116,7 +131,7 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         ))}
       </div>
       <h3>
-        Preview {preview.length > 0 && <span className="muted">({bad === 0 ? 'every row is valid' : `${bad} of ${preview.length} rows have a problem`})</span>}
+        Preview {preview.length > 0 && <span className="muted">({bad === 0 ? 'every row is valid' : `${bad} of ${preview.length} rows have a problem`}{notes > 0 ? `; ${notes} read otherwise than written` : ''})</span>}
       </h3>
       <div className="table-scroll wizard-preview">
         <table className="data-table">
@@ -138,7 +153,7 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
                     {r.values[f]}
                   </td>
                 ))}
-                <td title={r.error ?? 'OK'}>{r.error ?? 'OK'}</td>
+                <td title={r.error ?? r.note ?? 'OK'}>{r.error ?? r.note ?? 'OK'}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { op } from '../define';
 import { isoDate } from '../fields';
 import { MatchedPair, PossibleDuplicate, SameAs } from './reconcile';
 
-export const csvTargets = ['leads', 'payments', 'expenses'] as const;
+export const csvTargets = ['leads', 'payments', 'expenses', 'time'] as const;
 export const importAsValues = ['leads', 'payments', 'expenses', 'time', 'upwork', 'paypal', 'stripe'] as const;
 export const exportKinds = ['leads', 'payments', 'expenses', 'time', 'report'] as const;
 
@@ -20,6 +20,8 @@ export const ColumnMapping = z.object({
   decimal: z.enum(['.', ',']),
   source: z.string().trim().max(60).optional(),
   currency: z.string().trim().max(3).optional(),
+  /** Time entries: the kind of rows without a kind column (docs/domain.md §6; delivery when not given). */
+  kind: z.enum(['sales', 'delivery']).optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
@@ -38,6 +40,24 @@ export const ReadRow = z.object({
 });
 export type ReadRow = z.infer<typeof ReadRow>;
 
+export const TrackerProject = z.object({
+  client: z.string(),
+  project: z.string(),
+  entries: z.number().int(),
+  minutes: z.number().int(),
+  mapping: z.object({ sourceId: z.number().int(), leadId: z.number().int().nullable(), kind: z.enum(['sales', 'delivery']) }).nullable(),
+  leads: z.array(z.object({ id: z.number().int(), title: z.string(), sourceId: z.number().int() })),
+});
+export type TrackerProject = z.infer<typeof TrackerProject>;
+
+export const ProjectMappingInput = z.object({
+  client: z.string().trim().max(200),
+  project: z.string().trim().max(200),
+  sourceId: z.number().int().positive({ error: 'Choose a channel' }),
+  leadId: z.number().int().positive().nullable(),
+  kind: z.enum(['sales', 'delivery']),
+});
+
 export const Inspection = z.object({
   fileName: z.string(),
   /** The layout recognised and the header names that decided it; null when the wizard maps the columns. */
@@ -49,6 +69,10 @@ export const Inspection = z.object({
   problem: z.string().nullable().optional(),
   /** The first rows as the import will read them (recognised files). */
   readRows: z.array(ReadRow).optional(),
+  /** A time tracker's (client, project) pairs, with their saved mapping and the leads the client name offers (docs/domain.md §6). */
+  projects: z.array(TrackerProject).optional(),
+  /** Per wizard target: the date format that reads every row shown, or why none does. */
+  dateNotes: z.record(z.string(), z.string()).optional(),
   encoding: z.string(),
   headers: z.array(z.string()),
   /** The recognised format, or null: the wizard maps the columns. */
@@ -64,7 +88,13 @@ export const Inspection = z.object({
 });
 export type Inspection = z.infer<typeof Inspection>;
 
-export const PreviewRow = z.object({ line: z.number().int(), values: z.record(z.string(), z.string()), error: z.string().nullable() });
+export const PreviewRow = z.object({
+  line: z.number().int(),
+  values: z.record(z.string(), z.string()),
+  error: z.string().nullable(),
+  /** How the row was read when not as written ("fee read as a cost …"). */
+  note: z.string().nullable().optional(),
+});
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
 export const ImportSummary = z.object({
@@ -155,6 +185,8 @@ export const csvContract = {
       mappingName: mappingName.optional(),
       skipInvalid: z.boolean().optional(),
       dryRun: z.boolean().optional(),
+      /** Time trackers: the whole file's kind (with `source`; docs/domain.md §6). */
+      kind: z.enum(['sales', 'delivery']).optional(),
       /** The preview's ticks: imported rows that are a typed record (docs/domain.md §7). */
       sameAs: SameAs.optional(),
     }),
@@ -165,6 +197,11 @@ export const csvContract = {
   'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() }), 'Cancel a running import (nothing is written)'),
   'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping), 'Saved column mappings (those made for this header first)'),
   'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping, 'Save a column mapping under a name for files with this header'),
+  'csv:save-projects': op(
+    z.object({ projects: z.array(ProjectMappingInput).min(1).max(500) }),
+    z.object({ saved: z.number().int() }),
+    "Map time trackers' (client, project) pairs to a channel, an optional lead and a kind, for this and later imports",
+  ),
   'csv:type-decisions': op(z.object({ platform: platform.optional() }), z.array(SavedTypeDecision), 'Saved decisions for import row types LeadLedger does not know, per platform'),
   'csv:decide-types': op(z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }), z.array(SavedTypeDecision), 'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)'),
   'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() }), 'Forget a saved decision for an unknown row type'),
