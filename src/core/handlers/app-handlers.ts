@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/api/schemas/app';
 import type { Ctx } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { countAllLeads } from '../repos/leads-repo';
+import { firstDaySteps } from '../repos/first-day-repo';
 import { baseCurrency, setSetting } from '../repos/settings-repo';
 import { loadSampleData } from '../services/sample-data';
 import { appVersion as version } from '../version';
@@ -18,6 +19,7 @@ const updateSettings: Handler<'settings:update'> = (ctx, input) => {
 
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> & HandlersFor<'sample'> = {
   'app:info': (ctx) => appInfo(ctx),
+  'app:first-day': (ctx) => firstDaySteps(ctx.db),
   'settings:update': updateSettings,
   'sample:load': (ctx, input, { onProgress }) => {
     const leads = input.leads ?? 400;

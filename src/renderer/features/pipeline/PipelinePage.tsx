@@ -6,6 +6,7 @@ import { DataActions } from '../import-export/DataActions';
 import { Board } from './Board';
 import { useBoard } from './useBoard';
 import { Welcome } from './Welcome';
+import { FirstDayGuide } from './FirstDayGuide';
 import { subDays } from 'date-fns';
 import { toIsoDate } from '../../../shared/dates';
 import { usePreferences } from '../settings/usePreferences';
@@ -61,6 +62,7 @@ export function PipelinePage({ route }: PageProps) {
           <DataActions kind="leads" />
         </div>
       </header>
+      <FirstDayGuide />
       {error && (
         <p className="form-error" role="alert">
           Could not load the board: {error}

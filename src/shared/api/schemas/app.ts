@@ -11,10 +11,22 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The first-day guide: which of its steps the database shows done (and how many leads it holds). */
+export const FirstDay = z.object({
+  channels: z.boolean(),
+  connects: z.boolean(),
+  lead: z.boolean(),
+  import: z.boolean(),
+  time: z.boolean(),
+  leads: z.number().int(),
+});
+export type FirstDay = z.infer<typeof FirstDay>;
+
 const sampleCount = z.number().int().min(0).max(10_000_000).optional();
 
 export const appContract = {
   'app:info': op(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
+  'app:first-day': op(z.object({}), FirstDay, "The first-day guide's steps: channels, opening Connects, a lead, an import, time logged"),
   'settings:update': op(z.object({ baseCurrency: currencyCode.optional() }), AppInfo, 'Change settings (the base currency of reports)'),
   'sample:load': op(
     // The CLI and benchmarks seed millions; the page asks for a few hundred.
