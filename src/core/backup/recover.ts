@@ -56,7 +56,7 @@ async function openWaiting(file: string, open: () => Database.Database, options:
       return open();
     } catch (error) {
       if (!(error instanceof DatabaseBusyError) || Date.now() - started >= waitMs) throw error;
-      if (!told) options.onWait?.(waitingMessage(file, waitMs));
+      if (!told) options.onWait?.(waitingMessage(file, waitMs, error.byRestore));
       told = true;
       await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(1, waitMs - (Date.now() - started)))));
     }

@@ -18,6 +18,27 @@ import { makePrivate } from './private-files';
 export const restoreBusyMessage =
   'Another program is writing to the database (an import, another LeadLedger window, or a tool such as the sqlite3 shell): nothing was restored. Try again when it has finished.';
 
+/** `<file>.restore-running`: says (with the pid) that a restore holds the write lock; an app starting meanwhile waits. */
+const markerOf = (file: string) => `${file}.restore-running`;
+
+/** A restore into `file` is running in a live process (this one's own restores excepted: they are synchronous). */
+export function restoreRunning(file: string): boolean {
+  const marker = markerOf(realDbPath(file));
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(marker, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
@@ -89,6 +110,12 @@ export function loadIntoLive(dbPath: string, source: string, options: LoadOption
       if (/^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) throw new AppError('busy', restoreBusyMessage);
       throw error;
     }
+    const marker = markerOf(file);
+    try {
+      fs.writeFileSync(marker, String(process.pid), { mode: 0o600 });
+    } catch {
+      // A full disk or a read-only folder: the restore still works; a starting app sees the lock instead.
+    }
     try {
       if (options.keep) kept = options.keep(file);
       pauseForTests();
@@ -99,6 +126,8 @@ export function loadIntoLive(dbPath: string, source: string, options: LoadOption
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
+    } finally {
+      fs.rmSync(marker, { force: true });
     }
     db.exec('DETACH DATABASE src');
     try {

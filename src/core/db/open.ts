@@ -5,6 +5,7 @@ import { sweepBackupTemps } from '../backup/leftovers';
 import { type Db, openConnection } from './connection';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from './inspect';
+import { restoreRunning } from './live-file';
 import { latestVersion } from './migrations';
 import { migrate } from './migrate';
 import { nativeBinding as defaultBinding } from './native';
@@ -49,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       return openOnce(file, options);
     } catch (error) {
       if (!(error instanceof DatabaseBusyError) || Date.now() - started >= waitMs) throw error;
-      if (!told) options.onWait?.(waitingMessage(file, waitMs));
+      if (!told) options.onWait?.(waitingMessage(file, waitMs, error.byRestore));
       told = true;
       sleep(Math.min(250, Math.max(1, waitMs - (Date.now() - started))));
     }
@@ -68,6 +69,9 @@ export const openPageCheckLimit = 64 * 1024 * 1024;
  * Half-written backups left by a crash are swept first.
  */
 function openOnce(file: string, options: OpenOptions): Db {
+  // A restore in another process holds the write lock; readers would open the old content and see
+  // the new one appear under them. Wait for it instead (docs/safety.md).
+  if (file !== ':memory:' && restoreRunning(file)) throw new DatabaseBusyError(file, true);
   try {
     return openChecked(file, options);
   } catch (error) {

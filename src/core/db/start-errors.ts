@@ -11,19 +11,26 @@ const codeOf = (error: unknown) => String((error as { code?: string } | undefine
 export const isDamageCode = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(codeOf(error));
 export const isBusyCode = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(codeOf(error));
 
-/** Another program keeps the file locked: retried for a while at start (openDatabase), then refused. */
+/** Another program keeps the file locked, or a restore is loading into it: retried for a while at start (openDatabase), then refused. */
 export class DatabaseBusyError extends AppError {
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly byRestore = false,
+  ) {
     super(
       'conflict',
-      `Another program is using the database file ${file} (such as the sqlite3 shell, a sync or backup tool, or another LeadLedger): close it, then start LeadLedger again. Nothing was changed.`,
+      byRestore
+        ? `A restore into the database file ${file} is still running: start LeadLedger again when it has finished. Nothing was changed.`
+        : `Another program is using the database file ${file} (such as the sqlite3 shell, a sync or backup tool, or another LeadLedger): close it, then start LeadLedger again. Nothing was changed.`,
     );
     this.name = 'DatabaseBusyError';
   }
 }
 
-export const waitingMessage = (file: string, waitMs: number) =>
-  `Another program is using the database file ${file} … waiting for it (up to ${Math.round(waitMs / 1000)} s; close the other program, such as the sqlite3 shell, to go on).`;
+export const waitingMessage = (file: string, waitMs: number, byRestore = false) =>
+  byRestore
+    ? `A restore into the database file ${file} is running … waiting for it to finish (up to ${Math.round(waitMs / 1000)} s).`
+    : `Another program is using the database file ${file} … waiting for it (up to ${Math.round(waitMs / 1000)} s; close the other program, such as the sqlite3 shell, to go on).`;
 
 const fullMessage = (file: string) =>
   `The disk is full: LeadLedger cannot open ${file} (SQLite needs some free space beside it). Free some space, then start LeadLedger again. The file was not changed.`;
