@@ -11,6 +11,7 @@ import { type LeadsPerRow, leadsPerRowNow, platformCases } from './cases/platfor
 import { reportCases } from './cases/report';
 import { scaleCases } from './cases/scale';
 import { serverReadyCase } from './cases/server';
+import { trackerCases } from './cases/time-trackers';
 import { uiCases } from './cases/ui';
 import { benchDir, seededDb } from './data';
 import { describeMachine } from './machine';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     // `scale` (5,000,000 leads, README "At 10×") runs only when asked for.
     cases: { type: 'string', default: 'import,export,report,ui,server,platforms,ledger,cold' },
     'scale-rows': { type: 'string', default: '5000000' },
+    // `trackers` (docs/domain.md §6: a Toggl export vs our time.csv) runs only when asked for.
+    'tracker-rows': { type: 'string', default: '100000' },
   },
 });
 const rows = Number(values.rows);
@@ -68,6 +71,7 @@ await step('platforms', async () => platformCases(rows, Math.min(runs, 2), leads
 await step('ledger', async () => ledgerCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5), rows));
 await step('cold', async () => coldStartCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 3), rows));
 await step('scale', async () => scaleCases(Number(values['scale-rows']), Math.max(runs, 3)));
+await step('trackers', async () => trackerCases(Number(values['tracker-rows']), runs));
 
 const table = printTable(machine, results);
 if (!values.json) process.stdout.write(`${table}\n`);

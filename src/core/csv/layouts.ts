@@ -106,13 +106,13 @@ export const layouts: readonly Layout[] = [
     // DOMAIN.md §6: Clockify "Detailed report" (before Toggl: both have Start Date).
     id: 'clockify', platform: 'tracker', label: 'Clockify detailed report',
     required: [['Start Date'], ['Duration (h)', 'Duration (decimal)']], absent: ['kind', 'minutes'],
-    amounts: ['Duration (decimal)'], dates: ['Start Date', 'End Date'], comma: false, dayOrder: 'month-first',
+    amounts: ['Duration (decimal)'], dates: ['Start Date'], comma: false, dayOrder: 'month-first',
   },
   {
     // Toggl Track "Detailed" CSV, or any subset of its columns that keeps Start date and Duration.
     id: 'toggl', platform: 'tracker', label: 'Toggl Track detailed report',
     required: [['Start date'], ['Duration']], absent: ['kind', 'minutes'],
-    amounts: [], dates: ['Start date', 'End date'], comma: false, dayOrder: 'ask',
+    amounts: [], dates: ['Start date'], comma: false, dayOrder: 'ask',
   },
   {
     id: 'harvest', platform: 'tracker', label: 'Harvest detailed time report',
