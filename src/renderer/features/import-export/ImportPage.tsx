@@ -9,13 +9,14 @@ import { ImportSummaryView } from './ImportSummaryView';
 import { MappingWizard } from './MappingWizard';
 import { ProjectMapping } from './ProjectMapping';
 import { RecognisedFile } from './RecognisedFile';
+import { ImportsHistory } from './ImportsHistory';
 import { installGlobalImportHandlers, takePending, usePending } from './pendingImport';
 import { useImportJob } from './useImportJob';
 import './import-export.css';
 
 installGlobalImportHandlers();
 
-type Start = { mapping?: ColumnMapping; source?: string; skipInvalid?: boolean; dryRun?: boolean };
+type Start = { mapping?: ColumnMapping; source?: string; skipInvalid?: boolean; dryRun?: boolean; sameAs?: { ref: string; id: number }[] };
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; name: string }
@@ -136,6 +137,7 @@ export function ImportPage({ route }: PageProps) {
           )}
         </section>
       )}
+      {step.kind === 'choose' && <ImportsHistory />}
       {step.kind === 'ready' && step.inspection.problem && (
         <p className="form-error" role="alert" data-testid="import-problem">
           {step.file.name}: {step.inspection.problem}
@@ -180,7 +182,7 @@ export function ImportPage({ route }: PageProps) {
         <ImportSummaryView
           summary={job.summary}
           onSkipInvalid={() => run(step.file, step.inspection, { ...step.start, skipInvalid: true, dryRun: false })}
-          onApply={() => run(step.file, step.inspection, { ...step.start, dryRun: false })}
+          onApply={(sameAs) => run(step.file, step.inspection, { ...step.start, dryRun: false, sameAs })}
           onDecided={() => run(step.file, step.inspection, step.start)}
           onAnother={again}
         />

@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
 import { plural } from '../../app/format';
 import { UnknownTypes } from './UnknownTypes';
 import { ChannelTypos } from './ChannelTypos';
 import { describePayerLinks } from '../../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../../shared/reports/plan-matching';
+import { api } from '../../api';
+import { ReconciledRecords, type SameAsTicks, UndoImport } from './ReconciledRecords';
 
 export type ImportSummaryViewProps = {
   summary: ImportSummary;
   onSkipInvalid?: (() => void) | undefined;
-  onApply?: (() => void) | undefined;
+  /** Apply the checked import, with the possible duplicates the user ticked as the same (docs/domain.md §7). */
+  onApply?: ((sameAs: SameAsTicks) => void) | undefined;
   /** Unknown types were decided: run the same import (or check) again. */
   onDecided?: (() => void) | undefined;
   onAnother: () => void;
@@ -32,6 +36,8 @@ function story(s: ImportSummary): string[] {
 /** What an import did (or would do), with links to what was added and the rows that were refused. */
 export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecided, onAnother }: ImportSummaryViewProps) {
   const refused = !s.applied && !s.dryRun;
+  const [ticks, setTicks] = useState<SameAsTicks>([]);
+  const [undone, setUndone] = useState<string | null>(null);
   const title = s.applied ? 'Import finished' : s.dryRun ? 'Check finished: nothing was written' : 'Nothing was imported';
   return (
     <section className="panel import-summary" aria-label="Import summary">
@@ -53,6 +59,8 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
             ['skipped', 'Skipped', s.skipped],
             ['transfers', 'Transfers', s.transfers],
             ['merged', 'Fees joined', s.merged],
+            ['matched', 'Matched to what you entered', s.matched.length],
+            ['duplicates', 'Possible duplicates', s.possibleDuplicates.length],
             ['invalid', 'Invalid', s.invalidCount],
           ] as const
         )
@@ -79,6 +87,7 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
           ))}
         </ul>
       )}
+      <ReconciledRecords summary={s} {...(s.dryRun && onApply ? { ticks, onTicks: setTicks } : {})} />
       {describePayerLinks(s.payerLinks) && <p data-testid="payer-links">{describePayerLinks(s.payerLinks)} (<a href="#/to-assign">To assign</a>)</p>}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
       <ChannelTypos created={s.createdSources} applied={s.applied} />
@@ -115,14 +124,20 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
           </button>
         )}
         {s.dryRun && s.invalidCount === 0 && onApply && (
-          <button type="button" className="primary" onClick={onApply}>
+          <button type="button" className="primary" onClick={() => onApply(ticks)}>
             Import now
           </button>
         )}
+        {s.applied && s.importId !== null && !undone && <UndoImport importId={s.importId} undo={(id) => api.imports.undo({ id })} onUndone={setUndone} />}
         <button type="button" onClick={onAnother}>
           Import another file
         </button>
       </div>
+      {undone && (
+        <p role="status" data-testid="import-undone">
+          {undone}
+        </p>
+      )}
     </section>
   );
 }
