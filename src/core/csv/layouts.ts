@@ -105,8 +105,8 @@ export const layouts: readonly Layout[] = [
   {
     // DOMAIN.md §6: Clockify "Detailed report" (before Toggl: both have Start Date).
     id: 'clockify', platform: 'tracker', label: 'Clockify detailed report',
-    required: [['Start Date'], ['Duration (h)', 'Duration (decimal)']], absent: ['kind', 'minutes'],
-    amounts: ['Duration (decimal)'], dates: ['Start Date'], comma: false, dayOrder: 'month-first',
+    required: [['Start Date'], ['Duration (h)', 'Duration (decimal)', 'Time (h)', 'Time (decimal)']], absent: ['kind', 'minutes'],
+    amounts: ['Duration (decimal)', 'Time (decimal)'], dates: ['Start Date'], comma: false, dayOrder: 'month-first',
   },
   {
     // Toggl Track "Detailed" CSV, or any subset of its columns that keeps Start date and Duration.

@@ -80,6 +80,8 @@ const completed = new Set(completedNames);
  */
 const transferWords = [
   /\bhold\b/, /\brelease\b/, /\bcurrency conversion\b/, /\bwithdraw(al)?\b/, /\bbank (deposit|account)\b/, /\bcard deposit\b/, /\bauthori[sz]ation\b/,
+  /\bfunding\b/, /\btransfer (to|from) (bank|paypal)\b/, /\binstant transfer\b/, /\bautorizacion\b/, /\bautorizacao\b/, /\bautorizzazione\b/,
+  /\bdeposito\b/, /\btransferencia bancaria\b/, /\bsaque\b/,
   /einbehaltung/, /\bfreigabe\b/, /wahrungsumrechnung/, /\babbuchung\b/, /bankgutschrift/, /autorisierung/,
   /\bretencion\b/, /\bliberacion\b/, /conversion de (divisa|moneda)/, /\bretiro\b/, /cuenta bancaria/,
   /\bretencao\b/, /\bliberacao\b/, /conversao de moeda/, /conta bancaria/, /\brecursos transferidos\b/,

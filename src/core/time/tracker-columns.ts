@@ -10,9 +10,9 @@ export const trackerAliases = {
   startDate: ['Start date', 'Start Date', 'Date'],
   startTime: ['Start time', 'Start Time'],
   /** H:MM:SS (Toggl, Clockify's "Duration (h)"). */
-  duration: ['Duration', 'Duration (h)'],
+  duration: ['Duration', 'Duration (h)', 'Time (h)'],
   /** Decimal hours (Clockify's "Duration (decimal)", Harvest's "Hours"). */
-  hours: ['Duration (decimal)', 'Hours'],
+  hours: ['Duration (decimal)', 'Time (decimal)', 'Hours'],
 } as const;
 
 export type TrackerField = keyof typeof trackerAliases;

@@ -61,8 +61,11 @@ export function trackerMapper(format: string, label: string, headers: readonly s
     const duration = at(fields, ix.duration);
     if (duration !== '') {
       const seconds = clockSeconds(duration);
-      if (seconds === undefined) throw new RowError(`${header(ix.duration)} "${duration}" is not a duration like 1:30:00`, header(ix.duration));
-      return Math.floor((seconds + 30) / 60);
+      if (seconds !== undefined) return Math.floor((seconds + 30) / 60);
+      // A tracker set to show decimal hours writes them in its duration column too.
+      const minutes = hoursToMinutes(duration, profile.decimal);
+      if (minutes === undefined) throw new RowError(`${header(ix.duration)} "${duration}" is not a duration like 1:30:00`, header(ix.duration));
+      return minutes;
     }
     const hours = at(fields, ix.hours);
     if (hours === '') throw new RowError(`${header(ix.duration ?? ix.hours) || 'Duration'} is empty`, 'duration');
