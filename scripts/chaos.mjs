@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Chaos run: node scripts/chaos.mjs [--sequences N] [--seed S] [--first I] [--leads L] [--quiet]
-// Random, seeded sequences of app API writes, app and CLI imports, backups, restores, foreign sqlite3
-// reads, SIGKILLs and restarts; after each, integrity_check must be ok and every acknowledged write present.
+// Random, seeded sequences of app API writes, app and CLI imports, backups, restores (also under writes),
+// foreign sqlite3 reads and writes (a shell opened before an import, an exclusive lock at start), SIGKILLs
+// and restarts, one in three through a symlinked path; after each, integrity_check must be ok and every
+// acknowledged write present.
 import { parseArgs } from 'node:util';
 import { chaosDefaults, formatChaos, runChaos } from './chaos/harness.mjs';
 

@@ -22,7 +22,7 @@ export async function runChaos(options = {}, log = () => {}) {
   const o = { ...chaosDefaults, ...options };
   if (!hasSqliteShell()) throw new Error('the sqlite3 shell is needed as the foreign client (apt-get install sqlite3)');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-chaos-'));
-  const totals = { sequences: 0, kills: 0, serverKills: 0, cliKills: 0, checked: 0, seededChecked: 0, lost: 0, damaged: 0, silentCliFailures: 0, errors: 0, failed: [], refusals: {} };
+  const totals = { sequences: 0, linked: 0, kills: 0, serverKills: 0, cliKills: 0, checked: 0, seededChecked: 0, lost: 0, damaged: 0, silentCliFailures: 0, errors: 0, failed: [], refusals: {} };
   try {
     const bundle = await bundleCli();
     const rendererDir = stubRenderer(path.join(work, 'renderer'));
@@ -51,6 +51,7 @@ export async function runChaos(options = {}, log = () => {}) {
       const started = performance.now();
       const r = await runSequence({ index, dir, bundle, rendererDir, random: rng(sequenceSeed(o.seed, index)), cliImportMs }, templateRefs);
       totals.sequences++;
+      if (r.linked) totals.linked++;
       totals.serverKills += r.kills.server;
       totals.cliKills += r.kills.cli;
       totals.kills += r.kills.server + r.kills.cli;
@@ -75,6 +76,7 @@ export async function runChaos(options = {}, log = () => {}) {
 export function formatChaos(totals, seed) {
   return [
     `sequences run: ${totals.sequences}`,
+    `sequences through a symlinked database path: ${totals.linked}`,
     `kills: ${totals.kills} (server ${totals.serverKills}, cli ${totals.cliKills})`,
     `acknowledged writes checked: ${totals.checked} (and ${totals.seededChecked} seeded leads)`,
     `lost: ${totals.lost}`,

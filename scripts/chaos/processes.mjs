@@ -48,7 +48,7 @@ export function runProcess(command, args, { killAfterMs, env, timeoutMs = 120_00
 }
 
 export function cli(bundle, db, args, options = {}) {
-  return runProcess(process.execPath, [bundle, '--db', db, ...args], options);
+  return runProcess(process.execPath, [bundle, '--db', db, ...args], { ...options, env: { LEADLEDGER_IMPORT_BULK_BYTES: '0', ...options.env } });
 }
 
 export const hasSqliteShell = () => spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
@@ -67,7 +67,8 @@ export function startServer(bundle, db, rendererDir) {
     const child = spawn(process.execPath, [bundle, '--db', db, 'web', '--port', '0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LEADLEDGER_RENDERER_DIR: rendererDir },
+      // Every import counts as big (indexes rebuilt in its transaction): the path that used to swap the file.
+      env: { ...process.env, LEADLEDGER_RENDERER_DIR: rendererDir, LEADLEDGER_IMPORT_BULK_BYTES: '0' },
     });
     let out = '';
     const server = { child, stderr: '', exited: false };
@@ -134,4 +135,47 @@ export async function stopServer(server, graceMs = 10_000) {
   await exited(server);
   clearTimeout(force);
   return server.exit.signal !== 'SIGKILL';
+}
+
+/**
+ * A sqlite3 shell kept open as another program would (a user's shell, a sync client): it opens the
+ * file at start and takes no lock until it reads. `run` sends commands and resolves with what they
+ * printed once `.print` shows they ran; `quit` ends it.
+ */
+export function openShell(db) {
+  const child = spawn('sqlite3', [db], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let marks = 0;
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  child.stdin.on('error', () => {});
+  const closed = new Promise((resolve) => child.once('close', (code) => resolve(code)));
+  return {
+    stderr: () => err,
+    run: (commands, timeoutMs = 60_000) =>
+      new Promise((resolve) => {
+        const mark = `chaos-mark-${++marks}`;
+        const start = out.length;
+        const done = (value) => {
+          clearTimeout(timer);
+          child.stdout.off('data', check);
+          resolve(value);
+        };
+        const timer = setTimeout(() => done(null), timeoutMs);
+        const check = () => {
+          const at = out.indexOf(`${mark}\n`, start);
+          if (at >= 0) done(out.slice(start, at));
+        };
+        child.stdout.on('data', check);
+        child.stdin.write(`${commands}\n.print ${mark}\n`);
+      }),
+    quit: async () => {
+      if (child.exitCode === null && !child.stdin.writableEnded) child.stdin.end('.quit\n');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await closed;
+      clearTimeout(timer);
+      return code;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { call, cli, foreignRead, killServer, startServer, stopServer, upload } from './processes.mjs';
+import { call, cli, foreignRead, killServer, openShell, startServer, stopServer, upload } from './processes.mjs';
 
 const header = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
 
@@ -28,6 +28,9 @@ const steps = [
   ['cli-backup', 1, (s) => s.backup('cli')],
   ['api-restore', 1, (s) => s.restore('api')],
   ['cli-restore', 1, (s) => s.restore('cli')],
+  ['foreign-open-early+app-import', 2, (s) => s.foreignEarlyImport()],
+  ['cli-restore+api-writes', 2, (s) => s.restoreUnderWrites()],
+  ['restart-under-lock', 1, (s) => s.restartUnderLock()],
   ['kill-server', 1, (s) => s.killServer(false)],
   ['kill-server-mid-write', 2, (s) => s.killServer(true)],
   ['restart-server', 1, (s) => s.restartServer()],
@@ -40,10 +43,31 @@ function pick(random) {
   return steps.at(-1);
 }
 
+/** The titles of the leads in a database file (read from outside, as a user's tool would). */
+function titlesIn(file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return new Set(db.prepare("SELECT title FROM leads WHERE title LIKE 'chaos-%'").pluck().all());
+  } finally {
+    db.close();
+  }
+}
+
 class Sequence {
   constructor({ index, dir, bundle, rendererDir, random, cliImportMs }) {
     Object.assign(this, { index, dir, bundle, rendererDir, random, cliImportMs });
     this.db = path.join(dir, 'leadledger.db');
+    // One sequence in three reaches its database through a symlink (a file kept in a synced folder):
+    // every process is given the link; the file and its backups live beside the target.
+    this.realDir = dir;
+    this.linked = this.random() < 1 / 3;
+    if (this.linked) {
+      this.realDir = path.join(dir, 'Sync');
+      fs.mkdirSync(this.realDir);
+      fs.renameSync(this.db, path.join(this.realDir, 'leadledger.db')); // before any process opens it
+      fs.symlinkSync(path.join('Sync', 'leadledger.db'), this.db);
+    }
+    this.realDb = path.join(this.realDir, 'leadledger.db');
     this.server = null;
     this.expected = new Set(); // "t:<title>" or "r:<ref>" of every acknowledged write
     this.backups = []; // { path, name, snapshot } of backups this sequence made
@@ -52,6 +76,8 @@ class Sequence {
     this.refusals = {}; // error codes and CLI messages of writes that were refused (not acknowledged)
     this.problems = [];
     this.silentCliFailures = 0;
+    this.keptChecked = 0; // writes during a restore found (rightly) only in its pre-restore copy
+    this.lostDuringRestore = [];
   }
 
   /** The CLI; a non-zero exit with no message (or a stack trace) is a defect of its own, counted apart. */
@@ -79,7 +105,7 @@ class Sequence {
 
   async startServer() {
     this.server = await startServer(this.bundle, this.db, this.rendererDir);
-    if (/moved|damaged|restored/i.test(this.server.stderr)) this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
+    if (/moved|damaged|restored|read-only/i.test(this.server.stderr)) this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
     if (!this.sourceId) {
       const sources = await call(this.server, 'sources:list', {});
       if (!sources.ok || !sources.value.length) throw new Error(`sources:list failed: ${JSON.stringify(sources.error)}`);
@@ -142,7 +168,7 @@ class Sequence {
     if (via === 'api') {
       const reply = await call(await this.ensureServer(), 'backups:create', {});
       if (!reply.ok) return this.refused(`backups:create ${reply.error.code}`);
-      this.backups.push({ name: reply.value.name, path: path.join(this.dir, 'backups', reply.value.name), snapshot });
+      this.backups.push({ name: reply.value.name, path: path.join(this.realDir, 'backups', reply.value.name), snapshot });
     } else {
       const run = await this.cli(['backup']);
       const made = / to (.+) \(/.exec(run.stdout)?.[1];
@@ -166,6 +192,84 @@ class Sequence {
     }
   }
 
+  /**
+   * A sqlite3 shell opens the file before a big app import (no lock until it reads) and writes after
+   * it; the shell's write, once it printed its change, is acknowledged like any other.
+   */
+  async foreignEarlyImport() {
+    const shell = openShell(this.db);
+    try {
+      if ((await shell.run('.timeout 10000')) === null) return this.refused('sqlite3 did not start');
+      await this.appImport({});
+      const note = `chaos-shell-${this.index}-${++this.counter}`;
+      const out = await shell.run(`UPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();`);
+      if (out?.trim() === '1') this.expected.add(`n:${note}`);
+      else this.refused(`sqlite3 write: ${(out ?? 'no answer').trim()} ${shell.stderr().trim()}`);
+    } finally {
+      await shell.quit();
+    }
+  }
+
+  /**
+   * `leadledger restore` while the app keeps creating leads: every write acknowledged meanwhile must
+   * be in the restored file (it came after) or in the pre-restore copy (it came before).
+   */
+  async restoreUnderWrites() {
+    const backup = this.backups.at(-1);
+    if (!backup) return this.backup('cli');
+    const server = await this.ensureServer();
+    let writing = true;
+    const during = [];
+    const loop = (async () => {
+      while (writing) {
+        const title = `chaos-${this.index}-${++this.counter}`;
+        const reply = await call(server, 'leads:create', { title, sourceId: this.sourceId });
+        if (reply.ok) during.push(title);
+        else {
+          this.refused(`leads:create ${reply.error.code}`);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, this.random() * 100));
+    const run = await this.cli(['restore', backup.path]);
+    writing = false;
+    await loop;
+    if (run.code !== 0) {
+      this.refused(`cli restore: ${run.stderr.trim()}`);
+      for (const title of during) this.expected.add(`t:${title}`);
+      return;
+    }
+    this.expected = new Set(backup.snapshot);
+    const kept = / kept as (.+)\.\n?$/.exec(run.stdout.trim())?.[1];
+    const live = titlesIn(this.db);
+    const before = kept ? titlesIn(kept) : new Set();
+    for (const title of during) {
+      if (live.has(title)) this.expected.add(`t:${title}`);
+      else if (before.has(title)) this.keptChecked++;
+      else this.lostDuringRestore.push(title);
+    }
+  }
+
+  /** The app starts while the sqlite3 shell holds an exclusive lock for a moment: it waits, never calls the file damaged. */
+  async restartUnderLock() {
+    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    const shell = openShell(this.db);
+    try {
+      const note = `chaos-shell-${this.index}-${++this.counter}`;
+      const out = await shell.run(`PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nUPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();\nCOMMIT;`);
+      if (out?.trim() === '1') this.expected.add(`n:${note}`);
+      else this.refused(`sqlite3 exclusive write: ${(out ?? 'no answer').trim()} ${shell.stderr().trim()}`);
+      const starting = this.ensureServer();
+      await new Promise((resolve) => setTimeout(resolve, 200 + this.random() * 1300));
+      await shell.quit();
+      await starting;
+      if (!/waiting/.test(this.server.stderr)) this.refused('start under a lock: the server did not have to wait');
+    } finally {
+      await shell.quit();
+    }
+  }
+
   async killServer(midWrite) {
     const server = await this.ensureServer();
     if (midWrite) {
@@ -185,17 +289,22 @@ class Sequence {
   /** After the sequence: quit normally, then check the file from outside. */
   async verify(templateRefs) {
     if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
-    const movedAside = fs.readdirSync(this.dir).filter((f) => f.includes('.corrupt'));
-    if (movedAside.length) this.problems.push(`the app moved a damaged file aside: ${movedAside.join(', ')}`);
+    const movedAside = fs.readdirSync(this.realDir).filter((f) => /\.(corrupt|damaged|importing|restoring)/.test(f));
+    if (movedAside.length) this.problems.push(`the app moved, copied or built a file beside the database: ${movedAside.join(', ')}`);
+    const replaced = this.linked && !fs.lstatSync(this.db).isSymbolicLink();
+    if (replaced) this.problems.push('the symlinked database path was replaced by a regular file');
+    if (this.lostDuringRestore.length) this.problems.push(`${this.lostDuringRestore.length} writes acknowledged during a restore are in neither the restored file nor the pre-restore copy, e.g. ${this.lostDuringRestore.slice(0, 3).join(', ')}`);
     let integrity = 'unopenable';
     const missing = [];
     try {
-      const db = new Database(this.db, { fileMustExist: true });
+      const db = new Database(this.realDb, { fileMustExist: true });
       try {
         integrity = db.pragma('integrity_check', { simple: true });
         const refs = new Set(db.prepare('SELECT ref FROM leads').pluck().all());
         const titles = new Set(db.prepare("SELECT title FROM leads WHERE title LIKE 'chaos-%'").pluck().all());
-        for (const key of this.expected) if (!(key.startsWith('t:') ? titles.has(key.slice(2)) : refs.has(key.slice(2)))) missing.push(key);
+        const notes = new Set(db.prepare("SELECT notes FROM leads WHERE notes LIKE 'chaos-shell-%'").pluck().all());
+        const present = (key) => (key.startsWith('t:') ? titles : key.startsWith('n:') ? notes : refs).has(key.slice(2));
+        for (const key of this.expected) if (!present(key)) missing.push(key);
         for (const ref of templateRefs) if (!refs.has(ref)) missing.push(`seeded r:${ref}`);
       } finally {
         db.close();
@@ -203,10 +312,10 @@ class Sequence {
     } catch (error) {
       integrity = `unopenable: ${error.message}`;
     }
-    const damaged = integrity !== 'ok' || movedAside.length > 0;
+    const damaged = integrity !== 'ok' || movedAside.length > 0 || replaced;
     if (integrity !== 'ok') this.problems.push(`integrity_check: ${String(integrity).slice(0, 200)}`);
     if (missing.length) this.problems.push(`${missing.length} acknowledged writes missing, e.g. ${missing.slice(0, 4).join(', ')}`);
-    return { checked: this.expected.size, seededChecked: templateRefs.size, lost: missing.length, damaged };
+    return { checked: this.expected.size + this.keptChecked + this.lostDuringRestore.length, seededChecked: templateRefs.size, lost: missing.length + this.lostDuringRestore.length, damaged, linked: this.linked };
   }
 }
 
