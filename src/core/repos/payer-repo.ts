@@ -30,23 +30,27 @@ export function markAssigned(db: Database, paymentId: number): void {
   prepared(db, `UPDATE payments SET assigned = 1 WHERE id = ?`).run(paymentId);
 }
 
-const toAssignWhere = `p.rail IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0`;
+// docs/domain.md §7: "To assign" covers every channel. Rail payments (PayPal, Stripe, bank) without a
+// lead wait there as before; so do the other imported payments without one. Each half reads its own
+// partial index (payments_to_assign, payments_waiting of migration 0016).
+const railWaiting = `p.rail IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0`;
+const otherWaiting = `p.rail IS NULL AND p.import_id IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0 AND p.gross_minor != 0`;
 
 export function toAssignCount(db: Database): number {
-  return (prepared(db, `SELECT COUNT(*) AS n FROM payments p WHERE ${toAssignWhere}`).get() as { n: number }).n;
+  return (prepared(db, `SELECT (SELECT COUNT(*) FROM payments p WHERE ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE ${otherWaiting}) AS n`).get() as { n: number }).n;
 }
 
 export type ToAssignRow = {
   id: number; ref: string; date: string; source_id: number; source_name: string; description: string; gross_minor: number; fee_minor: number;
-  currency: string; rail: Rail; payer_name: string; payer_email: string;
+  currency: string; rail: Rail | null; payer_name: string; payer_email: string;
 };
 
 export function toAssignRows(db: Database, page: { limit: number; offset: number }): ToAssignRow[] {
-  return prepared(
-    db,
-    `SELECT p.id, p.ref, p.date, p.source_id, s.name AS source_name, p.description, p.gross_minor, p.fee_minor, p.currency, p.rail, p.payer_name, p.payer_email
-     FROM payments p JOIN sources s ON s.id = p.source_id WHERE ${toAssignWhere} ORDER BY p.date DESC, p.id DESC LIMIT ? OFFSET ?`,
-  ).all(page.limit, page.offset) as ToAssignRow[];
+  const columns = `p.id, p.ref, p.date, p.source_id, s.name AS source_name, p.description, p.gross_minor, p.fee_minor, p.currency, p.rail, p.payer_name, p.payer_email`;
+  const part = (where: string) => `SELECT * FROM (SELECT ${columns} FROM payments p JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.date DESC, p.id DESC LIMIT @upTo)`;
+  return prepared(db, `${part(railWaiting)} UNION ALL ${part(otherWaiting)} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset`).all({
+    upTo: page.limit + page.offset, limit: page.limit, offset: page.offset,
+  }) as ToAssignRow[];
 }
 
 /** The keys a payer is remembered by: its e-mail and its name, as the rail wrote them. */
@@ -88,10 +92,11 @@ export function linkPaymentToLead(db: Database, paymentId: number, lead: { id: n
 const payerPage = 5000;
 
 export function linkRememberedPayers(db: Database, importId: number): { linked: number; toAssign: number } {
-  const waiting = () => (prepared(db, `SELECT COUNT(*) AS n FROM payments p WHERE p.import_id = ? AND ${toAssignWhere}`).get(importId) as { n: number }).n;
+  const waiting = () =>
+    (prepared(db, `SELECT (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${otherWaiting}) AS n`).get({ id: importId }) as { n: number }).n;
   // Nobody remembered yet (a first import): nothing to link, only to count.
   if (!prepared(db, `SELECT 1 FROM payer_links LIMIT 1`).get()) return { linked: 0, toAssign: waiting() };
-  const page = prepared(db, `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${toAssignWhere} AND p.id > ? ORDER BY p.id LIMIT ?`);
+  const page = prepared(db, `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${railWaiting} AND p.id > ? ORDER BY p.id LIMIT ?`);
   const batch = new RollupBatch(db);
   let linked = 0;
   let after = 0;

@@ -6,7 +6,7 @@ import type { Migration } from './types';
 // is the edit clock (change_counters 'record_edits', moved by triggers, so other processes move it
 // too) when a record last changed; an import remembers the clock when it committed, and its Undo is
 // refused for the records changed after it. `import_takeovers` keeps each typed record an import
-// took over as it was, so Undo can put it back.
+// took over as it was, so Undo can put it back. "To assign" covers every channel (payments_waiting).
 export const migration0016: Migration = {
   version: 16,
   name: 'import-reconciliation',
@@ -29,6 +29,9 @@ export const migration0016: Migration = {
       typed_json TEXT NOT NULL,
       PRIMARY KEY (import_id, kind, record_id)
     ) STRICT, WITHOUT ROWID;
+
+    -- "To assign" covers every channel: imported payments with no lead wait there too.
+    CREATE INDEX payments_waiting ON payments(date) WHERE rail IS NULL AND import_id IS NOT NULL AND lead_id IS NULL AND assigned = 0 AND gross_minor != 0;
 
     CREATE TRIGGER payment_edited AFTER UPDATE OF ref, date, source_id, lead_id, description, gross_minor, fee_minor, currency, assigned ON payments
     BEGIN

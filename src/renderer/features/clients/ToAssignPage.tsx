@@ -26,7 +26,7 @@ export function ToAssignPage() {
         <div>
           <h1>To assign</h1>
           <p className="page-summary">
-            PayPal and Stripe payments with no lead yet. Linking one to a lead remembers its payer: their next payments link by themselves.
+            Imported payments with no lead yet, from every channel. Linking a PayPal or Stripe payment to a lead remembers its payer: their next payments link by themselves.
           </p>
         </div>
       </header>
@@ -92,9 +92,9 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
     <tr>
       <td>{formatDay(p.date)}</td>
       <td>
-        <span className="payer-name">{p.payerName || '(no name)'}</span>
+        <span className="payer-name">{p.payerName || (p.rail ? '(no name)' : p.sourceName)}</span>
         {p.payerEmail && <span className="muted payer-email"> {p.payerEmail}</span>}
-        <span className="tag">{railLabels[p.rail]}</span>
+        {p.rail && <span className="tag">{railLabels[p.rail]}</span>}
         {p.description && <div className="muted payer-description">{p.description}</div>}
       </td>
       <td className="num">{money(p.grossMinor, p.currency)}</td>
