@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDbPath } from '../../test-support/temp-db';
 import { runCliCaptured as cli } from './test-support/run-captured';
 
-// `-o P` / `--output P` where the user pointed (docs/domain.md, "Backups and safety"): real child
+// `-o P` / `--output P` where the user pointed (README, Command line): real child
 // processes on the real command, real FIFOs (mkfifo), real symlinks and devices.
 const env = { ...process.env, LEADLEDGER_FROM_SOURCE: '1' };
 let db: string;

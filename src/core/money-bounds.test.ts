@@ -3,7 +3,7 @@ import { maxMinorUnits, parseMoney } from '../shared/money';
 import { openTempCtx, sourceId } from '../../test-support/temp-db';
 import { dispatch } from './dispatch';
 
-// Every money field and count has an upper bound that keeps every sum exact (docs/domain.md §2):
+// Every money field and count has an upper bound that keeps every sum exact (docs/domain.md §0):
 // an amount at most 10^13 minor units, a count at most 1,000,000, refused with the field's name.
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));

@@ -8,7 +8,7 @@ import { dispatch, unknownFields } from '../core/dispatch';
 
 // An input field the operation does not have is refused by name, on every host: dispatch is what
 // Electron's IPC handler calls with the page's input as it is (electron/main/ipc.ts), the browser-mode
-// server goes through it too, and so does the CLI (src/cli/commands/api-input.test.ts) (docs/domain.md, API).
+// server goes through it too, and so does the CLI (src/cli/commands/api-input.test.ts) (README, Command line).
 let ctx: ReturnType<typeof openTempCtx>;
 let server: WebServer;
 let leadId: number;

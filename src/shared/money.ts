@@ -26,8 +26,8 @@ export function currencyDigits(code: string): number {
 }
 
 /**
- * The largest amount in minor units (10^13: 100 billion dollars): a million of them still sum
- * exactly in a double (2^53 ≈ 9·10^15 needs ~900 at the bound, but a sum of real amounts stays far below).
+ * The largest amount in minor units (10^13: 100 billion dollars), so sums stay exact integers in a
+ * double: 900 amounts at the bound still fit under 2^53 ≈ 9·10^15 (docs/domain.md §0).
  */
 export const maxMinorUnits = 10 ** 13;
 

@@ -7,7 +7,7 @@ import { maxJsonBody } from '../../server/security';
 import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured as cli } from '../test-support/run-captured';
 
-// Bounded input and plain errors (docs/domain.md, API): real child processes, real pipes, FIFOs and devices.
+// Bounded input and plain errors (README, Command line): real child processes, real pipes, FIFOs and devices.
 const env = { ...process.env, LEADLEDGER_FROM_SOURCE: '1' };
 let db: string;
 let dir: string;

@@ -1,7 +1,7 @@
 import { undoDeleted } from '../services/undo-service';
 import type { HandlersFor } from './types';
 
-// Undo of deletes (docs/domain.md, Undo): each names the undoId its delete returned.
+// Undo of deletes (docs/domain.md §7.7): each names the undoId its delete returned.
 export const undoHandlers: HandlersFor<'undo'> = {
   'undo:lead': (ctx, { undoId }) => undoDeleted(ctx, 'lead', undoId),
   'undo:payment': (ctx, { undoId }) => undoDeleted(ctx, 'payment', undoId),

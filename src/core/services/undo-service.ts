@@ -15,7 +15,7 @@ import {
 import { RollupBatch } from '../rollups/rollup-batch';
 import { refuseOverlap } from './subscriptions-service';
 
-// Undo of a delete (docs/domain.md, Undo): the snapshot the delete kept in the database (named by
+// Undo of a delete (docs/domain.md §7.7): the snapshot the delete kept in the database (named by
 // its undoId) goes back in one transaction, under its own id when that is still free. Only what was
 // deleted in this file can come back: undo:* takes an id, never a snapshot. Putting back twice, or
 // after its reference was given to another row, is refused with a message that says which.

@@ -5,7 +5,7 @@ import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { rollupDrift } from '../rollups/rebuild';
 import { loadSampleData } from './sample-data';
 
-// Undo of deletes (docs/domain.md, Undo): what comes back is exactly what went, and the reports agree;
+// Undo of deletes (docs/domain.md §7.7): what comes back is exactly what went, and the reports agree;
 // only what was deleted in this file comes back (undo:* names the undoId its delete kept).
 
 let ctx: ReturnType<typeof openTempCtx>;

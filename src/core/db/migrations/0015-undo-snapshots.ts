@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// docs/domain.md (Undo): a delete keeps what it removed here, and Undo names it by id, so only what
+// docs/domain.md §7.7: a delete keeps what it removed here, and Undo names it by id, so only what
 // was deleted in this file can be put back (a snapshot made up elsewhere has no id to name). The
 // snapshot is the removed row(s) as JSON, exactly as stored; `undone_at` marks one put back (a
 // second Undo is refused). Kept for the newest deletes only (undo-repo.ts prunes at each delete).

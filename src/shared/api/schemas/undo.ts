@@ -8,7 +8,7 @@ import type { ActivityKind } from './activity';
 import type { expenseCategoryValues } from './expenses';
 
 // What a delete removed, exactly as it was stored, so Undo can put it back in one transaction
-// (docs/domain.md, Undo). Returned by leads/payments/expenses/subscriptions/activity:delete with the
+// (docs/domain.md §7.7). Returned by leads/payments/expenses/subscriptions/activity:delete with the
 // `undoId` under which the delete kept it in the database; undo:* names that id, never takes a
 // snapshot from outside. Bounded like the create forms (money, counts, dates, currencies).
 
