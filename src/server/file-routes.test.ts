@@ -84,6 +84,15 @@ describe('file transfer in browser mode', () => {
     expect((await download.text()).startsWith('ref,')).toBe(true);
   });
 
+  it('an uploaded SQLite database is named so, without its binary header', async () => {
+    // A copy through SQLite (VACUUM INTO): a raw descriptor on the open file would drop its locks.
+    const copy = path.join(path.dirname(ctx.dbPath), 'copy.db');
+    ctx.db.prepare('VACUUM INTO ?').run(copy);
+    const upload = (await (await fetch(`${base()}/api/files/upload?name=leadledger.db`, { method: 'POST', headers: auth, body: fs.readFileSync(copy) })).json()) as { value: { fileId: string } };
+    const inspected = await call('csv:inspect', { fileId: upload.value.fileId });
+    expect(inspected).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The uploaded file: this is a LeadLedger/SQLite database file, not a CSV' } });
+  });
+
   it('an upload id is not a download target, and the routes need the token', async () => {
     const upload = (await (await fetch(`${base()}/api/files/upload?name=x.csv`, { method: 'POST', headers: auth, body: 'a,b\n' })).json()) as { value: { fileId: string } };
     expect((await fetch(`${base()}/api/files/download?fileId=${upload.value.fileId}`, { headers: auth })).status).toBe(404);

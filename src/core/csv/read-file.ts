@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { type Delimiter, sniffDelimiter } from '../../shared/csv/headers';
 import { AppError } from '../../shared/api/result';
@@ -18,6 +19,12 @@ function notAFile(stat: fs.Stats | undefined): string | undefined {
   return 'it is not a regular file';
 }
 
+/** The file as the user knows it: a browser-mode upload's private copy (host-files.ts) is "The uploaded file". */
+function shown(file: string, start = false): string {
+  const upload = path.basename(file) === 'upload.csv' && path.basename(path.dirname(file)).startsWith('leadledger-upload-');
+  return upload ? (start ? 'The uploaded file' : 'the uploaded file') : file;
+}
+
 /**
  * Opens a CSV the user chose for reading: a missing path, a folder, a pipe or a device is refused in
  * one line naming the path (a FIFO's open would wait for a writer, /dev/zero never ends), and so is
@@ -28,21 +35,21 @@ async function openCsv(file: string): Promise<fs.promises.FileHandle> {
   let handle: fs.promises.FileHandle;
   try {
     const before = notAFile(fs.statSync(file, { throwIfNoEntry: false }));
-    if (before) throw new AppError('invalid_input', `Cannot read ${file}: ${before}`);
+    if (before) throw new AppError('invalid_input', `Cannot read ${shown(file)}: ${before}`);
     // O_NONBLOCK: should it have become a FIFO since, the open does not wait for a writer.
     handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
-    throw new AppError('invalid_input', `Cannot read ${file}: ${why}`);
+    throw new AppError('invalid_input', `Cannot read ${shown(file)}: ${why}`);
   }
   try {
     const wrong = notAFile(await handle.stat());
-    if (wrong) throw new AppError('invalid_input', `Cannot read ${file}: ${wrong}`);
+    if (wrong) throw new AppError('invalid_input', `Cannot read ${shown(file)}: ${wrong}`);
     const head = Buffer.alloc(sqliteMagic.length);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    if (bytesRead === head.length && head.equals(sqliteMagic)) throw new AppError('invalid_input', `${file}: this is a LeadLedger/SQLite database file, not a CSV`);
+    if (bytesRead === head.length && head.equals(sqliteMagic)) throw new AppError('invalid_input', `${shown(file, true)}: this is a LeadLedger/SQLite database file, not a CSV`);
     return handle;
   } catch (error) {
     await handle.close();
