@@ -40,6 +40,7 @@ test('a Toggl export: projects mapped once (lead offered by client name), import
   await recognised.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importPage.summary().getByRole('heading', { name: 'Import finished' })).toBeVisible();
   await expect(importPage.summary()).toContainText('entries under half a minute');
+  await page.screenshot({ path: test.info().outputPath('time-import-summary.png'), fullPage: true });
 
   const entries = JSON.parse((await app.cli('api', 'time:list', JSON.stringify({ limit: 50 }))).stdout) as {
     entries: { date: string; minutes: number; kind: string; sourceName: string; leadTitle: string | null }[];

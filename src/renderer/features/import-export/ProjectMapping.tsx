@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import type { TrackerProject } from '../../../shared/api/schemas/csv';
 import { useSources } from '../sources/useSources';
+import './project-mapping.css';
 
 type Choice = { sourceId: number | null; leadId: number | null; kind: 'sales' | 'delivery' };
 export type ProjectMappingProps = {
@@ -52,11 +53,16 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
     <section className="panel project-mapping" aria-label="Map projects">
       <h2>Which channel is each project’s time for?</h2>
       <p className="muted">
-        {fileName} is a {trackerLabel}. Say once what each project is: LeadLedger remembers it for every later file from your tracker. Billable amounts in the file are not revenue
-        and are not read.
+        {fileName} is a {trackerLabel}. Say once what each project is: LeadLedger remembers it for every later file from your tracker. Sales is finding the work
+        (proposals, calls, portfolio); delivery is doing it. Billable amounts in the file are not revenue and are not read.
       </p>
       <div className="table-scroll">
         <table className="data-table">
+          <colgroup>
+            {['client', 'project', 'entries', 'time', 'channel', 'lead', 'kind'].map((c) => (
+              <col key={c} className={`pm-${c}`} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th>Client</th>
@@ -115,8 +121,8 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
                   </td>
                   <td>
                     <select aria-label={`Kind for ${p.project || 'no project'}`} value={c.kind} onChange={(e) => set(p, { kind: e.target.value as Choice['kind'] })}>
-                      <option value="delivery">Delivery (doing the work)</option>
-                      <option value="sales">Sales (finding the work)</option>
+                      <option value="delivery">Delivery</option>
+                      <option value="sales">Sales</option>
                     </select>
                   </td>
                 </tr>
