@@ -1,16 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
-import { latestVersion, migrations } from './migrations';
+import { migrations } from './migrations';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
 /** Runs each pending migration in its own transaction, up to `target` (default: latest). */
-export function migrate(db: Database, target = latestVersion): number {
+export function migrate(db: Database, target = migrations.length): number {
   const current = schemaVersion(db);
-  if (current > latestVersion) {
-    throw new AppError('storage', `The database has schema ${current}, newer than this LeadLedger (${latestVersion}).`);
+  if (current > migrations.length) {
+    throw new AppError('storage', `The database has schema ${current}, newer than this LeadLedger (${migrations.length}).`);
   }
   let applied = 0;
   for (const migration of migrations) {

@@ -12,6 +12,7 @@ import { linkUnlinkedLeads } from '../repos/clients-repo';
 import { insertPayment, type PaymentWrite } from '../repos/payments-repo';
 import { activeSourceNames } from '../repos/sources-repo';
 import { countSubscriptions, insertSubscription } from '../repos/subscriptions-repo';
+import { insertTimeEntry } from '../repos/time-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 
 const channelWeights: [string, number][] = [
@@ -149,6 +150,10 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
       import_id: null,
     };
     const id = insertLead(db, lead, batch);
+    // The time a bid took (writing the proposal): the planner's sales hours.
+    if (bid.minutes_after_post !== null || bid.proposals_when_bid !== null) {
+      insertTimeEntry(db, { ref: `${lead.ref}-bid`, date: appliedOn!, source_id: sourceId, lead_id: id, kind: 'sales', minutes: 10 + Math.floor(bidRandom() * 35), note: 'Proposal', import_id: null, created_at: nowIso, updated_at: nowIso }, batch);
+    }
     path.forEach((to, s) => recordStageChange(db, id, s === 0 ? null : path[s - 1]!, to, `${stepDays[s]}T09:00:00.000Z`));
     if (stage === 'won' && valueMinor && closedOn) {
       const parts = random() < 0.4 ? 2 : 1;

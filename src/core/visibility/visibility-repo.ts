@@ -7,6 +7,59 @@ import type { Database } from 'better-sqlite3';
 /** A lead's spend: an outbid boost is not charged, never below 0. */
 export const spendSql = `max(0, l.connects + iif(l.boost_outcome = 'outbid', 0, l.boost_connects) - l.connects_refunded)`;
 
+/** Each factor's level of a lead (docs/domain.md §8's labels). */
+const levelSql = {
+  speed: `CASE WHEN l.minutes_after_post IS NULL THEN 'unknown' WHEN l.minutes_after_post < 60 THEN '< 1 h'
+    WHEN l.minutes_after_post < 360 THEN '1–6 h' WHEN l.minutes_after_post < 1440 THEN '6–24 h' ELSE '> 1 day' END`,
+  competition: `ifnull(l.proposals_when_bid, 'unknown')`,
+  boost: `CASE WHEN l.boost_connects <= 0 THEN 'not boosted' WHEN l.boost_outcome IN ('top', 'outbid') THEN l.boost_outcome
+    ELSE 'boosted, outcome unknown' END`,
+  invited: `iif(l.invited, 'invited', 'not invited')`,
+} as const;
+
+const measureSql = {
+  proposals: '1',
+  viewed: '(l.viewed_on IS NOT NULL OR l.furthest_rank >= 2)',
+  replied: 'l.furthest_rank >= 2',
+  interviews: 'l.furthest_rank >= 3',
+  wins: `l.stage = 'won'`,
+} as const;
+
+export type ProposalRecord = {
+  id: number; title: string; client: string; stage: string; applied_on: string; minutes_after_post: number | null; proposals_when_bid: string | null;
+  boost_connects: number; boost_outcome: string | null; invited: number; viewed_on: string | null;
+};
+
+/** The proposals behind one number: a channel, a range, one factor's level, the funnel step; newest first. */
+export function proposalsBehind(
+  db: Database,
+  q: { sourceId: number; from?: string | null | undefined; to?: string | null | undefined; factor?: keyof typeof levelSql | undefined; level?: string | undefined; measure: keyof typeof measureSql; limit: number },
+): { total: number; rows: ProposalRecord[] } {
+  const where = ['l.applied_on IS NOT NULL', 'l.source_id = ?', measureSql[q.measure]];
+  const params: unknown[] = [q.sourceId];
+  if (q.from) {
+    where.push('l.applied_on >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push('l.applied_on <= ?');
+    params.push(q.to);
+  }
+  if (q.factor && q.level !== undefined) {
+    where.push(`${levelSql[q.factor]} = ?`);
+    params.push(q.level);
+  }
+  const sql = where.join(' AND ');
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l WHERE ${sql}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.title, l.client, l.stage, l.applied_on, l.minutes_after_post, l.proposals_when_bid, l.boost_connects, l.boost_outcome, l.invited, l.viewed_on
+       FROM leads l WHERE ${sql} ORDER BY l.applied_on DESC, l.id DESC LIMIT ?`,
+    )
+    .all(...params, q.limit) as ProposalRecord[];
+  return { total, rows };
+}
+
 export type FunnelRow = {
   source_id: number; price: number | null; price_currency: string | null; month: string;
   speed: string; competition: string; boost: string; invited: number;
@@ -35,12 +88,7 @@ export function funnelRows(db: Database, q: { sourceId?: number | undefined; fro
                 LEAD(effective_from) OVER (PARTITION BY source_id ORDER BY effective_from) AS until
          FROM credit_prices)
        SELECT l.source_id, cp.unit_price_minor AS price, cp.currency AS price_currency, substr(l.created_on, 1, 7) AS month,
-              CASE WHEN l.minutes_after_post IS NULL THEN 'unknown' WHEN l.minutes_after_post < 60 THEN '< 1 h'
-                   WHEN l.minutes_after_post < 360 THEN '1–6 h' WHEN l.minutes_after_post < 1440 THEN '6–24 h' ELSE '> 1 day' END AS speed,
-              ifnull(l.proposals_when_bid, 'unknown') AS competition,
-              CASE WHEN l.boost_connects <= 0 THEN 'not boosted' WHEN l.boost_outcome IN ('top', 'outbid') THEN l.boost_outcome
-                   ELSE 'boosted, outcome unknown' END AS boost,
-              l.invited,
+              ${levelSql.speed} AS speed, ${levelSql.competition} AS competition, ${levelSql.boost} AS boost, l.invited,
               COUNT(*) AS proposals, SUM(l.viewed_on IS NOT NULL OR l.furthest_rank >= 2) AS viewed, SUM(l.furthest_rank >= 2) AS replied,
               SUM(l.furthest_rank >= 3) AS interviews, SUM(l.stage = 'won') AS wins, SUM(${spendSql}) AS spent,
               MIN(l.applied_on) AS first, MAX(l.applied_on) AS last

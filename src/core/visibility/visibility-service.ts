@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fieldError } from '../../shared/api/result';
-import type { FunnelQuery, FunnelView, PlanQuery, PlanView } from '../../shared/api/schemas/visibility';
+import type { FunnelQuery, FunnelView, PlanQuery, PlanView, ProposalRow, ProposalsQuery } from '../../shared/api/schemas/visibility';
 import { addDays } from 'date-fns';
 import { fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type FactorName } from '../../shared/domain/bid-facts';
@@ -15,7 +15,7 @@ import { findSourceByName, getSourceRecord, type SourceRecord } from '../repos/s
 import { channelLedger } from '../services/ledger-service';
 import { channelFunnel, emptyCounts, type FunnelCell } from './funnel';
 import { planMonth, type PlannerHistory } from './planner';
-import { funnelRows, planGroups, pricedSources, salesMinutes, wonInWindow } from './visibility-repo';
+import { funnelRows, planGroups, pricedSources, proposalsBehind, salesMinutes, wonInWindow } from './visibility-repo';
 
 // docs/domain.md §8. Both answers are remembered until the data changes (dataStamp) or the day does:
 // at 100,000 proposals the grouping pass is tens of milliseconds, asked again by every render.
@@ -133,5 +133,17 @@ function computePlan(ctx: Ctx, query: z.output<typeof PlanQuery>, today: string)
     month,
     currency: base,
     creditName: source.credit_name,
+  };
+}
+
+/** The proposals behind a number of the "Being seen" panel. */
+export function proposalsFor(ctx: Ctx, query: z.output<typeof ProposalsQuery>): { total: number; rows: ProposalRow[] } {
+  const { total, rows } = proposalsBehind(ctx.db, query);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id, title: r.title, client: r.client, stage: r.stage, appliedOn: r.applied_on, minutesAfterPost: r.minutes_after_post,
+      proposalsWhenBid: r.proposals_when_bid, boostConnects: r.boost_connects, boostOutcome: r.boost_outcome, invited: r.invited === 1, viewedOn: r.viewed_on,
+    })),
   };
 }

@@ -210,6 +210,26 @@ describe('the funnel (docs/domain.md §8)', () => {
   });
 });
 
+describe('the proposals behind each number', () => {
+  it('lists exactly as many proposals as every count of the funnel and its levels', async () => {
+    const range = { from: '2026-07-01', to: '2026-08-31' };
+    const view = await callOk<FunnelView>(ctx, 'visibility:funnel', range);
+    const measures = ['proposals', 'viewed', 'replied', 'interviews', 'wins'] as const;
+    const up = view.channels[0]!;
+    for (const measure of measures) {
+      const all = await callOk<{ total: number }>(ctx, 'visibility:proposals', { sourceId: upwork, ...range, measure });
+      expect(all.total, measure).toBe(up.funnel[measure]);
+      for (const factor of Object.keys(levels) as (keyof typeof levels)[]) {
+        for (const l of up.factors[factor]) {
+          const behind = await callOk<{ total: number; rows: { id: number }[] }>(ctx, 'visibility:proposals', { sourceId: upwork, ...range, factor, level: l.level, measure });
+          expect(behind.total, `${factor} ${l.level} ${measure}`).toBe(l[measure]);
+          expect(behind.rows).toHaveLength(Math.min(200, l[measure]));
+        }
+      }
+    }
+  });
+});
+
 describe('the outbid rule in every spend', () => {
   it('leaves an outbid boost out of the report, the ledger and the funnel costs', async () => {
     const report = await callOk<{ channels: { source: string; connectsSpent: number; connectsRefunded: number }[] }>(ctx, 'reports:channels', { from: '2026-07-01', to: '2026-08-31' });

@@ -9,6 +9,7 @@ import { ApiCallError } from '../../../shared/api/client';
 import type { LeadDetail } from '../../../shared/api/schemas/leads';
 import { stageLabels, stages } from '../../../shared/domain/stages';
 import { useAppInfo, useSources } from '../sources/useSources';
+import { bidFromLead, BidRow, bidToInput } from './BidRow';
 import {
   apiErrorsToForm,
   checkLeadForm,
@@ -46,6 +47,8 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
     lead ? leadToForm(lead) : emptyLeadForm({ currency: 'USD', today: todayLocal() }),
   );
   const [errors, setErrors] = useState<LeadFormErrors>({});
+  const [bid, setBid] = useState(() => bidFromLead(lead));
+  const [bidError, setBidError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const touched = useRef(new Set<string>());
   const formRef = useRef<HTMLFormElement>(null);
@@ -76,10 +79,13 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
     event.preventDefault();
     const found = checkLeadForm(values);
     setErrors(found);
+    const bidInput = bidToInput(bid);
+    setBidError('error' in bidInput ? bidInput.error : undefined);
     if (Object.keys(found).length) return focusFirstError(found);
+    if ('error' in bidInput) return formRef.current?.querySelector<HTMLElement>('[name="postedAgo"]')?.focus();
     setSaving(true);
     try {
-      const data = formToInput(values);
+      const data = { ...formToInput(values), ...bidInput };
       const saved = lead ? await api.leads.update({ id: lead.id, ...data }) : await api.leads.create(data);
       notifyDataChanged();
       toast.info(lead ? `Saved “${saved.title}”` : `Added “${saved.title}”`);
@@ -166,6 +172,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
         <Field label="Connects refunded" error={errors.connectsRefunded}>
           <input {...input('connectsRefunded')} type="text" inputMode="numeric" autoComplete="off" />
         </Field>
+        <BidRow value={bid} onChange={setBid} boosted={Number(values.boostConnects) > 0} error={bidError} />
         <Field label="Fee override (%)" error={errors.feePercent} hint="Empty: the channel's rule">
           <input {...input('feePercent')} type="text" inputMode="decimal" autoComplete="off" placeholder="10" />
         </Field>

@@ -14,6 +14,7 @@ import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 import { ClosedOnEditor } from './ClosedOnEditor';
 import { LeadFormDialog } from './LeadFormDialog';
 import { LeadMoney } from './LeadMoney';
+import { BidLine } from './BidLine';
 import { LeadClient } from '../clients/LeadClient';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { closedToast } from '../closeout/closedToast';
@@ -96,6 +97,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     ['Closed', <ClosedOnEditor key={`closed-${lead.closedOn}`} lead={lead} />],
     ['Follow-up', formatDay(lead.followUpOn) || '—'],
     ['Connects', spent ? `${lead.connects} + ${lead.boostConnects} boost${lead.connectsRefunded ? `, ${lead.connectsRefunded} refunded` : ''}` : '—'],
+    ['Bid', <BidLine key="bid" lead={lead} />],
     ['Fee override', lead.feePercent === null ? 'Channel rule' : `${lead.feePercent}%`],
     ['Tags', lead.tags.length ? lead.tags.join(', ') : '—'],
     ...(lead.stage === 'lost' && lead.lostReason ? ([['Lost because', lead.lostReason]] as [string, string][]) : []),

@@ -5,6 +5,7 @@ import { daysFromToday, formatShortDay, formatValueShort } from '../../app/forma
 import { Icon } from '../../components/Icon';
 import { StaleBadge } from '../../components/Badges';
 import { LogTimeButton } from '../time/LogTimeButton';
+import { BidLine } from '../leads/BidLine';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 
@@ -74,7 +75,8 @@ export function CardBody({ lead, children, move, stale = false }: { lead: LeadRo
   const due = lead.followUpOn ? daysFromToday(lead.followUpOn) : null;
   const open = lead.stage !== 'won' && lead.stage !== 'lost';
   // Only credit channels spend connects, so a count shows only there.
-  const connects = lead.connects + lead.boostConnects - lead.connectsRefunded;
+  // An outbid boost is not charged (docs/domain.md §8).
+  const connects = lead.connects + (lead.boostOutcome === 'outbid' ? 0 : lead.boostConnects) - lead.connectsRefunded;
   return (
     <>
       <div className="card-top">
@@ -84,6 +86,7 @@ export function CardBody({ lead, children, move, stale = false }: { lead: LeadRo
         {children}
       </div>
       {lead.client && <div className="card-client">{lead.client}</div>}
+      <BidLine lead={lead} />
       <div className="card-meta">
         <span className="chip" title={lead.sourceName}>
           <span className="chip-dot" style={{ background: lead.sourceColor }} aria-hidden="true" />

@@ -7,6 +7,7 @@ import type { PageProps } from '../../app/pages';
 import { useAsync } from '../../app/useAsync';
 import { useSources } from '../sources/useSources';
 import { BoostPanel } from './BoostPanel';
+import { BeingSeenPanel } from './BeingSeenPanel';
 import { ChannelTable } from './ChannelTable';
 import { DrillDown } from './DrillDown';
 import { LostReasonsPanel } from './LostReasonsPanel';
@@ -95,6 +96,7 @@ export function ReportsPage({ route }: PageProps) {
             <BoostPanel creditSources={creditSources} from={report.from} to={report.to} />
             <LostReasonsPanel from={report.from} to={report.to} />
           </div>
+          <BeingSeenPanel from={report.from} to={report.to} />
           {/* The ledger at the range's end (today at the latest): the balance the report's costs come from. */}
           <ConnectsSummary on={report.to < todayLocal() ? report.to : undefined} title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'} />
         </>

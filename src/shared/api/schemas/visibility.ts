@@ -101,7 +101,33 @@ export const PlanQuery = z
   .refine((q) => q.fast == null || q.fast <= q.proposals, { path: ['fast'], message: 'Proposals within the first hour cannot be more than the proposals' })
   .refine((q) => q.source !== undefined || q.sourceId !== undefined, { path: ['source'], message: 'Name the channel' });
 
+/** The proposals behind one number of the funnel: a channel, a range, optionally one factor's level, and the step counted. */
+export const ProposalsQuery = z.object({
+  sourceId: id,
+  ...range,
+  factor: z.enum(['speed', 'competition', 'boost', 'invited']).optional(),
+  level: z.string().max(40).optional(),
+  measure: z.enum(['proposals', 'viewed', 'replied', 'interviews', 'wins']).default('proposals'),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+export const ProposalRow = z.object({
+  id,
+  title: z.string(),
+  client: z.string(),
+  stage: z.string(),
+  appliedOn: z.string(),
+  minutesAfterPost: z.number().int().nullable(),
+  proposalsWhenBid: z.string().nullable(),
+  boostConnects: z.number().int(),
+  boostOutcome: z.string().nullable(),
+  invited: z.boolean(),
+  viewedOn: z.string().nullable(),
+});
+export type ProposalRow = z.infer<typeof ProposalRow>;
+
 export const visibilityContract = {
   'visibility:funnel': op(FunnelQuery, FunnelView, 'Being seen: the proposal funnel per channel, by speed, competition, boost and invitation, with findings'),
   'visibility:plan': op(PlanQuery, PlanView, "The bid planner: a month's expected wins, Connects, revenue, profit and hours from the channel's history"),
+  'visibility:proposals': op(ProposalsQuery, z.object({ total: z.number().int(), rows: z.array(ProposalRow) }), 'The proposals behind a number of the funnel, newest first'),
 };
