@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { money } from '../reports/reportFormat';
 import { FormError, useFormErrors } from './useFormErrors';
 import { DeleteButton } from './DeleteButton';
+import { percent as percentField } from '../../../shared/api/fields';
 
 export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const [chosen, setChosen] = useState<number | null>(null);
@@ -155,6 +156,9 @@ function AddCommission({ sourceId, currency }: { sourceId: number; currency: str
     event.preventDefault();
     const value = percent.trim() === '' ? Number.NaN : Number(percent);
     if (Number.isNaN(value)) return form.setErrors({ percent: 'Enter a percent like 10' });
+    // The API's percent field itself (at most two decimals, 0..100): the same words before any request.
+    const checked = percentField.safeParse(value);
+    if (!checked.success) return form.setErrors({ percent: checked.error.issues[0]!.message });
     if (await form.run(() => api.costs.createCommission({ sourceId, effectiveFrom, percent: value, minFee: minFee.trim() || null, currency }), 'Commission rule added')) {
       setPercent('');
       setMinFee('');

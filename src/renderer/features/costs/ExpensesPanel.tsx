@@ -1,5 +1,5 @@
 import { type FormEvent, useState, Fragment } from 'react';
-import { expenseCategoryValues } from '../../../shared/api/schemas/expenses';
+import { ExpenseCreate, expenseCategoryValues } from '../../../shared/api/schemas/expenses';
 import { categoryLabel } from './categoryLabels';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { api } from '../../api';
@@ -30,18 +30,22 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
   const [currency, setCurrency] = useState('');
   const [connects, setConnects] = useState('');
   const [description, setDescription] = useState('');
+  /** docs/domain.md §7: a negative expense of a category other than connects is a refund of a cost. */
+  const [refund, setRefund] = useState(false);
   const form = useFormErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (category === 'connects' && connects.trim() !== '' && !/^\d+$/.test(connects.trim())) return form.setErrors({ connects: 'Whole numbers only' });
-    const ok = await form.run(
-      () =>
-        api.expenses.create({
-          date, sourceId: sourceId === '' ? null : sourceId, category, amount, currency: currency.trim() || baseCurrency, description,
-          connects: category === 'connects' && connects.trim() ? Number(connects) : 0,
-        }),
-      'Expense added',
-    );
+    const typed = amount.trim();
+    const isRefund = refund && category !== 'connects';
+    const input = {
+      date, sourceId: sourceId === '' ? null : sourceId, category, amount: isRefund && typed !== '' && !typed.startsWith('-') ? `-${typed}` : typed,
+      currency: currency.trim() || baseCurrency, description, connects: category === 'connects' && connects.trim() ? Number(connects) : 0,
+    };
+    // The API's own schema, so the form names the same field with the same words before any request.
+    const checked = ExpenseCreate.safeParse(input);
+    if (!checked.success) return form.setErrors(Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+    const ok = await form.run(() => api.expenses.create(input), isRefund ? 'Refund added' : 'Expense added');
     if (ok) {
       setAmount('');
       setConnects('');
@@ -74,7 +78,15 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
             ))}
           </select>
         </Field>
-        <Field label="Amount" error={form.errors.amount}>
+        {category !== 'connects' && (
+          <Field label="Kind">
+            <select value={refund ? 'refund' : 'cost'} onChange={(e) => setRefund(e.target.value === 'refund')}>
+              <option value="cost">Cost</option>
+              <option value="refund">Refund</option>
+            </select>
+          </Field>
+        )}
+        <Field label={refund && category !== 'connects' ? 'Amount refunded' : 'Amount'} error={form.errors.amount}>
           <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="12.00" />
         </Field>
         <Field label="Currency" error={form.errors.currency}>
@@ -117,6 +129,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
               <td>{e.sourceName ?? '(no channel)'}</td>
               <td>
                 {categoryLabel(e.category)}{e.connects ? ` (${e.connects})` : ''}
+                {e.amountMinor < 0 && e.category !== 'connects' && <span className="tag refund-tag">Refund</span>}
                 {e.category === 'connects' && e.connects === 0 && e.amountMinor > 0 && <span className="report-warning"> · no count: not in the ledger</span>}
               </td>
               <td>{e.description}</td>

@@ -73,7 +73,8 @@ describe('lead form model', () => {
     // Empty closed date: the API stamps today; an open stage sends none.
     expect(formToInput({ ...ok, closedOn: '' })).not.toHaveProperty('closedOn');
     expect(formToInput({ ...ok, stage: 'applied' })).not.toHaveProperty('closedOn');
-    expect(checkLeadForm({ ...ok, feePercent: '101' }).feePercent).toMatch(/0 to 100/);
+    expect(checkLeadForm({ ...ok, feePercent: '101' }).feePercent).toBe('A fee cannot be over 100%');
+    expect(checkLeadForm({ ...ok, feePercent: '12.345' }).feePercent).toBe('At most two decimals');
     expect(formToInput({ ...ok, feePercent: '' }).feePercent).toBeNull();
   });
 });
