@@ -34,20 +34,37 @@ test('Settings shows the app facts, backs up now, and restores a backup keeping 
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
 
-test('a damaged database is moved aside at start and the newest good backup is used', async ({ page }) => {
+test('a damaged database is reported at start and left as it is; read-only opens it, a restore brings the backup back', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-e2e-damaged-'));
   const dbPath = path.join(dir, 'leadledger.db');
   try {
     expect(cli('--db', dbPath, 'seed', '--leads', '25').status).toBe(0);
     expect(cli('--db', dbPath, 'backup').status).toBe(0);
     fs.writeFileSync(dbPath, 'this is not a database any more'.repeat(200));
+    const damaged = fs.readFileSync(dbPath);
+    // Nothing moved, nothing restored on its own: the report names the choices.
+    const refused = cli('--db', dbPath, 'web', '--port', '0');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/not a LeadLedger database.*Nothing was changed\. You can restore the newest good backup .*leadledger web --read-only/);
+    expect(fs.readFileSync(dbPath)).toEqual(damaged);
+    expect(fs.readdirSync(dir).sort()).toEqual(['backups', 'leadledger.db']);
+    const readOnly = await startServer(dbPath, ['--read-only']);
+    try {
+      await page.goto(readOnly.url);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Read-only' })).toContainText('not a LeadLedger database');
+    } finally {
+      readOnly.child.kill('SIGTERM');
+    }
+    expect(fs.readFileSync(dbPath)).toEqual(damaged);
+    const backup = /restore "([^"]+)"/.exec(refused.stderr)![1]!;
+    expect(cli('--db', dbPath, 'restore', backup).status).toBe(0);
     const server = await startServer(dbPath);
     try {
       await page.goto(server.url);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-      await expect(page.getByRole('alert').filter({ hasText: 'moved aside' })).toContainText('was restored');
       await expect(page.getByText('Leads', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText('25');
-      expect(fs.readdirSync(dir).some((f) => f.startsWith('leadledger.db.corrupt-'))).toBe(true);
+      expect(fs.readdirSync(dir).some((f) => f.startsWith('leadledger.db.damaged-'))).toBe(true);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -24,7 +24,7 @@ export const backupsContract = {
     z.object({
       folder: z.string(),
       backups: z.array(Backup),
-      /** What happened at start, e.g. a damaged database moved aside and a backup restored. */
+      /** What happened at start, e.g. a damaged database opened read-only, or a backup restored into it at the user's choice. */
       notice: z.string().nullable(),
     }),
     'List the backups beside the database, with what happened at start',
