@@ -55,6 +55,12 @@ describe('export -o and api --output write where the user pointed', () => {
     expect(run('api', 'csv:export-file', '{"kind":"leads"}', '--output', secret).status).toBe(0);
     expect(mode(secret)).toBe(0o600);
     expect(fs.readdirSync(dir).filter((n) => n.includes('.partial-'))).toEqual([]);
+    if (process.getuid?.() === 0) {
+      // Run as root, a user's file stays the user's.
+      fs.chownSync(shared, 4321, 4321);
+      expect(run('export', 'leads', '-o', shared).status).toBe(0);
+      expect([fs.statSync(shared).uid, fs.statSync(shared).gid, mode(shared)]).toEqual([4321, 4321, 0o640]);
+    }
   });
 
   it.skipIf(!hasMkfifo)('a FIFO is written through and stays a FIFO (export -o and api --output)', async () => {
@@ -140,5 +146,25 @@ describe('export -o and api --output write where the user pointed', () => {
     const r = run('export', 'leads', '-o', missing);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`leadledger: Cannot write ${missing}: the folder ${path.dirname(missing)} does not exist\n`);
+  });
+
+  it('a full disk: "disk full", exit 1, the existing file as it was and no temp file left (a 64 KB tmpfs)', async (context) => {
+    const mount = path.join(dir, 'small');
+    fs.mkdirSync(mount);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { encoding: 'utf8' });
+    if (mounted.status !== 0) return context.skip(`cannot mount a tmpfs here (${(mounted.stderr || mounted.error?.message || '').trim()})`);
+    try {
+      const big = path.join(dir, 'big.db');
+      expect((await cli('--db', big, 'seed', '--leads', '2000')).code).toBe(0);
+      const file = path.join(mount, 'leads.csv');
+      fs.writeFileSync(file, 'what was there before\n', { mode: 0o644 });
+      const r = spawnSync('node', ['bin/leadledger.js', '--db', big, 'export', 'leads', '-o', file], { encoding: 'utf8', env, timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`leadledger: Cannot write ${file}: disk full, nothing was written\n`);
+      expect(fs.readFileSync(file, 'utf8')).toBe('what was there before\n');
+      expect(fs.readdirSync(mount)).toEqual(['leads.csv']);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
   });
 });

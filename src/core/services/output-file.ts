@@ -10,7 +10,7 @@ import { AppError } from '../../shared/api/result';
 // through, never replaced; a folder, a socket or a disk device is refused in one line.
 
 /** Where the bytes go: `atomic` (temp + rename, with the final file's mode) or `through` (open and write). */
-type Plan = { kind: 'atomic'; target: string; mode: number } | { kind: 'through'; target: string; append?: boolean };
+type Plan = { kind: 'atomic'; target: string; mode: number; owner?: { uid: number; gid: number } } | { kind: 'through'; target: string; append?: boolean };
 
 const maxLinks = 40;
 
@@ -48,7 +48,7 @@ function plan(file: string): Plan {
     if (!folder.isDirectory()) throw new AppError('invalid_input', `Cannot write ${file}: ${path.dirname(target)} is not a folder`);
     return { kind: 'atomic', target, mode: 0o600 };
   }
-  if (stat.isFile()) return { kind: 'atomic', target, mode: stat.mode & 0o7777 };
+  if (stat.isFile()) return { kind: 'atomic', target, mode: stat.mode & 0o7777, owner: { uid: stat.uid, gid: stat.gid } };
   if (stat.isDirectory()) throw new AppError('invalid_input', `Cannot write ${file}: it is a folder, not a file`);
   if (stat.isFIFO() || stat.isCharacterDevice()) return { kind: 'through', target };
   if (stat.isBlockDevice()) throw new AppError('invalid_input', `Cannot write ${file}: it is a disk device, not a file`);
@@ -124,6 +124,13 @@ export async function writeOutputFile<T>(file: string, produce: (write: (text: s
     fd = fs.openSync(temp, 'wx', 0o600);
     const value = await produce((text) => writeAll(fd!, text));
     fs.fchmodSync(fd, where.mode);
+    if (where.owner && (where.owner.uid !== process.getuid?.() || where.owner.gid !== process.getgid?.())) {
+      try {
+        fs.fchownSync(fd, where.owner.uid, where.owner.gid); // root writing a user's file: it stays theirs
+      } catch {
+        // not allowed (not root): the file becomes ours, as a save by any editor would
+      }
+    }
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
