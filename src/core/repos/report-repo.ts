@@ -35,34 +35,55 @@ function params(plan: RangePlan, collapse: string | null = null) {
 function periodSql(r: PeriodRead): string {
   const keys = r.keys.map((k) => `, ${k}`).join('');
   const filter = r.filter ? ` AND ${r.filter}` : '';
+  const values = r.values.map(([c]) => c).join(', ');
   const dayPart = (range: string, sign: '' | '-') =>
-    `SELECT source_id, substr(day, 1, 7)${keys}, ${r.values.map(([c]) => `${sign}${c}`).join(', ')} FROM ${r.day} WHERE day BETWEEN ${range}${filter}`;
+    `SELECT source_id, substr(day, 1, 7) AS month${keys}, ${r.values.map(([c]) => `${sign}${c} AS ${c}`).join(', ')} FROM ${r.day} WHERE day BETWEEN ${range}${filter}`;
   const perMonth = r.perMonth ?? true;
-  // Key columns, by position: source_id, the month (or '' for a collapsed base-currency row), keys.
-  const month = r.keys.includes('currency') ? `, CASE WHEN currency = @base THEN '' ELSE month END AS month` : ', month';
-  const groups = Array.from({ length: 1 + (perMonth ? 1 : 0) + r.keys.length }, (_, i) => i + 1).join(', ');
-  return `SELECT source_id${perMonth ? month : ''}${keys}, ${r.values.map(([c, name]) => `SUM(${c}) AS ${name}`).join(', ')} FROM (
-      SELECT source_id, month${keys}, ${r.values.map(([c]) => c).join(', ')} FROM ${r.month} WHERE month BETWEEN @m1 AND @m2${filter}
-      UNION ALL ${dayPart('@a1 AND @a2', '')}
-      UNION ALL ${dayPart('@b1 AND @b2', '')}
-      UNION ALL ${dayPart('@s1 AND @s2', '-')}
-      UNION ALL ${dayPart('@u1 AND @u2', '-')})
+  // The month a row is summed under: '' for a collapsed base-currency row, else its month.
+  const period = r.keys.includes('currency') ? `CASE WHEN currency = @base THEN '' ELSE month END` : 'month';
+  const groups = ['source_id', ...(perMonth ? ['period'] : []), ...r.keys].join(', ');
+  return `SELECT source_id${perMonth ? ', period AS month' : ''}${keys}, ${r.values.map(([c, name]) => `SUM(${c}) AS ${name}`).join(', ')} FROM (
+      SELECT source_id, ${period} AS period${keys}, ${values} FROM (
+        SELECT source_id, month${keys}, ${values} FROM ${r.month} WHERE month BETWEEN @m1 AND @m2${filter}
+        UNION ALL ${dayPart('@a1 AND @a2', '')}
+        UNION ALL ${dayPart('@b1 AND @b2', '')}
+        UNION ALL ${dayPart('@s1 AND @s2', '-')}
+        UNION ALL ${dayPart('@u1 AND @u2', '-')}))
     GROUP BY ${groups} HAVING SUM(${r.values[0]![0]}) != 0`;
 }
+
+const same = (columns: string) => columns.split(', ').map((c) => [c, c] as const);
+
+// The report's reads, one named statement each (built once).
+const leadMonthsSql = periodSql({
+  day: 'lead_rollup', month: 'lead_rollup_month', keys: ['currency'],
+  values: same('leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor'),
+});
+const winHistogramSql = periodSql({ day: 'win_rollup', month: 'win_rollup_month', keys: ['days_to_win'], values: [['wins', 'wins']], perMonth: false });
+const paymentMonthsSql = periodSql({
+  day: 'payment_rollup', month: 'payment_rollup_month', keys: ['currency'],
+  values: [['payments', 'payments'], ['gross_minor', 'gross'], ['fee_minor', 'fee']],
+});
+const expenseMonthsSql = periodSql({
+  day: 'expense_rollup', month: 'expense_rollup_month', keys: ['category', 'currency'],
+  values: [['expenses', 'expenses'], ['amount_minor', 'amount']],
+});
+const expenseTotalsSql = periodSql({ day: 'expense_rollup', month: 'expense_rollup_month', keys: ['currency'], values: [['expenses', 'expenses'], ['amount_minor', 'amount']] });
+const expenseTotalsUsageSql = periodSql({
+  day: 'expense_rollup', month: 'expense_rollup_month', keys: ['currency'], values: [['expenses', 'expenses'], ['amount_minor', 'amount']], filter: "category != 'connects'",
+});
+const timeMonthsSql = periodSql({
+  day: 'time_rollup', month: 'time_rollup_month', keys: [],
+  values: [['entries', 'entries'], ['sales_minutes', 'sales'], ['delivery_minutes', 'delivery']],
+});
 
 export type LeadMonthRow = {
   source_id: number; month: string; currency: string; leads: number; proposals: number; replies: number;
   interviews: number; wins: number; connects_spent: number; connects_refunded: number; booked_minor: number;
 };
 
-const same = (columns: string) => columns.split(', ').map((c) => [c, c] as const);
-
 export function leadMonths(db: Database, plan: RangePlan, collapse: string | null = null): LeadMonthRow[] {
-  const sql = periodSql({
-    day: 'lead_rollup', month: 'lead_rollup_month', keys: ['currency'],
-    values: same('leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor'),
-  });
-  return prepared(db, sql).all(params(plan, collapse)) as LeadMonthRow[];
+  return prepared(db, leadMonthsSql).all(params(plan, collapse)) as LeadMonthRow[];
 }
 
 /** Net connects (spent - refunded) per channel, month and the credit price in force on each day. */
@@ -97,14 +118,13 @@ export function connectsByPrice(db: Database, plan: RangePlan): ConnectsValueRow
       UNION ALL ${dayPart('@b1 AND @b2', '')}
       UNION ALL ${dayPart('@s1 AND @s2', '-')}
       UNION ALL ${dayPart('@u1 AND @u2', '-')})
-    GROUP BY 1, 2, 3, 4 HAVING SUM(spent) != 0 OR SUM(refunded) != 0`;
+    GROUP BY source_id, month, price, price_currency HAVING SUM(spent) != 0 OR SUM(refunded) != 0`;
   return prepared(db, sql).all(params(plan)) as ConnectsValueRow[];
 }
 
 /** Days-to-win histogram per channel. */
 export function winHistogram(db: Database, plan: RangePlan): { source_id: number; days: number; wins: number }[] {
-  const sql = periodSql({ day: 'win_rollup', month: 'win_rollup_month', keys: ['days_to_win'], values: [['wins', 'wins']], perMonth: false });
-  return (prepared(db, sql).all(params(plan)) as { source_id: number; days_to_win: number; wins: number }[]).map((r) => ({
+  return (prepared(db, winHistogramSql).all(params(plan)) as { source_id: number; days_to_win: number; wins: number }[]).map((r) => ({
     source_id: r.source_id,
     days: r.days_to_win,
     wins: r.wins,
@@ -114,21 +134,13 @@ export function winHistogram(db: Database, plan: RangePlan): { source_id: number
 export type PaymentMonthRow = { source_id: number; month: string; currency: string; gross: number; fee: number; payments: number };
 
 export function paymentMonths(db: Database, plan: RangePlan, collapse: string | null = null): PaymentMonthRow[] {
-  const sql = periodSql({
-    day: 'payment_rollup', month: 'payment_rollup_month', keys: ['currency'],
-    values: [['payments', 'payments'], ['gross_minor', 'gross'], ['fee_minor', 'fee']],
-  });
-  return prepared(db, sql).all(params(plan, collapse)) as PaymentMonthRow[];
+  return prepared(db, paymentMonthsSql).all(params(plan, collapse)) as PaymentMonthRow[];
 }
 
 export type ExpenseMonthRow = { source_id: number; month: string; category: string; currency: string; amount: number; expenses: number };
 
 export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] {
-  const sql = periodSql({
-    day: 'expense_rollup', month: 'expense_rollup_month', keys: ['category', 'currency'],
-    values: [['expenses', 'expenses'], ['amount_minor', 'amount']],
-  });
-  return prepared(db, sql).all(params(plan)) as ExpenseMonthRow[];
+  return prepared(db, expenseMonthsSql).all(params(plan)) as ExpenseMonthRow[];
 }
 
 /**
@@ -136,21 +148,12 @@ export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] 
  * connects purchases out). Fewer groups than per category: the report's hot path.
  */
 export function expenseTotals(db: Database, plan: RangePlan, withoutConnects: boolean, collapse: string | null = null): { source_id: number; month: string; currency: string; amount: number; expenses: number }[] {
-  const sql = periodSql({
-    day: 'expense_rollup', month: 'expense_rollup_month', keys: ['currency'],
-    values: [['expenses', 'expenses'], ['amount_minor', 'amount']],
-    ...(withoutConnects ? { filter: "category != 'connects'" } : {}),
-  });
-  return prepared(db, sql).all(params(plan, collapse)) as { source_id: number; month: string; currency: string; amount: number; expenses: number }[];
+  return prepared(db, withoutConnects ? expenseTotalsUsageSql : expenseTotalsSql).all(params(plan, collapse)) as { source_id: number; month: string; currency: string; amount: number; expenses: number }[];
 }
 
 /** Minutes of time entries per channel and month (DOMAIN §6), from the time rollups. */
 export function timeMonths(db: Database, plan: RangePlan): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
-  const sql = periodSql({
-    day: 'time_rollup', month: 'time_rollup_month', keys: [],
-    values: [['entries', 'entries'], ['sales_minutes', 'sales'], ['delivery_minutes', 'delivery']],
-  });
-  return prepared(db, sql).all(params(plan)) as { source_id: number; month: string; entries: number; sales: number; delivery: number }[];
+  return prepared(db, timeMonthsSql).all(params(plan)) as { source_id: number; month: string; entries: number; sales: number; delivery: number }[];
 }
 
 /** Earliest and latest day of any record (for "all time"); one MIN or MAX per subquery so each is an index probe. */
