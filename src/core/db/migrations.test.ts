@@ -19,6 +19,7 @@ import { migration0012 } from './migrations/0012-stage-rollup';
 import { migration0013 } from './migrations/0013-purchase-changes';
 import { migration0014 } from './migrations/0014-purchase-days';
 import { migration0015 } from './migrations/0015-undo-snapshots';
+import { migration0016 } from './migrations/0016-import-reconciliation';
 import { migration0018 } from './migrations/0018-bid-facts';
 import { openDatabase } from './open';
 
@@ -314,6 +315,20 @@ perMigration[migration0015.version] = (db) => {
   expect(db.prepare('SELECT COUNT(*) AS n FROM undo_snapshots').get()).toEqual({ n: 0 });
   db.prepare(`INSERT INTO undo_snapshots (kind, snapshot, deleted_at) VALUES ('lead', '{}', '2026-12-06T00:00:00Z')`).run();
   expect(() => db.prepare(`INSERT INTO undo_snapshots (kind, snapshot, deleted_at) VALUES ('source', '{}', 'x')`).run()).toThrow(/CHECK constraint/);
+};
+
+// 0016 (docs/domain.md §7): imported records remember what the platform brought; typed ones do not;
+// an edit moves the edit clock and stamps the record; taken-over records have their table.
+perMigration[migration0016.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE (import_id IS NULL) != (platform_description IS NULL)`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM expenses WHERE import_id IS NOT NULL AND (platform_description IS NOT description OR platform_category IS NOT category)`).get()).toEqual({ n: 0 });
+  const clock = () => (db.prepare(`SELECT changes FROM change_counters WHERE name = 'record_edits'`).get() as { changes: number }).changes;
+  expect(clock()).toBe(0);
+  const payment = db.prepare(`SELECT id FROM payments ORDER BY id LIMIT 1`).get() as { id: number };
+  db.prepare(`UPDATE payments SET description = 'edited' WHERE id = ?`).run(payment.id);
+  expect([clock(), (db.prepare(`SELECT edit_seq FROM payments WHERE id = ?`).get(payment.id) as { edit_seq: number }).edit_seq]).toEqual([1, 1]);
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM import_takeovers`).get()).toEqual({ n: 0 });
+  expect(() => db.prepare(`INSERT INTO import_takeovers (import_id, kind, record_id, typed_json) VALUES (1, 'lead', 1, '{}')`).run()).toThrow(/CHECK/);
 };
 
 // 0018 (docs/domain.md §8): the bid facts, empty on every existing lead; SQLite refuses values outside the contract.
