@@ -55,7 +55,7 @@ describe('csv:* operations', () => {
     expect(job).toMatchObject({ state: 'done', rows: 3, error: null });
     expect(job.summary).toMatchObject({ inserted: 3, applied: true });
     expect((ctx.db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE import_id = ?`).get(job.summary!.importId) as { n: number }).n).toBe(3);
-    const listed = await call<{ total: number }>('leads:list', { filter: { importId: job.summary!.importId }, limit: 10 });
+    const listed = await call<{ total: number }>('leads:list', { importId: job.summary!.importId, limit: 10 });
     expect(listed.total).toBe(3);
   });
 
