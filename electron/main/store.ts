@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
 import { type AppStore, openAppStore, type RecoveryChoice, type RecoveryPrompt } from '../../src/core/backup/recover';
 import { useNativeBinding } from '../../src/core/db/native';
 
@@ -40,11 +40,10 @@ function askUser(prompt: RecoveryPrompt): RecoveryChoice {
   return picked === 'Restore the newest good backup' ? 'restore' : picked === 'Open read-only to export' ? 'read-only' : 'quit';
 }
 
-/** Shown while another program holds the file at start; closed once it opens (or the start gives up). */
-let waiting: BrowserWindow | undefined;
+/** Shown (without blocking) while another program holds the file at start; closed once it opens or the start gives up. */
+const waiting = new AbortController();
 function showWaiting(message: string): void {
-  waiting = new BrowserWindow({ width: 520, height: 160, resizable: false, minimizable: false, title: 'LeadLedger', show: true, webPreferences: { javascript: false } });
-  void waiting.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(`<p style="font:14px system-ui;margin:24px">${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)}`);
+  void dialog.showMessageBox({ type: 'info', title: 'LeadLedger', message, buttons: ['OK'], noLink: true, signal: waiting.signal }).catch(() => {});
 }
 
 export async function setupStore(): Promise<AppStore> {
@@ -55,6 +54,6 @@ export async function setupStore(): Promise<AppStore> {
   try {
     return await openAppStore(dbPath, { choose: askUser, onWait: showWaiting });
   } finally {
-    if (waiting && !waiting.isDestroyed()) waiting.destroy();
+    waiting.abort();
   }
 }

@@ -95,6 +95,14 @@ function openChecked(file: string, options: OpenOptions): Db {
   } else if (file !== ':memory:') {
     makePrivateDir(path.dirname(path.resolve(file)));
   }
+  if (exists && !options.readonly) {
+    // SQLite would open a read-only file read-only without a word, and every save would fail later.
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch (error) {
+      throw startProblem(file, error);
+    }
+  }
   if (file !== ':memory:' && !options.readonly) sweepBackupTemps(file);
   const db = openConnection(file, { nativeBinding: binding });
   try {

@@ -67,13 +67,13 @@ export function startProblem(file: string, error: unknown): Error {
   if (error instanceof AppError) return error;
   const code = codeOf(error);
   if (isBusyCode(error)) return new DatabaseBusyError(file);
+  const readOnly = new AppError(
+    'storage',
+    `${file} is read-only (the file or its folder): LeadLedger needs to write there, also to open it. Make it writable, then start LeadLedger again. The file was not changed.`,
+  );
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return readOnly;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || diskIsFull(file)) return new AppError('storage', fullMessage(file));
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || !writable(file) || !writable(path.dirname(file))) {
-    return new AppError(
-      'storage',
-      `${file} is read-only (the file or its folder): LeadLedger needs to write there, also to open it. Make it writable, then start LeadLedger again. The file was not changed.`,
-    );
-  }
+  if (!writable(file) || !writable(path.dirname(file))) return readOnly;
   const message = (error as Error | undefined)?.message ?? String(error);
   return new AppError('storage', `LeadLedger could not open ${file} (${code || 'error'}: ${message}). The file was not changed.`);
 }
