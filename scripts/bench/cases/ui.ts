@@ -107,9 +107,10 @@ export async function uiCases(runs: number, small = 1000, large = 100_000): Prom
   for (const [key, name] of [['board', 'first painted board'], ['table', 'first painted table']] as const) {
     const sa = stats(a.map((s) => s[key]));
     const sb = stats(b.map((s) => s[key]));
-    // Issue 14: the first painted board within 800 ms at both sizes; the table has no target of its own.
+    // docs/performance.md: the first painted board within 500 ms at the size a freelancer has, 800 ms at a
+    // hundred times it; the table has no target of its own.
     const board = key === 'board';
-    results.push({ case: `UI ${name}, ${label(small)} leads`, unit: 'ms', ...sa, target: board ? '≤ 800 ms' : '—', met: board ? sa.median <= 800 : null });
+    results.push({ case: `UI ${name}, ${label(small)} leads`, unit: 'ms', ...sa, target: board ? '≤ 500 ms' : '—', met: board ? sa.median <= 500 : null });
     results.push({
       case: `UI ${name}, ${label(large)} leads`, unit: 'ms', ...sb, baseline: `${label(small)} leads`, baselineMedian: sa.median, ratio: sb.median / sa.median,
       target: board ? '≤ 800 ms' : '—', met: board ? sb.median <= 800 : null,
@@ -117,10 +118,10 @@ export async function uiCases(runs: number, small = 1000, large = 100_000): Prom
   }
   for (const [samples, n] of [[a, small], [b, large]] as const) {
     const k = stats(samples.map((s) => s.keystroke));
-    results.push({ case: `UI search keystroke → updated list, ${label(n)} leads`, unit: 'ms', ...k, target: '≤ 100 ms', met: k.median <= 100 });
+    results.push({ case: `UI search keystroke → updated list, ${label(n)} leads`, unit: 'ms', ...k, target: '≤ 50 ms', met: k.median <= 50 });
   }
   const frames = stats(b.map((s) => s.droppedFrames));
-  results.push({ case: `UI frames over 25 ms in 180 scrolled frames, ${label(large)} leads`, unit: 'frames', ...frames, target: '≤ 10 frames', met: frames.median <= 10 });
+  results.push({ case: `UI frames over 25 ms in 180 scrolled frames, ${label(large)} leads`, unit: 'frames', ...frames, target: '≤ 5 frames', met: frames.median <= 5 });
   const tasks = stats(b.map((s) => s.longestTask));
   results.push({ case: `UI longest task while scrolling, ${label(large)} leads`, unit: 'ms', ...tasks, target: '≤ 200 ms', met: tasks.max <= 200 });
   return results;

@@ -1,4 +1,5 @@
 import type { Transport } from '../../shared/api/client';
+import { takePrefetched } from './prefetched';
 
 /** Browser mode: the token arrives once in the URL, is kept for the tab, and removed from the address bar. */
 export function browserToken(): string {
@@ -17,11 +18,14 @@ export function browserToken(): string {
 export function createHttpTransport(token: string): Transport {
   return async (name, input) => {
     try {
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {}),
-      });
+      // The same request sent by the boot script, when there is one (answered once).
+      const early = takePrefetched(name, input);
+      const response = await (early ??
+        fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        }));
       if (response.status === 401) {
         return { ok: false, error: { code: 'internal', message: 'This page has no valid access token: open the URL printed by `leadledger web`.' } };
       }
