@@ -131,14 +131,18 @@ export function wonInWindow(db: Database, sourceId: number, from: string, to: st
     .all(sourceId, from, to) as WonRow[];
 }
 
-/** Sales minutes dated in the window on the window's proposals. */
+/**
+ * Sales minutes dated in the window on the window's proposals. An entry on a lead has its lead's
+ * channel, so the entries are walked by (channel, date) and their leads looked up by id: half the
+ * time of walking every lead of the channel.
+ */
 export function salesMinutes(db: Database, sourceId: number, from: string, to: string): number {
   return (
     db
       .prepare(
-        `SELECT ifnull(SUM(t.minutes), 0) AS m FROM time_entries t JOIN leads l ON l.id = t.lead_id
-         WHERE t.kind = 'sales' AND t.date BETWEEN ? AND ? AND l.source_id = ? AND l.applied_on BETWEEN ? AND ?`,
+        `SELECT ifnull(SUM(t.minutes), 0) AS m FROM time_entries t INDEXED BY time_entries_source CROSS JOIN leads l ON l.id = t.lead_id
+         WHERE t.source_id = @source AND t.kind = 'sales' AND t.date BETWEEN @from AND @to AND l.source_id = @source AND l.applied_on BETWEEN @from AND @to`,
       )
-      .get(from, to, sourceId, from, to) as { m: number }
+      .get({ source: sourceId, from, to }) as { m: number }
   ).m;
 }

@@ -36,7 +36,7 @@ export function ViewedToggle({ lead }: { lead: Bid }) {
       title={viewed ? `Viewed on ${lead.viewedOn}; click to take it back` : 'The client opened this proposal: mark it viewed today'}
       aria-label={viewed ? `${lead.title}: viewed on ${lead.viewedOn}` : `Mark ${lead.title} viewed`}
     >
-      {viewed ? `Viewed ${formatShortDay(lead.viewedOn!)}` : 'Viewed?'}
+      {viewed ? `✓ Viewed ${formatShortDay(lead.viewedOn!)}` : 'Viewed?'}
     </button>
   );
 }
