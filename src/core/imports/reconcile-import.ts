@@ -4,6 +4,7 @@ import { deleteExpense, type ExpenseRecord, getExpense, updateExpense } from '..
 import { deletePayment, getPayment, type PaymentRecord, updatePayment } from '../repos/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { daysBetween } from '../../shared/dates';
+import { addDaysIso } from '../../shared/reports/ledger';
 import { candidateWithinDays, type Candidacy, reconcile } from './match-typed';
 
 // docs/domain.md §7: after an import has written its rows (in its transaction), each payment and
@@ -31,9 +32,11 @@ type Probe = { id: number; date: string; keys: string[] };
 
 // Typed records (no import brought them) are read whole and put in a map; the import's records are
 // read once, in file order (one walk whatever indexes a bulk import has dropped for now).
-const typedPayments = `SELECT id, date, source_id, currency, gross_minor, fee_minor FROM payments WHERE import_id IS NULL`;
+const typedPayments = `SELECT id, date, source_id, currency, gross_minor, fee_minor FROM payments WHERE date BETWEEN @from AND @to AND import_id IS NULL`;
+const importedPaymentSpan = `SELECT MIN(date) AS first, MAX(date) AS last FROM payments WHERE import_id = ?`;
 const importedPayments = `SELECT id, date, source_id, currency, gross_minor, fee_minor FROM payments WHERE import_id = ? AND gross_minor != 0 ORDER BY id`;
-const typedPurchases = `SELECT id, date, source_id, currency, amount_minor, connects FROM expenses WHERE import_id IS NULL AND category = 'connects'`;
+const typedPurchases = `SELECT id, date, source_id, currency, amount_minor, connects FROM expenses WHERE date BETWEEN @from AND @to AND import_id IS NULL AND category = 'connects'`;
+const importedPurchaseSpan = `SELECT MIN(date) AS first, MAX(date) AS last FROM expenses WHERE import_id = ? AND category = 'connects'`;
 const importedPurchases = `SELECT id, date, source_id, currency, amount_minor, connects FROM expenses WHERE import_id = ? AND category = 'connects' ORDER BY id`;
 
 type PaymentRow = { id: number; date: string; source_id: number; currency: string; gross_minor: number; fee_minor: number };
@@ -49,15 +52,19 @@ const purchaseProbes = {
   imported: (r: PurchaseRow): Probe => ({ id: r.id, date: r.date, keys: [`${r.source_id}|${r.currency}|${r.amount_minor}|${r.connects}`] }),
 };
 
-function pairsOf<R>(db: Database, typedSql: string, importedSql: string, importId: number, probes: { typed: (r: R) => Probe; imported: (r: R) => Probe }): Pair[] {
+function pairsOf<R>(db: Database, sql: { span: string; typed: string; imported: string }, importId: number, probes: { typed: (r: R) => Probe; imported: (r: R) => Probe }): Pair[] {
+  // Only typed records near the import's dates can be candidates (the date index finds them).
+  const span = prepared(db, sql.span).get(importId) as { first: string | null; last: string | null };
+  if (span.first === null || span.last === null) return [];
   const byKey = new Map<string, Probe[]>();
-  for (const r of prepared(db, typedSql).iterate() as Iterable<R>) {
+  const near = { from: addDaysIso(span.first, -candidateWithinDays), to: addDaysIso(span.last, candidateWithinDays) };
+  for (const r of prepared(db, sql.typed).iterate(near) as Iterable<R>) {
     const p = probes.typed(r);
     for (const k of p.keys) byKey.set(k, [...(byKey.get(k) ?? []), p]);
   }
   if (byKey.size === 0) return [];
   const pairs: Pair[] = [];
-  for (const r of prepared(db, importedSql).iterate(importId) as Iterable<R>) {
+  for (const r of prepared(db, sql.imported).iterate(importId) as Iterable<R>) {
     const i = probes.imported(r);
     const seen = new Set<number>();
     for (const k of i.keys) {
@@ -137,8 +144,8 @@ export function reconcileImport(db: Database, importId: number, sameAs: readonly
   const out: Reconciliation = { matched: [], possibleDuplicates: [] };
   const batch = new RollupBatch(db);
   const kinds = [
-    { table: 'payments', pairs: () => pairsOf(db, typedPayments, importedPayments, importId, paymentProbes), take: takeOverPayment, note: (id: number) => paymentNote(db, getPayment(db, id)!) },
-    { table: 'expenses', pairs: () => pairsOf(db, typedPurchases, importedPurchases, importId, purchaseProbes), take: takeOverPurchase, note: (id: number) => expenseNote(db, getExpense(db, id)!) },
+    { table: 'payments', pairs: () => pairsOf(db, { span: importedPaymentSpan, typed: typedPayments, imported: importedPayments }, importId, paymentProbes), take: takeOverPayment, note: (id: number) => paymentNote(db, getPayment(db, id)!) },
+    { table: 'expenses', pairs: () => pairsOf(db, { span: importedPurchaseSpan, typed: typedPurchases, imported: importedPurchases }, importId, purchaseProbes), take: takeOverPurchase, note: (id: number) => expenseNote(db, getExpense(db, id)!) },
   ];
   for (const k of kinds) {
     const pairs = k.pairs();
