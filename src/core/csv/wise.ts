@@ -26,6 +26,7 @@ export const wiseAliases = {
 
 const chargeOf = /^(?:Transfer)?Wise Charges for:?\s*(\S+)/i;
 const received = /^Received money from\b/i;
+const ownMoney = /^(?:Topped up|Top[- ]?up|Converted|Card transaction|Sent money|Cashback|Balance cashback)\b/i;
 
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
@@ -58,6 +59,8 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
   const isReceived = (fields: readonly string[]): boolean => {
     const description = at(fields, ix.description);
     if (received.test(description)) return true;
+    // The user's own money added (a top-up, a conversion) is no payment, whoever's name it carries.
+    if (ownMoney.test(description)) return false;
     const amount = at(fields, ix.amount);
     if (amount.startsWith('-') || at(fields, ix.payer) === '') return false;
     const details = at(fields, ix.detailsType).toUpperCase();
