@@ -174,7 +174,7 @@ describe('the credits ledger across writes', () => {
   });
 
   it('an import of purchases (its triggers suspended while it writes) reads the lots again, and the triggers are back', async () => {
-    const triggers = () => ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).pluck().all();
+    const triggers = () => ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%' ORDER BY name`).pluck().all();
     const before = triggers();
     expect(before).toHaveLength(3);
     expect((await ledger()).bought).toBe(30);

@@ -63,10 +63,11 @@ describe('purchases on one day are separate lots', () => {
 });
 
 describe('a connects purchase without a count', () => {
-  it('the form and the API ask for the count; a refund of a purchase needs none', async () => {
+  it('the form and the API ask for the count; a negative purchase is refused (docs/domain.md §7 signs)', async () => {
     const e = await callError(ctx, 'expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '6.00' });
     expect(e.fields).toEqual([{ path: 'connects', message: expect.stringContaining('How many Connects') }]);
-    await call('expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '-1.50' });
+    const negative = await callError(ctx, 'expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '-1.50', connects: 10 });
+    expect(negative.fields).toEqual([{ path: 'amount', message: expect.stringContaining('A Connects purchase cannot be negative') }]);
     const bought = await call<{ id: number }>('expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '6.00', connects: 40 });
     const cleared = await callError(ctx, 'expenses:update', { id: bought.id, connects: 0 });
     expect(cleared.fields?.[0]?.path).toBe('connects');
