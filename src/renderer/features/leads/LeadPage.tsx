@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDateTime, formatDay, formatValue } from '../../app/format';
+import { formatDateTime, formatDay, formatValue, todayLocal } from '../../app/format';
 import type { PageProps } from '../../app/pages';
 import { useAsync } from '../../app/useAsync';
 import { navigate } from '../../app/useRoute';
@@ -42,6 +42,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [moving, setMoving] = useState(false);
+  // The day a move happened (default today): a reply logged later keeps its real day in the history.
+  const [movedOn, setMovedOn] = useState(todayLocal);
   const closeout = useCloseOut();
 
   const move = async (stage: Stage) => {
@@ -55,8 +57,11 @@ function LeadView({ lead }: { lead: LeadDetail }) {
         }
         return;
       }
-      await api.leads.move({ id: lead.id, stage });
-      toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}`);
+      const on = movedOn && movedOn !== todayLocal() ? movedOn : undefined;
+      if (on && (stage === 'replied' || stage === 'interview')) await api.leads.move({ id: lead.id, stage, on });
+      else if (on && stage === 'applied' && !lead.appliedOn) await api.leads.update({ id: lead.id, stage, appliedOn: on });
+      else await api.leads.move({ id: lead.id, stage });
+      toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}${on ? ` on ${on}` : ''}`);
       notifyDataChanged();
     } catch (e) {
       toast.error(`Could not move the lead: ${(e as Error).message}`);
@@ -127,6 +132,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                 </option>
               ))}
             </select>
+            <label htmlFor="lead-stage-on">on</label>
+            <input id="lead-stage-on" type="date" value={movedOn} max={todayLocal()} onChange={(e) => setMovedOn(e.target.value)} title="The day it moved (Applied, Replied, Interview); Won and Lost ask for theirs" />
           </div>
           <button type="button" onClick={() => setEditing(true)}>
             Edit
