@@ -14,5 +14,3 @@ export const trackerAliases = {
   /** Decimal hours (Clockify's "Duration (decimal)", Harvest's "Hours"). */
   hours: ['Duration (decimal)', 'Time (decimal)', 'Hours'],
 } as const;
-
-export type TrackerField = keyof typeof trackerAliases;
