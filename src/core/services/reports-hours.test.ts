@@ -149,7 +149,7 @@ describe('time entries through the API', () => {
     expect([moved.sourceId, moved.leadId, moved.minutes, moved.leadTitle]).toEqual([upwork, won.id, 25, 'Won job']);
     expect((await callError(ctx, 'time:update', { id: e.id, sourceId: behance })).fields?.[0]?.path).toBe('sourceId');
     expect((await callError(ctx, 'time:update', { id: e.id, date: '2027-01-01' })).fields?.[0]?.path).toBe('date');
-    expect(await call('time:delete', { id: e.id })).toEqual({ deleted: true });
+    expect(await call('time:delete', { id: e.id })).toMatchObject({ deleted: true, entry: { id: e.id } });
     expect(await call('time:delete', { id: e.id })).toEqual({ deleted: false });
     expect((await callError(ctx, 'time:update', { id: e.id, minutes: 5 })).code).toBe('not_found');
     expect(rollupDrift(ctx.db)).toEqual([]);
