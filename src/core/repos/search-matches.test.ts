@@ -57,9 +57,9 @@ describe('search matches remembered while typing', () => {
     expect(titles('alpha')).toEqual(['Alpha site']);
     await callOk(ctx, 'leads:update', { id: shop.id, notes: 'was alpha' });
     expect(titles('alpha')).toEqual(['Alpha site', 'Beta shop']);
-    const deleted = await callOk<{ snapshot: unknown }>(ctx, 'leads:delete', { id: shop.id });
+    const deleted = await callOk<{ undoId: number }>(ctx, 'leads:delete', { id: shop.id });
     expect(titles('alpha s')).toEqual(['Alpha site']);
-    await callOk(ctx, 'undo:lead', { snapshot: deleted.snapshot });
+    await callOk(ctx, 'undo:lead', { undoId: deleted.undoId });
     expect(titles('alpha s')).toEqual(['Alpha site']);
     expect(titles('alpha')).toEqual(['Alpha site', 'Beta shop']);
   });
