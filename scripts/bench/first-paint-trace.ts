@@ -3,7 +3,7 @@
  * first card, summed by what the main thread did (parse and compile, script, style and layout, paint)
  * and the network waits between (the bundle's chunks, the first API round trips).
  *
- *   npm run build && npx tsx scripts/bench/first-paint-trace.ts [1000 100000]
+ *   npm run build && npx tsx scripts/bench/first-paint-trace.ts [1000 100000] [--cold]
  *
  * Prints a table per size; docs/performance.md ("First paint") quotes it.
  */
@@ -39,10 +39,12 @@ async function traceAt(leads: number) {
         }
       }).observe(document, { childList: true, subtree: true });
     })()`);
-    // A warm-up load (disk cache, the server's statements), as the bench's later runs see it.
-    await page.goto(server.url + '#/pipeline');
-    await page.locator('.card').first().waitFor();
-    await page.goto('about:blank');
+    // A warm-up load (disk cache, the server's statements) unless --cold: the bench's runs are cold (a new context each).
+    if (!cold) {
+      await page.goto(server.url + '#/pipeline');
+      await page.locator('.card').first().waitFor();
+      await page.goto('about:blank');
+    }
     await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'] });
     await page.goto(server.url + '#/pipeline');
     await page.locator('.card').first().waitFor();
@@ -80,6 +82,7 @@ async function traceAt(leads: number) {
   }
 }
 
+const cold = process.argv.includes('--cold');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 for (const leads of sizes.length ? sizes : [1000, 100_000]) {
   const t = await traceAt(leads);

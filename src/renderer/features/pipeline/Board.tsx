@@ -89,13 +89,18 @@ function useCardLimit(most: number): number {
   useEffect(() => {
     if (limit >= most) return;
     let timer = 0;
-    // A frame, then a task: the browser paints what it has before the next cards are built.
+    // A frame, then an idle moment: the browser paints what it has before the next cards are built, and
+    // the first paint's other work (the page's remaining requests, input) goes first. Where there is no
+    // requestIdleCallback, a task.
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 250 }) : window.setTimeout(run);
+    const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : window.clearTimeout(id));
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setLimit((l) => l + moreCards)));
+      timer = idle(() => startTransition(() => setLimit((l) => l + moreCards)));
     });
     return () => {
       cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
+      cancelIdle(timer);
     };
   }, [limit, most]);
   return limit;
