@@ -27,20 +27,6 @@ export const factorLevels: Record<FactorName, readonly string[]> = {
 /** Levels that never enter a finding: what is not known. */
 export const unknownLevels: ReadonlySet<string> = new Set(['unknown', 'boosted, outcome unknown']);
 
-export function speedLevel(minutes: number | null): (typeof speedLevels)[number] {
-  if (minutes === null) return 'unknown';
-  if (minutes < 60) return '< 1 h';
-  if (minutes < 360) return '1–6 h';
-  if (minutes < 1440) return '6–24 h';
-  return '> 1 day';
-}
-
-export function boostLevel(boostConnects: number, outcome: string | null): (typeof boostLevels)[number] {
-  if (boostConnects <= 0) return 'not boosted';
-  if (outcome === 'top' || outcome === 'outbid') return outcome;
-  return 'boosted, outcome unknown';
-}
-
 /** The Connects a lead spent (§8): an outbid boost is not charged; never below 0. */
 export function spentConnects(connects: number, boostConnects: number, refunded: number, outcome: string | null): number {
   return Math.max(0, connects + (outcome === 'outbid' ? 0 : boostConnects) - refunded);

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { StaleBadge } from '../../components/Badges';
 import { LogTimeButton } from '../time/LogTimeButton';
 import { BidLine } from '../leads/BidLine';
+import { spentConnects } from '../../../shared/domain/bid-facts';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels, stages } from '../../../shared/domain/stages';
 
@@ -76,7 +77,7 @@ export function CardBody({ lead, children, move, stale = false }: { lead: LeadRo
   const open = lead.stage !== 'won' && lead.stage !== 'lost';
   // Only credit channels spend connects, so a count shows only there.
   // An outbid boost is not charged (docs/domain.md §8).
-  const connects = lead.connects + (lead.boostOutcome === 'outbid' ? 0 : lead.boostConnects) - lead.connectsRefunded;
+  const connects = spentConnects(lead.connects, lead.boostConnects, lead.connectsRefunded, lead.boostOutcome);
   return (
     <>
       <div className="card-top">
