@@ -20,6 +20,7 @@ import { migration0013 } from './migrations/0013-purchase-changes';
 import { migration0014 } from './migrations/0014-purchase-days';
 import { migration0015 } from './migrations/0015-undo-snapshots';
 import { migration0016 } from './migrations/0016-import-reconciliation';
+import { migration0017 } from './migrations/0017-time-projects';
 import { migration0018 } from './migrations/0018-bid-facts';
 import { openDatabase } from './open';
 
@@ -329,6 +330,21 @@ perMigration[migration0016.version] = (db) => {
   expect([clock(), (db.prepare(`SELECT edit_seq FROM payments WHERE id = ?`).get(payment.id) as { edit_seq: number }).edit_seq]).toEqual([1, 1]);
   expect(db.prepare(`SELECT COUNT(*) AS n FROM import_takeovers`).get()).toEqual({ n: 0 });
   expect(() => db.prepare(`INSERT INTO import_takeovers (import_id, kind, record_id, typed_json) VALUES (1, 'lead', 1, '{}')`).run()).toThrow(/CHECK/);
+};
+
+// 0017 (docs/domain.md §6): project mappings start empty, one per (client, project) whatever the case, a
+// channel required; the wizard's saved mappings are kept and may now target time entries.
+perMigration[migration0017.version] = (db) => {
+  expect(db.prepare(`SELECT COUNT(*) AS n FROM time_project_mappings`).get()).toEqual({ n: 0 });
+  expect(db.prepare(`SELECT name, target FROM csv_mappings`).all()).toEqual([{ name: 'My bank', target: 'expenses' }]);
+  const source = (db.prepare(`SELECT id FROM sources ORDER BY id LIMIT 1`).get() as { id: number }).id;
+  const map = db.prepare(`INSERT INTO time_project_mappings (client, project, client_key, project_key, source_id, lead_id, kind, created_at, updated_at)
+    VALUES (?, ?, lower(?), lower(?), ?, NULL, ?, '2026-12-06', '2026-12-06')`);
+  map.run('Acme', 'App', 'Acme', 'App', source, 'sales');
+  expect(() => map.run('ACME', 'app', 'ACME', 'app', source, 'sales')).toThrow(/UNIQUE/);
+  expect(() => map.run('', 'X', '', 'X', source, 'billable')).toThrow(/CHECK/);
+  db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('Timesheet', 'day|hours', 'time', '{}', '2026-12-06')`).run();
+  expect(() => db.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES ('X', 'x', 'clients', '{}', '2026-12-06')`).run()).toThrow(/CHECK/);
 };
 
 // 0018 (docs/domain.md §8): the bid facts, empty on every existing lead; SQLite refuses values outside the contract.

@@ -68,7 +68,9 @@ describe('the wizard maps any file to time entries, and takes the fee as a cost'
     const mapping = { target: 'time', columns: { date: 0, duration: 1, note: 3 }, dateFormat: 'DD.MM.YYYY', decimal: ',', source: 'Upwork', kind: 'sales' };
     const preview = await call<{ rows: { error: string | null }[] }>('csv:preview', { fileId: id, mapping });
     expect(preview.rows.map((r) => r.error)).toEqual([null, null, null]);
-    const { jobId } = await call<{ jobId: string }>('csv:start-import', { fileId: id, mapping });
+    // Saved by name (csv_mappings takes time targets since migration 0017) and used by name.
+    await call('csv:save-mapping', { name: 'Timesheet', fileId: id, mapping });
+    const { jobId } = await call<{ jobId: string }>('csv:start-import', { fileId: id, mappingName: 'Timesheet' });
     expect((await waitForJob(jobId)).summary).toMatchObject({ applied: true, inserted: 3 });
     expect(ctx.db.prepare(`SELECT date, minutes, kind FROM time_entries ORDER BY date`).all()).toEqual([
       { date: '2026-11-03', minutes: 90, kind: 'sales' },
