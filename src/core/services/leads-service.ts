@@ -186,7 +186,11 @@ function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: s
     updateLeadRecord(db, before, after, batch);
     followTypedDays(db, before, after, today, now.toISOString());
     if (after.stage !== before.stage) {
-      recordStageChange(db, id, before.stage as Stage, after.stage as Stage, stampOf(dayReached(after, today, on), today, now.toISOString()));
+      // Dated by the typed day, unless that is before the history's last entry: a move back (Undo, a
+      // correction) happens now, after what the history already holds.
+      const typed = stampOf(dayReached(after, today, on), today, now.toISOString());
+      const last = stageHistory(db, id).at(-1)?.changedAt;
+      recordStageChange(db, id, before.stage as Stage, after.stage as Stage, last && typed < last ? now.toISOString() : typed);
     }
     // A new client name finds (or makes) its client; an unchanged one keeps the link the user chose.
     if (after.client !== before.client) linkLeadByName(ctx, id, after.client);

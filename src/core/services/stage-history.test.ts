@@ -60,3 +60,12 @@ describe('stage history follows the typed dates', () => {
     expect(page.rows.map((l) => l.id)).toContain(lead.id);
   });
 });
+
+describe('a move back is dated now, after the history it follows', () => {
+  it('Lost on a past day, then back to Applied (Undo): the history stays in order', async () => {
+    const lead = await callOk<Detail>(ctx, 'leads:create', { title: 'Back', sourceId: sourceId(ctx, 'Upwork'), createdOn: '2026-06-01', stage: 'applied', appliedOn: '2026-06-02' });
+    await callOk(ctx, 'closeout:lost', { id: lead.id, reason: 'Price', closedOn: '2026-07-01' });
+    const back = await callOk<Detail>(ctx, 'leads:move', { id: lead.id, stage: 'applied' });
+    expect(steps(back)).toEqual(['+>new@2026-06-01', 'new>applied@2026-06-02', 'applied>lost@2026-07-01', 'lost>applied@2026-08-15']);
+  });
+});
