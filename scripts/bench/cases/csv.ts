@@ -6,11 +6,22 @@ import { freshPath, seededDb } from '../data';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
 
-const leadColumns = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+
+/** The CSV's own header (an export has the columns of its schema version). */
+function headerOf(csv: string): string[] {
+  const fd = fs.openSync(csv, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/)[0]!.split(',');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 async function shellImport(csv: string): Promise<{ ms: number }> {
   const db = freshPath('shell-import.db');
-  const columns = leadColumns.split(',').map((c) => `"${c}" TEXT`).join(', ');
+  const columns = headerOf(csv).map((c) => `"${c}" TEXT`).join(', ');
   const setup = await runTimed('sqlite3', [db, `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (${columns});`]);
   if (setup.code !== 0) throw new Error(`sqlite3 setup failed: ${setup.stderr}`);
   const result = await runTimed('sqlite3', [db, '.import --csv --skip 1 ' + csv + ' t']);
@@ -26,7 +37,17 @@ async function shellImport(csv: string): Promise<{ ms: number }> {
 async function shellSameTable(csv: string): Promise<{ ms: number }> {
   const db = freshPath('shell-same-table.db');
   openDatabase(db).close();
-  const columns = leadColumns.split(',').map((c) => `"${c}" TEXT`).join(', ');
+  const header = headerOf(csv);
+  const columns = header.map((c) => `"${c}" TEXT`).join(', ');
+  // The newer lead columns an export carries, converted as the import converts them.
+  const extras: Record<string, string> = {
+    invited: `CASE WHEN lower(s.invited) IN ('1', 'true', 'yes') THEN 1 ELSE 0 END`,
+    minutes_after_post: `CAST(NULLIF(s.minutes_after_post, '') AS INTEGER)`,
+    proposals_when_bid: `NULLIF(s.proposals_when_bid, '')`,
+    viewed_on: `NULLIF(s.viewed_on, '')`,
+    boost_outcome: `NULLIF(s.boost_outcome, '')`,
+  };
+  const extra = header.filter((c) => c in extras);
   const probe = new Database(db, { readonly: true });
   const indexes = probe.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
   probe.close();
@@ -37,11 +58,11 @@ async function shellSameTable(csv: string): Promise<{ ms: number }> {
     `.import --csv --skip 1 ${csv} staging`,
     'BEGIN;',
     ...indexes.map((i) => `DROP INDEX "${i.name}";`),
-    `INSERT INTO leads (ref, source_id, title, client, url, stage, furthest_rank, created_on, applied_on, closed_on, connects, boost_connects, connects_refunded, value_minor, currency, lost_reason, tags, notes, follow_up_on, position, updated_at)
+    `INSERT INTO leads (ref, source_id, title, client, url, stage, furthest_rank, created_on, applied_on, closed_on, connects, boost_connects, connects_refunded, value_minor, currency, lost_reason, tags, notes, follow_up_on, position, updated_at${extra.map((c) => `, ${c}`).join('')})
      SELECT s.ref, (SELECT id FROM sources WHERE name = s.source), s.title, s.client, s.url, s.stage,
        CASE s.stage WHEN 'new' THEN 0 WHEN 'applied' THEN 1 WHEN 'replied' THEN 2 WHEN 'interview' THEN 3 ELSE 4 END,
        s.created_on, NULLIF(s.applied_on, ''), NULLIF(s.closed_on, ''), CAST(s.connects AS INTEGER), CAST(s.boost_connects AS INTEGER), CAST(s.connects_refunded AS INTEGER),
-       CASE WHEN s.value = '' THEN NULL ELSE CAST(ROUND(CAST(s.value AS REAL) * 100) AS INTEGER) END, s.currency, s.lost_reason, s.tags, s.notes, NULLIF(s.follow_up_on, ''), s.rowid, '2026-12-06T00:00:00.000Z'
+       CASE WHEN s.value = '' THEN NULL ELSE CAST(ROUND(CAST(s.value AS REAL) * 100) AS INTEGER) END, s.currency, s.lost_reason, s.tags, s.notes, NULLIF(s.follow_up_on, ''), s.rowid, '2026-12-06T00:00:00.000Z'${extra.map((c) => `, ${extras[c]}`).join('')}
      FROM staging s;`,
     ...indexes.map((i) => `${i.sql};`),
     'COMMIT;',
