@@ -13,7 +13,7 @@ test('creates a lead through the form and edits it from its page', async ({ page
   const form = await board.newLead();
   await form.fill({
     Title: 'Brand refresh for Acme',
-    Source: 'Upwork',
+    Channel: 'Upwork',
     Client: 'Acme Co',
     URL: 'https://www.upwork.com/jobs/1',
     Connects: '8',

@@ -36,7 +36,7 @@ test('renames, recolours, archives and restores a channel; errors sit next to th
   await board.open(app.url);
   await expect(board.card('Gig on Fiverr')).toContainText('Fiverr Pro');
   const form = await board.newLead();
-  await expect(form.field('Source').locator('option', { hasText: 'Fiverr Pro' })).toHaveCount(0);
+  await expect(form.field('Channel').locator('option', { hasText: 'Fiverr Pro' })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   await sources.open(app.url);

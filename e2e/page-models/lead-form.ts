@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type LeadFormFields = Partial<{
   Title: string;
-  Source: string;
+  Channel: string;
   Client: string;
   URL: string;
   Stage: string;
@@ -18,7 +18,7 @@ export type LeadFormFields = Partial<{
   'Follow-up': string;
 }>;
 
-const selects = new Set(['Source', 'Stage']);
+const selects = new Set(['Channel', 'Stage']);
 
 /** The New lead / Edit lead dialog. */
 export class LeadForm {
