@@ -47,6 +47,8 @@ export type PaymentDraft = {
   fee_may_exceed?: true;
   /** A payment rail's payer (issue 15.3): matched to clients, remembered once linked. */
   payer?: PayerFacts;
+  /** The platform's client of the payment (Upwork "Client team"): links it to that client's won lead (docs/domain.md §7). */
+  client?: string;
 };
 
 export type ExpenseDraft = {

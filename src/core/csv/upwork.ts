@@ -24,6 +24,8 @@ export const upworkCurrentAliases = {
   entered: ['Entered Description'],
   refId: ['Ref ID'],
   amount: ['Amount $', 'Amount'],
+  /** docs/domain.md §7: the client a payment links its lead by. */
+  client: ['Client team', 'Team'],
 } as const;
 
 export const upworkLegacyAliases = {
@@ -84,7 +86,7 @@ export function connectsCount(text: string): number {
 const namesConnects = /\bconnects?\b/i;
 const refNamed = /ref\s*id\s*:?\s*#?\s*(\w+)/i;
 
-type Row = { date: string; txId: string; refId: string; type: string; amount: string; description: string };
+type Row = { date: string; txId: string; refId: string; type: string; amount: string; description: string; client: string };
 
 export function upworkMapper(headers: readonly string[], legacy: boolean, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string, decisions: TypeDecisions): Mapper {
   const current = indexHeaders(headers, upworkCurrentAliases);
@@ -110,11 +112,11 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
 
   function read(fields: readonly string[]): Row {
     if (legacy) {
-      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: describe(fields) };
+      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: describe(fields), client: '' };
     }
     return {
       date: at(fields, current.date), txId: at(fields, current.transactionId), refId: at(fields, current.refId), type: at(fields, current.type),
-      amount: at(fields, current.amount), description: describe(fields),
+      amount: at(fields, current.amount), description: describe(fields), client: at(fields, current.client),
     };
   }
 
@@ -184,6 +186,7 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     const description = r.description.slice(0, 500);
     const payment = (gross: number, fee: number): PaymentDraft => ({
       type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: 'USD',
+      ...(r.client ? { client: r.client.slice(0, 200) } : {}),
     });
     if (kind.as === 'payment-if-positive' && amount < 0) {
       return { kind: 'invalid', message: `${r.type} with a negative amount is not revenue; nothing is guessed`, reason: 'negative Miscellaneous' };

@@ -226,7 +226,7 @@ export class ImportWriter {
     // Our export writes computed fees out; the same fee coming back stays a computed one.
     if (before?.fee_computed === 1 && d.fee_minor !== null && d.fee_minor === before.fee_minor) fields.fee_computed = 1;
     if (!before) {
-      const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, platform_description: d.description };
+      const write: PaymentWrite = { ref: d.ref, ...fields, import_id: this.importId, created_at: this.nowIso, platform_description: d.description, payer_name: d.client ?? '' };
       const id = insertPayment(this.db, write, this.batch);
       if (d.payer) setPaymentPayer(this.db, id, d.payer);
       return 'inserted';

@@ -137,6 +137,21 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
     expect(linked).toEqual([{ gross_minor: 24000 }]);
   });
 
+  it('links a payment to the one won lead of its Upwork client ("Client team"), and leaves an unknown client to To assign', async () => {
+    const upwork = sourceId(ctx, 'Upwork');
+    const won = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Store migration', client: 'Post Road Management LLC', stage: 'won', createdOn: '2026-02-01', closedOn: '2026-02-20' });
+    const text = [
+      header,
+      `"Mar 6, 2026",1,Hourly,"Weekly retainer","Earnings for Mar 1-Mar 5, 2026",,,,,A Freelancer,Post Road Management LLC,A Freelancer,,2,300.00,,,0.00,`,
+      `"Mar 7, 2026",3,Hourly,"Other work","Earnings for Mar 1-Mar 5, 2026",,,,,A Freelancer,Someone Else,A Freelancer,,4,100.00,,,0.00,`,
+    ].join('\n');
+    const summary = await importCsvFile(ctx.db, writeStatement(text), {}, { now: ctx.now });
+    expect(summary.leadLinks).toBe(1);
+    expect(ctx.db.prepare(`SELECT gross_minor, lead_id FROM payments ORDER BY id`).all()).toEqual([{ gross_minor: 30000, lead_id: won.id }, { gross_minor: 10000, lead_id: null }]);
+    const waiting = await call<{ items: { payerName: string }[] }>('payments:to-assign', {});
+    expect(waiting.items.map((p) => p.payerName)).toEqual(['Someone Else']);
+  });
+
   it('lists a typed payment 8-31 days away, or one of two candidates, as a possible duplicate; a tick makes it the same', async () => {
     const upwork = sourceId(ctx, 'Upwork');
     await call('payments:create', { sourceId: upwork, date: '2026-02-20', gross: '200.00' }); // 14 days before

@@ -20,12 +20,15 @@ export type PaymentRecord = {
   created_at: string;
   /** What the last platform import brought as description (null: typed); docs/domain.md §7 owned fields. */
   platform_description?: string | null;
+  /** A rail's payer, or the platform's client (Upwork "Client team"): what links a payment to a won lead's client. */
+  payer_name?: string;
 };
 
 export type PaymentWrite = Omit<PaymentRecord, 'id'>;
 
 const columns = ['ref', 'date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency', 'import_id', 'created_at', 'platform_description'] as const satisfies readonly (keyof PaymentWrite)[];
-const insertSql = `INSERT INTO payments (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+const inserted = [...columns, 'payer_name'] as const;
+const insertSql = `INSERT INTO payments (${inserted.join(', ')}) VALUES (${inserted.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE payments SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
 export function getPayment(db: Database, id: number): PaymentRecord | undefined {
@@ -38,7 +41,7 @@ export function getPaymentByRef(db: Database, ref: string): PaymentRecord | unde
 
 /** Inserts a payment and its rollup delta; the caller owns the transaction and flushes the batch. */
 export function insertPayment(db: Database, payment: PaymentWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run({ platform_description: null, ...payment }).lastInsertRowid);
+  const id = Number(prepared(db, insertSql).run({ platform_description: null, payer_name: '', ...payment }).lastInsertRowid);
   addPayment(batch, payment, 1);
   return id;
 }
