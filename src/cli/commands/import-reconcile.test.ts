@@ -20,6 +20,16 @@ const statement = [
 ].join('\n');
 
 describe('leadledger import meets typed payments', () => {
+  it('a refused import says --json inserted 0, naming the bad row', async () => {
+    const db = tempDbPath();
+    dirs.push(path.dirname(db));
+    const file = path.join(path.dirname(db), 'expenses.csv');
+    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\ne1,2026-03-01,Upwork,advertising,Ads,25.00,USD,\ne2,2026-03-02,Upwork,connects,Returned,-12.00,USD,80\n');
+    const run = await cli('--db', db, 'import', file, '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ applied: false, inserted: 0, invalidCount: 1, invalid: [{ line: 3, message: expect.stringMatching(/^amount: A Connects purchase cannot be negative/) }] });
+  });
+
   it('prints matched and possible duplicates, lists them with --json, and imports:undo puts the typed ones back', async () => {
     const db = tempDbPath();
     dirs.push(path.dirname(db));
