@@ -149,7 +149,7 @@ describe('leadledger export', () => {
       expect(Buffer.from(again.stdout)).toEqual(first);
     }
     const leads = (await cli('--db', a, 'export', 'leads')).stdout;
-    expect(leads.split('\r\n')[0]).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on');
+    expect(leads.split('\r\n')[0]).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome');
     expect(leads).toContain(`Q2,Upwork,"'=HYPERLINK(""http://evil"")",`);
     const payments = (await cli('--db', a, 'export', 'payments')).stdout;
     expect(payments).toContain('P3,2026-08-12,Upwork,,Refund,-20.00,-2.00,USD\r\n'); // numbers stay numbers
@@ -161,7 +161,8 @@ describe('leadledger export', () => {
     const r = await cli('--db', a, 'export', 'leads', '--json', '--from', '2026-08-02', '--to', '2026-08-04');
     const records = JSON.parse(r.stdout);
     expect(records).toEqual([
-      { ref: 'L2', source: 'Fiverr', title: 'Landing page', client: 'Beta', url: '', stage: 'won', created_on: '2026-08-03', applied_on: '2026-08-03', closed_on: '2026-08-09', connects: 0, boost_connects: 0, connects_refunded: 0, value: '1250.50', currency: 'USD', lost_reason: '', tags: '', notes: '', follow_up_on: null },
+      { ref: 'L2', source: 'Fiverr', title: 'Landing page', client: 'Beta', url: '', stage: 'won', created_on: '2026-08-03', applied_on: '2026-08-03', closed_on: '2026-08-09', connects: 0, boost_connects: 0, connects_refunded: 0, value: '1250.50', currency: 'USD', lost_reason: '', tags: '', notes: '', follow_up_on: null,
+        invited: null, minutes_after_post: null, proposals_when_bid: null, viewed_on: null, boost_outcome: null },
     ]);
     expect((await cli('--db', a, 'export', 'leads', '--from', '2026-13-01')).code).toBe(2);
     expect((await cli('--db', a, 'export', 'invoices')).code).toBe(2);

@@ -89,6 +89,11 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
       add('cost|plan', plan.source_id, c.date, plan.currency, c.amountMinor, 1);
     }
   }
+  // §6: the hours of the time entries dated in the range (the sample logs the time bids took).
+  for (const t of db.prepare(`SELECT source_id, kind, minutes FROM time_entries WHERE date BETWEEN ? AND ?`).all(from, to) as { source_id: number; kind: string; minutes: number }[]) {
+    if (t.kind === 'sales') get(t.source_id).salesMinutes += t.minutes;
+    else get(t.source_id).deliveryMinutes += t.minutes;
+  }
   for (const g of groups.values()) {
     const value = converter.convert(g.amount, g.currency, g.month, g.records);
     if (value === undefined) continue;
@@ -104,7 +109,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     const s = sums.get(source.id);
     if (!s || !hasActivity(s)) continue;
     channels.push({ source: source.name, ...channelMetrics(s) });
-    for (const k of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked'] as const) totals[k] += s[k];
+    for (const k of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked', 'salesMinutes', 'deliveryMinutes'] as const) totals[k] += s[k];
     for (const [d, n] of s.daysToWin) totals.daysToWin.set(d, (totals.daysToWin.get(d) ?? 0) + n);
   }
   return { from, to, basis, currency: 'USD', channels, totals: channelMetrics(totals), warnings: [...converter.warnings, ...warnings] };
