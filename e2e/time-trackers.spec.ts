@@ -1,3 +1,5 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/app';
 import { csvFixture, ImportPage } from './page-models/import-page';
 
@@ -61,6 +63,31 @@ test('a Toggl export: projects mapped once (lead offered by client name), import
   expect(cli.stdout).toMatch(/0 inserted, 0 updated, 4 unchanged/);
 });
 
+test('the wizard maps any other file to time entries: a date, a duration in decimal hours or H:MM, a channel and kind for the whole file', async ({ page, app }) => {
+  const importPage = new ImportPage(page);
+  await importPage.open(app.url);
+  await importPage.choose(path.resolve('src/core/time/__fixtures__/timesheet.csv'));
+  await expect(page.getByTestId('import-problem')).not.toContainText('--mapping');
+  const wizard = importPage.wizard();
+  await wizard.getByLabel('The rows are').selectOption('time');
+  await expect(wizard.getByLabel('Date format')).toHaveValue('DD.MM.YYYY');
+  await expect(wizard.getByLabel('duration')).toHaveValue('1');
+  await wizard.getByLabel('note').selectOption({ label: 'What' });
+  await wizard.getByLabel('Decimal separator').selectOption(',');
+  await wizard.getByLabel('Channel for rows without one').fill('Upwork');
+  await wizard.getByLabel('Kind when empty').selectOption('sales');
+  await expect(wizard.getByText('(every row is valid)')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('time-wizard.png'), fullPage: true });
+  await wizard.getByRole('button', { name: 'Import time entries' }).click();
+  await expect(importPage.summary().getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  const entries = JSON.parse((await app.cli('api', 'time:list', JSON.stringify({ limit: 50 }))).stdout) as { entries: { date: string; minutes: number; kind: string; sourceName: string }[] };
+  expect(entries.entries.map((e) => [e.date, e.minutes, e.kind, e.sourceName]).sort()).toEqual([
+    ['2026-11-03', 90, 'sales', 'Upwork'],
+    ['2026-11-04', 45, 'sales', 'Upwork'],
+    ['2026-11-05', 15, 'sales', 'Upwork'],
+  ]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme, viewport: { width: 1280, height: 720 } });
@@ -71,6 +98,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await importPage.choose(csvFixture('toggl-detailed.csv'));
       await expect(page.getByRole('region', { name: 'Map projects' })).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`time-projects-${colorScheme}.png`) });
+      const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   });
 }
