@@ -98,8 +98,8 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
           <div className="field">
             <label htmlFor="wizard-kind">Kind when empty</label>
             <select id="wizard-kind" value={mapping.kind ?? 'delivery'} onChange={(e) => setMapping({ ...mapping, kind: e.target.value as 'sales' | 'delivery' })}>
-              <option value="delivery">Delivery (doing the work)</option>
-              <option value="sales">Sales (finding the work)</option>
+              <option value="delivery">Delivery</option>
+              <option value="sales">Sales</option>
             </select>
           </div>
         ) : (
@@ -110,7 +110,7 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         )}
       </div>
       {dateNote && <p className="muted" role="status">{dateNote}</p>}
-      {mapping.target === 'time' && <p className="muted">Map minutes, or a duration (1:30:00 or decimal hours). Entries under half a minute are skipped and counted.</p>}
+      {mapping.target === 'time' && <p className="muted">Map minutes, or a duration (1:30:00 or decimal hours). Entries under half a minute are skipped and counted. Sales is finding the work; delivery is doing it.</p>}
       {mapping.target === 'payments' && <p className="muted">The fee is a cost: a fee written with the sign opposite to the gross is read as positive; with a Net column the fee is Gross − Net, and a row that does not add up is listed.</p>}
       <div className="wizard-columns">
         {fields.map((f) => (
