@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
+import { callOk, openTempCtx } from '../../../test-support/temp-db';
 import { writeExport } from './export';
 import { importCsvFile } from './import-engine';
 import { ownHeaders } from './own-formats';
