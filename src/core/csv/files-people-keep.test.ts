@@ -50,6 +50,7 @@ describe('PayPal Statement reports and other languages (§3)', () => {
     expect(s.counts.skipped).toEqual({ 'not completed (Pendente)': 1 });
     expect(s.readAs.join('\n')).toMatch(/text was damaged/);
     expect(s.readAs.join('\n')).toMatch(/transaction ids damaged/);
+    expect(s.readAs.join('\n')).toMatch(/types or statuses damaged/);
     expect(s.readAs).toContain('Data as DD-MM-YYYY');
     const again = await run('paypal-br-damaged.csv');
     expect(again).toMatchObject({ inserted: 0, updated: 0 });

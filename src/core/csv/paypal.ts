@@ -1,6 +1,6 @@
 import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
-import { indexHeaders } from '../../shared/csv/headers';
+import { indexHeaders, isDamaged } from '../../shared/csv/headers';
 import { isCurrencyCode } from '../../shared/money';
 import { boundedMemo } from './bounded-memo';
 import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
@@ -31,6 +31,8 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
   // that stands on rows differing in date, time or amount is no key: the file is keyed without ids.
   const idRows = new Map<string, string>();
   let idsDamaged = false;
+  /** A type or status a wrong decoding damaged (`Conclu�do`): read letter for letter, and said. */
+  let textDamaged = false;
   // Types, statuses, currencies and days repeat on every row: each distinct text is looked up once.
   const classOf = boundedMemo(paypalClass);
   const completed = boundedMemo(paypalCompleted);
@@ -76,6 +78,7 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     format: layout.id,
     label: layout.label,
     prescan(fields) {
+      if (!textDamaged && (isDamaged(at(fields, ix.type)) || isDamaged(at(fields, ix.status)))) textDamaged = true;
       const id = at(fields, ix.transactionId);
       if (idsDamaged || id === '') return;
       const what = [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
@@ -86,7 +89,10 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
         idRows.clear();
       }
     },
-    notes: () => (idsDamaged ? ['transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name'] : []),
+    notes: () => [
+      ...(textDamaged ? ["types or statuses damaged by a wrong decoding (� or ? where a letter was): read letter for letter around them"] : []),
+      ...(idsDamaged ? ['transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name'] : []),
+    ],
     row(fields) {
       try {
         return row(fields);
