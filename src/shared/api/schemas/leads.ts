@@ -5,7 +5,7 @@ import { op } from '../define';
 import { DeletedLead } from './undo';
 import { amountText, checkAmount, count, countMax, currencyCode, id, isoDate, percent } from '../fields';
 import { isIsoDate } from '../../dates';
-import { isCurrencyCode } from '../../money';
+import { isCurrencyCode, maxMinorUnits } from '../../money';
 import { boostOutcomes, competitionBuckets } from '../../domain/bid-facts';
 
 export const StageEnum = z.enum(stages);
@@ -142,7 +142,7 @@ export function leadImportRowIsValid(r: LeadImportInput): boolean {
     (url === '' || webAddress.test(url)) && (stages as readonly string[]).includes(r.stage) && isIsoDate(r.createdOn) &&
     dateOrNull(r.appliedOn) && dateOrNull(r.closedOn) && dateOrNull(r.followUpOn) && isCount(r.connects) && isCount(r.boostConnects) &&
     isCount(r.connectsRefunded) && r.connectsRefunded <= r.connects + (r.boostOutcome === 'outbid' ? 0 : r.boostConnects) && isCurrencyCode(r.currency) &&
-    (r.valueMinor === null || Number.isSafeInteger(r.valueMinor)) && within(r.lostReason, 0, max.lostReason) &&
+    (r.valueMinor === null || (Number.isInteger(r.valueMinor) && Math.abs(r.valueMinor) <= maxMinorUnits)) && within(r.lostReason, 0, max.lostReason) &&
     r.tags.length <= max.tags && r.tags.every((t) => within(t, 1, max.tag) && !t.includes(';')) && r.notes.length <= max.notes &&
     leadDateIssues(r).length === 0 && (r.minutesAfterPost === null || isCount(r.minutesAfterPost)) && dateOrNull(r.viewedOn) &&
     (r.proposalsWhenBid === null || (competitionBuckets as readonly string[]).includes(r.proposalsWhenBid)) &&
