@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Stage } from '../../shared/domain/stages';
+import { typedDayStamp } from '../../shared/domain/typed-day';
 import type { LeadRecord, LeadWrite } from '../repos/leads-repo';
 import { recordStageChange, restampStageChange } from '../repos/leads-repo';
 
@@ -10,7 +11,7 @@ import { recordStageChange, restampStageChange } from '../repos/leads-repo';
  * order); another day is stamped at noon UTC, which is that day in every time zone from UTC−11 to UTC+11.
  */
 export function stampOf(day: string, today: string, nowIso: string): string {
-  return day === today ? nowIso : `${day}T12:00:00.000Z`;
+  return day === today ? nowIso : typedDayStamp(day);
 }
 
 /** The day a lead reached its current stage, from its own dates (`on`: the day the user gave for Replied/Interview). */

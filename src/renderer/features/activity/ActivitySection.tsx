@@ -3,7 +3,8 @@ import { errorsByField } from '../costs/useFormErrors';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDateTime, formatValue } from '../../app/format';
+import { formatDateTime, formatDay, formatValue } from '../../app/format';
+import { typedDayOf } from '../../../shared/domain/typed-day';
 import { useAsync } from '../../app/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
@@ -91,7 +92,7 @@ function TimelineLine({ item, onDelete }: { item: TimelineItem; onDelete: (id: n
     <li className="timeline-item kind-stage">
       <span className="timeline-kind">Stage</span>
       <span className="timeline-text">{item.fromStage ? `${stageLabels[item.fromStage]} → ${stageLabels[item.toStage]}` : `Added as ${stageLabels[item.toStage]}`}</span>
-      <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+      <time dateTime={item.at}>{typedDayOf(item.at) ? formatDay(typedDayOf(item.at)!) : formatDateTime(item.at)}</time>
       <span />
     </li>
   );

@@ -18,6 +18,7 @@ import { BidLine } from './BidLine';
 import { LeadClient } from '../clients/LeadClient';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { closedToast } from '../closeout/closedToast';
+import { typedDayOf } from '../../../shared/domain/typed-day';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TimeSection } from '../time/TimeSection';
 
@@ -173,7 +174,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                     <>Added as {stageLabels[change.toStage]}</>
                   )}
                 </span>
-                <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time>
+                <time dateTime={change.changedAt}>{typedDayOf(change.changedAt) ? formatDay(typedDayOf(change.changedAt)!) : formatDateTime(change.changedAt)}</time>
               </li>
             ))}
           </ol>
