@@ -127,7 +127,7 @@ export function ExpensesPanel({ sources, baseCurrency }: { sources: Source[]; ba
             <tr>
               <td>{formatDay(e.date)}</td>
               <td>{e.sourceName ?? '(no channel)'}</td>
-              <td>
+              <td className="cell-words">
                 {categoryLabel(e.category)}{e.connects ? ` (${e.connects})` : ''}
                 {e.amountMinor < 0 && e.category !== 'connects' && <span className="tag refund-tag">Refund</span>}
                 {e.category === 'connects' && e.connects === 0 && e.amountMinor > 0 && <span className="report-warning"> · no count: not in the ledger</span>}
