@@ -123,7 +123,6 @@ export async function writeOutputFile<T>(file: string, produce: (write: (text: s
     temp = path.join(path.dirname(where.target), `.${path.basename(where.target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
     fd = fs.openSync(temp, 'wx', 0o600);
     const value = await produce((text) => writeAll(fd!, text));
-    fs.fchmodSync(fd, where.mode);
     if (where.owner && (where.owner.uid !== process.getuid?.() || where.owner.gid !== process.getgid?.())) {
       try {
         fs.fchownSync(fd, where.owner.uid, where.owner.gid); // root writing a user's file: it stays theirs
@@ -131,6 +130,7 @@ export async function writeOutputFile<T>(file: string, produce: (write: (text: s
         // not allowed (not root): the file becomes ours, as a save by any editor would
       }
     }
+    fs.fchmodSync(fd, where.mode); // after the chown, which would clear a set-id bit
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
