@@ -105,6 +105,11 @@ export type Mapper = {
   row: (fields: readonly string[], line: number) => RowResult;
   /** Called for every row before the import's pass (Upwork fees find their payment wherever it stands). */
   prescan?: (fields: readonly string[], line: number) => void;
+  /**
+   * The prescan may decide from the first rows of a big file (speculative-plan.ts): `row` throws
+   * PlanChanged when a later row contradicts what they decided.
+   */
+  prescanFromFirstRows?: true;
   /** Which of the rows were the deciding header columns or an aside for the summary. */
   notes?: () => string[];
 };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
@@ -55,6 +57,28 @@ describe('PayPal Statement reports and other languages (§3)', () => {
     const again = await run('paypal-br-damaged.csv');
     expect(again).toMatchObject({ inserted: 0, updated: 0 });
     expect(money()[0]!.n).toBe(3);
+  });
+
+  it('a big file whose first rows showed no damaged id: the import starts again deciding from every row, and nothing is merged', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-ids-'));
+    const file = path.join(dir, 'paypal-late-damage.csv');
+    const header = '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID"';
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const id = i < 20 ? `9XY${String(i).padStart(14, '0')}` : '1,23456765432346E+021';
+      return `"1/${(i % 28) + 1}/2024","10:${String(i).padStart(2, '0')}:00","PST","Client ${i}","Website Payment","Completed","USD","${100 + i}.00","-3.00","${97 + i}.00","${id}"`;
+    });
+    fs.writeFileSync(file, [header, ...rows].join('\n'));
+    const saved = { ...process.env };
+    Object.assign(process.env, { LEADLEDGER_IMPORT_BULK_BYTES: '100', LEADLEDGER_IMPORT_FIRST_ROWS: '5' });
+    try {
+      const s = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
+      expect(s).toMatchObject({ applied: true, inserted: 40, invalidCount: 0 });
+      expect(s.readAs.join('\n')).toMatch(/transaction ids damaged/);
+      expect(money()).toEqual([{ currency: 'USD', gross: 40 * 10000 + (39 * 40) / 2 * 100, fee: 40 * 300, n: 40 }]);
+    } finally {
+      process.env = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a payment held and released counts once; conversions are never revenue', async () => {

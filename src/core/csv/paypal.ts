@@ -9,12 +9,16 @@ import type { Layout } from './layouts';
 import { DerivedKeys } from './own-formats';
 import { paypalNames } from './paypal-names';
 import { paypalClass, paypalCompleted } from './paypal-types';
+import { PlanChanged } from './plan-changed';
 
 // PayPal activity downloads in English, German (classic and 2023+), French and the short "balance
 // affecting" layout (DOMAIN.md §3). Money received is a payment with fee = Gross − Net (files
 // disagree on the fee's sign; Net settles it); everything else is counted and skipped.
 
 export const paypalAliases = paypalNames;
+
+/** An id a spreadsheet turned into a number: `1,23456765432346E+021`, `1.23E+21`. */
+const spreadsheetNumber = /^\d[\d.,]*E\+?\d+$/i;
 
 export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
@@ -29,7 +33,10 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
   // DOMAIN.md §3: a spreadsheet turns long ids into one `1,23456765432346E+021` on every row. An id
   // that stands on rows differing in date, time or amount is no key: the file is keyed without ids.
+  // Only ids a spreadsheet wrote as a number are remembered (PayPal's own never repeat on other rows).
   const idRows = new Map<string, string>();
+  const seenRows = new Map<string, string>();
+  const rowOf = (fields: readonly string[]) => [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
   let idsDamaged = false;
   /** A type or status a wrong decoding damaged (`Conclu�do`): read letter for letter, and said. */
   let textDamaged = false;
@@ -66,6 +73,13 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     // Net settles the fee's sign; without Net a fee column is PayPal's own (negative) sign.
     const fee = ix.net !== undefined && netText !== '' ? gross - money(netText, code, header(ix.net)) : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
     const id = idsDamaged ? '' : at(fields, ix.transactionId);
+    // Decided from the first rows of a big file: a damaged id they did not show changes the plan.
+    if (id !== '' && spreadsheetNumber.test(id)) {
+      const what = rowOf(fields);
+      const before = seenRows.get(id) ?? idRows.get(id);
+      if (before !== undefined && before !== what) throw new PlanChanged();
+      seenRows.set(id, what);
+    }
     const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
     const ref = id ? `paypal:${id}` : keys.key(idsDamaged ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)] : [date, type, grossText, code, at(fields, ix.name)]);
     const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code };
@@ -80,8 +94,8 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     prescan(fields) {
       if (!textDamaged && (isDamaged(at(fields, ix.type)) || isDamaged(at(fields, ix.status)))) textDamaged = true;
       const id = at(fields, ix.transactionId);
-      if (idsDamaged || id === '') return;
-      const what = [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
+      if (idsDamaged || id === '' || !spreadsheetNumber.test(id)) return;
+      const what = rowOf(fields);
       const before = idRows.get(id);
       if (before === undefined) idRows.set(id, what);
       else if (before !== what) {
@@ -89,6 +103,7 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
         idRows.clear();
       }
     },
+    prescanFromFirstRows: true,
     notes: () => [
       ...(textDamaged ? ["types or statuses damaged by a wrong decoding (� or ? where a letter was): read letter for letter around them"] : []),
       ...(idsDamaged ? ['transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name'] : []),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FileProfile } from './file-profile';
+import { PlanChanged } from './plan-changed';
 import { type FilePlan, type ImportOptions, planFile, type Scan } from './file-plan';
 
 // A big file is usually read the same way from its first rows as from all of them (the decimal
@@ -11,13 +12,7 @@ import { type FilePlan, type ImportOptions, planFile, type Scan } from './file-p
 /** Rows read to decide before writing. */
 export const firstRowsToDecide = () => Number(process.env.LEADLEDGER_IMPORT_FIRST_ROWS ?? 20_000);
 
-/** Thrown inside the import when the whole file decides otherwise than its first rows. */
-export class PlanChanged extends Error {
-  constructor() {
-    super('The whole file reads differently from its first rows');
-    this.name = 'PlanChanged';
-  }
-}
+export { PlanChanged } from './plan-changed';
 
 /** Every row of the file, profiled as the import reads it; confirms (or not) the plan made from the first rows. */
 export class PlanCheck {
@@ -47,7 +42,7 @@ export async function planForImport(db: Database, file: string, options: ImportO
   if (speculate && !options.mapping) {
     try {
       const plan = await planFile(db, file, options, { ...scan, maxRows: firstRowsToDecide() });
-      if (plan.profile && plan.layout && !plan.mapper.prescan) return { plan, check: new PlanCheck(plan as FilePlan & { profile: FileProfile }) };
+      if (plan.profile && plan.layout && (!plan.mapper.prescan || plan.mapper.prescanFromFirstRows)) return { plan, check: new PlanCheck(plan as FilePlan & { profile: FileProfile }) };
     } catch {
       // The first rows cannot decide (e.g. dates that read both ways so far): the whole file may.
     }
