@@ -38,6 +38,7 @@ describe('leadledger import of a time tracker', () => {
     const imported = await cli('--db', db, 'import', fx('toggl-subset.csv'), '--source', 'Upwork', '--kind', 'sales');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Toggl Track detailed report, 6 rows\): 5 inserted/);
+    expect(imported.stdout).toMatch(/Rows became: 5 time entries/);
     expect(imported.stdout).toMatch(/Skipped: 1 entries under half a minute/);
     expect(rows(db, `SELECT kind, SUM(minutes) AS m FROM time_entries GROUP BY kind`)).toEqual([{ kind: 'sales', m: 407 }]);
     expect((await cli('--db', db, 'import', fx('toggl-subset.csv'), '--kind', 'later'))).toMatchObject({ code: 2, stderr: 'leadledger: --kind must be sales or delivery\n' });

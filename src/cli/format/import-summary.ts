@@ -21,6 +21,7 @@ export function describeImport(s: ImportSummary): string[] {
   if (c.leads) became.push(plural(c.leads, 'lead'));
   if (c.payments) became.push(plural(c.payments, 'payment'));
   if (c.fees) became.push(plural(c.fees, 'fee'));
+  if (c.time) became.push(`${n(c.time)} time ${c.time === 1 ? 'entry' : 'entries'}`);
   const expenses = Object.entries(c.expenses);
   if (expenses.length) became.push(`expenses: ${expenses.map(([category, count]) => `${n(count)} ${category}`).join(', ')}`);
   if (c.transfers) became.push(plural(c.transfers, 'transfer'));
