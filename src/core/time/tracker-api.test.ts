@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
@@ -77,6 +79,18 @@ describe('the wizard maps any file to time entries, and takes the fee as a cost'
       { date: '2026-11-04', minutes: 45, kind: 'sales' },
       { date: '2026-11-05', minutes: 15, kind: 'sales' },
     ]);
+  });
+
+  it('says when no date format reads every row shown', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-dates-'));
+    const file = path.join(dir, 'mixed.csv');
+    fs.writeFileSync(file, 'Day,Minutes\n2026-11-03,30\n13/11/2026,20\n');
+    try {
+      const inspection = await call<{ dateNotes: Record<string, string> }>('csv:inspect', { fileId: fileId(file) });
+      expect(inspection.dateNotes.time).toBe('No date format reads every row shown: choose one, and the rows it cannot read are listed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('payments: negative fees read as positive (and said), Gross − Net when no fee, rows that do not add up and fees above the gross refused', async () => {
