@@ -126,6 +126,7 @@ function removeSidecars(file: string, binding: string | undefined): void {
   try {
     const tidy = trackedConnection(file, { nativeBinding: binding ?? nativeBinding() });
     try {
+      tidy.pragma('busy_timeout = 200'); // a file another program holds: leave the sidecars, do not wait
       tidy.pragma('user_version', { simple: true });
     } finally {
       tidy.close();
