@@ -110,4 +110,10 @@ test('the Bid row records a bid in a few keystrokes, and Viewed is one click (or
   const after = (await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })).rows[0]!;
   expect(after.viewedOn).toBe(isoDay());
   if (shots) await card.screenshot({ path: `${shots}/card-viewed.png` });
+  // On the lead page too: one click takes it back.
+  await card.getByRole('link', { name: 'Fast bid on a quiet job' }).click();
+  await page.getByRole('button', { name: /Fast bid on a quiet job: viewed on/ }).click();
+  await expect(page.getByRole('button', { name: 'Mark Fast bid on a quiet job viewed' })).toHaveAttribute('aria-pressed', 'false');
+  const cleared = (await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })).rows[0]!;
+  expect(cleared.viewedOn).toBeNull();
 });
