@@ -32,6 +32,16 @@ describe('imports:undo', () => {
     expect(history.map((h) => [h.id, h.undoneAt !== null])).toEqual([[expenses.importId, true], [leads.importId, true]]);
   });
 
+  it('is refused, naming the lead, when activity was logged on a lead of the import', async () => {
+    const leads = await importCsvFile(ctx.db, fx('leads-lf.csv'), {}, { now: ctx.now });
+    const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as { id: number; title: string };
+    clock = new Date('2026-08-16T09:00:00Z');
+    await callOk(ctx, 'activity:create', { leadId: lead.id, kind: 'call', at: '2026-08-16T09:00:00Z', text: 'Talked about the scope' });
+    const refused = await dispatch(ctx, 'imports:undo', { id: leads.importId });
+    expect(!refused.ok && refused.error.message).toContain(`lead #${lead.id} "${lead.title}"`);
+    expect(count('leads')).toBe(leads.inserted);
+  });
+
   it('is refused, naming the lead, when a lead of the import was edited after it', async () => {
     const leads = await importCsvFile(ctx.db, fx('leads-lf.csv'), {}, { now: ctx.now });
     const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as { id: number; title: string };

@@ -41,6 +41,15 @@ function changedSince(ctx: Ctx, imp: ImportRow, takeovers: readonly Takeover[]):
        AND EXISTS (SELECT 1 FROM payments p WHERE p.lead_id = l.id AND (p.import_id IS NULL OR p.import_id != l.import_id))`,
   ).all(imp.id, imp.started_at) as { id: number; title: string }[];
   out.push(...linked.map((l) => `${label('lead', l)} has payments linked to it since`));
+  // A lead of the import the user worked on since: activity logged, time entered, a stage moved.
+  const worked = prepared(
+    db,
+    `SELECT l.id, l.title FROM leads l WHERE l.import_id = ? AND l.updated_at <= ? AND (
+       EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.created_at > ?)
+       OR EXISTS (SELECT 1 FROM time_entries t WHERE t.lead_id = l.id AND (t.import_id IS NULL OR t.import_id != l.import_id))
+       OR EXISTS (SELECT 1 FROM stage_changes c WHERE c.lead_id = l.id AND c.changed_at > ?))`,
+  ).all(imp.id, imp.started_at, imp.started_at, imp.started_at) as { id: number; title: string }[];
+  out.push(...worked.map((l) => `${label('lead', l)} has activity, time or a stage change since`));
   const time = prepared(db, `SELECT id, date FROM time_entries WHERE import_id = ? AND updated_at > ?`).all(imp.id, imp.started_at) as { id: number; date: string }[];
   out.push(...time.map((t) => label('time entry', t)));
   for (const t of takeovers) {
