@@ -14,9 +14,11 @@ export async function visibilityCases(dbPath: string, runs: number): Promise<Cas
   const db = openDatabase(dbPath);
   const ctx = createCtx(db, dbPath);
   const proposals = (db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE applied_on IS NOT NULL`).get() as { n: number }).n;
-  const calls: [string, string, unknown][] = [
-    ['funnel', 'visibility:funnel', {}],
-    ['plan', 'visibility:plan', { source: 'Upwork', proposals: 40, boosted: 10, boost: 12, fast: 20 }],
+  // The planner is asked again with other inputs as the user types them: each run a new N.
+  let typed = 40;
+  const calls: [string, string, () => unknown][] = [
+    ['funnel', 'visibility:funnel', () => ({})],
+    ['plan', 'visibility:plan', () => ({ source: 'Upwork', proposals: typed++, boosted: 10, boost: 12, fast: 20 })],
   ];
   const call = async (name: string, input: unknown) => {
     const started = performance.now();
@@ -29,15 +31,15 @@ export async function visibilityCases(dbPath: string, runs: number): Promise<Cas
   const results: CaseResult[] = [];
   for (const [label, name, input] of calls) {
     touch.run();
-    const first = await call(name, input);
-    const again = await measure(runs, () => call(name, input));
+    const first = await call(name, input());
+    const again = await measure(runs, () => call(name, input()));
     const afterWrite = await measure(runs, async () => {
       touch.run();
-      return call(name, input);
+      return call(name, input());
     });
     const note = `${proposals.toLocaleString('en')} proposals; first call ${first.toFixed(1)} ms`;
     results.push(
-      { case: `${label}, after the first call`, unit: 'ms', ...again, target: '≤ 50 ms', met: again.median <= 50, note },
+      { case: `${label}, after the first call${label === 'plan' ? ' (other inputs each run)' : ''}`, unit: 'ms', ...again, target: '≤ 50 ms', met: again.median <= 50, note },
       { case: `${label}, first call after a write`, unit: 'ms', ...afterWrite, target: 'reference', met: null, note },
     );
   }

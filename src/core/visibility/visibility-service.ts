@@ -14,7 +14,7 @@ import { baseCurrency } from '../repos/settings-repo';
 import { findSourceByName, getSourceRecord, type SourceRecord } from '../repos/sources-repo';
 import { channelLedger } from '../services/ledger-service';
 import { channelFunnel, emptyCounts, type FunnelCell } from './funnel';
-import { planMonth, type PlannerHistory } from './planner';
+import { planMonth, type PlannerHistory, type PlannerMoney } from './planner';
 import { funnelRows, planGroups, pricedSources, proposalsBehind, salesMinutes, wonInWindow } from './visibility-repo';
 
 // docs/domain.md §8. Both answers are remembered until the data changes (dataStamp) or the day does:
@@ -87,18 +87,29 @@ function computeFunnel(ctx: Ctx, query: z.output<typeof FunnelQuery>): FunnelVie
 
 export function bidPlan(ctx: Ctx, query: z.output<typeof PlanQuery>): PlanView {
   const today = toIsoDate(ctx.now());
-  return remember(ctx, `plan|${today}|${JSON.stringify(query)}`, () => computePlan(ctx, query, today));
-}
-
-function computePlan(ctx: Ctx, query: z.output<typeof PlanQuery>, today: string): PlanView {
-  const { db } = ctx;
   const source = channelOf(ctx, query)!;
   const from = query.from ?? toIsoDate(addDays(fromIsoDate(today), -179));
   const to = query.to ?? today;
+  // The history is read once per channel, window and data: typing other inputs only reruns the arithmetic.
+  const facts = remember(ctx, `plan-history|${today}|${source.id}|${from}|${to}`, () => planFacts(ctx, source, from, to, today));
+  const inputs = { proposals: query.proposals, boosted: query.boosted, boost: query.boost, fast: query.fast ?? null };
+  return {
+    source: source.name,
+    history: { from, to, proposals: facts.proposals },
+    notEnoughHistory: facts.proposals < 5,
+    month: planMonth(facts.history, inputs, facts.money),
+    currency: facts.currency,
+    creditName: source.credit_name,
+  };
+}
+
+type PlanFacts = { proposals: number; history: PlannerHistory; money: PlannerMoney; currency: string };
+
+function planFacts(ctx: Ctx, source: SourceRecord, from: string, to: string, today: string): PlanFacts {
+  const { db } = ctx;
   const base = baseCurrency(db);
   const converter = new Converter(base, rateTable(db, base));
   const groups = planGroups(db, source.id, from, to);
-  const historyProposals = groups.reduce((n, g) => n + g.proposals, 0);
   // Net revenue per won proposal: its payments (gross − fee, each at its month's rate), else its booked value.
   const won = new Map<number, number>();
   for (const w of wonInWindow(db, source.id, from, to)) {
@@ -125,15 +136,7 @@ function computePlan(ctx: Ctx, query: z.output<typeof PlanQuery>, today: string)
   const nextFirst = `${toIsoDate(addDays(fromIsoDate(`${today.slice(0, 7)}-01`), 32)).slice(0, 7)}-01`;
   const plan = credit ? creditPlans(db, source.id).find((p) => p.starts_on <= nextFirst && (p.ends_on === null || p.ends_on >= nextFirst)) : undefined;
   const nextAllowance = !credit ? 0 : plan ? plan.free_credits_monthly : credit.free_credits_monthly;
-  const month = planMonth(history, { proposals: query.proposals, boosted: query.boosted, boost: query.boost, fast: query.fast ?? null }, { creditPrice, balance, nextAllowance });
-  return {
-    source: source.name,
-    history: { from, to, proposals: historyProposals },
-    notEnoughHistory: historyProposals < 5,
-    month,
-    currency: base,
-    creditName: source.credit_name,
-  };
+  return { proposals: groups.reduce((n, g) => n + g.proposals, 0), history, money: { creditPrice, balance, nextAllowance }, currency: base };
 }
 
 /** The proposals behind a number of the "Being seen" panel. */
