@@ -31,7 +31,7 @@ export function FirstDayGuide() {
       hint: 'Archive the presets you never use, add your own (a podcast, a newsletter).',
       action: (
         <>
-          <a href="#/sources">Channels</a>
+          <a href="#/sources">Review channels</a>
           <button
             type="button"
             className="link-button"
@@ -50,7 +50,7 @@ export function FirstDayGuide() {
       done: s.connects,
       label: 'Your Upwork plan and opening Connects',
       hint: 'Freelancer Plus goes in Costs as a subscription; the Connects Upwork shows today are your opening balance.',
-      action: <a href="#/connects">Connects</a>,
+      action: <a href="#/connects">Set the opening balance</a>,
     },
     {
       key: 'lead',
@@ -59,11 +59,11 @@ export function FirstDayGuide() {
       hint: 'Leads you bid on before today keep their real dates: created, applied, closed.',
       action: (
         <button type="button" className="link-button" onClick={() => sendCommand('new-lead')}>
-          New lead
+          Add a lead
         </button>
       ),
     },
-    { key: 'import', done: s.import, label: 'Import a statement', hint: 'Upwork, PayPal, Stripe, Wise or our CSV: payments, fees and Connects purchases.', action: <a href="#/import">Import</a> },
+    { key: 'import', done: s.import, label: 'Import a statement', hint: 'Upwork, PayPal, Stripe, Wise or our CSV: payments, fees and Connects purchases.', action: <a href="#/import">Import a file</a> },
     { key: 'time', done: s.time, label: 'Log time', hint: 'Sales and delivery hours make profit per hour.', action: <a href="#/sources">On Channels, or the clock on a card</a> },
   ];
   const left = items.filter((i) => !i.done).length;
