@@ -81,6 +81,23 @@ describe('PayPal Statement reports and other languages (§3)', () => {
     }
   });
 
+  it('any id on rows that differ is no key (not only a spreadsheet number): both payments kept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-ids-'));
+    const file = path.join(dir, 'paypal-same-id.csv');
+    fs.writeFileSync(file, [
+      '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID"',
+      '"1/5/2024","10:00:00","PST","A","Website Payment","Completed","USD","100.00","-3.20","96.80","7TRUNCATED"',
+      '"1/6/2024","11:00:00","PST","B","Website Payment","Completed","USD","50.00","-1.75","48.25","7TRUNCATED"',
+    ].join('\n'));
+    try {
+      const s = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
+      expect(s).toMatchObject({ inserted: 2, invalidCount: 0 });
+      expect(money()).toEqual([{ currency: 'USD', gross: 15000, fee: 495, n: 2 }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a payment held and released counts once; conversions are never revenue', async () => {
     const s = await run('paypal-holds.csv');
     expect(money()).toEqual([{ currency: 'USD', gross: 50000, fee: 1480, n: 1 }]);

@@ -19,6 +19,8 @@ export const paypalAliases = paypalNames;
 
 /** An id a spreadsheet turned into a number: `1,23456765432346E+021`, `1.23E+21`. */
 const spreadsheetNumber = /^\d[\d.,]*E\+?\d+$/i;
+/** Ids of any shape remembered to find one on rows that differ (~10 MB at most). */
+const rememberedIds = 100_000;
 
 export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
@@ -33,7 +35,9 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
   // DOMAIN.md §3: a spreadsheet turns long ids into one `1,23456765432346E+021` on every row. An id
   // that stands on rows differing in date, time or amount is no key: the file is keyed without ids.
-  // Only ids a spreadsheet wrote as a number are remembered (PayPal's own never repeat on other rows).
+  // Every id is remembered up to `rememberedIds` of them; beyond that (a download of a million rows),
+  // only ids a spreadsheet wrote as a number, which is what damages them.
+  const remembers = (map: Map<string, string>, id: string) => map.size < rememberedIds || spreadsheetNumber.test(id);
   const idRows = new Map<string, string>();
   const seenRows = new Map<string, string>();
   const rowOf = (fields: readonly string[]) => [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
@@ -74,11 +78,13 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     const fee = ix.net !== undefined && netText !== '' ? gross - money(netText, code, header(ix.net)) : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
     const id = idsDamaged ? '' : at(fields, ix.transactionId);
     // Decided from the first rows of a big file: a damaged id they did not show changes the plan.
-    if (id !== '' && spreadsheetNumber.test(id)) {
-      const what = rowOf(fields);
+    if (id !== '') {
       const before = seenRows.get(id) ?? idRows.get(id);
-      if (before !== undefined && before !== what) throw new PlanChanged();
-      seenRows.set(id, what);
+      if (before !== undefined || remembers(seenRows, id)) {
+        const what = rowOf(fields);
+        if (before !== undefined && before !== what) throw new PlanChanged();
+        seenRows.set(id, what);
+      }
     }
     const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
     const ref = id ? `paypal:${id}` : keys.key(idsDamaged ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)] : [date, type, grossText, code, at(fields, ix.name)]);
@@ -94,9 +100,10 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     prescan(fields) {
       if (!textDamaged && (isDamaged(at(fields, ix.type)) || isDamaged(at(fields, ix.status)))) textDamaged = true;
       const id = at(fields, ix.transactionId);
-      if (idsDamaged || id === '' || !spreadsheetNumber.test(id)) return;
-      const what = rowOf(fields);
+      if (idsDamaged || id === '') return;
       const before = idRows.get(id);
+      if (before === undefined && !remembers(idRows, id)) return;
+      const what = rowOf(fields);
       if (before === undefined) idRows.set(id, what);
       else if (before !== what) {
         idsDamaged = true;
