@@ -19,8 +19,8 @@ export const paypalAliases = paypalNames;
 
 /** An id a spreadsheet turned into a number: `1,23456765432346E+021`, `1.23E+21`. */
 const spreadsheetNumber = /^\d[\d.,]*E\+?\d+$/i;
-/** Ids of any shape remembered to find one on rows that differ (~10 MB at most). */
-const rememberedIds = 100_000;
+/** Ids of any shape remembered to find one on rows that differ (a few MB at most). */
+const rememberedIds = 50_000;
 
 export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
