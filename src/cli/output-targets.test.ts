@@ -92,6 +92,13 @@ describe('export -o and api --output write where the user pointed', () => {
     expect(run('export', 'leads', '-o', dangling).status).toBe(0);
     expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'synced', 'later-target.csv'), 'utf8')).toBe(expected);
+    // A link to the database itself is refused: the export never lands on it.
+    const toDb = path.join(dir, 'db-link.csv');
+    fs.symlinkSync(path.basename(db), toDb);
+    const refused = run('export', 'leads', '-o', toDb);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`leadledger: ${toDb} is the LeadLedger database, not a CSV file: choose another file\n`);
+    expect(JSON.parse(run('api', 'app:info').stdout).leadCount).toBe(40);
   });
 
   it('a symlink to /proc/self/fd/1 writes to standard output and stays a link', () => {
