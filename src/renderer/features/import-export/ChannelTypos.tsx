@@ -13,7 +13,7 @@ export function ChannelTypos({ created, applied }: { created: readonly string[];
   });
   if (typos.length === 0) return null;
   return (
-    <div className="report-warnings import-typos" role="status">
+    <div className="import-typos" role="status">
       {typos.map((t) => (
         <p key={t.name}>
           “{t.name}” {applied ? 'is' : 'would be'} a new channel: did you mean <strong>{t.meant}</strong>?{' '}

@@ -68,9 +68,10 @@ export function FirstDayGuide() {
   ];
   const left = items.filter((i) => !i.done).length;
   if (left === 0) return null;
+  // Open on an empty board; once there are leads it folds to one line, so the board keeps its height.
   return (
-    <section className="first-day panel" aria-labelledby="first-day-title">
-      <div className="first-day-head">
+    <details className="first-day panel" open={s.leads === 0 ? true : undefined} aria-labelledby="first-day-title">
+      <summary className="first-day-head">
         <h2 id="first-day-title">Your first day · {items.length - left} of {items.length} done</h2>
         <button
           type="button"
@@ -82,7 +83,7 @@ export function FirstDayGuide() {
         >
           Hide this guide
         </button>
-      </div>
+      </summary>
       <ol className="first-day-steps">
         {items.map((i) => (
           <li key={i.key} className={i.done ? 'done' : undefined} data-step={i.key}>
@@ -97,6 +98,6 @@ export function FirstDayGuide() {
           </li>
         ))}
       </ol>
-    </section>
+    </details>
   );
 }

@@ -36,11 +36,9 @@ export function PipelinePage({ route }: PageProps) {
               {plural(open, 'open lead')}
               {search ? ` matching “${search}”` : ''}
               {sourceId ? ` from ${sources.data?.find((x) => x.id === sourceId)?.name ?? 'one channel'}` : ''}
-            </p>
-          )}
-          {columns && total > 0 && (
-            <p className="page-hint muted" id="board-keys">
-              Keys: <kbd>B</kbd> the board, <kbd>1</kbd>–<kbd>6</kbd> a column, arrows between cards
+              <span className="muted" id="board-keys">
+                {' · '}keys <kbd>B</kbd> board, <kbd>1</kbd>–<kbd>6</kbd> a column, arrows between cards
+              </span>
             </p>
           )}
         </div>
