@@ -43,6 +43,7 @@ export class ReportsPage {
   }
 
   get warnings(): Locator {
-    return this.page.locator('.report-warnings');
+    // Both groups: amounts left out for want of a rate, and the notes that leave nothing out.
+    return this.page.locator('.report-notes');
   }
 }

@@ -108,8 +108,9 @@ export function ReportsPage({ route }: PageProps) {
 function ReportWarnings({ warnings }: { warnings: readonly string[] }) {
   const { missingRates, notes } = splitWarnings(warnings);
   const links = [...new Map(notes.flatMap((n) => (noteLink(n) ? [[noteLink(n)!.href, noteLink(n)!]] : []))).values()];
+  if (warnings.length === 0) return null;
   return (
-    <>
+    <div className="report-notes">
       {missingRates.length > 0 && (
         <div className="report-warnings" role="status">
           <strong>Some amounts are left out of these numbers:</strong>
@@ -136,7 +137,7 @@ function ReportWarnings({ warnings }: { warnings: readonly string[] }) {
           ))}
         </div>
       )}
-    </>
+    </div>
   );
 }
 
