@@ -91,7 +91,9 @@ export function inspectDatabaseFile(
     const rows = (options.checkPages === false ? [] : probe.pragma(options.full ? 'integrity_check(20)' : 'quick_check(20)')) as Record<string, string>[];
     const problems = rows.map((row) => Object.values(row)[0]).filter((text) => text !== 'ok');
     if (problems.length > 0) {
-      throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${problems[0]})`);
+      // One line: SQLite's report starts with a "*** in database main ***" line of its own.
+      const first = String(problems[0]).replace(/\*\*\* in database \w+ \*\*\*\s*/g, '').replace(/\s+/g, ' ').trim();
+      throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${first})`);
     }
     if (version > 0) {
       const tables = probe.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('leads', 'sources', 'settings')`).get() as { n: number };

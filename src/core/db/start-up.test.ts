@@ -121,6 +121,30 @@ describe.skipIf(!hasSqliteShell)('start-up while the sqlite3 shell holds an excl
   });
 });
 
+describe('start-up on a damaged file', () => {
+  it('the CLI and browser mode say what is wrong and what to do; nothing is moved, restored or created', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'leadledger.db');
+    expect((await runCli(['--db', db, 'seed', '--leads', '40'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'backup'])).code).toBe(0);
+    // A bad sector in the middle of the file.
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(fs.statSync(db).size / 4096 / 2) * 4096);
+    fs.closeSync(fd);
+    const hash = sha(db);
+    const before = listing(dir);
+    const api = await runCli(['--db', db, 'api', 'leads:list', '{}']);
+    expect(api.code).toBe(1);
+    expect(api.stderr.trim().split('\n')).toHaveLength(1);
+    expect(api.stderr).toMatch(/leadledger\.db is damaged .*Nothing was changed\. See "leadledger check --repair", or restore a backup: "leadledger restore FILE"/);
+    const web = startWeb(db);
+    expect(await web.exited).toBe(1);
+    expect(web.err()).toMatch(/is damaged .*Nothing was changed\. You can restore the newest good backup \(.* UTC: leadledger --db ".*leadledger\.db" restore ".*-manual\.db"\), open it read-only .*leadledger web --read-only/);
+    expect(sha(db)).toBe(hash);
+    expect(listing(dir)).toEqual(before);
+  });
+});
+
 /** A 20 MiB tmpfs, or undefined where mounting is not allowed (not root, a container without CAP_SYS_ADMIN). */
 function smallDisk(): string | undefined {
   const dir = tempDir();
