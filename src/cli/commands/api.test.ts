@@ -43,7 +43,7 @@ describe('leadledger api', () => {
     const board = (await cli('api', 'leads:board', '--help')).stdout;
     expect(board).toMatch(/^ {2}perColumn +integer \(1–500\) +optional, default 100$/m);
     const nested = (await cli('api', 'csv:start-import', '--help')).stdout;
-    expect(nested).toMatch(/^ {2}mapping\.target +one of leads \| payments \| expenses +required$/m);
+    expect(nested).toMatch(/^ {2}mapping\.target +one of leads \| payments \| expenses \| time +required$/m);
     expect((await cli('api', 'app:info', '--help')).stdout).toContain('Input: none ({})');
   });
 
