@@ -23,7 +23,7 @@ const noStack = (text: string) => expect(text).not.toMatch(/^\s+at |Error:.*\n\s
 describe('the CLI never prints a stack trace', () => {
   it('a closed pipe (export leads | head -1) ends quietly with exit 0', () => {
     const r = shell(`node bin/leadledger.js --db '${db}' export leads | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`);
-    expect(r.stdout).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on\r\n');
+    expect(r.stdout).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome\r\n');
     expect(r.stderr).toBe('exit=0\n');
   });
 
