@@ -59,6 +59,13 @@ test('a Toggl export: projects mapped once (lead offered by client name), import
   await importPage.choose(csvFixture('toggl-detailed.csv'));
   await expect(importPage.recognised()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Map projects' })).toHaveCount(0);
+  // Reopened to change it: the saved choices are shown, and Back returns to the file.
+  await page.getByRole('button', { name: 'Change the project mapping' }).click();
+  const reopened = page.getByRole('region', { name: 'Map projects' });
+  await expect(reopened.getByLabel('Kind for Proposals')).toHaveValue('sales');
+  await expect(reopened.getByLabel('Lead for Acme app')).toHaveValue(/\d+/);
+  await reopened.getByRole('button', { name: 'Back' }).click();
+  await expect(importPage.recognised()).toBeVisible();
   const cli = await app.cli('import', csvFixture('toggl-detailed.csv'), '--dry-run');
   expect(cli.stdout).toMatch(/0 inserted, 0 updated, 4 unchanged/);
 });

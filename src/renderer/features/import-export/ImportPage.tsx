@@ -149,7 +149,7 @@ export function ImportPage({ route }: PageProps) {
           trackerLabel={step.inspection.layout?.label ?? 'time tracker export'}
           projects={step.inspection.projects}
           onSaved={() => void inspect(step.file).catch((e: Error) => setError(e.message))}
-          onCancel={again}
+          {...(step.inspection.projects.every((p) => p.mapping !== null) ? { onCancel: () => setStep({ ...step, projects: false }), cancelLabel: 'Back' } : { onCancel: again })}
         />
       )}
       {step.kind === 'ready' && !step.wizard && !step.projects && step.inspection.projects && (

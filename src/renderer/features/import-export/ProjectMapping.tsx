@@ -11,6 +11,8 @@ export type ProjectMappingProps = {
   projects: TrackerProject[];
   onSaved: () => void;
   onCancel: () => void;
+  /** "Back" when every project was mapped already (the screen was reopened to change it). */
+  cancelLabel?: string;
 };
 
 const hours = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')} h`;
@@ -21,7 +23,7 @@ const keyOf = (p: TrackerProject) => `${p.client}\u001f${p.project}`;
  * channel (required), a lead (offered when a lead's client is the tracker's client) and a kind
  * (delivery unless the user marks the project as sales). Saved for this and every later import.
  */
-export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCancel }: ProjectMappingProps) {
+export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCancel, cancelLabel = 'Choose another file' }: ProjectMappingProps) {
   const sources = useSources();
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(projects.map((p) => [keyOf(p), { sourceId: p.mapping?.sourceId ?? null, leadId: p.mapping?.leadId ?? null, kind: p.mapping?.kind ?? 'delivery' }])),
@@ -141,7 +143,7 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
           {unmapped > 0 ? `Choose a channel for ${unmapped} project${unmapped === 1 ? '' : 's'}` : 'Save and continue'}
         </button>
         <button type="button" onClick={onCancel}>
-          Choose another file
+          {cancelLabel}
         </button>
       </div>
     </section>
