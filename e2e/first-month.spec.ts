@@ -198,7 +198,7 @@ test('time entries are edited in place and a delete offers Undo', async ({ page,
 test('the first-day guide ticks its steps and goes when they are done; Load sample data stays', async ({ page, app }) => {
   const board = new PipelinePage(page);
   await board.open(app.url);
-  const guide = page.getByRole('region', { name: /Your first day/ });
+  const guide = page.getByRole('group', { name: /Your first day/ });
   await expect(guide).toContainText('0 of 5 done');
   await expect(page.getByRole('button', { name: 'Load sample data' })).toBeVisible();
   await guide.getByRole('button', { name: 'These are mine' }).click();
