@@ -8,11 +8,11 @@ const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ m
 const sqlite = { group: ['better-sqlite3'], message: 'Only src/core talks to SQLite.' };
 const react = { group: ['react', 'react-dom', 'react-dom/*', 'recharts', '@dnd-kit/*', '@tanstack/*'], message: 'UI libraries belong in src/renderer.' };
 // `!@*/…` keeps scoped packages such as @dnd-kit/core allowed: only our own folders are layers.
-const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`, `!@*/${name}`], message: `Do not import src/${name} from here (see ARCHITECTURE.md).` });
+const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`, `!@*/${name}`], message: `Do not import src/${name} from here (see docs/architecture.md).` });
 
 const corePatterns = [electron, react, layer('renderer'), layer('server'), layer('cli'), layer('electron')];
 // Inside src/core: repositories are the data layer; csv may use them but never the services above it.
-const inCore = (name) => ({ group: [`../${name}`, `../${name}/**`, `**/core/${name}`, `**/core/${name}/**`], message: `Do not import core/${name} from here: core/${name} sits above this folder (README, Architecture).` });
+const inCore = (name) => ({ group: [`../${name}`, `../${name}/**`, `**/core/${name}`, `**/core/${name}/**`], message: `Do not import core/${name} from here: core/${name} sits above this folder (docs/architecture.md).` });
 const sqliteValues = { group: ['better-sqlite3'], allowTypeImports: true, message: 'Services and handlers take the Database type only; SQL goes in a repository function (src/core/repos).' };
 const statementCache = { group: ['**/db/statements'], message: 'Prepared statements belong in src/core/repos.' };
 // The CLI is a host like the others: it reaches the core only through dispatch and the host openers
@@ -28,7 +28,7 @@ const hostInternals = {
   message: 'A host reaches the core through dispatch and the host openers (src/core/host-*.ts), not its services, repositories or CSV code.',
 };
 
-/** The arrows of ARCHITECTURE.md: a wrong import fails `npm test`. */
+/** The arrows of docs/architecture.md: a wrong import fails `npm test`. */
 const boundaries = [
   { files: ['src/shared/**'], patterns: [nodeBuiltins, electron, sqlite, react, layer('core'), layer('renderer'), layer('server'), layer('cli'), layer('electron')] },
   { files: ['src/core/**'], patterns: corePatterns },

@@ -4,7 +4,8 @@ import type { RunningApp } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 import { ReportsPage } from './page-models/reports-page';
 
-// Issue 15.2–15.4 in Chromium: the Clients page, a payment linked from "To assign", the attribution switch.
+// docs/domain.md §6.3–§6.5 in Chromium: the Clients page, a payment linked from "To assign", the attribution
+// switch.
 
 const paypalFile = path.resolve('src/core/services/__fixtures__/paypal-clients-1.csv');
 

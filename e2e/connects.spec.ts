@@ -3,7 +3,7 @@ import { callApi, isoDay, sourceIdByName } from './page-models/api';
 import { ConnectsPage } from './page-models/connects-page';
 import { ReportsPage } from './page-models/reports-page';
 
-// Issue 12 "Done when": an opening balance set in the UI; the Connects screen, the Reports page and
+// docs/domain.md §5 end to end: an opening balance set in the UI; the Connects screen, the Reports page and
 // `leadledger connects --json` agree with the hand computation of DOMAIN §5.
 test('an opening balance set in the UI; Reports and leadledger connects --json agree', async ({ app, page }) => {
   const upwork = await sourceIdByName(app, 'Upwork');

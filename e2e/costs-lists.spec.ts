@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 
-// Issue 12 gaps 3 and 4: the Costs lists reach every row (filters, pages), each row edited and deleted;
+// The Costs lists reach every row (filters, pages), each row edited and deleted;
 // a delete that leaves Connects short shows the day and the shortfall and asks before saving.
 test.use({ locale: 'en-US' });
 

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 
-// The date format follows the browser's locale until a format is chosen in Settings (issue 13.7).
+// The date format follows the browser's locale until a format is chosen in Settings.
 const cases = [
   { locale: 'en-US', created: 'Aug 14, 2026' },
   { locale: 'en-GB', created: '14 Aug 2026' },

@@ -3,7 +3,7 @@ import { type Page } from '@playwright/test';
 import { callApi, createLead, sourceIdByName } from './page-models/api';
 import { clippedInDialog } from './page-models/clipping';
 
-// Every dialog at 1280×720 and 1920×1080, light and dark: nothing cut off (issue 13.4 and 13.6).
+// Every dialog at 1280×720 and 1920×1080, light and dark: nothing cut off.
 
 type Opener = { name: string; open: (page: Page, app: RunningApp, ids: Ids) => Promise<void>; close?: (page: Page) => Promise<void> };
 type Ids = { lead: number; paymentDate: string; expenseDate: string };

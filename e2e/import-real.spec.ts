@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/app';
 import { csvFixture, ImportPage } from './page-models/import-page';
 
-// Real-world exports (issue 11): the page says which layout and why, previews the rows as read,
+// Real-world exports (docs/domain.md §3): the page says which layout and why, previews the rows as read,
 // tells what they became, and lets the user decide an unknown type once per platform.
 
 test('a recognised platform file: deciding columns, preview of the rows as read, summary by kind and reason', async ({ page, app }) => {

@@ -8,7 +8,7 @@ import { ImportPage } from './page-models/import-page';
 import { ReportsPage } from './page-models/reports-page';
 import { todayLocal } from '../src/renderer/app/format';
 
-// Issue 15.1/15.4 in Chromium: Log time on a lead moves Profit/hour on Reports; the timer survives a
+// docs/domain.md §6.1, §6.4 in Chromium: Log time on a lead moves Profit/hour on Reports; the timer survives a
 // restart; the board card logs time; a time.csv imports through the Import page.
 
 test.use({ locale: 'en-US' });

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 
-// Undo of deletes (issue 13.6): a toast "Deleted … Undo" puts back exactly what was deleted.
+// Undo of deletes (docs/domain.md §7.7): a toast "Deleted … Undo" puts back exactly what was deleted.
 test.use({ viewport: { width: 1280, height: 720 } });
 
 type Report = { totals: unknown; channels: unknown[] };

@@ -1,7 +1,7 @@
 // Bundles the CLI (and browser-mode server) into out/cli/leadledger.mjs, and the import's parse worker
 // next to it (out/cli/parse-worker.mjs, found by src/core/csv/parsed-rows.ts); native and large deps stay external.
 // date-fns and zod are bundled: loaded as packages they are hundreds of ES modules, each resolved,
-// read and compiled at every start (~0.4 s of a cold `leadledger report`).
+// read and compiled at every start (docs/performance.md).
 import { build } from 'esbuild';
 
 const bundled = /^(date-fns|zod)(\/|$)/;

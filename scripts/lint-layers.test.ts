@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The layer rules of eslint.config.js (README, Architecture) fail on a wrong import or SQL in the wrong folder.
+// The layer rules of eslint.config.js (docs/architecture.md) fail on a wrong import or SQL in the wrong folder.
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function errors(filePath: string, code: string): Promise<string[]> {

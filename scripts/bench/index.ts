@@ -23,7 +23,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     rows: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '3' },
-    // `scale` (5,000,000 leads, README "At 10×") runs only when asked for.
+    // `scale` (5,000,000 leads, docs/performance.md "At 10×") runs only when asked for.
     cases: { type: 'string', default: 'import,export,report,ui,server,platforms,ledger,cold,visibility' },
     'scale-rows': { type: 'string', default: '5000000' },
     // `trackers` (docs/domain.md §6: a Toggl export vs our time.csv) runs only when asked for.

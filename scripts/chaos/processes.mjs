@@ -10,7 +10,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * Bundles the CLI from the current source, like `npm run build` does (scripts/build-cli.mjs), into
- * node_modules/.cache so it resolves the project's packages; tsx would add ~2 s to every start.
+ * node_modules/.cache so it resolves the project's packages; tsx would add seconds to every start
+ * (docs/performance.md).
  */
 export async function bundleCli() {
   const outfile = path.join(root, 'node_modules/.cache/leadledger-chaos/leadledger.mjs');

@@ -5,8 +5,7 @@ import v8 from 'node:v8';
  *
  * No allocation-site pretenuring: a big import streams millions of short-lived rows through the
  * main thread, and V8 took their allocation sites for long-lived ones, allocating straight into the
- * old generation, which then grew to ~130 MB of garbage between full collections (1,000,000 leads:
- * peak RSS 299-327 MiB with the parse worker, 230-235 without pretenuring; the import ~2 s faster).
+ * old generation, which then grew with garbage between full collections (figures: docs/performance.md).
  */
 export function tuneGarbageCollector(): void {
   v8.setFlagsFromString('--no-allocation-site-pretenuring');

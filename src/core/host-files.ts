@@ -5,7 +5,7 @@ import { forgetFile, registeredFile, registerFile } from './csv/file-registry';
 
 // How files get in and out of the core, for hosts only (the CLI, electron/main, the browser-mode
 // server): a host turns a file the user chose into an id; operations take the id, never a path,
-// so no page can name a file on disk. See "File transfer" in the README.
+// so no page can name a file on disk. See "File transfer" in docs/architecture.md.
 
 export type HostFile = { fileId: string; name: string };
 

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { createTempFile, hostFile, releaseFile } from '../core/host-files';
 import { addRoute } from './web-server';
 
-// Browser mode's side of the file-transfer extension (README "File transfer"). The page gets ids,
+// Browser mode's side of the file-transfer extension (docs/architecture.md, "File transfer"). The page gets ids,
 // never paths, exactly as in Electron; the work in between is the same operations for both:
 //   POST /api/files/upload?name=N     body → a private temp file → { fileId, name }  (Electron: open dialog / drop)
 //   POST /api/files/target?name=N     → { fileId, name } of an empty temp file       (Electron: save dialog)

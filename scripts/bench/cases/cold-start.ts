@@ -57,7 +57,7 @@ async function lastLeadOnScreen(dbPath: string, browser: Browser): Promise<numbe
     }
   } finally {
     // SIGKILL: by now the server's start-up backup (after 3 s without a request) may be copying the
-    // 1 GB file in a worker thread, and a SIGTERM'd process waits for that copy (~40 s) to end,
+    // 1 GB file in a worker thread, and a SIGTERM'd process waits for that copy to end,
     // burning a core under the cases that follow.
     await server.stop('SIGKILL');
   }

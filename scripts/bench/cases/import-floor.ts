@@ -7,7 +7,7 @@ import { stats } from '../stats';
 import type { CaseResult } from '../report';
 
 /**
- * import floor (a reference, README "Performance"): what the database part of the leads import costs
+ * import floor (a reference, docs/performance.md): what the database part of the leads import costs
  * with nothing else to do. The same 1,000,000 leads, already in memory as the values the import binds
  * (no reading, parsing, checking or rollups), inserted 64 rows a statement into a fresh database's
  * leads table on a connection set as the import sets its own (WAL, synchronous=FULL, 32 MiB cache),

@@ -11,7 +11,7 @@ import type { CaseResult } from '../report';
 
 /**
  * scale (only with `--cases scale`, never in the default run): one import of a generated 5,000,000-lead
- * file into an empty database, then the report over it. README "At 10×" quotes these figures.
+ * file into an empty database, then the report over it. docs/performance.md "At 10×" quotes these figures.
  */
 export async function scaleCases(leads: number, runs: number): Promise<CaseResult[]> {
   fs.mkdirSync(benchDir, { recursive: true });

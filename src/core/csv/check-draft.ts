@@ -6,7 +6,7 @@ import { TimeImportRow } from '../../shared/api/schemas/time';
 import { formatMinorPlain } from '../../shared/money';
 import type { Draft } from './drafts';
 
-// Imported rows get the checks of the form (issue 9.8): the draft is put back into the API's input
+// Imported rows get the checks of the form (docs/domain.md §2.7): the draft is put back into the API's input
 // shape and parsed by the very schema `leads:create` / `payments:create` / `expenses:create` use.
 
 /** API field names as the CSV columns call them (DOMAIN.md §2). */

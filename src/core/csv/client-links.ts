@@ -11,8 +11,8 @@ const maxNames = 100_000;
 type Made = { id: number; stored: string; wanted: string; createdOn: string };
 
 /**
- * Links imported leads to their clients by name while they are written (issue 15.2), instead of
- * one UPDATE of every lead afterwards (5 s at 1,000,000 leads). Same rule as linkUnlinkedLeads: a
+ * Links imported leads to their clients by name while they are written (docs/domain.md §6.3), instead of
+ * one UPDATE of every lead afterwards (docs/performance.md). Same rule as linkUnlinkedLeads: a
  * new client is named as its earliest lead (by created_on, then file order) writes it.
  */
 export class ClientLinks {

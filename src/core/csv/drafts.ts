@@ -45,7 +45,7 @@ export type PaymentDraft = {
   currency: string;
   /** Stripe keeps its fee on a refunded payment, so the fee may be larger than what is left. */
   fee_may_exceed?: true;
-  /** A payment rail's payer (issue 15.3): matched to clients, remembered once linked. */
+  /** A payment rail's payer (docs/domain.md §3.12): matched to clients, remembered once linked. */
   payer?: PayerFacts;
   /** The platform's client of the payment (Upwork "Client team"): links it to that client's won lead (docs/domain.md §7). */
   client?: string;
@@ -84,7 +84,7 @@ export type RowResult =
   | { kind: 'invalid'; message: string; reason?: string | undefined }
   | { kind: 'transfer'; reason?: string | undefined }
   | { kind: 'skipped'; reason: string }
-  /** A platform type the tables do not know and the user has not decided (issue 11.4). */
+  /** A platform type the tables do not know and the user has not decided (docs/domain.md §3.4). */
   | { kind: 'unknown-type'; type: string; message: string };
 
 /** A row problem the mapper or writer reports with the field it concerns. */

@@ -1,8 +1,8 @@
 import type { DecimalSeparator } from '../../shared/csv/amounts';
 
-// The Upwork prescan's memory (a statement of 1M rows holds ~400,000 payments and ~300,000 fees):
+// The Upwork prescan's memory (hundreds of thousands of payments and fees in a 1M-row statement):
 // its live size when the scan ends sets how far V8 lets the old heap grow for the whole import after
-// it (measured: 82 MB live let the heap reach 335 MB), so it is kept off the JS heap where it can be.
+// it (docs/performance.md), so it is kept off the JS heap where it can be.
 // IDs made of digits (Upwork's) go into typed-array hash tables, other IDs into a Map; a fee whose
 // payment was already seen keeps only its line, its payment's line and its amount read both ways
 // (the decimal separator is decided after the scan); only fees seen before their payment keep IDs.

@@ -75,7 +75,7 @@ function dropIndexes(db: Database, tables: readonly string[]): string[] {
 const importCacheKiB = Number(process.env.LEADLEDGER_IMPORT_CACHE_KIB ?? 32768);
 const bulkCacheKiB = Number(process.env.LEADLEDGER_IMPORT_BULK_CACHE_KIB ?? 8192);
 
-/** LEADLEDGER_IMPORT_TRACE=1 prints each phase's time to stderr (README "Performance": where the time goes). */
+/** LEADLEDGER_IMPORT_TRACE=1 prints each phase's time to stderr (docs/performance.md). */
 const tracing = process.env.LEADLEDGER_IMPORT_TRACE === '1';
 let traceMark = performance.now();
 function trace(phase: string): void {
@@ -245,7 +245,7 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(w, summary.importId);
     if (summary.kinds.expenses > 0 && summary.importId !== null) summary.warnings.push(...uncountedImportWarning(w, summary.importId));
-    // Issue 15.2/15.3: leads find their client by name; rail payments of a remembered payer their lead.
+    // docs/domain.md §6.3, §3.12: leads find their client by name; rail payments of a remembered payer their lead.
     // Written leads are linked as they go (ClientLinks); leads from before may still need it.
     if (mayHaveUnlinked && (summary.kinds.leads > 0 || summary.updated > 0)) linkUnlinkedLeads(w, now.toISOString());
     trace('links');

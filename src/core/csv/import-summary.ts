@@ -7,14 +7,14 @@ import type { MatchedPair, PossibleDuplicate } from '../imports/reconcile-import
 
 export type InvalidRow = { line: number; message: string };
 
-/** What rows became (issue 11.7): per kind, per expense category, skipped and invalid per reason. */
+/** What rows became: per kind, per expense category, skipped and invalid per reason. */
 export type ImportCounts = {
   leads: number;
   payments: number;
   /** Platform fee rows: joined to their payment, or standing alone. */
   fees: number;
   expenses: Record<string, number>;
-  /** time.csv rows (issue 15). */
+  /** time.csv rows (docs/domain.md §6.1). */
   time: number;
   transfers: number;
   skipped: Record<string, number>;

@@ -6,7 +6,7 @@ import { dispatch } from '../dispatch';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { importCsvFile } from './import-engine';
 
-// Issue 9.8: imported rows get the checks of the form, through the same zod schemas.
+// docs/domain.md §2.7: imported rows get the checks of the form, through the same zod schemas.
 
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => {

@@ -9,7 +9,7 @@ import { UnknownLayout } from './formats';
 import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 
-/** One row of a recognised file as the import will read it (issue 11.7's preview). */
+/** One row of a recognised file as the import will read it (the import preview). */
 export type ReadRow = { line: number; kind: string; date: string; amount: string; currency: string; description: string; message: string | null };
 
 export type LayoutInspection = {

@@ -12,10 +12,10 @@ import type { TypeDecisions } from './type-decisions';
 import type { ProjectMap } from '../repos/time-projects-repo';
 
 // A big import reads, maps and checks its rows in a worker thread while the main thread writes them
-// (issue 14: on 2 cores the two halves of a million-row import run side by side). The worker builds
+// (on 2 cores the two halves of a million-row import run side by side). The worker builds
 // the same plan from the same file and facts, so its rows are exactly those the main thread would
 // have made. Rows cross as JSON text, a lead as a flat array: a structured clone of a million draft
-// objects costs the receiving thread ~3 s, JSON.parse of the same rows ~1 s. At most `inFlight`
+// objects costs the receiving thread three times what JSON.parse does (docs/performance.md). At most `inFlight`
 // chunks wait for the writer: the worker pauses until the writer asks for more (peak RSS).
 
 /** What the worker needs to build the plan the main thread made (speculative-plan.ts: decided from the first rows). */
@@ -37,7 +37,7 @@ type ToMain = { batch: string; bytes: number } | { done: true; planChanged: bool
 /**
  * A message holds up to 500 rows and ~48,000 characters of their cells, so that its JSON stays below
  * V8's large-object size (128 KB) and dies young. Batches of a whole 1 MB chunk were large objects,
- * freed only by full collections: peak RSS rose ~70 MB.
+ * freed only by full collections, which raised peak RSS (docs/performance.md).
  */
 const batchRows = 500;
 const batchChars = 48_000;
@@ -68,7 +68,7 @@ function encode(out: unknown[], line: number, result: RowResult): void {
   out.push([line, 1, result, null]);
 }
 
-/** Back to a draft, as an object literal: one built key by key goes to V8's slow dictionary mode (2 µs a row). */
+/** Back to a draft, as an object literal: one built key by key goes to V8's slow dictionary mode. */
 function decodeLead(r: unknown[]): RowResult {
   const draft = {
     type: 'lead', ref: r[2], source: r[3], title: r[4], client: r[5], url: r[6], stage: r[7], created_on: r[8], applied_on: r[9], closed_on: r[10],
@@ -252,8 +252,8 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
   return rows;
 }
 /**
- * The worker's heap: a small young generation keeps peak RSS down (1,000,000 leads: 231 MiB, 275-290
- * with V8's default); the old one holds what a mapper remembers (derived keys of rows without a ref).
+ * The worker's heap: a small young generation keeps peak RSS down (docs/performance.md); the old one
+ * holds what a mapper remembers (derived keys of rows without a ref).
  * A worker that runs out of it fails the import's pass, which then starts again in-thread.
  */
 const limits = () => ({ maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Number(process.env.LEADLEDGER_IMPORT_WORKER_HEAP_MB ?? 128) });

@@ -89,7 +89,7 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
     const ref = id ? `paypal:${id}` : keys.key(idsDamaged ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)] : [date, type, grossText, code, at(fields, ix.name)]);
     const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code };
-    // Who paid, for "To assign" and client matching (issue 15.3); refunds are not a client's payment.
+    // Who paid, for "To assign" and client matching (docs/domain.md §7.5); refunds are not a client's payment.
     if (cls !== 'refund') draft.payer = { rail: 'paypal', payer_name: at(fields, ix.name), payer_email: at(fields, ix.fromEmail) };
     return { kind: 'drafts', drafts: [draft] };
   }

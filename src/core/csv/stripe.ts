@@ -77,7 +77,7 @@ export function stripeBalanceMapper(headers: readonly string[], profile: ReadAs,
     const fee = ix.net !== undefined && at(fields, ix.net) !== '' ? gross - r.money(fields, ix.net, code) : r.money(fields, ix.fee, code);
     const description = (at(fields, ix.description) || category).slice(0, 500);
     return { kind: 'drafts', drafts: [{ type: 'payment', ref: `stripe:${id}`, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code,
-      // A charge waits in "To assign" (issue 15.3); this report names no payer.
+      // A charge waits in "To assign" (docs/domain.md §7.5); this report names no payer.
       ...(category === 'charge' ? { payer: { rail: 'stripe' as const, payer_name: '', payer_email: '' } } : {}) }] };
   });
 }
@@ -132,7 +132,7 @@ export function stripePaymentsMapper(headers: readonly string[], profile: ReadAs
     const ref = id ? `stripe:${id}` : keys.key([at(fields, ix.created), at(fields, ix.amount), at(fields, ix.currency).toLowerCase(), at(fields, ix.customerId) || at(fields, ix.email)]);
     const description = [at(fields, ix.description), at(fields, ix.email)].filter(Boolean).join(' · ').slice(0, 500);
     const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code, fee_may_exceed: true };
-    // Who paid, for "To assign" and client matching (issue 15.3).
+    // Who paid, for "To assign" and client matching (docs/domain.md §7.5).
     draft.payer = { rail: 'stripe', payer_name: at(fields, ix.customerName), payer_email: at(fields, ix.email) };
     return { kind: 'drafts', drafts: [draft] };
   });

@@ -1,6 +1,6 @@
 import type { ExpenseCategory } from '../repos/expenses-repo';
 
-/** What the user decided a platform's unknown row type is (issue 11.4); saved per platform. */
+/** What the user decided a platform's unknown row type is (docs/domain.md §3.4); saved per platform. */
 export type TypeDecision =
   | { as: 'payment' }
   | { as: 'fee' }

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { leadsCsv, runCli, runProgram, startApp, waitForImport } from '../../../test-support/app-process';
 import { tempDbPath } from '../../../test-support/temp-db';
 
-// Issue 9's reproduction, with real processes: the app imports, the sqlite3 shell reads the file,
-// the app and the CLI write. A raw open/close of the live file in the app process dropped its
-// fcntl locks, the shell then took the WAL for stale, and acknowledged writes were lost.
+// The foreign-reader data loss (docs/safety.md), reproduced with real processes: the app imports, the sqlite3 shell
+// reads the file, the app and the CLI write. A raw open/close of the live file in the app process dropped its fcntl
+// locks, the shell then took the WAL for stale, and acknowledged writes were lost.
 
 const shell = '/usr/bin/sqlite3';
 const hasShell = fs.existsSync(shell);

@@ -170,7 +170,7 @@ const perMigration: Record<number, (db: Database.Database) => void> = {
   },
 };
 
-// Activity log (issue 13.3): starts empty, keeps its kinds, goes with its lead.
+// Activity log: starts empty, keeps its kinds, goes with its lead.
 perMigration[migration0006.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
   const leadId = (db.prepare(`SELECT id FROM leads ORDER BY id LIMIT 1`).get() as { id: number }).id;
@@ -180,7 +180,7 @@ perMigration[migration0006.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM activity`).get()).toEqual({ n: 0 });
 };
 
-// Time entries (issue 15.1): start empty; whole positive minutes and the two kinds only; unique refs;
+// Time entries (docs/domain.md §6.1): start empty; whole positive minutes and the two kinds only; unique refs;
 // a deleted lead leaves its hours on the channel; the report reads month rollups by primary key.
 perMigration[migration0007.version] = (db) => {
   expect(db.prepare(`SELECT COUNT(*) AS n FROM time_entries`).get()).toEqual({ n: 0 });
@@ -204,7 +204,7 @@ perMigration[migration0007.version] = (db) => {
   expect(plan(`SELECT source_id, SUM(sales_minutes) FROM time_rollup WHERE day BETWEEN '2026-01-01' AND '2026-01-09' GROUP BY source_id`)).toMatch(/SEARCH time_rollup USING INDEX time_rollup_day/);
 };
 
-// Clients (issue 15.2): one per client name of the leads, every named lead linked, nothing else.
+// Clients (docs/domain.md §6.3): one per client name of the leads, every named lead linked, nothing else.
 perMigration[migration0008.version] = (db) => {
   const names = (db.prepare(`SELECT DISTINCT client FROM leads WHERE client != ''`).all() as { client: string }[]).map((r) => r.client).sort();
   expect(names.length).toBeGreaterThan(5);

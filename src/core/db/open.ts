@@ -87,7 +87,7 @@ function openChecked(file: string, options: OpenOptions): Db {
   const exists = size > 0;
   let version = 0;
   if (exists) {
-    // quick_check reads every page: ~1 s per 200 MB here. Bigger files get the header and schema
+    // quick_check reads every page (a second per ~200 MB: docs/performance.md). Bigger files get the header and schema
     // checks on open; their pages are read by the start-up backup (VACUUM INTO + integrity_check)
     // and by `leadledger check`, and SQLite reports a damaged page when a query reaches it.
     const checkPages = size <= (options.pageCheckLimit ?? openPageCheckLimit);

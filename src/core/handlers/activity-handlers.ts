@@ -5,7 +5,7 @@ import { closeLost, closeWon, previewFee } from '../services/closeout-service';
 import { readPreferences, updatePreferences } from '../services/preferences-service';
 import type { HandlersFor } from './types';
 
-// The daily loop (issue 13): activity log, close-out, preferences, lost reasons, follow-up agenda.
+// The daily loop: activity log, close-out, preferences, lost reasons, follow-up agenda.
 export const activityHandlers: HandlersFor<'activity'> & HandlersFor<'closeout'> & HandlersFor<'preferences'> & HandlersFor<'reasons'> & HandlersFor<'agenda'> = {
   'activity:timeline': (ctx, { leadId }) => leadTimeline(ctx, leadId),
   'activity:create': (ctx, input) => createActivity(ctx, input),

@@ -6,7 +6,7 @@ import { callError, callOk } from '../../../test-support/calls';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // The write paths of the smaller domains through dispatch, on a real SQLite file: what the
-// repositories (issue 10: SQL in the data layer) must keep doing.
+// repositories (docs/architecture.md: SQL in the data layer) must keep doing.
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());

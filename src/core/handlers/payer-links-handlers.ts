@@ -1,7 +1,7 @@
 import { acceptLink, assignPayment, suggestLinks, toAssign, toAssignTotal } from '../services/payer-links-service';
 import type { Handler } from './types';
 
-/** The payments:* operations of issue 15.3 (spread into paymentsHandlers). */
+/** The payments:* operations that link rail payments to leads (docs/domain.md §7.5; spread into paymentsHandlers). */
 export const payerLinksHandlers: {
   'payments:to-assign': Handler<'payments:to-assign'>;
   'payments:to-assign-count': Handler<'payments:to-assign-count'>;

@@ -1,7 +1,7 @@
 import { cancelTimer, createTime, getTimer, listTime, removeTime, startTimer, stopTimer, updateTime } from '../services/time-service';
 import type { HandlersFor } from './types';
 
-// Time entries and the timer (issue 15.1).
+// Time entries and the timer (docs/domain.md §6.1).
 export const timeHandlers: HandlersFor<'time'> & HandlersFor<'timer'> = {
   'time:list': (ctx, input) => listTime(ctx, input),
   'time:create': (ctx, input) => createTime(ctx, input),

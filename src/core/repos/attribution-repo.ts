@@ -7,8 +7,8 @@ import { firstSourceSql } from './clients-repo';
  * has a first source other than the payment's channel, per (payment channel, first source, month,
  * currency). The report moves these amounts from one channel to the other; fees stay. Read from
  * payments joined to leads and to each client's first source, computed once per client. INDEXED BY:
- * left alone, SQLite walks every payment by date or channel (1M payments: ~20 s); the partial covering
- * index holds only the payments that have a lead (1M leads, 74k linked payments: ~0.5 s all time).
+ * left alone, SQLite walks every payment by date or channel; the partial covering index holds only the
+ * payments that have a lead (figures: docs/performance.md).
  */
 export type AttributionShiftRow = { from_id: number; to_id: number; month: string; currency: string; gross: number; payments: number };
 

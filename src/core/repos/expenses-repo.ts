@@ -87,7 +87,7 @@ export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { lim
 
 /**
  * The warning an import adds for connects purchases it brought without a count: they are not in the
- * Connects ledger until the user adds the count on the Costs page (DOMAIN §5, issue 12).
+ * Connects ledger until the user adds the count on the Costs page (docs/domain.md §5).
  */
 export function uncountedImportWarning(db: Database, importId: number): string[] {
   const rows = db

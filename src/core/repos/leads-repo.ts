@@ -139,7 +139,7 @@ function whereClause(db: Database, filter: LeadFilter, byIds = true): { sql: str
   }
   if (filter.staleBefore) {
     // Imports and sample data stamp updated_at and the "Added as" stage change with the load time, so
-    // what counts is the lead's own dates, logged activity and real moves (issue 13.3).
+    // what counts is the lead's own dates, logged activity and real moves (docs/domain.md §0, Stale).
     const day = filter.staleBefore.slice(0, 10);
     parts.push(`(l.stage NOT IN ('won', 'lost') AND l.created_on < ? AND (l.applied_on IS NULL OR l.applied_on < ?)
       AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= ?)
@@ -159,7 +159,7 @@ const countCacheSize = 16;
 
 /**
  * COUNT(*) of a filter, remembered until the data changes. A text search counts by scanning every
- * row (~50 ms at 100,000 leads), and the same count was asked again and again: by the table and the
+ * row (docs/performance.md), and the same count was asked again and again: by the table and the
  * search list for one keystroke, and by every page fetched while scrolling a filtered table.
  * The stamp changes with any write: `data_version` for other connections' commits, `total_changes()`
  * for this connection's own.
@@ -206,8 +206,7 @@ export function listLeads(
     ? `${sortColumns[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`
     : `${scan}l.created_on DESC, l.id DESC`;
   // The page's ids first, walking only the index (plus the join when sorting by channel name), then
-  // the full rows of those ids: deep pages no longer read and join every skipped row (1M leads,
-  // offset 50,000 by title: ~120 ms -> ~3 ms).
+  // the full rows of those ids: deep pages no longer read and join every skipped row (docs/performance.md).
   const pageFrom = sort?.field === 'source' ? from : `FROM leads l ${where.sql}`;
   const rows = db
     .prepare(

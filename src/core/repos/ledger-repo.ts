@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
 
 // The credits ledger reads daily totals from the rollups (never leads or expenses), so it costs a
-// few thousand rows per channel at any number of leads (DOMAIN §5, issue 12.2).
+// few thousand rows per channel at any number of leads (docs/domain.md §5).
 
 export type CreditSourceRecord = { id: number; name: string; credit_name: string; free_credits_monthly: number; archived: number };
 

@@ -5,7 +5,7 @@ import { latestOpenOrWonLead } from './clients-repo';
 import { getPayment, updatePayment } from './payments-repo';
 
 // Payments from a payment rail (PayPal, Stripe) keep who paid; "To assign" holds those with no lead
-// that the user has not put on a channel yet; a payer linked once is remembered (issue 15.3).
+// that the user has not put on a channel yet; a payer linked once is remembered (docs/domain.md §3.12).
 
 export type Rail = 'paypal' | 'stripe' | 'bank';
 export type PayerFacts = { rail: Rail; payer_name: string; payer_email: string };

@@ -29,7 +29,7 @@ import { rateTable } from '../repos/rates-repo';
 import { baseCurrency } from '../repos/settings-repo';
 import { reportSources, requireSource } from '../repos/sources-repo';
 
-// Clients (issue 15.2, DOMAIN §6): list, one client's lifetime money, create/update/merge and the
+// Clients (docs/domain.md §6.3): list, one client's lifetime money, create/update/merge and the
 // lead ↔ client link. Leads name their client by name (exact, case-insensitive) until linked to another.
 
 const splitEmails = (emails: string) => (emails === '' ? [] : emails.split(','));

@@ -45,7 +45,7 @@ async function head(file: string, records: number) {
   try {
     rows = await readHead(file, encoding, records, delimiter);
   } catch (error) {
-    // An oversized or unclosed record is the file's fault, said with its line (issue 9.7).
+    // An oversized or unclosed record is the file's fault, said with its line (docs/domain.md §2.7).
     if (error instanceof CsvParseError) throw new AppError('invalid_input', error.message);
     throw error;
   }

@@ -96,7 +96,7 @@ function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | '
 }
 
 /**
- * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (issue 12).
+ * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (docs/domain.md §5).
  * The snapshot is what undo:expense puts back.
  */
 export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord; undoId: number } {

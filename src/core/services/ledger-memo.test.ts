@@ -13,8 +13,8 @@ import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { channelLedger, ledgerRuns } from './ledger-service';
 import { lotReads } from './purchase-lots';
 
-// Issue 14, "first report after a write": the credits ledger is remembered across writes that change
-// none of its inputs, and its purchase lots across writes that change no connects purchase (the
+// The first report after a write (docs/domain.md §5; docs/performance.md): the credits ledger is remembered across
+// writes that change none of its inputs, and its purchase lots across writes that change no connects purchase (the
 // counter of migration 0013). Every case checks the remembered answer against a fresh process's.
 let ctx: ReturnType<typeof openTempCtx>;
 let upwork: number;

@@ -8,7 +8,7 @@ import { importCsvFile } from '../csv/import-engine';
 import { callError } from '../../../test-support/calls';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
-// Issue 12 gaps 1 and 2: each connects purchase is its own FIFO lot (same day, different prices, in the
+// docs/domain.md §5.3: each connects purchase is its own FIFO lot (same day, different prices, in the
 // order entered), and a purchase without a count is asked for (form, API) or warned about (import, ledger,
 // report). Clock pinned at 2026-08-15; Upwork: 10 free Connects a month, $0.15 each.
 let ctx: ReturnType<typeof openTempCtx>;

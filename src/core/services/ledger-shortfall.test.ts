@@ -4,7 +4,7 @@ import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { callError } from '../../../test-support/calls';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
-// Issue 12 gap 3: deleting or editing a ledger entry or a purchase that leaves credits short on a later
+// docs/domain.md §5: deleting or editing a ledger entry or a purchase that leaves credits short on a later
 // day is answered `needs_confirmation` with the day and the shortfall, saves nothing, and saves with
 // confirmShortfall (the uncovered spends then valued at the day's price, with the §5 warning).
 // Clock 2026-08-15; Upwork: 10 free a month, $0.15 each.

@@ -8,7 +8,7 @@ import { getPayment, updatePayment } from '../repos/payments-repo';
 import { requireSource } from '../repos/sources-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 
-// Issue 15.3: rail payments find their lead. A payment and its lead are on one channel (as
+// Rail payments find their lead (docs/domain.md §3.12, §7.5). A payment and its lead are on one channel (as
 // everywhere), so linking puts the payment on its lead's channel; first-touch attribution then
 // counts it for the client's first source (DOMAIN §6).
 

@@ -8,7 +8,7 @@ import type { Payment } from '../../shared/api/schemas/payments';
 import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
-// Issue 12.5: any payment links to any lead, of any channel. The report keeps the payment's revenue and
+// Any payment links to any lead, of any channel. The report keeps the payment's revenue and
 // fee on the payment's own channel (last touch, DOMAIN §6); the lead's page counts it in its profit.
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));

@@ -19,7 +19,7 @@ export function createSource(ctx: Ctx, input: z.output<typeof SourceCreate>): So
     const count = countSources(db);
     return insertSource(db, {
       name: input.name,
-      // A hue unlike the channels already there, not the next of a short fixed cycle (issue 13.6).
+      // A hue unlike the channels already there, not the next of a short fixed cycle.
       color: input.color ?? nextChannelColor(listSources(db, toIsoDate(ctx.now()), true).map((s) => s.color)),
       credit_name: input.creditName || null,
       free_credits_monthly: input.freeCreditsMonthly ?? 0,

@@ -13,7 +13,7 @@ import {
   updateTimeRecord, writeTimer,
 } from '../repos/time-repo';
 
-// Time entries (issue 15.1, DOMAIN §6). An entry names a lead (its channel comes along) or a channel
+// Time entries (docs/domain.md §6.1). An entry names a lead (its channel comes along) or a channel
 // alone; both may be given when they agree. Time is logged for today or earlier.
 
 type Target = { leadId: number | null; sourceId: number };

@@ -48,7 +48,7 @@ describe('display formats', () => {
     expect(formatValueShort(125050, 'USD')).toMatch(/1,250\.50/);
     expect(formatValueShort(1500, 'JPY')).toMatch(/1,500/);
     expect(formatValueShort(1234, 'KWD')).toMatch(/1\.234/);
-    // Chart axes: minor units of each currency's own size (issue 12.7).
+    // Chart axes: minor units of each currency's own size.
     expect(compactMoney(150000, 'USD', 'en-US')).toBe('$1.5K');
     expect(compactMoney(150000, 'JPY', 'en-US')).toBe('¥150K');
     expect(compactMoney(1500000, 'KWD', 'en-US')).toMatch(/^KWD\s?1\.5K$/);

@@ -3,7 +3,7 @@ export type ChosenFile = { fileId: string; name: string };
 
 /**
  * The one transport extension besides operations: moving file bytes between the user and the core
- * (README "File transfer"). Electron's preload implements it with native dialogs (the `files:*` IPC
+ * (docs/architecture.md, "File transfer"). Electron's preload implements it with native dialogs (the `files:*` IPC
  * channels), browser mode with /api/files/*; the page uses it the same way on both, and everything
  * in between is operations (csv:inspect, csv:start-import, csv:export-file with the id).
  */

@@ -1,4 +1,4 @@
-/** One line for the import summary (CLI and app): what remembered payers did (issue 15.3); null when nothing. */
+/** The import summary's line (CLI and app) on what remembered payers did (docs/domain.md §3.12); null when nothing. */
 export function describePayerLinks(p: { linked: number; toAssign: number } | undefined): string | null {
   if (!p || (p.linked === 0 && p.toAssign === 0)) return null;
   const parts: string[] = [];

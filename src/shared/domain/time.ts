@@ -1,4 +1,4 @@
-// Durations as people type them (issue 15.1): "90" or "90m" minutes, "1:30" or "1h30" hours and minutes,
+// Durations as people type them (docs/domain.md §6.1): "90" or "90m" minutes, "1:30" or "1h30" hours and minutes,
 // "1.5h" hours. Pure, so the form and the tests share it.
 
 export const maxEntryMinutes = 24 * 60;

@@ -61,7 +61,7 @@ function group(list: readonly BoostProposal[]): BoostGroup {
  * per win (over all won proposals). A bid of B connects costs B x today's credit price, so it pays
  * for itself while B x price <= uplift x averageNetRevenuePerWin:
  *   breakEven = floor(uplift x averageNetRevenuePerWin / creditPrice), and 0 when boosting did not help.
- * Given only when the 95% interval of the uplift excludes zero (issue 12.6): on a handful of wins the
+ * Given only when the 95% interval of the uplift excludes zero (docs/domain.md §4.5): on a handful of wins the
  * difference is noise, and a number would read as advice.
  */
 export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMinor: number): BoostAnalysis {

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// The activity log of a lead (issue 13.3): notes, messages, calls, meetings, proposals sent and
+// The activity log of a lead: notes, messages, calls, meetings, proposals sent and
 // follow-ups done. Stage changes and payments stay in their own tables; the timeline merges them.
 export const migration0006: Migration = {
   version: 6,

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Time entries (issue 15.1, DOMAIN §6): hours spent finding (sales) or doing (delivery) the work,
+// Time entries (docs/domain.md §6.1): hours spent finding (sales) or doing (delivery) the work,
 // on a lead or on a channel alone (a portfolio post, a podcast episode). `ref` makes time.csv
 // imports idempotent. An entry of a lead keeps the lead's channel (leads-repo moves it along);
 // deleting the lead keeps its hours on the channel. The report reads minutes per channel from the

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Clients (issue 15.2, DOMAIN §6): a client has names (the first is its name, the others are names
+// Clients (docs/domain.md §6.3): a client has names (the first is its name, the others are names
 // merged or renamed away, so leads naming them still find it), e-mails and an optional first_source
 // (NULL: the channel of its earliest lead). Rail payments (PayPal, Stripe) keep their payer, and a
 // payer the user linked once is remembered (15.3).

@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 // The credits ledger reads the connects purchases of each day that has several (DOMAIN §5); with only
 // expenses(source_id, date) each read walked every expense of that day and looked each row up
-// (~370 ms per ledger at 1,000,000 expenses). Partial and covering: only purchases, no row lookups.
+// (docs/performance.md). Partial and covering: only purchases, no row lookups.
 export const migration0010: Migration = {
   version: 10,
   name: 'connects-purchases-index',

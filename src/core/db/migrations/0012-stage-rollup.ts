@@ -1,11 +1,11 @@
 import type { Migration } from './types';
 
-// The board's column totals from a rollup (issue 14: the first board at 1,000,000 leads spent
-// ~230 ms counting and summing the columns through leads_stage_closed). One row per stage, channel,
+// The board's column totals from a rollup (counting and summing the columns through leads_stage_closed
+// grew with the leads; docs/performance.md). One row per stage, channel,
 // closed day ('' while open) and currency: the unfiltered board, a channel filter and the last-30-days
 // cut of Won and Lost all read a few hundred rows, whatever the number of leads. Kept like the other
 // rollups, in the transaction of every write (src/core/rollups). leads_stage_closed (0011) was built
-// for those totals and was the most expensive index a million-row import built (~1.5 s): dropped. The
+// for those totals and was the most expensive index a million-row import built: dropped. The
 // one other reader it had, the lost reasons of a period, gets a covering index of the lost leads alone.
 export const migration0012: Migration = {
   version: 12,

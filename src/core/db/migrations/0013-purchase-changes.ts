@@ -1,11 +1,10 @@
 import type { Migration } from './types';
 
-// The credits ledger reads every Connects purchase (one lot each, DOMAIN §5): ~170,000 of them at a
-// million expenses, ~20 ms, and its FIFO run over them another ~20 ms. Until now it was remembered
-// only until the next write of any kind, so the first report after saving a note read them all again
-// (issue 14: "first report after a write", 48–64 ms against ≤ 50). A counter that every insert,
-// update and delete of a connects expense moves, kept by triggers (so the sqlite3 shell and other
-// processes move it too), tells the ledger that its purchases are the ones it read before.
+// The credits ledger reads every Connects purchase (one lot each, docs/domain.md §5), a cost that grows with the
+// expenses (docs/performance.md). Until now it was remembered only until the next write of any kind, so the first
+// report after saving a note read them all again. A counter that every insert, update and delete of a connects
+// expense moves, kept by triggers (so the sqlite3 shell and other processes move it too), tells the ledger that its
+// purchases are the ones it read before.
 export const migration0013: Migration = {
   version: 13,
   name: 'purchase-changes',

@@ -1,12 +1,11 @@
 import type { Migration } from './types';
 
-// Migration 0013's counter told the credits ledger that some connects purchase changed, not which:
-// one saved purchase made it read all of them again (~12,500 per channel at a million expenses,
-// 20–30 ms of a ledger's 45–50 ms). The triggers now also note the days they touched, each under
-// the counter's new value, so the ledger reads again only those days (change-counters.ts). One row
-// per channel and day ever touched (a rollup's size); a purchase without a channel is noted under 0.
-// A change no trigger sees (an import with them suspended, a rollup rebuild) notes the row
-// (-1, ''): everything is read again.
+// Migration 0013's counter told the credits ledger that some connects purchase changed, not which: one saved
+// purchase made it read all of them again (most of a ledger's time: docs/performance.md). The triggers now also
+// note the days they touched, each under the counter's new value, so the ledger reads again only those days
+// (change-counters.ts). One row per channel and day ever touched (a rollup's size); a purchase without a channel is
+// noted under 0. A change no trigger sees (an import with them suspended, a rollup rebuild) notes the row (-1, ''):
+// everything is read again.
 const noteDay = (row: 'new' | 'old') => `
   INSERT INTO purchase_day_changes (source_id, day, seq)
   SELECT ifnull(${row}.source_id, 0), ${row}.date, changes FROM change_counters WHERE name = 'connects_purchases'

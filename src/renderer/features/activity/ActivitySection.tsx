@@ -13,7 +13,7 @@ import { stageLabels } from '../../../shared/domain/stages';
 
 const loggable: ActivityKind[] = ['note', 'message', 'call', 'meeting', 'proposal'];
 
-/** What happened with a lead: logged activity, stage changes and payments, newest first (issue 13.3). */
+/** What happened with a lead: logged activity, stage changes and payments, newest first. */
 export function ActivitySection({ leadId }: { leadId: number }) {
   const timeline = useAsync(() => api.activity.timeline({ leadId }), [leadId]);
   const [logging, setLogging] = useState(false);

@@ -14,7 +14,7 @@ import { money } from '../reports/reportFormat';
 import { useSources } from '../sources/useSources';
 import './clients.css';
 
-/** One client: lifetime revenue and its channels, its leads, first source, e-mails, merge (issue 15.2). */
+/** One client: lifetime revenue and its channels, its leads, first source, e-mails, merge (docs/domain.md §6.3). */
 export function ClientPage({ route }: PageProps) {
   const id = Number(route.param);
   const detail = useAsync(() => api.clients.get({ id }), [id]);

@@ -8,7 +8,7 @@ import { useToast } from '../../components/Toasts';
 import { money } from '../reports/reportFormat';
 import './clients.css';
 
-/** Every client: first source, leads, lifetime revenue, first and last contact, repeat clients (issue 15.2). */
+/** Every client (docs/domain.md §6.3): first source, leads, lifetime revenue, first and last contact, repeats. */
 export function ClientsPage() {
   const [search, setSearch] = useState('');
   const clients = useAsync(() => api.clients.list({ search: search.trim() || undefined, limit: 500 }), [search]);

@@ -4,7 +4,7 @@ import { notifyDataChanged } from '../../app/dataVersion';
 import { useAsync } from '../../app/useAsync';
 import './clients.css';
 
-/** The lead's client on the lead page: a link to the client, and another client by name (issue 15.2). */
+/** The lead's client on the lead page: a link to the client, and another client by name (docs/domain.md §6.3). */
 export function LeadClient({ leadId }: { leadId: number }) {
   const current = useAsync(() => api.clients.ofLead({ leadId }), [leadId]);
   const clients = useAsync(() => api.clients.list({ limit: 1000 }), []);

@@ -3,7 +3,7 @@ import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { api } from '../../api';
 
 /**
- * Any lead for a waiting payment (issue 15.3): type a few letters of its title, client or tag and
+ * Any lead for a waiting payment (docs/domain.md §7.5): type a few letters of its title, client or tag and
  * pick it. The list asks for at most 6 leads, after a short pause in typing.
  */
 export function LeadFinder({ label, disabled, onPick }: { label: string; disabled: boolean; onPick: (lead: LeadRow) => void }) {

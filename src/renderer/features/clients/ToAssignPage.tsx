@@ -13,7 +13,7 @@ import './clients.css';
 const railLabels = { paypal: 'PayPal', stripe: 'Stripe', bank: 'Bank' } as const;
 
 /**
- * Payments from a payment rail that no lead or channel claims yet (issue 15.3). A payer whose name
+ * Payments from a payment rail that no lead or channel claims yet (docs/domain.md §7.5). A payer whose name
  * or e-mail matches a client is offered that client's latest open or won lead: one click links it
  * and remembers the payer; otherwise one click puts it on a channel.
  */

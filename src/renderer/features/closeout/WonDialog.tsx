@@ -18,7 +18,7 @@ const fieldOf: Record<string, keyof Errors> = {
   'payment.date': 'paymentDate', date: 'paymentDate', 'payment.fee': 'fee', fee: 'fee',
 };
 
-/** Won in one step: close date, value, and the payment with the channel's fee (issue 13.2). */
+/** Won in one step: close date, value, and the payment with the channel's fee. */
 export function WonDialog({ lead, beforeId, onDone }: WonDialogProps) {
   return (
     <Dialog open title={`Won: ${lead.title}`} onClose={() => onDone(false)}>

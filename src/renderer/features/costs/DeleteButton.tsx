@@ -4,7 +4,7 @@ export type DeleteButtonProps = { label: string; onDelete: () => void };
 
 /**
  * The "Delete" link of a row in the cost tables; `label` says which row for screen readers. A dated
- * amount rewrites past reports, so it asks once, in place, before deleting (issue 13.6). The question
+ * amount rewrites past reports, so it asks once, in place, before deleting. The question
  * is laid over the row's end (the link keeps its place, hidden), so the table's columns never move.
  */
 export function DeleteButton({ label, onDelete }: DeleteButtonProps) {

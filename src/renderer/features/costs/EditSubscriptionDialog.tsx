@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { FormError, useFormErrors } from './useFormErrors';
 import { useShortfall } from './useShortfall';
 
-/** Every field of a subscription, edited in place (issue 12 gap 4). */
+/** Every field of a subscription, edited in place. */
 export function EditSubscriptionDialog({ subscription: s, sources, onClose }: { subscription: Subscription; sources: Source[]; onClose: () => void }) {
   const [v, setV] = useState({
     sourceId: s.sourceId, name: s.name, period: s.period, amount: formatMinorPlain(s.amountMinor, s.currency), currency: s.currency,

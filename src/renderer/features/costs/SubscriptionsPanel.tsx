@@ -40,7 +40,7 @@ export function SubscriptionsPanel({ sources, baseCurrency }: { sources: Source[
       () => api.subscriptions.create({ sourceId, name, period, amount, currency: currency.trim() || baseCurrency, startsOn, endsOn: endsOn || null, freeCreditsMonthly: Number(free) }),
       `Added ${name}`,
     );
-    // Starts empty each time: the next plan is rarely the same channel, period or free credits (issue 13.7).
+    // Starts empty each time: the next plan is rarely the same channel, period or free credits.
     if (ok) {
       setSourceId('');
       setName('');

@@ -16,7 +16,7 @@ type Pending = {
 
 /**
  * Saves through `form`; when the API answers `needs_confirmation` (an edit or delete that leaves credits
- * short on some day, issue 12), keeps the save and shows its day and shortfall with "Save anyway".
+ * short on some day, docs/domain.md §5), keeps the save and shows its day and shortfall with "Save anyway".
  * A save made from a table row passes its `anchor` (the row's id): the question is then drawn under that
  * row (`promptAt`), scrolled into view with its first button focused, not at the top of the panel.
  */

@@ -6,7 +6,7 @@ import { FollowUpItem } from './FollowUpItem';
 import { groupBySection, type SectionName, sectionNames, type WeekStart } from './followUpSections';
 import { NotificationsOffer } from './NotificationsOffer';
 
-/** Today, then what was missed, the coming week and later, with one-click reschedule and Done (issue 13.4). */
+/** Today, then what was missed, the coming week and later, with one-click reschedule and Done. */
 export function FollowUpsPage() {
   const today = todayLocal();
   const agenda = useAsync(() => api.agenda.list({}), [today]);

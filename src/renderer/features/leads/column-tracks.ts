@@ -3,7 +3,7 @@ import { stageLabels } from '../../../shared/domain/stages';
 /**
  * The Leads table's column widths, and which cells must clip. A clipping cell (overflow with an
  * ellipsis) is a paint layer of its own, and ~150 of them per scrolled frame cost Chromium more than
- * the rows' text (issue 14.3). So:
+ * the rows' text (docs/architecture.md, Design notes). So:
  * - columns whose text comes from a short closed set (the stage badge, a connects count, a day) are
  *   as wide as the longest text they can show, measured in the table's own fonts, and never clip;
  * - a free-text cell (title, channel, client, value, tags) clips only when its text is wider than

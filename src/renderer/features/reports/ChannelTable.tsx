@@ -6,7 +6,7 @@ import { hours } from '../../../shared/reports/format';
 type Metric = Exclude<keyof ChannelRow, 'source'>;
 type Column = { key: Metric | 'source'; title: string; format: (row: ChannelRow, currency: string) => string; help?: string };
 
-// Most important first (issue 13.6): at 1280×720 Channel, Profit, ROI, Revenue, Costs and Cost / win are
+// Most important first: at 1280×720 Channel, Profit, ROI, Revenue, Costs and Cost / win are
 // in view without scrolling; the funnel and connect counts follow.
 export const reportColumns: Column[] = [
   { key: 'source', title: 'Channel', format: (r) => r.source },

@@ -4,7 +4,7 @@ import { ChannelChip } from '../../components/Badges';
 
 export type LostReasonsPanelProps = { from: string; to: string };
 
-/** Why leads were lost in the range, per reason with the channels it came from (issue 13.2). */
+/** Why leads were lost in the range, per reason with the channels it came from. */
 export function LostReasonsPanel({ from, to }: LostReasonsPanelProps) {
   const counts = useAsync(() => api.reasons.report({ from, to }), [from, to]);
   const rows = counts.data ?? [];

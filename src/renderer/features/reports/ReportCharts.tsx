@@ -23,7 +23,7 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
   const channels = top.map((c, i) => ({ ...c, color: colors[i]! }));
   const data = fillMonths(detail.monthly, channels.map((c) => c.source));
   // A line needs two points: with one month the chart is bars, and every line has dots so a
-  // channel with a single month of data still shows (issue 13.8).
+  // channel with a single month of data still shows.
   const single = data.length === 1;
   return (
     <figure className="chart panel" aria-labelledby="chart-monthly-title">

@@ -14,7 +14,7 @@ export type SearchBoxProps = { route: Route };
  * One search for the whole app: a list of matching leads under the box (arrows move, Enter or a click
  * opens the lead) and, on the board and the table, the page itself filtered as you type.
  * The address is written only from a keystroke, never from an effect that also runs on a route
- * change: that effect used to send "#/lead/12" back to "#/leads" (issue 13.1).
+ * change: that effect used to send "#/lead/12" back to "#/leads".
  */
 export function SearchBox({ route }: SearchBoxProps) {
   const filtering = filteredPages.has(route.page);

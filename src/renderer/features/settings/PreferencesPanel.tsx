@@ -18,7 +18,7 @@ const dateFormats: { value: Preferences['dateFormat']; label: string }[] = [
   { value: 'dd.MM.yyyy', label: '01.07.2026' },
 ];
 
-/** Look and behaviour: theme, dates, week start, stale threshold, notifications, lost reasons (issue 13.7). */
+/** Look and behaviour: theme, dates, week start, stale threshold, notifications, lost reasons. */
 export function PreferencesPanel() {
   const prefs = useAsync(() => api.preferences.get({}), []);
   if (prefs.error) return <p className="form-error">Could not read the preferences: {prefs.error.message}</p>;

@@ -8,7 +8,7 @@ import { LogTimeForm } from './LogTimeForm';
 import { TimeEntries } from './TimeEntries';
 import { startTimerOn, useTimer } from './useTimer';
 
-/** Channel-level time on the Channels page: a portfolio post, a podcast episode (issue 15.1). */
+/** Channel-level time on the Channels page: a portfolio post, a podcast episode (docs/domain.md §6.1). */
 export function ChannelTimePanel() {
   const sources = useSources(false);
   const [channel, setChannel] = useState<number | ''>('');

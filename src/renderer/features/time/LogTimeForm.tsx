@@ -19,7 +19,7 @@ export type LogTimeFormProps = {
   onDone: () => void;
 };
 
-/** "Log time": minutes or h:mm, sales or delivery, the day, a note (issue 15.1). */
+/** "Log time": minutes or h:mm, sales or delivery, the day, a note (docs/domain.md §6.1). */
 export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales', onDone }: LogTimeFormProps) {
   const toast = useToast();
   const [duration, setDuration] = useState('');

@@ -7,7 +7,7 @@ import { LogTimeForm } from './LogTimeForm';
 import { TimeEntries } from './TimeEntries';
 import { startTimerOn, useTimer } from './useTimer';
 
-/** The lead page's Time panel: totals, "Log time", a timer, the entries (issue 15.1). */
+/** The lead page's Time panel: totals, "Log time", a timer, the entries (docs/domain.md §6.1). */
 export function TimeSection({ leadId }: { leadId: number }) {
   const list = useAsync(() => api.time.list({ leadId }), [leadId]);
   const timer = useTimer();

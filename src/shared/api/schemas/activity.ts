@@ -44,7 +44,7 @@ export const activityContract = {
   'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional(), undoId: id.optional() }), 'Delete an activity (returns the undoId that undo:activity names to put it back)'),
 };
 
-/** Won in one step (issue 13.2): the close date, the value, and optionally the payment, in one transaction. */
+/** Won in one step: the close date, the value, and optionally the payment, in one transaction. */
 export const CloseWon = z.object({
   id,
   closedOn: isoDate,

@@ -3,7 +3,7 @@ import { op } from '../define';
 import { id } from '../fields';
 import { pageInput } from './money-fields';
 
-// Clients (issue 15.2, DOMAIN §6). Money is base-currency minor units (`currency`).
+// Clients (docs/domain.md §6.3). Money is base-currency minor units (`currency`).
 
 const email = z
   .string()

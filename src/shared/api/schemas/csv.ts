@@ -116,7 +116,7 @@ export const ImportSummary = z.object({
   readAs: z.array(z.string()),
   delimiter: z.string(),
   decimal: z.string(),
-  /** What the rows became, per kind and per reason (issue 11.7). */
+  /** What the rows became, per kind and per reason. */
   counts: z.object({
     leads: z.number().int(),
     payments: z.number().int(),
@@ -138,7 +138,7 @@ export const ImportSummary = z.object({
   subscriptionMatches: z.array(
     z.object({ plan: z.string(), source: z.string(), chargeOn: z.string(), expenseOn: z.string(), amountMinor: z.number().int(), currency: z.string() }),
   ),
-  /** Rail payments linked to their lead by a remembered payer, and those left in "To assign" (issue 15.3). */
+  /** Rail payments linked to their lead by a remembered payer, and those left in "To assign" (docs/domain.md §7.5). */
   payerLinks: z.object({ linked: z.number().int(), toAssign: z.number().int() }).optional(),
   /** docs/domain.md §7: "matched to what you entered", possible duplicates, payments linked to leads. */
   matched: z.array(MatchedPair),

@@ -3,7 +3,7 @@ import { op } from '../define';
 import { id } from '../fields';
 import { Payment } from './payments';
 
-/** A lead's own money (issue 12.5): its payments and fees, the connects it spent at the day's price, its profit. */
+/** A lead's own money: its payments and fees, the connects it spent at the day's price, its profit. */
 export const LeadMoney = z.object({
   leadId: id,
   currency: z.string(),

@@ -3,7 +3,7 @@ import { op } from '../define';
 import { id } from '../fields';
 import { pageInput } from './money-fields';
 
-// Payments find their lead (issue 15.3): rail payments (PayPal, Stripe) without a lead wait in
+// Payments find their lead (docs/domain.md §7.5): rail payments (PayPal, Stripe) without a lead wait in
 // "To assign"; a payer whose name or e-mail matches a client is offered that client's most recent
 // open or won lead; an accepted link is remembered for the payer's next payments.
 

@@ -18,7 +18,7 @@ const fields = {
   lostReasons: z.array(reason).min(1, 'Keep at least one reason').max(30),
 };
 
-/** How the app looks and behaves (Settings page, issue 13.7). Stored as one JSON setting. */
+/** How the app looks and behaves (Settings page). Stored as one JSON setting. */
 export const Preferences = z.object({
   theme: fields.theme.default('system'),
   dateFormat: fields.dateFormat.default('locale'),

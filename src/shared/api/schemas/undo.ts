@@ -25,7 +25,7 @@ const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'ta
 export const DeletedPayment = z.object({
   id, ref: z.string().min(1).max(200), date: isoDate, source_id: id, lead_id: id.nullable(), description: text,
   gross_minor: money, fee_minor: money, fee_computed: int.min(0).max(1), currency: code, import_id: int.nullable(), created_at: stamp,
-  // The payer a payment rail wrote (issue 15.3); defaults for snapshots made before clients existed.
+  // The payer a payment rail wrote (docs/domain.md §3.12); defaults for snapshots made before clients existed.
   rail: z.enum(['paypal', 'stripe', 'bank']).nullable().default(null), payer_name: text.default(''), payer_email: text.default(''), assigned: int.min(0).max(1).default(0),
 });
 export type DeletedPayment = z.infer<typeof DeletedPayment>;
@@ -52,7 +52,7 @@ export const DeletedLeadRow = z.object({
   invited: int.min(0).max(1).default(0), minutes_after_post: int.min(0).nullable().default(null),
   proposals_when_bid: z.enum(competitionBuckets).nullable().default(null), viewed_on: isoDate.nullable().default(null),
   boost_outcome: z.enum(boostOutcomes).nullable().default(null),
-  /** The client the lead was linked to (issue 15.2); put back only when that client still exists. */
+  /** The client the lead was linked to (docs/domain.md §6.3); put back only when that client still exists. */
   client_id: id.nullable().default(null),
 });
 
