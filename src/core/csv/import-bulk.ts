@@ -6,8 +6,8 @@ import type { Database } from 'better-sqlite3';
 // secondary indexes are dropped first and built once at the end (import-engine.ts), and their
 // sorts get a helper thread when there is a second core.
 
-// CREATE INDEX's sort with one helper thread: ~30 % less wall time for the index builds of a
-// 1,000,000-lead import on 2 cores; each thread has a sort buffer bounded by the cache size.
+// CREATE INDEX's sort with one helper thread: the index builds take less wall time on 2 cores
+// (docs/performance.md); each thread has a sort buffer bounded by the cache size.
 const sortThreads = () => Number(process.env.LEADLEDGER_IMPORT_SORT_THREADS ?? (os.availableParallelism() > 1 ? 1 : 0));
 
 /** Sets the import connection up for a bulk write; the returned function puts its settings back. */
