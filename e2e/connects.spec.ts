@@ -4,7 +4,7 @@ import { ConnectsPage } from './page-models/connects-page';
 import { ReportsPage } from './page-models/reports-page';
 
 // docs/domain.md §5 end to end: an opening balance set in the UI; the Connects screen, the Reports page and
-// `leadledger connects --json` agree with the hand computation of DOMAIN §5.
+// `leadledger connects --json` agree with the hand computation of docs/domain.md §5.
 test('an opening balance set in the UI; Reports and leadledger connects --json agree', async ({ app, page }) => {
   const upwork = await sourceIdByName(app, 'Upwork');
   // Days relative to today, inside the last 12 months: 40 days ago the opening, 35 days ago a lead with 30 connects.

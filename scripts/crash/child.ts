@@ -181,7 +181,7 @@ switch (mode) {
     break;
   }
   case 'prepare-import': {
-    // A leads.csv in our own format (DOMAIN.md section 2) next to an empty database.
+    // A leads.csv in our own format (docs/domain.md §2) next to an empty database.
     openDatabase(file).close();
     const rows = Number(rest[0]);
     const stages = ['new', 'applied', 'replied', 'interview', 'won', 'lost'];
@@ -260,7 +260,7 @@ switch (mode) {
     break;
   }
   case 'prepare-import-expenses': {
-    // An expenses.csv in our own format (DOMAIN.md section 2): half Connects purchases. With
+    // An expenses.csv in our own format (docs/domain.md §2): half Connects purchases. With
     // `existing`, three purchases saved in the app first: the import then writes in place.
     const ctx = createCtx(openDatabase(file), file, now);
     const upwork = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;

@@ -5,7 +5,7 @@ const knownCurrencies: ReadonlySet<string> = new Set(
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['USD', 'EUR', 'GBP'],
 );
 
-// ICU and ISO 4217 disagree on a few minor-unit counts; ISO wins (DOMAIN.md §2).
+// ICU and ISO 4217 disagree on a few minor-unit counts; ISO wins (docs/domain.md §2).
 const isoDigitOverrides: Record<string, number> = { HUF: 2, IDR: 2, TWD: 2, PKR: 2, RSD: 2, ISK: 0, UGX: 0, LAK: 2 };
 
 const digitsCache = new Map<string, number>();
@@ -75,7 +75,7 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return format.format(Number(formatMinorPlain(minor, currency)));
 }
 
-/** Integer division rounded half to even, for money ratios (DOMAIN.md §4). */
+/** Integer division rounded half to even, for money ratios (docs/domain.md §4). */
 export function divideHalfEven(numerator: number, denominator: number): number {
   if (denominator === 0) throw new RangeError('division by zero');
   const sign = Math.sign(numerator) * Math.sign(denominator);

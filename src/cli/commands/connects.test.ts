@@ -46,7 +46,7 @@ describe('leadledger report --json', () => {
       booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
     };
     const expected = { from: '2026-08-01', to: '2026-08-31', basis: 'usage', currency: 'USD', channels: [{ source: 'Upwork', ...row }], totals: row, warnings: [] };
-    // Same keys in the same order as DOMAIN §4.
+    // Same keys in the same order as docs/domain.md §4.
     expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 });

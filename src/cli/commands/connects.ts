@@ -5,9 +5,9 @@ import { isIsoDate } from '../../shared/dates';
 import { CliError } from '../cli-error';
 import type { Command, CommandEnv } from '../command';
 
-// DOMAIN §5: `connects`, `connects opening`, `connects adjust`; everything goes through dispatch.
+// docs/domain.md §5: `connects`, `connects opening`, `connects adjust`; everything goes through dispatch.
 
-/** The keys `leadledger connects --json` prints, in DOMAIN §5's order. */
+/** The keys `leadledger connects --json` prints, in docs/domain.md §5's order. */
 const jsonKeys = ['source', 'balance', 'expiringIn30Days', 'spent', 'bought', 'allowance', 'adjustments', 'expired', 'uncovered', 'start', 'startAssumed'] as const;
 
 const flagOf: Record<string, string> = { source: '--source', sourceId: '--source', count: '--count', on: '--on', note: '--note' };

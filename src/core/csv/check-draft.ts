@@ -9,7 +9,7 @@ import type { Draft } from './drafts';
 // Imported rows get the checks of the form (docs/domain.md §2.7): the draft is put back into the API's input
 // shape and parsed by the very schema `leads:create` / `payments:create` / `expenses:create` use.
 
-/** API field names as the CSV columns call them (DOMAIN.md §2). */
+/** API field names as the CSV columns call them (docs/domain.md §2). */
 const columnOf: Record<string, string> = {
   createdOn: 'created_on', appliedOn: 'applied_on', closedOn: 'closed_on', followUpOn: 'follow_up_on', boostConnects: 'boost_connects',
   connectsRefunded: 'connects_refunded', lostReason: 'lost_reason', minutesAfterPost: 'minutes_after_post', proposalsWhenBid: 'proposals_when_bid',

@@ -43,7 +43,7 @@ function money(minor: unknown, currency: unknown): string | null {
   return minor === null || minor === undefined ? null : formatMinorPlain(minor as number, currency as string);
 }
 
-/** Turns a database row into the record of DOMAIN.md §2. */
+/** Turns a database row into the record of docs/domain.md §2. */
 export function toRecord(kind: ExportKind, r: Row): ExportRecord {
   if (kind === 'leads') {
     return {

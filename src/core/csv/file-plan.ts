@@ -64,7 +64,7 @@ export type FilePlan = {
   mapper: Mapper;
 };
 
-/** The header of `file`, cleaned (DOMAIN.md §3), with the file's encoding and delimiter. */
+/** The header of `file`, cleaned (docs/domain.md §3), with the file's encoding and delimiter. */
 export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number; damaged: boolean }> {
   const encoding = await detectEncoding(file);
   const delimiter = await detectDelimiter(file, encoding);

@@ -8,7 +8,7 @@ type Evidence = { count: number; lines: number[]; samples: string[] };
 
 /**
  * What a file's cells say about how to read it, gathered over the whole file before the import
- * (DOMAIN.md §3): the decimal separator once per file, one date format per date column.
+ * (docs/domain.md §3): the decimal separator once per file, one date format per date column.
  */
 export class FileProfile {
   private readonly amountColumns: number[] = [];

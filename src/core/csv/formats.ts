@@ -80,7 +80,7 @@ export type ColumnMapping = {
   kind?: TimeKind | undefined;
 };
 
-/** Fields the wizard maps beyond our CSV columns: a payment's Net (the fee is Gross − Net, DOMAIN.md §3). */
+/** Fields the wizard maps beyond our CSV columns: a payment's Net (the fee is Gross − Net, docs/domain.md §3). */
 export const wizardFields: Record<ColumnMapping['target'], readonly string[]> = {
   leads: Object.keys(ownAliases.leads),
   payments: [...Object.keys(ownAliases.payments), 'net'],

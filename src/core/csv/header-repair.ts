@@ -6,7 +6,7 @@ import { trackerAliases } from '../time/tracker-columns';
 import { upworkCurrentAliases, upworkLegacyAliases } from './upwork';
 import { wiseAliases } from './wise';
 
-// DOMAIN.md §3: a file a wrong decoding damaged (`Fuso hor�rio`, `L?quido`: U+FFFD or `?` where a
+// docs/domain.md §3: a file a wrong decoding damaged (`Fuso hor�rio`, `L?quido`: U+FFFD or `?` where a
 // letter was) still matches. A damaged header name becomes the one known name it can be, letter
 // for letter; one that could be several known names, or none, stays as it is.
 

@@ -58,15 +58,15 @@ export type ImportSummary = {
   applied: boolean;
   /** Inserted records per kind, for the summary links. */
   kinds: { leads: number; payments: number; expenses: number; time: number };
-  /** Imported subscription charges that are a plan's charge: counted once, as imported (DOMAIN §5). */
+  /** Imported subscription charges that are a plan's charge: counted once, as imported (docs/domain.md §5). */
   subscriptionMatches: ImportMatch[];
   /** Rail payments of this import linked to their lead by a remembered payer, and those left in "To assign". */
   payerLinks?: { linked: number; toAssign: number };
-  /** DOMAIN §7: imported records that took over what the user had typed ("matched to what you entered"). */
+  /** docs/domain.md §7: imported records that took over what the user had typed ("matched to what you entered"). */
   matched: MatchedPair[];
-  /** DOMAIN §7: imported as new, but perhaps the same as a typed record (listed with the candidates). */
+  /** docs/domain.md §7: imported as new, but perhaps the same as a typed record (listed with the candidates). */
   possibleDuplicates: PossibleDuplicate[];
-  /** Payments of this import linked to a lead by its title or its client (DOMAIN §7). */
+  /** Payments of this import linked to a lead by its title or its client (docs/domain.md §7). */
   leadLinks: number;
 };
 

@@ -2,7 +2,7 @@ import type { DayOrder } from '../../shared/csv/dates';
 import { headerKey } from '../../shared/csv/headers';
 import { paypalNames } from './paypal-names';
 
-// Every layout LeadLedger reads, told apart by the columns it must have (DOMAIN.md §3). Our own
+// Every layout LeadLedger reads, told apart by the columns it must have (docs/domain.md §3). Our own
 // formats need their required columns under their own names; platform layouts their distinctive ones.
 
 export type FormatId =
@@ -26,7 +26,7 @@ export type FormatId =
   | 'clockify'
   | 'harvest';
 
-/** `tracker`: time trackers (DOMAIN.md §6), read into time entries through the project mapping. */
+/** `tracker`: time trackers (docs/domain.md §6), read into time entries through the project mapping. */
 export type Platform = 'leadledger' | 'upwork' | 'paypal' | 'stripe' | 'wise' | 'tracker';
 
 export type Layout = {
@@ -85,7 +85,7 @@ export const layouts: readonly Layout[] = [
     amounts: ['Avant commission', 'Commission', 'Net'], dates: ['Date'], comma: true, dayOrder: 'day-first',
   },
   {
-    // DOMAIN.md §3: the Statement report (no Type, no Status; the type is the Description).
+    // docs/domain.md §3: the Statement report (no Type, no Status; the type is the Description).
     id: 'paypal-statement', platform: 'paypal', label: 'PayPal Statement report',
     required: [['Date'], ['Description'], ['Currency'], ['Gross'], ['Net'], ['Transaction ID']], absent: ['Type', 'Status'],
     amounts: ['Gross', 'Fee', 'Net'], dates: ['Date'], comma: false, dayOrder: 'month-first',
@@ -97,13 +97,13 @@ export const layouts: readonly Layout[] = [
     amounts: [...paypalNames.gross, ...paypalNames.fee, ...paypalNames.net], dates: paypalNames.date, comma: true, dayOrder: 'day-first',
   },
   {
-    // DOMAIN.md §3: 2020 and 2025 layouts, dates DD-MM-YYYY.
+    // docs/domain.md §3: 2020 and 2025 layouts, dates DD-MM-YYYY.
     id: 'wise', platform: 'wise', label: 'Wise statement',
     required: [['TransferWise ID'], ['Date'], ['Amount'], ['Currency'], ['Description']],
     amounts: ['Amount', 'Running Balance', 'Total fees', 'Exchange To Amount'], dates: ['Date'], comma: false, dayOrder: 'day-first',
   },
   {
-    // DOMAIN.md §6: Clockify "Detailed report" (before Toggl: both have Start Date).
+    // docs/domain.md §6: Clockify "Detailed report" (before Toggl: both have Start Date).
     id: 'clockify', platform: 'tracker', label: 'Clockify detailed report',
     required: [['Start Date'], ['Duration (h)', 'Duration (decimal)', 'Time (h)', 'Time (decimal)']], absent: ['kind', 'minutes'],
     amounts: ['Duration (decimal)', 'Time (decimal)'], dates: ['Start Date'], comma: false, dayOrder: 'month-first',
@@ -140,7 +140,7 @@ export const layouts: readonly Layout[] = [
   },
   {
     id: 'payments', platform: 'leadledger', label: 'LeadLedger payments',
-    // A file with Net or a transaction id is a platform's (PayPal's Statement report), never ours (DOMAIN.md §3).
+    // A file with Net or a transaction id is a platform's (PayPal's Statement report), never ours (docs/domain.md §3).
     required: [['date'], ['gross']], absent: ['Net', 'Netto', 'Neto', 'Transaction ID'], amounts: ['gross', 'fee'], dates: ['date'], comma: false, dayOrder: 'ask',
   },
   {

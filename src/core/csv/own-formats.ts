@@ -11,10 +11,10 @@ import { timeKinds } from '../../shared/api/schemas/time';
 import { type Draft, RowError, type TimeDraft } from './drafts';
 
 export type Target = 'leads' | 'payments' | 'expenses';
-/** Our own formats: the wizard's targets plus time.csv (DOMAIN §6), which is read under its own names only. */
+/** Our own formats: the wizard's targets plus time.csv (docs/domain.md §6), which is read under its own names only. */
 export type OwnFormat = Target | 'time';
 
-/** DOMAIN.md §2: the exact headers, in order. A public contract. */
+/** docs/domain.md §2: the exact headers, in order. A public contract. */
 export const ownHeaders = {
   leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome'],
   payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
@@ -250,7 +250,7 @@ export function convertOwnRow(target: OwnFormat, get: Get, options: ConvertOptio
 
 const kindSet = new Set<string>(timeKinds);
 
-/** time.csv (DOMAIN §6): source may be empty when lead_ref names the lead; minutes whole and > 0. */
+/** time.csv (docs/domain.md §6): source may be empty when lead_ref names the lead; minutes whole and > 0. */
 function timeRow(get: Get, options: ConvertOptions, ref: string): Draft {
   const kind = get('kind').trim().toLowerCase();
   if (!kindSet.has(kind)) throw new RowError(`kind "${get('kind')}" is not one of ${timeKinds.join(', ')}`);

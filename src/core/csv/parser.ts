@@ -40,7 +40,7 @@ export class CsvParser {
   private line = 1;
 
   private readonly delimiter: number;
-  /** `, `-separated (DOMAIN.md §3): spaces after a separator belong to it, not to the next field. */
+  /** `, `-separated (docs/domain.md §3): spaces after a separator belong to it, not to the next field. */
   private readonly spaced: boolean;
   private readonly separator: ',' | ';' | '\t';
 

@@ -1,4 +1,4 @@
-// PayPal's column names in the languages it writes (DOMAIN.md §3), compared as headers are: case,
+// PayPal's column names in the languages it writes (docs/domain.md §3), compared as headers are: case,
 // accents, spaces, `-` and `_` folded. Used to recognise the file (layouts.ts) and to read it (paypal.ts).
 
 export const paypalNames = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paypalClass, paypalCompleted } from './paypal-types';
 
-// DOMAIN.md §3: PayPal type names by class in every language of the tables, accents folded, damaged
+// docs/domain.md §3: PayPal type names by class in every language of the tables, accents folded, damaged
 // letters matched; a name the tables do not hold is classed by the words every language uses.
 
 describe('PayPal type classes', () => {

@@ -1,6 +1,6 @@
 import { damagedMatch, foldAccents, isDamaged } from '../../shared/csv/headers';
 
-// PayPal's type and status names (DOMAIN.md §3), one table per language, compared trimmed,
+// PayPal's type and status names (docs/domain.md §3), one table per language, compared trimmed,
 // case-insensitively and with accents folded; a name a wrong decoding damaged (`Conclu�do`) still
 // matches. Beyond the tables, a type is classed by the words every language uses for the same
 // thing (a hold, a release, a currency conversion, a move to or from a bank), so a name the tables

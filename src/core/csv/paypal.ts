@@ -12,7 +12,7 @@ import { paypalClass, paypalCompleted } from './paypal-types';
 import { PlanChanged } from './plan-changed';
 
 // PayPal activity downloads in English, German (classic and 2023+), French and the short "balance
-// affecting" layout (DOMAIN.md §3). Money received is a payment with fee = Gross − Net (files
+// affecting" layout (docs/domain.md §3). Money received is a payment with fee = Gross − Net (files
 // disagree on the fee's sign; Net settles it); everything else is counted and skipped.
 
 export const paypalAliases = paypalNames;
@@ -33,7 +33,7 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     return parsed.minor;
   };
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
-  // DOMAIN.md §3: a spreadsheet turns long ids into one `1,23456765432346E+021` on every row. An id
+  // docs/domain.md §3: a spreadsheet turns long ids into one `1,23456765432346E+021` on every row. An id
   // that stands on rows differing in date, time or amount is no key: the file is keyed without ids.
   // Every id is remembered up to `rememberedIds` of them; beyond that (a download of a million rows),
   // only ids a spreadsheet wrote as a number, which is what damages them.

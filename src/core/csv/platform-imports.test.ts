@@ -9,7 +9,7 @@ import { parseCsvText } from './parser';
 import { typeKey } from './type-decisions';
 import { upworkTypes } from './upwork';
 
-// One fixture of our own making for each quirk of ../shared/corpus/real/SOURCES.md (DOMAIN.md §3).
+// One fixture of our own making for each quirk of ../shared/corpus/real/SOURCES.md (docs/domain.md §3).
 
 const fx = (name: string) => path.join(import.meta.dirname, '__fixtures__', name);
 let ctx: ReturnType<typeof openTempCtx>;

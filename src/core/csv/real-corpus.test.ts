@@ -6,7 +6,7 @@ import { openTempCtx } from '../../../test-support/temp-db';
 import { importCsvFile } from './import-engine';
 
 // Every file of ../shared/corpus/real (third-party exports, never copied into the project) against
-// the expected figures of its SOURCES.md (DOMAIN.md §3 rules). Skipped, saying why, without it.
+// the expected figures of its SOURCES.md (docs/domain.md §3 rules). Skipped, saying why, without it.
 
 const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/real');
 const present = fs.existsSync(path.join(corpus, 'SOURCES.md'));

@@ -4,7 +4,7 @@ import { PlanChanged } from './plan-changed';
 import { type FilePlan, type ImportOptions, planFile, type Scan } from './file-plan';
 
 // A big file is usually read the same way from its first rows as from all of them (the decimal
-// separator and the date formats of DOMAIN.md §3). So the import decides from the first rows and
+// separator and the date formats of docs/domain.md §3). So the import decides from the first rows and
 // starts writing at once, while a second profile reads every row as it is imported; before the
 // commit the two must agree, or the work is rolled back and the file imported the classic way
 // (a whole deciding pass first). Same rows, same messages; one pass over the file instead of two.

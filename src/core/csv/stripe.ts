@@ -6,7 +6,7 @@ import { type Mapper, type PaymentDraft, type RowResult, RowError } from './draf
 import type { FileProfile } from './file-profile';
 import { DerivedKeys } from './own-formats';
 
-// Stripe's itemised balance report and payments export in every variant of DOMAIN.md §3.
+// Stripe's itemised balance report and payments export in every variant of docs/domain.md §3.
 
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
@@ -100,7 +100,7 @@ export const stripePaymentsAliases = {
   customerName: ['Customer Description', 'Card Name'],
 } as const;
 
-// DOMAIN.md §3: Paid or Refunded; older exports write a partial refund as its own status.
+// docs/domain.md §3: Paid or Refunded; older exports write a partial refund as its own status.
 const counted = new Set(['paid', 'refunded', 'partially refunded']);
 
 /**

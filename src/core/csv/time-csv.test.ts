@@ -7,7 +7,7 @@ import { importCsvFile } from './import-engine';
 import type { ImportSummary } from './import-summary';
 import { rollupDrift } from '../rollups/rebuild';
 
-// time.csv (DOMAIN §6): `ref,date,source,lead_ref,kind,minutes,note`, through the same import engine and
+// time.csv (docs/domain.md §6): `ref,date,source,lead_ref,kind,minutes,note`, through the same import engine and
 // export as our other formats. Clock 2026-08-15.
 let a: ReturnType<typeof openTempCtx>;
 let b: ReturnType<typeof openTempCtx>;

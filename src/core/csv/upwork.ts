@@ -8,7 +8,7 @@ import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
 import type { FileProfile } from './file-profile';
 import { type TypeDecision, type TypeDecisions, typeKey } from './type-decisions';
 
-// Upwork transaction history (DOMAIN.md §3), current and legacy layouts. Rows stream: a first pass
+// Upwork transaction history (docs/domain.md §3), current and legacy layouts. Rows stream: a first pass
 // only notes which payment each Service Fee belongs to (by Transaction ID, or the Ref ID its
 // description names), so a fee finds its payment wherever in the file it stands.
 
@@ -46,7 +46,7 @@ type Kind =
   | { as: 'transfer' }
   | { as: 'ignore' };
 
-/** DOMAIN.md §3's table, by type key. */
+/** docs/domain.md §3's table, by type key. */
 const kinds: Record<string, Kind> = {
   hourly: { as: 'payment' },
   fixedprice: { as: 'payment' },

@@ -6,7 +6,7 @@ import { type ExpenseDraft, type Mapper, type PaymentDraft, type RowResult, RowE
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
 
-// Wise (TransferWise) statements, 2020 and 2025 layouts (DOMAIN.md §3). Wise is a way of being
+// Wise (TransferWise) statements, 2020 and 2025 layouts (docs/domain.md §3). Wise is a way of being
 // paid, not a channel: money received from someone is a payment of the channel chosen at import;
 // its charge rows are its fee (or, for money that was not received, an expense `fee`); the parent
 // row's `Total fees` repeats those charges and is never added. Everything else moves the user's

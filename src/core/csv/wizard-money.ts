@@ -3,7 +3,7 @@ import { formatMinorPlain } from '../../shared/money';
 import type { Mapper, PaymentDraft } from './drafts';
 import type { ColumnMapping } from './formats';
 
-// DOMAIN.md §3, the mapping wizard's money: the fee is a cost. A fee of the sign opposite to the
+// docs/domain.md §3, the mapping wizard's money: the fee is a cost. A fee of the sign opposite to the
 // gross (PayPal's negative fees) is read as positive; with a Net column the fee is Gross − Net; a
 // fee larger than the gross, or a Gross, Fee and Net that do not add up, is an invalid row.
 

@@ -7,7 +7,7 @@ type Preset = {
   commission?: { percentBp: number; minFeeMinor?: number; from: string };
 };
 
-// Defaults from DOMAIN.md §1; the user edits them when a platform changes its rules.
+// Defaults from docs/domain.md §1; the user edits them when a platform changes its rules.
 export const presets: readonly Preset[] = [
   { name: 'Upwork', color: '#14a800', credit: { name: 'Connects', priceMinor: 15, freeMonthly: 10 }, commission: { percentBp: 1000, from: '2023-05-03' } },
   { name: 'Fiverr', color: '#1dbf73', commission: { percentBp: 2000, from: '2000-01-01' } },

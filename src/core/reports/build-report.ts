@@ -21,7 +21,7 @@ const noChannelName = '(no channel)';
 export type ReportQuery = { from?: string | null; to?: string | null; basis?: Basis; attribution?: Attribution };
 
 /**
- * The channel report (DOMAIN §4-§6), built from its parts: the cohort, revenue (and first-touch
+ * The channel report (docs/domain.md §4-§6), built from its parts: the cohort, revenue (and first-touch
  * attribution), cash costs (expenses, plan charges), usage costs (the credits ledger), hours. Each part
  * adds into a channel x month grid, which is then summed per channel and in total. `withDetail` adds
  * the chart data of the Reports page.

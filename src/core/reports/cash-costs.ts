@@ -4,7 +4,7 @@ import { expenseMonths, expenseTotals } from '../repos/report-repo';
 import type { ReportInput } from './parts';
 
 /**
- * DOMAIN §4 costs from expenses dated in the range, converted per channel, month and currency (the usage
+ * docs/domain.md §4 costs from expenses dated in the range, converted per channel, month and currency (the usage
  * basis leaves connects purchases to the ledger). Negative expenses are refunds of a cost (§7) and lower it.
  */
 export function addExpenses({ ctx, plan, basis, collapse, converter, cells }: ReportInput): void {
@@ -27,7 +27,7 @@ export function addExpenseBreakdown({ ctx, plan, basis, base, rates, cells }: Re
 }
 
 /**
- * DOMAIN §5: subscription plans become dated charges in the range, except those a recorded charge
+ * docs/domain.md §5: subscription plans become dated charges in the range, except those a recorded charge
  * matches (counted as that expense); summed per channel, month and currency, then converted.
  */
 export function addPlanCharges({ ctx, from, to, converter, cells }: ReportInput): void {

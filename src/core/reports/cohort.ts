@@ -1,7 +1,7 @@
 import { leadMonths, winHistogram } from '../repos/report-repo';
 import type { ReportInput } from './parts';
 
-/** DOMAIN §4: the cohort (leads created in the range), its funnel counts, connects and booked value. */
+/** docs/domain.md §4: the cohort (leads created in the range), its funnel counts, connects and booked value. */
 export function addCohort({ ctx, plan, collapse, converter, cells }: ReportInput): void {
   for (const r of leadMonths(ctx.db, plan, collapse)) {
     const s = cells.cell(r.source_id, r.month).sums;

@@ -6,7 +6,7 @@ const scale = 10n ** 30n;
 
 /**
  * Sums amounts of several currencies and rate months into base minor units exactly, then rounds once
- * (DOMAIN §5: "rounding to minor units happens once per channel and month, after conversion").
+ * (docs/domain.md §5: "rounding to minor units happens once per channel and month, after conversion").
  * An amount whose month has no rate is left out and reported through the converter's warnings.
  */
 export class ExactBaseSums {

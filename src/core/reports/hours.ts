@@ -1,7 +1,7 @@
 import { timeMonths } from '../repos/report-repo';
 import type { ReportInput } from './parts';
 
-/** DOMAIN §6: sales and delivery minutes of the time entries dated in the range. */
+/** docs/domain.md §6: sales and delivery minutes of the time entries dated in the range. */
 export function addHours({ ctx, plan, collapse, cells }: ReportInput): void {
   for (const r of timeMonths(ctx.db, plan)) {
     const s = cells.cell(r.source_id, collapse === null ? r.month : '').sums;

@@ -7,7 +7,7 @@ import { recordSpan } from '../repos/report-repo';
 export type RangeQuery = { from?: string | null; to?: string | null };
 
 /**
- * The range a report covers (DOMAIN §4). A missing `from` starts at the earliest record; a missing `to`
+ * The range a report covers (docs/domain.md §4). A missing `from` starts at the earliest record; a missing `to`
  * is today. Anything dated after today is a projection and never extends the range. An empty store with
  * no bounds gives today..today.
  */
@@ -21,7 +21,7 @@ export function resolveRange(ctx: Ctx, query: RangeQuery): { from: string; to: s
   return { from: first !== null && first <= to ? first : to, to };
 }
 
-/** DOMAIN §4: a report reaching past today says how many planned charges it counts. */
+/** docs/domain.md §4: a report reaching past today says how many planned charges it counts. */
 export function plannedChargesNote(ctx: Ctx, from: string, to: string): string[] {
   const today = toIsoDate(ctx.now());
   if (to <= today) return [];

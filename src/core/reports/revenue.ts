@@ -2,7 +2,7 @@ import { attributionShifts } from '../repos/attribution-repo';
 import { paymentMonths } from '../repos/report-repo';
 import type { ReportInput } from './parts';
 
-/** DOMAIN §4: revenue and fees of the payments dated in the range, each sum converted at its month's rate. */
+/** docs/domain.md §4: revenue and fees of the payments dated in the range, each sum converted at its month's rate. */
 export function addRevenue({ ctx, plan, collapse, converter, cells }: ReportInput): void {
   for (const r of paymentMonths(ctx.db, plan, collapse)) {
     const s = cells.cell(r.source_id, r.month).sums;
@@ -14,7 +14,7 @@ export function addRevenue({ ctx, plan, collapse, converter, cells }: ReportInpu
 }
 
 /**
- * DOMAIN §6 first touch: each shifted gross (converted once) moves from the payment's channel to its
+ * docs/domain.md §6 first touch: each shifted gross (converted once) moves from the payment's channel to its
  * client's first source; totals stay equal to last touch, fees and costs stay where they were charged.
  */
 export function moveToFirstTouch({ ctx, from, to, collapse, converter, cells }: ReportInput): void {

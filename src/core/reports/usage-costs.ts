@@ -5,7 +5,7 @@ import { type ChannelLedger, channelLedger, uncountedWarning, uncoveredWarning }
 import { ExactBaseSums } from './exact-sum';
 import type { ReportInput } from './parts';
 
-/** The credits ledger of every credit channel up to the range's end (DOMAIN §5). */
+/** The credits ledger of every credit channel up to the range's end (docs/domain.md §5). */
 export function rangeLedgers({ ctx, to }: ReportInput): ChannelLedger[] {
   return creditSources(ctx.db).map((source) => channelLedger(ctx, source, to));
 }
@@ -21,7 +21,7 @@ export function addExpiredCredits(input: ReportInput, ledgers: readonly ChannelL
 }
 
 /**
- * DOMAIN §4/§5 usage costs of credit channels: the ledger's costs dated in the range (FIFO spends,
+ * docs/domain.md §4/§5 usage costs of credit channels: the ledger's costs dated in the range (FIFO spends,
  * uncovered spends, expiries, negative adjustments) plus the spends before the ledger's start at their
  * day's price. Each cost is converted at its own rate month (a lot's purchase month), summed exactly per
  * channel and month of use, and rounded once.

@@ -3,7 +3,7 @@ import { prepared } from '../db/statements';
 import { firstSourceSql } from './clients-repo';
 
 /**
- * First-touch attribution (DOMAIN §6): gross of the payments dated in [from, to] whose lead's client
+ * First-touch attribution (docs/domain.md §6): gross of the payments dated in [from, to] whose lead's client
  * has a first source other than the payment's channel, per (payment channel, first source, month,
  * currency). The report moves these amounts from one channel to the other; fees stay. Read from
  * payments joined to leads and to each client's first source, computed once per client. INDEXED BY:

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
 
-// Clients (DOMAIN §6). A client is found by any of its names (client_names: its name, plus names
+// Clients (docs/domain.md §6). A client is found by any of its names (client_names: its name, plus names
 // merged or renamed away), exact and case-insensitive (NOCASE). first_source_id NULL means the
 // default rule: the channel of the client's earliest lead by created_on, ties by the lead created first.
 

@@ -11,7 +11,7 @@ const margin = 2 * matchWindowDays + 1;
 
 /**
  * The generated charges of every plan dated in [from, to], each with the recorded subscription expense
- * that is the same charge (DOMAIN §5), if any: a matched charge is not counted again.
+ * that is the same charge (docs/domain.md §5), if any: a matched charge is not counted again.
  */
 export function planCharges(db: Database, from: string, to: string, plans = listSubscriptionRecords(db)): PlanCharge[] {
   const groups = new Map<string, (SubscriptionRecord & { source_name: string })[]>();

@@ -151,7 +151,7 @@ export function expenseTotals(db: Database, plan: RangePlan, withoutConnects: bo
   return prepared(db, withoutConnects ? expenseTotalsUsageSql : expenseTotalsSql).all(params(plan, collapse)) as { source_id: number; month: string; currency: string; amount: number; expenses: number }[];
 }
 
-/** Minutes of time entries per channel and month (DOMAIN §6), from the time rollups. */
+/** Minutes of time entries per channel and month (docs/domain.md §6), from the time rollups. */
 export function timeMonths(db: Database, plan: RangePlan): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
   return prepared(db, timeMonthsSql).all(params(plan)) as { source_id: number; month: string; entries: number; sales: number; delivery: number }[];
 }

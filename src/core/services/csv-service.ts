@@ -69,7 +69,7 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
     const aliases = { ...(target === 'time' ? {} : (ownAliases[target] as Record<string, readonly string[]>)), ...extraAliases[target] };
     const columns = indexHeaders(headers, aliases) as Record<string, number>;
     const dateSamples = Object.entries(columns).filter(([f]) => dateFields.includes(f)).flatMap(([, i]) => rows.map((r) => r.fields[i] ?? ''));
-    // DOMAIN.md §3: the format that reads every row shown is proposed; the wizard says when none does.
+    // docs/domain.md §3: the format that reads every row shown is proposed; the wizard says when none does.
     const guessed = guessDateFormat(dateSamples);
     if (!guessed && dateSamples.some((d) => d.trim() !== '')) dateNotes[target] = 'No date format reads every row shown: choose one, and the rows it cannot read are listed';
     suggestions[target] = { target, columns, dateFormat: guessed ?? 'YYYY-MM-DD', decimal: '.' };
@@ -105,7 +105,7 @@ export async function previewMapping(ctx: Ctx, fileId: string, mapping: Mapping,
       for (const [field, index] of Object.entries(mapping.columns)) values[field] = fields[index] ?? '';
       const result = mapper.row(fields, line);
       const error = missing.length ? `Choose a column for ${missing.join(', ')}` : result?.kind === 'invalid' ? result.message : null;
-      // The preview says when a fee was read as a cost (DOMAIN.md §3) or an entry was under half a minute.
+      // The preview says when a fee was read as a cost (docs/domain.md §3) or an entry was under half a minute.
       const note = result.kind === 'skipped' ? `skipped: ${result.reason}` : flipped && flipped() > seen ? feeReadAsCost : null;
       if (flipped) seen = flipped();
       return { line, values, error, note };

@@ -37,7 +37,7 @@ export type ChannelLedger = {
   uncounted: UncountedPurchase[];
   /**
    * Spends dated before the ledger's start (an opening balance entered after months of bids): outside the
-   * ledger, neither covered nor uncovered, but still a usage cost at their day's credit price (DOMAIN §5).
+   * ledger, neither covered nor uncovered, but still a usage cost at their day's credit price (docs/domain.md §5).
    */
   beforeStart: LedgerCost[];
 };
@@ -87,7 +87,7 @@ function byTheirInputs(db: Database, inputs: string, compute: () => ChannelLedge
 export const ledgerRuns = { computed: 0 };
 
 /**
- * The ledger of one channel up to `upTo` (DOMAIN §5). `entries` replaces the stored opening balance and
+ * The ledger of one channel up to `upTo` (docs/domain.md §5). `entries` replaces the stored opening balance and
  * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered
  * until the next write (`dataStamp`), and after it while its inputs are the same; its purchase lots
  * are kept per day (purchase-lots.ts). Callers must not change what it returns.
@@ -163,7 +163,7 @@ function toEntry(r: CreditEntryRecord): CreditEntry {
   return { id: r.id, sourceId: r.source_id, kind: r.kind, on: r.on_date, count: r.count, note: r.note };
 }
 
-/** The "N Connects spent that no … covers" warning of DOMAIN §5, for the spends counted. */
+/** The "N Connects spent that no … covers" warning of docs/domain.md §5, for the spends counted. */
 export function uncoveredWarning(source: CreditSourceRecord, uncovered: number, unpriced: number): string[] {
   const warnings: string[] = [];
   if (uncovered > 0) warnings.push(`${source.name}: ${uncovered} ${source.credit_name} spent that no opening balance, allowance or purchase covers`);

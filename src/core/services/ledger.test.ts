@@ -4,7 +4,7 @@ import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { dispatch } from '../dispatch';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
-// Hand-computed ledgers of DOMAIN §5. The clock is pinned at 2026-08-15; Upwork's preset: 10 free
+// Hand-computed ledgers of docs/domain.md §5. The clock is pinned at 2026-08-15; Upwork's preset: 10 free
 // Connects a month, $0.15 each since 2000.
 let ctx: ReturnType<typeof openTempCtx>;
 let upwork: number;

@@ -10,7 +10,7 @@ import { RollupBatch } from '../rollups/rollup-batch';
 
 // Rail payments find their lead (docs/domain.md §3.12, §7.5). A payment and its lead are on one channel (as
 // everywhere), so linking puts the payment on its lead's channel; first-touch attribution then
-// counts it for the client's first source (DOMAIN §6).
+// counts it for the client's first source (docs/domain.md §6).
 
 function suggestionFor(ctx: Ctx, r: Pick<ToAssignRow, 'id' | 'payer_name' | 'payer_email'>): LinkSuggestion | null {
   for (const client of clientsForPayer(ctx.db, r.payer_name, r.payer_email)) {

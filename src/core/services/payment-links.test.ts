@@ -9,7 +9,7 @@ import type { ChannelReport } from '../../shared/api/schemas/reports';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // Any payment links to any lead, of any channel. The report keeps the payment's revenue and
-// fee on the payment's own channel (last touch, DOMAIN §6); the lead's page counts it in its profit.
+// fee on the payment's own channel (last touch, docs/domain.md §6); the lead's page counts it in its profit.
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());

@@ -45,7 +45,7 @@ export function listPayments(ctx: Ctx, input: z.output<typeof PaymentList>): { i
 
 /**
  * Any payment may be linked to any lead, of any channel: the payment's revenue stays on its
- * own channel (last touch, DOMAIN §6); the link only puts it on the lead's page and profit.
+ * own channel (last touch, docs/domain.md §6); the link only puts it on the lead's page and profit.
  */
 function checkLead(ctx: Ctx, leadId: number | null): void {
   if (leadId === null) return;

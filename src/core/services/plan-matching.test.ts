@@ -6,7 +6,7 @@ import { describeImportedMatch, matchCharges } from '../../shared/reports/plan-m
 import { importCsvFile } from '../csv/import-engine';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
 
-// DOMAIN §5: a plan's generated charge and a recorded subscription expense of the same channel, amount
+// docs/domain.md §5: a plan's generated charge and a recorded subscription expense of the same channel, amount
 // and currency within 3 days are one charge, counted once (as the recorded one).
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));

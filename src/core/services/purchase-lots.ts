@@ -3,7 +3,7 @@ import type { LedgerEvent } from '../../shared/reports/ledger';
 import { allPurchaseDays, changedPurchaseDays } from '../db/change-counters';
 import { dailyPurchases, purchasesBetween } from '../repos/ledger-repo';
 
-// The credits ledger's purchase lots (DOMAIN §5: each connects purchase its own lot), kept per
+// The credits ledger's purchase lots (docs/domain.md §5: each connects purchase its own lot), kept per
 // channel and day across writes. The counter of connects-purchase changes (migration 0013) says
 // whether any changed since they were read; the days its triggers noted (0014) say which, and only
 // those days are read again: saving one purchase costs one day's read, not the ~12,500 purchases of

@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { channelReport } from './reports-service';
 
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
-// names of `leadledger report --json` (DOMAIN.md §4); money in base-currency units, exact.
+// names of `leadledger report --json` (docs/domain.md §4); money in base-currency units, exact.
 const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'profitPerHour'] as const;
 const reportHeaders = [
   'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',

@@ -9,7 +9,7 @@ import { exportReport } from './report-export';
 import { rollupDrift } from '../rollups/rebuild';
 import { channelMetrics, emptySums } from '../../shared/reports/metrics';
 
-// DOMAIN §6 hours in the channel report, computed by hand in the comments (clock 2026-08-15, base USD, cash basis).
+// docs/domain.md §6 hours in the channel report, computed by hand in the comments (clock 2026-08-15, base USD, cash basis).
 let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx()));
 afterEach(() => ctx.close());

@@ -43,7 +43,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     if (lead.applied_on) s.proposals++;
     if (lead.furthest_rank >= 2) s.replies++;
     if (lead.furthest_rank >= 3) s.interviews++;
-    // DOMAIN §8: an outbid boost is not charged.
+    // docs/domain.md §8: an outbid boost is not charged.
     const charged = lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects);
     s.connectsSpent += charged;
     s.connectsRefunded += lead.connects_refunded;
@@ -115,7 +115,7 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
   return { from, to, basis, currency: 'USD', channels, totals: channelMetrics(totals), warnings: [...converter.warnings, ...warnings] };
 }
 
-/** DOMAIN §5's ledger inputs read row by row from leads, expenses, plans and entries. */
+/** docs/domain.md §5's ledger inputs read row by row from leads, expenses, plans and entries. */
 function rawLedgerEvents(ctx: Ctx, source: CreditSourceRecord, upTo: string): { events: LedgerEvent[]; start: string | null } {
   const { db } = ctx;
   const firstLead = (db.prepare(`SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + iif(boost_outcome = 'outbid', 0, boost_connects) > 0`).get(source.id) as { d: string | null }).d;

@@ -73,7 +73,7 @@ describe('channel report, hand-computed', () => {
     });
     // costPerLead 7518 / 4 = 1879.5 -> 1880 (half to even)
     expect(report.totals).toMatchObject({ leads: 4, costs: 7518, revenue: 91000, fees: 8600, profit: 74882, costPerLead: 1880, winRate: 0.25, medianDaysToWin: 8 });
-    // The plan's 31 August charge is after today (15 August): a planned charge, named (DOMAIN §4).
+    // The plan's 31 August charge is after today (15 August): a planned charge, named (docs/domain.md §4).
     expect(report.warnings).toEqual(['includes 1 planned charge after today']);
   });
 
@@ -111,7 +111,7 @@ describe('channel report, hand-computed', () => {
   it('covers all records without bounds and rejects a reversed range', async () => {
     await scenario();
     const all = await call<ChannelReport>('reports:channels', {});
-    // DOMAIN §4: without --to the report ends today; the plan's and the leads' later days never extend it.
+    // docs/domain.md §4: without --to the report ends today; the plan's and the leads' later days never extend it.
     expect([all.from, all.to, all.basis]).toEqual(['2026-01-31', '2026-08-15', 'usage']);
     expect(all.warnings).not.toContain('includes 0 planned charges after today');
     const error = await fail('reports:channels', { from: '2026-08-02', to: '2026-08-01' });

@@ -212,7 +212,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     done = end;
     options.onProgress?.(done);
   }
-  // Sample leads name their clients; link them as an import does (DOMAIN §6).
+  // Sample leads name their clients; link them as an import does (docs/domain.md §6).
   db.transaction(() => linkUnlinkedLeads(db, nowIso))();
   const channelIds = weighted.map(([name]) => sources.get(name)!);
   const categories = ['advertising', 'fee', 'tax', 'other', 'connects', 'subscription'] as const;

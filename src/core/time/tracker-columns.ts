@@ -1,4 +1,4 @@
-// The columns of time trackers' detailed exports (DOMAIN.md §6), by what they hold. Compared as
+// The columns of time trackers' detailed exports (docs/domain.md §6), by what they hold. Compared as
 // headers are (case, accents, spaces, `-` and `_` folded); the first name present is read.
 
 export const trackerAliases = {

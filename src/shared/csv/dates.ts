@@ -77,7 +77,7 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
       m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$/.exec(s);
       return m ? iso(+m[3]!, monthIndex(m[2]!), +m[1]!) : undefined;
     case 'D-MMM-YY':
-      // Excel's re-save of an English date: 28-Feb-20 is 2020 (YY is 2000 + YY, DOMAIN.md §3).
+      // Excel's re-save of an English date: 28-Feb-20 is 2020 (YY is 2000 + YY, docs/domain.md §3).
       m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2})$/.exec(s);
       return m ? iso(2000 + +m[3]!, monthIndex(m[2]!), +m[1]!) : undefined;
   }
@@ -121,7 +121,7 @@ export type DateDecision =
 
 /**
  * One date column of one file: every non-empty cell is tried against the formats still in the
- * running, and the format that reads them all is the column's (DOMAIN.md §3). A format that fails
+ * running, and the format that reads them all is the column's (docs/domain.md §3). A format that fails
  * on many more cells than another stops being tried, so a big ISO column costs one check a cell.
  */
 export class DateColumn {

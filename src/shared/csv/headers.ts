@@ -1,4 +1,4 @@
-/** Letters with their accents taken off (`Descripción` = `Descripcion`, DOMAIN.md §3). */
+/** Letters with their accents taken off (`Descripción` = `Descripcion`, docs/domain.md §3). */
 export function foldAccents(text: string): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
@@ -81,10 +81,10 @@ export function cleanHeaders(fields: readonly string[]): string[] {
   return names;
 }
 
-/** `, ` (comma and space) separates like `,` (DOMAIN.md §3): the space is not part of the next field. */
+/** `, ` (comma and space) separates like `,` (docs/domain.md §3): the space is not part of the next field. */
 export type Delimiter = ',' | ';' | '\t' | ', ';
 
-/** The delimiter that splits the header line into the most non-empty names (DOMAIN.md §3); ties go to ','. */
+/** The delimiter that splits the header line into the most non-empty names (docs/domain.md §3); ties go to ','. */
 export function sniffDelimiter(headerLine: string): Delimiter {
   let best: Delimiter = ',';
   let most = -1;

@@ -4,7 +4,7 @@ import { currencyDigits } from '../money';
 import { type DecimalSeparator, decimalEvidence, parseAmount } from './amounts';
 import { DateColumn, type DateFormat, dateFormats, formatDate, parseDate } from './dates';
 
-// Round trips through every locale format of DOMAIN.md §3: what a spreadsheet writes, we read back.
+// Round trips through every locale format of docs/domain.md §3: what a spreadsheet writes, we read back.
 
 type Style = { decimal: DecimalSeparator; group: string; sign: 'minus' | 'parens' | 'trailing'; symbol: string; plus: boolean };
 

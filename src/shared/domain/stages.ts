@@ -10,7 +10,7 @@ export const stageLabels: Record<Stage, string> = {
   lost: 'Lost',
 };
 
-/** Rank for "reached" (DOMAIN.md §4): new < applied < replied < interview < won; lost adds nothing. */
+/** Rank for "reached" (docs/domain.md §4): new < applied < replied < interview < won; lost adds nothing. */
 export const stageRank: Record<Stage, number> = { new: 0, applied: 1, replied: 2, interview: 3, won: 4, lost: 0 };
 
 /** The furthest stage a lead reached: its history, its current stage and a set applied_on. */

@@ -4,7 +4,7 @@ import { divideHalfEven } from '../money';
 export type UnitPrice = { unitMinor: number; currency: string };
 
 /**
- * One ledger event (DOMAIN §5). Inflows carry their total cost (`costMinor` in `currency`; allowance and
+ * One ledger event (docs/domain.md §5). Inflows carry their total cost (`costMinor` in `currency`; allowance and
  * positive adjustments cost 0). `count` of an adjustment is signed; every other count is > 0.
  */
 export type LedgerEvent =
@@ -18,7 +18,7 @@ export type LedgerCost = {
   kind: 'spend' | 'uncovered' | 'expired' | 'adjustment' | 'before-start';
   currency: string;
   minor: number;
-  /** The month whose rate converts it (DOMAIN §5): its lot's purchase month; a cost valued at a day's price, that day's month. */
+  /** The month whose rate converts it (docs/domain.md §5): its lot's purchase month; a cost valued at a day's price, that day's month. */
   rateMonth: string;
 };
 

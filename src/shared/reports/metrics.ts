@@ -9,13 +9,13 @@ export type ChannelSums = {
   wins: number;
   connectsSpent: number;
   connectsRefunded: number;
-  /** Credits that expired unused in the range (DOMAIN §5). */
+  /** Credits that expired unused in the range (docs/domain.md §5). */
   connectsExpired: number;
   revenue: number;
   fees: number;
   costs: number;
   booked: number;
-  /** Minutes of time entries dated in the range (DOMAIN §6). */
+  /** Minutes of time entries dated in the range (docs/domain.md §6). */
   salesMinutes: number;
   deliveryMinutes: number;
   /** days_to_win -> number of wins (win_rollup). */
@@ -82,7 +82,7 @@ export function medianFromHistogram(histogram: ReadonlyMap<number, number>): num
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : divideHalfEven(numerator, denominator));
 
-/** The derived fields of DOMAIN.md §4; division by zero gives null. */
+/** The derived fields of docs/domain.md §4; division by zero gives null. */
 export function channelMetrics(s: ChannelSums): ChannelMetrics {
   const profit = s.revenue - s.fees - s.costs;
   const spend = s.fees + s.costs;
@@ -113,7 +113,7 @@ export function channelMetrics(s: ChannelSums): ChannelMetrics {
 }
 
 /**
- * DOMAIN §6 from the report's final profit (so any attribution of revenue carries through):
+ * docs/domain.md §6 from the report's final profit (so any attribution of revenue carries through):
  * profit per hour = profit × 60 / minutes in minor units, rounded half to even; hours at full precision.
  */
 export function hourMetrics(profit: number, s: Pick<ChannelSums, 'salesMinutes' | 'deliveryMinutes' | 'wins'>) {

@@ -1,7 +1,7 @@
 import { formatMinorPlain } from '../money';
 import { daysBetween } from '../dates';
 
-/** DOMAIN §5: a plan's generated charge and a recorded subscription expense within this many days are one charge. */
+/** docs/domain.md §5: a plan's generated charge and a recorded subscription expense within this many days are one charge. */
 export const matchWindowDays = 3;
 
 export type GeneratedCharge = { planId: number; date: string; amountMinor: number };
@@ -38,7 +38,7 @@ export function matchCharges(charges: readonly GeneratedCharge[], expenses: read
 
 export type ImportedMatch = { plan: string; source: string; chargeOn: string; expenseOn: string; amountMinor: number; currency: string };
 
-/** One line of the import summary (UI and CLI) for a plan charge that an imported expense matched (DOMAIN §5). */
+/** One line of the import summary (UI and CLI) for a plan charge that an imported expense matched (docs/domain.md §5). */
 export function describeImportedMatch(m: ImportedMatch): string {
   return `${m.source} ${m.plan}: the plan's charge of ${m.chargeOn} is the imported ${formatMinorPlain(m.amountMinor, m.currency)} ${m.currency} of ${m.expenseOn}; counted once`;
 }

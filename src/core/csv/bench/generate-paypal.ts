@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 
-// Writes an N-row PayPal activity download in the English layout (DOMAIN.md §3), every cell quoted as
+// Writes an N-row PayPal activity download in the English layout (docs/domain.md §3), every cell quoted as
 // PayPal writes it, deterministic (benchmarks). Blocks of 10 rows: received payments in three
 // currencies, a refund given, a subscription paid, a bank deposit and a withdrawal (transfers), a
 // pending payment and a currency conversion: what a freelancer's download holds.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 
-// Writes an N-row Upwork transaction history in the current layout (DOMAIN.md §3), newest row first,
+// Writes an N-row Upwork transaction history in the current layout (docs/domain.md §3), newest row first,
 // deterministic (benchmarks). Blocks of 10 rows: payments with their Service Fee (same Transaction ID),
 // a Bonus or a membership, a Connects purchase, a withdrawal and its fee: the mix of a real statement.
 const upworkCurrentHeaders = [

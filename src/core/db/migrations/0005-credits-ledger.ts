@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// The credits ledger (DOMAIN §5): the user's opening balance (at most one per channel) and ± adjustments
+// The credits ledger (docs/domain.md §5): the user's opening balance (at most one per channel) and ± adjustments
 // with a note, the two ledger entries no other record holds. Allowance, purchases and spends come
 // from the sources, plans, expense rollups and lead rollups.
 // Exchange rates keep the base currency they were entered against (docs/domain.md §0): until now a change

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// The credits ledger reads the connects purchases of each day that has several (DOMAIN §5); with only
+// The credits ledger reads the connects purchases of each day that has several (docs/domain.md §5); with only
 // expenses(source_id, date) each read walked every expense of that day and looked each row up
 // (docs/performance.md). Partial and covering: only purchases, no row lookups.
 export const migration0010: Migration = {

@@ -13,7 +13,7 @@ import { useShortfall } from '../costs/useShortfall';
 import './connects.css';
 import '../reports/reports.css';
 
-/** The credits ledger of DOMAIN §5, one channel at a time (Upwork Connects first). */
+/** The credits ledger of docs/domain.md §5, one channel at a time (Upwork Connects first). */
 export function ConnectsPage() {
   const ledger = useAsync(() => api.connects.ledger({}), []);
   const [chosen, setChosen] = useState<number | null>(null);

@@ -76,7 +76,7 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
   );
 }
 
-/** What a link across channels means for the report (last touch, DOMAIN §6): shown where the link is made. */
+/** What a link across channels means for the report (last touch, docs/domain.md §6): shown where the link is made. */
 export function staysOnChannel(paymentSource: string): string {
   return `This payment stays on ${paymentSource}’s revenue: the report counts a payment for its own channel; the link puts it on this lead’s page and profit.`;
 }

@@ -1,6 +1,6 @@
 export type AttributionSwitchProps = { value: 'last' | 'first'; onChange: (value: 'last' | 'first') => void };
 
-/** Last touch / First touch (DOMAIN §6): whose channel a payment's revenue counts for. */
+/** Last touch / First touch (docs/domain.md §6): whose channel a payment's revenue counts for. */
 export function AttributionSwitch({ value, onChange }: AttributionSwitchProps) {
   return (
     <div className="segmented" role="radiogroup" aria-label="Attribution">

@@ -8,7 +8,7 @@ import { formatDay } from '../../app/format';
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
 
-/** Profit per hour of effort by channel (DOMAIN §6): the channels with logged hours, best first. */
+/** Profit per hour of effort by channel (docs/domain.md §6): the channels with logged hours, best first. */
 export function ProfitPerHourChart({ detail }: { detail: ReportDetail }) {
   const currency = detail.report.currency;
   const colorOf = new Map(detail.sources.map((s) => [s.source, s.color]));

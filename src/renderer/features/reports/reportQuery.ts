@@ -4,7 +4,7 @@ import { replaceRoute, routeWith, type Route } from '../../app/useRoute';
 
 export type ReportQuery = {
   preset: RangePreset; from: string | null; to: string | null; basis: 'cash' | 'usage'; sort: string; dir: 'asc' | 'desc';
-  /** DOMAIN §6: last touch (default) or first touch. */
+  /** docs/domain.md §6: last touch (default) or first touch. */
   attribution?: 'last' | 'first';
 };
 

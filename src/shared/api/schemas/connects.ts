@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { op } from '../define';
 import { id, isoDate } from '../fields';
 
-// The credits ledger of DOMAIN §5: per credit-based channel (Upwork Connects and the like).
+// The credits ledger of docs/domain.md §5: per credit-based channel (Upwork Connects and the like).
 
 /** A channel named by id (the app) or by name (the command line). */
 const channelRef = {
@@ -16,7 +16,7 @@ const needsChannel = (v: { sourceId?: number | undefined; source?: string | unde
 const confirmShortfall = z.boolean().optional();
 const wholeCount = z.number({ error: 'Enter a whole number' }).int('Whole numbers only').min(-1_000_000, 'Too large').max(1_000_000, 'Too large');
 
-/** Exactly the fields `leadledger connects --json` prints, in DOMAIN §5's order. */
+/** Exactly the fields `leadledger connects --json` prints, in docs/domain.md §5's order. */
 export const ConnectsSummary = z.object({
   source: z.string(),
   balance: z.number().int(),

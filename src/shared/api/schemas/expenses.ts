@@ -35,7 +35,7 @@ const fields = {
   ref: z.string().trim().min(1).max(200).optional(),
 };
 
-/** The message for a negative Connects purchase (DOMAIN §7: returned Connects are a refund on the lead or a ledger adjustment). */
+/** The message for a negative Connects purchase (docs/domain.md §7: returned Connects are a refund on the lead or a ledger adjustment). */
 export const negativeConnectsPurchase =
   'A Connects purchase cannot be negative: Connects given back are connects_refunded on the lead, or a ledger adjustment';
 
@@ -52,7 +52,7 @@ function refine(v: { amount?: string | undefined; currency?: string | undefined;
 /** The message when a connects purchase comes without a count (form, API; imports warn instead). */
 export const connectsCountNeeded = 'How many Connects did this buy? The Connects ledger needs the count';
 
-/** A Connects purchase typed or sent to the API must say how many it bought, > 0 (DOMAIN §5, §7: the ledger counts it). */
+/** A Connects purchase typed or sent to the API must say how many it bought, > 0 (docs/domain.md §5, §7: the ledger counts it). */
 export function needsConnectsCount(v: { category?: string | undefined; amount?: string | undefined; connects?: number | undefined }): boolean {
   return v.category === 'connects' && v.amount !== undefined && !v.connects;
 }

@@ -5,7 +5,7 @@ import { DateRange } from './money-fields';
 
 export const Basis = z.enum(['cash', 'usage'], { error: 'Basis is cash or usage' });
 export type Basis = z.infer<typeof Basis>;
-/** DOMAIN §6: last counts a payment for its own channel, first for its lead's client's first source. */
+/** docs/domain.md §6: last counts a payment for its own channel, first for its lead's client's first source. */
 export const Attribution = z.enum(['last', 'first'], { error: 'Attribution is last or first' });
 export type Attribution = z.infer<typeof Attribution>;
 
@@ -30,7 +30,7 @@ const metricFields = {
   revenuePerConnect: z.number().int().nullable(),
   booked: z.number().int(),
   medianDaysToWin: z.number().nullable(),
-  // DOMAIN §6: hours of time entries dated in the range, profit per hour in minor units.
+  // docs/domain.md §6: hours of time entries dated in the range, profit per hour in minor units.
   salesHours: z.number(),
   deliveryHours: z.number(),
   profitPerHour: z.number().int().nullable(),
@@ -41,7 +41,7 @@ export const ChannelTotals = z.object(metricFields);
 export const ChannelRow = z.object({ source: z.string(), ...metricFields });
 export type ChannelRow = z.infer<typeof ChannelRow>;
 
-/** DOMAIN.md §4, key order included: this is what `leadledger report --json` prints. */
+/** docs/domain.md §4, key order included: this is what `leadledger report --json` prints. */
 export const ChannelReport = z.object({
   from: z.string(),
   to: z.string(),

@@ -3,7 +3,7 @@ import { maxEntryMinutes } from '../../domain/time';
 import { op } from '../define';
 import { id, isoDate } from '../fields';
 
-/** DOMAIN §6: sales = finding and winning the work, delivery = doing it. */
+/** docs/domain.md §6: sales = finding and winning the work, delivery = doing it. */
 export const timeKinds = ['sales', 'delivery'] as const;
 export const TimeKind = z.enum(timeKinds, { error: 'kind is sales or delivery' });
 export type TimeKind = z.infer<typeof TimeKind>;

@@ -71,7 +71,9 @@ export const DeletedActivity = z.object({ id, lead_id: id, kind: z.enum(activity
 export type DeletedActivity = z.infer<typeof DeletedActivity>;
 
 /** The id a delete returned (`undoId`): what was deleted in this file, kept there for Undo. */
-const UndoInput = z.object({ undoId: id });
+const UndoInput = z.object({
+  undoId: z.number({ error: (issue) => (issue.input === undefined ? 'Required: the undoId the delete returned (a snapshot is not taken)' : undefined) }).int().positive(),
+});
 
 export const undoContract = {
   'undo:lead': op(
