@@ -16,10 +16,11 @@ describe('column tracks', () => {
   });
 
   it('makes the channel column as wide as its longest name (up to a cap), so no channel is cut', () => {
-    const tracks = columnTracks(measure, ['28 Sep'], ['Upwork', 'Podcast: Design Matters']);
-    // "Podcast: Design Matters" (23 chars) at 7 px + dot and gap 14 + padding 20 + slack 4 = 199.
-    expect(tracks).toContain('minmax(0, 2.6fr) minmax(199px, 1.3fr) minmax(0, 1.4fr)');
-    expect(columnTracks(measure, ['28 Sep'], ['x'.repeat(80)])).toContain('minmax(260px, 1.3fr)');
+    const tracks = columnTracks(measure, ['28 Sep'], ['Upwork', 'Podcast: Design']);
+    // "Podcast: Design" (15 chars) at 7 px + dot and gap 14 + padding 20 + slack 4 = 143.
+    expect(tracks).toContain('minmax(0, 2.6fr) minmax(143px, 1.3fr) minmax(0, 1.4fr)');
+    // Up to 180 px: the title and the value keep their room at 1280 px.
+    expect(columnTracks(measure, ['28 Sep'], ['x'.repeat(80)])).toContain('minmax(180px, 1.3fr)');
   });
 
   it('follows the day format: every month, this year and another', () => {

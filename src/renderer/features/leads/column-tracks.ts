@@ -31,7 +31,7 @@ function widest(measure: TextMeasure, texts: string[], font: FitFont): number {
 
 const chipDot = 9 + 5; // .chip-dot and the gap after it
 /** The channel column is never narrower than its longest name ("Podcast: Design Matters"), up to this. */
-export const channelTrackMax = 260;
+export const channelTrackMax = 180;
 
 /** `grid-template-columns` for the table's rows and header, in the order of its columns. */
 export function columnTracks(measure: TextMeasure, days: string[], channels: readonly string[] = []): string {
@@ -45,7 +45,7 @@ export function columnTracks(measure: TextMeasure, days: string[], channels: rea
     `minmax(${channels.length ? Math.min(channelTrackMax, Math.ceil(widest(measure, [...channels], 'chip') + chipDot + cellPadding + slack)) : 0}px, 1.3fr)`,
     'minmax(0, 1.4fr)', // client
     stage,
-    'minmax(0, 1.5fr)', // value
+    'minmax(96px, 1.5fr)', // value: never squeezed below "$12,345.00" by the channel's minimum
     connects,
     fitted('Created', day),
     fitted('Follow-up', day),
