@@ -1,15 +1,16 @@
 import { type ComponentType, lazy } from 'react';
 import type { IconName } from '../components/Icon';
-import { LeadsPage } from '../features/leads/LeadsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import type { Route } from './useRoute';
 
-// The board and the table are in the first chunk; every other page (charts, the import wizard,
-// forms) is its own chunk, loaded when it is first opened.
+// Only the board is in the first chunk (the first screen; its compile is most of a cold first paint,
+// docs/performance.md); every other page (the table, charts, the import wizard, forms) is its own chunk,
+// loaded when it is first opened.
 const ConnectsPage = lazy(() => import('../features/connects/ConnectsPage').then((m) => ({ default: m.ConnectsPage })));
 const CostsPage = lazy(() => import('../features/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
 const FollowUpsPage = lazy(() => import('../features/follow-ups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 const ImportPage = lazy(() => import('../features/import-export/ImportPage').then((m) => ({ default: m.ImportPage })));
+const LeadsPage = lazy(() => import('../features/leads/LeadsPage').then((m) => ({ default: m.LeadsPage })));
 const LeadPage = lazy(() => import('../features/leads/LeadPage').then((m) => ({ default: m.LeadPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));

@@ -40,11 +40,3 @@ export function buildMethods<F>(names: readonly string[], make: (name: string) =
   }
   return api;
 }
-
-export function createApi(names: readonly string[], transport: Transport): Api {
-  return buildMethods(names, (name) => async (input: unknown) => {
-    const result = await transport(name as OperationName, input as never);
-    if (!result.ok) throw new ApiCallError(result.error);
-    return result.value;
-  }) as unknown as Api;
-}

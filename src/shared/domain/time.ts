@@ -3,6 +3,11 @@
 
 export const maxEntryMinutes = 24 * 60;
 
+/** docs/domain.md §6: sales = finding and winning the work, delivery = doing it. */
+export const timeKinds = ['sales', 'delivery'] as const;
+
+export const timeKindLabels: Record<(typeof timeKinds)[number], string> = { sales: 'Sales', delivery: 'Delivery' };
+
 export type ParsedDuration = { ok: true; minutes: number } | { ok: false; message: string };
 
 export function parseDuration(text: string): ParsedDuration {

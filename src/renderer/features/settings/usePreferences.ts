@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { api } from '../../api';
 import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
 import { setDayPattern } from '../../app/format';
-import { Preferences as PreferencesSchema, type Preferences } from '../../../shared/api/schemas/preferences';
+import type { Preferences } from '../../../shared/api/schemas/preferences';
+import { preferenceDefaults } from './preferenceDefaults';
 import { useAsync } from '../../app/useAsync';
 
 /** Applies the theme and date format from the stored preferences (again after every save). */
@@ -34,7 +35,7 @@ export function applyPreferences(prefs: Preferences, announce = true): void {
   }
 }
 
-const defaults = PreferencesSchema.parse({});
+const defaults = preferenceDefaults;
 
 /** The stored preferences (the defaults until they are read). */
 export function usePreferences(): Preferences {

@@ -5,8 +5,8 @@ import { notifyDataChanged } from '../../app/dataVersion';
 import { todayLocal } from '../../app/format';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { type TimeKind, timeKindLabels, timeKinds } from '../../../shared/api/schemas/time';
-import { formatMinutes, parseDuration } from '../../../shared/domain/time';
+import type { TimeKind } from '../../../shared/api/schemas/time';
+import { formatMinutes, parseDuration, timeKindLabels, timeKinds } from '../../../shared/domain/time';
 import './time.css';
 
 export type LogTimeFormProps = {

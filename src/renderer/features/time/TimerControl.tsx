@@ -3,8 +3,7 @@ import { api } from '../../api';
 import { notifyDataChanged } from '../../app/dataVersion';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
-import { timeKindLabels } from '../../../shared/api/schemas/time';
-import { elapsedMinutes, formatMinutes } from '../../../shared/domain/time';
+import { elapsedMinutes, formatMinutes, timeKindLabels } from '../../../shared/domain/time';
 import { LogTimeForm } from './LogTimeForm';
 import { useNow, useTimer } from './useTimer';
 

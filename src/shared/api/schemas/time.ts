@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { maxEntryMinutes } from '../../domain/time';
+import { maxEntryMinutes, timeKinds } from '../../domain/time';
 import { op } from '../define';
 import { id, isoDate } from '../fields';
 
-/** docs/domain.md §6: sales = finding and winning the work, delivery = doing it. */
-export const timeKinds = ['sales', 'delivery'] as const;
+// The kinds and their labels live in domain/time.ts, free of zod, so the renderer's first chunk can show them.
+export { timeKindLabels, timeKinds } from '../../domain/time';
 export const TimeKind = z.enum(timeKinds, { error: 'kind is sales or delivery' });
 export type TimeKind = z.infer<typeof TimeKind>;
-
-export const timeKindLabels: Record<TimeKind, string> = { sales: 'Sales', delivery: 'Delivery' };
 
 const minutes = z
   .number({ error: 'Minutes must be a number' })
