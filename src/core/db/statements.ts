@@ -18,3 +18,7 @@ export function prepared(db: Database, sql: string): Statement {
 export function hasTable(db: Database, name: string): boolean {
   return prepared(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
+
+export function hasColumn(db: Database, table: string, column: string): boolean {
+  return prepared(db, `SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) !== undefined;
+}

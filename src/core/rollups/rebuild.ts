@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { movePurchaseChanges } from '../db/change-counters';
-import { hasTable } from '../db/statements';
+import { hasColumn, hasTable } from '../db/statements';
 
 const timeRebuild = `
   DELETE FROM time_rollup;
@@ -30,13 +30,17 @@ const laterRebuilds = [
  * and by tests that prove the incremental path equals this one.
  */
 export function rebuildRollups(db: Database): void {
+  // A database older than the bid facts (migration 0018) has no boost_outcome: every boost was charged.
+  const spent = hasColumn(db, 'leads', 'boost_outcome')
+    ? `connects + iif(boost_outcome = 'outbid', 0, boost_connects)`
+    : 'connects + boost_connects';
   db.transaction(() => {
     db.exec(`
       DELETE FROM lead_rollup;
       INSERT INTO lead_rollup (source_id, day, currency, leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor)
       SELECT source_id, created_on, currency, COUNT(*),
              SUM(applied_on IS NOT NULL), SUM(furthest_rank >= 2), SUM(furthest_rank >= 3), SUM(stage = 'won'),
-             SUM(connects + iif(boost_outcome = 'outbid', 0, boost_connects)), SUM(connects_refunded),
+             SUM(${spent}), SUM(connects_refunded),
              SUM(CASE WHEN stage = 'won' THEN COALESCE(value_minor, 0) ELSE 0 END)
       FROM leads GROUP BY source_id, created_on, currency;
 
