@@ -57,3 +57,23 @@ describe('listLeads paging', () => {
     expect(paged.map((r) => r.id)).toEqual(all.rows.slice(0, 120).map((r) => r.id));
   });
 });
+
+describe('listLeads: a search with many matches', () => {
+  let big: ReturnType<typeof openTempCtx>;
+  beforeAll(() => {
+    big = openTempCtx();
+    loadSampleData(big, { leads: 2600, seed: 5 });
+  });
+  afterAll(() => big.close());
+
+  // Pages near the top walk the sort's index with LIKE, deeper ones read the remembered ids: the same rows either way.
+  for (const sort of [undefined, { field: 'value', dir: 'desc' }, { field: 'title', dir: 'asc' }, { field: 'createdOn', dir: 'asc' }] as const) {
+    it(`pages by ${sort?.field ?? 'default'} agree with one page of every match`, () => {
+      const all = listLeads(big.db, { search: 'e' }, sort, 0, 5000);
+      expect(all.total).toBeGreaterThanOrEqual(2000);
+      expect(all.rows.length).toBe(all.total);
+      const paged = Array.from({ length: Math.ceil(all.total / 100) }, (_, p) => listLeads(big.db, { search: 'e' }, sort, p * 100, 100).rows).flat();
+      expect(paged.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
+    });
+  }
+});

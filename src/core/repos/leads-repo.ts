@@ -193,10 +193,12 @@ export function listLeads(
   const search = filter.search?.trim();
   const matches = search && whereClause(db, { ...filter, search: undefined }).sql === '' ? searchMatches(db, search) : undefined;
   const total = matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${countWhere.sql}`, countWhere.params);
-  // The page of a search with many matches in an indexed order: walking the index with LIKE stops
-  // after a page of matches, sooner than looking up every remembered id and sorting them.
-  const indexedOrder = !sort || sort.field === 'createdOn' || sort.field === 'title' || sort.field === 'value';
-  const where = search && total >= 2000 && indexedOrder ? whereClause(db, filter, false) : countWhere;
+  // A page near the top of a search with many matches, by date or value: walking that index with LIKE
+  // stops after a page of matches, sooner than looking up every remembered id and sorting them. The walk
+  // tests about (offset + limit) × rows / matches rows, so deeper pages, and the title order (whose index
+  // visits the rows at random), read the remembered ids (docs/performance.md).
+  const walkOrder = !sort || sort.field === 'createdOn' || sort.field === 'value';
+  const where = search && total >= 2000 && walkOrder && (offset + limit) * 8 <= total ? whereClause(db, filter, false) : countWhere;
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
   // With a text or tag filter that matches few rows, walking the created_on index would visit every
   // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
