@@ -70,19 +70,11 @@ export function FirstDayGuide() {
   if (left === 0) return null;
   // Open on an empty board; once there are leads it folds to one line, so the board keeps its height.
   return (
+    // The Hide button sits beside the summary, not in it: a button inside <summary> is a nested control.
+    <div className="first-day-wrap">
     <details className="first-day panel" open={s.leads === 0 ? true : undefined} aria-labelledby="first-day-title">
       <summary className="first-day-head">
         <h2 id="first-day-title">Your first day · {items.length - left} of {items.length} done</h2>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            localStorage.setItem(dismissedKey, '1');
-            setDismissed(true);
-          }}
-        >
-          Hide this guide
-        </button>
       </summary>
       <ol className="first-day-steps">
         {items.map((i) => (
@@ -99,5 +91,16 @@ export function FirstDayGuide() {
         ))}
       </ol>
     </details>
+    <button
+      type="button"
+      className="link-button first-day-hide"
+      onClick={() => {
+        localStorage.setItem(dismissedKey, '1');
+        setDismissed(true);
+      }}
+    >
+      Hide this guide
+    </button>
+    </div>
   );
 }
