@@ -40,7 +40,7 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await expense.getByLabel('Amount').fill('12.00');
   await expense.getByLabel('Connects bought').fill('80');
   await expense.getByRole('button', { name: 'Add expense' }).click();
-  await expect(page.getByRole('table', { name: 'Latest expenses' })).toContainText('connects (80)');
+  await expect(page.getByRole('table', { name: 'Latest expenses' })).toContainText('Connects (80)');
 
   // Subscription, then an overlapping one is refused.
   const subscription = page.getByRole('form', { name: 'Add a subscription' });
