@@ -57,7 +57,7 @@ const noSql = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', '.bench/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', '.bench/**', 'scripts/restructure/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
