@@ -7,7 +7,7 @@ import { ReportsPage } from './page-models/reports-page';
 // docs/domain.md §6.3–§6.5 in Chromium: the Clients page, a payment linked from "To assign", the attribution
 // switch.
 
-const paypalFile = path.resolve('src/core/services/__fixtures__/paypal-clients-1.csv');
+const paypalFile = path.resolve('src/core/clients/__fixtures__/paypal-clients-1.csv');
 
 /** Acme Corp found the user through the podcast (lost lead), then won on Upwork; a PayPal file with its payment and a stranger's. */
 async function seed(app: RunningApp) {

@@ -5,7 +5,7 @@ import type { RunningApp } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 import { ReportsPage } from './page-models/reports-page';
 import { presetRange } from '../src/shared/reports/presets';
-import { formatDay } from '../src/renderer/app/format';
+import { formatDay } from '../src/renderer/lib/format';
 
 type Row = Record<string, number | string | null>;
 type Report = { from: string; to: string; basis: string; currency: string; channels: Row[]; totals: Row; warnings: string[] };

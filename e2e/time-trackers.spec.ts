@@ -73,7 +73,7 @@ test('a Toggl export: projects mapped once (lead offered by client name), import
 test('the wizard maps any other file to time entries: a date, a duration in decimal hours or H:MM, a channel and kind for the whole file', async ({ page, app }) => {
   const importPage = new ImportPage(page);
   await importPage.open(app.url);
-  await importPage.choose(path.resolve('src/core/time/__fixtures__/timesheet.csv'));
+  await importPage.choose(path.resolve('src/core/csv/__fixtures__/timesheet.csv'));
   await expect(page.getByTestId('import-problem')).not.toContainText('--mapping');
   const wizard = importPage.wizard();
   await wizard.getByLabel('The rows are').selectOption('time');

@@ -6,7 +6,7 @@ import type { RunningApp } from './fixtures/app';
 import { callApi, sourceIdByName } from './page-models/api';
 import { ImportPage } from './page-models/import-page';
 import { ReportsPage } from './page-models/reports-page';
-import { todayLocal } from '../src/renderer/app/format';
+import { todayLocal } from '../src/renderer/lib/format';
 
 // docs/domain.md §6.1, §6.4 in Chromium: Log time on a lead moves Profit/hour on Reports; the timer survives a
 // restart; the board card logs time; a time.csv imports through the Import page.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
-import { type AppStore, openAppStore, type RecoveryChoice, type RecoveryPrompt } from '../../src/core/backup/recover';
+import { type AppStore, openAppStore, type RecoveryChoice, type RecoveryPrompt } from '../../src/core/backups/recover';
 import { useNativeBinding } from '../../src/core/db/native';
 
 /** The Electron-ABI better-sqlite3 build: shipped as extraResources native/ (electron-builder.yml), or prepared in .electron-native/. */

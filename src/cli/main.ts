@@ -1,6 +1,7 @@
 import { isOperationName } from '../shared/api/contract';
 import { type ApiError, AppError } from '../shared/api/result';
-import { dispatch, type DispatchOptions, parseInput, toApiError } from '../core/dispatch';
+import { dispatch, type DispatchOptions, parseInput } from '../core/dispatch';
+import { toApiError } from '../core/errors';
 import { type HostCtx, lazyHostCtx } from '../core/host-store';
 import { resolveDbPath } from '../core/paths';
 import { appVersion } from '../core/version';

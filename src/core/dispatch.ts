@@ -1,60 +1,56 @@
-import type { z } from 'zod';
 import { contract, isOperationName, type OperationName } from '../shared/api/contract';
-import { type ApiError, type ApiResult, AppError, type FieldError } from '../shared/api/result';
+import { type ApiError, type ApiResult, type FieldError } from '../shared/api/result';
 import type { Ctx } from './context';
-import { sqliteApiError } from './db/sqlite-errors';
-import { appHandlers } from './handlers/app-handlers';
-import { costsHandlers } from './handlers/costs-handlers';
-import { paymentsHandlers } from './handlers/payments-handlers';
-import { reportsHandlers } from './handlers/reports-handlers';
-import { backupsHandlers } from './handlers/backups-handlers';
-import { leadsHandlers } from './handlers/leads-handlers';
-import { sourcesHandlers } from './handlers/sources-handlers';
-import { csvHandlers } from './handlers/csv-handlers';
-import { importsHandlers } from './handlers/imports-handlers';
-import { connectsHandlers } from './handlers/connects-handlers';
-import { leadMoneyHandlers } from './handlers/lead-money-handlers';
-import { dbHandlers } from './handlers/db-handlers';
-import type { HostHooks, Handlers } from './handlers/types';
-import { activityHandlers } from './handlers/activity-handlers';
-import { undoHandlers } from './handlers/undo-handlers';
-import { timeHandlers } from './handlers/time-handlers';
-import { clientsHandlers } from './handlers/clients-handlers';
+import { appHandlers } from './app/app-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
+import { sampleHandlers } from './app/sample-handlers';
+import { costsHandlers } from './costs/costs-handlers';
+import { subscriptionsHandlers } from './subscriptions/subscriptions-handlers';
+import { ratesHandlers } from './rates/rates-handlers';
+import { paymentsHandlers } from './payments/payments-handlers';
+import { expensesHandlers } from './expenses/expenses-handlers';
+import { reportsHandlers } from './reports/reports-handlers';
+import { backupsHandlers } from './backups/backups-handlers';
+import { leadsHandlers } from './leads/leads-handlers';
+import { sourcesHandlers } from './sources/sources-handlers';
+import { csvHandlers } from './imports/csv-handlers';
+import { importsHandlers } from './imports/imports-handlers';
+import { connectsHandlers } from './connects/connects-handlers';
+import { leadMoneyHandlers } from './payments/lead-money-handlers';
+import { dbHandlers } from './app/db-handlers';
+import type { HostHooks, Handlers } from './handler-types';
+import { activityHandlers } from './activity/activity-handlers';
+import { closeoutHandlers } from './activity/closeout-handlers';
+import { preferencesHandlers } from './settings/preferences-handlers';
+import { reasonsHandlers } from './activity/reasons-handlers';
+import { agendaHandlers } from './activity/agenda-handlers';
+import { undoHandlers } from './undo/undo-handlers';
+import { timeHandlers } from './time/time-handlers';
+import { timerHandlers } from './time/timer-handlers';
+import { clientsHandlers } from './clients/clients-handlers';
 import { visibilityHandlers } from './visibility/visibility-handlers';
+import { zodFields, toApiError } from './errors';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
-  ...appHandlers,
+  ...appHandlers, ...settingsHandlers, ...sampleHandlers,
   ...sourcesHandlers,
   ...leadsHandlers,
-  ...costsHandlers, ...paymentsHandlers, ...reportsHandlers,
+  ...costsHandlers, ...subscriptionsHandlers, ...ratesHandlers, ...paymentsHandlers, ...expensesHandlers, ...reportsHandlers,
   ...backupsHandlers,
   ...csvHandlers, ...importsHandlers,
   ...connectsHandlers,
   ...leadMoneyHandlers,
   ...dbHandlers,
-  ...activityHandlers,
+  ...activityHandlers, ...closeoutHandlers, ...preferencesHandlers, ...reasonsHandlers, ...agendaHandlers,
   ...undoHandlers,
-  ...timeHandlers,
+  ...timeHandlers, ...timerHandlers,
   ...clientsHandlers,
   ...visibilityHandlers,
 };
 
 /** Output checks cost time on big lists; tests and development turn them on. */
 const validateOutput = process.env.LEADLEDGER_VALIDATE_OUTPUT === '1';
-
-export function zodFields(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }));
-}
-
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof AppError) {
-    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-  }
-  const sqlite = sqliteApiError(error);
-  if (sqlite) return sqlite;
-  return { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` };
-}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { AppError } from '../shared/api/result';
-import { restoreFileAtPath, type RestoreOutcome } from './backup/backup-service';
+import { restoreFileAtPath, type RestoreOutcome } from './backups/backup-service';
 import { createCtx, type Ctx } from './context';
 import { DatabaseFileError } from './db/inspect';
 import { openDatabase } from './db/open';
 import { realDbPath } from './db/open-files';
 
-export { openAppStore } from './backup/recover';
+export { openAppStore } from './backups/recover';
 
 /**
  * How a command-line host opens its store:

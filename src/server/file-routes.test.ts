@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempCtx } from '../../test-support/temp-db';
-import { exportToFile } from '../core/services/export-to';
+import { exportToFile } from '../core/imports/export-to';
 import { setupFileRoutes } from './file-routes';
 import { startWebServer, type WebServer } from './web-server';
 

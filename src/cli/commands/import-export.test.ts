@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listBackups } from '../../core/backup/backup';
+import { listBackups } from '../../core/db/backup';
 import { tempDbPath } from '../../../test-support/temp-db';
 import { runCliCaptured } from '../test-support/run-captured';
 

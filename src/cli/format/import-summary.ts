@@ -1,7 +1,7 @@
 import type { ImportSummary } from '../../shared/api/schemas/csv';
 import { describePayerLinks } from '../../shared/csv/payer-links';
 import { describeImportedMatch } from '../../shared/reports/plan-matching';
-import { describeMatchedPair, describePossibleDuplicate } from '../../shared/csv/reconcile-text';
+import { describeMatchedPair, describePossibleDuplicate } from '../../shared/api/reconcile-text';
 
 const n = (value: number) => value.toLocaleString('en');
 

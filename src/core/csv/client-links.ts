@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { clientIdByName, clientIdByOwnName, insertClient, respellClient } from '../repos/clients-repo';
+import { clientIdByName, clientIdByOwnName, insertClient, respellClient } from '../clients/clients-repo';
 
 /** SQLite's NOCASE: only ASCII letters fold. */
 const nocase = (name: string) => name.replace(/[A-Z]+/g, (s) => s.toLowerCase());

@@ -1,5 +1,5 @@
-import type { ExpenseCategory } from '../repos/expenses-repo';
-import type { PayerFacts } from '../repos/payer-repo';
+import type { ExpenseCategory } from '../expenses/expenses-repo';
+import type { PayerFacts } from '../payments/payer-repo';
 
 // What a CSV row becomes before it touches the database. Names (source, lead ref) are resolved
 // by the writer; amounts are already integer minor units.

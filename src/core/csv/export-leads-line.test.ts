@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertLead, RollupBatch } from '../repos/leads-repo';
+import { insertLead, RollupBatch } from '../leads/leads-repo';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { csvRecordLine, queries, type Row, toRecord, writeExport } from './export';
 import { ownHeaders } from './own-formats';

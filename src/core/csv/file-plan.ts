@@ -2,17 +2,18 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
-import { typeDecisions } from '../repos/import-decisions-repo';
-import { baseCurrency } from '../repos/settings-repo';
+import { typeDecisions } from './import-decisions-repo';
+import { baseCurrency } from '../db/settings-repo';
 import type { Mapper, RowResult } from './drafts';
 import { FileProfile } from './file-profile';
-import { type ColumnMapping, type ImportAs, mapperFor, mappingMapper, resolveLayout } from './formats';
+import { type ImportAs, mapperFor, mappingMapper, resolveLayout } from './formats';
+import { type ColumnMapping } from './column-mapping';
 import type { Layout } from './layouts';
 import { CsvParseError } from './parser';
 import { detectDelimiter, detectEncoding, type Encoding, readCsvFile, readHead } from './read-file';
 import type { TypeDecisions } from './type-decisions';
 import { repairHeaders } from './header-repair';
-import { type ProjectMap, projectMap } from '../repos/time-projects-repo';
+import { type ProjectMap, projectMap } from '../time/time-projects-repo';
 import type { TimeKind } from '../../shared/api/schemas/time';
 
 // How an import reads its file: encoding, delimiter, layout, mapper, and (from a pass over the rows)

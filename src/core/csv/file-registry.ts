@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result';
-import { processAlive } from '../backup/leftovers';
+import { processAlive } from '../db/leftovers';
 
 // Files the API may touch: uploads (browser mode) and paths the user chose in a native dialog
 // (Electron). The renderer only ever holds the id, never a path.

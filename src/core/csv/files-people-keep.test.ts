@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { rollupDrift } from '../rollups/rebuild';
-import { saveProjectMapping } from '../repos/time-projects-repo';
+import { saveProjectMapping } from '../time/time-projects-repo';
 import { importCsvFile } from './import-engine';
 import type { ImportOptions } from './file-plan';
 

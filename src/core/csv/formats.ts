@@ -1,22 +1,21 @@
 import { AppError } from '../../shared/api/result';
-import type { DecimalSeparator } from '../../shared/csv/amounts';
-import type { DateFormat } from '../../shared/csv/dates';
 import { duplicateHeaders, headerKey, indexHeaders } from '../../shared/csv/headers';
 import { formatMinorPlain, isCurrencyCode } from '../../shared/money';
 import { type Draft, type Mapper, RowError } from './drafts';
 import { fixedProfile, type FileProfile } from './file-profile';
 import { type FormatId, type Layout, layoutById, layouts, matchLayout, otherReportOf, type Platform, recognise, type Recognised } from './layouts';
-import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type OwnFormat, type Target } from './own-formats';
+import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type OwnFormat } from './own-formats';
 import { paypalMapper } from './paypal';
 import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
 import type { TypeDecisions } from './type-decisions';
 import { upworkMapper } from './upwork';
 import { wiseMapper } from './wise';
 import { wizardMoney } from './wizard-money';
-import { wizardTimeFields, wizardTimeMapper } from '../time/wizard-time';
-import { trackerMapper } from '../time/tracker-import';
-import type { ProjectMap } from '../repos/time-projects-repo';
+import { wizardTimeFields, wizardTimeMapper } from './wizard-time';
+import { trackerMapper } from './tracker-import';
+import type { ProjectMap } from '../time/time-projects-repo';
 import type { TimeKind } from '../../shared/api/schemas/time';
+import type { ColumnMapping } from './column-mapping';
 
 export type { FormatId } from './layouts';
 export type ImportAs = OwnFormat | 'upwork' | 'paypal' | 'stripe';
@@ -66,19 +65,6 @@ export function resolveLayout(headers: readonly string[], as: ImportAs | undefin
   const closest = candidates.map((l) => matchLayout(headers, l).missing).sort((a, b) => a.length - b.length)[0] ?? [];
   throw new AppError('invalid_input', `This file is not ${as} CSV: it has no column ${closest.join(', ')}`);
 }
-
-/** A user's column mapping (the wizard's output; saved by name in csv_mappings). */
-export type ColumnMapping = {
-  target: Target | 'time';
-  /** Our field name -> column index in the file. */
-  columns: Record<string, number>;
-  dateFormat: DateFormat;
-  decimal: DecimalSeparator;
-  source?: string | undefined;
-  currency?: string | undefined;
-  /** Time entries without a kind column (docs/domain.md §6). */
-  kind?: TimeKind | undefined;
-};
 
 /** Fields the wizard maps beyond our CSV columns: a payment's Net (the fee is Gross − Net, docs/domain.md §3). */
 export const wizardFields: Record<ColumnMapping['target'], readonly string[]> = {

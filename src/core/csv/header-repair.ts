@@ -2,7 +2,7 @@ import { damagedMatch, headerKey, isDamaged } from '../../shared/csv/headers';
 import { layouts } from './layouts';
 import { paypalNames } from './paypal-names';
 import { stripeBalanceAliases, stripePaymentsAliases } from './stripe';
-import { trackerAliases } from '../time/tracker-columns';
+import { trackerAliases } from './tracker-columns';
 import { upworkCurrentAliases, upworkLegacyAliases } from './upwork';
 import { wiseAliases } from './wise';
 

@@ -2,8 +2,8 @@ import type { DecimalSeparator } from '../../shared/csv/amounts';
 import type { Delimiter } from '../../shared/csv/headers';
 import type { FormatId } from './layouts';
 import type { Encoding } from './read-file';
-import type { ImportMatch } from '../repos/plan-charges';
-import type { MatchedPair, PossibleDuplicate } from '../imports/reconcile-import';
+import type { ImportMatch } from '../subscriptions/plan-charges';
+import type { MatchedPair, PossibleDuplicate } from './reconcile-import';
 
 export type InvalidRow = { line: number; message: string };
 

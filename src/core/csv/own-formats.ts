@@ -5,8 +5,8 @@ import { unescapeFormula } from '../../shared/csv/escape';
 import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
 import { boostOutcomes, competitionBuckets } from '../../shared/domain/bid-facts';
-import { expenseCategoryValues as expenseCategories } from '../../shared/api/schemas/expenses';
-import type { ExpenseCategory } from '../repos/expenses-repo';
+import { expenseCategoryValues as expenseCategories } from '../../shared/domain/expense-categories';
+import type { ExpenseCategory } from '../expenses/expenses-repo';
 import { timeKinds } from '../../shared/api/schemas/time';
 import { type Draft, RowError, type TimeDraft } from './drafts';
 

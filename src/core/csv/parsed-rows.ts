@@ -9,7 +9,7 @@ import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 import { PlanChanged, PlanCheck } from './speculative-plan';
 import type { TypeDecisions } from './type-decisions';
-import type { ProjectMap } from '../repos/time-projects-repo';
+import type { ProjectMap } from '../time/time-projects-repo';
 
 // A big import reads, maps and checks its rows in a worker thread while the main thread writes them
 // (on 2 cores the two halves of a million-row import run side by side). The worker builds

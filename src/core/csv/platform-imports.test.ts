@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveTypeDecision } from '../repos/import-decisions-repo';
+import { saveTypeDecision } from './import-decisions-repo';
 import { rollupDrift } from '../rollups/rebuild';
 import { openTempCtx } from '../../../test-support/temp-db';
 import { importCsvFile, type ImportOptions } from './import-engine';

@@ -1,4 +1,4 @@
-import type { ExpenseCategory } from '../repos/expenses-repo';
+import type { ExpenseCategory } from '../expenses/expenses-repo';
 
 /** What the user decided a platform's unknown row type is (docs/domain.md §3.4); saved per platform. */
 export type TypeDecision =

@@ -1,7 +1,7 @@
 import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
-import type { ExpenseCategory } from '../repos/expenses-repo';
+import type { ExpenseCategory } from '../expenses/expenses-repo';
 import { boundedMemo } from './bounded-memo';
 import { FeeLinks, type Linked } from './fee-links';
 import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';

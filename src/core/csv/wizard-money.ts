@@ -1,7 +1,7 @@
 import { parseAmount } from '../../shared/csv/amounts';
 import { formatMinorPlain } from '../../shared/money';
 import type { Mapper, PaymentDraft } from './drafts';
-import type { ColumnMapping } from './formats';
+import type { ColumnMapping } from './column-mapping';
 
 // docs/domain.md §3, the mapping wizard's money: the fee is a cost. A fee of the sign opposite to the
 // gross (PayPal's negative fees) is read as positive; with a Net column the fee is Gross − Net; a

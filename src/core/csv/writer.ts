@@ -2,18 +2,18 @@ import type { Database } from 'better-sqlite3';
 import { nextChannelColor } from '../../shared/domain/palette';
 import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
-import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../repos/expenses-repo';
-import { insertLead, insertLeadsSkippingTaken, type LeadRecord, type LeadToInsert, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../repos/leads-repo';
-import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../repos/payments-repo';
+import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../expenses/expenses-repo';
+import { insertLead, insertLeadsSkippingTaken, type LeadRecord, type LeadToInsert, type LeadWrite, recordCreatedStages, recordStageChange, updateLeadRecord } from '../leads/leads-repo';
+import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../payments/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
-import { resolvePaymentFee } from '../repos/payment-fees';
-import { keepsPlace, setPaymentPayer } from '../repos/payer-repo';
-import { setLeadClient } from '../repos/clients-repo';
+import { resolvePaymentFee } from '../payments/payment-fees';
+import { keepsPlace, setPaymentPayer } from '../payments/payer-repo';
+import { setLeadClient } from '../clients/clients-repo';
 import { ClientLinks } from './client-links';
-import { keepUserExpenseFields, keepUserPaymentFields } from '../imports/owned-fields';
+import { keepUserExpenseFields, keepUserPaymentFields } from './owned-fields';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
-import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../repos/time-repo';
+import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../time/time-repo';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 

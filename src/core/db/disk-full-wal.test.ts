@@ -13,7 +13,7 @@ process.env.LEADLEDGER_IMPORT_CACHE_KIB = '0';
 describe('disk full during an import', () => {
   it('leaves no oversized WAL behind', { timeout: 60_000 }, async () => {
     const { importCsvFile } = await import('../csv/import-engine');
-    const { toApiError } = await import('../dispatch');
+    const { toApiError } = await import('../errors');
     const { openTempCtx } = await import('../../../test-support/temp-db');
     const ctx = openTempCtx();
     try {

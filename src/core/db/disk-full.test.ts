@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsvFile } from '../csv/import-engine';
-import { dispatch, toApiError } from '../dispatch';
-import { loadSampleData } from '../services/sample-data';
+import { dispatch } from '../dispatch';
+import { toApiError } from '../errors';
+import { loadSampleData } from '../app/sample-data';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 
 // SQLite's own I/O-error tests fill the disk; PRAGMA max_page_count does the same to one connection.

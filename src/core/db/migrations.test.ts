@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listBackups } from '../backup/backup';
+import { listBackups } from './backup';
 import { rebuildRollups, rollupDrift } from '../rollups/rebuild';
 import { tempDbPath } from '../../../test-support/temp-db';
 import { buildFixture } from './fixtures/fixture-data';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { registerFile } from '../csv/file-registry';
 import { dispatch } from '../dispatch';
-import { cancelImportJob, importJob, startImportJob, waitForJob } from '../services/import-jobs';
+import { cancelImportJob, importJob, startImportJob, waitForJob } from '../imports/import-jobs';
 import { leadsCsv, runCli, startApp } from '../../../test-support/app-process';
 import { openTempCtx, sourceId, tempDbPath } from '../../../test-support/temp-db';
 import { busyMessage } from './sqlite-errors';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsvFile } from '../csv/import-engine';
-import { exportToFile } from '../services/export-to';
+import { exportToFile } from '../imports/export-to';
 import { openTempCtx } from '../../../test-support/temp-db';
 import { openConnection } from './connection';
 import { inspectDatabaseFile } from './inspect';

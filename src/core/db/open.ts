@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBackup } from '../backup/backup';
-import { sweepBackupTemps } from '../backup/leftovers';
+import { createBackup } from './backup';
+import { sweepBackupTemps } from './leftovers';
 import { type Db, openConnection } from './connection';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from './inspect';

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackupInBackground } from '../backup/background-backup';
-import { createBackup } from '../backup/backup';
-import { restoreFileAtPath } from '../backup/backup-service';
+import { createBackupInBackground } from '../backups/background-backup';
+import { createBackup } from './backup';
+import { restoreFileAtPath } from '../backups/backup-service';
 import { openDatabase } from './open';
 
 // The database, its WAL/SHM, backups and temp copies: 0600; folders we create: 0700. Checked with

@@ -3,10 +3,10 @@ import type { ImportRecord, ImportUndone } from '../../shared/api/schemas/reconc
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import { prepared } from '../db/statements';
-import { deleteExpense, type ExpenseRecord, getExpense, updateExpense } from '../repos/expenses-repo';
-import { deleteLeadRecord, getLeadRecord } from '../repos/leads-repo';
-import { deletePayment, getPayment, type PaymentRecord, updatePayment } from '../repos/payments-repo';
-import { deleteTimeEntry } from '../repos/time-repo';
+import { deleteExpense, type ExpenseRecord, getExpense, updateExpense } from '../expenses/expenses-repo';
+import { deleteLeadRecord, getLeadRecord } from '../leads/leads-repo';
+import { deletePayment, getPayment, type PaymentRecord, updatePayment } from '../payments/payments-repo';
+import { deleteTimeEntry } from '../time/time-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 
 // docs/domain.md §7, Undo an import: it removes the records that import added and puts back the typed

@@ -2,10 +2,10 @@ import type { Attribution, Basis, ChannelReport, ReportDetail } from '../../shar
 import { Converter } from '../../shared/reports/fx';
 import { addSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
 import type { Ctx } from '../context';
-import { rateTable } from '../repos/rates-repo';
-import { recordSpan } from '../repos/report-repo';
-import { baseCurrency } from '../repos/settings-repo';
-import { reportSources } from '../repos/sources-repo';
+import { rateTable } from '../rates/rates-repo';
+import { recordSpan } from './report-repo';
+import { baseCurrency } from '../db/settings-repo';
+import { reportSources } from '../sources/sources-repo';
 import { planRange } from '../rollups/ranges';
 import { addExpenseBreakdown, addExpenses, addPlanCharges } from './cash-costs';
 import { ReportCells } from './cells';

@@ -1,6 +1,6 @@
 import { Converter } from '../../shared/reports/fx';
-import { planCharges } from '../repos/plan-charges';
-import { expenseMonths, expenseTotals } from '../repos/report-repo';
+import { planCharges } from '../subscriptions/plan-charges';
+import { expenseMonths, expenseTotals } from './report-repo';
 import type { ReportInput } from './parts';
 
 /**

@@ -1,4 +1,4 @@
-import { leadMonths, winHistogram } from '../repos/report-repo';
+import { leadMonths, winHistogram } from './report-repo';
 import type { ReportInput } from './parts';
 
 /** docs/domain.md §4: the cohort (leads created in the range), its funnel counts, connects and booked value. */

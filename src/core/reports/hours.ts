@@ -1,4 +1,4 @@
-import { timeMonths } from '../repos/report-repo';
+import { timeMonths } from './report-repo';
 import type { ReportInput } from './parts';
 
 /** docs/domain.md §6: sales and delivery minutes of the time entries dated in the range. */

@@ -1,8 +1,8 @@
 import { fieldError } from '../../shared/api/result';
 import { toIsoDate } from '../../shared/dates';
 import type { Ctx } from '../context';
-import { planCharges } from '../repos/plan-charges';
-import { recordSpan } from '../repos/report-repo';
+import { planCharges } from '../subscriptions/plan-charges';
+import { recordSpan } from './report-repo';
 
 export type RangeQuery = { from?: string | null; to?: string | null };
 

@@ -1,5 +1,5 @@
-import { attributionShifts } from '../repos/attribution-repo';
-import { paymentMonths } from '../repos/report-repo';
+import { attributionShifts } from './attribution-repo';
+import { paymentMonths } from './report-repo';
 import type { ReportInput } from './parts';
 
 /** docs/domain.md §4: revenue and fees of the payments dated in the range, each sum converted at its month's rate. */

@@ -1,7 +1,7 @@
 import type { LedgerCost } from '../../shared/reports/ledger';
-import { creditSources } from '../repos/ledger-repo';
-import { connectsByPrice } from '../repos/report-repo';
-import { type ChannelLedger, channelLedger, uncountedWarning, uncoveredWarning } from '../services/ledger-service';
+import { creditSources } from '../connects/ledger-repo';
+import { connectsByPrice } from './report-repo';
+import { type ChannelLedger, channelLedger, uncountedWarning, uncoveredWarning } from '../connects/ledger-service';
 import { ExactBaseSums } from './exact-sum';
 import type { ReportInput } from './parts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
-import { loadSampleData } from '../services/sample-data';
+import { loadSampleData } from '../app/sample-data';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { rebuildRollups, rollupDrift } from './rebuild';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, operationNames } from '../../shared/api/contract';
 import { dispatch } from '../dispatch';
-import { loadSampleData } from '../services/sample-data';
+import { loadSampleData } from '../app/sample-data';
 import { openTempCtx } from '../../../test-support/temp-db';
 
 // Every operation of the contract (new ones are covered automatically) gets random and malformed

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../handlers/types';
+import type { HandlersFor } from '../handler-types';
 import { bidPlan, funnelReport, proposalsFor } from './visibility-service';
 
 export const visibilityHandlers: HandlersFor<'visibility'> = {

@@ -5,15 +5,17 @@ import { ToastArea, ToastProvider } from '../components/Toasts';
 import { useDueNotifications } from '../features/follow-ups/useDueNotifications';
 import { usePreferencesEffects } from '../features/settings/usePreferences';
 import { installGlobalImportHandlers } from '../features/import-export/pendingImport';
-// Loaded with the first screen: it records the address before the (lazy) lead page is opened.
-import './backLink';
-import { useDataVersion } from './dataVersion';
-import { todayLocal } from './format';
+import { useDataVersion } from '../lib/dataVersion';
+import { todayLocal } from '../lib/format';
 import { pages } from './pages';
+// Loaded with the first screen: it records the address before the (lazy) lead page is opened.
+import { setPageTitles } from '../lib/backLink';
 import { useToAssignCount } from '../features/clients/useToAssignCount';
 import { TopBar } from './TopBar';
-import { requestBoardFocus } from './boardFocus';
-import { navigate, useRoute } from './useRoute';
+import { requestBoardFocus } from '../lib/boardFocus';
+import { navigate, useRoute } from '../lib/useRoute';
+
+setPageTitles((page) => pages.find((p) => p.id === page)?.title);
 
 // The board listens for it (useBoard's leadAddedEvent); the name only, so the board stays in its lazy chunk.
 const leadAddedEvent = 'leadledger:lead-added';

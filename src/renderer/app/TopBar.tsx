@@ -1,7 +1,7 @@
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../features/search/SearchBox';
 import { TimerControl } from '../features/time/TimerControl';
-import type { Route } from './useRoute';
+import type { Route } from '../lib/useRoute';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 

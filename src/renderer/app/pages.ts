@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import type { IconName } from '../components/Icon';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
-import type { Route } from './useRoute';
+import type { PageProps } from '../lib/useRoute';
 
 // Only the board is in the first chunk (the first screen; its compile is most of a cold first paint,
 // docs/performance.md); every other page (the table, charts, the import wizard, forms) is its own chunk,
@@ -18,8 +18,6 @@ const SourcesPage = lazy(() => import('../features/sources/SourcesPage').then((m
 const ClientPage = lazy(() => import('../features/clients/ClientPage').then((m) => ({ default: m.ClientPage })));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const ToAssignPage = lazy(() => import('../features/clients/ToAssignPage').then((m) => ({ default: m.ToAssignPage })));
-
-export type PageProps = { route: Route };
 export type PageDef = {
   id: string;
   title: string;

@@ -1,11 +1,11 @@
 import { format } from 'date-fns';
-import { errorsByField } from '../costs/useFormErrors';
+import { errorsByField } from '../../components/useFormErrors';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDateTime, formatDay, formatValue } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDateTime, formatDay, formatValue } from '../../lib/format';
 import { typedDayOf } from '../../../shared/domain/typed-day';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { type ActivityKind, activityKindLabels, type TimelineItem } from '../../../shared/api/schemas/activity';

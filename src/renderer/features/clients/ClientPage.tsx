@@ -2,16 +2,16 @@ import { type FormEvent, useState } from 'react';
 import type { ClientDetail } from '../../../shared/api/schemas/clients';
 import type { Stage } from '../../../shared/domain/stages';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDay, formatValue } from '../../app/format';
-import type { PageProps } from '../../app/pages';
-import { useAsync } from '../../app/useAsync';
-import { navigate } from '../../app/useRoute';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDay, formatValue } from '../../lib/format';
+import type { PageProps } from '../../lib/useRoute';
+import { useAsync } from '../../lib/useAsync';
+import { navigate } from '../../lib/useRoute';
 import { StageBadge } from '../../components/Badges';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { money } from '../reports/reportFormat';
-import { useSources } from '../sources/useSources';
+import { money } from '../../lib/reportFormat';
+import { useSources } from '../../lib/useSources';
 import './clients.css';
 
 /** One client: lifetime revenue and its channels, its leads, first source, e-mails, merge (docs/domain.md §6.3). */

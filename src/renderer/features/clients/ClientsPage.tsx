@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
-import { navigate } from '../../app/useRoute';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { navigate } from '../../lib/useRoute';
 import { useToast } from '../../components/Toasts';
-import { money } from '../reports/reportFormat';
+import { money } from '../../lib/reportFormat';
 import './clients.css';
 
 /** Every client (docs/domain.md §6.3): first source, leads, lifetime revenue, first and last contact, repeats. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { useAsync } from '../../app/useAsync';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { useAsync } from '../../lib/useAsync';
 import './clients.css';
 
 /** The lead's client on the lead page: a link to the client, and another client by name (docs/domain.md §6.3). */

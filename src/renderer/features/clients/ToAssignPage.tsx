@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ToAssignPayment } from '../../../shared/api/schemas/payer-links';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { useToast } from '../../components/Toasts';
-import { money } from '../reports/reportFormat';
-import { useSources } from '../sources/useSources';
+import { money } from '../../lib/reportFormat';
+import { useSources } from '../../lib/useSources';
 import { LeadFinder } from './LeadFinder';
 import './clients.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { useDataVersion } from '../../app/dataVersion';
+import { useDataVersion } from '../../lib/dataVersion';
 
 /** How many payments wait in "To assign", for the sidebar badge. */
 export function useToAssignCount(): number {

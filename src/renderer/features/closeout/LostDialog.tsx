@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
-import { todayLocal } from '../../app/format';
+import { useAsync } from '../../lib/useAsync';
+import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
-import type { Closed } from './useCloseOut';
+import type { Closed } from './closed';
 
 export type LostDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };
 

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { todayLocal } from '../../app/format';
+import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
-import type { Closed } from './useCloseOut';
+import type { Closed } from './closed';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
 
 export type WonDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };

@@ -1,9 +1,9 @@
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
+import { notifyDataChanged } from '../../lib/dataVersion';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { stageLabels } from '../../../shared/domain/stages';
 import { formatMinorPlain } from '../../../shared/money';
-import type { Closed } from './useCloseOut';
+import type { Closed } from './closed';
 
 type Toast = { info: (text: string, options?: { undo?: () => unknown }) => void; error: (text: string) => void };
 

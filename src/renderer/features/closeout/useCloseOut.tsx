@@ -3,10 +3,9 @@ import type { LeadRow } from '../../../shared/api/schemas/leads';
 import type { Stage } from '../../../shared/domain/stages';
 import { LostDialog } from './LostDialog';
 import { WonDialog } from './WonDialog';
+import type { Closed } from './closed';
 
 type Pending = { lead: LeadRow; stage: 'won' | 'lost'; beforeId: number | null };
-/** What a saved close-out recorded: the payment the Won dialog added, if any (Undo deletes it). */
-export type Closed = { paymentId: number | null };
 
 /**
  * Moving a lead to Won or Lost goes through a dialog; `ask` resolves what was saved (the

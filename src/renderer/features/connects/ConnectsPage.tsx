@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { ConnectsLedger } from '../../../shared/api/schemas/connects';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { DeleteButton } from '../costs/DeleteButton';
-import { FormError, useFormErrors } from '../costs/useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { LedgerChart } from './LedgerChart';
 import { AdjustDialog, BuyDialog, OpeningDialog } from './LedgerDialogs';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 import { MatchUpwork } from './MatchUpwork';
 import { useShortfall } from '../costs/useShortfall';
 import './connects.css';

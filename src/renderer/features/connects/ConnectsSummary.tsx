@@ -1,6 +1,6 @@
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 
 /** The credits balance per channel, for the Channels and Reports pages; the Connects screen has the rest. */
 export function ConnectsSummary({ on, title }: { on?: string | undefined; title: string }) {

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { todayLocal } from '../../app/format';
+import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError, useFormErrors } from '../costs/useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { useShortfall } from '../costs/useShortfall';
 
 export type LedgerDialogProps = { sourceId: number; source: string; creditName: string; onClose: () => void };

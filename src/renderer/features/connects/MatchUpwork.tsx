@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { todayLocal } from '../../app/format';
+import { todayLocal } from '../../lib/format';
 import { Field } from '../../components/Field';
 import { AdjustDialog } from './LedgerDialogs';
 

@@ -1,6 +1,6 @@
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { api } from '../../api';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 import { CostModelsPanel } from './CostModelsPanel';
 import { ExpensesPanel } from './ExpensesPanel';
 import { PaymentsPanel } from './PaymentsPanel';

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
-import { FormError, useFormErrors } from './useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { DeleteButton } from './DeleteButton';
 
 export function CurrencyPanel() {

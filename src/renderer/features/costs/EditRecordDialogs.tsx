@@ -1,14 +1,15 @@
 import { type FormEvent, useState } from 'react';
-import { expenseCategoryValues, type Expense } from '../../../shared/api/schemas/expenses';
+import { type Expense } from '../../../shared/api/schemas/expenses';
+import { expenseCategoryValues } from '../../../shared/domain/expense-categories';
 import { categoryLabel } from './categoryLabels';
 import type { Payment } from '../../../shared/api/schemas/payments';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { formatMinorPlain } from '../../../shared/money';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError, useFormErrors } from './useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { useShortfall } from './useShortfall';
 
 /** Every field of a payment, edited in place; any lead of its channel, any stage (or the lead it is linked to). */

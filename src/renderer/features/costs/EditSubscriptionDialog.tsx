@@ -5,7 +5,7 @@ import { formatMinorPlain } from '../../../shared/money';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FormError, useFormErrors } from './useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { useShortfall } from './useShortfall';
 
 /** Every field of a subscription, edited in place. */

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { Source } from '../../../shared/api/schemas/sources';
 import { api } from '../../api';
-import { formatDay, todayLocal } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { formatDay, todayLocal } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
-import { money } from '../reports/reportFormat';
-import { FormError, useFormErrors } from './useFormErrors';
+import { money } from '../../lib/reportFormat';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { DataActions } from '../import-export/DataActions';
 import { DeleteButton } from './DeleteButton';
 import { EditPaymentDialog } from './EditRecordDialogs';

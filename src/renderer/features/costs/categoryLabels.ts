@@ -1,4 +1,4 @@
-import type { expenseCategoryValues } from '../../../shared/api/schemas/expenses';
+import type { expenseCategoryValues } from '../../../shared/domain/expense-categories';
 
 /** The words an expense category is shown with; the codes (docs/domain.md §2) stay in files and the API. */
 export const categoryLabels: Record<(typeof expenseCategoryValues)[number], string> = {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 type Anchor = string | number;
 import { ApiCallError } from '../../../shared/api/client';
-import type { useFormErrors } from './useFormErrors';
+import type { useFormErrors } from '../../components/useFormErrors';
 
 type Form = ReturnType<typeof useFormErrors>;
 type Pending = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { daysFromToday, formatDateTime, formatDay, formatValueShort } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { daysFromToday, formatDateTime, formatDay, formatValueShort } from '../../lib/format';
 import { ChannelChip, StageBadge } from '../../components/Badges';
 import { useToast } from '../../components/Toasts';
 import { activityKindLabels } from '../../../shared/api/schemas/activity';

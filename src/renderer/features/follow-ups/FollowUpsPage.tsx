@@ -1,6 +1,6 @@
 import { api } from '../../api';
-import { plural, todayLocal } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { plural, todayLocal } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import type { AgendaItem } from '../../../shared/api/schemas/preferences';
 import { FollowUpItem } from './FollowUpItem';
 import { groupBySection, type SectionName, sectionNames, type WeekStart } from './followUpSections';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { todayLocal } from '../../app/format';
+import { todayLocal } from '../../lib/format';
 
 const storageKey = 'leadledger-notified-on';
 const hour = 3_600_000;

@@ -1,5 +1,5 @@
 import { likelyChannel } from '../../../shared/domain/channel-typos';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 
 /** Under "New channels": "Upwrok" is new — did you mean Upwork?, with what to do about it. */
 export function ChannelTypos({ created, applied }: { created: readonly string[]; applied: boolean }) {

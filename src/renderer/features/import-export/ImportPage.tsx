@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import type { PageProps } from '../../app/pages';
+import type { PageProps } from '../../lib/useRoute';
 import type { ColumnMapping, Inspection } from '../../../shared/api/schemas/csv';
 import { ExportPanel } from './ExportPanel';
 import { type ChosenFile, nativeFiles, registerFile } from './files';

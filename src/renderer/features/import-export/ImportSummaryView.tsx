@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
-import { plural } from '../../app/format';
+import { plural } from '../../lib/format';
 import { UnknownTypes } from './UnknownTypes';
 import { ChannelTypos } from './ChannelTypos';
 import { describePayerLinks } from '../../../shared/csv/payer-links';

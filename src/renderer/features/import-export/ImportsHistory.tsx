@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportRecord } from '../../../shared/api/schemas/reconcile';
 import { api } from '../../api';
-import { plural } from '../../app/format';
+import { plural } from '../../lib/format';
 import { UndoImport } from './ReconciledRecords';
 import './import-reconcile.css';
 

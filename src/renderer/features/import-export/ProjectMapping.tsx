@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import type { TrackerProject } from '../../../shared/api/schemas/csv';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 import './project-mapping.css';
 
 type Choice = { sourceId: number | null; leadId: number | null; kind: 'sales' | 'delivery' };

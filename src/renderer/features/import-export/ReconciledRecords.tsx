@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
-import { describeImported, describeRecord } from '../../../shared/csv/reconcile-text';
-import { plural } from '../../app/format';
+import { describeImported, describeRecord } from '../../../shared/api/reconcile-text';
+import { plural } from '../../lib/format';
 import './import-reconcile.css';
 
 export type SameAsTicks = { ref: string; id: number }[];

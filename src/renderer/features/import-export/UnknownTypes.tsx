@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import type { ImportSummary } from '../../../shared/api/schemas/csv';
-import { plural } from '../../app/format';
+import { plural } from '../../lib/format';
 
 type Choice = '' | 'payment' | 'fee' | 'transfer' | 'ignore' | `expense:${string}`;
 const categories = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;

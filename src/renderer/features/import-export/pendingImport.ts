@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { navigate } from '../../app/useRoute';
+import { navigate } from '../../lib/useRoute';
 import type { ChosenFile } from './files';
 
 // A file waiting to be imported (dropped on the window, or picked from a list page's Import button):

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
+import { notifyDataChanged } from '../../lib/dataVersion';
 import type { ImportJob } from '../../../shared/api/schemas/csv';
 
 /** Polls an import job until it ends (every 250 ms: the import runs on its own connection). */

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { formatPostedAgo } from '../../../shared/domain/bid-facts';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatShortDay, todayLocal } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatShortDay, todayLocal } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import './bid-row.css';
 

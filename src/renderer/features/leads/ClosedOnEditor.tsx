@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { LeadDetail } from '../../../shared/api/schemas/leads';
 import { api } from '../../api';
-import { formatDay, todayLocal } from '../../app/format';
-import { useFormErrors } from '../costs/useFormErrors';
+import { formatDay, todayLocal } from '../../lib/format';
+import { useFormErrors } from '../../components/useFormErrors';
 
 /** The day a won or lost lead closed, correctable in place (back-filled wins get their real date). */
 export function ClosedOnEditor({ lead }: { lead: LeadDetail }) {

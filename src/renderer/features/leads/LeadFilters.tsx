@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { stageLabels, stages } from '../../../shared/domain/stages';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 
 export type LeadFiltersProps = {
   query: URLSearchParams;

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { todayLocal } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LeadDetail } from '../../../shared/api/schemas/leads';
 import { stageLabels, stages } from '../../../shared/domain/stages';
-import { useAppInfo, useSources } from '../sources/useSources';
+import { useAppInfo, useSources } from '../../lib/useSources';
 import { bidFromLead, BidRow, bidToInput } from './BidRow';
 import {
   apiErrorsToForm,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { LeadDetail } from '../../../shared/api/schemas/leads';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
-import { FormError, useFormErrors } from '../costs/useFormErrors';
-import { money } from '../reports/reportFormat';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
+import { money } from '../../lib/reportFormat';
 import './lead-money.css';
 
 /** The lead's own money: payments with their descriptions and fees, connects at the day's price, profit. */

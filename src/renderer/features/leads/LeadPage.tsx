@@ -1,11 +1,11 @@
 import { type ReactNode, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDateTime, formatDay, formatValue, todayLocal } from '../../app/format';
-import type { PageProps } from '../../app/pages';
-import { useAsync } from '../../app/useAsync';
-import { navigate } from '../../app/useRoute';
-import { backLink } from '../../app/backLink';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDateTime, formatDay, formatValue, todayLocal } from '../../lib/format';
+import type { PageProps } from '../../lib/useRoute';
+import { useAsync } from '../../lib/useAsync';
+import { navigate } from '../../lib/useRoute';
+import { backLink } from '../../lib/backLink';
 import { ChannelChip, StageBadge } from '../../components/Badges';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';

@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import { plural } from '../../app/format';
-import type { PageProps } from '../../app/pages';
-import { navigate, replaceRoute, routeWith } from '../../app/useRoute';
+import { plural } from '../../lib/format';
+import type { PageProps } from '../../lib/useRoute';
+import { navigate, replaceRoute, routeWith } from '../../lib/useRoute';
 import type { LeadSortField } from '../../../shared/api/schemas/leads';
 import { DataActions } from '../import-export/DataActions';
-import { Welcome } from '../pipeline/Welcome';
+import { Welcome } from '../../components/Welcome';
 import { LeadFilters } from './LeadFilters';
 import { usePreferences } from '../settings/usePreferences';
 import { staleCutoff } from '../../../shared/domain/stale';

@@ -1,7 +1,7 @@
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, type ReactNode, useEffect, useRef } from 'react';
-import { formatShortDay, formatValue } from '../../app/format';
-import { navigate } from '../../app/useRoute';
+import { formatShortDay, formatValue } from '../../lib/format';
+import { navigate } from '../../lib/useRoute';
 import { ChannelChip, StageBadge, StaleBadge } from '../../components/Badges';
 import { isStale } from '../../../shared/domain/stale';
 import type { LeadRow, LeadSortField } from '../../../shared/api/schemas/leads';

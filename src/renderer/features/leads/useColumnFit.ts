@@ -1,7 +1,7 @@
 import { type RefObject, useLayoutEffect, useMemo, useState } from 'react';
-import { formatShortDay } from '../../app/format';
+import { formatShortDay } from '../../lib/format';
 import { columnTracks, daySamples, type FitFont, type TextMeasure, textFits } from './column-tracks';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 
 /** Does this text fit this column without clipping? undefined while the table is not measured yet. */
 export type CellFit = (column: number, font: FitFont, text: string, extra?: number, numeric?: boolean) => boolean;

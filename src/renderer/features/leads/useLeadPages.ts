@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { useDataVersion } from '../../app/dataVersion';
+import { useDataVersion } from '../../lib/dataVersion';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import type { LeadsQuery } from './leadsQuery';
 

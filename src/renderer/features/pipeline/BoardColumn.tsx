@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { formatValueShort } from '../../app/format';
-import { routeWith } from '../../app/useRoute';
+import { formatValueShort } from '../../lib/format';
+import { routeWith } from '../../lib/useRoute';
 import type { BoardColumn as Column } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 import { SortableLeadCard } from './LeadCard';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 
 const dismissedKey = 'leadledger.firstDay.dismissed';
 const channelsKey = 'leadledger.firstDay.channels';

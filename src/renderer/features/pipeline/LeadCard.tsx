@@ -1,7 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { type KeyboardEventHandler, type PointerEventHandler, type ReactNode, useEffect, useRef } from 'react';
-import { daysFromToday, formatShortDay, formatValueShort } from '../../app/format';
+import { daysFromToday, formatShortDay, formatValueShort } from '../../lib/format';
 import { Icon } from '../../components/Icon';
 import { StaleBadge } from '../../components/Badges';
 import { LogTimeButton } from '../time/LogTimeButton';

@@ -1,11 +1,11 @@
-import type { PageProps } from '../../app/pages';
-import { plural } from '../../app/format';
-import { replaceRoute, routeWith } from '../../app/useRoute';
-import { useSources } from '../sources/useSources';
+import type { PageProps } from '../../lib/useRoute';
+import { plural } from '../../lib/format';
+import { replaceRoute, routeWith } from '../../lib/useRoute';
+import { useSources } from '../../lib/useSources';
 import { DataActions } from '../import-export/DataActions';
 import { Board } from './Board';
 import { useBoard } from './useBoard';
-import { Welcome } from './Welcome';
+import { Welcome } from '../../components/Welcome';
 import { FirstDayGuide } from './FirstDayGuide';
 import { subDays } from 'date-fns';
 import { toIsoDate } from '../../../shared/dates';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
+import { notifyDataChanged, useDataVersion } from '../../lib/dataVersion';
 import { useToast } from '../../components/Toasts';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { closedToast } from '../closeout/closedToast';

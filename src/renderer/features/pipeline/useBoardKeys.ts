@@ -1,5 +1,5 @@
 import { type RefObject, useEffect } from 'react';
-import { boardFocusEvent, takeBoardFocusRequest } from '../../app/boardFocus';
+import { boardFocusEvent, takeBoardFocusRequest } from '../../lib/boardFocus';
 import { stages } from '../../../shared/domain/stages';
 
 const typingTarget = (el: EventTarget | null) => (el as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"], dialog');

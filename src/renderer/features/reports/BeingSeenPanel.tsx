@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { FunnelChannel, FunnelLevel } from '../../../shared/api/schemas/visibility';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { BeingSeenChart } from './BeingSeenChart';
 import { type FactorKey, factorKeys, factorTitles, intervalText, levelWords, type Measure, rateText } from './beingSeenFormat';
 import { BidPlanner } from './BidPlanner';
 import { type ProposalsPick, ProposalsBehind } from './ProposalsBehind';
-import { money } from './reportFormat';
+import { money } from '../../lib/reportFormat';
 import './being-seen.css';
 
 // docs/domain.md §8: does being early, bidding where few have, boosting or being invited get a

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { PlanView } from '../../../shared/api/schemas/visibility';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
-import { useSources } from '../sources/useSources';
-import { money } from './reportFormat';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { useSources } from '../../lib/useSources';
+import { money } from '../../lib/reportFormat';
 
 // docs/domain.md §8 "Bid planner": what if I send N proposals a month, B of them boosted at K, F
 // within the first hour. Every figure with its 80% interval; the same numbers as `leadledger plan`.

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { presetRange } from '../../../shared/reports/presets';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
-import { count, dash, money, percent } from './reportFormat';
+import { useAsync } from '../../lib/useAsync';
+import { count, dash, money, percent } from '../../lib/reportFormat';
 
 const explanation =
   'Break-even bid = (win rate with boost − win rate without) × average net revenue per win ÷ today’s credit price. ' +

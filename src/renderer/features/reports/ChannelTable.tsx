@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelReport, ChannelRow } from '../../../shared/api/schemas/reports';
-import { count, days, money, percent } from './reportFormat';
+import { count, days, money, percent } from '../../lib/reportFormat';
 import { hours } from '../../../shared/reports/format';
 
 type Metric = Exclude<keyof ChannelRow, 'source'>;

@@ -1,8 +1,8 @@
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
-import { routeWith } from '../../app/useRoute';
-import { money } from './reportFormat';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { routeWith } from '../../lib/useRoute';
+import { money } from '../../lib/reportFormat';
 
 type Props = { source: string; sourceId: number | null; from: string | null; to: string | null; onClose: () => void };
 

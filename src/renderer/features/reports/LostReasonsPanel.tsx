@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { ChannelChip } from '../../components/Badges';
 
 export type LostReasonsPanelProps = { from: string; to: string };

@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { hours } from '../../../shared/reports/format';
 import { ChartTable } from './ChartTable';
-import { compactMoney, money } from './reportFormat';
-import { formatDay } from '../../app/format';
+import { compactMoney, money } from '../../lib/reportFormat';
+import { formatDay } from '../../lib/format';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };

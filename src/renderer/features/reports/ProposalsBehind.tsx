@@ -1,7 +1,7 @@
 import { formatPostedAgo } from '../../../shared/domain/bid-facts';
 import { api } from '../../api';
-import { formatDay } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { formatDay } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { type FactorKey, type Measure, measureWords } from './beingSeenFormat';
 
 export type ProposalsPick = { sourceId: number; source: string; factor?: FactorKey; level?: string; measure: Measure };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
-import { compactMoney, count, money } from './reportFormat';
+import { compactMoney, count, money } from '../../lib/reportFormat';
 import { distinctColors } from '../../../shared/domain/palette';
 import { fillMonths } from './monthSeries';
 import { ChartTable } from './ChartTable';

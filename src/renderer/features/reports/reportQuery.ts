@@ -1,6 +1,6 @@
 import { type RangePreset, presetRange, rangePresets } from '../../../shared/reports/presets';
 import { isIsoDate } from '../../../shared/dates';
-import { replaceRoute, routeWith, type Route } from '../../app/useRoute';
+import { replaceRoute, routeWith, type Route } from '../../lib/useRoute';
 
 export type ReportQuery = {
   preset: RangePreset; from: string | null; to: string | null; basis: 'cash' | 'usage'; sort: string; dir: 'asc' | 'desc';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { navigate, replaceRoute, type Route, routeWith } from '../../app/useRoute';
+import { navigate, replaceRoute, type Route, routeWith } from '../../lib/useRoute';
 import { ChannelChip, StageBadge } from '../../components/Badges';
 import { Icon } from '../../components/Icon';
 import { useSearchResults } from './useSearchResults';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Backup } from '../../../shared/api/schemas/backups';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDateTime } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDateTime } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 

@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';

@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { BackupsSection } from './BackupsSection';
 import { CurrencyPanel } from '../costs/CurrencyPanel';
 import { PreferencesPanel } from './PreferencesPanel';

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged, useDataVersion } from '../../app/dataVersion';
-import { setDayPattern } from '../../app/format';
+import { notifyDataChanged, useDataVersion } from '../../lib/dataVersion';
+import { setDayPattern } from '../../lib/format';
 import type { Preferences } from '../../../shared/api/schemas/preferences';
 import { preferenceDefaults } from './preferenceDefaults';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 
 /** Applies the theme and date format from the stored preferences (again after every save). */
 export function usePreferencesEffects(): void {

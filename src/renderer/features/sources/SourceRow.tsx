@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatValue } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatValue } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
 import type { Source } from '../../../shared/api/schemas/sources';

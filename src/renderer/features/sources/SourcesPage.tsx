@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { errorsByField } from '../costs/useFormErrors';
+import { errorsByField } from '../../components/useFormErrors';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
+import { notifyDataChanged } from '../../lib/dataVersion';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ConnectsSummary } from '../connects/ConnectsSummary';
 import { ChannelTimePanel } from '../time/ChannelTimePanel';
 import { SourceRow } from './SourceRow';
-import { useSources } from './useSources';
+import { useSources } from '../../lib/useSources';
 
 export function SourcesPage() {
   const [showArchived, setShowArchived] = useState(false);

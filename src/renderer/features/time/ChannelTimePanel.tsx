@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { useToast } from '../../components/Toasts';
 import { formatMinutes } from '../../../shared/domain/time';
-import { useSources } from '../sources/useSources';
+import { useSources } from '../../lib/useSources';
 import { LogTimeForm } from './LogTimeForm';
 import { TimeEntries } from './TimeEntries';
 import { startTimerOn, useTimer } from './useTimer';

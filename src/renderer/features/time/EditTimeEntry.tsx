@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { todayLocal } from '../../app/format';
-import { useAsync } from '../../app/useAsync';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { todayLocal } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { type TimeEntry, type TimeKind, timeKindLabels, timeKinds } from '../../../shared/api/schemas/time';
 import { formatMinutes, parseDuration } from '../../../shared/domain/time';
-import { errorsByField } from '../costs/useFormErrors';
+import { errorsByField } from '../../components/useFormErrors';
 
 /** One entry edited in place: time, day, kind, note and lead (the channel's leads, or none) — `time:update`. */
 export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () => void }) {

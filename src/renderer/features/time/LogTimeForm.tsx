@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { errorsByField } from '../costs/useFormErrors';
+import { errorsByField } from '../../components/useFormErrors';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { todayLocal } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { todayLocal } from '../../lib/format';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import type { TimeKind } from '../../../shared/api/schemas/time';

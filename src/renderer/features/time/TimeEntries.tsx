@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { formatDay } from '../../app/format';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { formatDay } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import { type TimeEntry, timeKindLabels } from '../../../shared/api/schemas/time';
 import { formatMinutes } from '../../../shared/domain/time';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../app/useAsync';
+import { useAsync } from '../../lib/useAsync';
 import { formatMinutes } from '../../../shared/domain/time';
 import { useToast } from '../../components/Toasts';
 import { LogTimeForm } from './LogTimeForm';

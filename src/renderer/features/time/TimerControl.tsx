@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
+import { notifyDataChanged } from '../../lib/dataVersion';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { elapsedMinutes, formatMinutes, timeKindLabels } from '../../../shared/domain/time';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../app/dataVersion';
-import { useAsync } from '../../app/useAsync';
+import { notifyDataChanged } from '../../lib/dataVersion';
+import { useAsync } from '../../lib/useAsync';
 import type { TimeKind } from '../../../shared/api/schemas/time';
 
 /** The running timer (kept in the database, so it is there after a restart). */

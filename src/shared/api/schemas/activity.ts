@@ -3,9 +3,7 @@ import { op } from '../define';
 import { amountText, id, isoDate } from '../fields';
 import { StageEnum } from './leads';
 import { DeletedActivity } from './undo';
-
-/** What the user logs; `follow-up` is written by "Done" on the Follow-ups page. */
-export const activityKinds = ['note', 'message', 'call', 'meeting', 'proposal', 'follow-up'] as const;
+import { activityKinds } from '../../domain/activity-kinds';
 export const ActivityKind = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 

@@ -3,8 +3,7 @@ import { op } from '../define';
 import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fields';
 import { DateRange, pageInput } from './money-fields';
 import { DeletedExpense } from './undo';
-
-export const expenseCategoryValues = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
+import { expenseCategoryValues } from '../../domain/expense-categories';
 export const ExpenseCategory = z.enum(expenseCategoryValues, { error: 'Choose connects, subscription, advertising, fee, tax or other' });
 
 export const Expense = z.object({

@@ -4,8 +4,8 @@ import { boostOutcomes, competitionBuckets } from '../../domain/bid-facts';
 import { op } from '../define';
 import { count, id, isoDate, minorUnits } from '../fields';
 import { isCurrencyCode } from '../../money';
-import type { ActivityKind } from './activity';
-import type { expenseCategoryValues } from './expenses';
+import type { activityKinds as ownerKinds } from '../../domain/activity-kinds';
+import type { expenseCategoryValues } from '../../domain/expense-categories';
 
 // What a delete removed, exactly as it was stored, so Undo can put it back in one transaction
 // (docs/domain.md §7.7). Returned by leads/payments/expenses/subscriptions/activity:delete with the
@@ -19,7 +19,7 @@ const stamp = z.string().min(1).max(40);
 const code = z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code');
 // Written out (type-checked against their owners) so this file imports no schema at run time:
 // the delete ops in leads/payments/expenses/subscriptions import it.
-const activityKinds = ['note', 'message', 'call', 'meeting', 'proposal', 'follow-up'] as const satisfies readonly ActivityKind[];
+const activityKinds = ['note', 'message', 'call', 'meeting', 'proposal', 'follow-up'] as const satisfies readonly (typeof ownerKinds)[number][];
 const expenseCategories = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const satisfies typeof expenseCategoryValues;
 
 export const DeletedPayment = z.object({

@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../db/statements';
+import { filteredPage } from '../db/paging';
+import type { RollupBatch } from '../rollups/rollup-batch';
+import { addExpense } from '../rollups/specs';
+import { formatMinorPlain } from '../../shared/money';
+
+import type { expenseCategoryValues } from '../../shared/domain/expense-categories';
+
+export type ExpenseCategory = (typeof expenseCategoryValues)[number];
+
+export type ExpenseRecord = {
+  id: number;
+  ref: string;
+  date: string;
+  source_id: number | null;
+  category: ExpenseCategory;
+  description: string;
+  amount_minor: number;
+  currency: string;
+  /** Connects bought (category `connects`). */
+  connects: number;
+  import_id: number | null;
+  created_at: string;
+  /** What the last platform import brought (null: typed); a value the user changed since is theirs (docs/domain.md §7). */
+  platform_description?: string | null;
+  platform_category?: ExpenseCategory | null;
+};
+
+export type ExpenseWrite = Omit<ExpenseRecord, 'id'>;
+
+const columns = ['ref', 'date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects', 'import_id', 'created_at', 'platform_description', 'platform_category'] as const satisfies readonly (keyof ExpenseWrite)[];
+const insertSql = `INSERT INTO expenses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE expenses SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+
+export function getExpense(db: Database, id: number): ExpenseRecord | undefined {
+  return prepared(db, `SELECT * FROM expenses WHERE id = ?`).get(id) as ExpenseRecord | undefined;
+}
+
+export function getExpenseByRef(db: Database, ref: string): ExpenseRecord | undefined {
+  return prepared(db, `SELECT * FROM expenses WHERE ref = ?`).get(ref) as ExpenseRecord | undefined;
+}
+
+export function insertExpense(db: Database, expense: ExpenseWrite, batch: RollupBatch): number {
+  const id = Number(prepared(db, insertSql).run({ platform_description: null, platform_category: null, ...expense }).lastInsertRowid);
+  addExpense(batch, expense, 1);
+  return id;
+}
+
+export function updateExpense(db: Database, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
+  prepared(db, updateSql).run({ platform_description: before.platform_description ?? null, platform_category: before.platform_category ?? null, ...after, id: before.id });
+  addExpense(batch, before, -1);
+  addExpense(batch, after, 1);
+}
+
+export function deleteExpense(db: Database, before: ExpenseRecord, batch: RollupBatch): void {
+  prepared(db, `DELETE FROM expenses WHERE id = ?`).run(before.id);
+  addExpense(batch, before, -1);
+}
+
+/** An expense with its channel's name (null: no channel), as lists show it. */
+export type ExpenseListRow = ExpenseRecord & { source_name: string | null };
+export type ExpenseFilter = {
+  sourceId?: number | undefined;
+  noChannel?: boolean | undefined;
+  category?: ExpenseCategory | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+const selectListed = `SELECT e.*, s.name AS source_name FROM expenses e LEFT JOIN sources s ON s.id = e.source_id`;
+
+export function getExpenseRow(db: Database, id: number): ExpenseListRow | undefined {
+  return db.prepare(`${selectListed} WHERE e.id = ?`).get(id) as ExpenseListRow | undefined;
+}
+
+/** One page of expenses, newest first, and how many match. */
+export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { limit: number; offset: number }): { rows: ExpenseListRow[]; total: number } {
+  return filteredPage<ExpenseListRow>(db, { from: 'expenses e', select: selectListed, orderBy: 'e.date DESC, e.id DESC' }, [
+    filter.sourceId && { sql: 'e.source_id = @sourceId', params: { sourceId: filter.sourceId } },
+    filter.noChannel && { sql: 'e.source_id IS NULL' },
+    filter.category && { sql: 'e.category = @category', params: { category: filter.category } },
+    filter.from && { sql: 'e.date >= @from', params: { from: filter.from } },
+    filter.to && { sql: 'e.date <= @to', params: { to: filter.to } },
+  ], page);
+}
+
+/**
+ * The warning an import adds for connects purchases it brought without a count: they are not in the
+ * Connects ledger until the user adds the count on the Costs page (docs/domain.md §5).
+ */
+export function uncountedImportWarning(db: Database, importId: number): string[] {
+  const rows = db
+    .prepare(
+      `SELECT e.date, e.amount_minor, e.currency, COALESCE(s.name, '(no channel)') AS source FROM expenses e LEFT JOIN sources s ON s.id = e.source_id
+       WHERE e.import_id = ? AND e.category = 'connects' AND e.connects = 0 AND e.amount_minor > 0 ORDER BY e.date, e.id`,
+    )
+    .all(importId) as { date: string; amount_minor: number; currency: string; source: string }[];
+  if (rows.length === 0) return [];
+  const listed = rows.slice(0, 3).map((r) => `${r.source} ${r.date} ${formatMinorPlain(r.amount_minor, r.currency)} ${r.currency}`).join(', ');
+  const more = rows.length > 3 ? ` and ${rows.length - 3} more` : '';
+  const what = rows.length === 1 ? '1 connects purchase has' : `${rows.length} connects purchases have`;
+  return [`${what} no count (${listed}${more}): not in the Connects balance until you add how many on the Costs page`];
+}

@@ -1,9 +1,0 @@
-import { boostReport } from '../services/boost-service';
-import { channelReport, reportDetail } from '../services/reports-service';
-import type { HandlersFor } from './types';
-
-export const reportsHandlers: HandlersFor<'reports'> = {
-  'reports:channels': (ctx, input) => channelReport(ctx, input),
-  'reports:detail': (ctx, input) => reportDetail(ctx, input),
-  'reports:boost': (ctx, input) => boostReport(ctx, input),
-};

@@ -1,0 +1,1 @@
+export const expenseCategoryValues = ['connects', 'subscription', 'advertising', 'fee', 'tax', 'other'] as const;
