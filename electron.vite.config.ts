@@ -10,7 +10,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The import's parse worker sits next to the main bundle (src/core/csv/parsed-rows.ts finds it there).
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'parse-worker': resolve(root, 'src/core/csv/parse-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'parse-worker': resolve(root, 'src/core/csv/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -11,7 +11,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -54,8 +60,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 1280, height: 720 });
       await callApi(app, 'sample:load', { leads: 40 });
       const lead = await createLead(app, { title: 'Axe lead', stage: 'applied', value: '300', followUpOn: isoDay(0) });
-      await callApi(app, 'activity:create', { leadId: lead.id, kind: 'call', at: new Date().toISOString(), text: 'Talked' });
-      for (const [hash, ready] of [['#/settings', 'Preferences'], ['#/reports', 'Lost reasons'], ['#/follow-ups', 'Today']] as const) {
+      await callApi(app, 'activity:create', {
+        leadId: lead.id,
+        kind: 'call',
+        at: new Date().toISOString(),
+        text: 'Talked',
+      });
+      for (const [hash, ready] of [
+        ['#/settings', 'Preferences'],
+        ['#/reports', 'Lost reasons'],
+        ['#/follow-ups', 'Today'],
+      ] as const) {
         await page.goto(`${app.url}${hash}`);
         await expect(page.getByRole('heading', { name: ready }).first()).toBeVisible();
         expect(await seriousViolations(page), hash).toEqual([]);

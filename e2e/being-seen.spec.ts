@@ -11,7 +11,10 @@ import { ReportsPage } from './page-models/reports-page';
 const shots = process.env.LEADLEDGER_SCREENSHOTS;
 if (shots) fs.mkdirSync(shots, { recursive: true });
 
-for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`Being seen and the planner at ${viewport.width}×${viewport.height}, ${scheme}`, async ({ page, app }) => {
       await page.setViewportSize(viewport);
@@ -23,22 +26,35 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
       await panel.scrollIntoViewIfNeeded();
       // The answer sentences first, in plain words with their numbers.
       const answers = panel.getByTestId('being-seen-answers');
-      await expect(answers).toContainText(/viewed more often: \d+% against \d+% \(95% interval [+−]\d+ to [+−]\d+ points, [\d,]+ proposals\)|no difference you can tell yet from [\d,]+ proposals/);
-      await expect(panel.getByRole('figure', { name: 'View and win rate by how fast you bid' }).locator('.recharts-bar-rectangle').first()).toBeVisible();
+      await expect(answers).toContainText(
+        /viewed more often: \d+% against \d+% \(95% interval [+−]\d+ to [+−]\d+ points, [\d,]+ proposals\)|no difference you can tell yet from [\d,]+ proposals/,
+      );
+      await expect(
+        panel
+          .getByRole('figure', { name: 'View and win rate by how fast you bid' })
+          .locator('.recharts-bar-rectangle')
+          .first(),
+      ).toBeVisible();
       await expect(panel.getByRole('table', { name: 'How fast you bid' }).getByRole('row')).toHaveCount(6);
       if (shots) {
         // The panel from its top (answers, funnel, charts), then its tables, as the user scrolls to them.
         await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: `${shots}/being-seen-${viewport.width}-${scheme}.png` });
-        await panel.getByRole('table', { name: 'How fast you bid' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await panel
+          .getByRole('table', { name: 'How fast you bid' })
+          .evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: `${shots}/being-seen-tables-${viewport.width}-${scheme}.png` });
       }
       // The planner: Connects to buy and the month's numbers with 80% intervals.
       const planner = page.getByRole('region', { name: "Plan next month's bids" });
       await expect(planner.getByTestId('planner-result')).toContainText(/Buy [\d,]+ Connects/);
-      await expect(planner.getByRole('table', { name: 'The month planned' }).getByRole('row', { name: /^Wins/ })).toContainText(/\d+\.\d and \d+\.\d/);
+      await expect(
+        planner.getByRole('table', { name: 'The month planned' }).getByRole('row', { name: /^Wins/ }),
+      ).toContainText(/\d+\.\d and \d+\.\d/);
       // Sample data logs the time bids took: profit per hour has its interval too.
-      await expect(planner.getByRole('table', { name: 'The month planned' }).getByRole('row', { name: /^Profit per hour/ })).toContainText(/\$[\d,.]+ and \$[\d,.]+/);
+      await expect(
+        planner.getByRole('table', { name: 'The month planned' }).getByRole('row', { name: /^Profit per hour/ }),
+      ).toContainText(/\$[\d,.]+ and \$[\d,.]+/);
       if (shots) {
         await planner.evaluate((el) => el.scrollIntoView({ block: 'end' }));
         await page.screenshot({ path: `${shots}/planner-${viewport.width}-${scheme}.png` });
@@ -47,7 +63,10 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
   }
 }
 
-test('each number opens the proposals behind it; the planner says when the history is too thin', async ({ page, app }) => {
+test('each number opens the proposals behind it; the planner says when the history is too thin', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await callApi(app, 'sample:load', { leads: 600 });
   const reports = new ReportsPage(page);
@@ -73,7 +92,10 @@ test('each number opens the proposals behind it; the planner says when the histo
   await expect(planner.getByTestId('planner-thin')).toContainText('Not enough history yet');
 });
 
-test('the Bid row records a bid in a few keystrokes, and Viewed is one click (or key) on the card', async ({ page, app }) => {
+test('the Bid row records a bid in a few keystrokes, and Viewed is one click (or key) on the card', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const pipeline = new PipelinePage(page);
   await pipeline.open(app.url);
@@ -96,8 +118,25 @@ test('the Bid row records a bid in a few keystrokes, and Viewed is one click (or
   await form.dialog.getByRole('button', { name: 'Save' }).click();
   await expect(form.dialog).toBeHidden();
   const upwork = await sourceIdByName(app, 'Upwork');
-  const rows = (await callApi<{ rows: { id: number; invited: boolean; minutesAfterPost: number; proposalsWhenBid: string; boostOutcome: string; viewedOn: string | null }[] }>(app, 'leads:list', { sourceIds: [upwork], search: 'Fast bid on a quiet job' })).rows;
-  expect(rows[0]).toMatchObject({ invited: true, minutesAfterPost: 120, proposalsWhenBid: '<5', boostOutcome: 'outbid', viewedOn: null });
+  const rows = (
+    await callApi<{
+      rows: {
+        id: number;
+        invited: boolean;
+        minutesAfterPost: number;
+        proposalsWhenBid: string;
+        boostOutcome: string;
+        viewedOn: string | null;
+      }[];
+    }>(app, 'leads:list', { sourceIds: [upwork], search: 'Fast bid on a quiet job' })
+  ).rows;
+  expect(rows[0]).toMatchObject({
+    invited: true,
+    minutesAfterPost: 120,
+    proposalsWhenBid: '<5',
+    boostOutcome: 'outbid',
+    viewedOn: null,
+  });
   const card = pipeline.card('Fast bid on a quiet job', 'Applied');
   await expect(card).toContainText('2 h after post');
   await expect(card).toContainText('<5 proposals');
@@ -107,13 +146,20 @@ test('the Bid row records a bid in a few keystrokes, and Viewed is one click (or
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(card.getByRole('button', { name: /viewed on/ })).toHaveAttribute('aria-pressed', 'true');
-  const after = (await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })).rows[0]!;
+  const after = (
+    await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })
+  ).rows[0]!;
   expect(after.viewedOn).toBe(isoDay());
   if (shots) await card.screenshot({ path: `${shots}/card-viewed.png` });
   // On the lead page too: one click takes it back.
   await card.getByRole('link', { name: 'Fast bid on a quiet job' }).click();
   await page.getByRole('button', { name: /Fast bid on a quiet job: viewed on/ }).click();
-  await expect(page.getByRole('button', { name: 'Mark Fast bid on a quiet job viewed' })).toHaveAttribute('aria-pressed', 'false');
-  const cleared = (await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })).rows[0]!;
+  await expect(page.getByRole('button', { name: 'Mark Fast bid on a quiet job viewed' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  const cleared = (
+    await callApi<{ rows: { viewedOn: string | null }[] }>(app, 'leads:list', { search: 'Fast bid on a quiet job' })
+  ).rows[0]!;
   expect(cleared.viewedOn).toBeNull();
 });

@@ -14,12 +14,16 @@ test('the built page has the strict CSP and loads in Chromium without a CSP erro
   expect(pageContentSecurityPolicy).not.toContain('frame-ancestors');
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
   expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.filter((attributes) => !/\bsrc=/.test(attributes)), 'inline scripts').toEqual([]);
+  expect(
+    scripts.filter((attributes) => !/\bsrc=/.test(attributes)),
+    'inline scripts',
+  ).toEqual([]);
 
   // Chromium logs "frame-ancestors is ignored when delivered via a <meta> element" (and any violation) as a console error.
   const cspMessages: string[] = [];
   page.on('console', (message) => {
-    if (/content security policy|frame-ancestors/i.test(message.text())) cspMessages.push(`${message.type()}: ${message.text()}`);
+    if (/content security policy|frame-ancestors/i.test(message.text()))
+      cspMessages.push(`${message.type()}: ${message.text()}`);
   });
   const response = await page.goto(app.url);
   expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);

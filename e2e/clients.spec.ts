@@ -13,11 +13,26 @@ const paypalFile = path.resolve('src/core/clients/__fixtures__/paypal-clients-1.
 async function seed(app: RunningApp) {
   const podcast = await sourceIdByName(app, 'Podcast');
   const upwork = await sourceIdByName(app, 'Upwork');
-  await callApi(app, 'leads:create', { sourceId: podcast, title: 'Listener question', client: 'Acme Corp', createdOn: '2026-05-01', stage: 'lost' });
-  const site = await callApi<{ id: number }>(app, 'leads:create', {
-    sourceId: upwork, title: 'Company site', client: 'acme corp', createdOn: '2026-06-01', appliedOn: '2026-06-01', closedOn: '2026-06-10', stage: 'won', value: '400.00',
+  await callApi(app, 'leads:create', {
+    sourceId: podcast,
+    title: 'Listener question',
+    client: 'Acme Corp',
+    createdOn: '2026-05-01',
+    stage: 'lost',
   });
-  const acme = (await callApi<{ items: { id: number; name: string }[] }>(app, 'clients:list', {})).items.find((c) => c.name === 'Acme Corp')!;
+  const site = await callApi<{ id: number }>(app, 'leads:create', {
+    sourceId: upwork,
+    title: 'Company site',
+    client: 'acme corp',
+    createdOn: '2026-06-01',
+    appliedOn: '2026-06-01',
+    closedOn: '2026-06-10',
+    stage: 'won',
+    value: '400.00',
+  });
+  const acme = (await callApi<{ items: { id: number; name: string }[] }>(app, 'clients:list', {})).items.find(
+    (c) => c.name === 'Acme Corp',
+  )!;
   await callApi(app, 'clients:update', { id: acme.id, emails: ['billing@acme.test'] });
   const imported = await app.cli('import', paypalFile, '--as', 'paypal');
   expect(imported.code, imported.stderr).toBe(0);
@@ -54,7 +69,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(badge).toHaveText(/^1/);
     if (scheme === 'dark') {
       // No client matches the stranger: any lead can be found by its title and linked in one click.
-      await callApi(app, 'leads:create', { sourceId: await sourceIdByName(app, 'Behance'), title: 'Mural for a stranger', createdOn: '2026-06-02' });
+      await callApi(app, 'leads:create', {
+        sourceId: await sourceIdByName(app, 'Behance'),
+        title: 'Mural for a stranger',
+        createdOn: '2026-06-02',
+      });
       await table.getByLabel(/Find a lead for the payment of/).fill('mural');
       await table.getByRole('button', { name: /Link to Mural for a stranger/ }).click();
     } else {
@@ -64,7 +83,11 @@ for (const scheme of ['light', 'dark'] as const) {
     }
     await expect(table).toContainText('Nothing to assign');
     await expect(badge).toHaveCount(0);
-    const linked = await callApi<{ items: { leadId: number | null; sourceName: string; grossMinor: number }[] }>(app, 'payments:list', { leadId: site.id });
+    const linked = await callApi<{ items: { leadId: number | null; sourceName: string; grossMinor: number }[] }>(
+      app,
+      'payments:list',
+      { leadId: site.id },
+    );
     expect(linked.items.map((p) => [p.sourceName, p.grossMinor])).toEqual([['Upwork', 40000]]);
 
     // The client page: lifetime revenue and its channels.

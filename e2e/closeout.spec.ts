@@ -9,7 +9,10 @@ test.use({ viewport: { width: 1280, height: 720 } });
 type Lead = { id: number; stage: string; closedOn: string | null; valueMinor: number | null; lostReason: string };
 type Payments = { items: { grossMinor: number; feeMinor: number; leadId: number; date: string }[] };
 
-test('Won asks for the close date, value and payment, with the channel fee, and saves them in one step', async ({ page, app }) => {
+test('Won asks for the close date, value and payment, with the channel fee, and saves them in one step', async ({
+  page,
+  app,
+}) => {
   const lead = await createLead(app, { title: 'Logo for Acme', stage: 'applied', value: '600' });
   const board = new PipelinePage(page);
   await board.open(app.url);
@@ -27,12 +30,21 @@ test('Won asks for the close date, value and payment, with the channel fee, and 
   await won.save();
   await expect(won.dialog).toBeHidden();
   await expect(board.card('Logo for Acme', 'Won')).toBeVisible();
-  expect(await callApi<Lead>(app, 'leads:get', { id: lead.id })).toMatchObject({ stage: 'won', closedOn: isoDay(0), valueMinor: 60000 });
+  expect(await callApi<Lead>(app, 'leads:get', { id: lead.id })).toMatchObject({
+    stage: 'won',
+    closedOn: isoDay(0),
+    valueMinor: 60000,
+  });
   const payments = await callApi<Payments>(app, 'payments:list', {});
-  expect(payments.items).toEqual([expect.objectContaining({ grossMinor: 50000, feeMinor: 5000, leadId: lead.id, date: isoDay(0) })]);
+  expect(payments.items).toEqual([
+    expect.objectContaining({ grossMinor: 50000, feeMinor: 5000, leadId: lead.id, date: isoDay(0) }),
+  ]);
 });
 
-test('Escape cancels the move; bad dates and a payment over ten times the value are stopped next to the field', async ({ page, app }) => {
+test('Escape cancels the move; bad dates and a payment over ten times the value are stopped next to the field', async ({
+  page,
+  app,
+}) => {
   const lead = await createLead(app, { title: 'Brochure', stage: 'applied', value: '100' });
   const board = new PipelinePage(page);
   await board.open(app.url);
@@ -60,7 +72,10 @@ test('Escape cancels the move; bad dates and a payment over ten times the value 
   expect((await callApi<Payments>(app, 'payments:list', {})).items).toHaveLength(1);
 });
 
-test('Lost asks for a reason from a list the user extends, and the Reports panel counts them', async ({ page, app }) => {
+test('Lost asks for a reason from a list the user extends, and the Reports panel counts them', async ({
+  page,
+  app,
+}) => {
   const first = await createLead(app, { title: 'Landing page', stage: 'applied' });
   await createLead(app, { title: 'Podcast edit', stage: 'replied', source: 'Fiverr' });
   await page.goto(`${app.url}#/lead/${first.id}`);

@@ -10,7 +10,14 @@ test('an opening balance set in the UI; Reports and leadledger connects --json a
   // Days relative to today, inside the last 12 months: 40 days ago the opening, 35 days ago a lead with 30 connects.
   const openingDay = isoDay(-40);
   const leadDay = isoDay(-35);
-  await callApi(app, 'leads:create', { sourceId: upwork, title: 'Dashboard', createdOn: leadDay, appliedOn: leadDay, connects: 24, boostConnects: 6 });
+  await callApi(app, 'leads:create', {
+    sourceId: upwork,
+    title: 'Dashboard',
+    createdOn: leadDay,
+    appliedOn: leadDay,
+    connects: 24,
+    boostConnects: 6,
+  });
 
   const connects = new ConnectsPage(page);
   await connects.open(app.url);
@@ -38,7 +45,19 @@ test('an opening balance set in the UI; Reports and leadledger connects --json a
   const cli = await app.cli('connects', '--source', 'Upwork', '--json');
   expect(cli.code).toBe(0);
   expect(JSON.parse(cli.stdout)).toEqual([
-    { source: 'Upwork', balance, expiringIn30Days: 0, spent: 30, bought: 0, allowance, adjustments: 0, expired: 0, uncovered: 0, start: openingDay, startAssumed: false },
+    {
+      source: 'Upwork',
+      balance,
+      expiringIn30Days: 0,
+      spent: 30,
+      bought: 0,
+      allowance,
+      adjustments: 0,
+      expired: 0,
+      uncovered: 0,
+      start: openingDay,
+      startAssumed: false,
+    },
   ]);
 
   // Reports (last 12 months, usage): the 30 connects cost what the opening's credits cost, 30 x $0.15; no uncovered warning.
@@ -50,7 +69,11 @@ test('an opening balance set in the UI; Reports and leadledger connects --json a
   const summary = page.getByRole('table', { name: 'Credits balance per channel' });
   await expect(summary.getByRole('row', { name: /Upwork/ })).toContainText(balance.toLocaleString('en-US'));
   const report = JSON.parse((await app.cli('report', '--from', isoDay(-364), '--to', isoDay(0), '--json')).stdout);
-  expect(report.channels.find((c: { source: string }) => c.source === 'Upwork')).toMatchObject({ costs: 450, connectsSpent: 30, connectsExpired: 0 });
+  expect(report.channels.find((c: { source: string }) => c.source === 'Upwork')).toMatchObject({
+    costs: 450,
+    connectsSpent: 30,
+    connectsExpired: 0,
+  });
 });
 
 test('"Matches Upwork?" records the difference as an adjustment with a note', async ({ app, page }) => {
@@ -66,7 +89,9 @@ test('"Matches Upwork?" records the difference as an adjustment with a note', as
   await dialog.getByRole('button', { name: 'Save adjustment' }).click();
   await expect(dialog).toBeHidden();
   await expect(connects.kpi('Balance')).toHaveText(String(before - 7));
-  await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText(/Matched Upwork's available Connects/);
+  await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText(
+    /Matched Upwork's available Connects/,
+  );
   await page.getByLabel('Upwork shows').fill(String(before - 7));
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Yes:' })).toBeVisible();

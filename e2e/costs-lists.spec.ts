@@ -13,11 +13,36 @@ test('every expense, payment and subscription is reachable, filtered, edited and
   const fiverr = await sourceIdByName(app, 'Fiverr');
   for (let i = 1; i <= 30; i++) {
     const date = `2026-0${1 + Math.floor((i - 1) / 10)}-${String(((i - 1) % 10) + 1).padStart(2, '0')}`;
-    await callApi(app, 'expenses:create', { date, sourceId: i % 3 === 0 ? fiverr : upwork, category: 'advertising', amount: `${i}.00`, description: `Ad ${i}` });
+    await callApi(app, 'expenses:create', {
+      date,
+      sourceId: i % 3 === 0 ? fiverr : upwork,
+      category: 'advertising',
+      amount: `${i}.00`,
+      description: `Ad ${i}`,
+    });
   }
-  for (let i = 1; i <= 27; i++) await callApi(app, 'payments:create', { date: `2026-05-${String(i).padStart(2, '0')}`, sourceId: upwork, gross: `${100 + i}.00`, description: `Milestone ${i}` });
-  await callApi(app, 'subscriptions:create', { sourceId: upwork, name: 'Freelancer Plus', period: 'monthly', amount: '19.99', startsOn: '2026-01-15', endsOn: '2026-03-14' });
-  await callApi(app, 'subscriptions:create', { sourceId: fiverr, name: 'Seller Plus', period: 'monthly', amount: '15.00', startsOn: '2026-06-01' });
+  for (let i = 1; i <= 27; i++)
+    await callApi(app, 'payments:create', {
+      date: `2026-05-${String(i).padStart(2, '0')}`,
+      sourceId: upwork,
+      gross: `${100 + i}.00`,
+      description: `Milestone ${i}`,
+    });
+  await callApi(app, 'subscriptions:create', {
+    sourceId: upwork,
+    name: 'Freelancer Plus',
+    period: 'monthly',
+    amount: '19.99',
+    startsOn: '2026-01-15',
+    endsOn: '2026-03-14',
+  });
+  await callApi(app, 'subscriptions:create', {
+    sourceId: fiverr,
+    name: 'Seller Plus',
+    period: 'monthly',
+    amount: '15.00',
+    startsOn: '2026-06-01',
+  });
   await page.goto(new URL('#/costs', app.url).toString());
 
   const expenses = page.getByRole('table', { name: 'Latest expenses' });
@@ -36,7 +61,10 @@ test('every expense, payment and subscription is reachable, filtered, edited and
   await dialog.getByRole('button', { name: 'Save expense' }).click();
   await expect(dialog).toBeHidden();
   await expect(expenses).toContainText('First ad, corrected');
-  await expenses.getByRole('row', { name: /First ad, corrected/ }).getByRole('button', { name: 'Delete expense of 2026-01-01' }).click();
+  await expenses
+    .getByRole('row', { name: /First ad, corrected/ })
+    .getByRole('button', { name: 'Delete expense of 2026-01-01' })
+    .click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(expensePages).toContainText('of 29');
   expect((await callApi<{ total: number }>(app, 'expenses:list', {})).total).toBe(29);
@@ -77,12 +105,22 @@ test('every expense, payment and subscription is reachable, filtered, edited and
   await expect(subs.getByRole('row', { name: /Seller Plus/ })).toContainText('$25.00');
 });
 
-test('deleting a spent purchase or the opening balance shows the day and the shortfall and asks', async ({ page, app }) => {
+test('deleting a spent purchase or the opening balance shows the day and the shortfall and asks', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   const upwork = await sourceIdByName(app, 'Upwork');
   // 11-01: opening 20 + 10 free; 11-05: 20 bought; 11-10: 45 spent (5 left).
   await callApi(app, 'connects:set-opening', { sourceId: upwork, count: 20, on: '2026-11-01' });
-  await callApi(app, 'expenses:create', { date: '2026-11-05', sourceId: upwork, category: 'connects', amount: '4.00', connects: 20, description: '20 Connects' });
+  await callApi(app, 'expenses:create', {
+    date: '2026-11-05',
+    sourceId: upwork,
+    category: 'connects',
+    amount: '4.00',
+    connects: 20,
+    description: '20 Connects',
+  });
   await callApi(app, 'leads:create', { sourceId: upwork, title: 'Big bid', createdOn: '2026-11-10', connects: 45 });
   await page.goto(new URL('#/costs', app.url).toString());
 
@@ -95,13 +133,19 @@ test('deleting a spent purchase or the opening balance shows the day and the sho
   await ask.getByRole('button', { name: 'Keep as it was' }).click();
   await expect(ask).toBeHidden();
   await expect(row).toBeVisible();
-  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({ bought: 20, uncovered: 0 });
+  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({
+    bought: 20,
+    uncovered: 0,
+  });
 
   await row.getByRole('button', { name: 'Delete expense of 2026-11-05' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await ask.getByRole('button', { name: 'Save anyway' }).click();
   await expect(row).toBeHidden();
-  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({ bought: 0, uncovered: 15 });
+  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({
+    bought: 0,
+    uncovered: 15,
+  });
 
   // The Connects page: deleting the opening balance leaves 20 more short.
   await page.goto(new URL('#/connects', app.url).toString());
@@ -111,5 +155,8 @@ test('deleting a spent purchase or the opening balance shows the day and the sho
   await ask.getByRole('button', { name: 'Save anyway' }).click();
   await expect(ask).toBeHidden();
   await expect(page.getByRole('table', { name: 'Ledger entries' })).toBeHidden();
-  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({ opening: 0, uncovered: 35 });
+  expect((await callApi<Ledger>(app, 'connects:ledger', { sourceId: upwork })).channels[0]).toMatchObject({
+    opening: 0,
+    uncovered: 35,
+  });
 });

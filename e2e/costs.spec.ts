@@ -5,10 +5,19 @@ test.use({ locale: 'en-US' });
 
 type Report = { channels: { source: string; revenue: number; fees: number; costs: number }[]; warnings: string[] };
 
-test('adds payments, expenses, subscriptions, cost rules and rates with errors next to fields', async ({ page, app }) => {
+test('adds payments, expenses, subscriptions, cost rules and rates with errors next to fields', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   const upwork = await sourceIdByName(app, 'Upwork');
-  await callApi(app, 'leads:create', { sourceId: upwork, title: 'Logo with a 5% fee', stage: 'won', value: '200', feePercent: 5 });
+  await callApi(app, 'leads:create', {
+    sourceId: upwork,
+    title: 'Logo with a 5% fee',
+    stage: 'won',
+    value: '200',
+    feePercent: 5,
+  });
   await page.goto(new URL('#/costs', app.url).toString());
   await expect(page.getByRole('heading', { name: 'Costs', level: 1 })).toBeVisible();
 
@@ -57,7 +66,10 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await expect(subscription.getByText(/Overlaps "Freelancer Plus"/)).toBeVisible();
   // Ending the first plan lets the second one in.
   await page.getByLabel('End date of Freelancer Plus').fill('2026-02-28');
-  await page.getByRole('row', { name: /Freelancer Plus/ }).getByRole('button', { name: 'Set end' }).click();
+  await page
+    .getByRole('row', { name: /Freelancer Plus/ })
+    .getByRole('button', { name: 'Set end' })
+    .click();
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toContainText(/28 Feb 2026|Feb 28, 2026/);
   await addPlan('Second plan', '2026-03-01');
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toContainText('Second plan');
@@ -79,7 +91,9 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await payment.getByLabel('Currency').fill('EUR');
   await payment.getByRole('button', { name: 'Add payment' }).click();
   await expect(latest).toContainText('€100.00');
-  let report = JSON.parse((await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--json')).stdout) as Report;
+  let report = JSON.parse(
+    (await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--json')).stdout,
+  ) as Report;
   expect(report.warnings).toEqual(['No EUR rate for 2026-08: 1 amount left out (100.00 EUR)']);
   // Exchange rates live on Settings, with the base currency.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -93,7 +107,9 @@ test('adds payments, expenses, subscriptions, cost rules and rates with errors n
   await rate.getByRole('button', { name: 'Save rate' }).click();
   await expect(page.getByRole('table', { name: 'Exchange rates' })).toContainText('1.10');
 
-  report = JSON.parse((await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout) as Report;
+  report = JSON.parse(
+    (await app.cli('report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout,
+  ) as Report;
   expect(report.warnings).toEqual([]);
   // Upwork: 1000 revenue, 100 fee, 12.00 connects + 19.99 second plan (1 Aug); Fiverr: 110.00 at 1.10, fee 20% = 22.00
   expect(report.channels).toEqual([

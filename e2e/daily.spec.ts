@@ -6,13 +6,28 @@ import { PipelinePage } from './page-models/pipeline-page';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('the board: Won and Lost show the last 30 days, long titles wrap inside the card, connects and stale leads show', async ({ page, app }) => {
+test('the board: Won and Lost show the last 30 days, long titles wrap inside the card, connects and stale leads show', async ({
+  page,
+  app,
+}) => {
   const longTitle = `https://www.upwork.com/freelance-jobs/apply/${'Senior-React-Developer-for-a-fintech-dashboard-'.repeat(3)}~01abcdef`;
   await createLead(app, { title: longTitle, stage: 'applied' });
-  await callApi(app, 'leads:create', { title: 'Bid with connects', sourceId: (await callApi<{ id: number; name: string }[]>(app, 'sources:list', {})).find((s) => s.name === 'Upwork')!.id, stage: 'applied', connects: 12, boostConnects: 4 });
+  await callApi(app, 'leads:create', {
+    title: 'Bid with connects',
+    sourceId: (await callApi<{ id: number; name: string }[]>(app, 'sources:list', {})).find((s) => s.name === 'Upwork')!
+      .id,
+    stage: 'applied',
+    connects: 12,
+    boostConnects: 4,
+  });
   await createLead(app, { title: 'Old win', stage: 'won' });
   const old = await createLead(app, { title: 'Old win', stage: 'applied' });
-  await callApi(app, 'leads:update', { id: old.id, title: 'Won long ago', createdOn: isoDay(-90), appliedOn: isoDay(-80) });
+  await callApi(app, 'leads:update', {
+    id: old.id,
+    title: 'Won long ago',
+    createdOn: isoDay(-90),
+    appliedOn: isoDay(-80),
+  });
   await callApi(app, 'closeout:won', { id: old.id, closedOn: isoDay(-60) });
   const forgotten = await createLead(app, { title: 'Forgotten bid', stage: 'applied' });
   await callApi(app, 'leads:update', { id: forgotten.id, createdOn: isoDay(-50), appliedOn: isoDay(-45) });
@@ -45,7 +60,10 @@ test('the board: Won and Lost show the last 30 days, long titles wrap inside the
   await expect(leads.row('Forgotten bid')).toBeVisible();
 });
 
-test('the lead page logs activity; a future call is refused next to its field, a planned meeting is not', async ({ page, app }) => {
+test('the lead page logs activity; a future call is refused next to its field, a planned meeting is not', async ({
+  page,
+  app,
+}) => {
   const lead = await createLead(app, { title: 'Brand refresh', stage: 'applied' });
   await page.goto(`${app.url}#/lead/${lead.id}`);
   await new LeadPage(page).expectTitle('Brand refresh');
@@ -75,9 +93,20 @@ test('the lead page logs activity; a future call is refused next to its field, a
   await expect(timeline.getByRole('listitem')).toHaveCount(3);
 });
 
-test('deleting a payment asks first and can be undone; toasts stack at most two, under the page', async ({ page, app }) => {
-  const upwork = (await callApi<{ id: number; name: string }[]>(app, 'sources:list', {})).find((s) => s.name === 'Upwork')!.id;
-  await callApi(app, 'payments:create', { date: isoDay(-2), sourceId: upwork, gross: '250', fee: '25', description: 'Milestone 1' });
+test('deleting a payment asks first and can be undone; toasts stack at most two, under the page', async ({
+  page,
+  app,
+}) => {
+  const upwork = (await callApi<{ id: number; name: string }[]>(app, 'sources:list', {})).find(
+    (s) => s.name === 'Upwork',
+  )!.id;
+  await callApi(app, 'payments:create', {
+    date: isoDay(-2),
+    sourceId: upwork,
+    gross: '250',
+    fee: '25',
+    description: 'Milestone 1',
+  });
   await page.goto(`${app.url}#/costs`);
   const row = page.getByRole('table', { name: 'Latest payments' }).getByRole('row', { name: /\$250\.00/ });
   await row.getByRole('button', { name: `Delete payment of ${isoDay(-2)}` }).click();
@@ -88,9 +117,17 @@ test('deleting a payment asks first and can be undone; toasts stack at most two,
   await expect(status).toBeVisible();
   expect((await callApi<{ total: number }>(app, 'payments:list', {})).total).toBe(0);
   await status.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('table', { name: 'Latest payments' }).getByRole('row', { name: /\$250\.00/ })).toBeVisible();
-  const back = await callApi<{ items: { grossMinor: number; feeMinor: number; description: string }[] }>(app, 'payments:list', {});
-  expect(back.items).toEqual([expect.objectContaining({ grossMinor: 25000, feeMinor: 2500, description: 'Milestone 1' })]);
+  await expect(
+    page.getByRole('table', { name: 'Latest payments' }).getByRole('row', { name: /\$250\.00/ }),
+  ).toBeVisible();
+  const back = await callApi<{ items: { grossMinor: number; feeMinor: number; description: string }[] }>(
+    app,
+    'payments:list',
+    {},
+  );
+  expect(back.items).toEqual([
+    expect.objectContaining({ grossMinor: 25000, feeMinor: 2500, description: 'Milestone 1' }),
+  ]);
 
   // Three moves in a row: two messages at most, in a strip below the page content.
   for (const title of ['A', 'B', 'C']) await createLead(app, { title });

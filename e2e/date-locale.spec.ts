@@ -13,7 +13,12 @@ for (const { locale, created } of cases) {
     test.use({ locale, viewport: { width: 1280, height: 720 } });
 
     test(`dates follow ${locale} by default, and an explicit choice wins`, async ({ page, app }) => {
-      const lead = await callApi<{ id: number }>(app, 'leads:create', { title: 'Locale check', sourceId: await sourceIdByName(app, 'Upwork'), stage: 'new', createdOn: '2026-08-14' });
+      const lead = await callApi<{ id: number }>(app, 'leads:create', {
+        title: 'Locale check',
+        sourceId: await sourceIdByName(app, 'Upwork'),
+        stage: 'new',
+        createdOn: '2026-08-14',
+      });
       await page.goto(`${app.url}#/lead/${lead.id}`);
       const details = page.locator('.lead-page');
       await expect(details).toContainText(created);

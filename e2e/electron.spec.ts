@@ -7,7 +7,10 @@ import { expect, test } from './fixtures/app';
 const hasElectron = fs.existsSync(path.resolve('node_modules/electron/dist'));
 
 test('the desktop shell opens the board on a fresh database', async () => {
-  test.skip(!hasElectron, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): cannot launch the desktop shell here');
+  test.skip(
+    !hasElectron,
+    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): cannot launch the desktop shell here',
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-electron-'));
   const app = await electron.launch({
     args: [path.resolve('out/main/index.js'), '--db', path.join(dir, 'leadledger.db')],
@@ -23,7 +26,9 @@ test('the desktop shell opens the board on a fresh database', async () => {
     }
     await expect(window.getByRole('region', { name: 'New', exact: true }).getByRole('article').first()).toBeVisible();
     // The renderer talks to the store through the preload bridge, not HTTP.
-    expect(await window.evaluate(() => typeof (window as unknown as { leadledger?: unknown }).leadledger)).toBe('object');
+    expect(await window.evaluate(() => typeof (window as unknown as { leadledger?: unknown }).leadledger)).toBe(
+      'object',
+    );
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,13 +7,28 @@ import { PipelinePage } from './page-models/pipeline-page';
 
 // A month from an empty database, typed after the fact (docs/domain.md §4 dates): the friction it met.
 
-type Detail = { id: number; stage: string; appliedOn: string | null; closedOn: string | null; history: { toStage: string; changedAt: string }[] };
+type Detail = {
+  id: number;
+  stage: string;
+  appliedOn: string | null;
+  closedOn: string | null;
+  history: { toStage: string; changedAt: string }[];
+};
 const dated = (d: Detail) => d.history.map((h) => `${h.toStage}@${h.changedAt.slice(0, 10)}`);
 
-test('a loss logged later takes its day, the history follows the typed dates, and the toast undoes it', async ({ page, app }) => {
+test('a loss logged later takes its day, the history follows the typed dates, and the toast undoes it', async ({
+  page,
+  app,
+}) => {
   const upwork = await sourceIdByName(app, 'Upwork');
   const [created, applied, lost] = [isoDay(-40), isoDay(-38), isoDay(-20)];
-  const lead = await callApi<Detail>(app, 'leads:create', { title: 'Old bid', sourceId: upwork, createdOn: created, stage: 'applied', appliedOn: applied });
+  const lead = await callApi<Detail>(app, 'leads:create', {
+    title: 'Old bid',
+    sourceId: upwork,
+    createdOn: created,
+    stage: 'applied',
+    appliedOn: applied,
+  });
   expect(dated(lead)).toEqual([`new@${created}`, `applied@${applied}`]);
 
   const board = new PipelinePage(page);
@@ -32,12 +47,20 @@ test('a loss logged later takes its day, the history follows the typed dates, an
 
   await page.locator('.toast', { hasText: 'Moved “Old bid” to Lost' }).getByRole('button', { name: 'Undo' }).click();
   await expect(board.card('Old bid', 'Applied')).toBeVisible();
-  expect(await callApi<Detail>(app, 'leads:get', { id: lead.id })).toMatchObject({ stage: 'applied', closedOn: null, appliedOn: applied });
+  expect(await callApi<Detail>(app, 'leads:get', { id: lead.id })).toMatchObject({
+    stage: 'applied',
+    closedOn: null,
+    appliedOn: applied,
+  });
 });
 
 test('an old New lead is won on its real day: applied is not set after it', async ({ page, app }) => {
   const upwork = await sourceIdByName(app, 'Upwork');
-  const lead = await callApi<Detail>(app, 'leads:create', { title: 'Quiet client', sourceId: upwork, createdOn: isoDay(-60) });
+  const lead = await callApi<Detail>(app, 'leads:create', {
+    title: 'Quiet client',
+    sourceId: upwork,
+    createdOn: isoDay(-60),
+  });
   const board = new PipelinePage(page);
   await board.open(app.url);
   await board.card('Quiet client', 'New').getByLabel('Move Quiet client to').selectOption({ label: 'Won' });
@@ -45,8 +68,15 @@ test('an old New lead is won on its real day: applied is not set after it', asyn
   await won.field('Closed').fill(isoDay(-54));
   await won.save();
   await expect(won.dialog).toBeHidden();
-  expect(await callApi<Detail>(app, 'leads:get', { id: lead.id })).toMatchObject({ stage: 'won', closedOn: isoDay(-54), appliedOn: isoDay(-54) });
-  await page.locator('.toast', { hasText: 'Moved “Quiet client” to Won' }).getByRole('button', { name: 'Undo' }).click();
+  expect(await callApi<Detail>(app, 'leads:get', { id: lead.id })).toMatchObject({
+    stage: 'won',
+    closedOn: isoDay(-54),
+    appliedOn: isoDay(-54),
+  });
+  await page
+    .locator('.toast', { hasText: 'Moved “Quiet client” to Won' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(board.card('Quiet client', 'New')).toBeVisible();
 });
 
@@ -70,7 +100,8 @@ test('a new lead past the 50 cards of its column is shown and scrolled to', asyn
 test('a card is a few key presses away: B, 1–6 and the arrows', async ({ page, app }) => {
   const upwork = await sourceIdByName(app, 'Upwork');
   for (const title of ['N1', 'N2']) await callApi(app, 'leads:create', { title, sourceId: upwork });
-  for (const title of ['A1', 'A2', 'A3']) await callApi(app, 'leads:create', { title, sourceId: upwork, stage: 'applied' });
+  for (const title of ['A1', 'A2', 'A3'])
+    await callApi(app, 'leads:create', { title, sourceId: upwork, stage: 'applied' });
   const board = new PipelinePage(page);
   await board.open(app.url);
   await expect(board.card('A3', 'Applied')).toBeVisible();
@@ -103,10 +134,23 @@ test('deleting a spent Connects purchase asks next to the row, in view', async (
   test.setTimeout(90_000);
   const upwork = await sourceIdByName(app, 'Upwork');
   await callApi(app, 'connects:set-opening', { sourceId: upwork, count: 20, on: isoDay(-30) });
-  await callApi(app, 'expenses:create', { date: isoDay(-25), sourceId: upwork, category: 'connects', amount: '4.00', connects: 20, description: '20 Connects' });
+  await callApi(app, 'expenses:create', {
+    date: isoDay(-25),
+    sourceId: upwork,
+    category: 'connects',
+    amount: '4.00',
+    connects: 20,
+    description: '20 Connects',
+  });
   await callApi(app, 'leads:create', { sourceId: upwork, title: 'Big bid', createdOn: isoDay(-20), connects: 45 });
   // Later expenses stand above the purchase in the table, so its row is far down the page.
-  for (let i = 0; i < 20; i++) await callApi(app, 'expenses:create', { date: isoDay(-10), category: 'advertising', amount: '1.00', description: `Ad ${i}` });
+  for (let i = 0; i < 20; i++)
+    await callApi(app, 'expenses:create', {
+      date: isoDay(-10),
+      category: 'advertising',
+      amount: '1.00',
+      description: `Ad ${i}`,
+    });
   await page.goto(new URL('#/costs', app.url).toString());
   const row = page.getByRole('table', { name: 'Latest expenses' }).getByRole('row', { name: /20 Connects/ });
   await row.scrollIntoViewIfNeeded();
@@ -127,7 +171,10 @@ test('deleting a spent Connects purchase asks next to the row, in view', async (
 
 test('a channel typo in a CSV: “did you mean Upwork?”', async ({ page, app }, info) => {
   const file = info.outputPath('typo-leads.csv');
-  fs.writeFileSync(file, `title,source,stage,created_on\nLogo for a bakery,Upwrok,applied,${isoDay(-3)}\nSite,Referral,new,${isoDay(-2)}\n`);
+  fs.writeFileSync(
+    file,
+    `title,source,stage,created_on\nLogo for a bakery,Upwrok,applied,${isoDay(-3)}\nSite,Referral,new,${isoDay(-2)}\n`,
+  );
   const importPage = new ImportPage(page);
   await importPage.open(app.url);
   await importPage.choose(file);
@@ -138,8 +185,16 @@ test('a channel typo in a CSV: “did you mean Upwork?”', async ({ page, app }
   await expect(importPage.summary()).not.toContainText('did you mean Referral');
 });
 
-test('words: Channel in the New lead dialog, categories as words, compact toasts, distinct icons', async ({ page, app }) => {
-  await callApi(app, 'expenses:create', { date: isoDay(-3), category: 'subscription', amount: '19.99', description: 'Freelancer Plus' });
+test('words: Channel in the New lead dialog, categories as words, compact toasts, distinct icons', async ({
+  page,
+  app,
+}) => {
+  await callApi(app, 'expenses:create', {
+    date: isoDay(-3),
+    category: 'subscription',
+    amount: '19.99',
+    description: 'Freelancer Plus',
+  });
   const board = new PipelinePage(page);
   await board.open(app.url);
   const form = await board.newLead();
@@ -148,7 +203,9 @@ test('words: Channel in the New lead dialog, categories as words, compact toasts
   await form.dialog.getByRole('button', { name: 'Cancel' }).click();
 
   const icons = await Promise.all(
-    ['Costs', 'To assign', 'Connects'].map((name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).locator('svg path').getAttribute('d')),
+    ['Costs', 'To assign', 'Connects'].map((name) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).locator('svg path').getAttribute('d'),
+    ),
   );
   expect(new Set(icons).size).toBe(3);
 
@@ -172,7 +229,13 @@ test('words: Channel in the New lead dialog, categories as words, compact toasts
 test('time entries are edited in place and a delete offers Undo', async ({ page, app }) => {
   const upwork = await sourceIdByName(app, 'Upwork');
   const lead = await callApi<{ id: number }>(app, 'leads:create', { title: 'Timed', sourceId: upwork });
-  await callApi(app, 'time:create', { date: isoDay(-2), leadId: lead.id, kind: 'sales', minutes: 30, note: 'proposal' });
+  await callApi(app, 'time:create', {
+    date: isoDay(-2),
+    leadId: lead.id,
+    kind: 'sales',
+    minutes: 30,
+    note: 'proposal',
+  });
   await page.goto(new URL(`#/lead/${lead.id}`, app.url).toString());
   const list = page.getByRole('list', { name: 'Time entries' });
   await list.getByRole('button', { name: /^Edit 0:30/ }).click();
@@ -184,8 +247,12 @@ test('time entries are edited in place and a delete offers Undo', async ({ page,
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(list).toContainText('1:15');
   await expect(list).toContainText('kick-off call');
-  const entries = await callApi<{ entries: { minutes: number; kind: string; date: string; note: string; ref: string }[] }>(app, 'time:list', { leadId: lead.id });
-  expect(entries.entries).toEqual([expect.objectContaining({ minutes: 75, kind: 'delivery', date: isoDay(-1), note: 'kick-off call' })]);
+  const entries = await callApi<{
+    entries: { minutes: number; kind: string; date: string; note: string; ref: string }[];
+  }>(app, 'time:list', { leadId: lead.id });
+  expect(entries.entries).toEqual([
+    expect.objectContaining({ minutes: 75, kind: 'delivery', date: isoDay(-1), note: 'kick-off call' }),
+  ]);
 
   await list.getByRole('button', { name: /^Delete 1:15/ }).click();
   await expect(page.getByText('No time logged yet.')).toBeVisible();
@@ -195,7 +262,10 @@ test('time entries are edited in place and a delete offers Undo', async ({ page,
   expect(back.entries).toEqual([expect.objectContaining({ ref: entries.entries[0]!.ref, minutes: 75 })]);
 });
 
-test('the first-day guide ticks its steps and goes when they are done; Load sample data stays', async ({ page, app }) => {
+test('the first-day guide ticks its steps and goes when they are done; Load sample data stays', async ({
+  page,
+  app,
+}) => {
   const board = new PipelinePage(page);
   await board.open(app.url);
   const guide = page.getByRole('group', { name: /Your first day/ });
@@ -216,12 +286,25 @@ test('the first-day guide ticks its steps and goes when they are done; Load samp
   await expect(guide).toBeHidden();
 });
 
-test('a reply logged later: the lead page moves it on the day given, and the history says that day', async ({ page, app }) => {
+test('a reply logged later: the lead page moves it on the day given, and the history says that day', async ({
+  page,
+  app,
+}) => {
   const upwork = await sourceIdByName(app, 'Upwork');
-  const lead = await callApi<Detail>(app, 'leads:create', { title: 'Slow reply', sourceId: upwork, createdOn: isoDay(-30), stage: 'applied', appliedOn: isoDay(-29) });
+  const lead = await callApi<Detail>(app, 'leads:create', {
+    title: 'Slow reply',
+    sourceId: upwork,
+    createdOn: isoDay(-30),
+    stage: 'applied',
+    appliedOn: isoDay(-29),
+  });
   await page.goto(new URL(`#/lead/${lead.id}`, app.url).toString());
   await page.getByLabel('on', { exact: true }).fill(isoDay(-25));
   await page.getByLabel('Move to stage').selectOption({ label: 'Replied' });
   await expect(page.locator('.toast', { hasText: `Moved “Slow reply” to Replied on ${isoDay(-25)}` })).toBeVisible();
-  expect(dated(await callApi<Detail>(app, 'leads:get', { id: lead.id }))).toEqual([`new@${isoDay(-30)}`, `applied@${isoDay(-29)}`, `replied@${isoDay(-25)}`]);
+  expect(dated(await callApi<Detail>(app, 'leads:get', { id: lead.id }))).toEqual([
+    `new@${isoDay(-30)}`,
+    `applied@${isoDay(-29)}`,
+    `replied@${isoDay(-25)}`,
+  ]);
 });

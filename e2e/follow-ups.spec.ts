@@ -15,7 +15,12 @@ test('sections Today, Overdue, Next 7 days, Later with channel, value and last a
   await createLead(app, { title: 'Next week thing', followUpOn: isoDay(5) });
   await createLead(app, { title: 'Far away', followUpOn: isoDay(30) });
   await createLead(app, { title: 'Closed deal', followUpOn: isoDay(-1), stage: 'won' });
-  await callApi(app, 'activity:create', { leadId: chase.id, kind: 'message', at: new Date().toISOString(), text: 'Sent a reminder' });
+  await callApi(app, 'activity:create', {
+    leadId: chase.id,
+    kind: 'message',
+    at: new Date().toISOString(),
+    text: 'Sent a reminder',
+  });
   const followUps = new FollowUpsPage(page);
   await followUps.open(app.url);
 
@@ -55,7 +60,9 @@ test('one click reschedules; Done records an activity and sets the next follow-u
   await followUps.done('Chase invoice', 'Tomorrow');
   await expect(followUps.group('Overdue')).toHaveCount(0);
   expect(await followUpOf(app, 'Chase invoice')).toBe(isoDay(1));
-  const timeline = await callApi<{ type: string; activity?: { kind: string } }[]>(app, 'activity:timeline', { leadId: chase.id });
+  const timeline = await callApi<{ type: string; activity?: { kind: string } }[]>(app, 'activity:timeline', {
+    leadId: chase.id,
+  });
   expect(timeline.filter((t) => t.type === 'activity').map((t) => t.activity?.kind)).toEqual(['follow-up']);
 
   await followUps.item('Chase invoice').getByRole('link', { name: 'Chase invoice' }).click();

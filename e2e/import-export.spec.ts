@@ -30,7 +30,9 @@ test('a file with bad rows is refused with its line numbers; the valid rows can 
   await importPage.choose(csvFixture('leads-bad-rows.csv'));
   await importPage.recognised().getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importPage.summary().getByRole('heading', { name: 'Nothing was imported' })).toBeVisible();
-  await expect(importPage.summary().locator('.import-invalid li').first()).toHaveText(/^Line 4: stage "pending" is not one of/);
+  await expect(importPage.summary().locator('.import-invalid li').first()).toHaveText(
+    /^Line 4: stage "pending" is not one of/,
+  );
   expect(JSON.parse((await app.cli('export', 'leads', '--json')).stdout)).toEqual([]);
   await importPage.summary().getByRole('button', { name: 'Import the valid rows, skip 5 invalid rows' }).click();
   await expect(importPage.summary().getByRole('heading', { name: 'Import finished' })).toBeVisible();

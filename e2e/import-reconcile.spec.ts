@@ -14,10 +14,16 @@ const statement = [
 ].join('\n');
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the preview matches typed payments and lets the user tick a possible duplicate (${colorScheme})`, async ({ page, app }) => {
+  test(`the preview matches typed payments and lets the user tick a possible duplicate (${colorScheme})`, async ({
+    page,
+    app,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ colorScheme });
-    const api = async (op: string, input: object) => JSON.parse((await app.cli('api', op, JSON.stringify(input))).stdout) as { id: number; name: string }[] & { id: number };
+    const api = async (op: string, input: object) =>
+      JSON.parse((await app.cli('api', op, JSON.stringify(input))).stdout) as { id: number; name: string }[] & {
+        id: number;
+      };
     const upwork = (await api('sources:list', {})).find((s) => s.name === 'Upwork')!.id;
     const typed = await api('payments:create', { sourceId: upwork, date: '2026-03-03', gross: '200.00' });
     const early = await api('payments:create', { sourceId: upwork, date: '2026-02-20', gross: '240.00' });
@@ -33,7 +39,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(summary.getByRole('list', { name: 'Matched to what you entered' }).getByRole('listitem')).toHaveText([
       `payment of 2026-03-06, 200.00 USD is payment #${typed.id} (2026-03-03, 200.00 USD, Upwork): counted once, keeping your link and notes`,
     ]);
-    const tick = summary.getByRole('checkbox', { name: `the same as payment #${early.id} (2026-02-20, 240.00 USD, Upwork)` });
+    const tick = summary.getByRole('checkbox', {
+      name: `the same as payment #${early.id} (2026-02-20, 240.00 USD, Upwork)`,
+    });
     await expect(tick).not.toBeChecked();
     await expect(summary.getByTestId('count-duplicates')).toHaveText('1');
     await tick.check();
@@ -49,7 +57,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: test.info().outputPath(`import-summary-${colorScheme}.png`), fullPage: true });
 
     await summary.getByRole('button', { name: 'Undo this import' }).click();
-    await expect(summary.getByTestId('import-undone')).toHaveText('Import undone: 1 record removed, 2 records you entered put back');
+    await expect(summary.getByTestId('import-undone')).toHaveText(
+      'Import undone: 1 record removed, 2 records you entered put back',
+    );
     const back = JSON.parse((await app.cli('export', 'payments', '--json')).stdout) as { date: string }[];
     expect(back.map((p) => p.date).sort()).toEqual(['2026-02-20', '2026-03-03']);
 

@@ -5,9 +5,28 @@ import { LeadPage } from './page-models/lead-page';
 import { LeadsPage } from './page-models/leads-page';
 
 test('search, filters and sort narrow the table and live in the URL', async ({ page, app }) => {
-  await createLead(app, { title: 'Podcast intro music', source: 'Fiverr', client: 'Hooli', stage: 'won', tags: ['audio'] });
-  await createLead(app, { title: 'React dashboard', source: 'Upwork', client: 'Globex', stage: 'applied', tags: ['react'], value: '900' });
-  await createLead(app, { title: 'React native app', source: 'LinkedIn', client: 'Initech', tags: ['react', 'mobile'], value: '4000' });
+  await createLead(app, {
+    title: 'Podcast intro music',
+    source: 'Fiverr',
+    client: 'Hooli',
+    stage: 'won',
+    tags: ['audio'],
+  });
+  await createLead(app, {
+    title: 'React dashboard',
+    source: 'Upwork',
+    client: 'Globex',
+    stage: 'applied',
+    tags: ['react'],
+    value: '900',
+  });
+  await createLead(app, {
+    title: 'React native app',
+    source: 'LinkedIn',
+    client: 'Initech',
+    tags: ['react', 'mobile'],
+    value: '4000',
+  });
   const table = new LeadsPage(page);
   await table.open(app.url);
   await expect(table.rows()).toHaveCount(3);
@@ -101,9 +120,19 @@ test('pages through 20,000 leads while keeping only the visible rows', async ({ 
   await expect(table.table.locator('tr.row-loading')).toHaveCount(0);
 });
 
-test('cells clip only text wider than its column, and rows are in reading order once scrolling stops', async ({ page, app }) => {
+test('cells clip only text wider than its column, and rows are in reading order once scrolling stops', async ({
+  page,
+  app,
+}) => {
   const long = 'Redesign of the whole customer onboarding flow with a new pricing page and analytics';
-  await createLead(app, { title: long, source: 'Upwork', client: 'A client whose name is far too long for its column', stage: 'interview', value: '12345.67', tags: ['one', 'two', 'three', 'four'] });
+  await createLead(app, {
+    title: long,
+    source: 'Upwork',
+    client: 'A client whose name is far too long for its column',
+    stage: 'interview',
+    value: '12345.67',
+    tags: ['one', 'two', 'three', 'four'],
+  });
   await createLead(app, { title: 'Tiny gig', source: 'Fiverr', client: 'Hooli', stage: 'won', value: '90' });
   const seeded = await app.cli('seed', '--leads', '3000', '--seed', '11');
   expect(seeded.code).toBe(0);
@@ -120,7 +149,10 @@ test('cells clip only text wider than its column, and rows are in reading order 
   expect(await cls(2)).not.toMatch(/\bfit\b/);
   // A clipped cell tells its whole text on hover.
   await expect(longRow.getByRole('cell').nth(0)).toHaveAttribute('title', long);
-  await expect(longRow.getByRole('cell').nth(2)).toHaveAttribute('title', 'A client whose name is far too long for its column');
+  await expect(longRow.getByRole('cell').nth(2)).toHaveAttribute(
+    'title',
+    'A client whose name is far too long for its column',
+  );
   await table.search.fill('Tiny gig');
   await expect(table.row('Tiny gig')).toBeVisible();
   expect((await table.row('Tiny gig').getByRole('cell').nth(0).getAttribute('class')) ?? '').toMatch(/\bfit\b/);
@@ -132,9 +164,13 @@ test('cells clip only text wider than its column, and rows are in reading order 
   for (const top of [0, 20_000, 60_000]) {
     await scroller.evaluate((el, y) => el.scrollTo({ top: y }), top);
     await expect(table.table.locator('tr.row-loading')).toHaveCount(0);
-    const overflowing = await table.table.locator('tbody td.fit').evaluateAll((cells) =>
-      cells.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => `${td.parentElement?.getAttribute('aria-rowindex')}: ${td.textContent}`),
-    );
+    const overflowing = await table.table
+      .locator('tbody td.fit')
+      .evaluateAll((cells) =>
+        cells
+          .filter((td) => td.scrollWidth > td.clientWidth + 1)
+          .map((td) => `${td.parentElement?.getAttribute('aria-rowindex')}: ${td.textContent}`),
+      );
     expect(overflowing).toEqual([]);
   }
 
@@ -146,6 +182,11 @@ test('cells clip only text wider than its column, and rows are in reading order 
     }
   });
   await expect
-    .poll(() => table.rows().evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex')))).then((ix) => ix.every((v, i) => i === 0 || v > ix[i - 1]!)))
+    .poll(() =>
+      table
+        .rows()
+        .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))))
+        .then((ix) => ix.every((v, i) => i === 0 || v > ix[i - 1]!)),
+    )
     .toBe(true);
 });

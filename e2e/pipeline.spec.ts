@@ -5,7 +5,14 @@ import { LeadForm } from './page-models/lead-form';
 import { LeadPage } from './page-models/lead-page';
 import { PipelinePage } from './page-models/pipeline-page';
 
-type Detail = { id: number; stage: string; title: string; connects: number; valueMinor: number | null; history: { toStage: string }[] };
+type Detail = {
+  id: number;
+  stage: string;
+  title: string;
+  connects: number;
+  valueMinor: number | null;
+  history: { toStage: string }[];
+};
 
 test('creates a lead through the form and edits it from its page', async ({ page, app }) => {
   const board = new PipelinePage(page);
@@ -45,7 +52,12 @@ test('creates a lead through the form and edits it from its page', async ({ page
   await expect(lead.history.first()).toContainText('New → Interview');
 
   const [saved] = (await callApi<{ rows: Detail[] }>(app, 'leads:list', {})).rows;
-  expect(saved).toMatchObject({ title: 'Brand refresh (phase 1)', stage: 'interview', valueMinor: 200000, connects: 8 });
+  expect(saved).toMatchObject({
+    title: 'Brand refresh (phase 1)',
+    stage: 'interview',
+    valueMinor: 200000,
+    connects: 8,
+  });
 
   // Move from the lead page, then delete after confirming.
   await page.getByLabel('Move to stage').selectOption({ label: 'Won' });
@@ -86,7 +98,14 @@ test('Ctrl+N opens the form; bad input is shown next to each field and nothing i
   await expect(form.field('Title')).toBeFocused();
 
   // Caught by the API (the browser does not check these): over-long title, Applied before Created, refund > spent.
-  await form.fill({ Title: 'x'.repeat(201), Connects: '2', 'Connects refunded': '5', Value: '10', Created: '2026-03-10', Applied: '2026-03-01' });
+  await form.fill({
+    Title: 'x'.repeat(201),
+    Connects: '2',
+    'Connects refunded': '5',
+    Value: '10',
+    Created: '2026-03-10',
+    Applied: '2026-03-01',
+  });
   await form.save();
   await form.expectError('Title', 'At most 200 characters');
   await form.expectError('Applied', 'Applied (2026-03-01) cannot be before Created (2026-03-10)');
@@ -167,7 +186,9 @@ test('the empty state explains the app and loads sample data', async ({ page, ap
   const board = new PipelinePage(page);
   await board.open(app.url);
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'No leads yet' }).getByRole('button', { name: 'Import CSV' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'No leads yet' }).getByRole('button', { name: 'Import CSV' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(board.column('New').getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeHidden();
@@ -175,18 +196,26 @@ test('the empty state explains the app and loads sample data', async ({ page, ap
   // Won and Lost show the last 30 days until "All time" is chosen.
   const wonRecent = Number((await board.count('Won').textContent())?.replace(/,/g, ''));
   await board.showAllClosed();
-  await expect.poll(async () => Number((await board.count('Won').textContent())?.replace(/,/g, ''))).toBeGreaterThan(wonRecent);
-  const total = await Promise.all(['New', 'Applied', 'Replied', 'Interview', 'Won', 'Lost'].map((s) => board.count(s as 'New').textContent()));
+  await expect
+    .poll(async () => Number((await board.count('Won').textContent())?.replace(/,/g, '')))
+    .toBeGreaterThan(wonRecent);
+  const total = await Promise.all(
+    ['New', 'Applied', 'Replied', 'Interview', 'Won', 'Lost'].map((s) => board.count(s as 'New').textContent()),
+  );
   expect(total.reduce((sum, t) => sum + Number(t?.replace(/,/g, '')), 0)).toBe(400);
   // Big columns show the first cards and link to the table for the rest.
   await expect(board.column('Lost').getByRole('link', { name: /^Show all [\d,]+ in the table$/ })).toBeVisible();
 
   // The board filtered to one channel: only its cards, counts adding up to its lead count.
-  const linkedIn = (await callApi<{ name: string; leadCount: number }[]>(app, 'sources:list', {})).find((s) => s.name === 'LinkedIn')!;
+  const linkedIn = (await callApi<{ name: string; leadCount: number }[]>(app, 'sources:list', {})).find(
+    (s) => s.name === 'LinkedIn',
+  )!;
   await page.getByLabel('Channel', { exact: true }).selectOption({ label: 'LinkedIn' });
   await expect(page.locator('.page-summary')).toContainText('from LinkedIn');
   await expect(page.locator('.card .chip').filter({ hasNotText: 'LinkedIn' })).toHaveCount(0);
   await expect(page.locator('.card').first()).toBeVisible();
-  const counts = await Promise.all(['New', 'Applied', 'Replied', 'Interview', 'Won', 'Lost'].map((s) => board.count(s as 'New').textContent()));
+  const counts = await Promise.all(
+    ['New', 'Applied', 'Replied', 'Interview', 'Won', 'Lost'].map((s) => board.count(s as 'New').textContent()),
+  );
   expect(counts.reduce((sum, t) => sum + Number(t?.replace(/,/g, '')), 0)).toBe(linkedIn.leadCount);
 });

@@ -3,7 +3,10 @@ import { callApi } from './page-models/api';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('Settings: theme, date format, stale threshold, lost reasons and the base currency moved from Costs', async ({ page, app }) => {
+test('Settings: theme, date format, stale threshold, lost reasons and the base currency moved from Costs', async ({
+  page,
+  app,
+}) => {
   await page.goto(`${app.url}#/settings`);
   const prefs = page.getByRole('region', { name: 'Preferences' });
   await prefs.getByLabel('Theme').selectOption({ label: 'Dark' });
@@ -31,7 +34,10 @@ test('Settings: theme, date format, stale threshold, lost reasons and the base c
   await expect(prefs.getByRole('checkbox', { name: /Desktop notification/ })).not.toBeChecked();
 
   expect(await callApi(app, 'preferences:get', {})).toMatchObject({
-    theme: 'light', dateFormat: 'yyyy-MM-dd', staleDays: 30, notifications: false,
+    theme: 'light',
+    dateFormat: 'yyyy-MM-dd',
+    staleDays: 30,
+    notifications: false,
     lostReasons: ['Price', 'No reply', 'Chose someone else', 'Job cancelled', 'Budget cut'],
   });
 

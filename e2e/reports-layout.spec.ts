@@ -4,7 +4,10 @@ import { ReportsPage } from './page-models/reports-page';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('at 1280×720 the Reports table shows Channel and Profit without scrolling and says it scrolls', async ({ page, app }) => {
+test('at 1280×720 the Reports table shows Channel and Profit without scrolling and says it scrolls', async ({
+  page,
+  app,
+}) => {
   await callApi(app, 'sample:load', { leads: 60 });
   const reports = new ReportsPage(page);
   await reports.open(app.url, 'preset=all-time');
@@ -33,7 +36,9 @@ test('a channel with one month of data still shows, and every chart has a table 
   const monthly = page.getByRole('figure', { name: /Monthly profit/ });
   await expect(monthly.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await monthly.getByText('Show as a table').click();
-  await expect(monthly.getByRole('table', { name: 'Monthly profit per channel' }).getByRole('row', { name: /2026-08/ })).toContainText('$810.00');
+  await expect(
+    monthly.getByRole('table', { name: 'Monthly profit per channel' }).getByRole('row', { name: /2026-08/ }),
+  ).toContainText('$810.00');
   const funnel = page.getByRole('figure', { name: 'Funnel' });
   await funnel.getByText('Show as a table').click();
   await expect(funnel.getByRole('row', { name: /^Leads/ })).toContainText('1');

@@ -6,9 +6,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, startServer, test } from './fixtures/app';
 import { createLead, leadCount } from './page-models/api';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bin/leadledger.js'), ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.resolve('bin/leadledger.js'), ...args], { encoding: 'utf8' });
 
-test('Settings shows the app facts, backs up now, and restores a backup keeping what it replaced', async ({ page, app }) => {
+test('Settings shows the app facts, backs up now, and restores a backup keeping what it replaced', async ({
+  page,
+  app,
+}) => {
   await createLead(app, { title: 'Kept lead' });
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -34,7 +38,9 @@ test('Settings shows the app facts, backs up now, and restores a backup keeping 
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
 
-test('a damaged database is reported at start and left as it is; read-only opens it, a restore brings the backup back', async ({ page }) => {
+test('a damaged database is reported at start and left as it is; read-only opens it, a restore brings the backup back', async ({
+  page,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-e2e-damaged-'));
   const dbPath = path.join(dir, 'leadledger.db');
   try {
@@ -45,7 +51,9 @@ test('a damaged database is reported at start and left as it is; read-only opens
     // Nothing moved, nothing restored on its own: the report names the choices.
     const refused = cli('--db', dbPath, 'web', '--port', '0');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/not a LeadLedger database.*Nothing was changed\. You can restore the newest good backup .*leadledger web --read-only/);
+    expect(refused.stderr).toMatch(
+      /not a LeadLedger database.*Nothing was changed\. You can restore the newest good backup .*leadledger web --read-only/,
+    );
     expect(fs.readFileSync(dbPath)).toEqual(damaged);
     expect(fs.readdirSync(dir).sort()).toEqual(['backups', 'leadledger.db']);
     const readOnly = await startServer(dbPath, ['--read-only']);

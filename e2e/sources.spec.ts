@@ -43,7 +43,10 @@ test('renames, recolours, archives and restores a channel; errors sit next to th
   await page.getByLabel('Show archived (1)').check();
   await sources.row('Fiverr Pro').getByRole('button', { name: 'Restore Fiverr Pro' }).click();
   await expect(page.getByLabel('Show archived (0)')).toBeVisible();
-  expect((await callApi<Source[]>(app, 'sources:list', {})).find((s) => s.name === 'Fiverr Pro')).toMatchObject({ archived: false, color: '#ff5500' });
+  expect((await callApi<Source[]>(app, 'sources:list', {})).find((s) => s.name === 'Fiverr Pro')).toMatchObject({
+    archived: false,
+    color: '#ff5500',
+  });
 
   // Add a channel; an empty name is refused next to the field.
   await page.getByRole('button', { name: 'Add channel' }).click();

@@ -8,10 +8,23 @@ import { csvFixture, ImportPage } from './page-models/import-page';
 
 type Source = { id: number; name: string };
 
-test('a Toggl export: projects mapped once (lead offered by client name), imported, and the next file asks nothing', async ({ page, app }) => {
+test('a Toggl export: projects mapped once (lead offered by client name), imported, and the next file asks nothing', async ({
+  page,
+  app,
+}) => {
   const sources = JSON.parse((await app.cli('api', 'sources:list')).stdout) as Source[];
   const upwork = sources.find((s) => s.name === 'Upwork')!;
-  const created = await app.cli('api', 'leads:create', JSON.stringify({ title: 'Acme app rebuild', sourceId: upwork.id, client: 'acme', stage: 'won', createdOn: '2026-10-01' }));
+  const created = await app.cli(
+    'api',
+    'leads:create',
+    JSON.stringify({
+      title: 'Acme app rebuild',
+      sourceId: upwork.id,
+      client: 'acme',
+      stage: 'won',
+      createdOn: '2026-10-01',
+    }),
+  );
   expect(created.code).toBe(0);
 
   const importPage = new ImportPage(page);
@@ -70,7 +83,10 @@ test('a Toggl export: projects mapped once (lead offered by client name), import
   expect(cli.stdout).toMatch(/0 inserted, 0 updated, 4 unchanged/);
 });
 
-test('the wizard maps any other file to time entries: a date, a duration in decimal hours or H:MM, a channel and kind for the whole file', async ({ page, app }) => {
+test('the wizard maps any other file to time entries: a date, a duration in decimal hours or H:MM, a channel and kind for the whole file', async ({
+  page,
+  app,
+}) => {
   const importPage = new ImportPage(page);
   await importPage.open(app.url);
   await importPage.choose(path.resolve('src/core/csv/__fixtures__/timesheet.csv'));
@@ -87,7 +103,9 @@ test('the wizard maps any other file to time entries: a date, a duration in deci
   await page.screenshot({ path: test.info().outputPath('time-wizard.png'), fullPage: true });
   await wizard.getByRole('button', { name: 'Import time entries' }).click();
   await expect(importPage.summary().getByRole('heading', { name: 'Import finished' })).toBeVisible();
-  const entries = JSON.parse((await app.cli('api', 'time:list', JSON.stringify({ limit: 50 }))).stdout) as { entries: { date: string; minutes: number; kind: string; sourceName: string }[] };
+  const entries = JSON.parse((await app.cli('api', 'time:list', JSON.stringify({ limit: 50 }))).stdout) as {
+    entries: { date: string; minutes: number; kind: string; sourceName: string }[];
+  };
   expect(entries.entries.map((e) => [e.date, e.minutes, e.kind, e.sourceName]).sort()).toEqual([
     ['2026-11-03', 90, 'sales', 'Upwork'],
     ['2026-11-04', 45, 'sales', 'Upwork'],
@@ -105,7 +123,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await importPage.choose(csvFixture('toggl-detailed.csv'));
       await expect(page.getByRole('region', { name: 'Map projects' })).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`time-projects-${colorScheme}.png`) });
-      const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical',
+      );
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   });

@@ -16,9 +16,23 @@ test.use({ locale: 'en-US' });
 async function seed(app: RunningApp) {
   const today = todayLocal();
   const upwork = await sourceIdByName(app, 'Upwork');
-  const lead = await callApi<{ id: number }>(app, 'leads:create', { sourceId: upwork, ref: 'L-TIME', title: 'Logo for a bakery', createdOn: today, stage: 'won', closedOn: today, value: '1000' });
+  const lead = await callApi<{ id: number }>(app, 'leads:create', {
+    sourceId: upwork,
+    ref: 'L-TIME',
+    title: 'Logo for a bakery',
+    createdOn: today,
+    stage: 'won',
+    closedOn: today,
+    value: '1000',
+  });
   // Profit 900.00 today: revenue 1000.00, fee 100.00.
-  await callApi(app, 'payments:create', { date: today, sourceId: upwork, leadId: lead.id, gross: '1000.00', fee: '100.00' });
+  await callApi(app, 'payments:create', {
+    date: today,
+    sourceId: upwork,
+    leadId: lead.id,
+    gross: '1000.00',
+    fee: '100.00',
+  });
   return { today, lead };
 }
 
@@ -104,7 +118,10 @@ test('the board card logs time, and the Channels page logs channel-level time', 
 test('imports a time.csv through the Import page', async ({ page, app }) => {
   const { today } = await seed(app);
   const file = path.join(app.dataDir, 'time.csv');
-  fs.writeFileSync(file, `ref,date,source,lead_ref,kind,minutes,note\r\nt-1,${today},,L-TIME,sales,60,Pitch\r\nt-2,${today},Podcast,,sales,30,Episode 12\r\n`);
+  fs.writeFileSync(
+    file,
+    `ref,date,source,lead_ref,kind,minutes,note\r\nt-1,${today},,L-TIME,sales,60,Pitch\r\nt-2,${today},Podcast,,sales,30,Episode 12\r\n`,
+  );
   const importPage = new ImportPage(page);
   await importPage.open(app.url);
   await importPage.choose(file);
@@ -126,19 +143,48 @@ test('imports a time.csv through the Import page', async ({ page, app }) => {
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme, viewport: { width: 1280, height: 720 } });
-    test(`time screens at 1280×720, ${colorScheme}: screenshots and no serious accessibility violations`, async ({ page, app }) => {
+    test(`time screens at 1280×720, ${colorScheme}: screenshots and no serious accessibility violations`, async ({
+      page,
+      app,
+    }) => {
       test.setTimeout(180_000); // five screens with an accessibility scan each, on a shared 2-core machine
       await page.emulateMedia({ colorScheme });
       const { today, lead } = await seed(app);
       const upwork = await sourceIdByName(app, 'Upwork');
       const behance = await sourceIdByName(app, 'Behance');
-      await callApi(app, 'time:create', { date: today, leadId: lead.id, kind: 'sales', minutes: 90, note: 'Proposal and call' });
-      await callApi(app, 'time:create', { date: today, leadId: lead.id, kind: 'delivery', minutes: 240, note: 'Three logo drafts' });
-      await callApi(app, 'time:create', { date: today, sourceId: behance, kind: 'sales', minutes: 120, note: 'Portfolio post' });
-      await callApi(app, 'time:create', { date: today, sourceId: upwork, kind: 'sales', minutes: 30, note: 'Profile update' });
+      await callApi(app, 'time:create', {
+        date: today,
+        leadId: lead.id,
+        kind: 'sales',
+        minutes: 90,
+        note: 'Proposal and call',
+      });
+      await callApi(app, 'time:create', {
+        date: today,
+        leadId: lead.id,
+        kind: 'delivery',
+        minutes: 240,
+        note: 'Three logo drafts',
+      });
+      await callApi(app, 'time:create', {
+        date: today,
+        sourceId: behance,
+        kind: 'sales',
+        minutes: 120,
+        note: 'Portfolio post',
+      });
+      await callApi(app, 'time:create', {
+        date: today,
+        sourceId: upwork,
+        kind: 'sales',
+        minutes: 30,
+        note: 'Profile update',
+      });
       await callApi(app, 'timer:start', { leadId: lead.id, kind: 'delivery' });
       const axe = async () =>
-        (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        (await new AxeBuilder({ page }).analyze()).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}-${colorScheme}.png`) });
 
       await page.goto(`${app.url}#/lead/${lead.id}`);

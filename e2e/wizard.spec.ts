@@ -5,7 +5,9 @@ import { csvFixture, ImportPage } from './page-models/import-page';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the wizard maps a file it has never seen; the mapping is saved and offered again', async ({ page, app }) => {
@@ -24,7 +26,9 @@ test('the wizard maps a file it has never seen; the mapping is saved and offered
   await wizard.getByLabel('Channel for rows without one').fill('Fiverr');
   await wizard.getByLabel('Currency when empty').fill('EUR');
   // Per-row validation: the dates are day first and the amounts use a decimal comma.
-  await expect(wizard.locator('tbody tr').first()).toContainText('date "25/09/2026" is not a date in the format YYYY-MM-DD');
+  await expect(wizard.locator('tbody tr').first()).toContainText(
+    'date "25/09/2026" is not a date in the format YYYY-MM-DD',
+  );
   await wizard.getByLabel('Date format').selectOption('DD/MM/YYYY');
   await expect(wizard.locator('tbody tr').first()).toContainText('gross: "1.234,50" is not an amount');
   await wizard.getByLabel('Decimal separator').selectOption(',');
@@ -37,7 +41,15 @@ test('the wizard maps a file it has never seen; the mapping is saved and offered
   await expect(importPage.count('inserted')).toHaveText('2');
   expect(await seriousViolations(page), 'summary').toEqual([]);
   const payments = JSON.parse((await app.cli('export', 'payments', '--json')).stdout);
-  expect(payments.map((p: { date: string; gross: string; currency: string; source: string; description: string }) => [p.date, p.gross, p.currency, p.source, p.description])).toEqual([
+  expect(
+    payments.map((p: { date: string; gross: string; currency: string; source: string; description: string }) => [
+      p.date,
+      p.gross,
+      p.currency,
+      p.source,
+      p.description,
+    ]),
+  ).toEqual([
     ['2026-09-25', '1234.50', 'EUR', 'Fiverr', 'Logo design'],
     ['2026-09-26', '80.00', 'EUR', 'Fiverr', 'Banner, animated'],
   ]);
@@ -45,7 +57,9 @@ test('the wizard maps a file it has never seen; the mapping is saved and offered
   // The same header comes back: the saved mapping is offered and already applied.
   await importPage.summary().getByRole('button', { name: 'Import another file' }).click();
   await importPage.choose(csvFixture('fiverr-earnings.csv'));
-  await expect(wizard.getByText('Using your saved mapping “Fiverr earnings” for files with these columns.')).toBeVisible();
+  await expect(
+    wizard.getByText('Using your saved mapping “Fiverr earnings” for files with these columns.'),
+  ).toBeVisible();
   await expect(wizard.getByLabel('The rows are')).toHaveValue('payments');
   await expect(wizard.getByLabel('Date format')).toHaveValue('DD/MM/YYYY');
   await expect(wizard.getByText('(every row is valid)')).toBeVisible();

@@ -46,15 +46,22 @@ describe('electron-builder.yml', () => {
 
   it('ships the Electron-ABI better-sqlite3 where electron/main/store.ts looks for it', async () => {
     const config = await loadConfig();
-    expect(config.extraResources).toContainEqual({ from: '.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' });
+    expect(config.extraResources).toContainEqual({
+      from: '.electron-native/better_sqlite3.node',
+      to: 'native/better_sqlite3.node',
+    });
     expect(config.npmRebuild).toBe(false);
     const store = fs.readFileSync(path.join(root, 'electron/main/store.ts'), 'utf8');
     expect(store).toContain("path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node')");
-    expect(config.files[0]!.filter).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']));
+    expect(config.files[0]!.filter).toEqual(
+      expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']),
+    );
   });
 
   it('has a dist script that builds and packages', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.dist).toBe('electron-vite build && electron-builder');
   });
 });
@@ -67,18 +74,33 @@ describe('afterPack fuses', () => {
   /** A stand-in for the Electron binary: padding, the fuse sentinel, version 1, 8 fuses as Electron 41 ships them. */
   function fakeElectron(file: string) {
     const shipped = [enabled, disabled, enabled, enabled, disabled, disabled, disabled, enabled];
-    fs.writeFileSync(file, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(sentinel), Buffer.from([1, shipped.length, ...shipped]), Buffer.alloc(512, 9)]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.alloc(4096, 7),
+        Buffer.from(sentinel),
+        Buffer.from([1, shipped.length, ...shipped]),
+        Buffer.alloc(512, 9),
+      ]),
+    );
   }
 
   it('is the configured afterPack hook and flips every fuse the checklist asks for', async () => {
     const config = await loadConfig();
     expect(config.afterPack).toBe('build/afterPack.cjs');
-    const hook = require(path.join(root, config.afterPack)) as ((context: unknown) => Promise<void>) & { fuses: Record<number, boolean> };
+    const hook = require(path.join(root, config.afterPack)) as ((context: unknown) => Promise<void>) & {
+      fuses: Record<number, boolean>;
+    };
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-fuses-'));
     try {
       const binary = path.join(out, 'leadledger');
       fakeElectron(binary);
-      await hook({ electronPlatformName: 'linux', arch: 1, appOutDir: out, packager: { appInfo: { productFilename: 'LeadLedger' }, executableName: 'leadledger' } });
+      await hook({
+        electronPlatformName: 'linux',
+        arch: 1,
+        appOutDir: out,
+        packager: { appInfo: { productFilename: 'LeadLedger' }, executableName: 'leadledger' },
+      });
       const wire = (await getCurrentFuseWire(binary)) as Record<number, number> & { version: string };
       expect(wire.version).toBe(FuseVersion.V1);
       expect({
@@ -108,8 +130,14 @@ describe('afterPack fuses', () => {
   it('finds the binary on every platform', () => {
     const hook = require(path.join(root, 'build/afterPack.cjs')) as { executablePath: (c: unknown) => string };
     const packager = { appInfo: { productFilename: 'LeadLedger' }, executableName: 'leadledger' };
-    expect(hook.executablePath({ electronPlatformName: 'darwin', appOutDir: '/o', packager })).toBe(path.join('/o', 'LeadLedger.app'));
-    expect(hook.executablePath({ electronPlatformName: 'win32', appOutDir: '/o', packager })).toBe(path.join('/o', 'LeadLedger.exe'));
-    expect(hook.executablePath({ electronPlatformName: 'linux', appOutDir: '/o', packager })).toBe(path.join('/o', 'leadledger'));
+    expect(hook.executablePath({ electronPlatformName: 'darwin', appOutDir: '/o', packager })).toBe(
+      path.join('/o', 'LeadLedger.app'),
+    );
+    expect(hook.executablePath({ electronPlatformName: 'win32', appOutDir: '/o', packager })).toBe(
+      path.join('/o', 'LeadLedger.exe'),
+    );
+    expect(hook.executablePath({ electronPlatformName: 'linux', appOutDir: '/o', packager })).toBe(
+      path.join('/o', 'leadledger'),
+    );
   });
 });

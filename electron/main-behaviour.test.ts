@@ -9,7 +9,9 @@ const electron = vi.hoisted(() => ({
   openExternal: vi.fn(async () => {}),
 }));
 vi.mock('electron', () => ({
-  ipcMain: { handle: (name: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(name, fn) },
+  ipcMain: {
+    handle: (name: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(name, fn),
+  },
   shell: { openExternal: electron.openExternal },
 }));
 
@@ -32,17 +34,31 @@ describe('IPC handlers', () => {
   });
 
   it('refuse every operation from a frame that is not our page, before anything runs', async () => {
-    for (const url of [undefined, 'https://evil.example/', 'file:///tmp/out/renderer/index.html', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [
+      undefined,
+      'https://evil.example/',
+      'file:///tmp/out/renderer/index.html',
+      'devtools://devtools/bundled/inspector.html',
+    ]) {
       for (const name of operationNames) {
-        const result = await electron.handlers.get(name)!({ senderFrame: url === undefined ? null : { url } }, { title: 'x', sourceId: sourceId() });
-        expect(result, `${name} from ${url}`).toEqual({ ok: false, error: { code: 'internal', message: 'Untrusted sender' } });
+        const result = await electron.handlers.get(name)!(
+          { senderFrame: url === undefined ? null : { url } },
+          { title: 'x', sourceId: sourceId() },
+        );
+        expect(result, `${name} from ${url}`).toEqual({
+          ok: false,
+          error: { code: 'internal', message: 'Untrusted sender' },
+        });
       }
     }
     expect(leadCount()).toBe(0);
   });
 
   it('answer our own page through dispatch', async () => {
-    const result = await electron.handlers.get('leads:create')!({ senderFrame: { url: `${rendererIndexUrl}#/pipeline` } }, { title: 'From the window', sourceId: sourceId() });
+    const result = await electron.handlers.get('leads:create')!(
+      { senderFrame: { url: `${rendererIndexUrl}#/pipeline` } },
+      { title: 'From the window', sourceId: sourceId() },
+    );
     expect(result).toMatchObject({ ok: true, value: { title: 'From the window' } });
     expect(leadCount()).toBe(1);
   });
@@ -81,7 +97,12 @@ describe('web contents', () => {
     electron.openExternal.mockClear();
     expect(contents.open('https://www.upwork.com/jobs/~01')).toEqual({ action: 'deny' });
     expect(electron.openExternal).toHaveBeenCalledWith('https://www.upwork.com/jobs/~01');
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://evil/share', 'https://user:pw@evil.example/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://evil/share',
+      'https://user:pw@evil.example/',
+    ]) {
       expect(contents.open(url)).toEqual({ action: 'deny' });
     }
     expect(electron.openExternal).toHaveBeenCalledTimes(1);
@@ -104,11 +125,26 @@ describe('session', () => {
       expect(callback).toHaveBeenCalledTimes(1);
       return callback.mock.calls[0]![0] as boolean;
     };
-    const check = (permission: string, details: unknown) => handlers.check!(null, permission, 'file:///', details) as boolean;
+    const check = (permission: string, details: unknown) =>
+      handlers.check!(null, permission, 'file:///', details) as boolean;
     return { handlers, request, check };
   };
   const ours = { requestingUrl: `${rendererIndexUrl}#/follow-ups`, isMainFrame: true };
-  const others = ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem', 'display-capture', 'hid', 'serial', 'usb', 'midiSysex', 'pointerLock', 'window-management', 'unknown'];
+  const others = [
+    'media',
+    'geolocation',
+    'clipboard-read',
+    'openExternal',
+    'fileSystem',
+    'display-capture',
+    'hid',
+    'serial',
+    'usb',
+    'midiSysex',
+    'pointerLock',
+    'window-management',
+    'unknown',
+  ];
 
   it('grants notifications to our own page, in the request and in the check', () => {
     const { request, check } = install();
@@ -141,8 +177,15 @@ describe('session', () => {
   });
 
   it('grants the dev server page only in a dev run', () => {
-    expect(install('http://localhost:5173').request('notifications', { requestingUrl: 'http://localhost:5173/#/', isMainFrame: true })).toBe(true);
-    expect(install().request('notifications', { requestingUrl: 'http://localhost:5173/#/', isMainFrame: true })).toBe(false);
+    expect(
+      install('http://localhost:5173').request('notifications', {
+        requestingUrl: 'http://localhost:5173/#/',
+        isMainFrame: true,
+      }),
+    ).toBe(true);
+    expect(install().request('notifications', { requestingUrl: 'http://localhost:5173/#/', isMainFrame: true })).toBe(
+      false,
+    );
   });
 
   it('denies devices and screen capture', () => {

@@ -5,7 +5,14 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, pageContentSecurityPolicy } from '../src/server/security';
-import { allowsPermission, devRendererUrl, grantedPermissions, isSafeExternalUrl, isTrustedSender, type PermissionAsk } from './main/url-policy';
+import {
+  allowsPermission,
+  devRendererUrl,
+  grantedPermissions,
+  isSafeExternalUrl,
+  isTrustedSender,
+  type PermissionAsk,
+} from './main/url-policy';
 
 // Electron's security checklist, checked by reading the code and config (Electron cannot run here).
 
@@ -26,7 +33,8 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void) {
 
 /** `{ a: true }` → { a: 'true' } (source text of each literal property). */
 function literalProps(node: ts.Expression | undefined, where: string): Record<string, string> {
-  if (!node || !ts.isObjectLiteralExpression(node)) throw new Error(`${where}: must be an object literal so it can be checked`);
+  if (!node || !ts.isObjectLiteralExpression(node))
+    throw new Error(`${where}: must be an object literal so it can be checked`);
   const props: Record<string, string> = {};
   for (const p of node.properties) {
     if (ts.isPropertyAssignment(p)) props[p.name.getText()] = p.initializer.getText();
@@ -43,7 +51,8 @@ function calls(file: string, match: (call: ts.CallExpression) => boolean): ts.Ca
   return found;
 }
 
-const where = (node: ts.Node) => `${path.relative(root, node.getSourceFile().fileName)}:${node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+const where = (node: ts.Node) =>
+  `${path.relative(root, node.getSourceFile().fileName)}:${node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
 
 describe('BrowserWindow webPreferences', () => {
   const windows: { at: string; prefs: Record<string, string> }[] = [];
@@ -66,8 +75,19 @@ describe('BrowserWindow webPreferences', () => {
       expect(prefs.contextIsolation, at).toBe('true');
       expect(prefs.sandbox, at).toBe('true');
       expect(prefs.nodeIntegration, at).toBe('false');
-      expect(Object.keys(prefs).filter((k) => k.startsWith('...')), `${at}: no spread into webPreferences`).toEqual([]);
-      for (const [key, bad] of Object.entries({ webSecurity: 'false', allowRunningInsecureContent: 'true', experimentalFeatures: 'true', webviewTag: 'true', nodeIntegrationInWorker: 'true', nodeIntegrationInSubFrames: 'true', enableBlinkFeatures: undefined })) {
+      expect(
+        Object.keys(prefs).filter((k) => k.startsWith('...')),
+        `${at}: no spread into webPreferences`,
+      ).toEqual([]);
+      for (const [key, bad] of Object.entries({
+        webSecurity: 'false',
+        allowRunningInsecureContent: 'true',
+        experimentalFeatures: 'true',
+        webviewTag: 'true',
+        nodeIntegrationInWorker: 'true',
+        nodeIntegrationInSubFrames: 'true',
+        enableBlinkFeatures: undefined,
+      })) {
         if (bad === undefined) expect(prefs[key], `${at}: ${key}`).toBeUndefined();
         else expect(prefs[key], `${at}: ${key}`).not.toBe(bad);
       }
@@ -80,7 +100,13 @@ describe('Content-Security-Policy', () => {
   const file = path.join(root, 'src/renderer/index.html');
 
   const directives = (csp: string) =>
-    Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
 
   it('is strict in the source page', () => {
     const html = fs.readFileSync(file, 'utf8');
@@ -117,9 +143,13 @@ describe('navigation, new windows, external links', () => {
 
   it('denies navigation, redirects, webviews and window.open', () => {
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
-      expect(security).toMatch(new RegExp(`contents\\.on\\('${event}', \\(event\\) => event\\.preventDefault\\(\\)\\)`));
+      expect(security).toMatch(
+        new RegExp(`contents\\.on\\('${event}', \\(event\\) => event\\.preventDefault\\(\\)\\)`),
+      );
     }
-    const handlers = calls(path.join(root, 'electron/main/security.ts'), (c) => c.expression.getText().endsWith('setWindowOpenHandler'));
+    const handlers = calls(path.join(root, 'electron/main/security.ts'), (c) =>
+      c.expression.getText().endsWith('setWindowOpenHandler'),
+    );
     expect(handlers).toHaveLength(1);
     const body = handlers[0]!.arguments[0]!.getText();
     expect(body).toMatch(/return \{ action: 'deny' \}/);
@@ -127,24 +157,46 @@ describe('navigation, new windows, external links', () => {
   });
 
   it('opens external links only through the allow-list', () => {
-    const uses = electronFiles.flatMap((file) => calls(file, (c) => /(^|\.)openExternal$/.test(c.expression.getText())).map(where));
+    const uses = electronFiles.flatMap((file) =>
+      calls(file, (c) => /(^|\.)openExternal$/.test(c.expression.getText())).map(where),
+    );
     expect(uses).toEqual([expect.stringMatching(/^electron\/main\/security\.ts:/)]);
     expect(security).toMatch(/if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(new URL\(url\)\.href\)/);
   });
 
   it('isSafeExternalUrl allows plain web links and nothing else', () => {
-    for (const url of ['https://www.upwork.com/jobs/~01', 'http://example.com/a?b=c#d', 'https://xn--bcher-kva.example/']) expect(isSafeExternalUrl(url), url).toBe(true);
     for (const url of [
-      'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x',
-      'chrome://settings', 'about:blank', 'https://user:pass@example.com/', 'https://', 'not a url', '', `https://a.example/${'x'.repeat(3000)}`,
+      'https://www.upwork.com/jobs/~01',
+      'http://example.com/a?b=c#d',
+      'https://xn--bcher-kva.example/',
+    ])
+      expect(isSafeExternalUrl(url), url).toBe(true);
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'vbscript:x',
+      'chrome://settings',
+      'about:blank',
+      'https://user:pass@example.com/',
+      'https://',
+      'not a url',
+      '',
+      `https://a.example/${'x'.repeat(3000)}`,
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
   });
 
   it('permission requests and checks go through allowsPermission; devices are denied', () => {
-    expect(security).toMatch(/setPermissionRequestHandler\(\(_contents, permission, callback, details\) =>\s*callback\(allowsPermission\(/);
-    expect(security).toMatch(/setPermissionCheckHandler\(\(_contents, permission, _origin, details\) =>\s*allowsPermission\(/);
+    expect(security).toMatch(
+      /setPermissionRequestHandler\(\(_contents, permission, callback, details\) =>\s*callback\(allowsPermission\(/,
+    );
+    expect(security).toMatch(
+      /setPermissionCheckHandler\(\(_contents, permission, _origin, details\) =>\s*allowsPermission\(/,
+    );
     expect(security).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
     expect(security).toMatch(/setDisplayMediaRequestHandler\(\(_request, callback\) => callback\(\{\}\)\)/);
   });
@@ -152,28 +204,70 @@ describe('navigation, new windows, external links', () => {
   it('grants exactly one permission: notifications', () => expect([...grantedPermissions]).toEqual(['notifications']));
 
   const page = 'file:///opt/LeadLedger/resources/app.asar/out/renderer/index.html';
-  const ask = (permission: string, requestingUrl: string | undefined, more: Partial<PermissionAsk> = {}): PermissionAsk => ({ permission, requestingUrl, isMainFrame: true, ...more });
+  const ask = (
+    permission: string,
+    requestingUrl: string | undefined,
+    more: Partial<PermissionAsk> = {},
+  ): PermissionAsk => ({ permission, requestingUrl, isMainFrame: true, ...more });
 
   it('allows notifications for the main frame of our page only', () => {
     expect(allowsPermission(ask('notifications', page), undefined, page)).toBe(true);
     expect(allowsPermission(ask('notifications', `${page}#/follow-ups`), undefined, page)).toBe(true);
-    expect(allowsPermission(ask('notifications', 'http://localhost:5173/#/'), 'http://localhost:5173', page)).toBe(true);
+    expect(allowsPermission(ask('notifications', 'http://localhost:5173/#/'), 'http://localhost:5173', page)).toBe(
+      true,
+    );
     for (const url of [
-      undefined, '', 'https://evil.example/', 'https://www.upwork.com/', 'file:///tmp/evil/out/renderer/index.html', `${page.replace('index.html', 'other.html')}`,
-      'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html', 'http://localhost:5173/', 'devtools://devtools/bundled/inspector.html', 'data:text/html,x', 'about:blank',
+      undefined,
+      '',
+      'https://evil.example/',
+      'https://www.upwork.com/',
+      'file:///tmp/evil/out/renderer/index.html',
+      `${page.replace('index.html', 'other.html')}`,
+      'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html',
+      'http://localhost:5173/',
+      'devtools://devtools/bundled/inspector.html',
+      'data:text/html,x',
+      'about:blank',
     ]) {
       expect(allowsPermission(ask('notifications', url), undefined, page), String(url)).toBe(false);
     }
-    expect(allowsPermission(ask('notifications', 'http://localhost:5173.evil.example/'), 'http://localhost:5173', page)).toBe(false);
+    expect(
+      allowsPermission(ask('notifications', 'http://localhost:5173.evil.example/'), 'http://localhost:5173', page),
+    ).toBe(false);
     expect(allowsPermission(ask('notifications', page, { isMainFrame: false }), undefined, page)).toBe(false);
-    expect(allowsPermission(ask('notifications', page, { embeddingOrigin: 'https://evil.example' }), undefined, page)).toBe(false);
+    expect(
+      allowsPermission(ask('notifications', page, { embeddingOrigin: 'https://evil.example' }), undefined, page),
+    ).toBe(false);
   });
 
   it('refuses every other permission, even for our page', () => {
     for (const permission of [
-      'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'hid', 'idle-detection', 'mediaKeySystem', 'midi', 'midiSysex',
-      'openExternal', 'pointerLock', 'keyboardLock', 'serial', 'speaker-selection', 'storage-access', 'top-level-storage-access', 'usb', 'window-management', 'unknown',
-      'fileSystem', 'deprecated-sync-clipboard-read', 'Notifications', 'notifications ', '',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'fullscreen',
+      'hid',
+      'idle-detection',
+      'mediaKeySystem',
+      'midi',
+      'midiSysex',
+      'openExternal',
+      'pointerLock',
+      'keyboardLock',
+      'serial',
+      'speaker-selection',
+      'storage-access',
+      'top-level-storage-access',
+      'usb',
+      'window-management',
+      'unknown',
+      'fileSystem',
+      'deprecated-sync-clipboard-read',
+      'Notifications',
+      'notifications ',
+      '',
     ]) {
       expect(allowsPermission(ask(permission, page), undefined, page), permission).toBe(false);
     }
@@ -184,30 +278,44 @@ describe('IPC', () => {
   const index = 'file:///opt/LeadLedger/resources/app.asar/out/renderer/index.html';
 
   it('every ipcMain handler checks the sender first', () => {
-    const handlers = electronFiles.flatMap((file) => calls(file, (c) => /^ipcMain\.(handle|handleOnce|on|once)$/.test(c.expression.getText())));
+    const handlers = electronFiles.flatMap((file) =>
+      calls(file, (c) => /^ipcMain\.(handle|handleOnce|on|once)$/.test(c.expression.getText())),
+    );
     expect(handlers.length).toBeGreaterThan(0);
     for (const call of handlers) {
       // A local helper such as `const trusted = (event) => isTrustedSender(event.senderFrame?.url, …)` counts as the check.
       const helpers: string[] = [];
       walk(call.getSourceFile(), (node) => {
-        if (ts.isVariableDeclaration(node) && node.initializer && ts.isArrowFunction(node.initializer) && /^isTrustedSender\(event\.senderFrame\?\.url, /.test(node.initializer.body.getText())) {
+        if (
+          ts.isVariableDeclaration(node) &&
+          node.initializer &&
+          ts.isArrowFunction(node.initializer) &&
+          /^isTrustedSender\(event\.senderFrame\?\.url, /.test(node.initializer.body.getText())
+        ) {
           helpers.push(node.name.getText());
         }
       });
       const fn = call.arguments[1];
       expect(fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)), where(call)).toBe(true);
       const body = (fn as ts.ArrowFunction).body;
-      const first = ts.isBlock(body) ? body.statements[0]?.getText() ?? '' : body.getText();
-      const check = new RegExp(`^if \\(!(isTrustedSender\\(event\\.senderFrame\\?\\.url, |(${[...helpers, '$^'].join('|')})\\(event\\)[ )|])`);
+      const first = ts.isBlock(body) ? (body.statements[0]?.getText() ?? '') : body.getText();
+      const check = new RegExp(
+        `^if \\(!(isTrustedSender\\(event\\.senderFrame\\?\\.url, |(${[...helpers, '$^'].join('|')})\\(event\\)[ )|])`,
+      );
       expect(first, `${where(call)} must start with the sender check`).toMatch(check);
     }
   });
 
   it('the preload never hands ipcRenderer to the page', () => {
     const preload = fs.readFileSync(path.join(root, 'electron/preload/index.ts'), 'utf8');
-    const exposed = calls(path.join(root, 'electron/preload/index.ts'), (c) => c.expression.getText() === 'contextBridge.exposeInMainWorld');
+    const exposed = calls(
+      path.join(root, 'electron/preload/index.ts'),
+      (c) => c.expression.getText() === 'contextBridge.exposeInMainWorld',
+    );
     expect(exposed).toHaveLength(1);
-    expect(exposed[0]!.arguments[1]!.getText()).not.toMatch(/ipcRenderer\s*[,}]|ipcRenderer\.(invoke|send|on)\s*[,}]|\.\.\.ipcRenderer/);
+    expect(exposed[0]!.arguments[1]!.getText()).not.toMatch(
+      /ipcRenderer\s*[,}]|ipcRenderer\.(invoke|send|on)\s*[,}]|\.\.\.ipcRenderer/,
+    );
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
   });
 
@@ -216,8 +324,14 @@ describe('IPC', () => {
     expect(isTrustedSender(`${index}#/leads`, undefined, index)).toBe(true);
     expect(isTrustedSender('http://localhost:5173/#/leads', 'http://localhost:5173', index)).toBe(true);
     for (const url of [
-      undefined, '', 'https://evil.example/', 'file:///tmp/evil/out/renderer/index.html', 'file:///opt/LeadLedger/resources/app.asar/out/renderer/other.html',
-      'http://localhost:5173.evil.example/', 'http://localhost:5174/', 'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html',
+      undefined,
+      '',
+      'https://evil.example/',
+      'file:///tmp/evil/out/renderer/index.html',
+      'file:///opt/LeadLedger/resources/app.asar/out/renderer/other.html',
+      'http://localhost:5173.evil.example/',
+      'http://localhost:5174/',
+      'file://evilhost/opt/LeadLedger/resources/app.asar/out/renderer/index.html',
     ]) {
       expect(isTrustedSender(url, 'http://localhost:5173', index), String(url)).toBe(false);
     }
@@ -235,7 +349,9 @@ describe('the dev server URL', () => {
   });
 
   it('the shell gets it only through devRendererUrl(app.isPackaged, …)', () => {
-    const readers = electronFiles.filter((f) => fs.readFileSync(f, 'utf8').includes('ELECTRON_RENDERER_URL')).map((f) => path.relative(root, f));
+    const readers = electronFiles
+      .filter((f) => fs.readFileSync(f, 'utf8').includes('ELECTRON_RENDERER_URL'))
+      .map((f) => path.relative(root, f));
     expect(readers).toEqual(['electron/main/url-policy.ts']);
     const index = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(index).toMatch(/const devServerUrl = devRendererUrl\(app\.isPackaged, process\.env\);/);
@@ -246,26 +362,58 @@ describe('Electronegativity', () => {
   it('reports nothing that is not reviewed in electron/electronegativity-allowlist.json', { timeout: 120_000 }, () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-eneg-'));
     try {
-      fs.cpSync(path.join(root, 'electron'), path.join(work, 'electron'), { recursive: true, filter: (f) => !f.includes('.test.') });
+      fs.cpSync(path.join(root, 'electron'), path.join(work, 'electron'), {
+        recursive: true,
+        filter: (f) => !f.includes('.test.'),
+      });
       fs.cpSync(path.join(root, 'src/renderer'), path.join(work, 'src/renderer'), { recursive: true });
       // SARIF is JSON: no hand-split CSV (a CSP in a message cell has commas and quotes in it).
       const report = path.join(work, 'findings.sarif');
       const run = spawnSync(
         process.execPath,
         // The "available security fixes" check needs the internet; -e names our Electron major.
-        [path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', work, '-o', report, '-r', '-v', 'false', '-e', '41.0.0', '-x', 'AvailableSecurityFixesGlobalCheck'],
+        [
+          path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+          '-i',
+          work,
+          '-o',
+          report,
+          '-r',
+          '-v',
+          'false',
+          '-e',
+          '41.0.0',
+          '-x',
+          'AvailableSecurityFixesGlobalCheck',
+        ],
         { encoding: 'utf8', timeout: 110_000 },
       );
       expect(fs.existsSync(report), run.stdout + run.stderr).toBe(true);
-      type Sarif = { runs: { results: { ruleId: string; level?: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      type Sarif = {
+        runs: {
+          results: {
+            ruleId: string;
+            level?: string;
+            locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+          }[];
+        }[];
+      };
       const sarif = JSON.parse(fs.readFileSync(report, 'utf8')) as Sarif;
       expect(sarif.runs).toHaveLength(1);
-      const findings = sarif.runs[0]!.results.map((r) => ({ check: r.ruleId, severity: r.level, file: r.locations[0]?.physicalLocation.artifactLocation.uri }));
+      const findings = sarif.runs[0]!.results.map((r) => ({
+        check: r.ruleId,
+        severity: r.level,
+        file: r.locations[0]?.physicalLocation.artifactLocation.uri,
+      }));
       for (const f of findings) {
         expect(f.check).toMatch(/^[A-Z_]+$/);
         expect(f.file).toMatch(/^(electron|src)\//);
       }
-      const allow = (JSON.parse(fs.readFileSync(path.join(root, 'electron/electronegativity-allowlist.json'), 'utf8')) as { findings: { check: string; file: string; reason: string }[] }).findings;
+      const allow = (
+        JSON.parse(fs.readFileSync(path.join(root, 'electron/electronegativity-allowlist.json'), 'utf8')) as {
+          findings: { check: string; file: string; reason: string }[];
+        }
+      ).findings;
       for (const entry of allow) expect(entry.reason.length, `${entry.check} needs a reason`).toBeGreaterThan(40);
       const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && a.file === f.file));
       expect(unexplained).toEqual([]);

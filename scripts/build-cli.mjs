@@ -11,21 +11,24 @@ const entries = [
   ['src/core/csv/parse-worker.ts', 'out/cli/parse-worker.mjs'],
 ];
 
-for (const [entry, outfile] of entries) await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'external-packages-but-some',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) || args.path.startsWith('node:') ? undefined : { path: args.path, external: true }));
+for (const [entry, outfile] of entries)
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'external-packages-but-some',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            bundled.test(args.path) || args.path.startsWith('node:') ? undefined : { path: args.path, external: true },
+          );
+        },
       },
-    },
-  ],
-});
+    ],
+  });

@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { chaosDefaults, formatChaos, runChaos } from './chaos/harness.mjs';
 
 const { values } = parseArgs({
-  options: { sequences: { type: 'string' }, seed: { type: 'string' }, first: { type: 'string' }, leads: { type: 'string' }, quiet: { type: 'boolean' } },
+  options: {
+    sequences: { type: 'string' },
+    seed: { type: 'string' },
+    first: { type: 'string' },
+    leads: { type: 'string' },
+    quiet: { type: 'boolean' },
+  },
   strict: true,
 });
 const number = (name, fallback) => {
@@ -22,13 +28,19 @@ const options = {
   first: number('first', chaosDefaults.first),
   leads: number('leads', chaosDefaults.leads),
 };
-console.log(`Chaos: ${options.sequences} sequences from #${options.first}, seed ${options.seed}, ${options.leads} seeded leads`);
+console.log(
+  `Chaos: ${options.sequences} sequences from #${options.first}, seed ${options.seed}, ${options.leads} seeded leads`,
+);
 const started = Date.now();
 const totals = await runChaos(options, values.quiet ? () => {} : (line) => console.log(`  ${line}`));
 console.log('');
-for (const f of totals.failed) console.log(`FAILED sequence ${f.index}: ${f.steps.join(' ')}\n  ${f.problems.join('\n  ')}\n  replay: ${f.replay}`);
+for (const f of totals.failed)
+  console.log(`FAILED sequence ${f.index}: ${f.steps.join(' ')}\n  ${f.problems.join('\n  ')}\n  replay: ${f.replay}`);
 const refusals = Object.entries(totals.refusals).sort((a, b) => b[1] - a[1]);
-if (refusals.length) console.log(`Writes refused (not acknowledged, so not expected):\n${refusals.map(([k, n]) => `  ${n} x ${k}`).join('\n')}`);
+if (refusals.length)
+  console.log(
+    `Writes refused (not acknowledged, so not expected):\n${refusals.map(([k, n]) => `  ${n} x ${k}`).join('\n')}`,
+  );
 console.log(`\n${formatChaos(totals, options.seed)}`);
 const ok = totals.lost === 0 && totals.damaged === 0 && totals.silentCliFailures === 0 && totals.errors === 0;
 console.log(`${ok ? 'PASS' : 'FAIL'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -13,4 +13,11 @@ export function chromiumPath(): string | undefined {
 }
 
 /** Flags for Chromium in a container: no sandbox, GPU or background traffic. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

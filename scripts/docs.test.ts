@@ -7,12 +7,18 @@ import { ownHeaders } from '../src/core/csv/own-formats';
 // The README and docs/ are the newcomer's map: every link, command, header and section they name must exist.
 const root = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-const docs = fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+const docs = fs
+  .readdirSync(path.join(root, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => `docs/${f}`);
 const pages = ['README.md', ...docs];
 
 /** Relative targets of Markdown links and images, without their #anchor. */
 function linkTargets(text: string): string[] {
-  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0]!);
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'))
+    .map((t) => t.split('#')[0]!);
 }
 
 /** Files below the root whose text holds a pattern (tests and docs left out). */
@@ -29,7 +35,11 @@ function sourceFiles(dir: string): string[] {
 
 describe('README and docs/', () => {
   it('link only to files that exist', () => {
-    const missing = pages.flatMap((page) => linkTargets(read(page)).filter((t) => !fs.existsSync(path.join(root, path.dirname(page), t))).map((t) => `${page} -> ${t}`));
+    const missing = pages.flatMap((page) =>
+      linkTargets(read(page))
+        .filter((t) => !fs.existsSync(path.join(root, path.dirname(page), t)))
+        .map((t) => `${page} -> ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -39,7 +49,9 @@ describe('README and docs/', () => {
 
   it('name only npm scripts that package.json has', () => {
     const scripts = Object.keys(JSON.parse(read('package.json')).scripts as Record<string, string>);
-    const named = pages.flatMap((page) => [...read(page).matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => `${page}: ${m[1]}`));
+    const named = pages.flatMap((page) =>
+      [...read(page).matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => `${page}: ${m[1]}`),
+    );
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((n) => !scripts.includes(n.split(': ')[1]!))).toEqual([]);
   });
@@ -73,18 +85,31 @@ describe('docs/domain.md', () => {
 
   it('is one of the docs code cites, all of which exist', () => {
     const cited = ['src', 'electron', 'scripts', 'e2e'].flatMap(sourceFiles).flatMap((file) =>
-      [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/docs\/([\w-]+\.md)/g)].map((m) => ({ file, doc: m[1]! })),
+      [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/docs\/([\w-]+\.md)/g)].map((m) => ({
+        file,
+        doc: m[1]!,
+      })),
     );
     expect(cited.map((c) => c.doc)).toContain('domain.md');
-    expect(cited.filter((c) => !fs.existsSync(path.join(root, 'docs', c.doc))).map((c) => `${c.file}: docs/${c.doc}`)).toEqual([]);
+    expect(
+      cited.filter((c) => !fs.existsSync(path.join(root, 'docs', c.doc))).map((c) => `${c.file}: docs/${c.doc}`),
+    ).toEqual([]);
   });
 
   it('has every section and rule that code cites', () => {
-    const cited = ['src', 'electron', 'scripts', 'e2e'].flatMap(sourceFiles).flatMap((file) =>
-      [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:docs\/domain\.md|DOMAIN(?:\.md)?) ?§ ?(\d+)(?:\.(\d+))?/g)].map((m) => ({ file, section: m[1]!, rule: m[2] })),
-    );
+    const cited = ['src', 'electron', 'scripts', 'e2e']
+      .flatMap(sourceFiles)
+      .flatMap((file) =>
+        [
+          ...fs
+            .readFileSync(path.join(root, file), 'utf8')
+            .matchAll(/(?:docs\/domain\.md|DOMAIN(?:\.md)?) ?§ ?(\d+)(?:\.(\d+))?/g),
+        ].map((m) => ({ file, section: m[1]!, rule: m[2] })),
+      );
     expect(cited.length).toBeGreaterThan(0);
-    const unknown = cited.filter((c) => !sections.has(c.section) || (c.rule !== undefined && !rules.has(`${c.section}.${c.rule}`)));
+    const unknown = cited.filter(
+      (c) => !sections.has(c.section) || (c.rule !== undefined && !rules.has(`${c.section}.${c.rule}`)),
+    );
     expect(unknown.map((c) => `${c.file}: §${c.section}${c.rule ? `.${c.rule}` : ''}`)).toEqual([]);
   });
 });

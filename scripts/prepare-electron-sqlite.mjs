@@ -19,7 +19,9 @@ function electronVersion() {
 
 /** A build that plain Node can load has Node's ABI, not Electron's: a rebuild that silently used the wrong headers. */
 function loadsInNode(file) {
-  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], { stdio: 'ignore' });
+  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], {
+    stdio: 'ignore',
+  });
   return probe.status === 0;
 }
 
@@ -39,13 +41,30 @@ function prepare() {
   const bin = (name) => path.join(root, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
   const attempts = [
     [bin('prebuild-install'), ['--runtime', 'electron', '--target', version, '--arch', process.arch]],
-    [bin('node-gyp'), ['rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']],
+    [
+      bin('node-gyp'),
+      [
+        'rebuild',
+        '--release',
+        `--target=${version}`,
+        `--arch=${process.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+    ],
   ];
   // npm may point node-gyp at Node's own headers (npm_config_nodedir): drop it so Electron's headers are used.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'),
+  );
   for (const [command, args] of attempts) {
     if (!fs.existsSync(command)) continue;
-    const result = spawnSync(command, args, { cwd: work, env, stdio: 'ignore', timeout: 300_000, shell: process.platform === 'win32' });
+    const result = spawnSync(command, args, {
+      cwd: work,
+      env,
+      stdio: 'ignore',
+      timeout: 300_000,
+      shell: process.platform === 'win32',
+    });
     const built = path.join(work, 'build/Release/better_sqlite3.node');
     if (result.status === 0 && fs.existsSync(built) && !loadsInNode(built)) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -61,4 +80,7 @@ function prepare() {
 
 const outcome = prepare();
 if (outcome === 'ok') say('Electron build of better-sqlite3 ready in .electron-native/.');
-else say(`Desktop shell not prepared: the Electron build of better-sqlite3 ${outcome}; run "node scripts/prepare-electron-sqlite.mjs" when online. Tests, CLI and browser mode work without it.`);
+else
+  say(
+    `Desktop shell not prepared: the Electron build of better-sqlite3 ${outcome}; run "node scripts/prepare-electron-sqlite.mjs" when online. Tests, CLI and browser mode work without it.`,
+  );

@@ -23,7 +23,9 @@ type Shot = { slug: string; label: string; theme: 'light' | 'dark'; file: string
 
 function startServer(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--db', dbPath, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, '--db', dbPath, 'web', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -53,10 +55,13 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) throw new Error('no build: run `npm run build` first (npm run screenshots does)');
+  if (!fs.existsSync(path.join(root, 'out/renderer/index.html')))
+    throw new Error('no build: run `npm run build` first (npm run screenshots does)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-shots-'));
   const dbPath = path.join(dir, 'leadledger.db');
-  const seeded = spawnSync(process.execPath, [bin, '--db', dbPath, 'seed', '--leads', '300', '--seed', '7'], { stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, [bin, '--db', dbPath, 'seed', '--leads', '300', '--seed', '7'], {
+    stdio: 'inherit',
+  });
   if (seeded.status !== 0) throw new Error('seeding the sample data failed');
   const server = await startServer(dbPath);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
@@ -65,12 +70,22 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport, locale: 'en-US', colorScheme: 'light' });
     await page.goto(server.url);
     await settle(page);
-    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href') ?? '', label: (a.querySelector('.nav-label')?.textContent ?? a.textContent ?? '').trim() })),
-    );
-    const pages = nav.filter((n) => n.href.startsWith('#/')).map((n) => ({ slug: n.href.slice(2).split(/[/?]/)[0]!, label: n.label, href: n.href }));
-    const open = (await call<{ rows: { id: number }[] }>(server.url, 'leads:list', { stages: ['interview'], limit: 1 })).rows[0];
-    const won = (await call<{ rows: { id: number }[] }>(server.url, 'leads:list', { stages: ['won'], limit: 1 })).rows[0];
+    const nav = await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((a) => ({
+          href: a.getAttribute('href') ?? '',
+          label: (a.querySelector('.nav-label')?.textContent ?? a.textContent ?? '').trim(),
+        })),
+      );
+    const pages = nav
+      .filter((n) => n.href.startsWith('#/'))
+      .map((n) => ({ slug: n.href.slice(2).split(/[/?]/)[0]!, label: n.label, href: n.href }));
+    const open = (await call<{ rows: { id: number }[] }>(server.url, 'leads:list', { stages: ['interview'], limit: 1 }))
+      .rows[0];
+    const won = (await call<{ rows: { id: number }[] }>(server.url, 'leads:list', { stages: ['won'], limit: 1 }))
+      .rows[0];
     if (!open || !won) throw new Error('the sample data has no interview or won lead');
     fs.mkdirSync(outDir, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
@@ -112,16 +127,21 @@ function writeGallery(shots: Shot[]): void {
   const from = readme.indexOf(begin);
   const to = readme.indexOf(end);
   if (from < 0 || to < from) throw new Error(`README.md has no "${begin}" … "${end}" block`);
-  const cell = (s: Shot | undefined) => (s ? `![${s.label}${s.theme === 'dark' ? ', dark' : ''}](resources/screenshots/${s.file})` : '');
+  const cell = (s: Shot | undefined) =>
+    s ? `![${s.label}${s.theme === 'dark' ? ', dark' : ''}](resources/screenshots/${s.file})` : '';
   const rows = shots
     .filter((s) => s.theme === 'light')
-    .map((light) => `| ${light.label} | ${cell(light)} | ${cell(shots.find((d) => d.slug === light.slug && d.theme === 'dark'))} |`);
+    .map(
+      (light) =>
+        `| ${light.label} | ${cell(light)} | ${cell(shots.find((d) => d.slug === light.slug && d.theme === 'dark'))} |`,
+    );
   const table = ['| Page | Light | Dark |', '|---|---|---|', ...rows].join('\n');
   fs.writeFileSync(readmePath, `${readme.slice(0, from + begin.length)}\n${table}\n${readme.slice(to)}`);
   // Old gallery images go; an image the README still shows elsewhere (e.g. the time screenshots) stays.
   const readmeNow = fs.readFileSync(readmePath, 'utf8');
   for (const file of fs.readdirSync(outDir)) {
-    if (!shots.some((s) => s.file === file) && !readmeNow.includes(`resources/screenshots/${file}`)) fs.rmSync(path.join(outDir, file));
+    if (!shots.some((s) => s.file === file) && !readmeNow.includes(`resources/screenshots/${file}`))
+      fs.rmSync(path.join(outDir, file));
   }
   fs.copyFileSync(path.join(outDir, 'pipeline-light.png'), path.join(root, 'resources/screenshot.png'));
 }

@@ -54,7 +54,10 @@ export type AppProcess = {
 
 /** Starts `leadledger --db FILE web` and resolves once it prints its URL. */
 export function startApp(dbPath: string): Promise<AppProcess> {
-  const child = spawn(process.execPath, [bin, '--db', dbPath, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
+  const child = spawn(process.execPath, [bin, '--db', dbPath, 'web', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv(),
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -81,11 +84,19 @@ export function startApp(dbPath: string): Promise<AppProcess> {
         url: url.origin,
         stderr: () => err,
         api: async (name, input = {}) => {
-          const response = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+          const response = await fetch(`${url.origin}/api/${name}`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          });
           return (await response.json()) as ApiAnswer;
         },
         upload: async (name, text) => {
-          const response = await fetch(`${url.origin}/api/files/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers, body: text });
+          const response = await fetch(`${url.origin}/api/files/upload?name=${encodeURIComponent(name)}`, {
+            method: 'POST',
+            headers,
+            body: text,
+          });
           const answer = (await response.json()) as { ok: boolean; value: { fileId: string } };
           if (!answer.ok) throw new Error(`upload failed: ${JSON.stringify(answer)}`);
           return answer.value.fileId;
@@ -105,7 +116,8 @@ export function startApp(dbPath: string): Promise<AppProcess> {
   });
 }
 
-export const leadsHeader = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+export const leadsHeader =
+  'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
 
 /** A leads CSV in our own format, one row per ref. */
 export function leadsCsv(refs: readonly string[]): string {

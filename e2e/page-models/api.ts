@@ -21,7 +21,15 @@ export async function sourceIdByName(app: RunningApp, name: string): Promise<num
   return source.id;
 }
 
-export type LeadInput = { title: string; source?: string; stage?: string; followUpOn?: string | null; client?: string; value?: string; tags?: string[] };
+export type LeadInput = {
+  title: string;
+  source?: string;
+  stage?: string;
+  followUpOn?: string | null;
+  client?: string;
+  value?: string;
+  tags?: string[];
+};
 
 export async function createLead(app: RunningApp, input: LeadInput): Promise<{ id: number; title: string }> {
   const { source = 'Upwork', ...rest } = input;

@@ -11,10 +11,18 @@ export function clippedInDialog(page: Page): Promise<string[]> {
     if (!dialog) return ['no open dialog'];
     const problems: string[] = [];
     const box = dialog.getBoundingClientRect();
-    const name = (el: Element) => el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? el.textContent?.trim().slice(0, 40) ?? el.tagName;
-    if (box.left < -0.5 || box.right > innerWidth + 0.5) problems.push(`dialog ${Math.round(box.width)}px wide in a ${innerWidth}px window`);
-    if ((box.top < -0.5 || box.bottom > innerHeight + 0.5) && dialog.scrollHeight <= dialog.clientHeight) problems.push('dialog taller than the window and not scrollable');
-    for (const el of dialog.querySelectorAll<HTMLElement>('input, select, textarea, button, label, h2, p, .field-hint')) {
+    const name = (el: Element) =>
+      el.getAttribute('aria-label') ??
+      (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+      el.textContent?.trim().slice(0, 40) ??
+      el.tagName;
+    if (box.left < -0.5 || box.right > innerWidth + 0.5)
+      problems.push(`dialog ${Math.round(box.width)}px wide in a ${innerWidth}px window`);
+    if ((box.top < -0.5 || box.bottom > innerHeight + 0.5) && dialog.scrollHeight <= dialog.clientHeight)
+      problems.push('dialog taller than the window and not scrollable');
+    for (const el of dialog.querySelectorAll<HTMLElement>(
+      'input, select, textarea, button, label, h2, p, .field-hint',
+    )) {
       if (el.getClientRects().length === 0) continue;
       const r = el.getBoundingClientRect();
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5) problems.push(`${name(el)}: sticks out of the dialog`);
@@ -26,8 +34,13 @@ export function clippedInDialog(page: Page): Promise<string[]> {
         document.body.append(clone);
         const natural = clone.getBoundingClientRect().width;
         clone.remove();
-        if (r.width + 0.5 < natural) problems.push(`${name(el)}: ${Math.round(r.width)}px, needs ${Math.round(natural)}px (the date is cut)`);
-      } else if (!(el instanceof HTMLSelectElement || el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto') {
+        if (r.width + 0.5 < natural)
+          problems.push(`${name(el)}: ${Math.round(r.width)}px, needs ${Math.round(natural)}px (the date is cut)`);
+      } else if (
+        !(el instanceof HTMLSelectElement || el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        getComputedStyle(el).overflowX !== 'auto'
+      ) {
         problems.push(`${name(el)}: text wider than its box`);
       }
     }

@@ -3,7 +3,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The Won and Lost dialogs that open when a lead is moved to those stages. */
 export class WonDialog {
   readonly dialog: Locator;
-  constructor(readonly page: Page, title: string) {
+  constructor(
+    readonly page: Page,
+    title: string,
+  ) {
     this.dialog = page.getByRole('dialog', { name: `Won: ${title}` });
   }
   field(label: 'Closed' | 'Value' | 'Currency' | 'Amount' | 'Payment date' | 'Fee'): Locator {
@@ -23,7 +26,10 @@ export class WonDialog {
 
 export class LostDialog {
   readonly dialog: Locator;
-  constructor(readonly page: Page, title: string) {
+  constructor(
+    readonly page: Page,
+    title: string,
+  ) {
     this.dialog = page.getByRole('dialog', { name: `Lost: ${title}` });
   }
   reason(): Locator {

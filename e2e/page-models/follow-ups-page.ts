@@ -29,7 +29,12 @@ export class FollowUpsPage {
 
   /** Done, then the next follow-up ("None" for no next one). */
   async done(title: string, next: 'Tomorrow' | 'In 3 days' | 'Next week' | 'None'): Promise<void> {
-    await this.item(title).getByRole('button', { name: `Done with ${title}` }).click();
-    await this.item(title).getByRole('group', { name: `Next follow-up for ${title}` }).getByRole('button', { name: next, exact: true }).click();
+    await this.item(title)
+      .getByRole('button', { name: `Done with ${title}` })
+      .click();
+    await this.item(title)
+      .getByRole('group', { name: `Next follow-up for ${title}` })
+      .getByRole('button', { name: next, exact: true })
+      .click();
   }
 }

@@ -23,7 +23,10 @@ const selects = new Set(['Channel', 'Stage']);
 /** The New lead / Edit lead dialog. */
 export class LeadForm {
   readonly dialog: Locator;
-  constructor(readonly page: Page, title: 'New lead' | 'Edit lead' = 'New lead') {
+  constructor(
+    readonly page: Page,
+    title: 'New lead' | 'Edit lead' = 'New lead',
+  ) {
     this.dialog = page.getByRole('dialog', { name: title });
   }
 

@@ -19,6 +19,9 @@ export class LeadPage {
   }
 
   detail(term: string): Locator {
-    return this.page.locator('.details div').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
+    return this.page
+      .locator('.details div')
+      .filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+      .locator('dd');
   }
 }

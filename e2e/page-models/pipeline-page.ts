@@ -72,7 +72,9 @@ export class PipelinePage {
 
   /** Won and Lost: from the last 30 days to all time. */
   async showAllClosed(): Promise<void> {
-    await this.column('Won').getByRole('button', { name: /^Last 30 days/ }).click();
+    await this.column('Won')
+      .getByRole('button', { name: /^Last 30 days/ })
+      .click();
     await expect(this.page).toHaveURL(/closed=all/);
   }
 

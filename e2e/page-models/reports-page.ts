@@ -35,7 +35,9 @@ export class ReportsPage {
   }
 
   async channelOrder(): Promise<string[]> {
-    return this.table.locator('tbody tr[data-channel]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-channel') ?? ''));
+    return this.table
+      .locator('tbody tr[data-channel]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-channel') ?? ''));
   }
 
   async sortBy(title: string): Promise<void> {

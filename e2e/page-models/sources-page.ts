@@ -16,7 +16,9 @@ export class SourcesPage {
   }
 
   async rename(from: string, to: string): Promise<Locator> {
-    await this.row(from).getByRole('button', { name: `Rename ${from}` }).click();
+    await this.row(from)
+      .getByRole('button', { name: `Rename ${from}` })
+      .click();
     const input = this.page.getByRole('textbox', { name: `New name for ${from}` });
     await input.fill(to);
     await input.press('Enter');

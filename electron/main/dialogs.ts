@@ -40,7 +40,8 @@ export function setupDialogs(devServerUrl: string | undefined): void {
   // A file dropped on the window: the preload resolves its path with webUtils (only for a real dropped File).
   ipcMain.handle('files:dropped', async (event, file: unknown): Promise<ChosenFile> => {
     // The path comes from the page: accept only what a drop of a spreadsheet export can be.
-    if (!trusted(event) || typeof file !== 'string' || !path.isAbsolute(file) || !/\.(csv|tsv|txt)$/i.test(file)) return null;
+    if (!trusted(event) || typeof file !== 'string' || !path.isAbsolute(file) || !/\.(csv|tsv|txt)$/i.test(file))
+      return null;
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return null;
     return registerPath(file, 'read');

@@ -2,7 +2,8 @@ import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions 
 import { appVersion } from '../../src/core/version';
 
 /** Menu commands the renderer acts on (sent on the 'menu' channel). */
-export type MenuCommand = 'new-lead' | 'find' | 'import' | 'export' | 'go-pipeline' | 'go-leads' | 'go-reports' | 'go-sources' | 'go-settings';
+export type MenuCommand =
+  'new-lead' | 'find' | 'import' | 'export' | 'go-pipeline' | 'go-leads' | 'go-reports' | 'go-sources' | 'go-settings';
 
 export function setupMenu(window: BrowserWindow, isDev: boolean): void {
   const send = (command: MenuCommand) => () => window.webContents.send('menu', command);
@@ -15,7 +16,14 @@ export function setupMenu(window: BrowserWindow, isDev: boolean): void {
     });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.name, submenu: [{ label: 'About LeadLedger', click: about }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [{ label: 'About LeadLedger', click: about }, { type: 'separator' }, { role: 'quit' }],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: 'File',
       submenu: [
@@ -30,8 +38,14 @@ export function setupMenu(window: BrowserWindow, isDev: boolean): void {
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
-        { role: 'selectAll' }, { type: 'separator' },
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
         { label: 'Find', accelerator: 'CmdOrCtrl+F', click: send('find') },
       ],
     },
@@ -46,7 +60,11 @@ export function setupMenu(window: BrowserWindow, isDev: boolean): void {
         { type: 'separator' },
         // Reload and dev tools only while developing.
         ...(isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[]) : []),
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
       ],
     },
     { label: 'Help', submenu: [{ label: 'About LeadLedger', click: about }] },

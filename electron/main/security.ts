@@ -23,10 +23,25 @@ export function openExternalSafely(url: string): void {
  */
 export function hardenSession(session: Session, devServerUrl: string | undefined): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(allowsPermission({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame === true }, devServerUrl, rendererIndexUrl)),
+    callback(
+      allowsPermission(
+        { permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame === true },
+        devServerUrl,
+        rendererIndexUrl,
+      ),
+    ),
   );
   session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    allowsPermission({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame === true, embeddingOrigin: details?.embeddingOrigin }, devServerUrl, rendererIndexUrl),
+    allowsPermission(
+      {
+        permission,
+        requestingUrl: details?.requestingUrl,
+        isMainFrame: details?.isMainFrame === true,
+        embeddingOrigin: details?.embeddingOrigin,
+      },
+      devServerUrl,
+      rendererIndexUrl,
+    ),
   );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));

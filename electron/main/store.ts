@@ -24,7 +24,9 @@ function dbPathFromArgs(argv: readonly string[]): string | undefined {
  * into the same file), opening it read-only to export, or quitting (every file stays where it was).
  */
 function askUser(prompt: RecoveryPrompt): RecoveryChoice {
-  const buttons = prompt.backup ? ['Restore the newest good backup', 'Open read-only to export', 'Quit'] : ['Open read-only to export', 'Quit'];
+  const buttons = prompt.backup
+    ? ['Restore the newest good backup', 'Open read-only to export', 'Quit']
+    : ['Open read-only to export', 'Quit'];
   const when = prompt.backup ? prompt.backup.createdAt.slice(0, 16).replace('T', ' ') : '';
   const choice = dialog.showMessageBoxSync({
     type: 'warning',
@@ -37,13 +39,26 @@ function askUser(prompt: RecoveryPrompt): RecoveryChoice {
     noLink: true,
   });
   const picked = buttons[choice];
-  return picked === 'Restore the newest good backup' ? 'restore' : picked === 'Open read-only to export' ? 'read-only' : 'quit';
+  return picked === 'Restore the newest good backup'
+    ? 'restore'
+    : picked === 'Open read-only to export'
+      ? 'read-only'
+      : 'quit';
 }
 
 /** Shown (without blocking) while another program holds the file at start; closed once it opens or the start gives up. */
 const waiting = new AbortController();
 function showWaiting(message: string): void {
-  void dialog.showMessageBox({ type: 'info', title: 'LeadLedger', message, buttons: ['OK'], noLink: true, signal: waiting.signal }).catch(() => {});
+  void dialog
+    .showMessageBox({
+      type: 'info',
+      title: 'LeadLedger',
+      message,
+      buttons: ['OK'],
+      noLink: true,
+      signal: waiting.signal,
+    })
+    .catch(() => {});
 }
 
 export async function setupStore(): Promise<AppStore> {

@@ -19,7 +19,11 @@ export function isSafeExternalUrl(url: string): boolean {
  * server's origin while developing. Compared as parsed URLs, never by prefix (a prefix check lets
  * `http://localhost:5173.evil.example` or `file:///tmp/out/renderer/x.html` through).
  */
-export function isTrustedSender(frameUrl: string | undefined, devServerUrl: string | undefined, rendererIndexUrl: string): boolean {
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  devServerUrl: string | undefined,
+  rendererIndexUrl: string,
+): boolean {
   if (!frameUrl) return false;
   let frame: URL;
   try {
@@ -43,20 +47,32 @@ export function isTrustedSender(frameUrl: string | undefined, devServerUrl: stri
  * The electron-vite dev server's URL, only in an unpackaged run: a packaged app never loads (or
  * answers IPC for) a page named by its environment, where anyone who starts it could set one.
  */
-export function devRendererUrl(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function devRendererUrl(
+  isPackaged: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   return isPackaged ? undefined : env.ELECTRON_RENDERER_URL || undefined;
 }
 
 /** The only permission the app ever grants: desktop notifications of the follow-ups due today. */
 export const grantedPermissions: readonly string[] = ['notifications'];
 
-export type PermissionAsk = { permission: string; requestingUrl: string | undefined; isMainFrame: boolean; embeddingOrigin?: string | undefined };
+export type PermissionAsk = {
+  permission: string;
+  requestingUrl: string | undefined;
+  isMainFrame: boolean;
+  embeddingOrigin?: string | undefined;
+};
 
 /**
  * A permission is granted only when it is in `grantedPermissions` AND the asking frame is the main
  * frame of our own page (the same test as IPC senders): no other origin, no sub frame, nothing else.
  */
-export function allowsPermission(ask: PermissionAsk, devServerUrl: string | undefined, rendererIndexUrl: string): boolean {
+export function allowsPermission(
+  ask: PermissionAsk,
+  devServerUrl: string | undefined,
+  rendererIndexUrl: string,
+): boolean {
   if (!grantedPermissions.includes(ask.permission)) return false;
   if (!ask.isMainFrame || ask.embeddingOrigin) return false;
   return isTrustedSender(ask.requestingUrl, devServerUrl, rendererIndexUrl);

@@ -9,8 +9,17 @@ const file = () => path.join(app.getPath('userData'), 'window-state.json');
 export function loadBounds(): Bounds {
   try {
     const saved = JSON.parse(fs.readFileSync(file(), 'utf8')) as Bounds;
-    const visible = screen.getAllDisplays().some(({ workArea: a }) =>
-      saved.x !== undefined && saved.y !== undefined && saved.x >= a.x && saved.y >= a.y && saved.x < a.x + a.width && saved.y < a.y + a.height);
+    const visible = screen
+      .getAllDisplays()
+      .some(
+        ({ workArea: a }) =>
+          saved.x !== undefined &&
+          saved.y !== undefined &&
+          saved.x >= a.x &&
+          saved.y >= a.y &&
+          saved.x < a.x + a.width &&
+          saved.y < a.y + a.height,
+      );
     return visible ? saved : { width: saved.width, height: saved.height };
   } catch {
     return { width: 1280, height: 820 };

@@ -7,7 +7,10 @@ const root = process.cwd();
 const files = sourceFiles(root, 'src');
 const graph = importGraph(root, files);
 // Tests sit beside what they test and may drive it through dispatch: they make no folder edge.
-const productionGraph = importGraph(root, files.filter((f) => !/\.test\.tsx?$|\.test-helper\.ts$/.test(f)));
+const productionGraph = importGraph(
+  root,
+  files.filter((f) => !/\.test\.tsx?$|\.test-helper\.ts$/.test(f)),
+);
 
 // Folder cycles between business areas of src/core that remain: the lead's service links a client by name and moves
 // the lead's time entries with it, while the clients and time services read the lead's row. This list may only shrink:
@@ -18,11 +21,13 @@ describe('renderer features', () => {
   it("open another feature's page only through the router, and never import the shell", () => {
     const feature = (f: string) => f.match(/^src\/renderer\/features\/([^/]+)\//)?.[1];
     const wrong = [...graph].flatMap(([from, tos]) =>
-      [...tos].filter((to) => {
-        if (!/^src\/renderer\/(features|components|lib)\//.test(from)) return false;
-        if (to.startsWith('src/renderer/app/')) return true;
-        return feature(to) !== undefined && feature(to) !== feature(from) && /Page\.tsx$/.test(to);
-      }).map((to) => `${from} → ${to}`),
+      [...tos]
+        .filter((to) => {
+          if (!/^src\/renderer\/(features|components|lib)\//.test(from)) return false;
+          if (to.startsWith('src/renderer/app/')) return true;
+          return feature(to) !== undefined && feature(to) !== feature(from) && /Page\.tsx$/.test(to);
+        })
+        .map((to) => `${from} → ${to}`),
     );
     expect(wrong).toEqual([]);
   });

@@ -12,7 +12,19 @@ export async function seededDb(name: string, leads: number, extra = { payments: 
   if (fs.existsSync(file) && fs.existsSync(done)) return file;
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const started = performance.now();
-  await cli(['--db', file, 'seed', '--leads', String(leads), '--seed', '42', '--payments', String(extra.payments), '--expenses', String(extra.expenses)]);
+  await cli([
+    '--db',
+    file,
+    'seed',
+    '--leads',
+    String(leads),
+    '--seed',
+    '42',
+    '--payments',
+    String(extra.payments),
+    '--expenses',
+    String(extra.expenses),
+  ]);
   fs.writeFileSync(done, String(performance.now() - started));
   return file;
 }

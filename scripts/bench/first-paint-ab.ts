@@ -20,7 +20,10 @@ try {
   for (let i = 0; i < runs * 2; i++) {
     const variant = i % 2 === 0 ? 'with' : 'without';
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    if (variant === 'without') await context.route('**/boot-prefetch.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    if (variant === 'without')
+      await context.route('**/boot-prefetch.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+      );
     const page = await context.newPage();
     await page.goto(server.url + '#/pipeline');
     await page.locator('.card').first().waitFor();
@@ -33,5 +36,7 @@ try {
 }
 for (const variant of ['with', 'without'] as const) {
   const s = stats(times[variant]);
-  console.log(`${leads} leads, boot prefetch ${variant.padEnd(7)}: median ${s.median.toFixed(0)} ms (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, ${s.runs} runs)`);
+  console.log(
+    `${leads} leads, boot prefetch ${variant.padEnd(7)}: median ${s.median.toFixed(0)} ms (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, ${s.runs} runs)`,
+  );
 }

@@ -12,10 +12,22 @@ import { chromiumArgs, chromiumPath } from '../chromium';
 import { startServer } from './cases/server';
 import { seededDb } from './data';
 
-type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: Record<string, unknown> } };
+type TraceEvent = {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: Record<string, unknown> };
+};
 
 const buckets: [string, RegExp][] = [
-  ['parse + compile', /^(v8\.compile|v8\.parseOnBackground|V8\.CompileCode|v8\.compileModule|ParseHTML|V8\.ParseFunction)/],
+  [
+    'parse + compile',
+    /^(v8\.compile|v8\.parseOnBackground|V8\.CompileCode|v8\.compileModule|ParseHTML|V8\.ParseFunction)/,
+  ],
   ['script', /^(EvaluateScript|FunctionCall|v8\.evaluateModule|TimerFire|FireAnimationFrame|RunMicrotasks|v8\.run)$/],
   ['style + layout', /^(UpdateLayoutTree|Layout|RecalculateStyles|ScheduleStyleRecalculation)$/],
   ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|Commit)$/],
@@ -45,11 +57,23 @@ async function traceAt(leads: number) {
       await page.locator('.card').first().waitFor();
       await page.goto('about:blank');
     }
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'v8',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+        'disabled-by-default-devtools.timeline',
+      ],
+    });
     await page.goto(server.url + '#/pipeline');
     await page.locator('.card').first().waitFor();
     const firstCard = await page.evaluate(() => performance.now());
-    const own = (await page.evaluate('({ inserted: window.__cardAt, framed: window.__cardFrame })')) as { inserted: number; framed: number };
+    const own = (await page.evaluate('({ inserted: window.__cardAt, framed: window.__cardFrame })')) as {
+      inserted: number;
+      framed: number;
+    };
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
@@ -62,7 +86,11 @@ async function traceAt(leads: number) {
     });
     const buffer = await browser.stopTracing();
     const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-    const mains = new Set(events.filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const mains = new Set(
+      events
+        .filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
     const navStarts = events.filter((e) => e.name === 'navigationStart').map((e) => e.ts);
     const navStart = navStarts.at(-1) ?? events[0]!.ts;
     const end = navStart + firstCard * 1000;
@@ -73,7 +101,8 @@ async function traceAt(leads: number) {
       const bucket = buckets.find(([, re]) => re.test(e.name))?.[0];
       if (bucket) totals.set(bucket, (totals.get(bucket) ?? 0) + e.dur / 1000);
       // Top-level tasks over 50 ms, with when they ran (ms after navigation).
-      if (e.name === 'RunTask' && e.dur > 50_000) longTasks.push(`${((e.ts - navStart) / 1000).toFixed(0)}+${(e.dur / 1000).toFixed(0)}`);
+      if (e.name === 'RunTask' && e.dur > 50_000)
+        longTasks.push(`${((e.ts - navStart) / 1000).toFixed(0)}+${(e.dur / 1000).toFixed(0)}`);
     }
     return { leads, firstCard, own, ...timing, totals, longTasks };
   } finally {
@@ -83,13 +112,20 @@ async function traceAt(leads: number) {
 }
 
 const cold = process.argv.includes('--cold');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 for (const leads of sizes.length ? sizes : [1000, 100_000]) {
   const t = await traceAt(leads);
-  console.log(`\n${leads.toLocaleString('en')} leads: first card at ${t.firstCard.toFixed(0)} ms (HTML ${t.responseEnd.toFixed(0)} ms, DOMContentLoaded ${t.domContentLoaded.toFixed(0)} ms; the page saw the card inserted at ${t.own.inserted?.toFixed(0)} ms, its next frame at ${t.own.framed?.toFixed(0)} ms)`);
+  console.log(
+    `\n${leads.toLocaleString('en')} leads: first card at ${t.firstCard.toFixed(0)} ms (HTML ${t.responseEnd.toFixed(0)} ms, DOMContentLoaded ${t.domContentLoaded.toFixed(0)} ms; the page saw the card inserted at ${t.own.inserted?.toFixed(0)} ms, its next frame at ${t.own.framed?.toFixed(0)} ms)`,
+  );
   for (const [name, ms] of t.totals) console.log(`  main thread ${name}: ${ms.toFixed(0)} ms`);
   console.log(`  tasks over 50 ms (start+duration): ${t.longTasks.join(', ') || 'none'}`);
   for (const r of t.resources.filter((x) => x.start < t.firstCard)) {
-    console.log(`  ${r.name.padEnd(48)} ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)} ms ${r.size ? `${(r.size / 1024).toFixed(0)} KiB` : ''}`);
+    console.log(
+      `  ${r.name.padEnd(48)} ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)} ms ${r.size ? `${(r.size / 1024).toFixed(0)} KiB` : ''}`,
+    );
   }
 }

@@ -60,17 +60,28 @@ await step('import', async () => {
   leadsDb = outcome.sourceDb;
   leadsPerRow = { msPerRow: outcome.results[0]!.median / rows, from: 'leads import (median above)' };
   // Two runs of ~20 s each keep the whole bench under 15 minutes.
-  return [...outcome.results, ...(await importFloorCase(outcome.sourceDb, rows, outcome.results[0]!.baselineMedian!, Math.min(runs, 2)))];
+  return [
+    ...outcome.results,
+    ...(await importFloorCase(outcome.sourceDb, rows, outcome.results[0]!.baselineMedian!, Math.min(runs, 2))),
+  ];
 });
 await step('export', async () => exportCase(leadsDb ?? (await seededDb('leads', rows)), runs));
-await step('report', async () => reportCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5)));
+await step('report', async () =>
+  reportCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5)),
+);
 // Frame drops while scrolling swing run to run on 2 cores: at least 5 runs for a steady median.
 await step('ui', async () => uiCases(Math.max(runs, 5)));
 await step('server', async () => [await serverReadyCase(await seededDb('ui', 100_000), Math.max(runs, 5))]);
 // A platform import of 1,000,000 rows takes about as long as the leads import: 2 runs keep the whole bench under 15 minutes.
-await step('platforms', async () => platformCases(rows, Math.min(runs, 2), leadsPerRow ?? (await leadsPerRowNow(rows))));
-await step('ledger', async () => ledgerCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5), rows));
-await step('cold', async () => coldStartCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 3), rows));
+await step('platforms', async () =>
+  platformCases(rows, Math.min(runs, 2), leadsPerRow ?? (await leadsPerRowNow(rows))),
+);
+await step('ledger', async () =>
+  ledgerCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 5), rows),
+);
+await step('cold', async () =>
+  coldStartCases(await seededDb('report', rows, { payments: rows, expenses: rows }), Math.max(runs, 3), rows),
+);
 // docs/domain.md §8: ~100,000 proposals (the sample's channels apply to ~85% of their leads).
 await step('visibility', async () => visibilityCases(await seededDb('visibility', 118_000), Math.max(runs, 5)));
 await step('scale', async () => scaleCases(Number(values['scale-rows']), Math.max(runs, 3)));

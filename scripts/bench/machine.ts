@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 
-export type Machine = { cpu: string; cores: number; memoryGiB: number; node: string; sqlite: string; sqliteShell: string | null; platform: string };
+export type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  sqlite: string;
+  sqliteShell: string | null;
+  platform: string;
+};
 
 export function describeMachine(): Machine {
   const db = new Database(':memory:');

@@ -6,7 +6,11 @@ export const cliBin = path.resolve('bin/leadledger.js');
 export type ProcResult = { ms: number; code: number; stdout: string; stderr: string; peakRssMiB: number | null };
 
 /** Runs a command, timing it; peak RSS comes from GNU time (-f %M) when it is installed. */
-export function runTimed(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcResult> {
+export function runTimed(
+  command: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProcResult> {
   const useTime = process.platform === 'linux';
   const [cmd, argv] = useTime ? ['/usr/bin/time', ['-f', '__PEAK_KB=%M', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
@@ -20,7 +24,13 @@ export function runTimed(command: string, args: string[], options: { input?: str
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const peak = /__PEAK_KB=(\d+)/.exec(stderr);
-      resolve({ ms, code: code ?? 1, stdout, stderr: stderr.replace(/__PEAK_KB=\d+\n?/, ''), peakRssMiB: peak ? Number(peak[1]) / 1024 : null });
+      resolve({
+        ms,
+        code: code ?? 1,
+        stdout,
+        stderr: stderr.replace(/__PEAK_KB=\d+\n?/, ''),
+        peakRssMiB: peak ? Number(peak[1]) / 1024 : null,
+      });
     });
     child.stdin.end(options.input ?? '');
   });
@@ -28,6 +38,7 @@ export function runTimed(command: string, args: string[], options: { input?: str
 
 export async function cli(args: string[]): Promise<ProcResult> {
   const result = await runTimed(process.execPath, [cliBin, ...args]);
-  if (result.code !== 0) throw new Error(`leadledger ${args.join(' ')} failed (${result.code}): ${result.stderr.trim()}`);
+  if (result.code !== 0)
+    throw new Error(`leadledger ${args.join(' ')} failed (${result.code}): ${result.stderr.trim()}`);
   return result;
 }

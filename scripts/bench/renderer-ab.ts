@@ -19,7 +19,10 @@ const sA = await startServer(db);
 process.env.LEADLEDGER_RENDERER_DIR = dirB;
 const sB = await startServer(db);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-const res: Record<string, Record<string, number[]>> = { A: { board: [], key: [], drop: [] }, B: { board: [], key: [], drop: [] } };
+const res: Record<string, Record<string, number[]>> = {
+  A: { board: [], key: [], drop: [] },
+  B: { board: [], key: [], drop: [] },
+};
 try {
   for (let i = 0; i < runs * 2; i++) {
     const v = i % 2 === 0 ? 'A' : 'B';
@@ -40,13 +43,23 @@ try {
         const w = window as unknown as { __c?: number; __t?: number };
         w.__c = undefined;
         const t = document.querySelector('table[aria-label="Leads"]')!;
-        new MutationObserver(() => { w.__c ??= performance.now(); }).observe(t, { attributes: true, attributeFilter: ['aria-rowcount'] });
+        new MutationObserver(() => {
+          w.__c ??= performance.now();
+        }).observe(t, { attributes: true, attributeFilter: ['aria-rowcount'] });
         document.addEventListener('keydown', () => (w.__t = performance.now()), { once: true, capture: true });
       });
       const before = await p.locator('table[aria-label="Leads"]').getAttribute('aria-rowcount');
       await search.press('d');
-      await p.waitForFunction((prev) => document.querySelector('table[aria-label="Leads"]')?.getAttribute('aria-rowcount') !== prev, before);
-      res[v]!.key!.push(await p.evaluate(() => { const w = window as unknown as { __c?: number; __t?: number }; return (w.__c ?? performance.now()) - (w.__t ?? 0); }));
+      await p.waitForFunction(
+        (prev) => document.querySelector('table[aria-label="Leads"]')?.getAttribute('aria-rowcount') !== prev,
+        before,
+      );
+      res[v]!.key!.push(
+        await p.evaluate(() => {
+          const w = window as unknown as { __c?: number; __t?: number };
+          return (w.__c ?? performance.now()) - (w.__t ?? 0);
+        }),
+      );
       await search.fill('');
       await p.locator('table[aria-label="Leads"] tr.row:not(.row-loading)').first().waitFor();
       await p.waitForTimeout(300);
@@ -67,6 +80,8 @@ for (const v of ['A', 'B']) {
   for (const [k, arr] of Object.entries(res[v]!)) {
     if (!arr.length) continue;
     const s = stats(arr);
-    console.log(`${leads} ${v} ${k}: median ${s.median.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs}) [${arr.map((x) => x.toFixed(0)).join(' ')}]`);
+    console.log(
+      `${leads} ${v} ${k}: median ${s.median.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs}) [${arr.map((x) => x.toFixed(0)).join(' ')}]`,
+    );
   }
 }

@@ -16,7 +16,10 @@ export type CaseResult = {
   note?: string;
 };
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || Number.isNaN(n)
+    ? '—'
+    : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTable(machine: Machine, results: CaseResult[]): string {
   const header = ['Case', 'Median', 'Min', 'Max', 'Baseline (median)', 'Ratio', 'Target', 'Met'];
@@ -25,7 +28,9 @@ export function printTable(machine: Machine, results: CaseResult[]): string {
     `${fmt(r.median, r.unit === 'ms' && r.median < 100 ? 1 : 0)} ${r.unit}`,
     fmt(r.min, r.unit === 'ms' && r.min < 100 ? 1 : 0),
     fmt(r.max, r.unit === 'ms' && r.max < 100 ? 1 : 0),
-    r.baseline ? `${r.baseline} ${fmt(r.baselineMedian, r.baselineMedian !== undefined && r.baselineMedian < 100 ? 1 : 0)} ${r.unit}` : '',
+    r.baseline
+      ? `${r.baseline} ${fmt(r.baselineMedian, r.baselineMedian !== undefined && r.baselineMedian < 100 ? 1 : 0)} ${r.unit}`
+      : '',
     r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}×`,
     r.target,
     r.met === null ? '—' : r.met ? 'yes' : `NO${r.note ? ` (${r.note})` : ''}`,

@@ -11,7 +11,11 @@ const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
 // sequence through a symlinked database path.
 describe.skipIf(!hasSqlite)('chaos: app, CLI, foreign sqlite3 clients, restores and SIGKILLs on one file', () => {
   it('loses no acknowledged write and damages nothing', { timeout: 300_000 }, () => {
-    const run = spawnSync(process.execPath, ['scripts/chaos.mjs', '--sequences', '3', '--seed', '4', '--first', '0', '--leads', '1000'], { cwd: root, encoding: 'utf8', timeout: 290_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/chaos.mjs', '--sequences', '3', '--seed', '4', '--first', '0', '--leads', '1000'],
+      { cwd: root, encoding: 'utf8', timeout: 290_000 },
+    );
     const out = run.stdout + run.stderr;
     const figure = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(run.stdout)?.[1] ?? NaN);
     expect(figure('sequences run'), out).toBe(3);
@@ -20,7 +24,8 @@ describe.skipIf(!hasSqlite)('chaos: app, CLI, foreign sqlite3 clients, restores 
     expect(figure('CLI failures without a one-line message'), out).toBe(0);
     expect(figure('harness errors'), out).toBe(0);
     expect(run.stdout).toMatch(/^seed: 4$/m);
-    for (const step of ['foreign-open-early+app-import', 'cli-restore+api-writes', 'restart-under-lock']) expect(run.stdout, out).toContain(` ${step}`);
+    for (const step of ['foreign-open-early+app-import', 'cli-restore+api-writes', 'restart-under-lock'])
+      expect(run.stdout, out).toContain(` ${step}`);
     expect(figure('sequences through a symlinked database path'), out).toBeGreaterThan(0);
     // The run must have done something worth checking.
     expect(figure('kills'), out).toBeGreaterThan(0);

@@ -11,18 +11,34 @@ import { runSequence } from './sequence.mjs';
 export const chaosDefaults = { sequences: 20, seed: 20261201, first: 0, leads: 3000 };
 
 /** Sequence i of seed S always draws the same steps and delays (the processes' timing still varies). */
-const sequenceSeed = (seed, index) => (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(index + 1, 0x85ebca6b)) >>> 0;
+const sequenceSeed = (seed, index) =>
+  (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(index + 1, 0x85ebca6b)) >>> 0;
 
 function copyDb(from, to) {
   fs.mkdirSync(to, { recursive: true });
-  for (const f of fs.readdirSync(from)) if (fs.statSync(path.join(from, f)).isFile()) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  for (const f of fs.readdirSync(from))
+    if (fs.statSync(path.join(from, f)).isFile()) fs.copyFileSync(path.join(from, f), path.join(to, f));
 }
 
 export async function runChaos(options = {}, log = () => {}) {
   const o = { ...chaosDefaults, ...options };
   if (!hasSqliteShell()) throw new Error('the sqlite3 shell is needed as the foreign client (apt-get install sqlite3)');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-chaos-'));
-  const totals = { sequences: 0, linked: 0, kills: 0, serverKills: 0, cliKills: 0, checked: 0, seededChecked: 0, lost: 0, damaged: 0, silentCliFailures: 0, errors: 0, failed: [], refusals: {} };
+  const totals = {
+    sequences: 0,
+    linked: 0,
+    kills: 0,
+    serverKills: 0,
+    cliKills: 0,
+    checked: 0,
+    seededChecked: 0,
+    lost: 0,
+    damaged: 0,
+    silentCliFailures: 0,
+    errors: 0,
+    failed: [],
+    refusals: {},
+  };
   try {
     const bundle = await bundleCli();
     const rendererDir = stubRenderer(path.join(work, 'renderer'));
@@ -39,7 +55,10 @@ export async function runChaos(options = {}, log = () => {}) {
     // How long a small CLI import takes here: CLI kills are drawn over 0..1.2x of it.
     const calibrationDir = path.join(work, 'calibration');
     copyDb(templateDir, calibrationDir);
-    fs.writeFileSync(path.join(calibrationDir, 'x.csv'), 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on\ncal-1,Upwork,Cal,,,new,2026-11-02,,,0,0,0,,USD,,,,\n');
+    fs.writeFileSync(
+      path.join(calibrationDir, 'x.csv'),
+      'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on\ncal-1,Upwork,Cal,,,new,2026-11-02,,,0,0,0,,USD,,,,\n',
+    );
     const calStarted = performance.now();
     await cli(bundle, path.join(calibrationDir, 'leadledger.db'), ['import', path.join(calibrationDir, 'x.csv')]);
     const cliImportMs = performance.now() - calStarted;
@@ -49,7 +68,10 @@ export async function runChaos(options = {}, log = () => {}) {
       const dir = path.join(work, `seq-${index}`);
       copyDb(templateDir, dir);
       const started = performance.now();
-      const r = await runSequence({ index, dir, bundle, rendererDir, random: rng(sequenceSeed(o.seed, index)), cliImportMs }, templateRefs);
+      const r = await runSequence(
+        { index, dir, bundle, rendererDir, random: rng(sequenceSeed(o.seed, index)), cliImportMs },
+        templateRefs,
+      );
       totals.sequences++;
       if (r.linked) totals.linked++;
       totals.serverKills += r.kills.server;
@@ -63,8 +85,16 @@ export async function runChaos(options = {}, log = () => {}) {
       totals.silentCliFailures += r.silentCliFailures;
       for (const [k, n] of Object.entries(r.refusals)) totals.refusals[k] = (totals.refusals[k] ?? 0) + n;
       const bad = r.lost > 0 || r.damaged || r.error || r.silentCliFailures > 0;
-      if (bad) totals.failed.push({ index, steps: r.steps, problems: r.problems, replay: `node scripts/chaos.mjs --seed ${o.seed} --first ${index} --sequences 1` });
-      log(`sequence ${index}: ${r.steps.join(' ')} | ${r.checked} writes checked, ${r.lost} lost${r.damaged ? ', DAMAGED' : ''}${r.problems.length ? ` | ${r.problems.join('; ')}` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      if (bad)
+        totals.failed.push({
+          index,
+          steps: r.steps,
+          problems: r.problems,
+          replay: `node scripts/chaos.mjs --seed ${o.seed} --first ${index} --sequences 1`,
+        });
+      log(
+        `sequence ${index}: ${r.steps.join(' ')} | ${r.checked} writes checked, ${r.lost} lost${r.damaged ? ', DAMAGED' : ''}${r.problems.length ? ` | ${r.problems.join('; ')}` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {

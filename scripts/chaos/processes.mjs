@@ -15,7 +15,16 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export async function bundleCli() {
   const outfile = path.join(root, 'node_modules/.cache/leadledger-chaos/leadledger.mjs');
-  await build({ entryPoints: [path.join(root, 'src/cli/index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(root, 'src/cli/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -29,13 +38,20 @@ export function stubRenderer(dir) {
 /** Runs a child to its end; `killAfterMs` sends SIGKILL after that long (if it is still running). */
 export function runProcess(command, args, { killAfterMs, env, timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
-    const kill = killAfterMs === undefined ? undefined : setTimeout(() => {
-      killed = child.exitCode === null && child.kill('SIGKILL');
-    }, killAfterMs);
+    const kill =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = child.exitCode === null && child.kill('SIGKILL');
+          }, killAfterMs);
     const hang = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -49,7 +65,10 @@ export function runProcess(command, args, { killAfterMs, env, timeoutMs = 120_00
 }
 
 export function cli(bundle, db, args, options = {}) {
-  return runProcess(process.execPath, [bundle, '--db', db, ...args], { ...options, env: { LEADLEDGER_IMPORT_BULK_BYTES: '0', ...options.env } });
+  return runProcess(process.execPath, [bundle, '--db', db, ...args], {
+    ...options,
+    env: { LEADLEDGER_IMPORT_BULK_BYTES: '0', ...options.env },
+  });
 }
 
 export const hasSqliteShell = () => spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
@@ -121,7 +140,8 @@ export async function upload(server, name, text) {
   }
 }
 
-const exited = (server) => new Promise((resolve) => (server.exited ? resolve() : server.child.once('exit', () => resolve())));
+const exited = (server) =>
+  new Promise((resolve) => (server.exited ? resolve() : server.child.once('exit', () => resolve())));
 
 export async function killServer(server) {
   if (!server.exited) server.child.kill('SIGKILL');

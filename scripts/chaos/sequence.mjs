@@ -5,11 +5,33 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { call, cli, foreignRead, killServer, openShell, startServer, stopServer, upload } from './processes.mjs';
 
-const header = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+const header =
+  'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
 
 /** A leads.csv in our own format whose refs are unique to this step. */
 function leadsCsv(refs) {
-  const rows = refs.map((ref, i) => [ref, 'Upwork', `Chaos import ${ref}`, `Client ${i}`, '', 'applied', '2026-11-02', '2026-11-03', '', '4', '0', '0', '120.00', 'USD', '', 'chaos', '', ''].join(','));
+  const rows = refs.map((ref, i) =>
+    [
+      ref,
+      'Upwork',
+      `Chaos import ${ref}`,
+      `Client ${i}`,
+      '',
+      'applied',
+      '2026-11-02',
+      '2026-11-03',
+      '',
+      '4',
+      '0',
+      '0',
+      '120.00',
+      'USD',
+      '',
+      'chaos',
+      '',
+      '',
+    ].join(','),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }
 
@@ -86,7 +108,9 @@ class Sequence {
     const said = run.stderr.trim();
     if (!run.killed && run.code !== 0 && (said === '' || /\n\s+at /.test(said))) {
       this.silentCliFailures++;
-      this.problems.push(`leadledger ${args[0]} exited ${run.code ?? run.signal} ${said ? 'with a stack trace' : 'without a message'}`);
+      this.problems.push(
+        `leadledger ${args[0]} exited ${run.code ?? run.signal} ${said ? 'with a stack trace' : 'without a message'}`,
+      );
     }
     return run;
   }
@@ -105,10 +129,12 @@ class Sequence {
 
   async startServer() {
     this.server = await startServer(this.bundle, this.db, this.rendererDir);
-    if (/moved|damaged|restored|read-only/i.test(this.server.stderr)) this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
+    if (/moved|damaged|restored|read-only/i.test(this.server.stderr))
+      this.problems.push(`the server said at start: ${this.server.stderr.trim()}`);
     if (!this.sourceId) {
       const sources = await call(this.server, 'sources:list', {});
-      if (!sources.ok || !sources.value.length) throw new Error(`sources:list failed: ${JSON.stringify(sources.error)}`);
+      if (!sources.ok || !sources.value.length)
+        throw new Error(`sources:list failed: ${JSON.stringify(sources.error)}`);
       this.sourceId = sources.value[0].id;
     }
     return this.server;
@@ -143,8 +169,10 @@ class Sequence {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await reading;
-    if (job.ok && job.value.state === 'done' && job.value.summary?.applied && !dryRun) for (const ref of refs) this.expected.add(`r:${ref}`);
-    else if (!dryRun) this.refused(`csv:job ${job.ok ? `${job.value.state} ${job.value.error ?? ''}` : job.error.code}`);
+    if (job.ok && job.value.state === 'done' && job.value.summary?.applied && !dryRun)
+      for (const ref of refs) this.expected.add(`r:${ref}`);
+    else if (!dryRun)
+      this.refused(`csv:job ${job.ok ? `${job.value.state} ${job.value.error ?? ''}` : job.error.code}`);
   }
 
   async cliImport(kill) {
@@ -168,7 +196,11 @@ class Sequence {
     if (via === 'api') {
       const reply = await call(await this.ensureServer(), 'backups:create', {});
       if (!reply.ok) return this.refused(`backups:create ${reply.error.code}`);
-      this.backups.push({ name: reply.value.name, path: path.join(this.realDir, 'backups', reply.value.name), snapshot });
+      this.backups.push({
+        name: reply.value.name,
+        path: path.join(this.realDir, 'backups', reply.value.name),
+        snapshot,
+      });
     } else {
       const run = await this.cli(['backup']);
       const made = / to (.+) \(/.exec(run.stdout)?.[1];
@@ -202,7 +234,9 @@ class Sequence {
       if ((await shell.run('.timeout 10000')) === null) return this.refused('sqlite3 did not start');
       await this.appImport({});
       const note = `chaos-shell-${this.index}-${++this.counter}`;
-      const out = await shell.run(`UPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();`);
+      const out = await shell.run(
+        `UPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();`,
+      );
       if (out?.trim() === '1') this.expected.add(`n:${note}`);
       else this.refused(`sqlite3 write: ${(out ?? 'no answer').trim()} ${shell.stderr().trim()}`);
     } finally {
@@ -253,11 +287,14 @@ class Sequence {
 
   /** The app starts while the sqlite3 shell holds an exclusive lock for a moment: it waits, never calls the file damaged. */
   async restartUnderLock() {
-    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    if (this.server && !(await stopServer(this.server)))
+      this.problems.push('the server did not quit on SIGTERM within 10 s');
     const shell = openShell(this.db);
     try {
       const note = `chaos-shell-${this.index}-${++this.counter}`;
-      const out = await shell.run(`PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nUPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();\nCOMMIT;`);
+      const out = await shell.run(
+        `PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nUPDATE leads SET notes = '${note}' WHERE id = (SELECT MIN(id) FROM leads WHERE notes NOT LIKE 'chaos-shell-%');\nSELECT changes();\nCOMMIT;`,
+      );
       if (out?.trim() === '1') this.expected.add(`n:${note}`);
       else this.refused(`sqlite3 exclusive write: ${(out ?? 'no answer').trim()} ${shell.stderr().trim()}`);
       const starting = this.ensureServer();
@@ -282,18 +319,24 @@ class Sequence {
   }
 
   async restartServer() {
-    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    if (this.server && !(await stopServer(this.server)))
+      this.problems.push('the server did not quit on SIGTERM within 10 s');
     await this.ensureServer();
   }
 
   /** After the sequence: quit normally, then check the file from outside. */
   async verify(templateRefs) {
-    if (this.server && !(await stopServer(this.server))) this.problems.push('the server did not quit on SIGTERM within 10 s');
+    if (this.server && !(await stopServer(this.server)))
+      this.problems.push('the server did not quit on SIGTERM within 10 s');
     const movedAside = fs.readdirSync(this.realDir).filter((f) => /\.(corrupt|damaged|importing|restoring)/.test(f));
-    if (movedAside.length) this.problems.push(`the app moved, copied or built a file beside the database: ${movedAside.join(', ')}`);
+    if (movedAside.length)
+      this.problems.push(`the app moved, copied or built a file beside the database: ${movedAside.join(', ')}`);
     const replaced = this.linked && !fs.lstatSync(this.db).isSymbolicLink();
     if (replaced) this.problems.push('the symlinked database path was replaced by a regular file');
-    if (this.lostDuringRestore.length) this.problems.push(`${this.lostDuringRestore.length} writes acknowledged during a restore are in neither the restored file nor the pre-restore copy, e.g. ${this.lostDuringRestore.slice(0, 3).join(', ')}`);
+    if (this.lostDuringRestore.length)
+      this.problems.push(
+        `${this.lostDuringRestore.length} writes acknowledged during a restore are in neither the restored file nor the pre-restore copy, e.g. ${this.lostDuringRestore.slice(0, 3).join(', ')}`,
+      );
     let integrity = 'unopenable';
     const missing = [];
     try {
@@ -303,7 +346,8 @@ class Sequence {
         const refs = new Set(db.prepare('SELECT ref FROM leads').pluck().all());
         const titles = new Set(db.prepare("SELECT title FROM leads WHERE title LIKE 'chaos-%'").pluck().all());
         const notes = new Set(db.prepare("SELECT notes FROM leads WHERE notes LIKE 'chaos-shell-%'").pluck().all());
-        const present = (key) => (key.startsWith('t:') ? titles : key.startsWith('n:') ? notes : refs).has(key.slice(2));
+        const present = (key) =>
+          (key.startsWith('t:') ? titles : key.startsWith('n:') ? notes : refs).has(key.slice(2));
         for (const key of this.expected) if (!present(key)) missing.push(key);
         for (const ref of templateRefs) if (!refs.has(ref)) missing.push(`seeded r:${ref}`);
       } finally {
@@ -314,8 +358,15 @@ class Sequence {
     }
     const damaged = integrity !== 'ok' || movedAside.length > 0 || replaced;
     if (integrity !== 'ok') this.problems.push(`integrity_check: ${String(integrity).slice(0, 200)}`);
-    if (missing.length) this.problems.push(`${missing.length} acknowledged writes missing, e.g. ${missing.slice(0, 4).join(', ')}`);
-    return { checked: this.expected.size + this.keptChecked + this.lostDuringRestore.length, seededChecked: templateRefs.size, lost: missing.length + this.lostDuringRestore.length, damaged, linked: this.linked };
+    if (missing.length)
+      this.problems.push(`${missing.length} acknowledged writes missing, e.g. ${missing.slice(0, 4).join(', ')}`);
+    return {
+      checked: this.expected.size + this.keptChecked + this.lostDuringRestore.length,
+      seededChecked: templateRefs.size,
+      lost: missing.length + this.lostDuringRestore.length,
+      damaged,
+      linked: this.linked,
+    };
   }
 }
 
@@ -336,5 +387,13 @@ export async function runSequence(options, templateRefs) {
   }
   if (s.server && !s.server.exited && names.length < stepCount) await killServer(s.server);
   const verdict = await s.verify(templateRefs);
-  return { ...verdict, kills: s.kills, silentCliFailures: s.silentCliFailures, steps: names, refusals: s.refusals, problems: s.problems, error: s.error ?? null };
+  return {
+    ...verdict,
+    kills: s.kills,
+    silentCliFailures: s.silentCliFailures,
+    steps: names,
+    refusals: s.refusals,
+    problems: s.problems,
+    error: s.error ?? null,
+  };
 }

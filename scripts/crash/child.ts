@@ -27,24 +27,41 @@ const ino = fs.statSync(file, { throwIfNoEntry: false })?.ino;
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 const leadsHash = (db: Database.Database) =>
-  crypto.createHash('sha256').update(JSON.stringify(db.prepare('SELECT id, ref, title, stage, value_minor, currency, created_on FROM leads ORDER BY id').all())).digest('hex');
+  crypto
+    .createHash('sha256')
+    .update(
+      JSON.stringify(
+        db.prepare('SELECT id, ref, title, stage, value_minor, currency, created_on FROM leads ORDER BY id').all(),
+      ),
+    )
+    .digest('hex');
 
 function schemaSql(db: Database.Database): string[] {
-  return (db.prepare(`SELECT type || ' ' || name || ' ' || COALESCE(sql, '') AS s FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).all() as { s: string }[]).map((r) =>
-    r.s.replace(/\s+/g, ' '),
-  );
+  return (
+    db
+      .prepare(
+        `SELECT type || ' ' || name || ' ' || COALESCE(sql, '') AS s FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`,
+      )
+      .all() as { s: string }[]
+  ).map((r) => r.s.replace(/\s+/g, ' '));
 }
 
 type Verdict = { integrity: boolean; partial: boolean; state: string; detail: string };
 
-function verifySeed(db: Database.Database, params: { leads: number; batch: number; expenses: number }): Omit<Verdict, 'integrity'> {
+function verifySeed(
+  db: Database.Database,
+  params: { leads: number; batch: number; expenses: number },
+): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
   const expenses = count(db, 'SELECT COUNT(*) AS n FROM expenses');
   const subscriptions = count(db, 'SELECT COUNT(*) AS n FROM subscriptions');
-  if (leads % params.batch !== 0 && leads !== params.leads) problems.push(`${leads} leads is not a whole number of ${params.batch}-lead transactions`);
-  if (![0, params.expenses].includes(expenses)) problems.push(`${expenses} expenses (expected 0 or ${params.expenses})`);
-  if ((expenses === 0) !== (subscriptions === 0)) problems.push(`expenses ${expenses} and subscriptions ${subscriptions} from one transaction disagree`);
+  if (leads % params.batch !== 0 && leads !== params.leads)
+    problems.push(`${leads} leads is not a whole number of ${params.batch}-lead transactions`);
+  if (![0, params.expenses].includes(expenses))
+    problems.push(`${expenses} expenses (expected 0 or ${params.expenses})`);
+  if ((expenses === 0) !== (subscriptions === 0))
+    problems.push(`expenses ${expenses} and subscriptions ${subscriptions} from one transaction disagree`);
   if (leads > 0 && expenses === 0) problems.push('leads were written but the costs transaction before them was not');
   const noHistory = count(db, 'SELECT COUNT(*) AS n FROM leads WHERE id NOT IN (SELECT lead_id FROM stage_changes)');
   if (noHistory) problems.push(`${noHistory} leads without stage history`);
@@ -55,16 +72,24 @@ function verifySeed(db: Database.Database, params: { leads: number; batch: numbe
   return { partial: problems.length > 0, state: `${leads} leads`, detail: problems.join('; ') };
 }
 
-function verifyImport(db: Database.Database, params: { rows: number; after?: boolean; acknowledged?: boolean }): Omit<Verdict, 'integrity'> {
+function verifyImport(
+  db: Database.Database,
+  params: { rows: number; after?: boolean; acknowledged?: boolean },
+): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
   const imports = count(db, 'SELECT COUNT(*) AS n FROM imports');
   // The app scenario creates one more lead after its import (its own transaction).
   const after = params.after ? count(db, "SELECT COUNT(*) AS n FROM leads WHERE title = 'After the import'") : 0;
-  if (![0, params.rows].includes(leads - after)) problems.push(`${leads - after} imported leads, expected 0 or ${params.rows} (one transaction)`);
+  if (![0, params.rows].includes(leads - after))
+    problems.push(`${leads - after} imported leads, expected 0 or ${params.rows} (one transaction)`);
   if (after && leads - after === 0) problems.push('the lead created after the import is there but the import is not');
-  if (params.acknowledged && (leads - after !== params.rows || (params.after && after !== 1))) problems.push(`acknowledged writes lost: ${leads - after} of ${params.rows} imported leads, ${after} of 1 lead created after`);
-  if (imports !== (leads - after === 0 ? 0 : 1)) problems.push(`${imports} import records for ${leads - after} imported leads`);
+  if (params.acknowledged && (leads - after !== params.rows || (params.after && after !== 1)))
+    problems.push(
+      `acknowledged writes lost: ${leads - after} of ${params.rows} imported leads, ${after} of 1 lead created after`,
+    );
+  if (imports !== (leads - after === 0 ? 0 : 1))
+    problems.push(`${imports} import records for ${leads - after} imported leads`);
   const noHistory = count(db, 'SELECT COUNT(*) AS n FROM leads WHERE id NOT IN (SELECT lead_id FROM stage_changes)');
   if (noHistory) problems.push(`${noHistory} leads without stage history`);
   if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
@@ -74,16 +99,23 @@ function verifyImport(db: Database.Database, params: { rows: number; after?: boo
 }
 
 /** Expenses all or nothing, the purchase triggers whole, their counter and day notes in step, the ledger equal to the purchases. */
-async function verifyExpenses(db: Database.Database, params: { rows: number; existing: number; acknowledged?: boolean }): Promise<Omit<Verdict, 'integrity'>> {
+async function verifyExpenses(
+  db: Database.Database,
+  params: { rows: number; existing: number; acknowledged?: boolean },
+): Promise<Omit<Verdict, 'integrity'>> {
   const problems: string[] = [];
   const expenses = count(db, 'SELECT COUNT(*) AS n FROM expenses');
   const imported = expenses - params.existing;
-  if (![0, params.rows].includes(imported)) problems.push(`${imported} imported expenses, expected 0 or ${params.rows} (one transaction)`);
-  if (params.acknowledged && imported !== params.rows) problems.push(`acknowledged writes lost: ${imported} of ${params.rows} expenses`);
+  if (![0, params.rows].includes(imported))
+    problems.push(`${imported} imported expenses, expected 0 or ${params.rows} (one transaction)`);
+  if (params.acknowledged && imported !== params.rows)
+    problems.push(`acknowledged writes lost: ${imported} of ${params.rows} expenses`);
   const imports = count(db, 'SELECT COUNT(*) AS n FROM imports');
-  if (imports !== (imported === 0 ? 0 : 1)) problems.push(`${imports} import records for ${imported} imported expenses`);
+  if (imports !== (imported === 0 ? 0 : 1))
+    problems.push(`${imports} import records for ${imported} imported expenses`);
   // The triggers an import suspends while it writes are back, exactly as a fresh database has them.
-  const triggers = (d: Database.Database) => JSON.stringify(d.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all());
+  const triggers = (d: Database.Database) =>
+    JSON.stringify(d.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all());
   const reference = new Database(':memory:');
   migrate(reference, schemaVersion(db));
   if (triggers(db) !== triggers(reference)) problems.push('the connects-purchase triggers are not those of the schema');
@@ -96,12 +128,16 @@ async function verifyExpenses(db: Database.Database, params: { rows: number; exi
   const drift = rollupDrift(db);
   if (drift.length) problems.push(`rollups drifted: ${drift.join(', ')}`);
   // The credits ledger another process computes holds every Upwork purchase there is.
-  const bought = count(db, `SELECT ifnull(SUM(connects), 0) AS n FROM expenses WHERE category = 'connects' AND source_id = (SELECT id FROM sources WHERE name = 'Upwork')`);
+  const bought = count(
+    db,
+    `SELECT ifnull(SUM(connects), 0) AS n FROM expenses WHERE category = 'connects' AND source_id = (SELECT id FROM sources WHERE name = 'Upwork')`,
+  );
   const ctx = createCtx(openDatabase(file!), file!, now);
   try {
     const reply = await dispatch(ctx, 'connects:ledger', { source: 'Upwork' });
     const ledger = reply.ok ? (reply.value as { channels: { bought: number }[] }).channels[0] : undefined;
-    if (ledger?.bought !== bought) problems.push(`the ledger counts ${ledger?.bought} Connects bought, the purchases ${bought}`);
+    if (ledger?.bought !== bought)
+      problems.push(`the ledger counts ${ledger?.bought} Connects bought, the purchases ${bought}`);
   } finally {
     ctx.db.close();
   }
@@ -109,17 +145,23 @@ async function verifyExpenses(db: Database.Database, params: { rows: number; exi
 }
 
 /** A restore is all or nothing: the imported leads (before) or none (the source); a restored file has its pre-restore copy. */
-function verifyRestore(db: Database.Database, params: { rows: number; acknowledged?: boolean }): Omit<Verdict, 'integrity'> {
+function verifyRestore(
+  db: Database.Database,
+  params: { rows: number; acknowledged?: boolean },
+): Omit<Verdict, 'integrity'> {
   const problems: string[] = [];
   const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
-  if (![0, params.rows].includes(leads)) problems.push(`${leads} leads, expected ${params.rows} (before) or 0 (restored)`);
-  if (params.acknowledged && leads !== 0) problems.push('the restore was acknowledged but the file holds the old content');
+  if (![0, params.rows].includes(leads))
+    problems.push(`${leads} leads, expected ${params.rows} (before) or 0 (restored)`);
+  if (params.acknowledged && leads !== 0)
+    problems.push('the restore was acknowledged but the file holds the old content');
   if (leads === 0) {
     const kept = listBackups(file!).find((b) => b.reason === 'pre-restore');
     const copy = kept && new Database(kept.path, { readonly: true });
     const keptLeads = copy ? count(copy, 'SELECT COUNT(*) AS n FROM leads') : -1;
     copy?.close();
-    if (keptLeads !== params.rows) problems.push(`restored, but the pre-restore copy holds ${keptLeads} leads (expected ${params.rows})`);
+    if (keptLeads !== params.rows)
+      problems.push(`restored, but the pre-restore copy holds ${keptLeads} leads (expected ${params.rows})`);
   }
   if ((db.pragma('foreign_key_check') as unknown[]).length) problems.push('broken references');
   return { partial: problems.length > 0, state: leads === 0 ? 'restored' : 'as before', detail: problems.join('; ') };
@@ -130,7 +172,8 @@ function verifyMigrate(db: Database.Database, params: { leads: number; hash: str
   const version = schemaVersion(db);
   const reference = new Database(':memory:');
   migrate(reference, version);
-  if (JSON.stringify(schemaSql(db)) !== JSON.stringify(schemaSql(reference))) problems.push(`schema is not exactly version ${version}`);
+  if (JSON.stringify(schemaSql(db)) !== JSON.stringify(schemaSql(reference)))
+    problems.push(`schema is not exactly version ${version}`);
   reference.close();
   const leads = count(db, 'SELECT COUNT(*) AS n FROM leads');
   if (leads !== params.leads) problems.push(`${leads} leads, expected ${params.leads}`);
@@ -185,13 +228,33 @@ switch (mode) {
     openDatabase(file).close();
     const rows = Number(rest[0]);
     const stages = ['new', 'applied', 'replied', 'interview', 'won', 'lost'];
-    const lines = ['ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on'];
+    const lines = [
+      'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on',
+    ];
     for (let i = 0; i < rows; i++) {
       const stage = stages[i % 6]!;
       const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
       const closed = stage === 'won' || stage === 'lost' ? day : '';
-      const cells = [`crash-${i}`, ['Upwork', 'Fiverr', 'LinkedIn'][i % 3], `"Job ${i}, phase 2"`, `Client ${i % 50}`, '', stage, day, stage === 'new' ? '' : day, closed,
-        i % 3 === 0 ? '12' : '0', '0', '0', (100 + (i % 900)).toFixed(2), 'USD', '', 'react;api', `"Note ""${i}"""`, ''];
+      const cells = [
+        `crash-${i}`,
+        ['Upwork', 'Fiverr', 'LinkedIn'][i % 3],
+        `"Job ${i}, phase 2"`,
+        `Client ${i % 50}`,
+        '',
+        stage,
+        day,
+        stage === 'new' ? '' : day,
+        closed,
+        i % 3 === 0 ? '12' : '0',
+        '0',
+        '0',
+        (100 + (i % 900)).toFixed(2),
+        'USD',
+        '',
+        'react;api',
+        `"Note ""${i}"""`,
+        '',
+      ];
       lines.push(cells.join(','));
     }
     fs.writeFileSync(path.join(path.dirname(file), 'leads.csv'), `${lines.join('\n')}\n`);
@@ -235,7 +298,12 @@ switch (mode) {
     process.env.LEADLEDGER_IMPORT_BULK_BYTES = '0';
     const ctx = createCtx(openDatabase(file), file, now);
     const source = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
-    const fileId = registerFile({ path: path.join(path.dirname(file), 'leads.csv'), name: 'leads.csv', mode: 'read', temporary: false });
+    const fileId = registerFile({
+      path: path.join(path.dirname(file), 'leads.csv'),
+      name: 'leads.csv',
+      mode: 'read',
+      temporary: false,
+    });
     // A host keeps its event loop alive (HTTP server, window); the pre-import backup's worker is unref'd.
     const host = setInterval(() => {}, 1000);
     say('ready');
@@ -265,8 +333,18 @@ switch (mode) {
     const ctx = createCtx(openDatabase(file), file, now);
     const upwork = (ctx.db.prepare("SELECT id FROM sources WHERE name = 'Upwork'").get() as { id: number }).id;
     if (rest[1] === 'existing') {
-      for (const [date, amount, connects] of [['2025-01-02', '1.50', 10], ['2025-01-02', '6.00', 40], ['2025-03-09', '12.00', 80]] as const) {
-        const reply = await dispatch(ctx, 'expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
+      for (const [date, amount, connects] of [
+        ['2025-01-02', '1.50', 10],
+        ['2025-01-02', '6.00', 40],
+        ['2025-03-09', '12.00', 80],
+      ] as const) {
+        const reply = await dispatch(ctx, 'expenses:create', {
+          date,
+          sourceId: upwork,
+          category: 'connects',
+          amount,
+          connects,
+        });
         if (!reply.ok) throw new Error(reply.error.message);
       }
     }
@@ -275,7 +353,18 @@ switch (mode) {
     for (let i = 0; i < rows; i++) {
       const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
       const connects = i % 2 === 0;
-      lines.push([`crash-e${i}`, day, connects ? 'Upwork' : 'Fiverr', connects ? 'connects' : 'other', `"Item ${i}, batch"`, (1 + (i % 90) / 10).toFixed(2), 'USD', connects ? String(10 + (i % 7) * 10) : '0'].join(','));
+      lines.push(
+        [
+          `crash-e${i}`,
+          day,
+          connects ? 'Upwork' : 'Fiverr',
+          connects ? 'connects' : 'other',
+          `"Item ${i}, batch"`,
+          (1 + (i % 90) / 10).toFixed(2),
+          'USD',
+          connects ? String(10 + (i % 7) * 10) : '0',
+        ].join(','),
+      );
     }
     fs.writeFileSync(path.join(path.dirname(file), 'expenses.csv'), `${lines.join('\n')}\n`);
     say(JSON.stringify({ existing: count(ctx.db, 'SELECT COUNT(*) AS n FROM expenses') }));
@@ -323,18 +412,30 @@ switch (mode) {
       try {
         const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
         const checks =
-          mode === 'verify-seed' ? verifySeed(db, params) : mode === 'verify-restore' ? verifyRestore(db, params) : mode === 'verify-import' ? verifyImport(db, params) : mode === 'verify-expenses' ? await verifyExpenses(db, params) : verifyMigrate(db, params);
+          mode === 'verify-seed'
+            ? verifySeed(db, params)
+            : mode === 'verify-restore'
+              ? verifyRestore(db, params)
+              : mode === 'verify-import'
+                ? verifyImport(db, params)
+                : mode === 'verify-expenses'
+                  ? await verifyExpenses(db, params)
+                  : verifyMigrate(db, params);
         verdict = { integrity, ...checks };
       } finally {
         db.close();
       }
       // And the app opens it again (read-only inspection, then migrating what is left to do).
       const reopened = openDatabase(file);
-      if (schemaVersion(reopened) !== latestVersion) verdict = { ...verdict, integrity: false, detail: `${verdict.detail}; reopen did not reach the latest schema` };
+      if (schemaVersion(reopened) !== latestVersion)
+        verdict = { ...verdict, integrity: false, detail: `${verdict.detail}; reopen did not reach the latest schema` };
       reopened.close();
       // Nothing beside the file: no copy built aside, nothing moved aside.
-      const copies = fs.readdirSync(path.dirname(file)).filter((n) => /\.(importing|restoring|corrupt|damaged)/.test(n));
-      if (copies.length) verdict = { ...verdict, partial: true, detail: `${verdict.detail}; left behind: ${copies.join(', ')}` };
+      const copies = fs
+        .readdirSync(path.dirname(file))
+        .filter((n) => /\.(importing|restoring|corrupt|damaged)/.test(n));
+      if (copies.length)
+        verdict = { ...verdict, partial: true, detail: `${verdict.detail}; left behind: ${copies.join(', ')}` };
     } catch (error) {
       verdict = { integrity: false, partial: false, state: 'unopenable', detail: (error as Error).message };
     }

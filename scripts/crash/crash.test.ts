@@ -8,7 +8,14 @@ describe('crash safety (SIGKILL during writes)', () => {
     const seed = Date.now() % 100_000;
     const replay = `seed ${seed}; replay: node scripts/crash-test.mjs --seed ${seed} --trials 3`;
     console.log(`crash trials with ${replay}`);
-    const results = await runCrashTrials({ trials: 3, seed, seedLeads: 8000, seedBatch: 1000, importRows: 6000, migrateLeads: 20000 });
+    const results = await runCrashTrials({
+      trials: 3,
+      seed,
+      seedLeads: 8000,
+      seedBatch: 1000,
+      importRows: 6000,
+      migrateLeads: 20000,
+    });
     console.log(formatFigures(results));
     expect(results.map((r) => r.scenario)).toEqual([...scenarioNames]);
     expect(scenarioNames).toEqual(expect.arrayContaining(['import-bulk', 'restore', 'app-import-foreign-read']));

@@ -23,7 +23,10 @@ export const rng = random.seededRandom;
 /** Starts the child; `onLine` sees each stdout line as it arrives (to time the kill from "ready"). */
 function runChild(args, onLine = () => {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines = [];
     let buffer = '';
     let stderr = '';
@@ -48,7 +51,9 @@ async function foreignReadLoop(file, running) {
   let reads = 0;
   while (running()) {
     await new Promise((resolve) => {
-      const reader = spawn('sqlite3', ['-cmd', '.timeout 2000', file, 'select count(*) from leads'], { stdio: 'ignore' });
+      const reader = spawn('sqlite3', ['-cmd', '.timeout 2000', file, 'select count(*) from leads'], {
+        stdio: 'ignore',
+      });
       reader.on('error', resolve);
       reader.on('close', resolve);
     });
@@ -69,7 +74,9 @@ export const scenarios = {
     },
     run: (file, o) => ['run-seed', file, String(o.seedLeads), String(o.seedBatch)],
     verify: (file, o, prepared, calibration) => [
-      'verify-seed', file, JSON.stringify({ leads: o.seedLeads, batch: o.seedBatch, expenses: calibration.expenses }),
+      'verify-seed',
+      file,
+      JSON.stringify({ leads: o.seedLeads, batch: o.seedBatch, expenses: calibration.expenses }),
     ],
     calibrate: (lines) => lastJson(lines),
   },
@@ -88,36 +95,49 @@ export const scenarios = {
     },
   },
   'import-bulk': {
-    describe: (o) => `import a ${o.importRows}-row leads.csv through the CLI's job as a bulk import (indexes rebuilt once) into the live file`,
+    describe: (o) =>
+      `import a ${o.importRows}-row leads.csv through the CLI's job as a bulk import (indexes rebuilt once) into the live file`,
     prepare: async (file, o) => {
       await runChild(['prepare-import', file, String(o.importRows)]);
       return {};
     },
     run: (file) => ['run-bulk-import', file],
-    verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, acknowledged: finished })],
+    verify: (file, o, prepared, calibration, finished) => [
+      'verify-import',
+      file,
+      JSON.stringify({ rows: o.importRows, acknowledged: finished }),
+    ],
     calibrate: (lines) => {
       const result = lastJson(lines);
-      if (!result.applied || result.swapped) throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
+      if (!result.applied || result.swapped)
+        throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
       return result;
     },
   },
   restore: {
-    describe: (o) => `leadledger restore of an empty backup over ${o.importRows} leads: the pre-restore copy and the load in one hold of the lock`,
+    describe: (o) =>
+      `leadledger restore of an empty backup over ${o.importRows} leads: the pre-restore copy and the load in one hold of the lock`,
     prepare: async (file, o) => {
       await runChild(['prepare-import', file, String(o.importRows)]);
       await runChild(['prepare-restore', file]);
       return {};
     },
     run: (file) => ['run-restore', file],
-    verify: (file, o, prepared, calibration, finished) => ['verify-restore', file, JSON.stringify({ rows: o.importRows, acknowledged: finished })],
+    verify: (file, o, prepared, calibration, finished) => [
+      'verify-restore',
+      file,
+      JSON.stringify({ rows: o.importRows, acknowledged: finished }),
+    ],
     calibrate: (lines) => {
       const result = lastJson(lines);
-      if (!result.restored || result.replaced) throw new Error(`the uninterrupted restore did not load into the file: ${JSON.stringify(result)}`);
+      if (!result.restored || result.replaced)
+        throw new Error(`the uninterrupted restore did not load into the file: ${JSON.stringify(result)}`);
       return result;
     },
   },
   'app-import-foreign-read': {
-    describe: (o) => `import a ${o.importRows}-row leads.csv in the app (csv:start-import on a second connection, then a lead created) while the sqlite3 shell reads the file`,
+    describe: (o) =>
+      `import a ${o.importRows}-row leads.csv in the app (csv:start-import on a second connection, then a lead created) while the sqlite3 shell reads the file`,
     foreignReads: true,
     prepare: async (file, o) => {
       await runChild(['prepare-import', file, String(o.importRows)]);
@@ -125,7 +145,11 @@ export const scenarios = {
     },
     run: (file) => ['run-app-import', file],
     // Reported done: the import and the lead after it were acknowledged, so both must be there.
-    verify: (file, o, prepared, calibration, finished) => ['verify-import', file, JSON.stringify({ rows: o.importRows, after: true, acknowledged: finished })],
+    verify: (file, o, prepared, calibration, finished) => [
+      'verify-import',
+      file,
+      JSON.stringify({ rows: o.importRows, after: true, acknowledged: finished }),
+    ],
     calibrate: (lines) => {
       const result = lastJson(lines);
       if (!result.applied) throw new Error(`the uninterrupted import was not applied: ${JSON.stringify(result)}`);
@@ -133,49 +157,74 @@ export const scenarios = {
     },
   },
   'import-expenses': {
-    describe: (o) => `import a ${o.importRows}-row expenses.csv (half Connects purchases) through the CLI's job next to 3 saved purchases: in place, the purchase triggers suspended while it writes`,
-    prepare: async (file, o) => lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'existing'])).lines),
+    describe: (o) =>
+      `import a ${o.importRows}-row expenses.csv (half Connects purchases) through the CLI's job next to 3 saved purchases: in place, the purchase triggers suspended while it writes`,
+    prepare: async (file, o) =>
+      lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'existing'])).lines),
     run: (file) => ['run-import-expenses', file],
-    verify: (file, o, prepared, calibration, finished) => ['verify-expenses', file, JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished })],
+    verify: (file, o, prepared, calibration, finished) => [
+      'verify-expenses',
+      file,
+      JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished }),
+    ],
     calibrate: (lines) => {
       const result = lastJson(lines);
-      if (!result.applied || result.swapped) throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
+      if (!result.applied || result.swapped)
+        throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
       return result;
     },
   },
   'import-expenses-empty': {
     describe: () => `the same expenses.csv into a database without expenses (a bulk import into an empty table)`,
-    prepare: async (file, o) => lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'none'])).lines),
+    prepare: async (file, o) =>
+      lastJson((await runChild(['prepare-import-expenses', file, String(o.importRows), 'none'])).lines),
     run: (file) => ['run-import-expenses', file],
-    verify: (file, o, prepared, calibration, finished) => ['verify-expenses', file, JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished })],
+    verify: (file, o, prepared, calibration, finished) => [
+      'verify-expenses',
+      file,
+      JSON.stringify({ rows: o.importRows, existing: prepared.existing, acknowledged: finished }),
+    ],
     calibrate: (lines) => {
       const result = lastJson(lines);
-      if (!result.applied || result.swapped) throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
+      if (!result.applied || result.swapped)
+        throw new Error(`the uninterrupted import was not applied in place: ${JSON.stringify(result)}`);
       return result;
     },
   },
   migrate: {
-    describe: (o) => `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
+    describe: (o) =>
+      `migrate a schema-1 database of ${o.migrateLeads} leads to the latest schema (pre-migration backup included)`,
     prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
     run: (file) => ['run-migrate', file],
     verify: (file, o, prepared) => ['verify-migrate', file, JSON.stringify(prepared)],
     calibrate: () => ({}),
   },
   'migrate-steps': {
-    describe: (o) => `only the migration transactions 1 -> latest on ${o.migrateLeads} leads (no backup first), kills timed across their commits`,
+    describe: (o) =>
+      `only the migration transactions 1 -> latest on ${o.migrateLeads} leads (no backup first), kills timed across their commits`,
     // Each version is migrated (and its foreign_key_check run) in turn; kills spread over all of it.
     killWindow: (calibration) => calibration.lastStepMs * 1.1,
     prepare: async (file, o) => lastJson((await runChild(['prepare-migrate', file, String(o.migrateLeads)])).lines),
     run: (file) => ['run-migrate-steps', file],
     verify: (file, o, prepared) => ['verify-migrate', file, JSON.stringify(prepared)],
-    calibrate: (lines) => ({ lastStepMs: Math.max(...lines.filter((l) => l.startsWith('{"step"')).map((l) => JSON.parse(l).ms)) }),
+    calibrate: (lines) => ({
+      lastStepMs: Math.max(...lines.filter((l) => l.startsWith('{"step"')).map((l) => JSON.parse(l).ms)),
+    }),
   },
 };
 
 /** Every scenario, in the order a run takes them: the one list (harness.d.mts, crash-test.mjs and crash.test.ts read it). */
 export const scenarioNames = Object.keys(scenarios);
 
-export const defaultOptions = { trials: 50, seed: 20260815, seedLeads: 24000, seedBatch: 2000, importRows: 20000, migrateLeads: 60000, scenarios: scenarioNames };
+export const defaultOptions = {
+  trials: 50,
+  seed: 20260815,
+  seedLeads: 24000,
+  seedBatch: 2000,
+  importRows: 20000,
+  migrateLeads: 60000,
+  scenarios: scenarioNames,
+};
 
 /**
  * Runs `trials` kills per scenario. Returns per-scenario figures; `partial` and `integrityFailures`
@@ -218,7 +267,18 @@ export async function runCrashTrials(options = {}, log = () => {}) {
       const calibration = scenario.calibrate(full.lines);
       log(`${name}: ${scenario.describe(o)}; an uninterrupted run writes for ${durationMs.toFixed(0)} ms`);
 
-      const figures = { scenario: name, trials: 0, killsMidWrite: 0, killsAfterWrite: 0, partial: 0, integrityFailures: 0, foreignReads: 0, writeMs: Math.round(durationMs), states: {}, failures: [] };
+      const figures = {
+        scenario: name,
+        trials: 0,
+        killsMidWrite: 0,
+        killsAfterWrite: 0,
+        partial: 0,
+        integrityFailures: 0,
+        foreignReads: 0,
+        writeMs: Math.round(durationMs),
+        states: {},
+        failures: [],
+      };
       for (let trial = 0; trial < o.trials; trial++) {
         const file = copyTemplate(path.join(work, `${name}-trial`));
         const inode = fs.statSync(file).ino;
@@ -241,13 +301,22 @@ export async function runCrashTrials(options = {}, log = () => {}) {
         else figures.killsAfterWrite++;
         const verdict = lastJson((await runChild(scenario.verify(file, o, prepared, calibration, finished))).lines);
         // The file is the user's: whatever was killed, it is the same file (docs/safety.md).
-        if (fs.statSync(file, { throwIfNoEntry: false })?.ino !== inode) Object.assign(verdict, { partial: true, detail: `${verdict.detail ?? ''}; the database file was replaced or removed` });
+        if (fs.statSync(file, { throwIfNoEntry: false })?.ino !== inode)
+          Object.assign(verdict, {
+            partial: true,
+            detail: `${verdict.detail ?? ''}; the database file was replaced or removed`,
+          });
         figures.trials++;
         figures.states[verdict.state] = (figures.states[verdict.state] ?? 0) + 1;
         if (verdict.partial) figures.partial++;
         if (!verdict.integrity) figures.integrityFailures++;
-        if (verdict.partial || !verdict.integrity) figures.failures.push(`trial ${trial} (kill at ${delay.toFixed(0)} ms, seed ${o.seed}): ${verdict.detail || verdict.state}`);
-        log(`${name} trial ${trial + 1}/${o.trials}: kill at ${delay.toFixed(0)} ms, ${killed && !finished ? 'mid-write' : 'after the write'}, ${verdict.state}${verdict.partial || !verdict.integrity ? ` FAILED: ${verdict.detail}` : ''}`);
+        if (verdict.partial || !verdict.integrity)
+          figures.failures.push(
+            `trial ${trial} (kill at ${delay.toFixed(0)} ms, seed ${o.seed}): ${verdict.detail || verdict.state}`,
+          );
+        log(
+          `${name} trial ${trial + 1}/${o.trials}: kill at ${delay.toFixed(0)} ms, ${killed && !finished ? 'mid-write' : 'after the write'}, ${verdict.state}${verdict.partial || !verdict.integrity ? ` FAILED: ${verdict.detail}` : ''}`,
+        );
       }
       results.push(figures);
     }
@@ -258,13 +327,53 @@ export async function runCrashTrials(options = {}, log = () => {}) {
 }
 
 export function formatFigures(results) {
-  const rows = [['scenario', 'trials', 'kills mid-write', 'kills after write', 'partial results', 'integrity failures', 'foreign reads', 'write ms', 'states after the kill']];
+  const rows = [
+    [
+      'scenario',
+      'trials',
+      'kills mid-write',
+      'kills after write',
+      'partial results',
+      'integrity failures',
+      'foreign reads',
+      'write ms',
+      'states after the kill',
+    ],
+  ];
   for (const r of results) {
-    const states = Object.entries(r.states).map(([s, n]) => `${s}: ${n}`).join(', ');
-    rows.push([r.scenario, r.trials, r.killsMidWrite, r.killsAfterWrite, r.partial, r.integrityFailures, r.foreignReads, r.writeMs, states].map(String));
+    const states = Object.entries(r.states)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
+    rows.push(
+      [
+        r.scenario,
+        r.trials,
+        r.killsMidWrite,
+        r.killsAfterWrite,
+        r.partial,
+        r.integrityFailures,
+        r.foreignReads,
+        r.writeMs,
+        states,
+      ].map(String),
+    );
   }
   const sum = (k) => results.reduce((t, r) => t + r[k], 0);
-  rows.push(['total', sum('trials'), sum('killsMidWrite'), sum('killsAfterWrite'), sum('partial'), sum('integrityFailures'), sum('foreignReads'), '', ''].map(String));
+  rows.push(
+    [
+      'total',
+      sum('trials'),
+      sum('killsMidWrite'),
+      sum('killsAfterWrite'),
+      sum('partial'),
+      sum('integrityFailures'),
+      sum('foreignReads'),
+      '',
+      '',
+    ].map(String),
+  );
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+    .join('\n');
 }

@@ -21,7 +21,11 @@ export type CommandEnv = {
    * Calls an operation through dispatch, on the store opened at the first call as the command's
    * `store` says. An error envelope throws a CliError with one line naming the fields.
    */
-  call: <K extends OperationName>(name: K, input: Input<K>, onProgress?: DispatchOptions['onProgress']) => Promise<Output<K>>;
+  call: <K extends OperationName>(
+    name: K,
+    input: Input<K>,
+    onProgress?: DispatchOptions['onProgress'],
+  ) => Promise<Output<K>>;
   /** The raw envelope, for `leadledger api`; a store that cannot be opened is an error envelope too. */
   dispatch: (name: string, input: unknown) => Promise<ApiResult<unknown>>;
 };

@@ -20,7 +20,9 @@ process.stdout.on('error', outputFailed);
 process.stderr.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 
 const lastWords = (error: unknown) => {
-  process.stderr.write(`leadledger: Unexpected error: ${((error as Error)?.message ?? String(error)).split('\n')[0]}\n`);
+  process.stderr.write(
+    `leadledger: Unexpected error: ${((error as Error)?.message ?? String(error)).split('\n')[0]}\n`,
+  );
   process.exit(1);
 };
 process.on('uncaughtException', lastWords);

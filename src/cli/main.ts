@@ -50,7 +50,11 @@ function splitGlobals(argv: string[]): { db?: string; help: boolean; version: bo
   return { db, help, version, rest };
 }
 
-const parseArgsCodes = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
+const parseArgsCodes = new Set([
+  'ERR_PARSE_ARGS_UNKNOWN_OPTION',
+  'ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
+  'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+]);
 
 /** One line for anything thrown: our own errors as they are, SQLite's as the API words them (disk full, locked, damaged). */
 export function errorLine(error: unknown): string {

@@ -23,12 +23,16 @@ const noStack = (text: string) => expect(text).not.toMatch(/^\s+at |Error:.*\n\s
 describe('the CLI never prints a stack trace', () => {
   it('a closed pipe (export leads | head -1) ends quietly with exit 0', () => {
     const r = shell(`node bin/leadledger.js --db '${db}' export leads | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`);
-    expect(r.stdout).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome\r\n');
+    expect(r.stdout).toBe(
+      'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome\r\n',
+    );
     expect(r.stderr).toBe('exit=0\n');
   });
 
   it('api output into a closed pipe too', () => {
-    const r = shell(`node bin/leadledger.js --db '${db}' api leads:list '{"limit":1000}' | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`);
+    const r = shell(
+      `node bin/leadledger.js --db '${db}' api leads:list '{"limit":1000}' | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
+    );
     expect(r.stderr).toBe('exit=0\n');
   });
 
@@ -40,22 +44,26 @@ describe('the CLI never prints a stack trace', () => {
     }
   });
 
-  it('a database locked by another process: one friendly line, nothing half-written, no stack', { timeout: 60_000 }, () => {
-    const holder = new Database(db);
-    holder.pragma('busy_timeout = 0');
-    holder.prepare('BEGIN IMMEDIATE').run();
-    try {
-      const r = shell(`node bin/leadledger.js --db '${db}' api sources:create '{"name":"Locked out"}'`);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^leadledger: [^\n]*(SQLITE_BUSY|locked|another|open)[^\n]*\n$/i);
-      expect(r.stderr).not.toMatch(/Unexpected error|Something went wrong/);
-      noStack(r.stderr);
-    } finally {
-      holder.prepare('ROLLBACK').run();
-      holder.close();
-    }
-  });
+  it(
+    'a database locked by another process: one friendly line, nothing half-written, no stack',
+    { timeout: 60_000 },
+    () => {
+      const holder = new Database(db);
+      holder.pragma('busy_timeout = 0');
+      holder.prepare('BEGIN IMMEDIATE').run();
+      try {
+        const r = shell(`node bin/leadledger.js --db '${db}' api sources:create '{"name":"Locked out"}'`);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/^leadledger: [^\n]*(SQLITE_BUSY|locked|another|open)[^\n]*\n$/i);
+        expect(r.stderr).not.toMatch(/Unexpected error|Something went wrong/);
+        noStack(r.stderr);
+      } finally {
+        holder.prepare('ROLLBACK').run();
+        holder.close();
+      }
+    },
+  );
 
   it('SQLite errors get the API wording (disk full, damaged), never "Unexpected error"', () => {
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });

@@ -7,6 +7,10 @@ import path from 'node:path';
 export function isStdout(output: string): boolean {
   if (output === '-') return true;
   const resolved = path.resolve(output);
-  return resolved === '/dev/stdout' || resolved === '/dev/fd/1' || resolved === '/proc/self/fd/1' || resolved === `/proc/${process.pid}/fd/1`;
+  return (
+    resolved === '/dev/stdout' ||
+    resolved === '/dev/fd/1' ||
+    resolved === '/proc/self/fd/1' ||
+    resolved === `/proc/${process.pid}/fd/1`
+  );
 }
-

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const run = (...args: string[]) => spawnSync('node', ['bin/leadledger.js', '--db', db, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync('node', ['bin/leadledger.js', '--db', db, ...args], { encoding: 'utf8', env, timeout: 60_000 });
 const shell = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8', env, timeout: 60_000 });
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const oneLine = (text: string) => expect(text).toMatch(/^leadledger: [^\n]+\n$/);
@@ -66,9 +67,14 @@ describe('export -o and api --output write where the user pointed', () => {
   it.skipIf(!hasMkfifo)('a FIFO is written through and stays a FIFO (export -o and api --output)', async () => {
     const fifo = path.join(dir, 'pipe.csv');
     spawnSync('mkfifo', [fifo]);
-    for (const args of [['export', 'leads', '-o', fifo], ['api', 'csv:export-file', '{"kind":"leads"}', '--output', fifo]]) {
+    for (const args of [
+      ['export', 'leads', '-o', fifo],
+      ['api', 'csv:export-file', '{"kind":"leads"}', '--output', fifo],
+    ]) {
       const got = readFifo(fifo);
-      const r = await new Promise<number | null>((resolve) => spawn('node', ['bin/leadledger.js', '--db', db, ...args], { env, stdio: 'ignore' }).on('close', resolve));
+      const r = await new Promise<number | null>((resolve) =>
+        spawn('node', ['bin/leadledger.js', '--db', db, ...args], { env, stdio: 'ignore' }).on('close', resolve),
+      );
       expect(r, args.join(' ')).toBe(0);
       expect(await got).toBe(expected);
       expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
@@ -97,7 +103,9 @@ describe('export -o and api --output write where the user pointed', () => {
     fs.symlinkSync(path.basename(db), toDb);
     const refused = run('export', 'leads', '-o', toDb);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`leadledger: ${toDb} is the LeadLedger database, not a CSV file: choose another file\n`);
+    expect(refused.stderr).toBe(
+      `leadledger: ${toDb} is the LeadLedger database, not a CSV file: choose another file\n`,
+    );
     expect(JSON.parse(run('api', 'app:info').stdout).leadCount).toBe(40);
   });
 
@@ -134,7 +142,10 @@ describe('export -o and api --output write where the user pointed', () => {
     expect(nul.status).toBe(0);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
     if (!fs.existsSync('/dev/full')) return;
-    for (const args of [['export', 'leads', '-o', '/dev/full'], ['api', 'csv:export-file', '{"kind":"leads"}', '--output', '/dev/full']]) {
+    for (const args of [
+      ['export', 'leads', '-o', '/dev/full'],
+      ['api', 'csv:export-file', '{"kind":"leads"}', '--output', '/dev/full'],
+    ]) {
       const r = run(...args);
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toBe('leadledger: Cannot write /dev/full: disk full, nothing was written\n');
@@ -143,7 +154,10 @@ describe('export -o and api --output write where the user pointed', () => {
   });
 
   it('a folder is refused in one line', () => {
-    for (const args of [['export', 'leads', '-o', dir], ['api', 'csv:export-file', '{"kind":"leads"}', '--output', dir]]) {
+    for (const args of [
+      ['export', 'leads', '-o', dir],
+      ['api', 'csv:export-file', '{"kind":"leads"}', '--output', dir],
+    ]) {
       const r = run(...args);
       expect(r.status, args.join(' ')).toBe(1);
       oneLine(r.stderr);
@@ -159,13 +173,18 @@ describe('export -o and api --output write where the user pointed', () => {
     const mount = path.join(dir, 'small');
     fs.mkdirSync(mount);
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { encoding: 'utf8' });
-    if (mounted.status !== 0) return context.skip(`cannot mount a tmpfs here (${(mounted.stderr || mounted.error?.message || '').trim()})`);
+    if (mounted.status !== 0)
+      return context.skip(`cannot mount a tmpfs here (${(mounted.stderr || mounted.error?.message || '').trim()})`);
     try {
       const big = path.join(dir, 'big.db');
       expect((await cli('--db', big, 'seed', '--leads', '2000')).code).toBe(0);
       const file = path.join(mount, 'leads.csv');
       fs.writeFileSync(file, 'what was there before\n', { mode: 0o644 });
-      const r = spawnSync('node', ['bin/leadledger.js', '--db', big, 'export', 'leads', '-o', file], { encoding: 'utf8', env, timeout: 60_000 });
+      const r = spawnSync('node', ['bin/leadledger.js', '--db', big, 'export', 'leads', '-o', file], {
+        encoding: 'utf8',
+        env,
+        timeout: 60_000,
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`leadledger: Cannot write ${file}: disk full, nothing was written\n`);
       expect(fs.readFileSync(file, 'utf8')).toBe('what was there before\n');

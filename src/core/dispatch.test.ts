@@ -10,7 +10,12 @@ const count = (table: string) => (ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${ta
 
 describe('dispatch', () => {
   it('creates a lead and records its first stage', async () => {
-    const result = await dispatch(ctx, 'leads:create', { title: 'Logo', sourceId: sourceId(ctx, 'Upwork'), stage: 'applied', connects: 8 });
+    const result = await dispatch(ctx, 'leads:create', {
+      title: 'Logo',
+      sourceId: sourceId(ctx, 'Upwork'),
+      stage: 'applied',
+      connects: 8,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const lead = result.value as { stage: string; appliedOn: string; history: { toStage: string }[] };
@@ -43,12 +48,19 @@ describe('dispatch', () => {
 
   it('answers unknown operations and garbage without throwing', async () => {
     expect(await dispatch(ctx, 'nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
-    expect(await dispatch(ctx, 'leads:create', 'garbage')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(ctx, 'leads:create', 'garbage')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await dispatch(ctx, 'leads:get', { id: 42 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('moves a lead across stages, keeping history, closed date and rollups', async () => {
-    const created = await dispatch(ctx, 'leads:create', { title: 'Site', sourceId: sourceId(ctx, 'Fiverr'), value: '1250.50' });
+    const created = await dispatch(ctx, 'leads:create', {
+      title: 'Site',
+      sourceId: sourceId(ctx, 'Fiverr'),
+      value: '1250.50',
+    });
     if (!created.ok) throw new Error(created.error.message);
     const id = (created.value as { id: number }).id;
     for (const stage of ['applied', 'replied', 'interview', 'won']) {
@@ -57,13 +69,23 @@ describe('dispatch', () => {
     }
     const detail = await dispatch(ctx, 'leads:get', { id });
     if (!detail.ok) throw new Error(detail.error.message);
-    const lead = detail.value as { stage: string; closedOn: string; history: { fromStage: string | null; toStage: string }[] };
+    const lead = detail.value as {
+      stage: string;
+      closedOn: string;
+      history: { fromStage: string | null; toStage: string }[];
+    };
     expect(lead.stage).toBe('won');
     expect(lead.closedOn).toBe('2026-08-15');
     expect(lead.history.map((h) => `${h.fromStage}>${h.toStage}`)).toEqual([
-      'null>new', 'new>applied', 'applied>replied', 'replied>interview', 'interview>won',
+      'null>new',
+      'new>applied',
+      'applied>replied',
+      'replied>interview',
+      'interview>won',
     ]);
-    const rollup = ctx.db.prepare(`SELECT leads, proposals, replies, interviews, wins, booked_minor FROM lead_rollup`).all();
+    const rollup = ctx.db
+      .prepare(`SELECT leads, proposals, replies, interviews, wins, booked_minor FROM lead_rollup`)
+      .all();
     expect(rollup).toEqual([{ leads: 1, proposals: 1, replies: 1, interviews: 1, wins: 1, booked_minor: 125050 }]);
   });
 });

@@ -33,18 +33,31 @@ import { zodFields, toApiError } from './errors';
 
 // A missing handler is a compile error here.
 const handlers: Handlers = {
-  ...appHandlers, ...settingsHandlers, ...sampleHandlers,
+  ...appHandlers,
+  ...settingsHandlers,
+  ...sampleHandlers,
   ...sourcesHandlers,
   ...leadsHandlers,
-  ...costsHandlers, ...subscriptionsHandlers, ...ratesHandlers, ...paymentsHandlers, ...expensesHandlers, ...reportsHandlers,
+  ...costsHandlers,
+  ...subscriptionsHandlers,
+  ...ratesHandlers,
+  ...paymentsHandlers,
+  ...expensesHandlers,
+  ...reportsHandlers,
   ...backupsHandlers,
-  ...csvHandlers, ...importsHandlers,
+  ...csvHandlers,
+  ...importsHandlers,
   ...connectsHandlers,
   ...leadMoneyHandlers,
   ...dbHandlers,
-  ...activityHandlers, ...closeoutHandlers, ...preferencesHandlers, ...reasonsHandlers, ...agendaHandlers,
+  ...activityHandlers,
+  ...closeoutHandlers,
+  ...preferencesHandlers,
+  ...reasonsHandlers,
+  ...agendaHandlers,
   ...undoHandlers,
-  ...timeHandlers, ...timerHandlers,
+  ...timeHandlers,
+  ...timerHandlers,
   ...clientsHandlers,
   ...visibilityHandlers,
 };
@@ -52,7 +65,8 @@ const handlers: Handlers = {
 /** Output checks cost time on big lists; tests and development turn them on. */
 const validateOutput = process.env.LEADLEDGER_VALIDATE_OUTPUT === '1';
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The input's keys that the schema dropped: every object schema strips a key it does not know, so
@@ -74,7 +88,10 @@ export function unknownFields(raw: unknown, parsed: unknown, prefix = ''): strin
 const unknownMessage = 'Unknown field: this operation has no field of that name';
 
 /** The input checked against the operation's schema, unknown fields refused by name. */
-export function parseInput(name: OperationName, rawInput: unknown): { ok: true; data: unknown } | { ok: false; error: ApiError } {
+export function parseInput(
+  name: OperationName,
+  rawInput: unknown,
+): { ok: true; data: unknown } | { ok: false; error: ApiError } {
   const raw = rawInput === undefined ? {} : rawInput;
   const parsed = contract[name].input.safeParse(raw);
   let fields: FieldError[];
@@ -85,7 +102,10 @@ export function parseInput(name: OperationName, rawInput: unknown): { ok: true; 
   } else {
     // Invalid anyway: an unknown key of a plain object schema is named beside the other errors.
     const shape = (contract[name].input as { shape?: Record<string, unknown> }).shape;
-    const unknown = shape && isPlainObject(raw) ? Object.keys(raw).filter((key) => !Object.hasOwn(shape, key) && raw[key] !== undefined) : [];
+    const unknown =
+      shape && isPlainObject(raw)
+        ? Object.keys(raw).filter((key) => !Object.hasOwn(shape, key) && raw[key] !== undefined)
+        : [];
     fields = [...zodFields(parsed.error), ...unknown.slice(0, 20).map((path) => ({ path, message: unknownMessage }))];
   }
   const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
@@ -104,9 +124,17 @@ export type DispatchOptions = HostHooks & {
 const logInternal = (name: string, error: unknown) => console.error(`[leadledger] ${name} failed:`, error);
 
 /** The one entry every transport calls: validate → handler → result envelope. Never throws. */
-export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  ctx: Ctx,
+  name: string,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<ApiResult<unknown>> {
   if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation "${String(name).slice(0, 80)}"` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_operation', message: `Unknown operation "${String(name).slice(0, 80)}"` },
+    };
   }
   const definition = contract[name];
   const parsed = parseInput(name, rawInput);

@@ -7,7 +7,11 @@ export type Progress = { done: number; total: number | null };
 /** What the calling host offers besides the input: a progress listener (the CLI's progress line). */
 export type HostHooks = { onProgress?: ((progress: Progress) => void) | undefined };
 
-export type Handler<K extends OperationName> = (ctx: Ctx, input: ParsedInput<K>, hooks: HostHooks) => Output<K> | Promise<Output<K>>;
+export type Handler<K extends OperationName> = (
+  ctx: Ctx,
+  input: ParsedInput<K>,
+  hooks: HostHooks,
+) => Output<K> | Promise<Output<K>>;
 
 /** The handlers of one domain: `HandlersFor<'leads'>` must implement every `leads:*` operation. */
 export type HandlersFor<D extends string> = {

@@ -20,7 +20,9 @@ export function registerPath(file: string, mode: 'read' | 'write', name = path.b
  */
 export function createTempFile(name: string, mode: 'read' | 'write'): HostFile & { path: string } {
   // The pid in the folder name lets the start-up sweep (sweepTempCopies) tell a crashed process's copies from a running one's.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${mode === 'read' ? 'leadledger-upload-' : 'leadledger-export-'}${process.pid}-`));
+  const dir = fs.mkdtempSync(
+    path.join(os.tmpdir(), `${mode === 'read' ? 'leadledger-upload-' : 'leadledger-export-'}${process.pid}-`),
+  );
   const file = path.join(dir, mode === 'read' ? 'upload.csv' : 'export.csv');
   fs.writeFileSync(file, '', { mode: 0o600 });
   return { fileId: registerFile({ path: file, name, mode, temporary: true }), name, path: file };

@@ -28,13 +28,23 @@ function databaseExists(dbPath: string): boolean {
 
 /** A busy file is waited for (saying so on stderr); a damaged one is reported with what to do, the file untouched. */
 export function openHostStore(dbPath: string, mode: StoreMode): Ctx {
-  if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
+  if (mode !== 'create' && !databaseExists(dbPath))
+    throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
   const file = realDbPath(dbPath);
   try {
-    return createCtx(openDatabase(file, { readonly: mode === 'as-is', onWait: (message) => process.stderr.write(`leadledger: ${message}\n`) }), file);
+    return createCtx(
+      openDatabase(file, {
+        readonly: mode === 'as-is',
+        onWait: (message) => process.stderr.write(`leadledger: ${message}\n`),
+      }),
+      file,
+    );
   } catch (error) {
     if (error instanceof DatabaseFileError && error.problem !== 'newer') {
-      throw new AppError('storage', `${error.message}. Nothing was changed. See "leadledger check --repair", or restore a backup: "leadledger restore FILE" (list them with "leadledger backup --list").`);
+      throw new AppError(
+        'storage',
+        `${error.message}. Nothing was changed. See "leadledger check --repair", or restore a backup: "leadledger restore FILE" (list them with "leadledger backup --list").`,
+      );
     }
     throw error;
   }
@@ -57,7 +67,8 @@ export type HostCtx = { ctx: Ctx; close: () => void };
  */
 export function lazyHostCtx(dbPath: string, mode: StoreMode): HostCtx {
   // A read-only command on a missing database stops here, even for an operation that never opens it (backups:list).
-  if (mode !== 'create' && !databaseExists(dbPath)) throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
+  if (mode !== 'create' && !databaseExists(dbPath))
+    throw new AppError('not_found', `no LeadLedger database at ${dbPath}`);
   let opened: Ctx | undefined;
   const open = () => (opened ??= openHostStore(dbPath, mode));
   const ctx: Ctx = {

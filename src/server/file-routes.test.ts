@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 async function call(name: string, input: unknown) {
-  const response = await fetch(`${base()}/api/${name}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const response = await fetch(`${base()}/api/${name}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return (await response.json()) as { ok: boolean; value: never; error?: { message: string } };
 }
 
@@ -39,11 +43,18 @@ const tempFolders = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith
 
 describe('file transfer in browser mode', () => {
   it('upload → csv:start-import; target → csv:export-file → download, byte for byte the export', async () => {
-    const upload = await fetch(`${base()}/api/files/upload?name=leads.csv`, { method: 'POST', headers: auth, body: fs.readFileSync(fixture) });
+    const upload = await fetch(`${base()}/api/files/upload?name=leads.csv`, {
+      method: 'POST',
+      headers: auth,
+      body: fs.readFileSync(fixture),
+    });
     expect(upload.status).toBe(200);
     const uploaded = ((await upload.json()) as { value: { fileId: string; name: string } }).value;
     expect(uploaded.name).toBe('leads.csv');
-    expect((await call('csv:inspect', { fileId: uploaded.fileId })).value).toMatchObject({ fileName: 'leads.csv', format: 'leads' });
+    expect((await call('csv:inspect', { fileId: uploaded.fileId })).value).toMatchObject({
+      fileName: 'leads.csv',
+      format: 'leads',
+    });
     const { jobId } = (await call('csv:start-import', { fileId: uploaded.fileId })).value as { jobId: string };
     for (let i = 0; i < 200; i++) {
       const job = (await call('csv:job', { jobId })).value as { state: string };
@@ -53,7 +64,9 @@ describe('file transfer in browser mode', () => {
     expect(((await call('csv:job', { jobId })).value as { state: string }).state).toBe('done');
 
     const before = tempFolders();
-    const target = (await (await fetch(`${base()}/api/files/target?name=leadledger-leads.csv`, { method: 'POST', headers: auth })).json()) as { value: { fileId: string; name: string } };
+    const target = (await (
+      await fetch(`${base()}/api/files/target?name=leadledger-leads.csv`, { method: 'POST', headers: auth })
+    ).json()) as { value: { fileId: string; name: string } };
     expect(target.value.name).toBe('leadledger-leads.csv');
     const exported = await call('csv:export-file', { fileId: target.value.fileId, kind: 'leads', bom: true });
     expect(exported).toMatchObject({ ok: true, value: { fileName: 'leadledger-leads.csv' } });
@@ -67,19 +80,32 @@ describe('file transfer in browser mode', () => {
     expect(bytes).toEqual(fs.readFileSync(direct));
     // delivered once, then the temporary file and its folder are gone (the server removes it just after the last byte)
     await expect.poll(tempFolders, { timeout: 2000 }).toEqual(before);
-    expect((await fetch(`${base()}/api/files/download?fileId=${target.value.fileId}`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${base()}/api/files/download?fileId=${target.value.fileId}`, { headers: auth })).status).toBe(
+      404,
+    );
   });
 
   it('a name that is not ASCII (отчёт.csv) downloads under its own name (RFC 6266 filename*); the export file is private (0600)', async () => {
-    const target = (await (await fetch(`${base()}/api/files/target?name=${encodeURIComponent('отчёт "Q3".csv')}`, { method: 'POST', headers: auth })).json()) as { value: { fileId: string; name: string } };
+    const target = (await (
+      await fetch(`${base()}/api/files/target?name=${encodeURIComponent('отчёт "Q3".csv')}`, {
+        method: 'POST',
+        headers: auth,
+      })
+    ).json()) as { value: { fileId: string; name: string } };
     expect((await call('csv:export-file', { fileId: target.value.fileId, kind: 'leads' })).ok).toBe(true);
-    const written = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`leadledger-export-${process.pid}-`)).map((f) => path.join(os.tmpdir(), f, 'export.csv')).filter((f) => fs.existsSync(f));
+    const written = fs
+      .readdirSync(os.tmpdir())
+      .filter((f) => f.startsWith(`leadledger-export-${process.pid}-`))
+      .map((f) => path.join(os.tmpdir(), f, 'export.csv'))
+      .filter((f) => fs.existsSync(f));
     expect(written.length).toBeGreaterThan(0);
     for (const file of written) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const download = await fetch(`${base()}/api/files/download?fileId=${target.value.fileId}`, { headers: auth });
     expect(download.status).toBe(200);
     const header = download.headers.get('content-disposition') ?? '';
-    expect(header).toBe(`attachment; filename="_____ Q3.csv"; filename*=UTF-8''${encodeURIComponent('отчёт "Q3".csv')}`);
+    expect(header).toBe(
+      `attachment; filename="_____ Q3.csv"; filename*=UTF-8''${encodeURIComponent('отчёт "Q3".csv')}`,
+    );
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!)).toBe('отчёт "Q3".csv');
     expect((await download.text()).startsWith('ref,')).toBe(true);
   });
@@ -88,17 +114,40 @@ describe('file transfer in browser mode', () => {
     // A copy through SQLite (VACUUM INTO): a raw descriptor on the open file would drop its locks.
     const copy = path.join(path.dirname(ctx.dbPath), 'copy.db');
     ctx.db.prepare('VACUUM INTO ?').run(copy);
-    const upload = (await (await fetch(`${base()}/api/files/upload?name=leadledger.db`, { method: 'POST', headers: auth, body: fs.readFileSync(copy) })).json()) as { value: { fileId: string } };
+    const upload = (await (
+      await fetch(`${base()}/api/files/upload?name=leadledger.db`, {
+        method: 'POST',
+        headers: auth,
+        body: fs.readFileSync(copy),
+      })
+    ).json()) as { value: { fileId: string } };
     const inspected = await call('csv:inspect', { fileId: upload.value.fileId });
-    expect(inspected).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The uploaded file: this is a LeadLedger/SQLite database file, not a CSV' } });
+    expect(inspected).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The uploaded file: this is a LeadLedger/SQLite database file, not a CSV',
+      },
+    });
   });
 
   it('an upload id is not a download target, and the routes need the token', async () => {
-    const upload = (await (await fetch(`${base()}/api/files/upload?name=x.csv`, { method: 'POST', headers: auth, body: 'a,b\n' })).json()) as { value: { fileId: string } };
-    expect((await fetch(`${base()}/api/files/download?fileId=${upload.value.fileId}`, { headers: auth })).status).toBe(404);
+    const upload = (await (
+      await fetch(`${base()}/api/files/upload?name=x.csv`, { method: 'POST', headers: auth, body: 'a,b\n' })
+    ).json()) as { value: { fileId: string } };
+    expect((await fetch(`${base()}/api/files/download?fileId=${upload.value.fileId}`, { headers: auth })).status).toBe(
+      404,
+    );
     const refused = await call('csv:export-file', { fileId: upload.value.fileId, kind: 'leads' });
-    expect(refused).toMatchObject({ ok: false, error: { message: 'That file is no longer available: choose it again' } });
-    for (const [method, route] of [['POST', 'upload'], ['POST', 'target'], ['GET', 'download']] as const) {
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: 'That file is no longer available: choose it again' },
+    });
+    for (const [method, route] of [
+      ['POST', 'upload'],
+      ['POST', 'target'],
+      ['GET', 'download'],
+    ] as const) {
       expect((await fetch(`${base()}/api/files/${route}?name=x.csv&fileId=00`, { method })).status).toBe(401);
     }
   });

@@ -16,18 +16,29 @@ const maxUpload = 2 * 1024 * 1024 * 1024;
 
 function json(response: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
 function cleanName(name: string | null, fallback: string): string {
-  const base = path.basename(name ?? fallback).replace(/\p{Cc}/gu, '').slice(0, 200);
+  const base = path
+    .basename(name ?? fallback)
+    .replace(/\p{Cc}/gu, '')
+    .slice(0, 200);
   return base || fallback;
 }
 
 async function upload(request: IncomingMessage, response: ServerResponse, url: URL) {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxUpload) return json(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The file is larger than 2 GB' } });
+  if (declared > maxUpload)
+    return json(response, 413, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The file is larger than 2 GB' },
+    });
   const name = cleanName(url.searchParams.get('name'), 'upload.csv');
   const file = createTempFile(name, 'read');
   let size = 0;
@@ -41,7 +52,10 @@ async function upload(request: IncomingMessage, response: ServerResponse, url: U
     await pipeline(request, limit, fs.createWriteStream(file.path, { mode: 0o600 }));
   } catch (error) {
     releaseFile(file.fileId);
-    return json(response, 400, { ok: false, error: { code: 'invalid_input', message: `The upload failed: ${(error as Error).message}` } });
+    return json(response, 400, {
+      ok: false,
+      error: { code: 'invalid_input', message: `The upload failed: ${(error as Error).message}` },
+    });
   }
   json(response, 200, { ok: true, value: { fileId: file.fileId, name, size } });
 }

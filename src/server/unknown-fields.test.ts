@@ -34,7 +34,14 @@ const stage = () => (ctx.db.prepare('SELECT stage FROM leads WHERE id = ?').get(
 describe('unknown input fields', () => {
   it('IPC (dispatch as Electron calls it): a typo in an optional field is refused, naming it, and nothing changes', async () => {
     const result = await dispatch(ctx, 'leads:update', { id: leadId, stgae: 'won' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: 'stgae: Unknown field: this operation has no field of that name', fields: [{ path: 'stgae', message: 'Unknown field: this operation has no field of that name' }] } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'stgae: Unknown field: this operation has no field of that name',
+        fields: [{ path: 'stgae', message: 'Unknown field: this operation has no field of that name' }],
+      },
+    });
     expect(stage()).toBe('new');
   });
 
@@ -46,7 +53,9 @@ describe('unknown input fields', () => {
     expect(await bad('app:info', { verbose: true })).toEqual(['verbose']);
     expect(await bad('payments:list', { from: '2026-01-01', bogus: 1 })).toEqual(['bogus']); // DateRange.and(…)
     expect(await bad('reports:channels', { from: '2026-01-01', basis: 'cash', colour: 'red' })).toEqual(['colour']);
-    expect(await bad('leads:create', { title: 'x', sourceId: sourceId(ctx, 'Upwork'), tags: ['a'], extra: null })).toEqual(['extra']);
+    expect(
+      await bad('leads:create', { title: 'x', sourceId: sourceId(ctx, 'Upwork'), tags: ['a'], extra: null }),
+    ).toEqual(['extra']);
     expect(unknownFields({ a: [{ b: 1, c: 2 }], d: undefined }, { a: [{ b: 1 }] })).toEqual(['a.0.c']);
     // What the operations know still goes through, defaults and all.
     expect((await dispatch(ctx, 'leads:update', { id: leadId, stage: 'applied' })).ok).toBe(true);
@@ -59,7 +68,10 @@ describe('unknown input fields', () => {
       headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' },
       body: JSON.stringify({ id: leadId, stgae: 'won' }),
     });
-    expect(await reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ path: 'stgae' }] } });
+    expect(await reply.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: [{ path: 'stgae' }] },
+    });
     expect(stage()).toBe('applied');
   });
 });

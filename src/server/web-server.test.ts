@@ -34,12 +34,25 @@ afterAll(async () => {
 function request(
   method: string,
   urlPath: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[]; host?: string | null; address?: string } = {},
+  options: {
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    chunks?: Buffer[];
+    host?: string | null;
+    address?: string;
+  } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.host !== null) headers.host = options.host ?? `127.0.0.1:${server.port}`;
-    const req = http.request({ host: options.address ?? '127.0.0.1', port: server.port, method, path: urlPath, headers, setHost: false });
+    const req = http.request({
+      host: options.address ?? '127.0.0.1',
+      port: server.port,
+      method,
+      path: urlPath,
+      headers,
+      setHost: false,
+    });
     req.on('response', (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
@@ -59,7 +72,8 @@ const api = (name: string, body: unknown = {}, headers: Record<string, string> =
     body: JSON.stringify(body),
   });
 
-const noCors = (reply: Reply) => expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+const noCors = (reply: Reply) =>
+  expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
 
 describe('browser mode server', () => {
   it('listens on the loopback address only', async () => {
@@ -67,10 +81,17 @@ describe('browser mode server', () => {
     expect(server.address).toBe('127.0.0.1');
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     // Linux routes all of 127/8 to the loopback device: a wildcard bind would answer on 127.0.0.2, ours refuses.
-    if (process.platform === 'linux') await expect(request('GET', '/', { address: '127.0.0.2' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
-    if (external) await expect(request('GET', '/', { address: external.address })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    const v6 = await request('GET', '/', { address: '::1' }).then(() => 'answered', (e: { code?: string }) => e.code);
+    if (process.platform === 'linux')
+      await expect(request('GET', '/', { address: '127.0.0.2' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (external)
+      await expect(request('GET', '/', { address: external.address })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    const v6 = await request('GET', '/', { address: '::1' }).then(
+      () => 'answered',
+      (e: { code?: string }) => e.code,
+    );
     expect(v6).not.toBe('answered');
   });
 
@@ -83,7 +104,13 @@ describe('browser mode server', () => {
 
   it('refuses every operation without the right token (401)', async () => {
     for (const name of operationNames) {
-      for (const authorization of [undefined, 'Bearer wrong-token-123', 'Bearer ', 'test-token-123', 'Basic dGVzdC10b2tlbi0xMjM=']) {
+      for (const authorization of [
+        undefined,
+        'Bearer wrong-token-123',
+        'Bearer ',
+        'test-token-123',
+        'Basic dGVzdC10b2tlbi0xMjM=',
+      ]) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (authorization !== undefined) headers.authorization = authorization;
         const reply = await request('POST', `/api/${name}`, { headers, body: '{}' });
@@ -92,11 +119,22 @@ describe('browser mode server', () => {
       }
     }
     expect((await request('GET', '/api/app:info')).status).toBe(401);
-    expect((await request('POST', '/api/../api/app:info', { headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await request('POST', '/api/../api/app:info', { headers: { 'content-type': 'application/json' }, body: '{}' }))
+        .status,
+    ).toBe(401);
   });
 
   it('refuses a foreign Host header (403) on the API and on static files', async () => {
-    const hosts = ['evil.example', `evil.example:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`, `localhost.evil.example:${server.port}`, `[::1]:${server.port}`, null];
+    const hosts = [
+      'evil.example',
+      `evil.example:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+      `localhost.evil.example:${server.port}`,
+      `[::1]:${server.port}`,
+      null,
+    ];
     for (const host of hosts) {
       for (const target of ['/', '/index.html', '/assets/app.js', '/some/route']) {
         const reply = await request('GET', target, { host });
@@ -104,7 +142,11 @@ describe('browser mode server', () => {
         expect(reply.status, `${target} with Host ${host}`).toBe(host === null ? 400 : 403);
         expect(reply.body).not.toContain('<html');
       }
-      const call = await request('POST', '/api/app:info', { host, headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' }, body: '{}' });
+      const call = await request('POST', '/api/app:info', {
+        host,
+        headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' },
+        body: '{}',
+      });
       expect(call.status).toBe(host === null ? 400 : 403);
     }
     expect((await request('GET', '/', { host: `localhost:${server.port}` })).status).toBe(200);
@@ -128,7 +170,11 @@ describe('browser mode server', () => {
     expect(declared.status).toBe(413);
     const chunks = Array.from({ length: 24 }, () => Buffer.alloc(64 * 1024, 0x20));
     const streamed = await request('POST', '/api/leads:create', {
-      headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123', 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer test-token-123',
+        'transfer-encoding': 'chunked',
+      },
       chunks,
     }).catch((error: { code?: string }) => ({ status: error.code ?? 'error', headers: {}, body: '' }));
     expect(streamed.status).toBe(413);
@@ -136,7 +182,15 @@ describe('browser mode server', () => {
   });
 
   it('accepts only application/json bodies (415)', async () => {
-    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/json; charset=latin1', 'text/json']) {
+    for (const type of [
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      'application/json; charset=latin1',
+      'text/json',
+    ]) {
       const headers: Record<string, string> = { authorization: 'Bearer test-token-123' };
       if (type) headers['content-type'] = type;
       const reply = await request('POST', '/api/leads:create', { headers, body: '{"title":"x","sourceId":1}' });
@@ -147,7 +201,11 @@ describe('browser mode server', () => {
 
   it('answers no CORS preflight and sends no CORS headers', async () => {
     const preflight = await request('OPTIONS', '/api/leads:create', {
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(405);
     noCors(preflight);
@@ -169,26 +227,33 @@ describe('browser mode server', () => {
         'x-frame-options': 'DENY',
       });
     }
-    expect((await api('app:info')).headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    expect((await api('app:info')).headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
     expect((await request('POST', '/', { body: 'x' })).status).toBe(405);
   });
 
   it('survives random bytes as request bodies: a clear status, never a crash, no write when refused', async () => {
     const changes = () => (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...operationNames), fc.uint8Array({ minLength: 1, maxLength: 2048 }), async (name, bytes) => {
-        const before = changes();
-        const reply = await request('POST', `/api/${name}`, {
-          headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' },
-          body: Buffer.from(bytes),
-        });
-        expect([200, 400]).toContain(reply.status);
-        const body = JSON.parse(reply.body) as { ok: boolean; error?: { code: string } };
-        if (!body.ok) {
-          expect(body.error!.code).not.toBe('internal');
-          expect(changes()).toBe(before);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...operationNames),
+        fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+        async (name, bytes) => {
+          const before = changes();
+          const reply = await request('POST', `/api/${name}`, {
+            headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-123' },
+            body: Buffer.from(bytes),
+          });
+          expect([200, 400]).toContain(reply.status);
+          const body = JSON.parse(reply.body) as { ok: boolean; error?: { code: string } };
+          if (!body.ok) {
+            expect(body.error!.code).not.toBe('internal');
+            expect(changes()).toBe(before);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     expect((await api('app:info')).status).toBe(200);

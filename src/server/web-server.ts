@@ -27,7 +27,12 @@ function send(response: ServerResponse, status: number, body: unknown, extra: Re
 }
 
 function sendText(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extra });
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extra,
+  });
   response.end(text);
 }
 
@@ -68,13 +73,19 @@ export function addRoute(route: ExtraRoute): void {
 
 async function handleApi(request: IncomingMessage, response: ServerResponse, ctx: Ctx, token: string, port: number) {
   // No CORS: a preflight gets no Access-Control-* headers, so browsers block cross-origin calls.
-  if (request.method === 'OPTIONS') return send(response, 405, { ok: false, error: { code: 'unsupported', message: 'Use POST' } }, { allow: 'POST' });
+  if (request.method === 'OPTIONS')
+    return send(response, 405, { ok: false, error: { code: 'unsupported', message: 'Use POST' } }, { allow: 'POST' });
   if (!originAllowed(request.headers.origin, port)) {
-    return send(response, 403, { ok: false, error: { code: 'unsupported', message: 'Cross-origin requests are refused' } });
+    return send(response, 403, {
+      ok: false,
+      error: { code: 'unsupported', message: 'Cross-origin requests are refused' },
+    });
   }
-  if (!tokenMatches(request, token)) return send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
+  if (!tokenMatches(request, token))
+    return send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
   for (const route of extraRoutes) if (await route(request, response, ctx)) return;
-  if (request.method !== 'POST') return send(response, 405, { ok: false, error: { code: 'unsupported', message: 'Use POST' } }, { allow: 'POST' });
+  if (request.method !== 'POST')
+    return send(response, 405, { ok: false, error: { code: 'unsupported', message: 'Use POST' } }, { allow: 'POST' });
   if (!isJsonContentType(request.headers['content-type'])) {
     return send(response, 415, { ok: false, error: { code: 'unsupported', message: 'Send application/json' } });
   }
@@ -86,7 +97,18 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, ctx
     const status = (error as { status?: number }).status ?? 400;
     // After a refused body the rest is not read: close the connection once the answer is out.
     const close: Record<string, string> = status === 413 ? { connection: 'close' } : {};
-    return send(response, status, { ok: false, error: { code: 'invalid_input', message: status === 413 ? `Request body too large (limit ${maxJsonBody} bytes)` : 'Body is not valid JSON' } }, close);
+    return send(
+      response,
+      status,
+      {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: status === 413 ? `Request body too large (limit ${maxJsonBody} bytes)` : 'Body is not valid JSON',
+        },
+      },
+      close,
+    );
   }
   const name = decodeURIComponent((request.url ?? '').slice('/api/'.length).split('?')[0] ?? '');
   const result = await dispatch(ctx, name, input);
@@ -117,11 +139,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!hostAllowed(request.headers.host, port)) return sendText(response, 403, 'Forbidden host');
     if ((request.url ?? '').startsWith('/api/')) {
       handleApi(request, response, options.ctx, token, port).catch((error: unknown) => {
-        if (!response.headersSent) send(response, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+        if (!response.headersSent)
+          send(response, 500, { ok: false, error: { code: 'internal', message: String(error) } });
       });
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendText(response, 405, 'Method not allowed', { allow: 'GET, HEAD' });
     statics(request, response, () => sendText(response, 404, 'Not found'));
   });
   return new Promise((resolve, reject) => {

@@ -16,13 +16,17 @@ describe('dates', () => {
 
   it('agrees with date-fns on every day it formats', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(1900, 0, 1), max: new Date(2200, 0, 1), noInvalidDate: true }), fc.integer({ min: -2000, max: 2000 }), (date, offset) => {
-        const iso = format(date, 'yyyy-MM-dd');
-        expect(isIsoDate(iso)).toBe(true);
-        expect(toIsoDate(fromIsoDate(iso))).toBe(iso);
-        const other = new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
-        expect(daysBetween(iso, toIsoDate(other))).toBe(differenceInCalendarDays(other, fromIsoDate(iso)));
-      }),
+      fc.property(
+        fc.date({ min: new Date(1900, 0, 1), max: new Date(2200, 0, 1), noInvalidDate: true }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (date, offset) => {
+          const iso = format(date, 'yyyy-MM-dd');
+          expect(isIsoDate(iso)).toBe(true);
+          expect(toIsoDate(fromIsoDate(iso))).toBe(iso);
+          const other = new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
+          expect(daysBetween(iso, toIsoDate(other))).toBe(differenceInCalendarDays(other, fromIsoDate(iso)));
+        },
+      ),
     );
   });
 
@@ -35,12 +39,27 @@ describe('dates', () => {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
     };
-    for (const leap of ['1900-02-29', '2000-02-29', '2100-02-29', '2400-02-29', '0004-02-29', '0001-01-01', '0000-01-01', '9999-12-31']) {
+    for (const leap of [
+      '1900-02-29',
+      '2000-02-29',
+      '2100-02-29',
+      '2400-02-29',
+      '0004-02-29',
+      '0001-01-01',
+      '0000-01-01',
+      '9999-12-31',
+    ]) {
       expect(isIsoDate(leap), leap).toBe(reference(leap));
     }
     const pad = (n: number, w: number) => String(n).padStart(w, '0');
-    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
-    const noisy = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', ' ', 'a', '\n', '٣'), minLength: 8, maxLength: 12 });
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    const noisy = fc.string({
+      unit: fc.constantFrom('0', '1', '2', '9', '-', ' ', 'a', '\n', '٣'),
+      minLength: 8,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(fc.oneof(shaped, noisy), (text) => {
         expect(isIsoDate(text)).toBe(reference(text));

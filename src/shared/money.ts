@@ -48,7 +48,11 @@ export function parseMoney(text: string, currency: string): MoneyParse {
   }
   const minorText = whole + frac.padEnd(digits, '0');
   const minor = Number(minorText);
-  if (!Number.isSafeInteger(minor) || minor > maxMinorUnits) return { ok: false, message: `"${text.trim().slice(0, 40)}" is too large: at most ${formatMinorPlain(maxMinorUnits, currency)}` };
+  if (!Number.isSafeInteger(minor) || minor > maxMinorUnits)
+    return {
+      ok: false,
+      message: `"${text.trim().slice(0, 40)}" is too large: at most ${formatMinorPlain(maxMinorUnits, currency)}`,
+    };
   return { ok: true, minor: sign === '-' && minor !== 0 ? -minor : minor };
 }
 

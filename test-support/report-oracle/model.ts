@@ -18,9 +18,31 @@ export type ModelLead = {
   client: string;
 };
 
-export type ModelPayment = { source: string; date: string; gross: number; fee: number; currency: string; lead: number | null };
-export type ModelExpense = { source: string; date: string; category: 'connects' | 'subscription' | 'advertising' | 'fee' | 'tax' | 'other'; amount: number; currency: string; connects: number };
-export type ModelPlan = { source: string; period: 'monthly'; amount: number; currency: string; startsOn: string; endsOn: string | null; credits: number };
+export type ModelPayment = {
+  source: string;
+  date: string;
+  gross: number;
+  fee: number;
+  currency: string;
+  lead: number | null;
+};
+export type ModelExpense = {
+  source: string;
+  date: string;
+  category: 'connects' | 'subscription' | 'advertising' | 'fee' | 'tax' | 'other';
+  amount: number;
+  currency: string;
+  connects: number;
+};
+export type ModelPlan = {
+  source: string;
+  period: 'monthly';
+  amount: number;
+  currency: string;
+  startsOn: string;
+  endsOn: string | null;
+  credits: number;
+};
 export type ModelTime = { source: string; date: string; kind: 'sales' | 'delivery'; minutes: number };
 
 export type ModelChannel = { name: string; creditPrice: number | null; freeMonthly: number };

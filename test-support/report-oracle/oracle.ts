@@ -6,7 +6,8 @@ import type { Model, ModelLead, OracleQuery } from './model';
 // used here is said next to it.
 
 const DAY = 86_400_000;
-const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const toDay = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 export const addDays = (iso: string, n: number) => fromDay(toDay(iso) + n);
 const month = (iso: string) => iso.slice(0, 7);
@@ -46,7 +47,10 @@ function toBase(m: Model, amount: number, currency: string, rateMonth: string): 
  * channel x month x currency sum once, as one conversion of that month's amount).
  */
 class Groups {
-  readonly sums = new Map<string, { source: string; month: string; currency: string; rateMonth: string; amount: number }>();
+  readonly sums = new Map<
+    string,
+    { source: string; month: string; currency: string; rateMonth: string; amount: number }
+  >();
   add(source: string, m: string, currency: string, amount: number, rateMonth = m) {
     const key = `${source}|${m}|${currency}|${rateMonth}`;
     const g = this.sums.get(key) ?? { source, month: m, currency, rateMonth, amount: 0 };
@@ -69,7 +73,10 @@ function furthest(l: ModelLead): number {
   return Math.max(rank[l.stage]!, l.appliedOn !== null ? 1 : 0);
 }
 
-type LedgerOut = { expired: { date: string; count: number }[]; costs: { date: string; currency: string; rateMonth: string; minor: number }[] };
+type LedgerOut = {
+  expired: { date: string; count: number }[];
+  costs: { date: string; currency: string; rateMonth: string; minor: number }[];
+};
 
 /** DOMAIN §5: the ledger of a credit channel up to `upTo`, its usage costs and expiries. */
 export function ledger(m: Model, source: string, upTo: string): LedgerOut {
@@ -81,7 +88,10 @@ export function ledger(m: Model, source: string, upTo: string): LedgerOut {
   const opening = m.opening?.source === source ? m.opening : null;
   let start: string | null = opening?.on ?? null;
   if (!start) {
-    const firsts = [...leads.filter((l) => l.connects + l.boostConnects > 0).map((l) => l.createdOn), ...purchases.map((p) => p.date)].sort();
+    const firsts = [
+      ...leads.filter((l) => l.connects + l.boostConnects > 0).map((l) => l.createdOn),
+      ...purchases.map((p) => p.date),
+    ].sort();
     start = firsts.length ? `${firsts[0]!.slice(0, 7)}-01` : null;
   }
   const out: LedgerOut = { expired: [], costs: [] };
@@ -89,24 +99,54 @@ export function ledger(m: Model, source: string, upTo: string): LedgerOut {
   // Spends before the start: outside the ledger, valued at their day's price.
   for (const l of leads) {
     const s = spendOf(l);
-    if (s > 0 && l.createdOn < start && l.createdOn <= upTo && price > 0) out.costs.push({ date: l.createdOn, currency: 'USD', rateMonth: month(l.createdOn), minor: s * price });
+    if (s > 0 && l.createdOn < start && l.createdOn <= upTo && price > 0)
+      out.costs.push({ date: l.createdOn, currency: 'USD', rateMonth: month(l.createdOn), minor: s * price });
   }
-  type Ev = { date: string; order: number; seq: number; kind: 'in' | 'spend'; count: number; cost: number; currency: string };
+  type Ev = {
+    date: string;
+    order: number;
+    seq: number;
+    kind: 'in' | 'spend';
+    count: number;
+    cost: number;
+    currency: string;
+  };
   const events: Ev[] = [];
   let seq = 0;
-  if (opening && opening.count > 0) events.push({ date: opening.on, order: 0, seq: seq++, kind: 'in', count: opening.count, cost: price * opening.count, currency: 'USD' });
+  if (opening && opening.count > 0)
+    events.push({
+      date: opening.on,
+      order: 0,
+      seq: seq++,
+      kind: 'in',
+      count: opening.count,
+      cost: price * opening.count,
+      currency: 'USD',
+    });
   for (let d = `${start.slice(0, 7)}-01`; d <= upTo; d = `${addDays(`${d.slice(0, 7)}-28`, 4).slice(0, 7)}-01`) {
     if (d < start) continue;
-    const plan = m.plans.find((p) => p.source === source && p.credits > 0 && p.startsOn <= d && (p.endsOn === null || p.endsOn >= d));
+    const plan = m.plans.find(
+      (p) => p.source === source && p.credits > 0 && p.startsOn <= d && (p.endsOn === null || p.endsOn >= d),
+    );
     const count = plan ? plan.credits : ch.freeMonthly;
     if (count > 0) events.push({ date: d, order: 1, seq: seq++, kind: 'in', count, cost: 0, currency: 'USD' });
   }
   purchases.forEach((p) => {
-    if (p.date >= start! && p.date <= upTo) events.push({ date: p.date, order: 2, seq: seq++, kind: 'in', count: p.connects, cost: p.amount, currency: p.currency });
+    if (p.date >= start! && p.date <= upTo)
+      events.push({
+        date: p.date,
+        order: 2,
+        seq: seq++,
+        kind: 'in',
+        count: p.connects,
+        cost: p.amount,
+        currency: p.currency,
+      });
   });
   for (const l of leads) {
     const s = spendOf(l);
-    if (s > 0 && l.createdOn >= start && l.createdOn <= upTo) events.push({ date: l.createdOn, order: 4, seq: seq++, kind: 'spend', count: s, cost: 0, currency: 'USD' });
+    if (s > 0 && l.createdOn >= start && l.createdOn <= upTo)
+      events.push({ date: l.createdOn, order: 4, seq: seq++, kind: 'spend', count: s, cost: 0, currency: 'USD' });
   }
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order || a.seq - b.seq));
   type Lot = { date: string; expires: string; left: number; costLeft: number; currency: string };
@@ -117,7 +157,13 @@ export function ledger(m: Model, source: string, upTo: string): LedgerOut {
         const last = out.expired.at(-1);
         if (last?.date === lot.expires) last.count += lot.left;
         else out.expired.push({ date: lot.expires, count: lot.left });
-        if (lot.costLeft !== 0) out.costs.push({ date: lot.expires, currency: lot.currency, rateMonth: month(lot.date), minor: lot.costLeft });
+        if (lot.costLeft !== 0)
+          out.costs.push({
+            date: lot.expires,
+            currency: lot.currency,
+            rateMonth: month(lot.date),
+            minor: lot.costLeft,
+          });
         lot.left = 0;
         lot.costLeft = 0;
       }
@@ -138,9 +184,11 @@ export function ledger(m: Model, source: string, upTo: string): LedgerOut {
       lot.left -= n;
       lot.costLeft -= share;
       need -= n;
-      if (share !== 0) out.costs.push({ date: e.date, currency: lot.currency, rateMonth: month(lot.date), minor: share });
+      if (share !== 0)
+        out.costs.push({ date: e.date, currency: lot.currency, rateMonth: month(lot.date), minor: share });
     }
-    if (need > 0 && price > 0) out.costs.push({ date: e.date, currency: 'USD', rateMonth: month(e.date), minor: need * price });
+    if (need > 0 && price > 0)
+      out.costs.push({ date: e.date, currency: 'USD', rateMonth: month(e.date), minor: need * price });
   }
   expire(upTo);
   return out;
@@ -160,17 +208,58 @@ function charges(p: { startsOn: string; endsOn: string | null }, to: string): st
 export type OracleChannel = Record<string, number | null | string>;
 
 /** The report as `leadledger report --json` prints it (warnings left out). */
-export function oracleReport(m: Model, query: OracleQuery): { from: string; to: string; channels: OracleChannel[]; totals: OracleChannel } {
+export function oracleReport(
+  m: Model,
+  query: OracleQuery,
+): { from: string; to: string; channels: OracleChannel[]; totals: OracleChannel } {
   // §4 range: without bounds, the earliest record to today; later records never extend it.
   const to = query.to ?? (query.from && query.from > m.today ? query.from : m.today);
   let from = query.from;
   if (!from) {
-    const days = [...m.leads.map((l) => l.createdOn), ...m.payments.map((p) => p.date), ...m.expenses.map((e) => e.date), ...m.plans.map((p) => p.startsOn), ...m.time.map((t) => t.date)].sort();
+    const days = [
+      ...m.leads.map((l) => l.createdOn),
+      ...m.payments.map((p) => p.date),
+      ...m.expenses.map((e) => e.date),
+      ...m.plans.map((p) => p.startsOn),
+      ...m.time.map((t) => t.date),
+    ].sort();
     from = days.length && days[0]! <= to ? days[0]! : to;
   }
   const inRange = (d: string) => d >= from! && d <= to;
-  type Sums = { leads: number; proposals: number; replies: number; interviews: number; wins: number; spent: number; refunded: number; expired: number; revenue: number; fees: number; costs: number; booked: number; sales: number; delivery: number; days: number[] };
-  const empty = (): Sums => ({ leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, spent: 0, refunded: 0, expired: 0, revenue: 0, fees: 0, costs: 0, booked: 0, sales: 0, delivery: 0, days: [] });
+  type Sums = {
+    leads: number;
+    proposals: number;
+    replies: number;
+    interviews: number;
+    wins: number;
+    spent: number;
+    refunded: number;
+    expired: number;
+    revenue: number;
+    fees: number;
+    costs: number;
+    booked: number;
+    sales: number;
+    delivery: number;
+    days: number[];
+  };
+  const empty = (): Sums => ({
+    leads: 0,
+    proposals: 0,
+    replies: 0,
+    interviews: 0,
+    wins: 0,
+    spent: 0,
+    refunded: 0,
+    expired: 0,
+    revenue: 0,
+    fees: 0,
+    costs: 0,
+    booked: 0,
+    sales: 0,
+    delivery: 0,
+    days: [],
+  });
   const sums = new Map(m.channels.map((c) => [c.name, empty()]));
 
   const booked = new Groups();
@@ -195,7 +284,9 @@ export function oracleReport(m: Model, query: OracleQuery): { from: string; to: 
   const gross = new Groups();
   const fees = new Groups();
   const firstSource = (client: string) => {
-    const own = m.leads.map((l, i) => ({ l, i })).filter(({ l }) => client !== '' && l.client.toLowerCase() === client.toLowerCase());
+    const own = m.leads
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => client !== '' && l.client.toLowerCase() === client.toLowerCase());
     own.sort((a, b) => (a.l.createdOn < b.l.createdOn ? -1 : a.l.createdOn > b.l.createdOn ? 1 : a.i - b.i));
     return own[0]?.l.source ?? null;
   };
@@ -231,7 +322,8 @@ export function oracleReport(m: Model, query: OracleQuery): { from: string; to: 
     if (!inRange(e.date) || (query.basis === 'usage' && e.category === 'connects')) continue;
     cash.add(e.source, month(e.date), e.currency, e.amount);
   }
-  for (const p of m.plans) for (const d of charges(p, to)) if (inRange(d)) cash.add(p.source, month(d), p.currency, p.amount);
+  for (const p of m.plans)
+    for (const d of charges(p, to)) if (inRange(d)) cash.add(p.source, month(d), p.currency, p.amount);
   for (const [k, v] of cash.perChannel(m)) sums.get(k)!.costs += v;
   for (const c of m.channels) {
     if (c.creditPrice === null) continue;
@@ -258,20 +350,36 @@ export function oracleReport(m: Model, query: OracleQuery): { from: string; to: 
     const profit = s.revenue - s.fees - s.costs;
     const net = s.spent - s.refunded;
     const days = [...s.days].sort((a, b) => a - b);
-    const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
+    const median =
+      days.length === 0
+        ? null
+        : days.length % 2
+          ? days[(days.length - 1) / 2]!
+          : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
     const minutes = s.sales + s.delivery;
     return {
-      leads: s.leads, proposals: s.proposals, replies: s.replies, interviews: s.interviews, wins: s.wins,
+      leads: s.leads,
+      proposals: s.proposals,
+      replies: s.replies,
+      interviews: s.interviews,
+      wins: s.wins,
       winRate: s.leads === 0 ? null : s.wins / s.leads,
-      connectsSpent: s.spent, connectsRefunded: s.refunded, connectsExpired: s.expired,
+      connectsSpent: s.spent,
+      connectsRefunded: s.refunded,
+      connectsExpired: s.expired,
       connectsPerWin: s.wins === 0 ? null : div(net, s.wins),
-      revenue: s.revenue, fees: s.fees, costs: s.costs, profit,
+      revenue: s.revenue,
+      fees: s.fees,
+      costs: s.costs,
+      profit,
       roi: s.fees + s.costs === 0 ? null : profit / (s.fees + s.costs),
       costPerLead: s.leads === 0 ? null : div(s.costs, s.leads),
       costPerWin: s.wins === 0 ? null : div(s.costs, s.wins),
       revenuePerConnect: net === 0 ? null : div(s.revenue, net),
-      booked: s.booked, medianDaysToWin: median,
-      salesHours: s.sales / 60, deliveryHours: s.delivery / 60,
+      booked: s.booked,
+      medianDaysToWin: median,
+      salesHours: s.sales / 60,
+      deliveryHours: s.delivery / 60,
       profitPerHour: minutes === 0 ? null : div(profit * 60, minutes),
       salesHoursPerWin: s.wins === 0 ? null : s.sales / 60 / s.wins,
     };
@@ -280,7 +388,19 @@ export function oracleReport(m: Model, query: OracleQuery): { from: string; to: 
   const total = empty();
   for (const c of m.channels) {
     const s = sums.get(c.name)!;
-    const active = [s.leads, s.proposals, s.spent, s.refunded, s.expired, s.revenue, s.fees, s.costs, s.booked, s.sales, s.delivery].some((v) => v !== 0);
+    const active = [
+      s.leads,
+      s.proposals,
+      s.spent,
+      s.refunded,
+      s.expired,
+      s.revenue,
+      s.fees,
+      s.costs,
+      s.booked,
+      s.sales,
+      s.delivery,
+    ].some((v) => v !== 0);
     if (!active) continue;
     for (const k of Object.keys(total) as (keyof Sums)[]) {
       if (k === 'days') total.days.push(...s.days);

@@ -6,7 +6,6 @@ import { freshPath, seededDb } from '../data';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
 
-
 /** The CSV's own header (an export has the columns of its schema version). */
 function headerOf(csv: string): string[] {
   const fd = fs.openSync(csv, 'r');
@@ -21,8 +20,13 @@ function headerOf(csv: string): string[] {
 
 async function shellImport(csv: string): Promise<{ ms: number }> {
   const db = freshPath('shell-import.db');
-  const columns = headerOf(csv).map((c) => `"${c}" TEXT`).join(', ');
-  const setup = await runTimed('sqlite3', [db, `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (${columns});`]);
+  const columns = headerOf(csv)
+    .map((c) => `"${c}" TEXT`)
+    .join(', ');
+  const setup = await runTimed('sqlite3', [
+    db,
+    `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (${columns});`,
+  ]);
   if (setup.code !== 0) throw new Error(`sqlite3 setup failed: ${setup.stderr}`);
   const result = await runTimed('sqlite3', [db, '.import --csv --skip 1 ' + csv + ' t']);
   if (result.code !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
@@ -49,7 +53,9 @@ async function shellSameTable(csv: string): Promise<{ ms: number }> {
   };
   const extra = header.filter((c) => c in extras);
   const probe = new Database(db, { readonly: true });
-  const indexes = probe.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
+  const indexes = probe
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
   probe.close();
   const script = [
     'PRAGMA synchronous=FULL;',
@@ -74,7 +80,10 @@ async function shellSameTable(csv: string): Promise<{ ms: number }> {
 }
 
 /** import: our 1,000,000-row leads.csv into an empty database vs the shell building the same indexed table (and a bare .import, for reference). */
-export async function importCase(rows: number, runs: number): Promise<{ results: CaseResult[]; csv: string; sourceDb: string }> {
+export async function importCase(
+  rows: number,
+  runs: number,
+): Promise<{ results: CaseResult[]; csv: string; sourceDb: string }> {
   const sourceDb = await seededDb('leads', rows);
   const csv = `${sourceDb}.leads.csv`;
   if (!fs.existsSync(csv)) await cli(['--db', sourceDb, 'export', 'leads', '-o', csv]);
@@ -99,9 +108,33 @@ export async function importCase(rows: number, runs: number): Promise<{ results:
     csv,
     sourceDb,
     results: [
-      { case: `import ${rows.toLocaleString('en')} leads (${sizeMb.toFixed(0)} MB CSV)`, unit: 'ms', ...o, baseline: 'sqlite3 shell, same indexed table', baselineMedian: t.median, ratio: o.median / t.median, target: '≤ 1.5×', met: o.median / t.median <= 1.5 },
-      { case: `import ${rows.toLocaleString('en')} leads, against a bare .import (reference: no index, no conversion)`, unit: 'ms', ...o, baseline: 'sqlite3 .import', baselineMedian: s.median, ratio: o.median / s.median, target: '(reference)', met: null },
-      { case: 'import peak RSS', unit: 'MiB', ...stats(rss.length ? rss : [NaN]), target: '≤ 256 MiB', met: rss.length > 0 && Math.max(...rss) <= 256 },
+      {
+        case: `import ${rows.toLocaleString('en')} leads (${sizeMb.toFixed(0)} MB CSV)`,
+        unit: 'ms',
+        ...o,
+        baseline: 'sqlite3 shell, same indexed table',
+        baselineMedian: t.median,
+        ratio: o.median / t.median,
+        target: '≤ 1.5×',
+        met: o.median / t.median <= 1.5,
+      },
+      {
+        case: `import ${rows.toLocaleString('en')} leads, against a bare .import (reference: no index, no conversion)`,
+        unit: 'ms',
+        ...o,
+        baseline: 'sqlite3 .import',
+        baselineMedian: s.median,
+        ratio: o.median / s.median,
+        target: '(reference)',
+        met: null,
+      },
+      {
+        case: 'import peak RSS',
+        unit: 'MiB',
+        ...stats(rss.length ? rss : [NaN]),
+        target: '≤ 256 MiB',
+        met: rss.length > 0 && Math.max(...rss) <= 256,
+      },
     ],
   };
 }
@@ -122,5 +155,16 @@ export async function exportCase(sourceDb: string, runs: number): Promise<CaseRe
   }
   const o = stats(ours);
   const s = stats(shell);
-  return [{ case: 'export leads to CSV', unit: 'ms', ...o, baseline: 'sqlite3 -csv', baselineMedian: s.median, ratio: o.median / s.median, target: '≤ 1.5×', met: o.median / s.median <= 1.5 }];
+  return [
+    {
+      case: 'export leads to CSV',
+      unit: 'ms',
+      ...o,
+      baseline: 'sqlite3 -csv',
+      baselineMedian: s.median,
+      ratio: o.median / s.median,
+      target: '≤ 1.5×',
+      met: o.median / s.median <= 1.5,
+    },
+  ];
 }

@@ -12,7 +12,10 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const source = new Database(sourceDb, { readonly: true });
 const columns = (source.pragma('table_info(leads)') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
-let values: unknown[][] | undefined = source.prepare(`SELECT ${columns.join(', ')} FROM leads ORDER BY id`).raw(true).all() as unknown[][];
+let values: unknown[][] | undefined = source
+  .prepare(`SELECT ${columns.join(', ')} FROM leads ORDER BY id`)
+  .raw(true)
+  .all() as unknown[][];
 source.close();
 const perStatement = 64;
 openDatabase(target).close(); // a new file: every migration, no pre-migration backup
@@ -20,7 +23,9 @@ openDatabase(target).close(); // a new file: every migration, no pre-migration b
 const db = openConnection(target);
 db.pragma('cache_size = -32768');
 db.pragma('foreign_keys = OFF');
-const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'leads'`).all() as { name: string; sql: string }[];
+const indexes = db
+  .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'leads'`)
+  .all() as { name: string; sql: string }[];
 for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
 const insert = db.prepare(
   `INSERT INTO leads (${columns.join(', ')}) VALUES ${Array.from({ length: perStatement }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT (ref) DO NOTHING`,

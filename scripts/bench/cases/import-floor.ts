@@ -18,7 +18,12 @@ import type { CaseResult } from '../report';
  * own (import-floor-run.ts).
  */
 const runScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-floor-run.ts');
-export async function importFloorCase(sourceDb: string, rows: number, shellMedian: number, runs: number): Promise<CaseResult[]> {
+export async function importFloorCase(
+  sourceDb: string,
+  rows: number,
+  shellMedian: number,
+  runs: number,
+): Promise<CaseResult[]> {
   const inserts: number[] = [];
   const builds: number[] = [];
   const totals: number[] = [];
@@ -28,7 +33,11 @@ export async function importFloorCase(sourceDb: string, rows: number, shellMedia
     const result = await runTimed(process.execPath, ['--expose-gc', '--import', 'tsx', runScript, sourceDb, target]);
     fs.rmSync(target, { force: true });
     if (result.code !== 0) throw new Error(`import floor failed: ${result.stderr.trim()}`);
-    const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { insertMs: number; indexMs: number; indexes: number };
+    const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+      insertMs: number;
+      indexMs: number;
+      indexes: number;
+    };
     inserts.push(figures.insertMs);
     builds.push(figures.indexMs);
     totals.push(figures.insertMs + figures.indexMs);
@@ -39,7 +48,13 @@ export async function importFloorCase(sourceDb: string, rows: number, shellMedia
   return [
     {
       case: `import floor: ${rows.toLocaleString('en')} leads already in memory, bound into the live file (insert ${seconds(inserts)} s) and ${indexes} indexes built (${seconds(builds)} s)`,
-      unit: 'ms', ...total, baseline: 'sqlite3 shell, same indexed table', baselineMedian: shellMedian, ratio: total.median / shellMedian, target: '(reference)', met: null,
+      unit: 'ms',
+      ...total,
+      baseline: 'sqlite3 shell, same indexed table',
+      baselineMedian: shellMedian,
+      ratio: total.median / shellMedian,
+      target: '(reference)',
+      met: null,
     },
   ];
 }

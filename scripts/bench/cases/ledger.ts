@@ -20,34 +20,65 @@ export async function ledgerCases(dbPath: string, runs: number, leads: number): 
   // ledger computed afresh, its FIFO run again, that day's purchases read again, as after saving a
   // purchase. The reference case after it follows a change no trigger noted (an import, a rollup
   // rebuild): every purchase read again. After any other write the report case "first after a write".
-  const purchase = (db.prepare(`SELECT id FROM expenses WHERE category = 'connects' LIMIT 1`).get() as { id: number } | undefined)?.id;
+  const purchase = (
+    db.prepare(`SELECT id FROM expenses WHERE category = 'connects' LIMIT 1`).get() as { id: number } | undefined
+  )?.id;
   if (purchase === undefined) throw new Error('the seeded database has no connects purchase');
   const touch = db.prepare(`UPDATE expenses SET description = description WHERE id = ?`);
-  const call = async (op: 'connects:ledger' | 'reports:channels', input: object, change: () => void = () => touch.run(purchase)) => {
+  const call = async (
+    op: 'connects:ledger' | 'reports:channels',
+    input: object,
+    change: () => void = () => touch.run(purchase),
+  ) => {
     change();
     const started = performance.now();
     const result = await dispatch(ctx, op, input as never);
     if (!result.ok) throw new Error(`${op}: ${result.error.message}`);
     return { ms: performance.now() - started, value: result.value as unknown };
   };
-  const first = (await call('connects:ledger', {})).value as { channels: { source: string; months: unknown[]; spent: number; expired: number }[] };
+  const first = (await call('connects:ledger', {})).value as {
+    channels: { source: string; months: unknown[]; spent: number; expired: number }[];
+  };
   const upwork = first.channels.find((c) => c.source === 'Upwork');
-  if (!upwork || upwork.spent === 0) throw new Error('the seeded database has no Upwork connects spent: nothing for the ledger to run over');
+  if (!upwork || upwork.spent === 0)
+    throw new Error('the seeded database has no Upwork connects spent: nothing for the ledger to run over');
   const shape = `${upwork.months.length} months, ${upwork.spent.toLocaleString('en')} spent, ${upwork.expired.toLocaleString('en')} expired`;
   const label = leads.toLocaleString('en');
   const results: CaseResult[] = [];
   const add = (name: string, s: Awaited<ReturnType<typeof measure>>) =>
-    results.push({ case: name, unit: 'ms', ...s, target: '≤ 50 ms', met: s.median <= 50, ...(s.median > 50 ? { note: 'see below' } : {}) });
-  add(`credits ledger after a purchase changes, all channels to today (${label} leads; Upwork ${shape})`, await measure(runs, async () => (await call('connects:ledger', {})).ms, 1));
+    results.push({
+      case: name,
+      unit: 'ms',
+      ...s,
+      target: '≤ 50 ms',
+      met: s.median <= 50,
+      ...(s.median > 50 ? { note: 'see below' } : {}),
+    });
+  add(
+    `credits ledger after a purchase changes, all channels to today (${label} leads; Upwork ${shape})`,
+    await measure(runs, async () => (await call('connects:ledger', {})).ms, 1),
+  );
   const everything = () => db.transaction(() => movePurchaseChanges(db))();
   results.push({
-    case: `credits ledger after an import of purchases (every one read again), all channels to today`, unit: 'ms', target: '(reference)', met: null,
+    case: `credits ledger after an import of purchases (every one read again), all channels to today`,
+    unit: 'ms',
+    target: '(reference)',
+    met: null,
     ...(await measure(runs, async () => (await call('connects:ledger', {}, everything)).ms, 1)),
   });
-  add(`credits ledger, Upwork on a day a year ago`, await measure(runs, async () => (await call('connects:ledger', { source: 'Upwork', on: yearAgo() })).ms, 1));
-  add(`report usage with the ledger, all time (${label} leads)`, await measure(runs, async () => (await call('reports:channels', { basis: 'usage' })).ms, 1));
+  add(
+    `credits ledger, Upwork on a day a year ago`,
+    await measure(runs, async () => (await call('connects:ledger', { source: 'Upwork', on: yearAgo() })).ms, 1),
+  );
+  add(
+    `report usage with the ledger, all time (${label} leads)`,
+    await measure(runs, async () => (await call('reports:channels', { basis: 'usage' })).ms, 1),
+  );
   const { from, to } = lastFullMonth();
-  add(`report usage with the ledger, one month (${from.slice(0, 7)})`, await measure(runs, async () => (await call('reports:channels', { basis: 'usage', from, to })).ms, 1));
+  add(
+    `report usage with the ledger, one month (${from.slice(0, 7)})`,
+    await measure(runs, async () => (await call('reports:channels', { basis: 'usage', from, to })).ms, 1),
+  );
   db.close();
   return results;
 }

@@ -26,8 +26,26 @@ export async function scaleCases(leads: number, runs: number): Promise<CaseResul
   if (imported.code !== 0) throw new Error(`leadledger import failed: ${imported.stderr.trim()}`);
   const label = leads.toLocaleString('en');
   const results: CaseResult[] = [
-    { case: `scale: import ${label} leads (${sizeMb.toFixed(0)} MB CSV), 1 run`, unit: 'ms', median: imported.ms, min: imported.ms, max: imported.ms, runs: 1, target: '—', met: null },
-    { case: `scale: import peak RSS, ${label} leads`, unit: 'MiB', median: imported.peakRssMiB ?? NaN, min: imported.peakRssMiB ?? NaN, max: imported.peakRssMiB ?? NaN, runs: 1, target: '≤ 256 MiB', met: imported.peakRssMiB !== null && imported.peakRssMiB <= 256 },
+    {
+      case: `scale: import ${label} leads (${sizeMb.toFixed(0)} MB CSV), 1 run`,
+      unit: 'ms',
+      median: imported.ms,
+      min: imported.ms,
+      max: imported.ms,
+      runs: 1,
+      target: '—',
+      met: null,
+    },
+    {
+      case: `scale: import peak RSS, ${label} leads`,
+      unit: 'MiB',
+      median: imported.peakRssMiB ?? NaN,
+      min: imported.peakRssMiB ?? NaN,
+      max: imported.peakRssMiB ?? NaN,
+      runs: 1,
+      target: '≤ 256 MiB',
+      met: imported.peakRssMiB !== null && imported.peakRssMiB <= 256,
+    },
   ];
   const conn = openDatabase(db);
   const ctx = createCtx(conn, db);
@@ -37,12 +55,28 @@ export async function scaleCases(leads: number, runs: number): Promise<CaseResul
     if (!result.ok) throw new Error(result.error.message);
     return performance.now() - started;
   };
-  for (const [name, input] of [['usage, all time', { basis: 'usage' }], ['usage, one month (2025-06)', { basis: 'usage', from: '2025-06-01', to: '2025-06-30' }], ['cash, all time', { basis: 'cash' }]] as const) {
+  for (const [name, input] of [
+    ['usage, all time', { basis: 'usage' }],
+    ['usage, one month (2025-06)', { basis: 'usage', from: '2025-06-01', to: '2025-06-30' }],
+    ['cash, all time', { basis: 'cash' }],
+  ] as const) {
     const s = await measure(runs, timed(input), 1);
-    results.push({ case: `scale: report ${name}, ${label} leads`, unit: 'ms', ...s, target: '≤ 50 ms', met: s.median <= 50 });
+    results.push({
+      case: `scale: report ${name}, ${label} leads`,
+      unit: 'ms',
+      ...s,
+      target: '≤ 50 ms',
+      met: s.median <= 50,
+    });
   }
   conn.close();
-  results.push({ case: `scale: database file, ${label} leads`, unit: 'MiB', ...single(fs.statSync(db).size / 2 ** 20), target: '—', met: null });
+  results.push({
+    case: `scale: database file, ${label} leads`,
+    unit: 'MiB',
+    ...single(fs.statSync(db).size / 2 ** 20),
+    target: '—',
+    met: null,
+  });
   return results;
 }
 

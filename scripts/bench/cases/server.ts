@@ -9,7 +9,9 @@ export type Server = { url: string; readyMs: number; stop: (signal?: NodeJS.Sign
 export function startServer(dbPath: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [cliBin, '--db', dbPath, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBin, '--db', dbPath, 'web', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -40,5 +42,11 @@ export async function serverReadyCase(dbPath: string, runs: number): Promise<Cas
     await server.stop();
   }
   const s = stats(samples);
-  return { case: 'browser-mode server ready (process start → URL printed)', unit: 'ms', ...s, target: '≤ 1000 ms', met: s.median <= 1000 };
+  return {
+    case: 'browser-mode server ready (process start → URL printed)',
+    unit: 'ms',
+    ...s,
+    target: '≤ 1000 ms',
+    met: s.median <= 1000,
+  };
 }

@@ -28,7 +28,8 @@ const maxSafe = Number.MAX_SAFE_INTEGER;
 
 function limits(s: Schema): string {
   const out: string[] = [];
-  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(`${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters`);
+  if (s.minLength !== undefined || s.maxLength !== undefined)
+    out.push(`${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters`);
   const high = s.maximum !== undefined && s.maximum < maxSafe ? s.maximum : undefined;
   if (s.minimum !== undefined && high !== undefined) out.push(`${s.minimum}–${high}`);
   else {
@@ -49,7 +50,8 @@ function typeText(s: Schema): string {
   return types
     .map((t) => {
       if (t === 'array') return `array of ${typeText(s.items ?? {})}`;
-      if (t === 'object' && !s.properties && typeof s.additionalProperties === 'object') return `object of ${typeText(s.additionalProperties)}`;
+      if (t === 'object' && !s.properties && typeof s.additionalProperties === 'object')
+        return `object of ${typeText(s.additionalProperties)}`;
       return t === 'string' || t === 'integer' || t === 'number' ? `${t}${limits(s)}` : t;
     })
     .join(' or ');
@@ -59,7 +61,10 @@ function typeText(s: Schema): string {
 function objectParts(s: Schema): { properties: Record<string, Schema>; required: string[] } | undefined {
   if (s.allOf) {
     const parts = s.allOf.map(objectParts).filter((p) => p !== undefined);
-    return { properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required) };
+    return {
+      properties: Object.assign({}, ...parts.map((p) => p.properties)),
+      required: parts.flatMap((p) => p.required),
+    };
   }
   if (s.properties) return { properties: s.properties, required: s.required ?? [] };
   return undefined;
@@ -73,7 +78,12 @@ function collect(s: Schema, prefix: string, out: InputField[], depth: number): v
     // Nested: required within its parent object (which may itself be optional).
     const required = parts.required.includes(key);
     const nested = depth < 2 ? objectParts(child) : undefined;
-    out.push({ name, type: nested ? 'object' : typeText(child), required, ...(child.default !== undefined ? { default: child.default } : {}) });
+    out.push({
+      name,
+      type: nested ? 'object' : typeText(child),
+      required,
+      ...(child.default !== undefined ? { default: child.default } : {}),
+    });
     if (nested) collect(child, name, out, depth + 1);
   }
 }
@@ -94,7 +104,11 @@ export function inputHelp(name: string, description: string, schema: z.ZodType):
   const typeWidth = Math.min(60, Math.max(...fields.map((f) => f.type.length)));
   lines.push('Input fields (a JSON object):');
   for (const f of fields) {
-    const flag = f.required ? 'required' : f.default !== undefined ? `optional, default ${JSON.stringify(f.default)}` : 'optional';
+    const flag = f.required
+      ? 'required'
+      : f.default !== undefined
+        ? `optional, default ${JSON.stringify(f.default)}`
+        : 'optional';
     lines.push(`  ${f.name.padEnd(width)}  ${f.type.padEnd(typeWidth)}  ${flag}`);
   }
   return `${lines.join('\n')}\n`;

@@ -53,7 +53,13 @@ describe('leadledger api', () => {
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const source = JSON.parse(created.stdout);
     expect(source).toMatchObject({ name: 'Toptal' });
-    const lead = await cli('--db', db, 'api', 'leads:create', JSON.stringify({ title: 'Data pipeline', sourceId: source.id, createdOn: '2026-08-01' }));
+    const lead = await cli(
+      '--db',
+      db,
+      'api',
+      'leads:create',
+      JSON.stringify({ title: 'Data pipeline', sourceId: source.id, createdOn: '2026-08-01' }),
+    );
     expect(lead.code).toBe(0);
     expect(JSON.parse(lead.stdout)).toMatchObject({ title: 'Data pipeline', stage: 'new' });
     const info = JSON.parse((await cli('--db', db, 'api', 'app:info')).stdout);
@@ -67,7 +73,10 @@ describe('leadledger api', () => {
     expect(fs.existsSync(db)).toBe(false);
     const json = await cli('--db', db, 'api', 'leads:explode', '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: { code: 'unknown_operation', message: 'Unknown operation "leads:explode"' } });
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: { code: 'unknown_operation', message: 'Unknown operation "leads:explode"' },
+    });
     expect((await cli('api', 'leads:explode', '--help')).code).toBe(1);
   });
 
@@ -78,7 +87,10 @@ describe('leadledger api', () => {
     expect(r.stderr).toMatch(/^leadledger: The input is not valid JSON: /);
     expect(oneLine(r.stderr)).toBe(true);
     const json = await cli('--db', db, 'api', 'leads:create', '{title', '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not valid JSON/) } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/not valid JSON/) },
+    });
     expect(fs.existsSync(db)).toBe(false);
   });
 

@@ -31,7 +31,10 @@ function parseInput(text: string): { ok: true; value: unknown } | { ok: false; e
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: { code: 'invalid_input', message: `The input is not valid JSON: ${(error as Error).message}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `The input is not valid JSON: ${(error as Error).message}` },
+    };
   }
 }
 
@@ -45,7 +48,13 @@ export const apiCommand: Command = {
       args,
       allowPositionals: true,
       strict: true,
-      options: { list: { type: 'boolean' }, help: { type: 'boolean' }, json: { type: 'boolean' }, file: { type: 'string' }, output: { type: 'string' } },
+      options: {
+        list: { type: 'boolean' },
+        help: { type: 'boolean' },
+        json: { type: 'boolean' },
+        file: { type: 'string' },
+        output: { type: 'string' },
+      },
     });
     if (values.list) {
       env.io.stdout(listText());
@@ -59,7 +68,8 @@ export const apiCommand: Command = {
       }
       throw new CliError(`Name an operation (leadledger api --list shows them). Usage: ${usage.split('\n')[0]}`, 2);
     }
-    if (extra.length > 0) throw new CliError('Give the input as one JSON argument (quote it), or - to read it from standard input', 2);
+    if (extra.length > 0)
+      throw new CliError('Give the input as one JSON argument (quote it), or - to read it from standard input', 2);
     if (values.file && values.output) throw new CliError('Use --file or --output, not both', 2);
     const fail = (error: ApiError) => {
       if (values.json) env.io.stdout(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
@@ -67,7 +77,11 @@ export const apiCommand: Command = {
       return 1;
     };
     if (values.help) {
-      if (!isOperationName(name)) return fail({ code: 'unknown_operation', message: `Unknown operation "${name.slice(0, 80)}" (leadledger api --list shows them)` });
+      if (!isOperationName(name))
+        return fail({
+          code: 'unknown_operation',
+          message: `Unknown operation "${name.slice(0, 80)}" (leadledger api --list shows them)`,
+        });
       env.io.stdout(inputHelp(name, contract[name].description, contract[name].input));
       return 0;
     }
@@ -87,7 +101,8 @@ export const apiCommand: Command = {
     let toStdout = false;
     const path = values.file ?? values.output;
     if (path !== undefined) {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail({ code: 'invalid_input', message: 'With --file or --output the input must be a JSON object' });
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        return fail({ code: 'invalid_input', message: 'With --file or --output the input must be a JSON object' });
       // `--output -` or /dev/stdout: the file is written to stdout (through a private temp file), instead of the JSON value.
       toStdout = values.output !== undefined && isStdout(values.output);
       file = toStdout ? createTempFile('export.csv', 'write') : registerPath(path, values.file ? 'read' : 'write');

@@ -24,9 +24,29 @@ async function podcastClient() {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value as { id: number };
   };
-  await run('leads:create', { sourceId: id('Podcast'), title: 'Listener', client: 'Acme', createdOn: '2026-05-01', stage: 'lost' });
-  const won = await run('leads:create', { sourceId: id('Upwork'), title: 'Site', client: 'acme', createdOn: '2026-06-01', appliedOn: '2026-06-01', closedOn: '2026-06-10', stage: 'won' });
-  await run('payments:create', { date: '2026-06-20', sourceId: id('Upwork'), leadId: won.id, gross: '800.00', fee: '80.00' });
+  await run('leads:create', {
+    sourceId: id('Podcast'),
+    title: 'Listener',
+    client: 'Acme',
+    createdOn: '2026-05-01',
+    stage: 'lost',
+  });
+  const won = await run('leads:create', {
+    sourceId: id('Upwork'),
+    title: 'Site',
+    client: 'acme',
+    createdOn: '2026-06-01',
+    appliedOn: '2026-06-01',
+    closedOn: '2026-06-10',
+    stage: 'won',
+  });
+  await run('payments:create', {
+    date: '2026-06-20',
+    sourceId: id('Upwork'),
+    leadId: won.id,
+    gross: '800.00',
+    fee: '80.00',
+  });
   db.close();
   return file;
 }
@@ -47,9 +67,13 @@ describe('--attribution last|first (DOMAIN §6)', () => {
     const table = await cli('--db', file, 'report', '--attribution', 'first');
     expect(table.stdout).toMatch(/first-touch attribution/);
 
-    const csv = (await cli('--db', file, 'export', 'report', '--basis', 'cash', '--attribution', 'first')).stdout.trim().split('\r\n');
+    const csv = (await cli('--db', file, 'export', 'report', '--basis', 'cash', '--attribution', 'first')).stdout
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toMatch(/,basis,attribution$/);
-    expect(csv.find((l) => l.startsWith('Podcast,'))).toMatch(/^Podcast,1,.*,800\.00,0\.00,0\.00,800\.00,.*,USD,cash,first$/);
+    expect(csv.find((l) => l.startsWith('Podcast,'))).toMatch(
+      /^Podcast,1,.*,800\.00,0\.00,0\.00,800\.00,.*,USD,cash,first$/,
+    );
   });
 
   it('refuses anything but last or first, and the flag on other exports (exit 2)', async () => {

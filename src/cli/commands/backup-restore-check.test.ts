@@ -36,7 +36,9 @@ describe('leadledger backup / restore', () => {
     const file = await seeded(200);
     const made = await cli('--db', file, 'backup');
     expect(made.code).toBe(0);
-    expect(made.stdout).toMatch(/^Backed up .* to .*backups\/leadledger-\d{8}-\d{6}-\d{3}-manual\.db \(\d+\.\d MB, integrity checked\)\n$/);
+    expect(made.stdout).toMatch(
+      /^Backed up .* to .*backups\/leadledger-\d{8}-\d{6}-\d{3}-manual\.db \(\d+\.\d MB, integrity checked\)\n$/,
+    );
     const [backup] = listBackups(file);
     expect((await cli('--db', file, 'backup', '--list')).stdout).toContain(backup!.path);
     await cli('--db', file, 'seed', '--leads', '50', '--seed', '9');
@@ -71,7 +73,10 @@ describe('leadledger backup / restore', () => {
     db.pragma(`user_version = ${latestVersion + 1}`);
     db.close();
     const result = await cli('--db', file, 'restore', newer);
-    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^leadledger: Not restored: .*newer LeadLedger/) });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^leadledger: Not restored: .*newer LeadLedger/),
+    });
   });
 });
 
@@ -86,11 +91,15 @@ describe('leadledger check', () => {
   it('finds drifted summary tables and broken references, and --repair rebuilds the summaries', async () => {
     const file = await seeded(150);
     const db = new Database(file);
-    db.exec(`UPDATE lead_rollup SET leads = leads + 1 WHERE (source_id, day, currency) = (SELECT source_id, day, currency FROM lead_rollup LIMIT 1)`);
+    db.exec(
+      `UPDATE lead_rollup SET leads = leads + 1 WHERE (source_id, day, currency) = (SELECT source_id, day, currency FROM lead_rollup LIMIT 1)`,
+    );
     db.close();
     const drift = await cli('--db', file, 'check');
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toMatch(/^leadledger: .*summary tables differ from the data \(lead_rollup\); run leadledger check --repair\n$/);
+    expect(drift.stderr).toMatch(
+      /^leadledger: .*summary tables differ from the data \(lead_rollup\); run leadledger check --repair\n$/,
+    );
     const repaired = await cli('--db', file, 'check', '--repair');
     expect(repaired).toMatchObject({ code: 0, stdout: expect.stringMatching(/summary tables rebuilt/) });
     expect((await cli('--db', file, 'check')).code).toBe(0);
@@ -132,7 +141,11 @@ describe('leadledger check', () => {
     for (const argv of [['check'], ['backup'], ['seed', '--leads', '1']]) {
       const result = await cli('--db', file, ...argv);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^leadledger: .*was written by a newer LeadLedger \\(schema ${latestVersion + 1}; this version knows up to ${latestVersion}\\)\\. It was left untouched: update LeadLedger to open it\\.\\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^leadledger: .*was written by a newer LeadLedger \\(schema ${latestVersion + 1}; this version knows up to ${latestVersion}\\)\\. It was left untouched: update LeadLedger to open it\\.\\n$`,
+        ),
+      );
     }
     expect(sha256(file)).toBe(hash);
   });

@@ -15,12 +15,17 @@ export const backupCommand: Command = {
     if (values.list) {
       const { folder, backups } = await env.call('backups:list', {});
       if (backups.length === 0) env.io.stdout(`No backups of ${env.dbPath} yet.\n`);
-      for (const b of backups) env.io.stdout(`${b.createdAt}  ${b.reason.padEnd(13)}  ${megabytes(b.sizeBytes).padStart(9)}  ${path.join(folder, b.name)}\n`);
+      for (const b of backups)
+        env.io.stdout(
+          `${b.createdAt}  ${b.reason.padEnd(13)}  ${megabytes(b.sizeBytes).padStart(9)}  ${path.join(folder, b.name)}\n`,
+        );
       return 0;
     }
     const backup = await env.call('backups:create', {});
     const { folder } = await env.call('backups:list', {});
-    env.io.stdout(`Backed up ${env.dbPath} to ${path.join(folder, backup.name)} (${megabytes(backup.sizeBytes)}, integrity checked)\n`);
+    env.io.stdout(
+      `Backed up ${env.dbPath} to ${path.join(folder, backup.name)} (${megabytes(backup.sizeBytes)}, integrity checked)\n`,
+    );
     return 0;
   },
 };

@@ -13,7 +13,9 @@ export const checkCommand: Command = {
     const found = await env.call('db:check', { repair: values.repair });
     if (found.problems.length > 0) throw new CliError(`${env.dbPath}: ${found.problems.join('; ')}`);
     const what = found.summariesChecked ? 'integrity, references and summary tables' : 'integrity and references';
-    env.io.stdout(`ok: ${what} of ${env.dbPath} (schema ${found.schemaVersion}, ${found.leads} leads)${found.repaired ? '; summary tables rebuilt' : ''}\n`);
+    env.io.stdout(
+      `ok: ${what} of ${env.dbPath} (schema ${found.schemaVersion}, ${found.leads} leads)${found.repaired ? '; summary tables rebuilt' : ''}\n`,
+    );
     for (const note of found.notes) env.io.stdout(`note: ${note}\n`);
     return 0;
   },

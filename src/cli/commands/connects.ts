@@ -8,15 +8,34 @@ import type { Command, CommandEnv } from '../command';
 // docs/domain.md §5: `connects`, `connects opening`, `connects adjust`; everything goes through dispatch.
 
 /** The keys `leadledger connects --json` prints, in docs/domain.md §5's order. */
-const jsonKeys = ['source', 'balance', 'expiringIn30Days', 'spent', 'bought', 'allowance', 'adjustments', 'expired', 'uncovered', 'start', 'startAssumed'] as const;
+const jsonKeys = [
+  'source',
+  'balance',
+  'expiringIn30Days',
+  'spent',
+  'bought',
+  'allowance',
+  'adjustments',
+  'expired',
+  'uncovered',
+  'start',
+  'startAssumed',
+] as const;
 
-const flagOf: Record<string, string> = { source: '--source', sourceId: '--source', count: '--count', on: '--on', note: '--note' };
+const flagOf: Record<string, string> = {
+  source: '--source',
+  sourceId: '--source',
+  count: '--count',
+  on: '--on',
+  note: '--note',
+};
 
 function unwrap<T>(result: ApiResult<unknown>): T {
   if (result.ok) return result.value as T;
   const field = result.error.fields?.[0];
   // A change the user may accept: the same command again with --yes saves it.
-  if (result.error.code === 'needs_confirmation') throw new CliError(`${result.error.message} (run again with --yes)`, 1);
+  if (result.error.code === 'needs_confirmation')
+    throw new CliError(`${result.error.message} (run again with --yes)`, 1);
   const message = field ? `${flagOf[field.path] ?? field.path}: ${field.message}` : result.error.message;
   throw new CliError(message, result.error.code === 'invalid_input' ? 2 : 1);
 }
@@ -36,7 +55,14 @@ function parse(args: string[]) {
   try {
     return parseArgs({
       args: joinNegative(args),
-      options: { source: { type: 'string' }, on: { type: 'string' }, count: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, yes: { type: 'boolean' } },
+      options: {
+        source: { type: 'string' },
+        on: { type: 'string' },
+        count: { type: 'string' },
+        note: { type: 'string' },
+        json: { type: 'boolean' },
+        yes: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -77,8 +103,18 @@ const columns: [string, (c: ConnectsLedger) => string][] = [
 export function formatLedgerTable(on: string, channels: ConnectsLedger[]): string {
   const cells = channels.map((c) => columns.map(([, cell]) => cell(c)));
   const widths = columns.map(([title], i) => Math.max(title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => (i === 0 || i === columns.length - 1 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
-  const out = [`Credits ledger up to ${on}`, '', line(columns.map(([t]) => t)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (i === 0 || i === columns.length - 1 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `Credits ledger up to ${on}`,
+    '',
+    line(columns.map(([t]) => t)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+  ];
   if (channels.length === 0) out.push('(no channel with bidding credits)');
   const warnings = channels.flatMap((c) => c.warnings);
   if (warnings.length) out.push('', 'Notes:', ...warnings.map((w) => `  ${w}`));
@@ -115,17 +151,29 @@ export const connectsCommand: Command = {
     const [action, ...extra] = positionals;
     if (extra.length) throw new CliError(`Unexpected argument "${extra[0]}"`, 2);
     if (action === undefined) return show(env, values);
-    if (action !== 'opening' && action !== 'adjust') throw new CliError(`Unknown connects action "${action}" (opening or adjust)`, 2);
+    if (action !== 'opening' && action !== 'adjust')
+      throw new CliError(`Unknown connects action "${action}" (opening or adjust)`, 2);
     if (values.source === undefined) throw new CliError('--source needs the channel name', 2);
     const on = date(values.on, true)!;
     const count = countOf(values.count);
     if (action === 'opening') {
       if (values.note !== undefined) throw new CliError('--note is for connects adjust', 2);
-      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:set-opening', { source: values.source, count, on, ...(values.yes ? { confirmShortfall: true } : {}) }));
+      const entry = unwrap<{ count: number; on: string }>(
+        await env.dispatch('connects:set-opening', {
+          source: values.source,
+          count,
+          on,
+          ...(values.yes ? { confirmShortfall: true } : {}),
+        }),
+      );
       env.io.stdout(`Opening balance of ${values.source}: ${entry.count.toLocaleString('en-US')} on ${entry.on}\n`);
     } else {
-      const entry = unwrap<{ count: number; on: string }>(await env.dispatch('connects:adjust', { source: values.source, count, on, note: values.note ?? '' }));
-      env.io.stdout(`Adjusted ${values.source} by ${entry.count > 0 ? '+' : ''}${entry.count.toLocaleString('en-US')} on ${entry.on}\n`);
+      const entry = unwrap<{ count: number; on: string }>(
+        await env.dispatch('connects:adjust', { source: values.source, count, on, note: values.note ?? '' }),
+      );
+      env.io.stdout(
+        `Adjusted ${values.source} by ${entry.count > 0 ? '+' : ''}${entry.count.toLocaleString('en-US')} on ${entry.on}\n`,
+      );
     }
     return 0;
   },

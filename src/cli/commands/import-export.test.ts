@@ -62,7 +62,9 @@ describe('leadledger import', () => {
     const r = await cli('--db', db, 'import', fx('leads-bad-rows.csv'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ {2}line 4: stage "pending" is not one of/m);
-    expect(r.stderr.trim().split('\n').at(-1)).toBe('leadledger: Nothing was imported: 5 invalid rows (fix them, or pass --skip-invalid to import the valid rows)');
+    expect(r.stderr.trim().split('\n').at(-1)).toBe(
+      'leadledger: Nothing was imported: 5 invalid rows (fix them, or pass --skip-invalid to import the valid rows)',
+    );
     expect(count(db, 'leads')).toBe(0);
     const skip = await cli('--db', db, 'import', fx('leads-bad-rows.csv'), '--skip-invalid');
     expect(skip.code).toBe(0);
@@ -73,7 +75,9 @@ describe('leadledger import', () => {
     const db = freshDb();
     const r = await cli('--db', db, 'import', fx('leads-unterminated.csv'));
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toBe('leadledger: leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported\n');
+    expect(r.stderr).toBe(
+      'leadledger: leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported\n',
+    );
   });
 
   it('--dry-run writes nothing; exit 0 without errors, 1 with', async () => {
@@ -82,22 +86,57 @@ describe('leadledger import', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Dry run of upwork-current.csv \(Upwork transaction history, 24 rows\): 18 inserted/);
-    expect(ok.stdout).toContain('Rows became: 8 payments; 4 fees; expenses: 1 connects, 2 subscription, 2 fee, 4 tax; 3 transfers');
+    expect(ok.stdout).toContain(
+      'Rows became: 8 payments; 4 fees; expenses: 1 connects, 2 subscription, 2 fee, 4 tax; 3 transfers',
+    );
     expect(count(db, 'payments')).toBe(0);
     const bad = await cli('--db', db, 'import', fx('upwork-current-unknown-type.csv'), '--dry-run');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/line 3: Upwork type "Mystery Credit"/);
-    expect(bad.stdout).toMatch(/Unknown upwork type "Mystery Credit": 1 row \(line 3\); decide what it is once in the app's import page/);
+    expect(bad.stdout).toMatch(
+      /Unknown upwork type "Mystery Credit": 1 row \(line 3\); decide what it is once in the app's import page/,
+    );
   });
 
   it('--json prints the summary; --as and --source are honoured', async () => {
     const db = freshDb();
-    const r = await cli('--db', db, 'import', fx('stripe-balance.csv'), '--as', 'stripe', '--source', 'Stripe EU', '--json');
+    const r = await cli(
+      '--db',
+      db,
+      'import',
+      fx('stripe-balance.csv'),
+      '--as',
+      'stripe',
+      '--source',
+      'Stripe EU',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ format: 'stripe-balance', inserted: 2, transfers: 2, createdSources: ['Stripe EU'], applied: true });
-    expect(summary.counts).toEqual({ leads: 0, payments: 2, fees: 0, expenses: {}, time: 0, transfers: 2, skipped: {}, invalid: {} });
-    expect(summary.recognisedBy).toEqual(['balance_transaction_id', 'created_utc', 'currency', 'gross', 'reporting_category']);
+    expect(summary).toMatchObject({
+      format: 'stripe-balance',
+      inserted: 2,
+      transfers: 2,
+      createdSources: ['Stripe EU'],
+      applied: true,
+    });
+    expect(summary.counts).toEqual({
+      leads: 0,
+      payments: 2,
+      fees: 0,
+      expenses: {},
+      time: 0,
+      transfers: 2,
+      skipped: {},
+      invalid: {},
+    });
+    expect(summary.recognisedBy).toEqual([
+      'balance_transaction_id',
+      'created_utc',
+      'currency',
+      'gross',
+      'reporting_category',
+    ]);
   });
 
   it('usage errors exit 2; a missing file and an unknown layout exit 1 with one line', async () => {
@@ -108,7 +147,9 @@ describe('leadledger import', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'leadledger: nope.csv: no such file\n' });
     const unknown = await cli('--db', db, 'import', fx('fiverr-earnings.csv'));
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^leadledger: The columns \(Order Date, Buyer, Gig, Earned\) are not a format LeadLedger knows/);
+    expect(unknown.stderr).toMatch(
+      /^leadledger: The columns \(Order Date, Buyer, Gig, Earned\) are not a format LeadLedger knows/,
+    );
     expect(unknown.stderr.split('\n')).toHaveLength(2);
   });
 
@@ -116,18 +157,32 @@ describe('leadledger import', () => {
     const db = freshDb();
     const handle = new Database(db);
     await cli('--db', db, 'import', fx('leads-lf.csv'), '--dry-run'); // creates and migrates the db
-    handle.prepare(`INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES (?, ?, 'payments', ?, 'x')`).run(
-      'Fiverr earnings',
-      'orderdate|buyer|gig|earned',
-      JSON.stringify({ target: 'payments', columns: { date: 0, description: 2, gross: 3 }, dateFormat: 'DD/MM/YYYY', decimal: ',', source: 'Fiverr', currency: 'EUR' }),
-    );
+    handle
+      .prepare(
+        `INSERT INTO csv_mappings (name, header_signature, target, mapping_json, created_at) VALUES (?, ?, 'payments', ?, 'x')`,
+      )
+      .run(
+        'Fiverr earnings',
+        'orderdate|buyer|gig|earned',
+        JSON.stringify({
+          target: 'payments',
+          columns: { date: 0, description: 2, gross: 3 },
+          dateFormat: 'DD/MM/YYYY',
+          decimal: ',',
+          source: 'Fiverr',
+          currency: 'EUR',
+        }),
+      );
     handle.close();
     const r = await cli('--db', db, 'import', fx('fiverr-earnings.csv'), '--mapping', 'fiverr earnings');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2 inserted/);
     expect(count(db, 'payments')).toBe(2);
     const wrong = await cli('--db', db, 'import', fx('leads-lf.csv'), '--mapping', 'Fiverr earnings');
-    expect(wrong).toMatchObject({ code: 1, stderr: 'leadledger: The mapping "Fiverr earnings" was saved for a file with other columns\n' });
+    expect(wrong).toMatchObject({
+      code: 1,
+      stderr: 'leadledger: The mapping "Fiverr earnings" was saved for a file with other columns\n',
+    });
   });
 });
 
@@ -149,7 +204,9 @@ describe('leadledger export', () => {
       expect(Buffer.from(again.stdout)).toEqual(first);
     }
     const leads = (await cli('--db', a, 'export', 'leads')).stdout;
-    expect(leads.split('\r\n')[0]).toBe('ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome');
+    expect(leads.split('\r\n')[0]).toBe(
+      'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on,invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome',
+    );
     expect(leads).toContain(`Q2,Upwork,"'=HYPERLINK(""http://evil"")",`);
     const payments = (await cli('--db', a, 'export', 'payments')).stdout;
     expect(payments).toContain('P3,2026-08-12,Upwork,,Refund,-20.00,-2.00,USD\r\n'); // numbers stay numbers
@@ -161,8 +218,31 @@ describe('leadledger export', () => {
     const r = await cli('--db', a, 'export', 'leads', '--json', '--from', '2026-08-02', '--to', '2026-08-04');
     const records = JSON.parse(r.stdout);
     expect(records).toEqual([
-      { ref: 'L2', source: 'Fiverr', title: 'Landing page', client: 'Beta', url: '', stage: 'won', created_on: '2026-08-03', applied_on: '2026-08-03', closed_on: '2026-08-09', connects: 0, boost_connects: 0, connects_refunded: 0, value: '1250.50', currency: 'USD', lost_reason: '', tags: '', notes: '', follow_up_on: null,
-        invited: null, minutes_after_post: null, proposals_when_bid: null, viewed_on: null, boost_outcome: null },
+      {
+        ref: 'L2',
+        source: 'Fiverr',
+        title: 'Landing page',
+        client: 'Beta',
+        url: '',
+        stage: 'won',
+        created_on: '2026-08-03',
+        applied_on: '2026-08-03',
+        closed_on: '2026-08-09',
+        connects: 0,
+        boost_connects: 0,
+        connects_refunded: 0,
+        value: '1250.50',
+        currency: 'USD',
+        lost_reason: '',
+        tags: '',
+        notes: '',
+        follow_up_on: null,
+        invited: null,
+        minutes_after_post: null,
+        proposals_when_bid: null,
+        viewed_on: null,
+        boost_outcome: null,
+      },
     ]);
     expect((await cli('--db', a, 'export', 'leads', '--from', '2026-13-01')).code).toBe(2);
     expect((await cli('--db', a, 'export', 'invoices')).code).toBe(2);
@@ -174,7 +254,9 @@ describe('leadledger export', () => {
     await cli('--db', a, 'import', fx('payments.csv'));
     const csv = (await cli('--db', a, 'export', 'report')).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution');
+    expect(lines[0]).toBe(
+      'source,leads,proposals,replies,interviews,wins,winRate,connectsSpent,connectsRefunded,connectsExpired,connectsPerWin,revenue,fees,costs,profit,roi,costPerLead,costPerWin,revenuePerConnect,booked,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution',
+    );
     expect(lines.at(-1)).toMatch(/^Total,3,2,.*,USD,usage,last$/);
     // The export honours the basis it is asked for (the Reports page passes its own).
     const cash = (await cli('--db', a, 'export', 'report', '--basis', 'cash')).stdout.trim().split('\r\n');

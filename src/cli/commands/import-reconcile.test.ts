@@ -24,10 +24,18 @@ describe('leadledger import meets typed payments', () => {
     const db = tempDbPath();
     dirs.push(path.dirname(db));
     const file = path.join(path.dirname(db), 'expenses.csv');
-    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\ne1,2026-03-01,Upwork,advertising,Ads,25.00,USD,\ne2,2026-03-02,Upwork,connects,Returned,-12.00,USD,80\n');
+    fs.writeFileSync(
+      file,
+      'ref,date,source,category,description,amount,currency,connects\ne1,2026-03-01,Upwork,advertising,Ads,25.00,USD,\ne2,2026-03-02,Upwork,connects,Returned,-12.00,USD,80\n',
+    );
     const run = await cli('--db', db, 'import', file, '--json');
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ applied: false, inserted: 0, invalidCount: 1, invalid: [{ line: 3, message: expect.stringMatching(/^amount: A Connects purchase cannot be negative/) }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      applied: false,
+      inserted: 0,
+      invalidCount: 1,
+      invalid: [{ line: 3, message: expect.stringMatching(/^amount: A Connects purchase cannot be negative/) }],
+    });
   });
 
   it('prints matched and possible duplicates, lists them with --json, and imports:undo puts the typed ones back', async () => {
@@ -44,9 +52,13 @@ describe('leadledger import meets typed payments', () => {
     const run = await cli('--db', db, 'import', file);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/: 2 inserted, 0 updated/);
-    expect(run.stdout).toContain('Matched to what you entered: 1\n  payment of 2026-03-06, 200.00 USD is payment #1 (2026-03-03, 200.00 USD, Upwork');
+    expect(run.stdout).toContain(
+      'Matched to what you entered: 1\n  payment of 2026-03-06, 200.00 USD is payment #1 (2026-03-03, 200.00 USD, Upwork',
+    );
     expect(run.stdout).toContain('Possible duplicates: 1 (imported as new');
-    expect(run.stdout).toContain('  payment of 2026-03-13, 240.00 USD imported as new: possible duplicate of payment #2 (2026-02-20, 240.00 USD, Upwork)');
+    expect(run.stdout).toContain(
+      '  payment of 2026-03-13, 240.00 USD imported as new: possible duplicate of payment #2 (2026-02-20, 240.00 USD, Upwork)',
+    );
 
     const json = await cli('--db', db, 'import', file, '--dry-run', '--json');
     const summary = JSON.parse(json.stdout) as { matched: unknown[]; possibleDuplicates: unknown[]; inserted: number };

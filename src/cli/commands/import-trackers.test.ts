@@ -34,14 +34,21 @@ describe('leadledger import of a time tracker', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/line 2: project "Website" is not mapped to a channel/);
     expect(refused.stderr).toMatch(/line 5: project "Proposals" is not mapped to a channel/);
-    expect(refused.stderr).toContain("Map the projects once on the app's Import page, or give the whole file a channel: --source NAME [--kind sales|delivery]");
+    expect(refused.stderr).toContain(
+      "Map the projects once on the app's Import page, or give the whole file a channel: --source NAME [--kind sales|delivery]",
+    );
     const imported = await cli('--db', db, 'import', fx('toggl-subset.csv'), '--source', 'Upwork', '--kind', 'sales');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Toggl Track detailed report, 6 rows\): 5 inserted/);
     expect(imported.stdout).toMatch(/Rows became: 5 time entries/);
     expect(imported.stdout).toMatch(/Skipped: 1 entries under half a minute/);
-    expect(rows(db, `SELECT kind, SUM(minutes) AS m FROM time_entries GROUP BY kind`)).toEqual([{ kind: 'sales', m: 407 }]);
-    expect((await cli('--db', db, 'import', fx('toggl-subset.csv'), '--kind', 'later'))).toMatchObject({ code: 2, stderr: 'leadledger: --kind must be sales or delivery\n' });
+    expect(rows(db, `SELECT kind, SUM(minutes) AS m FROM time_entries GROUP BY kind`)).toEqual([
+      { kind: 'sales', m: 407 },
+    ]);
+    expect(await cli('--db', db, 'import', fx('toggl-subset.csv'), '--kind', 'later')).toMatchObject({
+      code: 2,
+      stderr: 'leadledger: --kind must be sales or delivery\n',
+    });
   });
 
   it('a Harvest summary is named, with what to export instead', async () => {

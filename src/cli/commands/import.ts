@@ -26,8 +26,10 @@ async function waitForImport(env: CommandEnv, jobId: string, showProgress: boole
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a CSV: LeadLedger leads/payments/expenses/time, Upwork, PayPal, Stripe, Wise, Toggl/Clockify/Harvest time, or any file with a saved mapping',
-  usage: 'leadledger import FILE [--as leads|payments|expenses|time|upwork|paypal|stripe] [--source NAME] [--kind sales|delivery] [--mapping NAME] [--skip-invalid] [--dry-run] [--json]',
+  summary:
+    'Import a CSV: LeadLedger leads/payments/expenses/time, Upwork, PayPal, Stripe, Wise, Toggl/Clockify/Harvest time, or any file with a saved mapping',
+  usage:
+    'leadledger import FILE [--as leads|payments|expenses|time|upwork|paypal|stripe] [--source NAME] [--kind sales|delivery] [--mapping NAME] [--skip-invalid] [--dry-run] [--json]',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,
@@ -49,9 +51,11 @@ export const importCommand: Command = {
       throw new CliError(`--as must be one of ${importAsValues.join(', ')}`, 2);
     }
     if (values.as && values.mapping) throw new CliError('Use --as or --mapping, not both', 2);
-    if (values.source !== undefined && (values.source.trim() === '' || values.source.length > 60)) throw new CliError('--source needs a channel name (at most 60 characters)', 2);
+    if (values.source !== undefined && (values.source.trim() === '' || values.source.length > 60))
+      throw new CliError('--source needs a channel name (at most 60 characters)', 2);
     // Time trackers (docs/domain.md §6): the kind of every entry of the file.
-    if (values.kind !== undefined && values.kind !== 'sales' && values.kind !== 'delivery') throw new CliError('--kind must be sales or delivery', 2);
+    if (values.kind !== undefined && values.kind !== 'sales' && values.kind !== 'delivery')
+      throw new CliError('--kind must be sales or delivery', 2);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -82,9 +86,12 @@ export const importCommand: Command = {
     const summary = job.summary;
     if (values.json) env.io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     else env.io.stdout(`${describeImport(summary).join('\n')}\n`);
-    if (summary.invalidCount > 0 && (!values.json || !summary.applied)) env.io.stderr(`${invalidLines(summary).join('\n')}\n`);
+    if (summary.invalidCount > 0 && (!values.json || !summary.applied))
+      env.io.stderr(`${invalidLines(summary).join('\n')}\n`);
     if (summary.counts.invalid['unmapped project'] && !values.json) {
-      env.io.stderr('Map the projects once on the app\'s Import page, or give the whole file a channel: --source NAME [--kind sales|delivery]\n');
+      env.io.stderr(
+        "Map the projects once on the app's Import page, or give the whole file a channel: --source NAME [--kind sales|delivery]\n",
+      );
     }
     const failure = importFailure(summary);
     if (failure) throw new CliError(failure);

@@ -12,4 +12,17 @@ import { webCommand } from './web';
 import { funnelCommand, planCommand } from './visibility';
 
 /** Every subcommand; add a command by importing it here. */
-export const commands: readonly Command[] = [webCommand, seedCommand, backupCommand, restoreCommand, checkCommand, importCommand, exportCommand, reportCommand, apiCommand, connectsCommand, funnelCommand, planCommand];
+export const commands: readonly Command[] = [
+  webCommand,
+  seedCommand,
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  importCommand,
+  exportCommand,
+  reportCommand,
+  apiCommand,
+  connectsCommand,
+  funnelCommand,
+  planCommand,
+];

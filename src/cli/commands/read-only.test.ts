@@ -19,7 +19,14 @@ function emptyDir() {
 const fixture = path.resolve('src/core/csv/__fixtures__/leads-lf.csv');
 
 describe('read-only commands create nothing', () => {
-  for (const argv of [['report'], ['report', '--json'], ['export', 'leads'], ['export', 'report', '--json'], ['check'], ['backup', '--list']]) {
+  for (const argv of [
+    ['report'],
+    ['report', '--json'],
+    ['export', 'leads'],
+    ['export', 'report', '--json'],
+    ['check'],
+    ['backup', '--list'],
+  ]) {
     it(`${argv.join(' ')} on a missing database: exit 1, one line, no folder or file made`, async () => {
       const dir = emptyDir();
       for (const db of [path.join(dir, 'leadledger.db'), path.join(dir, 'not', 'yet', 'leadledger.db')]) {
@@ -79,7 +86,9 @@ describe('read-only commands create nothing', () => {
       child.once('exit', (code) => reject(new Error(`web exited ${code}: ${out}`)));
     });
     expect(fs.existsSync(db)).toBe(true);
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code} ${signal} ${err}`)));
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(`${code} ${signal} ${err}`)),
+    );
     child.kill('SIGTERM');
     expect(await exited).toBe('0 null ');
   });

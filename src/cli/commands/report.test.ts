@@ -25,8 +25,24 @@ async function smallDb() {
     const r = await dispatch(ctx, name, input);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   };
-  await run('leads:create', { sourceId: upwork, title: 'a', createdOn: '2026-08-01', appliedOn: '2026-08-01', closedOn: '2026-08-09', stage: 'won', connects: 16, value: '1250.50' });
-  await run('leads:create', { sourceId: upwork, title: 'b', createdOn: '2026-08-03', appliedOn: '2026-08-03', connects: 8, connectsRefunded: 8 });
+  await run('leads:create', {
+    sourceId: upwork,
+    title: 'a',
+    createdOn: '2026-08-01',
+    appliedOn: '2026-08-01',
+    closedOn: '2026-08-09',
+    stage: 'won',
+    connects: 16,
+    value: '1250.50',
+  });
+  await run('leads:create', {
+    sourceId: upwork,
+    title: 'b',
+    createdOn: '2026-08-03',
+    appliedOn: '2026-08-03',
+    connects: 8,
+    connectsRefunded: 8,
+  });
   await run('payments:create', { date: '2026-08-12', sourceId: upwork, gross: '1000.00' });
   await run('payments:create', { date: '2026-08-13', sourceId: upwork, gross: '70.00', currency: 'EUR' });
   db.close();
@@ -36,25 +52,90 @@ async function smallDb() {
 describe('leadledger report', () => {
   it('prints exactly the DOMAIN.md JSON shape', async () => {
     const file = await smallDb();
-    const { code, stdout, stderr } = await cli('--db', file, 'report', '--from', '2026-08-01', '--to', '2026-08-31', '--json');
+    const { code, stdout, stderr } = await cli(
+      '--db',
+      file,
+      'report',
+      '--from',
+      '2026-08-01',
+      '--to',
+      '2026-08-31',
+      '--json',
+    );
     expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['from', 'to', 'basis', 'currency', 'channels', 'totals', 'warnings']);
-    const keys = ['leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin', 'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin', 'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin'];
+    const keys = [
+      'leads',
+      'proposals',
+      'replies',
+      'interviews',
+      'wins',
+      'winRate',
+      'connectsSpent',
+      'connectsRefunded',
+      'connectsExpired',
+      'connectsPerWin',
+      'revenue',
+      'fees',
+      'costs',
+      'profit',
+      'roi',
+      'costPerLead',
+      'costPerWin',
+      'revenuePerConnect',
+      'booked',
+      'medianDaysToWin',
+      'salesHours',
+      'deliveryHours',
+      'profitPerHour',
+      'salesHoursPerWin',
+    ];
     expect(Object.keys(report.channels[0])).toEqual(['source', ...keys]);
     expect(Object.keys(report.totals)).toEqual(keys);
     // Ledger (assumed start 2026-08-01): 16 spent on 08-01 take the month's 10 free, 6 are uncovered at 0.15 = 0.90;
     // the 8 of 08-03 came back. Revenue 1000.00, fee 100.00; the EUR payment has no rate.
     expect(report).toMatchObject({
-      from: '2026-08-01', to: '2026-08-31', basis: 'usage', currency: 'USD',
-      warnings: ['No EUR rate for 2026-08: 1 amount left out (70.00 EUR)', 'Upwork: 6 Connects spent that no opening balance, allowance or purchase covers'],
+      from: '2026-08-01',
+      to: '2026-08-31',
+      basis: 'usage',
+      currency: 'USD',
+      warnings: [
+        'No EUR rate for 2026-08: 1 amount left out (70.00 EUR)',
+        'Upwork: 6 Connects spent that no opening balance, allowance or purchase covers',
+      ],
     });
     expect(report.channels[0]).toEqual({
-      source: 'Upwork', leads: 2, proposals: 2, replies: 1, interviews: 1, wins: 1, winRate: 0.5, connectsSpent: 24, connectsRefunded: 8,
-      connectsExpired: 0, connectsPerWin: 16, revenue: 100000, fees: 10000, costs: 90, profit: 89910, roi: 89910 / 10090, costPerLead: 45,
-      costPerWin: 90, revenuePerConnect: 6250, booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
+      source: 'Upwork',
+      leads: 2,
+      proposals: 2,
+      replies: 1,
+      interviews: 1,
+      wins: 1,
+      winRate: 0.5,
+      connectsSpent: 24,
+      connectsRefunded: 8,
+      connectsExpired: 0,
+      connectsPerWin: 16,
+      revenue: 100000,
+      fees: 10000,
+      costs: 90,
+      profit: 89910,
+      roi: 89910 / 10090,
+      costPerLead: 45,
+      costPerWin: 90,
+      revenuePerConnect: 6250,
+      booked: 125050,
+      medianDaysToWin: 8,
+      salesHours: 0,
+      deliveryHours: 0,
+      profitPerHour: null,
+      salesHoursPerWin: 0,
     });
-    const cash = JSON.parse((await cli('--db', file, 'report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json')).stdout);
+    const cash = JSON.parse(
+      (await cli('--db', file, 'report', '--from', '2026-08-01', '--to', '2026-08-31', '--basis', 'cash', '--json'))
+        .stdout,
+    );
     expect(cash.channels[0]).toMatchObject({ costs: 0, costPerLead: 0, profit: 90000, roi: 9 });
   });
 
@@ -74,7 +155,9 @@ describe('leadledger report', () => {
     const table = lines.slice(2, end + 1);
     expect(table.length).toBe(5);
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
-    expect(stdout).toContain('Warnings:\n  No EUR rate for 2026-08: 1 amount left out (70.00 EUR)\n  Upwork: 6 Connects');
+    expect(stdout).toContain(
+      'Warnings:\n  No EUR rate for 2026-08: 1 amount left out (70.00 EUR)\n  Upwork: 6 Connects',
+    );
     const empty = await cli('--db', file, 'report', '--from', '2020-01-01', '--to', '2020-01-31');
     expect(empty.stdout).toContain('(no activity in this range)');
   });

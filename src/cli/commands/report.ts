@@ -6,7 +6,11 @@ import { CliError } from '../cli-error';
 import { attributionFlag } from './attribution-flag';
 import type { Command } from '../command';
 
-type Column = { title: string; cell: (row: Omit<ChannelRow, 'source'> & { source: string }, currency: string) => string; left?: boolean };
+type Column = {
+  title: string;
+  cell: (row: Omit<ChannelRow, 'source'> & { source: string }, currency: string) => string;
+  left?: boolean;
+};
 
 const columns: Column[] = [
   { title: 'Channel', cell: (r) => r.source, left: true },
@@ -40,7 +44,11 @@ export function formatReportTable(report: ChannelReport, attribution: 'last' | '
   const rows = [...report.channels, { source: 'Total', ...report.totals }];
   const cells = rows.map((row) => columns.map((c) => c.cell(row, report.currency)));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => (columns[i]!.left ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (columns[i]!.left ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [
     `Channel report ${report.from} to ${report.to}, ${report.basis} basis${attribution === 'first' ? ', first-touch attribution' : ''}, amounts in ${report.currency}`,
     '',
@@ -74,7 +82,17 @@ export const reportCommand: Command = {
   async run(args, env) {
     let values: { from?: string; to?: string; basis?: string; attribution?: string; json?: boolean };
     try {
-      ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, basis: { type: 'string' }, attribution: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
+      ({ values } = parseArgs({
+        args,
+        options: {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          basis: { type: 'string' },
+          attribution: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+        strict: true,
+      }));
     } catch (error) {
       throw new CliError((error as Error).message.split('\n')[0]!, 2);
     }
@@ -85,7 +103,12 @@ export const reportCommand: Command = {
       throw new CliError(`--basis is cash or usage (got "${values.basis}")`, 2);
     }
     const attribution = attributionFlag(values.attribution) ?? 'last';
-    const report = await env.call('reports:channels', { from, to, basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage', attribution });
+    const report = await env.call('reports:channels', {
+      from,
+      to,
+      basis: (values.basis as 'cash' | 'usage' | undefined) ?? 'usage',
+      attribution,
+    });
     env.io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report, attribution));
     return 0;
   },

@@ -10,7 +10,8 @@ export const restoreCommand: Command = {
   usage: 'leadledger restore FILE',
   async run(args, env) {
     const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
-    if (positionals.length !== 1) throw new CliError('restore needs exactly one backup FILE (see leadledger backup --list)', 2);
+    if (positionals.length !== 1)
+      throw new CliError('restore needs exactly one backup FILE (see leadledger backup --list)', 2);
     // A store action (the current file may be missing or damaged), done before anything opens it.
     const outcome = await restoreStore(env.dbPath, path.resolve(positionals[0]!));
     const kept = outcome.keptCopy ? ` The database it replaced was kept as ${outcome.keptCopy}.` : '';

@@ -12,9 +12,14 @@ export const webCommand: Command = {
   summary: 'Serve the app in your browser on 127.0.0.1 (browser mode)',
   usage: 'leadledger web [--port N] [--read-only]',
   async run(args, env) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },
+      strict: true,
+    });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port needs a number from 0 to 65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError('--port needs a number from 0 to 65535');
     // Like the desktop app: a busy file is waited for, saying so; a damaged one is reported with the
     // choices and left as it is (--read-only opens it to export); backups run on start (once the
     // first page has loaded: after 3 s without a request, within a minute) and daily.
@@ -27,7 +32,8 @@ export const webCommand: Command = {
     } catch (error) {
       throw new CliError((error as Error).message);
     }
-    if (store.status === 'quit') throw new CliError(`${store.notice} To open it read-only: leadledger web --read-only.`);
+    if (store.status === 'quit')
+      throw new CliError(`${store.notice} To open it read-only: leadledger web --read-only.`);
     const { ctx, schedule } = store;
     if (store.notice) env.io.stderr(`LeadLedger: ${store.notice}\n`);
     const rendererDir = process.env.LEADLEDGER_RENDERER_DIR ?? path.join(packageRoot(), 'out', 'renderer');

@@ -4,12 +4,22 @@ import type { LostReasonCount } from '../../shared/api/schemas/preferences';
 
 type ActivityRecord = { id: number; lead_id: number; kind: ActivityKind; at: string; text: string };
 
-const toActivity = (r: ActivityRecord): Activity => ({ id: r.id, leadId: r.lead_id, kind: r.kind, at: r.at, text: r.text });
+const toActivity = (r: ActivityRecord): Activity => ({
+  id: r.id,
+  leadId: r.lead_id,
+  kind: r.kind,
+  at: r.at,
+  text: r.text,
+});
 
-export function insertActivity(db: Database, a: { leadId: number; kind: ActivityKind; at: string; text: string; createdAt: string }): Activity {
+export function insertActivity(
+  db: Database,
+  a: { leadId: number; kind: ActivityKind; at: string; text: string; createdAt: string },
+): Activity {
   const id = Number(
-    db.prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?)`).run(a.leadId, a.kind, a.at, a.text, a.createdAt)
-      .lastInsertRowid,
+    db
+      .prepare(`INSERT INTO activity (lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(a.leadId, a.kind, a.at, a.text, a.createdAt).lastInsertRowid,
   );
   return { id, leadId: a.leadId, kind: a.kind, at: a.at, text: a.text };
 }
@@ -19,14 +29,18 @@ export function deleteActivity(db: Database, id: number): boolean {
 }
 
 export function activitiesOfLead(db: Database, leadId: number): Activity[] {
-  const rows = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC`).all(leadId) as ActivityRecord[];
+  const rows = db
+    .prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC`)
+    .all(leadId) as ActivityRecord[];
   return rows.map(toActivity);
 }
 
 /** The latest logged activity of each lead in `leadIds` (one index seek per lead). */
 /** Each lead's latest activity up to `upTo` (an ISO time; a meeting planned after it is not "last"). */
 export function lastActivities(db: Database, leadIds: readonly number[], upTo = '9999'): Map<number, Activity> {
-  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1`);
+  const statement = db.prepare(
+    `SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1`,
+  );
   const result = new Map<number, Activity>();
   for (const leadId of leadIds) {
     const row = statement.get(leadId, upTo) as ActivityRecord | undefined;
@@ -37,7 +51,9 @@ export function lastActivities(db: Database, leadIds: readonly number[], upTo = 
 
 /** Each lead's next planned activity (a meeting dated after `after`). */
 export function plannedActivities(db: Database, leadIds: readonly number[], after: string): Map<number, Activity> {
-  const statement = db.prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at > ? ORDER BY at, id LIMIT 1`);
+  const statement = db.prepare(
+    `SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at > ? ORDER BY at, id LIMIT 1`,
+  );
   const result = new Map<number, Activity>();
   for (const leadId of leadIds) {
     const row = statement.get(leadId, after) as ActivityRecord | undefined;
@@ -46,11 +62,21 @@ export function plannedActivities(db: Database, leadIds: readonly number[], afte
   return result;
 }
 
-export type LeadPaymentRow = { id: number; date: string; created_at: string; gross_minor: number; fee_minor: number; currency: string; description: string };
+export type LeadPaymentRow = {
+  id: number;
+  date: string;
+  created_at: string;
+  gross_minor: number;
+  fee_minor: number;
+  currency: string;
+  description: string;
+};
 
 export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
   return db
-    .prepare(`SELECT id, date, created_at, gross_minor, fee_minor, currency, description FROM payments WHERE lead_id = ? ORDER BY date DESC, id DESC`)
+    .prepare(
+      `SELECT id, date, created_at, gross_minor, fee_minor, currency, description FROM payments WHERE lead_id = ? ORDER BY date DESC, id DESC`,
+    )
     .all(leadId) as LeadPaymentRow[];
 }
 
@@ -59,7 +85,9 @@ export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
  * Counted from leads_lost (migration 0012: the lost leads alone, covering), then named.
  */
 export function lostReasonCounts(db: Database, from: string | undefined, to: string | undefined): LostReasonCount[] {
-  const range = [from === undefined ? '' : 'AND l.closed_on >= ?', to === undefined ? '' : 'AND l.closed_on <= ?'].join(' ');
+  const range = [from === undefined ? '' : 'AND l.closed_on >= ?', to === undefined ? '' : 'AND l.closed_on <= ?'].join(
+    ' ',
+  );
   return db
     .prepare(
       `SELECT s.id AS sourceId, s.name AS sourceName, s.color AS sourceColor, g.reason, g.count

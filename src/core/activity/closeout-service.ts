@@ -18,7 +18,8 @@ function requireLead(ctx: Ctx, id: number): LeadRecord {
 
 /** A close date may not come before the lead was created or applied for. */
 function checkClosedOn(lead: LeadRecord, closedOn: string): void {
-  if (lead.applied_on && closedOn < lead.applied_on) throw fieldError('closedOn', `Closed cannot be before Applied (${lead.applied_on})`);
+  if (lead.applied_on && closedOn < lead.applied_on)
+    throw fieldError('closedOn', `Closed cannot be before Applied (${lead.applied_on})`);
   if (closedOn < lead.created_on) throw fieldError('closedOn', `Closed cannot be before Created (${lead.created_on})`);
 }
 
@@ -32,7 +33,11 @@ export function closeWon(ctx: Ctx, input: z.output<typeof CloseWon>): { leadId: 
     const lead = requireLead(ctx, input.id);
     checkClosedOn(lead, input.closedOn);
     const currency = input.currency?.trim().toUpperCase() || lead.currency;
-    const valueMinor = input.value ? minorOf('value', input.value, currency) : input.value === '' || input.value === null ? null : lead.value_minor;
+    const valueMinor = input.value
+      ? minorOf('value', input.value, currency)
+      : input.value === '' || input.value === null
+        ? null
+        : lead.value_minor;
     let paymentId: number | null = null;
     if (input.payment) {
       const gross = minorOf('payment.gross', input.payment.gross, currency);
@@ -43,7 +48,7 @@ export function closeWon(ctx: Ctx, input: z.output<typeof CloseWon>): { leadId: 
       if (input.payment.fee) minorOf('payment.fee', input.payment.fee, currency);
     }
     moveLead(ctx, { id: input.id, stage: 'won', beforeId: input.beforeId ?? null, closedOn: input.closedOn });
-    updateLead(ctx, { id: input.id, currency, value: input.value === undefined ? undefined : input.value ?? null });
+    updateLead(ctx, { id: input.id, currency, value: input.value === undefined ? undefined : (input.value ?? null) });
     if (input.payment) {
       const payment = createPayment(ctx, {
         date: input.payment.date,
@@ -68,17 +73,41 @@ export function closeLost(ctx: Ctx, input: z.output<typeof CloseLost>): { leadId
     const now = ctx.now();
     if (input.closedOn) checkClosedOn(lead, input.closedOn);
     const reasons = readPreferences(ctx).lostReasons;
-    if (!reasons.some((r) => r.toLowerCase() === input.reason.toLowerCase())) updatePreferences(ctx, { lostReasons: [...reasons, input.reason] });
-    moveLead(ctx, { id: input.id, stage: 'lost', beforeId: input.beforeId ?? null, ...(input.closedOn ? { closedOn: input.closedOn } : {}) });
+    if (!reasons.some((r) => r.toLowerCase() === input.reason.toLowerCase()))
+      updatePreferences(ctx, { lostReasons: [...reasons, input.reason] });
+    moveLead(ctx, {
+      id: input.id,
+      stage: 'lost',
+      beforeId: input.beforeId ?? null,
+      ...(input.closedOn ? { closedOn: input.closedOn } : {}),
+    });
     updateLead(ctx, { id: input.id, lostReason: input.reason });
-    if (input.note) insertActivity(db, { leadId: input.id, kind: 'note', at: now.toISOString(), text: `Lost (${input.reason}): ${input.note}`, createdAt: now.toISOString() });
+    if (input.note)
+      insertActivity(db, {
+        leadId: input.id,
+        kind: 'note',
+        at: now.toISOString(),
+        text: `Lost (${input.reason}): ${input.note}`,
+        createdAt: now.toISOString(),
+      });
     return { leadId: input.id };
   })();
 }
 
-export function previewFee(ctx: Ctx, input: { id: number; gross: string; date: string; currency?: string | undefined }): { feeMinor: number } {
+export function previewFee(
+  ctx: Ctx,
+  input: { id: number; gross: string; date: string; currency?: string | undefined },
+): { feeMinor: number } {
   const lead = requireLead(ctx, input.id);
   const currency = input.currency?.trim().toUpperCase() || lead.currency;
   const grossMinor = minorOf('gross', input.gross, currency);
-  return { feeMinor: resolvePaymentFee(ctx.db, { sourceId: lead.source_id, date: input.date, grossMinor, currency, leadId: lead.id }) };
+  return {
+    feeMinor: resolvePaymentFee(ctx.db, {
+      sourceId: lead.source_id,
+      date: input.date,
+      grossMinor,
+      currency,
+      leadId: lead.id,
+    }),
+  };
 }

@@ -21,9 +21,12 @@ function examine(ctx: Ctx): { problems: string[]; notes: string[]; summariesChec
   const summariesChecked = version === latestVersion;
   if (summariesChecked) {
     const drift = rollupDrift(db);
-    if (drift.length > 0) problems.push(`summary tables differ from the data (${drift.join(', ')}); run leadledger check --repair`);
+    if (drift.length > 0)
+      problems.push(`summary tables differ from the data (${drift.join(', ')}); run leadledger check --repair`);
   } else {
-    notes.push(`schema ${version} will be updated to ${latestVersion} the next time LeadLedger opens it; summary tables not checked`);
+    notes.push(
+      `schema ${version} will be updated to ${latestVersion} the next time LeadLedger opens it; summary tables not checked`,
+    );
   }
   return { problems, notes, summariesChecked };
 }

@@ -1,8 +1,16 @@
 import type { Database } from 'better-sqlite3';
 
-export type FirstDaySteps = { channels: boolean; connects: boolean; lead: boolean; import: boolean; time: boolean; leads: number };
+export type FirstDaySteps = {
+  channels: boolean;
+  connects: boolean;
+  lead: boolean;
+  import: boolean;
+  time: boolean;
+  leads: number;
+};
 
-const exists = (db: Database, sql: string) => (db.prepare(`SELECT EXISTS (${sql}) AS e`).get() as { e: number }).e === 1;
+const exists = (db: Database, sql: string) =>
+  (db.prepare(`SELECT EXISTS (${sql}) AS e`).get() as { e: number }).e === 1;
 
 /**
  * The first-day guide's steps, from what the database holds: channels made one's own (one archived or

@@ -16,15 +16,55 @@ import { insertTimeEntry } from '../time/time-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 
 const channelWeights: [string, number][] = [
-  ['Upwork', 45], ['LinkedIn', 10], ['Fiverr', 9], ['Referral', 8], ['Personal website', 7], ['Stack Overflow', 5],
-  ['Behance', 4], ['Freelancer.com', 4], ['Podcast', 3], ['ArtStation', 2], ['Unsplash', 2], ['PeoplePerHour', 1],
+  ['Upwork', 45],
+  ['LinkedIn', 10],
+  ['Fiverr', 9],
+  ['Referral', 8],
+  ['Personal website', 7],
+  ['Stack Overflow', 5],
+  ['Behance', 4],
+  ['Freelancer.com', 4],
+  ['Podcast', 3],
+  ['ArtStation', 2],
+  ['Unsplash', 2],
+  ['PeoplePerHour', 1],
 ];
 const inbound = new Set(['Referral', 'Personal website', 'Podcast', 'Unsplash', 'ArtStation', 'Behance']);
-const titles = ['Landing page redesign', 'React dashboard', 'Logo and brand kit', 'API integration', 'Shopify store fixes',
-  'Mobile app UI', 'Data pipeline in Python', 'WordPress speed-up', 'Illustration set', 'Podcast editing', 'SEO audit',
-  'Marketing site in Next.js', 'Stripe billing setup', 'Product photos retouch', 'Pitch deck design', 'Chrome extension'];
-const clients = ['Acme Co', 'Northwind', 'Globex', 'Initech', 'Umbrella Labs', 'Stark Studio', 'Wayne Media', 'Hooli',
-  'Vandelay Import', 'Soylent Foods', 'Tyrell Design', 'Cyberdyne', 'Pied Piper', 'Wonka Sweets', 'Oceanic Air'];
+const titles = [
+  'Landing page redesign',
+  'React dashboard',
+  'Logo and brand kit',
+  'API integration',
+  'Shopify store fixes',
+  'Mobile app UI',
+  'Data pipeline in Python',
+  'WordPress speed-up',
+  'Illustration set',
+  'Podcast editing',
+  'SEO audit',
+  'Marketing site in Next.js',
+  'Stripe billing setup',
+  'Product photos retouch',
+  'Pitch deck design',
+  'Chrome extension',
+];
+const clients = [
+  'Acme Co',
+  'Northwind',
+  'Globex',
+  'Initech',
+  'Umbrella Labs',
+  'Stark Studio',
+  'Wayne Media',
+  'Hooli',
+  'Vandelay Import',
+  'Soylent Foods',
+  'Tyrell Design',
+  'Cyberdyne',
+  'Pied Piper',
+  'Wonka Sweets',
+  'Oceanic Air',
+];
 const tagPool = ['react', 'design', 'urgent', 'retainer', 'long-term', 'api', 'fixed-price', 'hourly'];
 const lostReasons = ['Chose another freelancer', 'Budget too low', 'Client went silent', 'Job cancelled'];
 
@@ -61,7 +101,10 @@ export type SampleOptions = {
  * and boosts on Upwork bids, payments on won leads, memberships and connects purchases.
  * Same generator for "Load sample data" and `leadledger seed`.
  */
-export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: number; payments: number; expenses: number } {
+export function loadSampleData(
+  ctx: Ctx,
+  options: SampleOptions,
+): { leads: number; payments: number; expenses: number } {
   const { db } = ctx;
   // Seeded so `seed --seed S` gives the same data every time.
   const random = seededRandom(options.seed);
@@ -69,9 +112,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   // The bid facts (docs/domain.md §8) from a generator of their own, so the rest of the data is what it was.
   const bidRandom = seededRandom(options.seed * 7919 + 28);
-  const sources = new Map(
-    activeSourceNames(db).map((s) => [s.name, s.id]),
-  );
+  const sources = new Map(activeSourceNames(db).map((s) => [s.name, s.id]));
   const weighted = channelWeights.filter(([name]) => sources.has(name));
   if (weighted.length === 0) throw new Error('No preset channels to generate data for');
   const totalWeight = weighted.reduce((sum, [, w]) => sum + w, 0);
@@ -82,10 +123,14 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const spanDays = daysBetween(toIsoDate(start), todayIso);
   const nowIso = today.toISOString();
   const runTag = `${options.seed}-${Date.now().toString(36)}`;
-  const payment = (batch: RollupBatch, p: Pick<PaymentWrite, 'ref' | 'date' | 'source_id' | 'lead_id' | 'description' | 'gross_minor' | 'fee_minor'>) =>
-    insertPayment(db, { ...p, fee_computed: 1, currency: 'USD', import_id: null, created_at: nowIso }, batch);
-  const expense = (batch: RollupBatch, e: Pick<ExpenseWrite, 'ref' | 'date' | 'source_id' | 'category' | 'description' | 'amount_minor' | 'connects'>) =>
-    insertExpense(db, { ...e, currency: 'USD', import_id: null, created_at: nowIso }, batch);
+  const payment = (
+    batch: RollupBatch,
+    p: Pick<PaymentWrite, 'ref' | 'date' | 'source_id' | 'lead_id' | 'description' | 'gross_minor' | 'fee_minor'>,
+  ) => insertPayment(db, { ...p, fee_computed: 1, currency: 'USD', import_id: null, created_at: nowIso }, batch);
+  const expense = (
+    batch: RollupBatch,
+    e: Pick<ExpenseWrite, 'ref' | 'date' | 'source_id' | 'category' | 'description' | 'amount_minor' | 'connects'>,
+  ) => insertExpense(db, { ...e, currency: 'USD', import_id: null, created_at: nowIso }, batch);
   const positions = new Map<Stage, number>();
   let payments = 0;
   let expenses = 0;
@@ -152,17 +197,43 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     const id = insertLead(db, lead, batch);
     // The time a bid took (writing the proposal): the planner's sales hours.
     if (bid.minutes_after_post !== null || bid.proposals_when_bid !== null) {
-      insertTimeEntry(db, { ref: `${lead.ref}-bid`, date: appliedOn!, source_id: sourceId, lead_id: id, kind: 'sales', minutes: 10 + Math.floor(bidRandom() * 35), note: 'Proposal', import_id: null, created_at: nowIso, updated_at: nowIso }, batch);
+      insertTimeEntry(
+        db,
+        {
+          ref: `${lead.ref}-bid`,
+          date: appliedOn!,
+          source_id: sourceId,
+          lead_id: id,
+          kind: 'sales',
+          minutes: 10 + Math.floor(bidRandom() * 35),
+          note: 'Proposal',
+          import_id: null,
+          created_at: nowIso,
+          updated_at: nowIso,
+        },
+        batch,
+      );
     }
-    path.forEach((to, s) => recordStageChange(db, id, s === 0 ? null : path[s - 1]!, to, `${stepDays[s]}T09:00:00.000Z`));
+    path.forEach((to, s) =>
+      recordStageChange(db, id, s === 0 ? null : path[s - 1]!, to, `${stepDays[s]}T09:00:00.000Z`),
+    );
     if (stage === 'won' && valueMinor && closedOn) {
       const parts = random() < 0.4 ? 2 : 1;
       for (let p = 0; p < parts; p++) {
         const date = toIsoDate(addDays(fromIsoDate(closedOn), 7 + p * 21));
         if (date > todayIso) continue;
-        const gross = parts === 2 ? (p === 0 ? Math.floor(valueMinor / 2) : valueMinor - Math.floor(valueMinor / 2)) : valueMinor;
+        const gross =
+          parts === 2 ? (p === 0 ? Math.floor(valueMinor / 2) : valueMinor - Math.floor(valueMinor / 2)) : valueMinor;
         const fee = feeFor(rules.get(sourceId), date, gross);
-        payment(batch, { ref: `${lead.ref}-p${p}`, date, source_id: sourceId, lead_id: id, description: `Payment for ${lead.title}`, gross_minor: gross, fee_minor: fee });
+        payment(batch, {
+          ref: `${lead.ref}-p${p}`,
+          date,
+          source_id: sourceId,
+          lead_id: id,
+          description: `Payment for ${lead.title}`,
+          gross_minor: gross,
+          fee_minor: fee,
+        });
         payments++;
       }
     }
@@ -174,12 +245,28 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
       const date = toIsoDate(month);
       if (upwork) {
         const bundle = pick([40, 60, 80]);
-        expense(batch, { ref: `sample-${runTag}-connects-${date}`, date, source_id: upwork, category: 'connects', description: `${bundle} Connects`, amount_minor: bundle * 15, connects: bundle });
+        expense(batch, {
+          ref: `sample-${runTag}-connects-${date}`,
+          date,
+          source_id: upwork,
+          category: 'connects',
+          description: `${bundle} Connects`,
+          amount_minor: bundle * 15,
+          connects: bundle,
+        });
         expenses++;
       }
       const website = sources.get('Personal website');
       if (website && random() < 0.5) {
-        expense(batch, { ref: `sample-${runTag}-ads-${date}`, date, source_id: website, category: 'advertising', description: 'Search ads', amount_minor: int(20, 90) * 100, connects: 0 });
+        expense(batch, {
+          ref: `sample-${runTag}-ads-${date}`,
+          date,
+          source_id: website,
+          category: 'advertising',
+          description: 'Search ads',
+          amount_minor: int(20, 90) * 100,
+          connects: 0,
+        });
         expenses++;
       }
     }
@@ -192,8 +279,15 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     const linkedin = sources.get('LinkedIn');
     const plan = (sourceId: number, name: string, amountMinor: number, startsOn: string, freeCredits: number) =>
       insertSubscription(db, {
-        source_id: sourceId, name, period: 'monthly', amount_minor: amountMinor, currency: 'USD', starts_on: startsOn, ends_on: null,
-        free_credits_monthly: freeCredits, created_at: nowIso,
+        source_id: sourceId,
+        name,
+        period: 'monthly',
+        amount_minor: amountMinor,
+        currency: 'USD',
+        starts_on: startsOn,
+        ends_on: null,
+        free_credits_monthly: freeCredits,
+        created_at: nowIso,
       });
     if (countSubscriptions(db) === 0) {
       if (upwork) plan(upwork, 'Freelancer Plus', 1999, toIsoDate(start), 100);
@@ -202,7 +296,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
     batch.flush();
   })();
 
-  for (let done = 0; done < options.leads; ) {
+  for (let done = 0; done < options.leads;) {
     const end = Math.min(options.leads, done + batchSize);
     db.transaction(() => {
       const batch = new RollupBatch(db);
@@ -217,7 +311,7 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   const channelIds = weighted.map(([name]) => sources.get(name)!);
   const categories = ['advertising', 'fee', 'tax', 'other', 'connects', 'subscription'] as const;
   const writeExtras = (kind: 'payment' | 'expense', total: number) => {
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       const end = Math.min(total, done + batchSize);
       db.transaction(() => {
         const batch = new RollupBatch(db);
@@ -227,12 +321,28 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
           if (kind === 'payment') {
             const gross = int(5, 400) * 500 * (random() < 0.03 ? -1 : 1);
             const fee = feeFor(rules.get(sourceIdForRow), date, gross);
-            payment(batch, { ref: `sample-${runTag}-xp${i}`, date, source_id: sourceIdForRow, lead_id: null, description: 'Milestone', gross_minor: gross, fee_minor: fee });
+            payment(batch, {
+              ref: `sample-${runTag}-xp${i}`,
+              date,
+              source_id: sourceIdForRow,
+              lead_id: null,
+              description: 'Milestone',
+              gross_minor: gross,
+              fee_minor: fee,
+            });
             payments++;
           } else {
             const category = pick(categories);
             const connects = category === 'connects' ? pick([10, 20, 40, 80]) : 0;
-            expense(batch, { ref: `sample-${runTag}-xe${i}`, date, source_id: random() < 0.1 ? null : sourceIdForRow, category, description: category, amount_minor: connects ? connects * 15 : int(1, 200) * 100, connects });
+            expense(batch, {
+              ref: `sample-${runTag}-xe${i}`,
+              date,
+              source_id: random() < 0.1 ? null : sourceIdForRow,
+              category,
+              description: category,
+              amount_minor: connects ? connects * 15 : int(1, 200) * 100,
+              connects,
+            });
             expenses++;
           }
         }
@@ -246,15 +356,30 @@ export function loadSampleData(ctx: Ctx, options: SampleOptions): { leads: numbe
   return { leads: options.leads, payments, expenses };
 }
 
-type BidFacts = Pick<LeadWrite, 'invited' | 'minutes_after_post' | 'proposals_when_bid' | 'viewed_on' | 'boost_outcome'>;
-const noBidFacts: BidFacts = { invited: 0, minutes_after_post: null, proposals_when_bid: null, viewed_on: null, boost_outcome: null };
+type BidFacts = Pick<
+  LeadWrite,
+  'invited' | 'minutes_after_post' | 'proposals_when_bid' | 'viewed_on' | 'boost_outcome'
+>;
+const noBidFacts: BidFacts = {
+  invited: 0,
+  minutes_after_post: null,
+  proposals_when_bid: null,
+  viewed_on: null,
+  boost_outcome: null,
+};
 
 /**
  * An Upwork bid's facts, drawn after its outcome so the "Being seen" panel has something to show: bids
  * that got a reply were more often sent early, on jobs with few proposals, and viewed. Some facts are
  * left unknown, as a user who records them only now and then would leave them.
  */
-function sampleBidFacts(random: () => number, path: readonly Stage[], boost: number, appliedOn: string, today: string): BidFacts {
+function sampleBidFacts(
+  random: () => number,
+  path: readonly Stage[],
+  boost: number,
+  appliedOn: string,
+  today: string,
+): BidFacts {
   const replied = path.includes('replied');
   const early = random() < (replied ? 0.62 : 0.3);
   const minutes = early ? Math.floor(random() * 60) : 60 + Math.floor(random() ** 2 * 4000);

@@ -5,7 +5,17 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { nativeBinding } from '../db/native';
 import { fileKey, trackConnection } from '../db/open-files';
-import { type BackupInfo, type BackupOptions, type BackupReason, createBackup, finishSlot, prepareSlot, removeQuietly, reserveSlot, storageError } from '../db/backup';
+import {
+  type BackupInfo,
+  type BackupOptions,
+  type BackupReason,
+  createBackup,
+  finishSlot,
+  prepareSlot,
+  removeQuietly,
+  reserveSlot,
+  storageError,
+} from '../db/backup';
 
 // Runs in a worker thread with its own read-only connection, so a big copy never freezes the app.
 const workerSource = `
@@ -59,7 +69,10 @@ function startWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
   // The worker's connection is this process's too: count it (see open-files.ts) until it answers.
   const release = trackConnection(dbPath);
   return new Promise<WorkerAnswer>((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() } });
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { modulePath, dbPath, temp, nativeBinding: nativeBinding() },
+    });
     worker.unref(); // quitting the app never waits for a backup; a half-written temp file is cleaned up later
     // The worker closes its connection to the database before it answers (see workerSource).
     worker.once('message', (answer: WorkerAnswer) => {
@@ -82,7 +95,12 @@ function startWorker(dbPath: string, temp: string): Promise<WorkerAnswer> {
  * app keeps answering while a large database is copied. Falls back to `createBackup` when a worker
  * cannot load SQLite in this runtime.
  */
-export async function createBackupInBackground(db: Database.Database, dbPath: string, reason: BackupReason, options: BackupOptions = {}): Promise<BackupInfo> {
+export async function createBackupInBackground(
+  db: Database.Database,
+  dbPath: string,
+  reason: BackupReason,
+  options: BackupOptions = {},
+): Promise<BackupInfo> {
   const slot = reserveSlot(dbPath, reason, options.now ?? new Date());
   let answer: WorkerAnswer;
   try {
@@ -94,7 +112,12 @@ export async function createBackupInBackground(db: Database.Database, dbPath: st
     return createBackup(db, dbPath, reason, options); // no worker here: do it in this thread
   }
   if (!answer.ok) {
-    throw storageError(slot, answer.sqlite ? Object.assign(new Error(answer.message), { code: answer.code }) : new AppError('storage', `The backup failed its integrity check (${answer.message})`));
+    throw storageError(
+      slot,
+      answer.sqlite
+        ? Object.assign(new Error(answer.message), { code: answer.code })
+        : new AppError('storage', `The backup failed its integrity check (${answer.message})`),
+    );
   }
   return finishSlot(slot, dbPath, options);
 }

@@ -19,7 +19,8 @@ export function backupInBackground(ctx: Ctx, reason: BackupReason = 'manual'): P
 /** A candidate must pass a full integrity check and not come from a newer LeadLedger. */
 function checkRestorable(source: string, dbPath: string): void {
   if (!fs.existsSync(source)) throw new AppError('not_found', `${source} does not exist`);
-  if (realDbPath(source) === realDbPath(dbPath)) throw new AppError('invalid_input', 'That file is the database itself');
+  if (realDbPath(source) === realDbPath(dbPath))
+    throw new AppError('invalid_input', 'That file is the database itself');
   try {
     inspectDatabaseFile(source, { full: true });
   } catch (error) {
@@ -50,7 +51,11 @@ function keepPreRestore(now: Date) {
  */
 export function restoreIntoCtx(ctx: Ctx, source: string): RestoreOutcome {
   checkRestorable(source, ctx.dbPath);
-  if (ctx.db.inTransaction) throw new AppError('conflict', 'A write (such as an import) is in progress: back up or restore when it has finished');
+  if (ctx.db.inTransaction)
+    throw new AppError(
+      'conflict',
+      'A write (such as an import) is in progress: back up or restore when it has finished',
+    );
   // The app's event loop must not block behind an import: refused at once when another writer has the lock.
   const keptCopy = loadIntoLive(ctx.dbPath, source, { keep: keepPreRestore(ctx.now()), waitMs: 0 });
   // The store's connection sees the new content already; a fresh one drops any per-connection state.
@@ -111,7 +116,8 @@ export async function restoreFileAtPath(dbPath: string, source: string, now = ne
 
 // Messages for the Settings page about how the database was opened (read-only after a damaged file was found).
 const notices = new WeakMap<Ctx, string>();
-export const setStartupNotice = (ctx: Ctx, notice: string | null) => (notice ? notices.set(ctx, notice) : notices.delete(ctx));
+export const setStartupNotice = (ctx: Ctx, notice: string | null) =>
+  notice ? notices.set(ctx, notice) : notices.delete(ctx);
 export const startupNotice = (ctx: Ctx): string | null => notices.get(ctx) ?? null;
 
 /** `busy()`: the host is answering requests (the start-up backup waits for a quiet moment). */
@@ -127,9 +133,16 @@ const day = 24 * 60 * 60 * 1000;
  */
 export function startBackupSchedule(
   ctx: Ctx,
-  options: { startupDelayMs?: number; startupLatestMs?: number; checkEveryMs?: number; onError?: (error: unknown) => void } = {},
+  options: {
+    startupDelayMs?: number;
+    startupLatestMs?: number;
+    checkEveryMs?: number;
+    onError?: (error: unknown) => void;
+  } = {},
 ): BackupSchedule {
-  const report = options.onError ?? ((error: unknown) => console.error(`[leadledger] automatic backup failed: ${(error as Error).message}`));
+  const report =
+    options.onError ??
+    ((error: unknown) => console.error(`[leadledger] automatic backup failed: ${(error as Error).message}`));
   let running = false;
   const run = async (reason: BackupReason) => {
     if (running || !ctx.db.open) return;
@@ -151,10 +164,13 @@ export function startBackupSchedule(
   };
   let startup = setTimeout(startupRun, quiet);
   startup.unref?.();
-  const daily = setInterval(() => {
-    const newest = listBackups(ctx.dbPath).find((b) => b.reason === 'startup' || b.reason === 'daily');
-    if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) void run('daily');
-  }, options.checkEveryMs ?? 60 * 60 * 1000);
+  const daily = setInterval(
+    () => {
+      const newest = listBackups(ctx.dbPath).find((b) => b.reason === 'startup' || b.reason === 'daily');
+      if (!newest || Date.now() - Date.parse(newest.createdAt) >= day) void run('daily');
+    },
+    options.checkEveryMs ?? 60 * 60 * 1000,
+  );
   daily.unref?.();
   let stopped = false;
   return {

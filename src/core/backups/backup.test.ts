@@ -28,7 +28,8 @@ function freshDb(leads = 0) {
   return ctx;
 }
 
-const count = (db: Database.Database, table = 'leads') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: Database.Database, table = 'leads') =>
+  (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const countIn = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -43,7 +44,11 @@ describe('createBackup', () => {
     const ctx = freshDb(120);
     const backup = createBackup(ctx.db, ctx.dbPath, 'manual', { now: new Date('2026-08-15T09:30:00.123Z') });
     expect(path.dirname(backup.path)).toBe(path.join(path.dirname(ctx.dbPath), 'backups'));
-    expect(backup).toMatchObject({ name: 'leadledger-20260815-093000-123-manual.db', reason: 'manual', createdAt: '2026-08-15T09:30:00.123Z' });
+    expect(backup).toMatchObject({
+      name: 'leadledger-20260815-093000-123-manual.db',
+      reason: 'manual',
+      createdAt: '2026-08-15T09:30:00.123Z',
+    });
     expect(countIn(backup.path)).toBe(120);
     expect(fs.readdirSync(backupDir(ctx.dbPath))).toEqual([backup.name]);
     const again = createBackup(ctx.db, ctx.dbPath, 'manual', { now: new Date('2026-08-15T09:30:00.123Z') });
@@ -95,7 +100,11 @@ describe('while a write is in progress', () => {
 
 describe('retention', () => {
   const make = (createdAt: string, reason: BackupInfo['reason']): BackupInfo => ({
-    name: `leadledger-${createdAt}-${reason}.db`, path: '', createdAt, reason, sizeBytes: 1,
+    name: `leadledger-${createdAt}-${reason}.db`,
+    path: '',
+    createdAt,
+    reason,
+    sizeBytes: 1,
   });
 
   it('keeps the newest automatic backup of each of the last 7 days and 4 weeks, and the last few of each other kind', () => {
@@ -108,22 +117,44 @@ describe('retention', () => {
     for (let i = 0; i < 6; i++) list.push(make(`2026-06-0${1 + i}T10:00:00.000Z`, 'pre-migration'));
     const keep = backupsToKeep(list);
     const kept = list.filter((b) => keep.has(b.name));
-    const automatic = kept.filter((b) => b.reason === 'startup' || b.reason === 'daily').map((b) => b.createdAt.slice(0, 10));
+    const automatic = kept
+      .filter((b) => b.reason === 'startup' || b.reason === 'daily')
+      .map((b) => b.createdAt.slice(0, 10));
     // 7 newest days (Aug 9..15) plus the newest of the 4 weeks: Aug 10-16 (already), Aug 3-9 (Aug 9 already), Jul 27-Aug 2, Jul 20-26.
-    expect(automatic).toEqual(['2026-08-15', '2026-08-14', '2026-08-13', '2026-08-12', '2026-08-11', '2026-08-10', '2026-08-09', '2026-08-02', '2026-07-26']);
+    expect(automatic).toEqual([
+      '2026-08-15',
+      '2026-08-14',
+      '2026-08-13',
+      '2026-08-12',
+      '2026-08-11',
+      '2026-08-10',
+      '2026-08-09',
+      '2026-08-02',
+      '2026-07-26',
+    ]);
     expect(kept.filter((b) => b.reason === 'daily')).toHaveLength(9); // the evening one is the newest of its day
-    expect(kept.filter((b) => b.reason === 'manual').map((b) => b.createdAt.slice(8, 10)).sort()).toEqual(['12', '13', '14', '15', '16', '17', '18', '19', '20', '21']);
+    expect(
+      kept
+        .filter((b) => b.reason === 'manual')
+        .map((b) => b.createdAt.slice(8, 10))
+        .sort(),
+    ).toEqual(['12', '13', '14', '15', '16', '17', '18', '19', '20', '21']);
     expect(kept.filter((b) => b.reason === 'pre-migration')).toHaveLength(3);
   });
 
   it('prunes only its own backup files', () => {
     const ctx = freshDb();
     const dir = backupDir(ctx.dbPath);
-    for (let i = 0; i < 5; i++) createBackup(ctx.db, ctx.dbPath, 'pre-migration', { now: new Date(Date.UTC(2026, 0, 1 + i)) });
+    for (let i = 0; i < 5; i++)
+      createBackup(ctx.db, ctx.dbPath, 'pre-migration', { now: new Date(Date.UTC(2026, 0, 1 + i)) });
     fs.writeFileSync(path.join(dir, 'my-notes.txt'), 'keep me');
     fs.writeFileSync(path.join(dir, 'leadledger-old-copy.db'), 'not ours by name');
     expect(pruneBackups(ctx.dbPath)).toEqual([]);
-    expect(listBackups(ctx.dbPath).map((b) => b.createdAt.slice(0, 10))).toEqual(['2026-01-05', '2026-01-04', '2026-01-03']);
+    expect(listBackups(ctx.dbPath).map((b) => b.createdAt.slice(0, 10))).toEqual([
+      '2026-01-05',
+      '2026-01-04',
+      '2026-01-03',
+    ]);
     expect(fs.existsSync(path.join(dir, 'my-notes.txt'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'leadledger-old-copy.db'))).toBe(true);
     ctx.db.close();
@@ -151,7 +182,10 @@ describe('restore', () => {
     const damaged = createBackup(ctx.db, ctx.dbPath, 'manual').path;
     damagePage(damaged, 3);
     const foreign = path.join(dir, 'notes.db');
-    fs.writeFileSync(foreign, 'hello, not sqlite at all, but long enough to have a header of one hundred bytes........................');
+    fs.writeFileSync(
+      foreign,
+      'hello, not sqlite at all, but long enough to have a header of one hundred bytes........................',
+    );
     const newer = path.join(dir, 'newer.db');
     const db = new Database(newer);
     db.pragma(`user_version = ${latestVersion + 1}`);
@@ -207,9 +241,17 @@ describe('restore', () => {
 describe('opening damaged, foreign and newer files', () => {
   type Damage = { name: string; apply: (file: string) => void; message: RegExp };
   const damages: Damage[] = [
-    { name: 'a text file', apply: (f) => fs.writeFileSync(f, 'id,title\n1,Logo\n'.repeat(40)), message: /not a LeadLedger database/ },
+    {
+      name: 'a text file',
+      apply: (f) => fs.writeFileSync(f, 'id,title\n1,Logo\n'.repeat(40)),
+      message: /not a LeadLedger database/,
+    },
     { name: 'a truncated file', apply: (f) => truncateFile(f, 0.5), message: /is damaged: it is truncated/ },
-    { name: 'a damaged page', apply: (f) => damagePage(f, Math.floor(fs.statSync(f).size / 4096 / 2)), message: /is damaged/ },
+    {
+      name: 'a damaged page',
+      apply: (f) => damagePage(f, Math.floor(fs.statSync(f).size / 4096 / 2)),
+      message: /is damaged/,
+    },
     { name: 'a damaged first page', apply: (f) => damagePage(f, 1), message: /not a LeadLedger database|is damaged/ },
   ];
 
@@ -246,7 +288,9 @@ describe('opening damaged, foreign and newer files', () => {
       // No choice given (browser mode without a flag): reported, nothing touched.
       const quit = await openOrRecover(ctx.dbPath, { now: new Date('2026-08-15T12:00:00Z') });
       if (quit.status !== 'quit') throw new Error('expected a report');
-      expect(quit.notice).toMatch(/Nothing was changed\. You can restore the newest good backup \(2026-08-14 08:00 UTC/);
+      expect(quit.notice).toMatch(
+        /Nothing was changed\. You can restore the newest good backup \(2026-08-14 08:00 UTC/,
+      );
       expect(fs.readFileSync(ctx.dbPath)).toEqual(damagedBytes);
       expect(listing()).toEqual(before);
       // Read-only: opened as it is, to export; still nothing changed.
@@ -255,10 +299,15 @@ describe('opening damaged, foreign and newer files', () => {
       expect(readOnly.readOnly).toBe(true);
       readOnly.db.close();
       expect(fs.readFileSync(ctx.dbPath)).toEqual(damagedBytes);
-      const outcome = await openOrRecover(ctx.dbPath, { choose: () => 'restore', now: new Date('2026-08-15T12:00:00Z') });
+      const outcome = await openOrRecover(ctx.dbPath, {
+        choose: () => 'restore',
+        now: new Date('2026-08-15T12:00:00Z'),
+      });
       if (outcome.status !== 'opened') throw new Error('expected the app to open');
       expect(count(outcome.db)).toBe(400);
-      expect(outcome.notice).toMatch(/the backup of 2026-08-14 08:00 UTC .* was restored into it\. A copy of the damaged file was kept as .*leadledger\.db\.damaged-20260815T120000000Z/);
+      expect(outcome.notice).toMatch(
+        /the backup of 2026-08-14 08:00 UTC .* was restored into it\. A copy of the damaged file was kept as .*leadledger\.db\.damaged-20260815T120000000Z/,
+      );
       expect(fs.readFileSync(`${ctx.dbPath}.damaged-20260815T120000000Z`)).toEqual(damagedBytes);
       expect(fs.statSync(ctx.dbPath).ino).toBe(inode);
       outcome.db.close();
@@ -270,7 +319,10 @@ describe('opening damaged, foreign and newer files', () => {
     ctx.db.close();
     // A page of lead rows (dbstat, 1-based like damagePage), which opening the file never reads: the page check finds it.
     const reader = new Database(ctx.dbPath, { readonly: true });
-    const leafPages = reader.prepare(`SELECT pageno FROM dbstat WHERE name = 'leads' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+    const leafPages = reader
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'leads' AND pagetype = 'leaf' ORDER BY pageno`)
+      .pluck()
+      .all() as number[];
     reader.close();
     damagePage(ctx.dbPath, leafPages[Math.floor(leafPages.length / 2)]!);
     expect(() => openDatabase(ctx.dbPath).close()).toThrow(DatabaseFileError);
@@ -301,7 +353,9 @@ describe('opening damaged, foreign and newer files', () => {
     db.pragma(`user_version = ${latestVersion + 5}`);
     db.close();
     const hash = sha256(file);
-    await expect(openOrRecover(file)).rejects.toThrow(/newer LeadLedger \(schema \d+; this version knows up to \d+\)\. It was left untouched/);
+    await expect(openOrRecover(file)).rejects.toThrow(
+      /newer LeadLedger \(schema \d+; this version knows up to \d+\)\. It was left untouched/,
+    );
     expect(sha256(file)).toBe(hash);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['leadledger.db']);
   });
@@ -368,7 +422,9 @@ describe('background backups', () => {
     const ctx = freshDb(400);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    const backup = await createBackupInBackground(ctx.db, ctx.dbPath, 'daily', { now: new Date('2026-08-15T20:00:00Z') });
+    const backup = await createBackupInBackground(ctx.db, ctx.dbPath, 'daily', {
+      now: new Date('2026-08-15T20:00:00Z'),
+    });
     clearInterval(timer);
     expect(backup).toMatchObject({ name: 'leadledger-20260815-200000-000-daily.db', reason: 'daily' });
     expect(countIn(backup.path)).toBe(400);

@@ -5,7 +5,12 @@ import { backupInBackground, restoreBackupByName, startupNotice } from './backup
 import { schemaVersion } from '../db/migrate';
 import type { HandlersFor } from '../handler-types';
 
-const toBackup = ({ name, createdAt, reason, sizeBytes }: BackupInfo): Backup => ({ name, createdAt, reason, sizeBytes });
+const toBackup = ({ name, createdAt, reason, sizeBytes }: BackupInfo): Backup => ({
+  name,
+  createdAt,
+  reason,
+  sizeBytes,
+});
 
 export const backupsHandlers: HandlersFor<'backups'> = {
   'backups:list': (ctx) => ({

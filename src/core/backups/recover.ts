@@ -15,7 +15,12 @@ import { restoreFileAtPath, type BackupSchedule, setStartupNotice, startBackupSc
 /** What the user chose for a damaged file. */
 export type RecoveryChoice = 'restore' | 'read-only' | 'quit';
 
-export type RecoveryPrompt = { file: string; reason: string; problem: 'corrupt' | 'not-database'; backup: BackupInfo | undefined };
+export type RecoveryPrompt = {
+  file: string;
+  reason: string;
+  problem: 'corrupt' | 'not-database';
+  backup: BackupInfo | undefined;
+};
 
 export type OpenOutcome =
   | { status: 'opened'; db: Database.Database; notice: string | null; readOnly: boolean }
@@ -47,7 +52,11 @@ function openReadOnly(file: string, nativeBinding?: string): Database.Database {
 }
 
 /** openDatabase's wait for a busy file, without blocking the event loop (a window can show the message meanwhile). */
-async function openWaiting(file: string, open: () => Database.Database, options: RecoverOptions): Promise<Database.Database> {
+async function openWaiting(
+  file: string,
+  open: () => Database.Database,
+  options: RecoverOptions,
+): Promise<Database.Database> {
   const waitMs = options.lockWaitMs ?? lockWaitMs();
   const started = Date.now();
   let told = false;
@@ -76,7 +85,12 @@ export async function openOrRecover(dbPath: string, options: RecoverOptions = {}
     return { status: 'opened', db: await openWaiting(file, open, options), notice: null, readOnly: false };
   } catch (error) {
     if (!(error instanceof DatabaseFileError) || error.problem === 'newer') throw error;
-    const prompt: RecoveryPrompt = { file, reason: error.message, problem: error.problem, backup: newestGoodBackup(file) };
+    const prompt: RecoveryPrompt = {
+      file,
+      reason: error.message,
+      problem: error.problem,
+      backup: newestGoodBackup(file),
+    };
     const choice = options.choose ? await options.choose(prompt) : 'quit';
     if (choice === 'restore' && prompt.backup) {
       const outcome = await restoreFileAtPath(file, prompt.backup.path, options.now);
@@ -108,13 +122,18 @@ export type AppStore =
  * act only on the user's choice, remember the notice for the Settings page, and start the automatic
  * backups (on start, then daily; not for a file opened read-only).
  */
-export async function openAppStore(dbPath: string, options: RecoverOptions & { startupDelayMs?: number } = {}): Promise<AppStore> {
+export async function openAppStore(
+  dbPath: string,
+  options: RecoverOptions & { startupDelayMs?: number } = {},
+): Promise<AppStore> {
   sweepTempCopies(); // half-written backups are swept by openDatabase
   const file = realDbPath(dbPath);
   const outcome = await openOrRecover(file, options);
   if (outcome.status === 'quit') return outcome;
   const ctx = createCtx(outcome.db, file);
   setStartupNotice(ctx, outcome.notice);
-  const schedule = outcome.readOnly ? { stop: () => {}, busy: () => {} } : startBackupSchedule(ctx, { startupDelayMs: options.startupDelayMs });
+  const schedule = outcome.readOnly
+    ? { stop: () => {}, busy: () => {} }
+    : startBackupSchedule(ctx, { startupDelayMs: options.startupDelayMs });
   return { status: 'opened', ctx, notice: outcome.notice, readOnly: outcome.readOnly, schedule };
 }

@@ -1,4 +1,12 @@
-import { clientOfLead, createClient, getClient, linkLead, listClients, mergeClients, updateClient } from './clients-service';
+import {
+  clientOfLead,
+  createClient,
+  getClient,
+  linkLead,
+  listClients,
+  mergeClients,
+  updateClient,
+} from './clients-service';
 import type { HandlersFor } from '../handler-types';
 
 export const clientsHandlers: HandlersFor<'clients'> = {

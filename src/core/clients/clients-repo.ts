@@ -5,7 +5,13 @@ import { prepared } from '../db/statements';
 // merged or renamed away), exact and case-insensitive (NOCASE). first_source_id NULL means the
 // default rule: the channel of the client's earliest lead by created_on, ties by the lead created first.
 
-export type ClientRecord = { id: number; name: string; emails: string; first_source_id: number | null; created_at: string };
+export type ClientRecord = {
+  id: number;
+  name: string;
+  emails: string;
+  first_source_id: number | null;
+  created_at: string;
+};
 
 /** The effective first source of client `c` (alias of clients) as an SQL expression. */
 export const firstSourceSql = (c: string) =>
@@ -16,7 +22,10 @@ export function getClientRecord(db: Database, id: number): ClientRecord | undefi
 }
 
 export function clientIdByName(db: Database, name: string): number | undefined {
-  return (prepared(db, `SELECT client_id FROM client_names WHERE name = ?`).get(name.trim()) as { client_id: number } | undefined)?.client_id;
+  return (
+    prepared(db, `SELECT client_id FROM client_names WHERE name = ?`).get(name.trim()) as
+      { client_id: number } | undefined
+  )?.client_id;
 }
 
 /** A client by its own name (NOCASE), whether or not client_names has it. */
@@ -31,25 +40,43 @@ export function respellClient(db: Database, clientId: number, from: string, to: 
 }
 
 export function insertClient(db: Database, c: Omit<ClientRecord, 'id'>): number {
-  const id = Number(prepared(db, `INSERT INTO clients (name, emails, first_source_id, created_at) VALUES (?, ?, ?, ?)`).run(c.name, c.emails, c.first_source_id, c.created_at).lastInsertRowid);
+  const id = Number(
+    prepared(db, `INSERT INTO clients (name, emails, first_source_id, created_at) VALUES (?, ?, ?, ?)`).run(
+      c.name,
+      c.emails,
+      c.first_source_id,
+      c.created_at,
+    ).lastInsertRowid,
+  );
   addClientName(db, id, c.name);
   return id;
 }
 
 /** Keeps `name` pointing at the client (a rename keeps the old name as well, for leads that still use it). */
 export function addClientName(db: Database, clientId: number, name: string): void {
-  prepared(db, `INSERT INTO client_names (name, client_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET client_id = excluded.client_id`).run(name, clientId);
+  prepared(
+    db,
+    `INSERT INTO client_names (name, client_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET client_id = excluded.client_id`,
+  ).run(name, clientId);
 }
 
 export function updateClientRecord(db: Database, c: ClientRecord): void {
-  prepared(db, `UPDATE clients SET name = ?, emails = ?, first_source_id = ? WHERE id = ?`).run(c.name, c.emails, c.first_source_id, c.id);
+  prepared(db, `UPDATE clients SET name = ?, emails = ?, first_source_id = ? WHERE id = ?`).run(
+    c.name,
+    c.emails,
+    c.first_source_id,
+    c.id,
+  );
 }
 
 /** The client's id for a lead's client name: the one with that name, else a new client. Empty name: none. */
 export function clientForName(db: Database, name: string, createdAt: string): number | null {
   const trimmed = name.trim();
   if (trimmed === '') return null;
-  return clientIdByName(db, trimmed) ?? insertClient(db, { name: trimmed, emails: '', first_source_id: null, created_at: createdAt });
+  return (
+    clientIdByName(db, trimmed) ??
+    insertClient(db, { name: trimmed, emails: '', first_source_id: null, created_at: createdAt })
+  );
 }
 
 export function setLeadClient(db: Database, leadId: number, clientId: number | null): void {
@@ -57,7 +84,10 @@ export function setLeadClient(db: Database, leadId: number, clientId: number | n
 }
 
 export function leadClientId(db: Database, leadId: number): number | null {
-  return (prepared(db, `SELECT client_id FROM leads WHERE id = ?`).get(leadId) as { client_id: number | null } | undefined)?.client_id ?? null;
+  return (
+    (prepared(db, `SELECT client_id FROM leads WHERE id = ?`).get(leadId) as { client_id: number | null } | undefined)
+      ?.client_id ?? null
+  );
 }
 
 /**
@@ -66,24 +96,38 @@ export function leadClientId(db: Database, leadId: number): number | null {
  * names, then the links. Returns how many leads were linked.
  */
 export function linkUnlinkedLeads(db: Database, createdAt: string): number {
-  prepared(db, `INSERT OR IGNORE INTO clients (name, created_at)
+  prepared(
+    db,
+    `INSERT OR IGNORE INTO clients (name, created_at)
     SELECT l.client, ? FROM leads l WHERE l.client_id IS NULL AND l.client != ''
-      AND NOT EXISTS (SELECT 1 FROM client_names n WHERE n.name = l.client) ORDER BY l.created_on, l.id`).run(createdAt);
+      AND NOT EXISTS (SELECT 1 FROM client_names n WHERE n.name = l.client) ORDER BY l.created_on, l.id`,
+  ).run(createdAt);
   prepared(db, `INSERT OR IGNORE INTO client_names (name, client_id) SELECT name, id FROM clients`).run();
-  return prepared(db, `UPDATE leads SET client_id = (SELECT n.client_id FROM client_names n WHERE n.name = leads.client)
-    WHERE client_id IS NULL AND client != ''`).run().changes;
+  return prepared(
+    db,
+    `UPDATE leads SET client_id = (SELECT n.client_id FROM client_names n WHERE n.name = leads.client)
+    WHERE client_id IS NULL AND client != ''`,
+  ).run().changes;
 }
 
 export type ClientSummaryRow = ClientRecord & { first_source: number | null };
 
 const summaryColumns = `c.id, c.name, c.emails, c.first_source_id, c.created_at, ${firstSourceSql('c')} AS first_source`;
 
-export function listClientRows(db: Database, search: string, page: { limit: number; offset: number }): { rows: ClientSummaryRow[]; total: number } {
+export function listClientRows(
+  db: Database,
+  search: string,
+  page: { limit: number; offset: number },
+): { rows: ClientSummaryRow[]; total: number } {
   const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const where = search ? `WHERE c.name LIKE @like ESCAPE '\\' OR c.emails LIKE @like ESCAPE '\\'` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM clients c ${where}`).get(search ? { like } : {}) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT COUNT(*) AS n FROM clients c ${where}`).get(search ? { like } : {}) as { n: number }
+  ).n;
   const rows = db
-    .prepare(`SELECT ${summaryColumns} FROM clients c ${where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${summaryColumns} FROM clients c ${where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...(search ? { like } : {}), ...page }) as ClientSummaryRow[];
   return { rows, total };
 }
@@ -95,7 +139,13 @@ export function getClientSummaryRow(db: Database, id: number): ClientSummaryRow 
 const inList = (ids: readonly number[]) => ids.map(() => '?').join(', ');
 
 /** Per client: leads, wins, first contact and the latest lead date, from the leads_client index alone. */
-export type ClientLeadStats = { client_id: number; leads: number; wins: number; first_contact: string; last_lead: string };
+export type ClientLeadStats = {
+  client_id: number;
+  leads: number;
+  wins: number;
+  first_contact: string;
+  last_lead: string;
+};
 
 export function clientLeadStats(db: Database, clientIds: readonly number[]): ClientLeadStats[] {
   if (clientIds.length === 0) return [];
@@ -112,12 +162,22 @@ export function clientLeadStats(db: Database, clientIds: readonly number[]): Cli
 export function clientLastActivity(db: Database, clientIds: readonly number[]): { client_id: number; day: string }[] {
   if (clientIds.length === 0) return [];
   return db
-    .prepare(`SELECT l.client_id, substr(MAX(a.at), 1, 10) AS day FROM activity a CROSS JOIN leads l ON l.id = a.lead_id WHERE l.client_id IN (${inList(clientIds)}) GROUP BY 1`)
+    .prepare(
+      `SELECT l.client_id, substr(MAX(a.at), 1, 10) AS day FROM activity a CROSS JOIN leads l ON l.id = a.lead_id WHERE l.client_id IN (${inList(clientIds)}) GROUP BY 1`,
+    )
     .all(...clientIds) as { client_id: number; day: string }[];
 }
 
 /** Gross of the payments of the clients' leads, per client, channel, currency and month (converted by the caller). */
-export type ClientMoneyRow = { client_id: number; source_id: number; currency: string; month: string; gross: number; payments: number; last_date: string };
+export type ClientMoneyRow = {
+  client_id: number;
+  source_id: number;
+  currency: string;
+  month: string;
+  gross: number;
+  payments: number;
+  last_date: string;
+};
 
 export function clientMoney(db: Database, clientIds: readonly number[]): ClientMoneyRow[] {
   if (clientIds.length === 0) return [];
@@ -132,7 +192,17 @@ export function clientMoney(db: Database, clientIds: readonly number[]): ClientM
     .all(...clientIds) as ClientMoneyRow[];
 }
 
-export type ClientLeadRow = { id: number; title: string; source_id: number; source_name: string; stage: string; created_on: string; closed_on: string | null; value_minor: number | null; currency: string };
+export type ClientLeadRow = {
+  id: number;
+  title: string;
+  source_id: number;
+  source_name: string;
+  stage: string;
+  created_on: string;
+  closed_on: string | null;
+  value_minor: number | null;
+  currency: string;
+};
 
 /** The client's most recent leads. */
 export function clientLeads(db: Database, clientId: number, limit = 200): ClientLeadRow[] {
@@ -147,7 +217,9 @@ export function clientLeads(db: Database, clientId: number, limit = 200): Client
 /** The client's leads and wins per channel. */
 export function clientChannels(db: Database, clientId: number): { source_id: number; leads: number; wins: number }[] {
   return db
-    .prepare(`SELECT source_id, COUNT(*) AS leads, SUM(stage = 'won') AS wins FROM leads WHERE client_id = ? GROUP BY source_id`)
+    .prepare(
+      `SELECT source_id, COUNT(*) AS leads, SUM(stage = 'won') AS wins FROM leads WHERE client_id = ? GROUP BY source_id`,
+    )
     .all(clientId) as { source_id: number; leads: number; wins: number }[];
 }
 
@@ -168,21 +240,34 @@ export function deleteClientRow(db: Database, id: number): void {
 }
 
 /** The client's most recent lead that is open or won (where a payment of theirs most likely belongs). */
-export function latestOpenOrWonLead(db: Database, clientId: number): { id: number; title: string; source_id: number } | undefined {
-  return prepared(db, `SELECT id, title, source_id FROM leads WHERE client_id = ? AND stage != 'lost' ORDER BY created_on DESC, id DESC LIMIT 1`).get(clientId) as
-    | { id: number; title: string; source_id: number }
-    | undefined;
+export function latestOpenOrWonLead(
+  db: Database,
+  clientId: number,
+): { id: number; title: string; source_id: number } | undefined {
+  return prepared(
+    db,
+    `SELECT id, title, source_id FROM leads WHERE client_id = ? AND stage != 'lost' ORDER BY created_on DESC, id DESC LIMIT 1`,
+  ).get(clientId) as { id: number; title: string; source_id: number } | undefined;
 }
 
 /** Clients a payer names: by one of its names, or by an e-mail in its list (stored lower-case, comma-separated). */
-export function clientsForPayer(db: Database, name: string, email: string): { id: number; name: string; by: 'email' | 'name' }[] {
+export function clientsForPayer(
+  db: Database,
+  name: string,
+  email: string,
+): { id: number; name: string; by: 'email' | 'name' }[] {
   const out: { id: number; name: string; by: 'email' | 'name' }[] = [];
   if (email) {
-    const rows = prepared(db, `SELECT id, name FROM clients WHERE (',' || emails || ',') LIKE ? ESCAPE '\\'`).all(`%,${email.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)},%`) as { id: number; name: string }[];
+    const rows = prepared(db, `SELECT id, name FROM clients WHERE (',' || emails || ',') LIKE ? ESCAPE '\\'`).all(
+      `%,${email.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)},%`,
+    ) as { id: number; name: string }[];
     for (const r of rows) out.push({ ...r, by: 'email' });
   }
   if (name) {
-    const row = prepared(db, `SELECT c.id, c.name FROM client_names n JOIN clients c ON c.id = n.client_id WHERE n.name = ?`).get(name.trim()) as { id: number; name: string } | undefined;
+    const row = prepared(
+      db,
+      `SELECT c.id, c.name FROM client_names n JOIN clients c ON c.id = n.client_id WHERE n.name = ?`,
+    ).get(name.trim()) as { id: number; name: string } | undefined;
     if (row && !out.some((o) => o.id === row.id)) out.push({ ...row, by: 'name' });
   }
   return out;

@@ -33,7 +33,8 @@ import { reportSources, requireSource } from '../sources/sources-repo';
 // lead ↔ client link. Leads name their client by name (exact, case-insensitive) until linked to another.
 
 const splitEmails = (emails: string) => (emails === '' ? [] : emails.split(','));
-const joinEmails = (emails: readonly string[]) => [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))].join(',');
+const joinEmails = (emails: readonly string[]) =>
+  [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))].join(',');
 
 type Money = {
   revenue: Map<number, number>;
@@ -51,8 +52,10 @@ function moneyOf(ctx: Ctx, clientIds: number[]): Money {
   const revenue = new Map<number, number>();
   const bySource = new Map<string, number>();
   const stats: Money['stats'] = new Map(clientIds.map((id) => [id, { leads: 0, wins: 0, first: null, last: '' }]));
-  for (const s of clientLeadStats(ctx.db, clientIds)) Object.assign(stats.get(s.client_id)!, { leads: s.leads, wins: s.wins, first: s.first_contact, last: s.last_lead });
-  for (const a of clientLastActivity(ctx.db, clientIds)) stats.get(a.client_id)!.last = later(stats.get(a.client_id)!.last, a.day);
+  for (const s of clientLeadStats(ctx.db, clientIds))
+    Object.assign(stats.get(s.client_id)!, { leads: s.leads, wins: s.wins, first: s.first_contact, last: s.last_lead });
+  for (const a of clientLastActivity(ctx.db, clientIds))
+    stats.get(a.client_id)!.last = later(stats.get(a.client_id)!.last, a.day);
   for (const r of clientMoney(ctx.db, clientIds)) {
     stats.get(r.client_id)!.last = later(stats.get(r.client_id)!.last, r.last_date);
     const gross = converter.convert(r.gross, r.currency, r.month, r.payments);
@@ -85,9 +88,18 @@ function toClient(ctx: Ctx, r: ClientSummaryRow, money: Money, names: Map<number
 
 const sourceNames = (ctx: Ctx) => new Map(reportSources(ctx.db).map((s) => [s.id, s.name]));
 
-export function listClients(ctx: Ctx, input: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined }): { items: Client[]; total: number } {
-  const { rows, total } = listClientRows(ctx.db, input.search ?? '', { limit: input.limit ?? 200, offset: input.offset ?? 0 });
-  const money = moneyOf(ctx, rows.map((r) => r.id));
+export function listClients(
+  ctx: Ctx,
+  input: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+): { items: Client[]; total: number } {
+  const { rows, total } = listClientRows(ctx.db, input.search ?? '', {
+    limit: input.limit ?? 200,
+    offset: input.offset ?? 0,
+  });
+  const money = moneyOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const names = sourceNames(ctx);
   return { items: rows.map((r) => toClient(ctx, r, money, names)), total };
 }
@@ -104,10 +116,17 @@ export function getClient(ctx: Ctx, id: number): ClientDetail {
   const money = moneyOf(ctx, [id]);
   const names = sourceNames(ctx);
   const leads = clientLeads(ctx.db, id);
-  const channels = new Map<number, { sourceId: number; source: string; leads: number; wins: number; revenue: number }>();
+  const channels = new Map<
+    number,
+    { sourceId: number; source: string; leads: number; wins: number; revenue: number }
+  >();
   const channel = (sourceId: number) => {
     let c = channels.get(sourceId);
-    if (!c) channels.set(sourceId, (c = { sourceId, source: names.get(sourceId) ?? `#${sourceId}`, leads: 0, wins: 0, revenue: 0 }));
+    if (!c)
+      channels.set(
+        sourceId,
+        (c = { sourceId, source: names.get(sourceId) ?? `#${sourceId}`, leads: 0, wins: 0, revenue: 0 }),
+      );
     return c;
   };
   for (const s of clientChannels(ctx.db, id)) Object.assign(channel(s.source_id), { leads: s.leads, wins: s.wins });
@@ -115,10 +134,19 @@ export function getClient(ctx: Ctx, id: number): ClientDetail {
   return {
     client: toClient(ctx, row, money, names),
     leads: leads.map((l) => ({
-      id: l.id, title: l.title, sourceId: l.source_id, source: l.source_name, stage: l.stage, createdOn: l.created_on, closedOn: l.closed_on,
-      valueMinor: l.value_minor, currency: l.currency,
+      id: l.id,
+      title: l.title,
+      sourceId: l.source_id,
+      source: l.source_name,
+      stage: l.stage,
+      createdOn: l.created_on,
+      closedOn: l.closed_on,
+      valueMinor: l.value_minor,
+      currency: l.currency,
     })),
-    channels: [...channels.values()].sort((a, b) => b.revenue - a.revenue || b.leads - a.leads || a.source.localeCompare(b.source)),
+    channels: [...channels.values()].sort(
+      (a, b) => b.revenue - a.revenue || b.leads - a.leads || a.source.localeCompare(b.source),
+    ),
     warnings: money.warnings,
   };
 }
@@ -136,7 +164,12 @@ export function createClient(ctx: Ctx, input: z.output<typeof ClientCreate>): Cl
   const id = db.transaction(() => {
     checkNameFree(ctx, input.name, null);
     if (input.firstSourceId != null) requireSource(db, input.firstSourceId, 'firstSourceId');
-    return insertClient(db, { name: input.name, emails: joinEmails(input.emails ?? []), first_source_id: input.firstSourceId ?? null, created_at: ctx.now().toISOString() });
+    return insertClient(db, {
+      name: input.name,
+      emails: joinEmails(input.emails ?? []),
+      first_source_id: input.firstSourceId ?? null,
+      created_at: ctx.now().toISOString(),
+    });
   })();
   return clientById(ctx, id);
 }
@@ -169,11 +202,19 @@ export function updateClient(ctx: Ctx, input: z.output<typeof ClientUpdate>): Cl
 export function mergeClients(ctx: Ctx, input: { id: number; intoId: number }): Client {
   const { db } = ctx;
   db.transaction(() => {
-    if (input.id === input.intoId) throw fieldError('intoId', 'A client cannot be merged into itself: its leads would be left without a client. Choose another client');
+    if (input.id === input.intoId)
+      throw fieldError(
+        'intoId',
+        'A client cannot be merged into itself: its leads would be left without a client. Choose another client',
+      );
     const from = getClientRecord(db, input.id);
     if (!from) throw fieldError('id', `Client ${input.id} does not exist`);
     const into = getClientRecord(db, input.intoId);
-    if (!into) throw fieldError('intoId', `Client ${input.intoId} does not exist: the leads of "${from.name}" would be left without a client. Nothing was merged`);
+    if (!into)
+      throw fieldError(
+        'intoId',
+        `Client ${input.intoId} does not exist: the leads of "${from.name}" would be left without a client. Nothing was merged`,
+      );
     mergeClientRows(db, into.id, from.id);
     updateClientRecord(db, {
       ...into,
@@ -182,7 +223,11 @@ export function mergeClients(ctx: Ctx, input: { id: number; intoId: number }): C
       first_source_id: into.first_source_id ?? from.first_source_id,
     });
     const left = leadsOfClient(db, from.id);
-    if (left > 0) throw new AppError('conflict', `${left} lead(s) of "${from.name}" would be left without a client. Nothing was merged`);
+    if (left > 0)
+      throw new AppError(
+        'conflict',
+        `${left} lead(s) of "${from.name}" would be left without a client. Nothing was merged`,
+      );
     deleteClientRow(db, from.id);
   })();
   return clientById(ctx, input.intoId);
@@ -193,7 +238,10 @@ export function linkLeadByName(ctx: Ctx, leadId: number, name: string): void {
   setLeadClient(ctx.db, leadId, clientForName(ctx.db, name, ctx.now().toISOString()));
 }
 
-export function linkLead(ctx: Ctx, input: { leadId: number; clientId?: number | undefined; clientName?: string | undefined }): { leadId: number; clientId: number; clientName: string } {
+export function linkLead(
+  ctx: Ctx,
+  input: { leadId: number; clientId?: number | undefined; clientName?: string | undefined },
+): { leadId: number; clientId: number; clientName: string } {
   const { db } = ctx;
   return db.transaction(() => {
     if (!getLeadRecord(db, input.leadId)) throw fieldError('leadId', `Lead ${input.leadId} does not exist`);

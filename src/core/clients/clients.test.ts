@@ -19,7 +19,8 @@ afterEach(() => ctx.close());
 
 const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
 const lead = (input: object) => call<{ id: number }>('leads:create', { title: 'Job', ...input });
-const clientNamed = async (name: string) => (await call<{ items: Client[] }>('clients:list', { search: name })).items.find((c) => c.name === name)!;
+const clientNamed = async (name: string) =>
+  (await call<{ items: Client[] }>('clients:list', { search: name })).items.find((c) => c.name === name)!;
 
 describe('clients from leads (DOMAIN §6)', () => {
   it('a lead names its client, exact and case-insensitive; an edit of the name relinks; a link can be changed', async () => {
@@ -29,10 +30,15 @@ describe('clients from leads (DOMAIN §6)', () => {
     await lead({ sourceId: upwork, client: 'Acme Inc', createdOn: '2026-04-02' });
     await lead({ sourceId: upwork, createdOn: '2026-04-03' });
     const list = await call<{ items: Client[]; total: number }>('clients:list', {});
-    expect(list.items.map((c) => [c.name, c.leads])).toEqual([['Acme', 2], ['Acme Inc', 1]]);
+    expect(list.items.map((c) => [c.name, c.leads])).toEqual([
+      ['Acme', 2],
+      ['Acme Inc', 1],
+    ]);
     expect((await call<{ client: { name: string } }>('clients:of-lead', { leadId: b.id })).client.name).toBe('Acme');
     await call('leads:update', { id: b.id, client: 'Acme Inc' });
-    expect((await call<{ client: { name: string } }>('clients:of-lead', { leadId: b.id })).client.name).toBe('Acme Inc');
+    expect((await call<{ client: { name: string } }>('clients:of-lead', { leadId: b.id })).client.name).toBe(
+      'Acme Inc',
+    );
     // The user links it elsewhere; an edit that keeps the name keeps the link.
     await call('clients:link-lead', { leadId: b.id, clientName: 'Globex' });
     await call('leads:update', { id: b.id, title: 'Renamed' });
@@ -58,12 +64,43 @@ describe('clients from leads (DOMAIN §6)', () => {
   it('lists revenue, contacts and the repeat flag; the client page shows its channels and leads', async () => {
     const upwork = sourceId(ctx, 'Upwork');
     const linkedin = sourceId(ctx, 'LinkedIn');
-    const l1 = await lead({ sourceId: linkedin, client: 'Gamma', createdOn: '2026-01-10', appliedOn: '2026-01-10', stage: 'won', closedOn: '2026-01-20', value: '100.00' });
-    const l2 = await lead({ sourceId: upwork, client: 'Gamma', createdOn: '2026-05-01', appliedOn: '2026-05-01', stage: 'won', closedOn: '2026-05-09', value: '300.00' });
+    const l1 = await lead({
+      sourceId: linkedin,
+      client: 'Gamma',
+      createdOn: '2026-01-10',
+      appliedOn: '2026-01-10',
+      stage: 'won',
+      closedOn: '2026-01-20',
+      value: '100.00',
+    });
+    const l2 = await lead({
+      sourceId: upwork,
+      client: 'Gamma',
+      createdOn: '2026-05-01',
+      appliedOn: '2026-05-01',
+      stage: 'won',
+      closedOn: '2026-05-09',
+      value: '300.00',
+    });
     await call('payments:create', { date: '2026-01-25', sourceId: linkedin, leadId: l1.id, gross: '100.00', fee: '0' });
-    await call('payments:create', { date: '2026-05-30', sourceId: upwork, leadId: l2.id, gross: '300.00', fee: '30.00' });
+    await call('payments:create', {
+      date: '2026-05-30',
+      sourceId: upwork,
+      leadId: l2.id,
+      gross: '300.00',
+      fee: '30.00',
+    });
     const gamma = await clientNamed('Gamma');
-    expect(gamma).toMatchObject({ leads: 2, wins: 2, revenue: 40000, currency: 'USD', firstContact: '2026-01-10', lastContact: '2026-05-30', repeat: true, firstSource: 'LinkedIn' });
+    expect(gamma).toMatchObject({
+      leads: 2,
+      wins: 2,
+      revenue: 40000,
+      currency: 'USD',
+      firstContact: '2026-01-10',
+      lastContact: '2026-05-30',
+      repeat: true,
+      firstSource: 'LinkedIn',
+    });
     const detail = await call<ClientDetail>('clients:get', { id: gamma.id });
     expect(detail.channels).toEqual([
       { sourceId: upwork, source: 'Upwork', leads: 1, wins: 1, revenue: 30000 },
@@ -82,7 +119,13 @@ describe('merging clients', () => {
     const inc = await clientNamed('Acme Inc');
     await call('clients:update', { id: inc.id, emails: ['Billing@Acme.test'] });
     const kept = await call<Client>('clients:merge', { id: inc.id, intoId: acme.id });
-    expect(kept).toMatchObject({ name: 'Acme', leads: 2, emails: ['billing@acme.test'], firstSource: 'Upwork', firstContact: '2026-02-01' });
+    expect(kept).toMatchObject({
+      name: 'Acme',
+      leads: 2,
+      emails: ['billing@acme.test'],
+      firstSource: 'Upwork',
+      firstContact: '2026-02-01',
+    });
     expect((await call<{ total: number }>('clients:list', {})).total).toBe(1);
     const later = await lead({ sourceId: upwork, client: 'acme inc', createdOn: '2026-06-01' });
     expect((await call<{ client: { id: number } }>('clients:of-lead', { leadId: later.id })).client.id).toBe(acme.id);
@@ -96,16 +139,25 @@ describe('merging clients', () => {
     expect(self).toMatchObject({ code: 'invalid_input', fields: [{ path: 'intoId' }] });
     expect(self.message).toMatch(/cannot be merged into itself: its leads would be left without a client/);
     const missing = await callError(ctx, 'clients:merge', { id: acme.id, intoId: 999 });
-    expect(missing.message).toBe('intoId: Client 999 does not exist: the leads of "Acme" would be left without a client. Nothing was merged');
+    expect(missing.message).toBe(
+      'intoId: Client 999 does not exist: the leads of "Acme" would be left without a client. Nothing was merged',
+    );
     expect((await clientNamed('Acme')).leads).toBe(1);
     // Renaming onto another client's name is a merge, not a rename.
     const other = await call<Client>('clients:create', { name: 'Other' });
-    expect((await callError(ctx, 'clients:update', { id: other.id, name: 'acme' })).message).toBe('name: Another client is called "Acme": merge the two instead');
-    expect((await callError(ctx, 'clients:create', { name: 'x', emails: ['not-an-email'] })).fields?.[0]?.path).toBe('emails.0');
+    expect((await callError(ctx, 'clients:update', { id: other.id, name: 'acme' })).message).toBe(
+      'name: Another client is called "Acme": merge the two instead',
+    );
+    expect((await callError(ctx, 'clients:create', { name: 'x', emails: ['not-an-email'] })).fields?.[0]?.path).toBe(
+      'emails.0',
+    );
   });
 });
 
-const row = (r: ChannelReport, source: string): Pick<ChannelRow, 'revenue' | 'fees' | 'costs' | 'profit' | 'leads'> | undefined => {
+const row = (
+  r: ChannelReport,
+  source: string,
+): Pick<ChannelRow, 'revenue' | 'fees' | 'costs' | 'profit' | 'leads'> | undefined => {
   const c = r.channels.find((x) => x.source === source);
   return c && { revenue: c.revenue, fees: c.fees, costs: c.costs, profit: c.profit, leads: c.leads };
 };
@@ -117,14 +169,44 @@ describe('attribution (DOMAIN §6), computed by hand', () => {
     const linkedin = sourceId(ctx, 'LinkedIn');
     // Acme first came through LinkedIn (lost there), then hired on Upwork: 1000.00, fee 100.00.
     await lead({ sourceId: linkedin, client: 'Acme', createdOn: '2026-03-01', stage: 'lost' });
-    const a2 = await lead({ sourceId: upwork, client: 'Acme', createdOn: '2026-04-01', stage: 'won', closedOn: '2026-04-05' });
-    await call('payments:create', { date: '2026-04-10', sourceId: upwork, leadId: a2.id, gross: '1000.00', fee: '100.00' });
+    const a2 = await lead({
+      sourceId: upwork,
+      client: 'Acme',
+      createdOn: '2026-04-01',
+      stage: 'won',
+      closedOn: '2026-04-05',
+    });
+    await call('payments:create', {
+      date: '2026-04-10',
+      sourceId: upwork,
+      leadId: a2.id,
+      gross: '1000.00',
+      fee: '100.00',
+    });
     // Beta: a podcast lead and an Upwork lead on the same day; the podcast one was created first: 500.00, fee 50.00.
     await lead({ sourceId: podcast, client: 'Beta', createdOn: '2026-02-01' });
-    const b2 = await lead({ sourceId: upwork, client: 'Beta', createdOn: '2026-02-01', stage: 'won', closedOn: '2026-04-01' });
-    await call('payments:create', { date: '2026-04-15', sourceId: upwork, leadId: b2.id, gross: '500.00', fee: '50.00' });
+    const b2 = await lead({
+      sourceId: upwork,
+      client: 'Beta',
+      createdOn: '2026-02-01',
+      stage: 'won',
+      closedOn: '2026-04-01',
+    });
+    await call('payments:create', {
+      date: '2026-04-15',
+      sourceId: upwork,
+      leadId: b2.id,
+      gross: '500.00',
+      fee: '50.00',
+    });
     // Gamma: only an Upwork lead, but the user says the podcast brought them: 200.00, no fee.
-    const g1 = await lead({ sourceId: upwork, client: 'Gamma', createdOn: '2026-04-02', stage: 'won', closedOn: '2026-04-03' });
+    const g1 = await lead({
+      sourceId: upwork,
+      client: 'Gamma',
+      createdOn: '2026-04-02',
+      stage: 'won',
+      closedOn: '2026-04-03',
+    });
     await call('clients:update', { id: (await clientNamed('Gamma')).id, firstSourceId: podcast });
     await call('payments:create', { date: '2026-04-20', sourceId: upwork, leadId: g1.id, gross: '200.00', fee: '0' });
     // A LinkedIn payment with no lead, and a payment of Acme outside the range: both stay.
@@ -149,7 +231,9 @@ describe('attribution (DOMAIN §6), computed by hand', () => {
     // The Reports page reads the same numbers.
     const detail = await call<{ report: ChannelReport }>('reports:detail', { ...range, attribution: 'first' });
     expect(detail.report.channels).toEqual(first.channels);
-    expect((await callError(ctx, 'reports:channels', { attribution: 'middle' })).message).toBe('attribution: Attribution is last or first');
+    expect((await callError(ctx, 'reports:channels', { attribution: 'middle' })).message).toBe(
+      'attribution: Attribution is last or first',
+    );
   });
 });
 
@@ -171,14 +255,34 @@ describe('payments find their lead (issue 15.3)', () => {
     expect(waiting.total).toBe(2);
     expect(await call('payments:to-assign-count', {})).toEqual({ count: 2 });
     const acmePay = waiting.items.find((p) => p.payerName === 'Acme Corp')!;
-    expect(acmePay).toMatchObject({ rail: 'paypal', payerEmail: 'billing@acme.test', sourceName: 'PayPal', grossMinor: 40000, feeMinor: 1200 });
+    expect(acmePay).toMatchObject({
+      rail: 'paypal',
+      payerEmail: 'billing@acme.test',
+      sourceName: 'PayPal',
+      grossMinor: 40000,
+      feeMinor: 1200,
+    });
     // The most recent open or won lead of the client (the later one was lost), matched by e-mail.
-    expect(acmePay.suggestion).toEqual({ paymentId: acmePay.id, clientId: acme.id, clientName: 'Acme Corporation', leadId: open.id, leadTitle: 'Job', matchedBy: 'email' });
+    expect(acmePay.suggestion).toEqual({
+      paymentId: acmePay.id,
+      clientId: acme.id,
+      clientName: 'Acme Corporation',
+      leadId: open.id,
+      leadTitle: 'Job',
+      matchedBy: 'email',
+    });
     expect(waiting.items.find((p) => p.payerName === 'Someone Unknown')!.suggestion).toBeNull();
-    expect((await call<{ suggestions: unknown[] }>('payments:suggest-links', {})).suggestions).toEqual([acmePay.suggestion]);
+    expect((await call<{ suggestions: unknown[] }>('payments:suggest-links', {})).suggestions).toEqual([
+      acmePay.suggestion,
+    ]);
 
     const accepted = await call('payments:accept-link', { paymentId: acmePay.id, leadId: open.id });
-    expect(accepted).toEqual({ paymentId: acmePay.id, sourceId: upwork, leadId: open.id, remembered: ['email:billing@acme.test', 'name:Acme Corp'] });
+    expect(accepted).toEqual({
+      paymentId: acmePay.id,
+      sourceId: upwork,
+      leadId: open.id,
+      remembered: ['email:billing@acme.test', 'name:Acme Corp'],
+    });
     const unknown = waiting.items.find((p) => p.payerName === 'Someone Unknown')!;
     await call('payments:assign', { paymentId: unknown.id, sourceId: behance });
     expect(await call('payments:to-assign-count', {})).toEqual({ count: 0 });
@@ -187,8 +291,13 @@ describe('payments find their lead (issue 15.3)', () => {
     // Next month's file: Acme's payment goes to its lead at once; the unknown payer waits again.
     const second = await importCsvFile(ctx.db, fx('paypal-clients-2.csv'), { as: 'paypal' }, { now: ctx.now });
     expect(second.payerLinks).toEqual({ linked: 1, toAssign: 1 });
-    const acmeLead = await call<{ items: { grossMinor: number; sourceName: string }[] }>('payments:list', { leadId: open.id });
-    expect(acmeLead.items.map((p) => [p.grossMinor, p.sourceName])).toEqual([[60000, 'Upwork'], [40000, 'Upwork']]);
+    const acmeLead = await call<{ items: { grossMinor: number; sourceName: string }[] }>('payments:list', {
+      leadId: open.id,
+    });
+    expect(acmeLead.items.map((p) => [p.grossMinor, p.sourceName])).toEqual([
+      [60000, 'Upwork'],
+      [40000, 'Upwork'],
+    ]);
     // Re-importing the first file keeps what the user decided.
     const again = await importCsvFile(ctx.db, fx('paypal-clients-1.csv'), { as: 'paypal' }, { now: ctx.now });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
@@ -205,17 +314,29 @@ describe('migration 0007 (clients) on a database of the version before', () => {
       const db = new Database(file);
       db.pragma('foreign_keys = ON');
       const upwork = (db.prepare(`SELECT id FROM sources WHERE name = 'Upwork'`).get() as { id: number }).id;
-      const add = db.prepare(`INSERT INTO leads (ref, source_id, title, client, stage, created_on, currency, updated_at) VALUES (?, ?, 'T', ?, 'new', ?, 'USD', 'now')`);
+      const add = db.prepare(
+        `INSERT INTO leads (ref, source_id, title, client, stage, created_on, currency, updated_at) VALUES (?, ?, 'T', ?, 'new', ?, 'USD', 'now')`,
+      );
       add.run('a', upwork, 'acme', '2026-03-01');
       add.run('b', upwork, 'ACME', '2026-01-01');
       add.run('c', upwork, 'Acme ', '2026-01-01');
       add.run('d', upwork, '', '2026-01-01');
       add.run('e', upwork, 'Globex', '2026-02-01');
       migrate(db, migration0008.version);
-      expect(db.prepare(`SELECT name FROM clients ORDER BY id`).all()).toEqual([{ name: 'ACME' }, { name: 'Acme ' }, { name: 'Globex' }]);
-      const links = db.prepare(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id ORDER BY l.ref`).all();
+      expect(db.prepare(`SELECT name FROM clients ORDER BY id`).all()).toEqual([
+        { name: 'ACME' },
+        { name: 'Acme ' },
+        { name: 'Globex' },
+      ]);
+      const links = db
+        .prepare(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id ORDER BY l.ref`)
+        .all();
       expect(links).toEqual([
-        { ref: 'a', name: 'ACME' }, { ref: 'b', name: 'ACME' }, { ref: 'c', name: 'Acme ' }, { ref: 'd', name: null }, { ref: 'e', name: 'Globex' },
+        { ref: 'a', name: 'ACME' },
+        { ref: 'b', name: 'ACME' },
+        { ref: 'c', name: 'Acme ' },
+        { ref: 'd', name: null },
+        { ref: 'e', name: 'Globex' },
       ]);
       db.close();
     } finally {

@@ -27,17 +27,26 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
-const ledger = async () => (await call<{ channels: ConnectsLedger[] }>('connects:ledger', { source: 'Upwork' })).channels[0]!;
+const ledger = async () =>
+  (await call<{ channels: ConnectsLedger[] }>('connects:ledger', { source: 'Upwork' })).channels[0]!;
 const julyCosts = async () =>
-  (await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' })).channels.find((c) => c.source === 'Upwork')!.costs;
-const buy = (date: string, amount: string, connects: number) => call<{ id: number }>('expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
+  (
+    await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' })
+  ).channels.find((c) => c.source === 'Upwork')!.costs;
+const buy = (date: string, amount: string, connects: number) =>
+  call<{ id: number }>('expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
 
 /** The same ledger and July costs as another process opening the file now computes them. */
 async function fresh(): Promise<{ ledger: ConnectsLedger; costs: number }> {
   const other = createCtx(openDatabase(ctx.dbPath), ctx.dbPath, () => now);
   try {
-    const channels = (await callOk<{ channels: ConnectsLedger[] }>(other, 'connects:ledger', { source: 'Upwork' })).channels;
-    const report = await callOk<ChannelReport>(other, 'reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' });
+    const channels = (await callOk<{ channels: ConnectsLedger[] }>(other, 'connects:ledger', { source: 'Upwork' }))
+      .channels;
+    const report = await callOk<ChannelReport>(other, 'reports:channels', {
+      from: '2026-07-01',
+      to: '2026-07-31',
+      basis: 'usage',
+    });
     return { ledger: channels[0]!, costs: report.channels.find((c) => c.source === 'Upwork')!.costs };
   } finally {
     other.store.close();
@@ -131,9 +140,16 @@ describe('the credits ledger across writes', () => {
     const shell = new Database(ctx.dbPath);
     try {
       shell.pragma('busy_timeout = 5000');
-      const insert = shell.prepare(`INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES (?, ?, ?, 'connects', '', 100, 'USD', 1, '2026-07-01T00:00:00Z')`);
+      const insert = shell.prepare(
+        `INSERT INTO expenses (ref, date, source_id, category, description, amount_minor, currency, connects, created_at) VALUES (?, ?, ?, 'connects', '', 100, 'USD', 1, '2026-07-01T00:00:00Z')`,
+      );
       shell.transaction(() => {
-        for (let i = 0; i < 250; i++) insert.run(`many-${i}`, `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, upwork);
+        for (let i = 0; i < 250; i++)
+          insert.run(
+            `many-${i}`,
+            `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`,
+            upwork,
+          );
       })();
     } finally {
       shell.close();
@@ -174,12 +190,21 @@ describe('the credits ledger across writes', () => {
   });
 
   it('an import of purchases (its triggers suspended while it writes) reads the lots again, and the triggers are back', async () => {
-    const triggers = () => ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%' ORDER BY name`).pluck().all();
+    const triggers = () =>
+      ctx.db
+        .prepare(
+          `SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%' ORDER BY name`,
+        )
+        .pluck()
+        .all();
     const before = triggers();
     expect(before).toHaveLength(3);
     expect((await ledger()).bought).toBe(30);
     const file = path.join(path.dirname(ctx.dbPath), 'connects.csv');
-    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC1,2026-07-05,Upwork,connects,40 Connects,2.00,USD,40\n');
+    fs.writeFileSync(
+      file,
+      'ref,date,source,category,description,amount,currency,connects\nC1,2026-07-05,Upwork,connects,40 Connects,2.00,USD,40\n',
+    );
     expect((await importCsvFile(ctx.db, file, {}, { now: ctx.now })).applied).toBe(true);
     expect(triggers()).toEqual(before);
     const read = lotReads.channels;
@@ -188,7 +213,10 @@ describe('the credits ledger across writes', () => {
     expect(lotReads.channels).toBe(read + 1); // no trigger noted its day: the channel is read whole
     await expectFresh();
     // A refused import (a bad row) leaves them too.
-    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nC2,2026-13-05,Upwork,connects,x,2.00,USD,40\n');
+    fs.writeFileSync(
+      file,
+      'ref,date,source,category,description,amount,currency,connects\nC2,2026-13-05,Upwork,connects,x,2.00,USD,40\n',
+    );
     expect((await importCsvFile(ctx.db, file, {}, { now: ctx.now })).applied).toBe(false);
     expect(triggers()).toEqual(before);
   });

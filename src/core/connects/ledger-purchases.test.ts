@@ -25,9 +25,14 @@ afterEach(() => {
 });
 
 const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name, input);
-const ledger = async () => (await call<{ channels: ConnectsLedger[] }>('connects:ledger', { source: 'Upwork' })).channels[0]!;
-const buy = (date: string, amount: string, connects: number) => call('expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
-const julyUsage = async () => (await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' })).channels.find((c) => c.source === 'Upwork')!;
+const ledger = async () =>
+  (await call<{ channels: ConnectsLedger[] }>('connects:ledger', { source: 'Upwork' })).channels[0]!;
+const buy = (date: string, amount: string, connects: number) =>
+  call('expenses:create', { date, sourceId: upwork, category: 'connects', amount, connects });
+const julyUsage = async () =>
+  (
+    await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' })
+  ).channels.find((c) => c.source === 'Upwork')!;
 
 describe('purchases on one day are separate lots', () => {
   beforeEach(async () => {
@@ -64,11 +69,30 @@ describe('purchases on one day are separate lots', () => {
 
 describe('a connects purchase without a count', () => {
   it('the form and the API ask for the count; a negative purchase is refused (docs/domain.md §7 signs)', async () => {
-    const e = await callError(ctx, 'expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '6.00' });
+    const e = await callError(ctx, 'expenses:create', {
+      date: '2026-07-05',
+      sourceId: upwork,
+      category: 'connects',
+      amount: '6.00',
+    });
     expect(e.fields).toEqual([{ path: 'connects', message: expect.stringContaining('How many Connects') }]);
-    const negative = await callError(ctx, 'expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '-1.50', connects: 10 });
-    expect(negative.fields).toEqual([{ path: 'amount', message: expect.stringContaining('A Connects purchase cannot be negative') }]);
-    const bought = await call<{ id: number }>('expenses:create', { date: '2026-07-05', sourceId: upwork, category: 'connects', amount: '6.00', connects: 40 });
+    const negative = await callError(ctx, 'expenses:create', {
+      date: '2026-07-05',
+      sourceId: upwork,
+      category: 'connects',
+      amount: '-1.50',
+      connects: 10,
+    });
+    expect(negative.fields).toEqual([
+      { path: 'amount', message: expect.stringContaining('A Connects purchase cannot be negative') },
+    ]);
+    const bought = await call<{ id: number }>('expenses:create', {
+      date: '2026-07-05',
+      sourceId: upwork,
+      category: 'connects',
+      amount: '6.00',
+      connects: 40,
+    });
     const cleared = await callError(ctx, 'expenses:update', { id: bought.id, connects: 0 });
     expect(cleared.fields?.[0]?.path).toBe('connects');
     expect(await ledger()).toMatchObject({ bought: 40 });
@@ -76,18 +100,32 @@ describe('a connects purchase without a count', () => {
 
   it('an import keeps it, and the import summary, the ledger and the report say it is not counted', async () => {
     const file = path.join(dir, 'expenses.csv');
-    fs.writeFileSync(file, 'ref,date,source,category,description,amount,currency,connects\nc1,2026-07-05,Upwork,connects,Connects,6.00,USD,\nc2,2026-07-06,Upwork,connects,40 Connects,6.00,USD,40\n');
+    fs.writeFileSync(
+      file,
+      'ref,date,source,category,description,amount,currency,connects\nc1,2026-07-05,Upwork,connects,Connects,6.00,USD,\nc2,2026-07-06,Upwork,connects,40 Connects,6.00,USD,40\n',
+    );
     const summary = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
     expect(summary.inserted).toBe(2);
-    expect(summary.warnings).toContain('1 connects purchase has no count (Upwork 2026-07-05 6.00 USD): not in the Connects balance until you add how many on the Costs page');
+    expect(summary.warnings).toContain(
+      '1 connects purchase has no count (Upwork 2026-07-05 6.00 USD): not in the Connects balance until you add how many on the Costs page',
+    );
     const l = await ledger();
     expect(l).toMatchObject({ bought: 40 });
-    const warning = 'Upwork: 1 Connects purchase has no count (2026-07-05 6.00 USD): not in the balance or the usage costs; add how many Connects on the Costs page';
+    const warning =
+      'Upwork: 1 Connects purchase has no count (2026-07-05 6.00 USD): not in the balance or the usage costs; add how many Connects on the Costs page';
     expect(l.warnings).toContain(warning);
-    expect((await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' })).warnings).toContain(warning);
-    expect((await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31', basis: 'usage' })).warnings).not.toContain(warning);
+    expect(
+      (await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' }))
+        .warnings,
+    ).toContain(warning);
+    expect(
+      (await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31', basis: 'usage' }))
+        .warnings,
+    ).not.toContain(warning);
     // Adding the count on the Costs page brings it in.
-    const row = (await call<{ items: { id: number; ref: string }[] }>('expenses:list', {})).items.find((x) => x.ref === 'c1')!;
+    const row = (await call<{ items: { id: number; ref: string }[] }>('expenses:list', {})).items.find(
+      (x) => x.ref === 'c1',
+    )!;
     await call('expenses:update', { id: row.id, connects: 40 });
     expect(await ledger()).toMatchObject({ bought: 80, warnings: expect.not.arrayContaining([warning]) });
   });

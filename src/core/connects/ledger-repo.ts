@@ -4,14 +4,28 @@ import { prepared } from '../db/statements';
 // The credits ledger reads daily totals from the rollups (never leads or expenses), so it costs a
 // few thousand rows per channel at any number of leads (docs/domain.md §5).
 
-export type CreditSourceRecord = { id: number; name: string; credit_name: string; free_credits_monthly: number; archived: number };
+export type CreditSourceRecord = {
+  id: number;
+  name: string;
+  credit_name: string;
+  free_credits_monthly: number;
+  archived: number;
+};
 
 export function creditSources(db: Database): CreditSourceRecord[] {
-  return prepared(db, `SELECT id, name, credit_name, free_credits_monthly, archived FROM sources WHERE credit_name IS NOT NULL ORDER BY sort_order, name`).all() as CreditSourceRecord[];
+  return prepared(
+    db,
+    `SELECT id, name, credit_name, free_credits_monthly, archived FROM sources WHERE credit_name IS NOT NULL ORDER BY sort_order, name`,
+  ).all() as CreditSourceRecord[];
 }
 
 /** Net credits spent per day (connects + boost − refunded, summed over the day's leads; never negative per lead). */
-export function dailySpends(db: Database, sourceId: number, from: string, to: string): { day: string; count: number }[] {
+export function dailySpends(
+  db: Database,
+  sourceId: number,
+  from: string,
+  to: string,
+): { day: string; count: number }[] {
   return prepared(
     db,
     `SELECT day, SUM(connects_spent) - SUM(connects_refunded) AS count FROM lead_rollup
@@ -23,7 +37,12 @@ export function dailySpends(db: Database, sourceId: number, from: string, to: st
  * Credit purchases (expenses of category connects) per day and currency from the rollups: count bought,
  * what they cost and how many expenses the row sums (more than one: read them one by one, `purchasesBetween`).
  */
-export function dailyPurchases(db: Database, sourceId: number, from: string, to: string): { day: string; currency: string; count: number; amount: number; expenses: number }[] {
+export function dailyPurchases(
+  db: Database,
+  sourceId: number,
+  from: string,
+  to: string,
+): { day: string; currency: string; count: number; amount: number; expenses: number }[] {
   return prepared(
     db,
     `SELECT day, currency, SUM(connects_bought) AS count, SUM(amount_minor) AS amount, SUM(expenses) AS expenses FROM expense_rollup
@@ -36,7 +55,12 @@ export function dailyPurchases(db: Database, sourceId: number, from: string, to:
  * entered, as raw [day, currency, count, amount] rows: one walk of the covering index
  * expenses_connects instead of one query per day (7,000 days of several purchases at 1M expenses).
  */
-export function purchasesBetween(db: Database, sourceId: number, from: string, to: string): [string, string, number, number][] {
+export function purchasesBetween(
+  db: Database,
+  sourceId: number,
+  from: string,
+  to: string,
+): [string, string, number, number][] {
   return prepared(
     db,
     `SELECT date, currency, connects, amount_minor FROM expenses
@@ -57,10 +81,20 @@ export function firstCreditDay(db: Database, sourceId: number): string | null {
   return row.d;
 }
 
-export type CreditEntryRecord = { id: number; source_id: number; kind: 'opening' | 'adjustment'; on_date: string; count: number; note: string; created_at: string };
+export type CreditEntryRecord = {
+  id: number;
+  source_id: number;
+  kind: 'opening' | 'adjustment';
+  on_date: string;
+  count: number;
+  note: string;
+  created_at: string;
+};
 
 export function creditEntries(db: Database, sourceId: number): CreditEntryRecord[] {
-  return prepared(db, `SELECT * FROM credit_entries WHERE source_id = ? ORDER BY on_date, id`).all(sourceId) as CreditEntryRecord[];
+  return prepared(db, `SELECT * FROM credit_entries WHERE source_id = ? ORDER BY on_date, id`).all(
+    sourceId,
+  ) as CreditEntryRecord[];
 }
 
 export function getCreditEntry(db: Database, id: number): CreditEntryRecord | undefined {
@@ -68,18 +102,35 @@ export function getCreditEntry(db: Database, id: number): CreditEntryRecord | un
 }
 
 /** Sets the channel's opening balance, replacing the one it had. */
-export function replaceOpening(db: Database, sourceId: number, onDate: string, count: number, createdAt: string): number {
+export function replaceOpening(
+  db: Database,
+  sourceId: number,
+  onDate: string,
+  count: number,
+  createdAt: string,
+): number {
   prepared(db, `DELETE FROM credit_entries WHERE source_id = ? AND kind = 'opening'`).run(sourceId);
   return Number(
-    prepared(db, `INSERT INTO credit_entries (source_id, kind, on_date, count, note, created_at) VALUES (?, 'opening', ?, ?, '', ?)`).run(sourceId, onDate, count, createdAt)
-      .lastInsertRowid,
+    prepared(
+      db,
+      `INSERT INTO credit_entries (source_id, kind, on_date, count, note, created_at) VALUES (?, 'opening', ?, ?, '', ?)`,
+    ).run(sourceId, onDate, count, createdAt).lastInsertRowid,
   );
 }
 
-export function insertAdjustment(db: Database, sourceId: number, onDate: string, count: number, note: string, createdAt: string): number {
+export function insertAdjustment(
+  db: Database,
+  sourceId: number,
+  onDate: string,
+  count: number,
+  note: string,
+  createdAt: string,
+): number {
   return Number(
-    prepared(db, `INSERT INTO credit_entries (source_id, kind, on_date, count, note, created_at) VALUES (?, 'adjustment', ?, ?, ?, ?)`).run(sourceId, onDate, count, note, createdAt)
-      .lastInsertRowid,
+    prepared(
+      db,
+      `INSERT INTO credit_entries (source_id, kind, on_date, count, note, created_at) VALUES (?, 'adjustment', ?, ?, ?, ?)`,
+    ).run(sourceId, onDate, count, note, createdAt).lastInsertRowid,
   );
 }
 
@@ -90,12 +141,21 @@ export function deleteCreditEntry(db: Database, id: number): boolean {
 export type CreditPriceRecord = { effective_from: string; unit_price_minor: number; currency: string };
 
 export function creditPriceHistory(db: Database, sourceId: number): CreditPriceRecord[] {
-  return prepared(db, `SELECT effective_from, unit_price_minor, currency FROM credit_prices WHERE source_id = ? ORDER BY effective_from`).all(sourceId) as CreditPriceRecord[];
+  return prepared(
+    db,
+    `SELECT effective_from, unit_price_minor, currency FROM credit_prices WHERE source_id = ? ORDER BY effective_from`,
+  ).all(sourceId) as CreditPriceRecord[];
 }
 
 /** Plans of the channel that include credits (they replace the free allowance while active). */
-export function creditPlans(db: Database, sourceId: number): { starts_on: string; ends_on: string | null; free_credits_monthly: number }[] {
-  return prepared(db, `SELECT starts_on, ends_on, free_credits_monthly FROM subscriptions WHERE source_id = ? AND free_credits_monthly > 0 ORDER BY starts_on`).all(sourceId) as {
+export function creditPlans(
+  db: Database,
+  sourceId: number,
+): { starts_on: string; ends_on: string | null; free_credits_monthly: number }[] {
+  return prepared(
+    db,
+    `SELECT starts_on, ends_on, free_credits_monthly FROM subscriptions WHERE source_id = ? AND free_credits_monthly > 0 ORDER BY starts_on`,
+  ).all(sourceId) as {
     starts_on: string;
     ends_on: string | null;
     free_credits_monthly: number;

@@ -1,9 +1,23 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import type { AdjustInput, ConnectsLedger, ConnectsQuery, CreditEntry, OpeningInput } from '../../shared/api/schemas/connects';
+import type {
+  AdjustInput,
+  ConnectsLedger,
+  ConnectsQuery,
+  CreditEntry,
+  OpeningInput,
+} from '../../shared/api/schemas/connects';
 import { toIsoDate } from '../../shared/dates';
 import { formatMinorPlain } from '../../shared/money';
-import { addDaysIso, type LedgerCost, type LedgerEvent, type LedgerRun, nextMonth, runLedger, type UnitPrice } from '../../shared/reports/ledger';
+import {
+  addDaysIso,
+  type LedgerCost,
+  type LedgerEvent,
+  type LedgerRun,
+  nextMonth,
+  runLedger,
+  type UnitPrice,
+} from '../../shared/reports/ledger';
 import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
 import { purchaseChanges } from '../db/change-counters';
@@ -45,7 +59,9 @@ export type ChannelLedger = {
 export type { UncountedPurchase } from './purchase-lots';
 
 /** The credit price in force on a day (the latest effective on or before it). */
-function priceLookup(prices: { effective_from: string; unit_price_minor: number; currency: string }[]): (day: string) => UnitPrice | null {
+function priceLookup(
+  prices: { effective_from: string; unit_price_minor: number; currency: string }[],
+): (day: string) => UnitPrice | null {
   return (day) => {
     let found: UnitPrice | null = null;
     for (const p of prices) {
@@ -92,7 +108,12 @@ export const ledgerRuns = { computed: 0 };
  * until the next write (`dataStamp`), and after it while its inputs are the same; its purchase lots
  * are kept per day (purchase-lots.ts). Callers must not change what it returns.
  */
-export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries?: CreditEntryRecord[]): ChannelLedger {
+export function channelLedger(
+  ctx: Ctx,
+  source: CreditSourceRecord,
+  upTo: string,
+  entries?: CreditEntryRecord[],
+): ChannelLedger {
   if (entries) return computeLedger(ctx, source, upTo, entries);
   const stamp = dataStamp(ctx.db);
   let cache = remembered.get(ctx.db);
@@ -106,7 +127,12 @@ export function channelLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string
   return ledger;
 }
 
-function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entries: CreditEntryRecord[]): ChannelLedger {
+function computeLedger(
+  ctx: Ctx,
+  source: CreditSourceRecord,
+  upTo: string,
+  entries: CreditEntryRecord[],
+): ChannelLedger {
   const { db } = ctx;
   // Read first: purchases read after it are at least as new as the counter they are remembered under.
   const changes = purchaseChanges(db);
@@ -117,7 +143,8 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
   const open = start !== null && start <= upTo;
   const plans = open ? creditPlans(db, source.id) : [];
   const spends = open ? dailySpends(db, source.id, start, upTo) : [];
-  const earlier = start === null ? [] : dailySpends(db, source.id, '0000-01-01', start <= upTo ? addDaysIso(start, -1) : upTo);
+  const earlier =
+    start === null ? [] : dailySpends(db, source.id, '0000-01-01', start <= upTo ? addDaysIso(start, -1) : upTo);
   const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, earlier, changes]);
   return byTheirInputs(db, inputs, () => {
     ledgerRuns.computed++;
@@ -127,7 +154,13 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
     if (open) {
       if (opening && opening.count > 0) {
         const price = priceOn(opening.on_date);
-        events.push({ date: opening.on_date, kind: 'opening', count: opening.count, costMinor: price ? price.unitMinor * opening.count : 0, currency: price?.currency ?? null });
+        events.push({
+          date: opening.on_date,
+          kind: 'opening',
+          count: opening.count,
+          costMinor: price ? price.unitMinor * opening.count : 0,
+          currency: price?.currency ?? null,
+        });
       }
       for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
         const first = `${month}-01`;
@@ -140,21 +173,42 @@ function computeLedger(ctx: Ctx, source: CreditSourceRecord, upTo: string, entri
       const purchases = purchaseLots(db, source.id, start, upTo, changes);
       events.push(...purchases.events);
       uncounted.push(...purchases.uncounted);
-      for (const e of entries) if (e.kind === 'adjustment' && e.on_date >= start) events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
+      for (const e of entries)
+        if (e.kind === 'adjustment' && e.on_date >= start)
+          events.push({ date: e.on_date, kind: 'adjustment', count: e.count });
       for (const s of spends) events.push({ date: s.day, kind: 'spend', count: s.count });
     }
     const run = runLedger(events, upTo, priceOn);
     const unpricedUncovered = run.uncoveredOn.filter((u) => priceOn(u.date) === null).reduce((n, u) => n + u.count, 0);
-    return { source, start, startAssumed: !opening, run, entries, unpricedUncovered, uncounted, beforeStart: valuedAtTheirDay(earlier, priceOn) };
+    return {
+      source,
+      start,
+      startAssumed: !opening,
+      run,
+      entries,
+      unpricedUncovered,
+      uncounted,
+      beforeStart: valuedAtTheirDay(earlier, priceOn),
+    };
   });
 }
 
 /** Spends outside the ledger valued at their day's credit price (nothing when the day has none). */
-function valuedAtTheirDay(spends: readonly { day: string; count: number }[], priceOn: (day: string) => UnitPrice | null): LedgerCost[] {
+function valuedAtTheirDay(
+  spends: readonly { day: string; count: number }[],
+  priceOn: (day: string) => UnitPrice | null,
+): LedgerCost[] {
   const costs: LedgerCost[] = [];
   for (const s of spends) {
     const price = priceOn(s.day);
-    if (price && price.unitMinor !== 0) costs.push({ date: s.day, kind: 'before-start', currency: price.currency, minor: price.unitMinor * s.count, rateMonth: s.day.slice(0, 7) });
+    if (price && price.unitMinor !== 0)
+      costs.push({
+        date: s.day,
+        kind: 'before-start',
+        currency: price.currency,
+        minor: price.unitMinor * s.count,
+        rateMonth: s.day.slice(0, 7),
+      });
   }
   return costs;
 }
@@ -166,18 +220,32 @@ function toEntry(r: CreditEntryRecord): CreditEntry {
 /** The "N Connects spent that no … covers" warning of docs/domain.md §5, for the spends counted. */
 export function uncoveredWarning(source: CreditSourceRecord, uncovered: number, unpriced: number): string[] {
   const warnings: string[] = [];
-  if (uncovered > 0) warnings.push(`${source.name}: ${uncovered} ${source.credit_name} spent that no opening balance, allowance or purchase covers`);
-  if (unpriced > 0) warnings.push(`${source.name}: ${unpriced} uncovered ${source.credit_name} have no credit price on their day: counted at 0`);
+  if (uncovered > 0)
+    warnings.push(
+      `${source.name}: ${uncovered} ${source.credit_name} spent that no opening balance, allowance or purchase covers`,
+    );
+  if (unpriced > 0)
+    warnings.push(
+      `${source.name}: ${unpriced} uncovered ${source.credit_name} have no credit price on their day: counted at 0`,
+    );
   return warnings;
 }
 
 /** A connects purchase without a count is in no balance and no usage cost: say so, with the day and amount. */
 export function uncountedWarning(source: CreditSourceRecord, uncounted: readonly UncountedPurchase[]): string[] {
   if (uncounted.length === 0) return [];
-  const listed = uncounted.slice(0, 3).map((u) => `${u.date} ${formatMinorPlain(u.amount, u.currency)} ${u.currency}`).join(', ');
+  const listed = uncounted
+    .slice(0, 3)
+    .map((u) => `${u.date} ${formatMinorPlain(u.amount, u.currency)} ${u.currency}`)
+    .join(', ');
   const more = uncounted.length > 3 ? ` and ${uncounted.length - 3} more` : '';
-  const what = uncounted.length === 1 ? `1 ${source.credit_name} purchase has` : `${uncounted.length} ${source.credit_name} purchases have`;
-  return [`${source.name}: ${what} no count (${listed}${more}): not in the balance or the usage costs; add how many ${source.credit_name} on the Costs page`];
+  const what =
+    uncounted.length === 1
+      ? `1 ${source.credit_name} purchase has`
+      : `${uncounted.length} ${source.credit_name} purchases have`;
+  return [
+    `${source.name}: ${what} no count (${listed}${more}): not in the balance or the usage costs; add how many ${source.credit_name} on the Costs page`,
+  ];
 }
 
 export function ledgerView(l: ChannelLedger): ConnectsLedger {
@@ -207,17 +275,38 @@ export function ledgerView(l: ChannelLedger): ConnectsLedger {
   };
 }
 
-function resolveChannel(ctx: Ctx, ref: { sourceId?: number | undefined; source?: string | undefined }): CreditSourceRecord {
-  const record = ref.sourceId !== undefined ? getSourceRecord(ctx.db, ref.sourceId) : findSourceByName(ctx.db, ref.source ?? '');
+function resolveChannel(
+  ctx: Ctx,
+  ref: { sourceId?: number | undefined; source?: string | undefined },
+): CreditSourceRecord {
+  const record =
+    ref.sourceId !== undefined ? getSourceRecord(ctx.db, ref.sourceId) : findSourceByName(ctx.db, ref.source ?? '');
   const field = ref.sourceId !== undefined ? 'sourceId' : 'source';
-  if (!record) throw fieldError(field, ref.sourceId !== undefined ? `Unknown channel (id ${ref.sourceId})` : `No channel named "${ref.source}"`);
-  if (record.credit_name === null) throw fieldError(field, `${record.name} has no bidding credits (give it a credit name on the Channels page)`);
-  return { id: record.id, name: record.name, credit_name: record.credit_name, free_credits_monthly: record.free_credits_monthly, archived: record.archived };
+  if (!record)
+    throw fieldError(
+      field,
+      ref.sourceId !== undefined ? `Unknown channel (id ${ref.sourceId})` : `No channel named "${ref.source}"`,
+    );
+  if (record.credit_name === null)
+    throw fieldError(field, `${record.name} has no bidding credits (give it a credit name on the Channels page)`);
+  return {
+    id: record.id,
+    name: record.name,
+    credit_name: record.credit_name,
+    free_credits_monthly: record.free_credits_monthly,
+    archived: record.archived,
+  };
 }
 
-export function connectsLedgers(ctx: Ctx, query: z.output<typeof ConnectsQuery>): { on: string; channels: ConnectsLedger[] } {
+export function connectsLedgers(
+  ctx: Ctx,
+  query: z.output<typeof ConnectsQuery>,
+): { on: string; channels: ConnectsLedger[] } {
   const on = query.on ?? toIsoDate(ctx.now());
-  const sources = query.sourceId !== undefined || query.source !== undefined ? [resolveChannel(ctx, query)] : creditSources(ctx.db).filter((s) => !s.archived);
+  const sources =
+    query.sourceId !== undefined || query.source !== undefined
+      ? [resolveChannel(ctx, query)]
+      : creditSources(ctx.db).filter((s) => !s.archived);
   return { on, channels: sources.map((s) => ledgerView(channelLedger(ctx, s, on))) };
 }
 
@@ -250,7 +339,11 @@ function newShortfall(before: LedgerRun, after: LedgerRun): { day: string; count
  */
 function refuseNegative(ctx: Ctx, source: CreditSourceRecord, changed: CreditEntryRecord[], today: string): void {
   const short = newShortfall(channelLedger(ctx, source, today).run, channelLedger(ctx, source, today, changed).run);
-  if (short) throw fieldError('count', `The ${source.credit_name} balance would go negative on ${short.day} (${short.count} short); nothing was saved`);
+  if (short)
+    throw fieldError(
+      'count',
+      `The ${source.credit_name} balance would go negative on ${short.day} (${short.count} short); nothing was saved`,
+    );
 }
 
 /** The wording of a shortfall the user may accept (an edit or a delete of an entry or a purchase). */
@@ -263,7 +356,12 @@ export function shortfallMessage(source: CreditSourceRecord, short: { day: strin
  * a change that leaves credits short where they were not throws `needs_confirmation` (rolling the change
  * back) unless `confirmed`. Deletes and edits may be confirmed; new entries are refused (`refuseNegative`).
  */
-export function guardShortfall<T>(ctx: Ctx, sourceIds: readonly (number | null)[], confirmed: boolean, change: () => T): T {
+export function guardShortfall<T>(
+  ctx: Ctx,
+  sourceIds: readonly (number | null)[],
+  confirmed: boolean,
+  change: () => T,
+): T {
   if (confirmed) return change();
   const today = toIsoDate(ctx.now());
   const sources = creditSources(ctx.db).filter((s) => sourceIds.includes(s.id));
@@ -271,7 +369,10 @@ export function guardShortfall<T>(ctx: Ctx, sourceIds: readonly (number | null)[
   const result = change();
   sources.forEach((s, i) => {
     const short = newShortfall(before[i]!, channelLedger(ctx, s, today).run);
-    if (short) throw new AppError('needs_confirmation', shortfallMessage(s, short), [{ path: 'confirmShortfall', message: shortfallMessage(s, short) }]);
+    if (short)
+      throw new AppError('needs_confirmation', shortfallMessage(s, short), [
+        { path: 'confirmShortfall', message: shortfallMessage(s, short) },
+      ]);
   });
   return result;
 }
@@ -289,8 +390,17 @@ export function setOpening(ctx: Ctx, input: z.output<typeof OpeningInput>): Cred
     const entries = creditEntries(db, source.id);
     const save = () => replaceOpening(db, source.id, input.on, input.count, ctx.now().toISOString());
     // Changing an opening balance is an edit (confirmable); a first one that leaves spends short is refused.
-    if (entries.some((e) => e.kind === 'opening')) return guardShortfall(ctx, [source.id], input.confirmShortfall === true, save);
-    const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'opening', on_date: input.on, count: input.count, note: '', created_at: '' };
+    if (entries.some((e) => e.kind === 'opening'))
+      return guardShortfall(ctx, [source.id], input.confirmShortfall === true, save);
+    const draft: CreditEntryRecord = {
+      id: 0,
+      source_id: source.id,
+      kind: 'opening',
+      on_date: input.on,
+      count: input.count,
+      note: '',
+      created_at: '',
+    };
     refuseNegative(ctx, source, [...entries, draft], today);
     return save();
   })();
@@ -304,9 +414,22 @@ export function adjustCredits(ctx: Ctx, input: z.output<typeof AdjustInput>): Cr
   const source = resolveChannel(ctx, input);
   const id = db.transaction(() => {
     const current = channelLedger(ctx, source, today);
-    if (current.start === null) throw fieldError('on', `${source.name} has no ${source.credit_name} recorded yet; set an opening balance first`);
-    if (input.on < current.start) throw fieldError('on', `${input.on} is before the ledger's start (${current.start}); move the opening balance first`);
-    const draft: CreditEntryRecord = { id: 0, source_id: source.id, kind: 'adjustment', on_date: input.on, count: input.count, note: input.note, created_at: '' };
+    if (current.start === null)
+      throw fieldError('on', `${source.name} has no ${source.credit_name} recorded yet; set an opening balance first`);
+    if (input.on < current.start)
+      throw fieldError(
+        'on',
+        `${input.on} is before the ledger's start (${current.start}); move the opening balance first`,
+      );
+    const draft: CreditEntryRecord = {
+      id: 0,
+      source_id: source.id,
+      kind: 'adjustment',
+      on_date: input.on,
+      count: input.count,
+      note: input.note,
+      created_at: '',
+    };
     refuseNegative(ctx, source, [...current.entries, draft], today);
     return insertAdjustment(db, source.id, input.on, input.count, input.note, ctx.now().toISOString());
   })();
@@ -314,11 +437,18 @@ export function adjustCredits(ctx: Ctx, input: z.output<typeof AdjustInput>): Cr
 }
 
 /** Deletes an opening balance or an adjustment; one that leaves credits short needs `confirmShortfall`. */
-export function deleteEntry(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { deleted: boolean } {
+export function deleteEntry(
+  ctx: Ctx,
+  input: { id: number; confirmShortfall?: boolean | undefined },
+): { deleted: boolean } {
   const { db } = ctx;
   return db.transaction(() => {
     const entry = getCreditEntry(db, input.id);
     if (!entry) throw new AppError('not_found', `Ledger entry ${input.id} does not exist`);
-    return { deleted: guardShortfall(ctx, [entry.source_id], input.confirmShortfall === true, () => deleteCreditEntry(db, input.id)) };
+    return {
+      deleted: guardShortfall(ctx, [entry.source_id], input.confirmShortfall === true, () =>
+        deleteCreditEntry(db, input.id),
+      ),
+    };
   })();
 }

@@ -42,7 +42,8 @@ function readPurchases(db: Database, sourceId: number, from: string, upTo: strin
   // purchase is its rollup row.
   const several = rows.filter((r) => perDay.get(r.day)! > 1);
   const singles = rows.filter((r) => perDay.get(r.day) === 1);
-  const each = several.length === 0 ? [] : purchasesBetween(db, sourceId, several[0]!.day, several[several.length - 1]!.day);
+  const each =
+    several.length === 0 ? [] : purchasesBetween(db, sourceId, several[0]!.day, several[several.length - 1]!.day);
   let s = 0;
   let e = 0;
   // Merge by day: the rollup rows and the read rows are both in day order.
@@ -130,7 +131,13 @@ function keptChannel(db: Database, sourceId: number, changes: number): ChannelLo
  * purchase changes, read before anything else: lots read after it are at least as new as it says.
  * Callers must not change what it returns.
  */
-export function purchaseLots(db: Database, sourceId: number, from: string, upTo: string, changes: number): PurchaseLots {
+export function purchaseLots(
+  db: Database,
+  sourceId: number,
+  from: string,
+  upTo: string,
+  changes: number,
+): PurchaseLots {
   if (db.inTransaction) return readPurchases(db, sourceId, from, upTo);
   const lots = keptChannel(db, sourceId, changes);
   const events: LedgerEvent[] = [];

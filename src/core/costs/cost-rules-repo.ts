@@ -13,7 +13,11 @@ export function commissionRuleOn(db: Database, sourceId: number, day: string): C
 }
 
 /** The credit (connects) price in force for a channel on a day. */
-export function creditPriceOn(db: Database, sourceId: number, day: string): { unitPriceMinor: number; currency: string } | undefined {
+export function creditPriceOn(
+  db: Database,
+  sourceId: number,
+  day: string,
+): { unitPriceMinor: number; currency: string } | undefined {
   const row = prepared(
     db,
     `SELECT unit_price_minor, currency FROM credit_prices
@@ -22,8 +26,21 @@ export function creditPriceOn(db: Database, sourceId: number, day: string): { un
   return row ? { unitPriceMinor: row.unit_price_minor, currency: row.currency } : undefined;
 }
 
-export type CreditPriceRecord = { id: number; source_id: number; effective_from: string; unit_price_minor: number; currency: string };
-export type CommissionRuleRecord = { id: number; source_id: number; effective_from: string; percent_bp: number; min_fee_minor: number | null; currency: string };
+export type CreditPriceRecord = {
+  id: number;
+  source_id: number;
+  effective_from: string;
+  unit_price_minor: number;
+  currency: string;
+};
+export type CommissionRuleRecord = {
+  id: number;
+  source_id: number;
+  effective_from: string;
+  percent_bp: number;
+  min_fee_minor: number | null;
+  currency: string;
+};
 /** The two dated cost tables: one row per channel and effective day. */
 export type DatedCostTable = 'credit_prices' | 'commission_rules';
 
@@ -53,27 +70,39 @@ export function insertCreditPrice(db: Database, row: Omit<CreditPriceRecord, 'id
 }
 
 export function updateCreditPriceRecord(db: Database, row: CreditPriceRecord): void {
-  db.prepare(`UPDATE credit_prices SET source_id = ?, effective_from = ?, unit_price_minor = ?, currency = ? WHERE id = ?`).run(
-    row.source_id, row.effective_from, row.unit_price_minor, row.currency, row.id,
-  );
+  db.prepare(
+    `UPDATE credit_prices SET source_id = ?, effective_from = ?, unit_price_minor = ?, currency = ? WHERE id = ?`,
+  ).run(row.source_id, row.effective_from, row.unit_price_minor, row.currency, row.id);
 }
 
 export function insertCommissionRule(db: Database, row: Omit<CommissionRuleRecord, 'id'>): number {
   const { lastInsertRowid } = db
-    .prepare(`INSERT INTO commission_rules (source_id, effective_from, percent_bp, min_fee_minor, currency) VALUES (?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO commission_rules (source_id, effective_from, percent_bp, min_fee_minor, currency) VALUES (?, ?, ?, ?, ?)`,
+    )
     .run(row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency);
   return Number(lastInsertRowid);
 }
 
 export function updateCommissionRuleRecord(db: Database, row: CommissionRuleRecord): void {
-  db.prepare(`UPDATE commission_rules SET source_id = ?, effective_from = ?, percent_bp = ?, min_fee_minor = ?, currency = ? WHERE id = ?`).run(
-    row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency, row.id,
-  );
+  db.prepare(
+    `UPDATE commission_rules SET source_id = ?, effective_from = ?, percent_bp = ?, min_fee_minor = ?, currency = ? WHERE id = ?`,
+  ).run(row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency, row.id);
 }
 
 /** Whether another row of `table` (not `exceptId`) takes effect for the channel on that day. */
-export function datedCostExists(db: Database, table: DatedCostTable, sourceId: number, day: string, exceptId: number): boolean {
-  return db.prepare(`SELECT id FROM ${table} WHERE source_id = ? AND effective_from = ? AND id != ?`).get(sourceId, day, exceptId) !== undefined;
+export function datedCostExists(
+  db: Database,
+  table: DatedCostTable,
+  sourceId: number,
+  day: string,
+  exceptId: number,
+): boolean {
+  return (
+    db
+      .prepare(`SELECT id FROM ${table} WHERE source_id = ? AND effective_from = ? AND id != ?`)
+      .get(sourceId, day, exceptId) !== undefined
+  );
 }
 
 /** Deletes one row of `table`; false when there was none. */

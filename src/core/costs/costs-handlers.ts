@@ -1,4 +1,11 @@
-import { createCommissionRule, createCreditPrice, deleteCostRow, listCosts, updateCommissionRule, updateCreditPrice } from './costs-service';
+import {
+  createCommissionRule,
+  createCreditPrice,
+  deleteCostRow,
+  listCosts,
+  updateCommissionRule,
+  updateCreditPrice,
+} from './costs-service';
 import type { HandlersFor } from '../handler-types';
 
 export const costsHandlers: HandlersFor<'costs'> = {

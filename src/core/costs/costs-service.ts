@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import type { CommissionRuleCreate, CommissionRuleRow, CommissionRuleUpdate, CreditPrice, CreditPriceCreate, CreditPriceUpdate, SourceCosts } from '../../shared/api/schemas/costs';
+import type {
+  CommissionRuleCreate,
+  CommissionRuleRow,
+  CommissionRuleUpdate,
+  CreditPrice,
+  CreditPriceCreate,
+  CreditPriceUpdate,
+  SourceCosts,
+} from '../../shared/api/schemas/costs';
 import type { Ctx } from '../context';
 import {
   type CommissionRuleRecord,
@@ -21,9 +29,20 @@ import { listSourceCredits, requireSource } from '../sources/sources-repo';
 import { baseCurrency } from '../db/settings-repo';
 import { minorOf, percentToBp } from '../money-input';
 
-const toPrice = (r: CreditPriceRecord): CreditPrice => ({ id: r.id, sourceId: r.source_id, effectiveFrom: r.effective_from, unitPriceMinor: r.unit_price_minor, currency: r.currency });
+const toPrice = (r: CreditPriceRecord): CreditPrice => ({
+  id: r.id,
+  sourceId: r.source_id,
+  effectiveFrom: r.effective_from,
+  unitPriceMinor: r.unit_price_minor,
+  currency: r.currency,
+});
 const toRule = (r: CommissionRuleRecord): CommissionRuleRow => ({
-  id: r.id, sourceId: r.source_id, effectiveFrom: r.effective_from, percent: r.percent_bp / 100, minFeeMinor: r.min_fee_minor, currency: r.currency,
+  id: r.id,
+  sourceId: r.source_id,
+  effectiveFrom: r.effective_from,
+  percent: r.percent_bp / 100,
+  minFeeMinor: r.min_fee_minor,
+  currency: r.currency,
 });
 
 /** Every channel with its dated credit prices and commission rules, newest first. */
@@ -44,7 +63,10 @@ export function listCosts(ctx: Ctx, sourceId?: number): SourceCosts[] {
 
 function clash(ctx: Ctx, table: DatedCostTable, sourceId: number, day: string, exceptId: number): void {
   if (datedCostExists(ctx.db, table, sourceId, day, exceptId)) {
-    throw fieldError('effectiveFrom', `This channel already has a ${table === 'credit_prices' ? 'price' : 'commission rule'} from ${day}; edit that one`);
+    throw fieldError(
+      'effectiveFrom',
+      `This channel already has a ${table === 'credit_prices' ? 'price' : 'commission rule'} from ${day}; edit that one`,
+    );
   }
 }
 
@@ -55,7 +77,12 @@ export function createCreditPrice(ctx: Ctx, input: z.output<typeof CreditPriceCr
     const currency = input.currency ?? baseCurrency(db);
     const price = minorOf('unitPrice', input.unitPrice, currency);
     clash(ctx, 'credit_prices', input.sourceId, input.effectiveFrom, 0);
-    const id = insertCreditPrice(db, { source_id: input.sourceId, effective_from: input.effectiveFrom, unit_price_minor: price, currency });
+    const id = insertCreditPrice(db, {
+      source_id: input.sourceId,
+      effective_from: input.effectiveFrom,
+      unit_price_minor: price,
+      currency,
+    });
     return toPrice(getCreditPrice(db, id)!);
   })();
 }
@@ -68,16 +95,27 @@ export function updateCreditPrice(ctx: Ctx, input: z.output<typeof CreditPriceUp
     const sourceId = input.sourceId ?? before.source_id;
     requireSource(db, sourceId);
     const currency = input.currency ?? before.currency;
-    const price = input.unitPrice === undefined ? before.unit_price_minor : minorOf('unitPrice', input.unitPrice, currency);
+    const price =
+      input.unitPrice === undefined ? before.unit_price_minor : minorOf('unitPrice', input.unitPrice, currency);
     const from = input.effectiveFrom ?? before.effective_from;
     clash(ctx, 'credit_prices', sourceId, from, before.id);
-    updateCreditPriceRecord(db, { id: before.id, source_id: sourceId, effective_from: from, unit_price_minor: price, currency });
+    updateCreditPriceRecord(db, {
+      id: before.id,
+      source_id: sourceId,
+      effective_from: from,
+      unit_price_minor: price,
+      currency,
+    });
     return toPrice(getCreditPrice(db, before.id)!);
   })();
 }
 
 export function deleteCostRow(ctx: Ctx, table: DatedCostTable, id: number): { id: number } {
-  if (!deleteDatedCost(ctx.db, table, id)) throw new AppError('not_found', `${table === 'credit_prices' ? 'Credit price' : 'Commission rule'} ${id} does not exist`);
+  if (!deleteDatedCost(ctx.db, table, id))
+    throw new AppError(
+      'not_found',
+      `${table === 'credit_prices' ? 'Credit price' : 'Commission rule'} ${id} does not exist`,
+    );
   return { id };
 }
 
@@ -89,7 +127,11 @@ export function createCommissionRule(ctx: Ctx, input: z.output<typeof Commission
     const minFee = input.minFee ? minorOf('minFee', input.minFee, currency) : null;
     clash(ctx, 'commission_rules', input.sourceId, input.effectiveFrom, 0);
     const id = insertCommissionRule(db, {
-      source_id: input.sourceId, effective_from: input.effectiveFrom, percent_bp: percentToBp(input.percent), min_fee_minor: minFee, currency,
+      source_id: input.sourceId,
+      effective_from: input.effectiveFrom,
+      percent_bp: percentToBp(input.percent),
+      min_fee_minor: minFee,
+      currency,
     });
     return toRule(getCommissionRule(db, id)!);
   })();
@@ -103,11 +145,23 @@ export function updateCommissionRule(ctx: Ctx, input: z.output<typeof Commission
     const sourceId = input.sourceId ?? before.source_id;
     requireSource(db, sourceId);
     const currency = input.currency ?? before.currency;
-    const minFee = input.minFee === undefined ? before.min_fee_minor : input.minFee ? minorOf('minFee', input.minFee, currency) : null;
+    const minFee =
+      input.minFee === undefined
+        ? before.min_fee_minor
+        : input.minFee
+          ? minorOf('minFee', input.minFee, currency)
+          : null;
     const from = input.effectiveFrom ?? before.effective_from;
     const bp = input.percent === undefined ? before.percent_bp : percentToBp(input.percent);
     clash(ctx, 'commission_rules', sourceId, from, before.id);
-    updateCommissionRuleRecord(db, { id: before.id, source_id: sourceId, effective_from: from, percent_bp: bp, min_fee_minor: minFee, currency });
+    updateCommissionRuleRecord(db, {
+      id: before.id,
+      source_id: sourceId,
+      effective_from: from,
+      percent_bp: bp,
+      min_fee_minor: minFee,
+      currency,
+    });
     return toRule(getCommissionRule(db, before.id)!);
   })();
 }

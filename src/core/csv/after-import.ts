@@ -8,7 +8,11 @@ import { reconcileImport, type SameAs } from './reconcile-import';
 // are written): typed records matched and taken over, possible duplicates listed, payments linked to
 // their leads. The summary's counts say what happened: a row that took over a typed record was not inserted.
 
-export function reconcileAfterImport(db: Database, summary: ImportSummary, sameAs: readonly SameAs[] | undefined): void {
+export function reconcileAfterImport(
+  db: Database,
+  summary: ImportSummary,
+  sameAs: readonly SameAs[] | undefined,
+): void {
   if (summary.importId === null || (summary.kinds.payments === 0 && summary.kinds.expenses === 0)) return;
   const r = reconcileImport(db, summary.importId, sameAs);
   summary.matched = r.matched;
@@ -24,5 +28,8 @@ export function reconcileAfterImport(db: Database, summary: ImportSummary, sameA
 /** The edit clock when the import ends: Undo refuses the records changed after it (migration 0016). */
 export function stampImportClock(db: Database, importId: number | null): void {
   if (importId === null) return;
-  prepared(db, `UPDATE imports SET edit_seq = (SELECT changes FROM change_counters WHERE name = 'record_edits') WHERE id = ?`).run(importId);
+  prepared(
+    db,
+    `UPDATE imports SET edit_seq = (SELECT changes FROM change_counters WHERE name = 'record_edits') WHERE id = ?`,
+  ).run(importId);
 }

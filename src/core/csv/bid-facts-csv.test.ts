@@ -22,28 +22,74 @@ function file(text: string): string {
   return f;
 }
 
-const oldHeader = 'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
-type Row = { ref: string; invited: number; minutes_after_post: number | null; proposals_when_bid: string | null; viewed_on: string | null; boost_outcome: string | null };
-const facts = () => ctx.db.prepare(`SELECT ref, invited, minutes_after_post, proposals_when_bid, viewed_on, boost_outcome FROM leads ORDER BY ref`).all() as Row[];
+const oldHeader =
+  'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on';
+type Row = {
+  ref: string;
+  invited: number;
+  minutes_after_post: number | null;
+  proposals_when_bid: string | null;
+  viewed_on: string | null;
+  boost_outcome: string | null;
+};
+const facts = () =>
+  ctx.db
+    .prepare(
+      `SELECT ref, invited, minutes_after_post, proposals_when_bid, viewed_on, boost_outcome FROM leads ORDER BY ref`,
+    )
+    .all() as Row[];
 const spent = () => (ctx.db.prepare(`SELECT SUM(connects_spent) AS n FROM lead_rollup`).get() as { n: number }).n;
 
 describe('the bid facts in leads.csv', () => {
   it('are the five last columns, in the order of docs/domain.md §2', () => {
-    expect(ownHeaders.leads.slice(-5)).toEqual(['invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome']);
-    expect(ownHeaders.leads.join(',')).toBe(`${oldHeader},invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome`);
+    expect(ownHeaders.leads.slice(-5)).toEqual([
+      'invited',
+      'minutes_after_post',
+      'proposals_when_bid',
+      'viewed_on',
+      'boost_outcome',
+    ]);
+    expect(ownHeaders.leads.join(',')).toBe(
+      `${oldHeader},invited,minutes_after_post,proposals_when_bid,viewed_on,boost_outcome`,
+    );
   });
 
   it('a file from before them imports as before; re-importing it keeps what was recorded since', async () => {
     const old = file(`${oldHeader}\nB1,Upwork,Quiet job,,,applied,2026-08-01,2026-08-01,,6,10,0,,USD,,,,\n`);
     expect((await importCsvFile(ctx.db, old, {}, { now: ctx.now })).invalid).toEqual([]);
-    expect(facts()).toEqual([{ ref: 'B1', invited: 0, minutes_after_post: null, proposals_when_bid: null, viewed_on: null, boost_outcome: null }]);
+    expect(facts()).toEqual([
+      {
+        ref: 'B1',
+        invited: 0,
+        minutes_after_post: null,
+        proposals_when_bid: null,
+        viewed_on: null,
+        boost_outcome: null,
+      },
+    ]);
     expect(spent()).toBe(16);
     const id = (ctx.db.prepare(`SELECT id FROM leads WHERE ref = 'B1'`).get() as { id: number }).id;
-    await callOk(ctx, 'leads:update', { id, invited: true, minutesAfterPost: 25, proposalsWhenBid: '<5', viewedOn: '2026-08-02', boostOutcome: 'outbid' });
+    await callOk(ctx, 'leads:update', {
+      id,
+      invited: true,
+      minutesAfterPost: 25,
+      proposalsWhenBid: '<5',
+      viewedOn: '2026-08-02',
+      boostOutcome: 'outbid',
+    });
     expect(spent()).toBe(6);
     const again = await importCsvFile(ctx.db, old, {}, { now: ctx.now });
     expect(again.invalid).toEqual([]);
-    expect(facts()).toEqual([{ ref: 'B1', invited: 1, minutes_after_post: 25, proposals_when_bid: '<5', viewed_on: '2026-08-02', boost_outcome: 'outbid' }]);
+    expect(facts()).toEqual([
+      {
+        ref: 'B1',
+        invited: 1,
+        minutes_after_post: 25,
+        proposals_when_bid: '<5',
+        viewed_on: '2026-08-02',
+        boost_outcome: 'outbid',
+      },
+    ]);
     expect(spent()).toBe(6);
   });
 

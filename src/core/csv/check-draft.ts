@@ -11,9 +11,17 @@ import type { Draft } from './drafts';
 
 /** API field names as the CSV columns call them (docs/domain.md §2). */
 const columnOf: Record<string, string> = {
-  createdOn: 'created_on', appliedOn: 'applied_on', closedOn: 'closed_on', followUpOn: 'follow_up_on', boostConnects: 'boost_connects',
-  connectsRefunded: 'connects_refunded', lostReason: 'lost_reason', minutesAfterPost: 'minutes_after_post', proposalsWhenBid: 'proposals_when_bid',
-  viewedOn: 'viewed_on', boostOutcome: 'boost_outcome',
+  createdOn: 'created_on',
+  appliedOn: 'applied_on',
+  closedOn: 'closed_on',
+  followUpOn: 'follow_up_on',
+  boostConnects: 'boost_connects',
+  connectsRefunded: 'connects_refunded',
+  lostReason: 'lost_reason',
+  minutesAfterPost: 'minutes_after_post',
+  proposalsWhenBid: 'proposals_when_bid',
+  viewedOn: 'viewed_on',
+  boostOutcome: 'boost_outcome',
 };
 
 const money = (minor: number | null, currency: string) => (minor === null ? null : formatMinorPlain(minor, currency));
@@ -25,33 +33,87 @@ export function inputOf(d: Draft): { schema: z.ZodType; input: Record<string, un
       return {
         schema: LeadImportRow,
         input: {
-          ref: d.ref, title: d.title, client: d.client, url: d.url, stage: d.stage, createdOn: d.created_on, appliedOn: d.applied_on, closedOn: d.closed_on,
-          connects: d.connects, boostConnects: d.boost_connects, connectsRefunded: d.connects_refunded, value: money(d.value_minor, d.currency),
-          currency: d.currency, lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,
-          invited: d.invited === 1, minutesAfterPost: d.minutes_after_post, proposalsWhenBid: d.proposals_when_bid, viewedOn: d.viewed_on, boostOutcome: d.boost_outcome,
+          ref: d.ref,
+          title: d.title,
+          client: d.client,
+          url: d.url,
+          stage: d.stage,
+          createdOn: d.created_on,
+          appliedOn: d.applied_on,
+          closedOn: d.closed_on,
+          connects: d.connects,
+          boostConnects: d.boost_connects,
+          connectsRefunded: d.connects_refunded,
+          value: money(d.value_minor, d.currency),
+          currency: d.currency,
+          lostReason: d.lost_reason,
+          tags: d.tags === '' ? [] : d.tags.split(';'),
+          notes: d.notes,
+          followUpOn: d.follow_up_on,
+          invited: d.invited === 1,
+          minutesAfterPost: d.minutes_after_post,
+          proposalsWhenBid: d.proposals_when_bid,
+          viewedOn: d.viewed_on,
+          boostOutcome: d.boost_outcome,
         },
       };
     case 'payment':
       return {
         schema: PaymentImportRow,
-        input: { ref: d.ref, date: d.date, description: d.description, gross: money(d.gross_minor, d.currency), fee: money(d.fee_minor, d.currency), currency: d.currency },
+        input: {
+          ref: d.ref,
+          date: d.date,
+          description: d.description,
+          gross: money(d.gross_minor, d.currency),
+          fee: money(d.fee_minor, d.currency),
+          currency: d.currency,
+        },
       };
     case 'expense':
       return {
         schema: ExpenseImportRow,
-        input: { ref: d.ref, date: d.date, category: d.category, description: d.description, amount: money(d.amount_minor, d.currency), currency: d.currency, connects: d.connects },
+        input: {
+          ref: d.ref,
+          date: d.date,
+          category: d.category,
+          description: d.description,
+          amount: money(d.amount_minor, d.currency),
+          currency: d.currency,
+          connects: d.connects,
+        },
       };
     case 'time':
-      return { schema: TimeImportRow, input: { ref: d.ref, date: d.date, kind: d.kind, minutes: d.minutes, note: d.note } };
+      return {
+        schema: TimeImportRow,
+        input: { ref: d.ref, date: d.date, kind: d.kind, minutes: d.minutes, note: d.note },
+      };
   }
 }
 
 /** A lead draft in the shape the fast check reads (the same fields as the schema's input). */
 export const leadInput = (d: Extract<Draft, { type: 'lead' }>): LeadImportInput => ({
-  ref: d.ref, title: d.title, client: d.client, url: d.url, stage: d.stage, createdOn: d.created_on, appliedOn: d.applied_on, closedOn: d.closed_on,
-  connects: d.connects, boostConnects: d.boost_connects, connectsRefunded: d.connects_refunded, valueMinor: d.value_minor, currency: d.currency,
-  lostReason: d.lost_reason, tags: d.tags === '' ? [] : d.tags.split(';'), notes: d.notes, followUpOn: d.follow_up_on,
-  invited: d.invited === 1, minutesAfterPost: d.minutes_after_post, proposalsWhenBid: d.proposals_when_bid, viewedOn: d.viewed_on, boostOutcome: d.boost_outcome,
+  ref: d.ref,
+  title: d.title,
+  client: d.client,
+  url: d.url,
+  stage: d.stage,
+  createdOn: d.created_on,
+  appliedOn: d.applied_on,
+  closedOn: d.closed_on,
+  connects: d.connects,
+  boostConnects: d.boost_connects,
+  connectsRefunded: d.connects_refunded,
+  valueMinor: d.value_minor,
+  currency: d.currency,
+  lostReason: d.lost_reason,
+  tags: d.tags === '' ? [] : d.tags.split(';'),
+  notes: d.notes,
+  followUpOn: d.follow_up_on,
+  invited: d.invited === 1,
+  minutesAfterPost: d.minutes_after_post,
+  proposalsWhenBid: d.proposals_when_bid,
+  viewedOn: d.viewed_on,
+  boostOutcome: d.boost_outcome,
 });
 
 /** The first problem among a row's drafts (in order), or null when the form would take them all. */

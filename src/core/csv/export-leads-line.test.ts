@@ -43,12 +43,40 @@ describe('the leads CSV export', () => {
       ctx.db.transaction(() => {
         const batch = new RollupBatch(ctx.db);
         cases.forEach((c, i) => {
-          insertLead(ctx.db, {
-            ref: `r${i}`, source_id: upwork, title: c.title, client: c.client ?? 'Acme', url: '', stage: i % 2 ? 'won' : 'new', furthest_rank: 0, created_on: '2026-08-01',
-            applied_on: i % 3 ? '2026-08-02' : null, closed_on: null, connects: i, boost_connects: 0, connects_refunded: 0, value_minor: c.value, currency: c.currency,
-            fee_percent_bp: null, lost_reason: '', tags: i % 2 ? 'a;b' : '', notes: c.notes ?? 'note', follow_up_on: i % 4 ? null : '2026-09-01', position: i, updated_at: 'x', import_id: null,
-            invited: i % 2, minutes_after_post: i % 3 ? i * 11 : null, proposals_when_bid: i % 5 ? '50+' : '<5', viewed_on: i % 2 ? null : '2026-08-04', boost_outcome: null,
-          }, batch);
+          insertLead(
+            ctx.db,
+            {
+              ref: `r${i}`,
+              source_id: upwork,
+              title: c.title,
+              client: c.client ?? 'Acme',
+              url: '',
+              stage: i % 2 ? 'won' : 'new',
+              furthest_rank: 0,
+              created_on: '2026-08-01',
+              applied_on: i % 3 ? '2026-08-02' : null,
+              closed_on: null,
+              connects: i,
+              boost_connects: 0,
+              connects_refunded: 0,
+              value_minor: c.value,
+              currency: c.currency,
+              fee_percent_bp: null,
+              lost_reason: '',
+              tags: i % 2 ? 'a;b' : '',
+              notes: c.notes ?? 'note',
+              follow_up_on: i % 4 ? null : '2026-09-01',
+              position: i,
+              updated_at: 'x',
+              import_id: null,
+              invited: i % 2,
+              minutes_after_post: i % 3 ? i * 11 : null,
+              proposals_when_bid: i % 5 ? '50+' : '<5',
+              viewed_on: i % 2 ? null : '2026-08-04',
+              boost_outcome: null,
+            },
+            batch,
+          );
         });
         batch.flush();
       })();

@@ -4,7 +4,13 @@ import { currencyDigits, formatMinorPlain } from '../../shared/money';
 import { ownHeaders, type OwnFormat } from './own-formats';
 
 export type ExportKind = OwnFormat;
-export type ExportOptions = { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined };
+export type ExportOptions = {
+  from?: string | undefined;
+  to?: string | undefined;
+  bom?: boolean;
+  json?: boolean;
+  basis?: 'cash' | 'usage' | undefined;
+};
 
 /** A raw record: the CSV header names as keys; text as stored, money as exact decimal strings. */
 export type ExportRecord = Record<string, string | number | null>;
@@ -21,7 +27,8 @@ export const queries: Record<ExportKind, { columns: string; from: string; dateCo
     dateColumn: 'l.created_on',
   },
   payments: {
-    columns: 'p.id, p.ref, p.date, s.name AS source, l.ref AS lead_ref, p.description, p.gross_minor, p.fee_minor, p.currency',
+    columns:
+      'p.id, p.ref, p.date, s.name AS source, l.ref AS lead_ref, p.description, p.gross_minor, p.fee_minor, p.currency',
     from: 'payments p JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id',
     dateColumn: 'p.date',
   },
@@ -47,40 +54,101 @@ function money(minor: unknown, currency: unknown): string | null {
 export function toRecord(kind: ExportKind, r: Row): ExportRecord {
   if (kind === 'leads') {
     return {
-      ref: r.ref!, source: r.source!, title: r.title!, client: r.client!, url: r.url!, stage: r.stage!, created_on: r.created_on!,
-      applied_on: r.applied_on ?? null, closed_on: r.closed_on ?? null, connects: r.connects!, boost_connects: r.boost_connects!,
-      connects_refunded: r.connects_refunded!, value: money(r.value_minor, r.currency), currency: r.currency!, lost_reason: r.lost_reason!,
-      tags: r.tags!, notes: r.notes!, follow_up_on: r.follow_up_on ?? null,
-      invited: r.invited ? 'yes' : null, minutes_after_post: r.minutes_after_post ?? null, proposals_when_bid: r.proposals_when_bid ?? null,
-      viewed_on: r.viewed_on ?? null, boost_outcome: r.boost_outcome ?? null,
+      ref: r.ref!,
+      source: r.source!,
+      title: r.title!,
+      client: r.client!,
+      url: r.url!,
+      stage: r.stage!,
+      created_on: r.created_on!,
+      applied_on: r.applied_on ?? null,
+      closed_on: r.closed_on ?? null,
+      connects: r.connects!,
+      boost_connects: r.boost_connects!,
+      connects_refunded: r.connects_refunded!,
+      value: money(r.value_minor, r.currency),
+      currency: r.currency!,
+      lost_reason: r.lost_reason!,
+      tags: r.tags!,
+      notes: r.notes!,
+      follow_up_on: r.follow_up_on ?? null,
+      invited: r.invited ? 'yes' : null,
+      minutes_after_post: r.minutes_after_post ?? null,
+      proposals_when_bid: r.proposals_when_bid ?? null,
+      viewed_on: r.viewed_on ?? null,
+      boost_outcome: r.boost_outcome ?? null,
     };
   }
   if (kind === 'payments') {
     return {
-      ref: r.ref!, date: r.date!, source: r.source!, lead_ref: r.lead_ref ?? null, description: r.description!,
-      gross: money(r.gross_minor, r.currency), fee: money(r.fee_minor, r.currency), currency: r.currency!,
+      ref: r.ref!,
+      date: r.date!,
+      source: r.source!,
+      lead_ref: r.lead_ref ?? null,
+      description: r.description!,
+      gross: money(r.gross_minor, r.currency),
+      fee: money(r.fee_minor, r.currency),
+      currency: r.currency!,
     };
   }
   if (kind === 'time') {
-    return { ref: r.ref!, date: r.date!, source: r.source!, lead_ref: r.lead_ref ?? null, kind: r.kind!, minutes: r.minutes!, note: r.note! };
+    return {
+      ref: r.ref!,
+      date: r.date!,
+      source: r.source!,
+      lead_ref: r.lead_ref ?? null,
+      kind: r.kind!,
+      minutes: r.minutes!,
+      note: r.note!,
+    };
   }
   return {
-    ref: r.ref!, date: r.date!, source: r.source ?? null, category: r.category!, description: r.description!,
-    amount: money(r.amount_minor, r.currency), currency: r.currency!, connects: r.connects!,
+    ref: r.ref!,
+    date: r.date!,
+    source: r.source ?? null,
+    category: r.category!,
+    description: r.description!,
+    amount: money(r.amount_minor, r.currency),
+    currency: r.currency!,
+    connects: r.connects!,
   };
 }
 
 // Which columns hold numbers (written bare: a negative amount is a number, not a formula).
-const numeric = new Set(['connects', 'boost_connects', 'connects_refunded', 'value', 'gross', 'fee', 'amount', 'created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date', 'currency', 'stage', 'category', 'kind', 'minutes',
+const numeric = new Set([
+  'connects',
+  'boost_connects',
+  'connects_refunded',
+  'value',
+  'gross',
+  'fee',
+  'amount',
+  'created_on',
+  'applied_on',
+  'closed_on',
+  'follow_up_on',
+  'date',
+  'currency',
+  'stage',
+  'category',
+  'kind',
+  'minutes',
   // docs/domain.md §8's bid facts: fixed words and counts, never a formula.
-  'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome']);
+  'invited',
+  'minutes_after_post',
+  'proposals_when_bid',
+  'viewed_on',
+  'boost_outcome',
+]);
 
 export function csvRecordLine(kind: ExportKind, record: ExportRecord): string {
-  return csvLine(ownHeaders[kind].map((h) => {
-    const v = record[h];
-    if (v === null || v === undefined) return '';
-    return numeric.has(h) ? String(v) : textCell(String(v));
-  }));
+  return csvLine(
+    ownHeaders[kind].map((h) => {
+      const v = record[h];
+      if (v === null || v === undefined) return '';
+      return numeric.has(h) ? String(v) : textCell(String(v));
+    }),
+  );
 }
 
 // CSV cells straight from raw rows (arrays: better-sqlite3 makes no object per row). `text` passes
@@ -93,7 +161,8 @@ function text(v: unknown): string {
   if (v === null || v === undefined || v === '') return '';
   const s = v as string;
   const first = s.charCodeAt(0);
-  if (first > 64 && (first < 0xff0b || first > 0xff20) && s.charCodeAt(s.length - 1) !== 32 && !quoteOrBreak.test(s)) return s;
+  if (first > 64 && (first < 0xff0b || first > 0xff20) && s.charCodeAt(s.length - 1) !== 32 && !quoteOrBreak.test(s))
+    return s;
   return textCell(s);
 }
 
@@ -133,7 +202,8 @@ const leadsRawColumns = `l.id, l.ref, l.source_id, l.title, l.client, l.url, l.s
 
 function sourceCells(db: Database): string[] {
   const cells: string[] = [];
-  for (const [id, name] of db.prepare('SELECT id, name FROM sources').raw().all() as [number, string][]) cells[id] = text(name);
+  for (const [id, name] of db.prepare('SELECT id, name FROM sources').raw().all() as [number, string][])
+    cells[id] = text(name);
   return cells;
 }
 
@@ -141,8 +211,10 @@ function sourceCells(db: Database): string[] {
 const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> = {
   leads: (r, sources) =>
     `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])},${r[19] ? 'yes' : ''},${bare(r[20])},${bare(r[21])},${bare(r[22])},${bare(r[23])}\r\n`,
-  payments: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
-  expenses: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
+  payments: (r) =>
+    `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
+  expenses: (r) =>
+    `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
   time: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${bare(r[5])},${bare(r[6])},${text(r[7])}\r\n`,
 };
 
@@ -154,7 +226,9 @@ const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> =
 // rebuilt from its raw cells, so the output is byte for byte the one of rawLine.leads.
 const textRe = '(?:[^\\x00-\\x40\\uFF0B-\\uFF20](?:[^",\\r\\n]*[^ ",\\r\\n])?)?';
 const bareRe = '[^,"\\r\\n]*';
-const cleanLeadLine = new RegExp(`^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}(?:,${bareRe}){5}$`);
+const cleanLeadLine = new RegExp(
+  `^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}(?:,${bareRe}){5}$`,
+);
 
 /** SQL for formatMinorPlain(value_minor, currency): each known currency by its digits; unknown ones give a line break (the raw path then formats them). */
 function valueSql(): string {
@@ -165,7 +239,10 @@ function valueSql(): string {
   }
   const v = 'l.value_minor';
   const branches = [...byDigits].map(([digits, codes]) => {
-    const text = digits === 0 ? `printf('%d', ${v})` : `printf('%s%d.%0${digits}d', iif(${v} < 0, '-', ''), abs(${v}) / ${10 ** digits}, abs(${v}) % ${10 ** digits})`;
+    const text =
+      digits === 0
+        ? `printf('%d', ${v})`
+        : `printf('%s%d.%0${digits}d', iif(${v} < 0, '-', ''), abs(${v}) / ${10 ** digits}, abs(${v}) % ${10 ** digits})`;
     return `WHEN l.currency IN (${codes.join(',')}) THEN ${text}`;
   });
   return `CASE WHEN ${v} IS NULL THEN '' ${branches.join(' ')} ELSE char(10) END`;
@@ -184,9 +261,18 @@ function leadLineColumns(): string {
 /** Bytes per write: one large write instead of one per batch. */
 const chunkChars = 1 << 20;
 
-async function writeLeadsCsv(db: Database, where: string, params: (after: number) => object, write: (text: string) => void | Promise<void>): Promise<number> {
-  const lines = db.prepare(`SELECT ${leadLineColumns()} FROM leads l WHERE ${where} ORDER BY l.id LIMIT ${batchSize}`).raw(true);
-  const some = db.prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`).raw(true);
+async function writeLeadsCsv(
+  db: Database,
+  where: string,
+  params: (after: number) => object,
+  write: (text: string) => void | Promise<void>,
+): Promise<number> {
+  const lines = db
+    .prepare(`SELECT ${leadLineColumns()} FROM leads l WHERE ${where} ORDER BY l.id LIMIT ${batchSize}`)
+    .raw(true);
+  const some = db
+    .prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
+    .raw(true);
   const sources = sourceCells(db);
   // One batch in one read transaction, so the raw cells of the lines the regex refused are the same rows.
   const batch = db.transaction((after: number): [string, number, number] => {
@@ -231,13 +317,20 @@ async function writeLeadsCsv(db: Database, where: string, params: (after: number
  * batches: no statement stays open between batches, so other calls can run. CSV lines are built
  * from raw rows; batches stay small so their garbage dies young (10,000 rows doubled GC time).
  */
-export async function writeExport(db: Database, kind: ExportKind, options: ExportOptions, write: (text: string) => void | Promise<void>): Promise<number> {
+export async function writeExport(
+  db: Database,
+  kind: ExportKind,
+  options: ExportOptions,
+  write: (text: string) => void | Promise<void>,
+): Promise<number> {
   const { columns, from, dateColumn } = queries[kind];
   const alias = dateColumn.split('.')[0]!;
   const where: string[] = [`${alias}.id > @after`];
   if (options.from) where.push(`${dateColumn} >= @from`);
   if (options.to) where.push(`${dateColumn} <= @to`);
-  const statement = db.prepare(`SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${alias}.id LIMIT ${batchSize}`);
+  const statement = db.prepare(
+    `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${alias}.id LIMIT ${batchSize}`,
+  );
   const params = (after: number) => ({ after, from: options.from ?? null, to: options.to ?? null });
   let after = 0;
   let count = 0;

@@ -166,7 +166,9 @@ export class FeeLinks {
       let target: number | undefined = this.feeTargets.at(i);
       if (target === -1) {
         const w = this.waiting.get(i)!;
-        target = (w.txId !== '' ? this.paymentByTx.get(w.txId) : undefined) ?? (w.ref !== null ? this.paymentByRef.get(w.ref) : undefined);
+        target =
+          (w.txId !== '' ? this.paymentByTx.get(w.txId) : undefined) ??
+          (w.ref !== null ? this.paymentByRef.get(w.ref) : undefined);
         if (target === undefined) continue;
       }
       // An unreadable fee is reported on its own line; it adds nothing to its payment.
@@ -183,7 +185,8 @@ export class FeeLinks {
     const totals: number[] = [];
     for (let k = 0; k < count; k++) {
       const i = order[k]!;
-      if (payments.length > 0 && payments[payments.length - 1] === targets[i]) totals[totals.length - 1] = totals[totals.length - 1]! - minors[i]!;
+      if (payments.length > 0 && payments[payments.length - 1] === targets[i])
+        totals[totals.length - 1] = totals[totals.length - 1]! - minors[i]!;
       else {
         payments.push(targets[i]!);
         totals.push(0 - minors[i]!);

@@ -66,7 +66,9 @@ export type FilePlan = {
 };
 
 /** The header of `file`, cleaned (docs/domain.md §3), with the file's encoding and delimiter. */
-export async function readHeader(file: string): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number; damaged: boolean }> {
+export async function readHeader(
+  file: string,
+): Promise<{ encoding: Encoding; delimiter: Delimiter; headers: string[]; width: number; damaged: boolean }> {
   const encoding = await detectEncoding(file);
   const delimiter = await detectDelimiter(file, encoding);
   let first;
@@ -86,15 +88,27 @@ export async function readHeader(file: string): Promise<{ encoding: Encoding; de
  * nothing kept but counters) to decide the decimal separator and date formats and let Upwork fees
  * find their payment; throws invalid_input when the file cannot be decided.
  */
-export type Scan = { onBytes?: (bytes: number) => boolean; chunkBytes?: number | undefined; /** A preview decides from the first rows only. */ maxRows?: number };
+export type Scan = {
+  onBytes?: (bytes: number) => boolean;
+  chunkBytes?: number | undefined;
+  /** A preview decides from the first rows only. */ maxRows?: number;
+};
 
 const enough = new Error('enough rows');
 
 /** What a plan needs from the database: read on the main thread, handed to a parse worker as data. */
-export type PlanFacts = { baseCurrency: string; decisions: (platform: string) => TypeDecisions; projects?: () => ProjectMap };
+export type PlanFacts = {
+  baseCurrency: string;
+  decisions: (platform: string) => TypeDecisions;
+  projects?: () => ProjectMap;
+};
 
 export function planFactsOf(db: Database): PlanFacts {
-  return { baseCurrency: baseCurrency(db), decisions: (platform) => decisionsFor(db, platform), projects: () => projectMap(db) };
+  return {
+    baseCurrency: baseCurrency(db),
+    decisions: (platform) => decisionsFor(db, platform),
+    projects: () => projectMap(db),
+  };
 }
 
 export function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
@@ -102,16 +116,34 @@ export function planFile(db: Database, file: string, options: ImportOptions, sca
 }
 
 /** planFile without a connection: the same plan from the same facts (parse-worker.ts builds its own). */
-export async function planFileWith(facts: PlanFacts, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
+export async function planFileWith(
+  facts: PlanFacts,
+  file: string,
+  options: ImportOptions,
+  scan: Scan | false,
+): Promise<FilePlan> {
   const { encoding, delimiter, headers, width, damaged } = await readHeader(file);
   const base = { baseCurrency: facts.baseCurrency, source: options.source };
   if (options.mapping) {
-    return { encoding, delimiter, headers, width, damaged, layout: undefined, recognisedBy: [], profile: undefined, mapper: mappingMapper(options.mapping, width, base) };
+    return {
+      encoding,
+      delimiter,
+      headers,
+      width,
+      damaged,
+      layout: undefined,
+      recognisedBy: [],
+      profile: undefined,
+      mapper: mappingMapper(options.mapping, width, base),
+    };
   }
   const { layout, because } = resolveLayout(headers, options.as);
   const profile = new FileProfile(headers, layout, delimiter);
   const mapper = mapperFor(layout.id, headers, profile, {
-    ...base, decisions: facts.decisions(layout.platform), kind: options.kind, projects: layout.platform === 'tracker' && !options.source ? facts.projects?.() : undefined,
+    ...base,
+    decisions: facts.decisions(layout.platform),
+    kind: options.kind,
+    projects: layout.platform === 'tracker' && !options.source ? facts.projects?.() : undefined,
   });
   if (scan) {
     let header = true;
@@ -133,7 +165,8 @@ export async function planFileWith(facts: PlanFacts, file: string, options: Impo
       );
       if (!completed) throw new ImportCancelled();
     } catch (error) {
-      if (error instanceof CsvParseError) throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
+      if (error instanceof CsvParseError)
+        throw new AppError('invalid_input', `${path.basename(file)}: ${error.message}`);
       if (error !== enough) throw error;
     }
     profile.decide();
@@ -144,15 +177,26 @@ export async function planFileWith(facts: PlanFacts, file: string, options: Impo
 /** What a data row (not the header) of the file comes to: refused when it has cells beyond the header's, else mapped. */
 export function rowResult(plan: FilePlan, fields: readonly string[], line: number): RowResult {
   if (fields.length > plan.width && fields.slice(plan.width).some((f) => f.trim() !== '')) {
-    return { kind: 'invalid', message: `has ${fields.length} fields; the header has ${plan.width}`, reason: 'too many fields' };
+    return {
+      kind: 'invalid',
+      message: `has ${fields.length} fields; the header has ${plan.width}`,
+      reason: 'too many fields',
+    };
   }
   return plan.mapper.row(fields, line);
 }
 
 export function readAsNotes(plan: FilePlan): string[] {
-  const notes = [{ ',': 'comma-separated', ', ': 'separated by ", "', ';': 'semicolon-separated', '\t': 'tab-separated' }[plan.delimiter]];
+  const notes = [
+    { ',': 'comma-separated', ', ': 'separated by ", "', ';': 'semicolon-separated', '\t': 'tab-separated' }[
+      plan.delimiter
+    ],
+  ];
   if (plan.profile) notes.push(...plan.profile.notes);
-  if (plan.damaged) notes.push("the file's text was damaged by a wrong decoding (� or ? where a letter was): names read letter for letter around them");
+  if (plan.damaged)
+    notes.push(
+      "the file's text was damaged by a wrong decoding (� or ? where a letter was): names read letter for letter around them",
+    );
   notes.push(...(plan.mapper.notes?.() ?? []));
   return notes;
 }

@@ -13,7 +13,10 @@ type Evidence = { count: number; lines: number[]; samples: string[] };
 export class FileProfile {
   private readonly amountColumns: number[] = [];
   private readonly dateColumns = new Map<number, DateColumn>();
-  private readonly evidence: Record<DecimalSeparator, Evidence> = { '.': { count: 0, lines: [], samples: [] }, ',': { count: 0, lines: [], samples: [] } };
+  private readonly evidence: Record<DecimalSeparator, Evidence> = {
+    '.': { count: 0, lines: [], samples: [] },
+    ',': { count: 0, lines: [], samples: [] },
+  };
   private ambiguous = 0;
   private decided: { decimal: DecimalSeparator; dates: Map<number, DateFormat> } | undefined;
   /** How the decision was made, for the summary ("decimal comma, from 12 cells such as "1.234,56""). */
@@ -69,7 +72,8 @@ export class FileProfile {
     else if (comma.count > 0) decimal = ',';
     else decimal = this.layout.comma || this.delimiter === ';' ? ',' : '.';
     if (comma.count > 0) this.notes.push(`decimal comma (e.g. "${comma.samples[0]}", line ${comma.lines[0]})`);
-    else if (dot.count === 0 && this.ambiguous > 0) this.notes.push(`decimal ${decimal === ',' ? 'comma' : 'point'} from the file's locale`);
+    else if (dot.count === 0 && this.ambiguous > 0)
+      this.notes.push(`decimal ${decimal === ',' ? 'comma' : 'point'} from the file's locale`);
     const dates = new Map<number, DateFormat>();
     for (const [i, column] of this.dateColumns) {
       const d = column.decide(this.layout.dayOrder);
@@ -87,7 +91,9 @@ export class FileProfile {
     const a = this.settled();
     const b = other.settled();
     return (
-      a.decimal === b.decimal && a.dates.size === b.dates.size && [...a.dates].every(([i, f]) => b.dates.get(i) === f) &&
+      a.decimal === b.decimal &&
+      a.dates.size === b.dates.size &&
+      [...a.dates].every(([i, f]) => b.dates.get(i) === f) &&
       this.notes.join('\n') === other.notes.join('\n')
     );
   }
@@ -108,6 +114,9 @@ export class FileProfile {
 }
 
 /** A profile fixed in advance (a saved mapping says how to read its file). */
-export function fixedProfile(decimal: DecimalSeparator, dateFormat: DateFormat): Pick<FileProfile, 'decimal' | 'dateFormat'> {
+export function fixedProfile(
+  decimal: DecimalSeparator,
+  dateFormat: DateFormat,
+): Pick<FileProfile, 'decimal' | 'dateFormat'> {
   return { decimal, dateFormat: () => dateFormat };
 }

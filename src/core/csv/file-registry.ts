@@ -17,7 +17,8 @@ function hookCleanup(): void {
   if (cleanupHooked) return;
   cleanupHooked = true;
   process.once('exit', () => {
-    for (const file of files.values()) if (file.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
+    for (const file of files.values())
+      if (file.temporary) fs.rmSync(path.dirname(file.path), { recursive: true, force: true });
   });
 }
 
@@ -61,7 +62,8 @@ export function sweepTempCopies(tempDir = os.tmpdir(), startedAt = Date.now() - 
     const stat = fs.statSync(dir, { throwIfNoEntry: false });
     if (!stat?.isDirectory()) continue;
     // Unnamed ones may belong to an older LeadLedger still running: an hour of grace as well.
-    const stale = pid !== undefined ? !processAlive(Number(pid)) : stat.mtimeMs < Math.min(startedAt, Date.now() - 60 * 60 * 1000);
+    const stale =
+      pid !== undefined ? !processAlive(Number(pid)) : stat.mtimeMs < Math.min(startedAt, Date.now() - 60 * 60 * 1000);
     if (!stale) continue;
     try {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -19,10 +19,17 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const run = (name: string, options: ImportOptions = {}) => importCsvFile(ctx.db, fixture(name), options, { now: ctx.now });
+const run = (name: string, options: ImportOptions = {}) =>
+  importCsvFile(ctx.db, fixture(name), options, { now: ctx.now });
 const all = <T>(sql: string) => ctx.db.prepare(sql).all() as T[];
-const money = () => all<{ currency: string; gross: number; fee: number; n: number }>(`SELECT currency, SUM(gross_minor) AS gross, SUM(fee_minor) AS fee, COUNT(*) AS n FROM payments GROUP BY currency`);
-const time = () => all<{ date: string; minutes: number; kind: string }>(`SELECT date, minutes, kind FROM time_entries ORDER BY date, minutes`);
+const money = () =>
+  all<{ currency: string; gross: number; fee: number; n: number }>(
+    `SELECT currency, SUM(gross_minor) AS gross, SUM(fee_minor) AS fee, COUNT(*) AS n FROM payments GROUP BY currency`,
+  );
+const time = () =>
+  all<{ date: string; minutes: number; kind: string }>(
+    `SELECT date, minutes, kind FROM time_entries ORDER BY date, minutes`,
+  );
 
 describe('PayPal Statement reports and other languages (§3)', () => {
   it('a Spanish Statement report (trailing empty columns, decimal comma, DD/MM): payments with fee = Gross − Net; holds, releases, conversions and withdrawals are transfers', async () => {
@@ -39,7 +46,10 @@ describe('PayPal Statement reports and other languages (§3)', () => {
     expect(s.format).toBe('paypal-statement');
     expect(s.readAs).toContain('Date as MM-DD-YYYY');
     expect(money()).toEqual([{ currency: 'USD', gross: 128000, fee: 3772, n: 2 }]);
-    expect(all<{ date: string }>(`SELECT date FROM payments ORDER BY date`).map((r) => r.date)).toEqual(['2024-01-15', '2024-02-03']);
+    expect(all<{ date: string }>(`SELECT date FROM payments ORDER BY date`).map((r) => r.date)).toEqual([
+      '2024-01-15',
+      '2024-02-03',
+    ]);
     await expect(run('paypal-statement-en-dashes.csv', { as: 'payments' })).rejects.toThrow(/not payments CSV/);
   });
 
@@ -74,7 +84,7 @@ describe('PayPal Statement reports and other languages (§3)', () => {
       const s = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
       expect(s).toMatchObject({ applied: true, inserted: 40, invalidCount: 0 });
       expect(s.readAs.join('\n')).toMatch(/transaction ids damaged/);
-      expect(money()).toEqual([{ currency: 'USD', gross: 40 * 10000 + (39 * 40) / 2 * 100, fee: 40 * 300, n: 40 }]);
+      expect(money()).toEqual([{ currency: 'USD', gross: 40 * 10000 + ((39 * 40) / 2) * 100, fee: 40 * 300, n: 40 }]);
     } finally {
       process.env = saved;
       fs.rmSync(dir, { recursive: true, force: true });
@@ -84,11 +94,14 @@ describe('PayPal Statement reports and other languages (§3)', () => {
   it('any id on rows that differ is no key (not only a spreadsheet number): both payments kept', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadledger-ids-'));
     const file = path.join(dir, 'paypal-same-id.csv');
-    fs.writeFileSync(file, [
-      '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID"',
-      '"1/5/2024","10:00:00","PST","A","Website Payment","Completed","USD","100.00","-3.20","96.80","7TRUNCATED"',
-      '"1/6/2024","11:00:00","PST","B","Website Payment","Completed","USD","50.00","-1.75","48.25","7TRUNCATED"',
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID"',
+        '"1/5/2024","10:00:00","PST","A","Website Payment","Completed","USD","100.00","-3.20","96.80","7TRUNCATED"',
+        '"1/6/2024","11:00:00","PST","B","Website Payment","Completed","USD","50.00","-1.75","48.25","7TRUNCATED"',
+      ].join('\n'),
+    );
     try {
       const s = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
       expect(s).toMatchObject({ inserted: 2, invalidCount: 0 });
@@ -111,7 +124,9 @@ describe('Wise statements (§3)', () => {
     expect(s.invalid).toEqual([]);
     expect(s.format).toBe('wise');
     expect(money()).toEqual([{ currency: 'USD', gross: 100000, fee: 414, n: 1 }]);
-    expect(all(`SELECT category, amount_minor, currency FROM expenses`)).toEqual([{ category: 'fee', amount_minor: 250, currency: 'USD' }]);
+    expect(all(`SELECT category, amount_minor, currency FROM expenses`)).toEqual([
+      { category: 'fee', amount_minor: 250, currency: 'USD' },
+    ]);
     expect(s.transfers).toBe(4);
     expect(all(`SELECT payer_name, rail FROM payments`)).toEqual([{ payer_name: 'Acme Ltd', rail: 'bank' }]);
     const again = await run('wise-2025.csv');
@@ -148,18 +163,32 @@ describe('time trackers (§6)', () => {
     expect(refused.invalid[0]!.message).toBe('project "Website" is not mapped to a channel');
     expect(refused.counts.invalid['unmapped project']!.count).toBe(5);
     const now = ctx.now().toISOString();
-    saveProjectMapping(ctx.db, { client: '', project: 'Website', sourceId: sourceId(ctx, 'Upwork'), leadId: null, kind: 'delivery' }, now);
-    saveProjectMapping(ctx.db, { client: '', project: 'proposals', sourceId: sourceId(ctx, 'LinkedIn'), leadId: null, kind: 'sales' }, now);
+    saveProjectMapping(
+      ctx.db,
+      { client: '', project: 'Website', sourceId: sourceId(ctx, 'Upwork'), leadId: null, kind: 'delivery' },
+      now,
+    );
+    saveProjectMapping(
+      ctx.db,
+      { client: '', project: 'proposals', sourceId: sourceId(ctx, 'LinkedIn'), leadId: null, kind: 'sales' },
+      now,
+    );
     const s = await run('toggl-subset.csv');
     expect(s.invalid).toEqual([]);
-    expect(all(`SELECT s.name AS source, t.kind, SUM(t.minutes) AS minutes FROM time_entries t JOIN sources s ON s.id = t.source_id GROUP BY 1, 2 ORDER BY 1`)).toEqual([
+    expect(
+      all(
+        `SELECT s.name AS source, t.kind, SUM(t.minutes) AS minutes FROM time_entries t JOIN sources s ON s.id = t.source_id GROUP BY 1, 2 ORDER BY 1`,
+      ),
+    ).toEqual([
       { source: 'LinkedIn', kind: 'sales', minutes: 47 },
       { source: 'Upwork', kind: 'delivery', minutes: 360 },
     ]);
   });
 
   it('a Toggl Summary report is named, with what to export instead', async () => {
-    await expect(run('toggl-summary.csv', { source: 'Upwork' })).rejects.toThrow('This is a Toggl Track Summary report: export the Detailed report instead');
+    await expect(run('toggl-summary.csv', { source: 'Upwork' })).rejects.toThrow(
+      'This is a Toggl Track Summary report: export the Detailed report instead',
+    );
   });
 
   it('Clockify with DD/MM dates and 12-hour times: the start day, even past midnight', async () => {

@@ -3,7 +3,17 @@ import { duplicateHeaders, headerKey, indexHeaders } from '../../shared/csv/head
 import { formatMinorPlain, isCurrencyCode } from '../../shared/money';
 import { type Draft, type Mapper, RowError } from './drafts';
 import { fixedProfile, type FileProfile } from './file-profile';
-import { type FormatId, type Layout, layoutById, layouts, matchLayout, otherReportOf, type Platform, recognise, type Recognised } from './layouts';
+import {
+  type FormatId,
+  type Layout,
+  layoutById,
+  layouts,
+  matchLayout,
+  otherReportOf,
+  type Platform,
+  recognise,
+  type Recognised,
+} from './layouts';
 import { convertOwnRow, DerivedKeys, ownAliases, ownHeaders, type OwnFormat } from './own-formats';
 import { paypalMapper } from './paypal';
 import { stripeBalanceMapper, stripePaymentsMapper } from './stripe';
@@ -41,7 +51,10 @@ export function detectFormat(headers: readonly string[]): FormatId | undefined {
  */
 export class UnknownLayout extends AppError {
   constructor(readonly columns: readonly string[]) {
-    super('invalid_input', `${UnknownLayout.what(columns)}: map them with the import wizard in the app, or pass --mapping NAME`);
+    super(
+      'invalid_input',
+      `${UnknownLayout.what(columns)}: map them with the import wizard in the app, or pass --mapping NAME`,
+    );
   }
 
   static what(columns: readonly string[]): string {
@@ -91,7 +104,12 @@ const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'vi
  * The row as our own export would have written it (ISO dates, plain amounts, full width): keys of
  * rows without a ref come from it, so a file re-saved by a spreadsheet keeps its keys.
  */
-function canonical(fields: readonly string[], width: number, columns: Partial<Record<string, number>>, draft: Draft): string[] {
+function canonical(
+  fields: readonly string[],
+  width: number,
+  columns: Partial<Record<string, number>>,
+  draft: Draft,
+): string[] {
   const out = Array.from({ length: Math.max(width, fields.length) }, (_, i) => fields[i] ?? '');
   const values = draft as unknown as Record<string, unknown>;
   for (const f of dateFields) {
@@ -100,8 +118,12 @@ function canonical(fields: readonly string[], width: number, columns: Partial<Re
   }
   for (const f of moneyFields) {
     const i = columns[f];
-    const minor = values[f === 'value' ? 'value_minor' : f === 'gross' ? 'gross_minor' : f === 'fee' ? 'fee_minor' : 'amount_minor'];
-    if (i !== undefined && typeof minor === 'number' && 'currency' in draft) out[i] = formatMinorPlain(minor, draft.currency);
+    const minor =
+      values[
+        f === 'value' ? 'value_minor' : f === 'gross' ? 'gross_minor' : f === 'fee' ? 'fee_minor' : 'amount_minor'
+      ];
+    if (i !== undefined && typeof minor === 'number' && 'currency' in draft)
+      out[i] = formatMinorPlain(minor, draft.currency);
   }
   return out;
 }
@@ -144,23 +166,43 @@ function ownMapper(
   };
 }
 
-export function mapperFor(format: FormatId, headers: readonly string[], profile: ReadAs, options: MapperOptions): Mapper {
+export function mapperFor(
+  format: FormatId,
+  headers: readonly string[],
+  profile: ReadAs,
+  options: MapperOptions,
+): Mapper {
   const layout = layoutById[format];
   switch (layout.platform) {
     case 'upwork':
-      return upworkMapper(headers, format === 'upwork-legacy', profile, options.source ?? 'Upwork', options.decisions ?? {});
+      return upworkMapper(
+        headers,
+        format === 'upwork-legacy',
+        profile,
+        options.source ?? 'Upwork',
+        options.decisions ?? {},
+      );
     case 'paypal':
       return paypalMapper(headers, layout, profile, options.source ?? 'PayPal');
     case 'stripe':
-      return format === 'stripe-balance' ? stripeBalanceMapper(headers, profile, options.source ?? 'Stripe') : stripePaymentsMapper(headers, profile, options.source ?? 'Stripe');
+      return format === 'stripe-balance'
+        ? stripeBalanceMapper(headers, profile, options.source ?? 'Stripe')
+        : stripePaymentsMapper(headers, profile, options.source ?? 'Stripe');
     case 'wise':
       return wiseMapper(headers, layout, profile, options.source ?? 'Wise');
     case 'tracker':
-      return trackerMapper(format, layout.label, headers, profile, { projects: options.projects ?? {}, source: options.source, kind: options.kind });
+      return trackerMapper(format, layout.label, headers, profile, {
+        projects: options.projects ?? {},
+        source: options.source,
+        kind: options.kind,
+      });
     case 'leadledger': {
       const target = format as OwnFormat;
       // Our own formats: each field under its own name only (aliases are for the wizard's suggestions).
-      const own = Object.fromEntries(ownHeaders[target].map((name) => [name, [name]])) as Record<string, readonly string[]>;
+      const own = Object.fromEntries(ownHeaders[target].map((name) => [name, [name]])) as Record<
+        string,
+        readonly string[]
+      >;
       const columns = indexHeaders(headers, own);
       return ownMapper(target, columns, headers.length, profile, { unescape: true, ...options }, format, layout.label);
     }
@@ -169,11 +211,15 @@ export function mapperFor(format: FormatId, headers: readonly string[], profile:
 
 export function mappingMapper(mapping: ColumnMapping, headerCount: number, options: MapperOptions): Mapper {
   if (mapping.currency && !isCurrencyCode(mapping.currency.toUpperCase())) {
-    throw new AppError('invalid_input', `"${mapping.currency}" is not an ISO 4217 currency code`, [{ path: 'mapping.currency', message: 'Unknown ISO 4217 currency code' }]);
+    throw new AppError('invalid_input', `"${mapping.currency}" is not an ISO 4217 currency code`, [
+      { path: 'mapping.currency', message: 'Unknown ISO 4217 currency code' },
+    ]);
   }
   for (const [field, index] of Object.entries(mapping.columns)) {
-    if (!wizardFields[mapping.target].includes(field)) throw new AppError('invalid_input', `The mapping names an unknown ${mapping.target} field "${field}"`);
-    if (index < 0 || index >= headerCount) throw new AppError('invalid_input', `The mapping uses column ${index + 1}, but the file has ${headerCount}`);
+    if (!wizardFields[mapping.target].includes(field))
+      throw new AppError('invalid_input', `The mapping names an unknown ${mapping.target} field "${field}"`);
+    if (index < 0 || index >= headerCount)
+      throw new AppError('invalid_input', `The mapping uses column ${index + 1}, but the file has ${headerCount}`);
   }
   if (mapping.target === 'time') return wizardTimeMapper(mapping, { source: options.source });
   const mapper = ownMapper(
@@ -181,7 +227,12 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
     mapping.columns,
     headerCount,
     fixedProfile(mapping.decimal, mapping.dateFormat),
-    { unescape: false, defaultCurrency: mapping.currency?.toUpperCase() || undefined, ...options, source: options.source ?? mapping.source },
+    {
+      unescape: false,
+      defaultCurrency: mapping.currency?.toUpperCase() || undefined,
+      ...options,
+      source: options.source ?? mapping.source,
+    },
     'mapping',
     `${mapping.target} (mapped columns)`,
   );
@@ -189,11 +240,16 @@ export function mappingMapper(mapping: ColumnMapping, headerCount: number, optio
 }
 
 export function headerWarnings(headers: readonly string[], layout: Layout | undefined): string[] {
-  const warnings = duplicateHeaders(headers).map((h) => `The column "${h}" appears more than once; the first one is used`);
+  const warnings = duplicateHeaders(headers).map(
+    (h) => `The column "${h}" appears more than once; the first one is used`,
+  );
   if (layout?.platform === 'leadledger') {
     const known = new Set<string>(ownHeaders[layout.id as OwnFormat].map(headerKey));
     const extra = headers.filter((h) => h !== '' && !known.has(headerKey(h)));
-    if (extra.length) warnings.push(`Column${extra.length === 1 ? '' : 's'} ${extra.map((h) => `"${h}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of the ${layout.label} format and ${extra.length === 1 ? 'was' : 'were'} ignored`);
+    if (extra.length)
+      warnings.push(
+        `Column${extra.length === 1 ? '' : 's'} ${extra.map((h) => `"${h}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of the ${layout.label} format and ${extra.length === 1 ? 'was' : 'were'} ignored`,
+      );
   }
   return warnings;
 }

@@ -24,7 +24,15 @@ function known(): string[] {
     l.amounts.forEach(add);
     l.dates.forEach(add);
   }
-  for (const table of [paypalNames, stripeBalanceAliases, stripePaymentsAliases, upworkCurrentAliases, upworkLegacyAliases, wiseAliases, trackerAliases]) {
+  for (const table of [
+    paypalNames,
+    stripeBalanceAliases,
+    stripePaymentsAliases,
+    upworkCurrentAliases,
+    upworkLegacyAliases,
+    wiseAliases,
+    trackerAliases,
+  ]) {
     for (const list of Object.values(table) as (readonly string[])[]) list.forEach(add);
   }
   vocabulary = [...names.values()];

@@ -23,9 +23,17 @@ const countOf = (table: string) => one<{ n: number }>(`SELECT COUNT(*) AS n FROM
 const titles = () => all<{ title: string }>(`SELECT title FROM leads ORDER BY id`).map((r) => r.title);
 
 function snapshot() {
-  return ['leads', 'payments', 'expenses', 'sources', 'imports', 'lead_rollup', 'payment_rollup', 'expense_rollup', 'stage_changes'].map((t) =>
-    all(`SELECT * FROM ${t} ORDER BY 1`),
-  );
+  return [
+    'leads',
+    'payments',
+    'expenses',
+    'sources',
+    'imports',
+    'lead_rollup',
+    'payment_rollup',
+    'expense_rollup',
+    'stage_changes',
+  ].map((t) => all(`SELECT * FROM ${t} ORDER BY 1`));
 }
 
 describe('line endings, BOM and encodings give the same leads', () => {
@@ -34,7 +42,15 @@ describe('line endings, BOM and encodings give the same leads', () => {
     expect(s).toMatchObject({ format: 'leads', rows: 3, inserted: 3, applied: true, invalidCount: 0 });
     expect(titles()).toEqual(['Logo design', 'Landing page', 'Audit']);
     const l1 = one<Record<string, unknown>>(`SELECT * FROM leads WHERE ref = 'L1'`);
-    expect(l1).toMatchObject({ client: 'Acme', stage: 'applied', applied_on: '2026-08-02', connects: 16, value_minor: 50000, tags: 'design;logo', follow_up_on: '2026-08-20' });
+    expect(l1).toMatchObject({
+      client: 'Acme',
+      stage: 'applied',
+      applied_on: '2026-08-02',
+      connects: 16,
+      value_minor: 50000,
+      tags: 'design;logo',
+      follow_up_on: '2026-08-20',
+    });
     expect(rollupDrift(ctx.db)).toEqual([]);
   });
 
@@ -58,7 +74,9 @@ describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => 
     const s = await run(fx('leads-quoted.csv'));
     expect(s).toMatchObject({ rows: 3, inserted: 3 });
     expect(titles()).toEqual(['Logo, icon and "brand" kit', '=HYPERLINK("http://evil")', 'Plain']);
-    expect(one<{ notes: string }>(`SELECT notes FROM leads WHERE ref = 'Q1'`).notes).toBe('line one\r\nline two\nline three');
+    expect(one<{ notes: string }>(`SELECT notes FROM leads WHERE ref = 'Q1'`).notes).toBe(
+      'line one\r\nline two\nline three',
+    );
   });
 
   it('short rows are padded; a row with extra non-empty fields is invalid with its line', async () => {
@@ -78,7 +96,9 @@ describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => 
 
   it('aliases never make our own format: a file without title and source under their own names is not leads', async () => {
     await expect(run(fx('leads-aliases.csv'))).rejects.toThrow(/not a format LeadLedger knows/);
-    await expect(run(fx('leads-aliases.csv'), { as: 'leads' })).rejects.toThrow(/not leads CSV: it has no column title, source/);
+    await expect(run(fx('leads-aliases.csv'), { as: 'leads' })).rejects.toThrow(
+      /not leads CSV: it has no column title, source/,
+    );
   });
 
   it('header names compared case-insensitively, trimmed, NBSP as a space; a trailing empty column ignored', async () => {
@@ -87,7 +107,11 @@ describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => 
     fs.writeFileSync(file, ' Ref ,SOURCE,Title\u00a0,Stage,Created_On,\nK1,Upwork,Caps,won,2026-08-01,\n');
     const s = await run(file);
     expect(s).toMatchObject({ format: 'leads', inserted: 1, invalidCount: 0, warnings: [] });
-    expect(one(`SELECT ref, stage, created_on FROM leads`)).toEqual({ ref: 'K1', stage: 'won', created_on: '2026-08-01' });
+    expect(one(`SELECT ref, stage, created_on FROM leads`)).toEqual({
+      ref: 'K1',
+      stage: 'won',
+      created_on: '2026-08-01',
+    });
   });
 
   it('unknown extra columns are tolerated and named in a warning', async () => {
@@ -112,7 +136,10 @@ describe('quoting, blank lines, ragged rows, duplicate headers, aliases', () => 
   it('a record over the size cap is refused with the line where it starts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
     const file = path.join(dir, 'big.csv');
-    fs.writeFileSync(file, `ref,source,title,stage,created_on\nX1,Upwork,ok,new,2026-08-01\nX2,Upwork,"${'a'.repeat(1_100_000)}",new,2026-08-01\n`);
+    fs.writeFileSync(
+      file,
+      `ref,source,title,stage,created_on\nX1,Upwork,ok,new,2026-08-01\nX2,Upwork,"${'a'.repeat(1_100_000)}",new,2026-08-01\n`,
+    );
     await expect(run(file)).rejects.toThrow(/Line 3: the record starting here is larger than 1024 KB/);
     expect(countOf('leads')).toBe(0);
   });
@@ -139,7 +166,9 @@ describe('all or nothing', () => {
   it('an unterminated quote imports nothing and names the line where it starts', async () => {
     await run(fx('leads-lf.csv'));
     const before = snapshot();
-    await expect(run(fx('leads-unterminated.csv'))).rejects.toThrow('leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported');
+    await expect(run(fx('leads-unterminated.csv'))).rejects.toThrow(
+      'leads-unterminated.csv: Line 3: a quoted field is never closed; nothing was imported',
+    );
     expect(snapshot()).toEqual(before);
   });
 
@@ -157,7 +186,9 @@ describe('all or nothing', () => {
     for (let i = 0; i < 60_000; i++) lines.push(`C${i},Upwork,Lead ${i},new,2026-08-01`);
     fs.writeFileSync(file, lines.join('\n'));
     let chunks = 0;
-    await expect(importCsvFile(ctx.db, file, {}, { now: ctx.now, isCancelled: () => ++chunks > 1 })).rejects.toThrow(/cancelled/);
+    await expect(importCsvFile(ctx.db, file, {}, { now: ctx.now, isCancelled: () => ++chunks > 1 })).rejects.toThrow(
+      /cancelled/,
+    );
     expect(countOf('leads')).toBe(0);
     expect(ctx.db.inTransaction).toBe(false);
   });
@@ -208,7 +239,10 @@ describe('idempotence', () => {
   it('a ref repeated inside one file into an empty table: first inserted, then updated', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
     const file = path.join(dir, 'dups.csv');
-    fs.writeFileSync(file, 'ref,source,title,stage,created_on\nD1,Upwork,First,new,2026-08-01\nD1,Upwork,Second,won,2026-08-01\nD2,Upwork,Other,new,2026-08-01\n');
+    fs.writeFileSync(
+      file,
+      'ref,source,title,stage,created_on\nD1,Upwork,First,new,2026-08-01\nD1,Upwork,Second,won,2026-08-01\nD2,Upwork,Other,new,2026-08-01\n',
+    );
     const s = await run(file);
     expect(s).toMatchObject({ inserted: 2, updated: 1 });
     expect(all(`SELECT ref, title, stage FROM leads ORDER BY id`)).toEqual([
@@ -217,7 +251,11 @@ describe('idempotence', () => {
     ]);
     expect(rollupDrift(ctx.db)).toEqual([]);
     // Creation changes are written in bulk, and new leads in batches; D1's creation still comes before its update.
-    expect(all(`SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id ORDER BY l.ref, c.id`)).toEqual([
+    expect(
+      all(
+        `SELECT l.ref, c.from_stage, c.to_stage FROM stage_changes c JOIN leads l ON l.id = c.lead_id ORDER BY l.ref, c.id`,
+      ),
+    ).toEqual([
       { ref: 'D1', from_stage: null, to_stage: 'new' },
       { ref: 'D1', from_stage: 'new', to_stage: 'won' },
       { ref: 'D2', from_stage: null, to_stage: 'new' },
@@ -227,18 +265,32 @@ describe('idempotence', () => {
   it('imported leads find their client by name as they are written: one client per name (case-insensitive), spelled as its earliest lead', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
     const file = path.join(dir, 'clients.csv');
-    fs.writeFileSync(file, 'ref,source,title,stage,created_on,client\na,Upwork,T,new,2026-03-01,acme\nb,Upwork,T,new,2026-01-01,ACME\nd,Upwork,T,new,2026-01-01,\ne,Upwork,T,new,2026-02-01,Globex\n');
+    fs.writeFileSync(
+      file,
+      'ref,source,title,stage,created_on,client\na,Upwork,T,new,2026-03-01,acme\nb,Upwork,T,new,2026-01-01,ACME\nd,Upwork,T,new,2026-01-01,\ne,Upwork,T,new,2026-02-01,Globex\n',
+    );
     await run(file);
     expect(all(`SELECT name FROM clients ORDER BY name`)).toEqual([{ name: 'ACME' }, { name: 'Globex' }]);
     expect(all(`SELECT name FROM client_names ORDER BY name`)).toEqual([{ name: 'ACME' }, { name: 'Globex' }]);
     expect(all(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id ORDER BY l.ref`)).toEqual([
-      { ref: 'a', name: 'ACME' }, { ref: 'b', name: 'ACME' }, { ref: 'd', name: null }, { ref: 'e', name: 'Globex' },
+      { ref: 'a', name: 'ACME' },
+      { ref: 'b', name: 'ACME' },
+      { ref: 'd', name: null },
+      { ref: 'e', name: 'Globex' },
     ]);
     // A later file naming a known client in another case links to it, and changing a lead's client moves the link.
-    fs.writeFileSync(file, 'ref,source,title,stage,created_on,client\nf,Upwork,T,new,2026-04-01,globex\na,Upwork,T,new,2026-03-01,Initech\n');
+    fs.writeFileSync(
+      file,
+      'ref,source,title,stage,created_on,client\nf,Upwork,T,new,2026-04-01,globex\na,Upwork,T,new,2026-03-01,Initech\n',
+    );
     await run(file);
-    expect(all(`SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id WHERE l.ref IN ('a', 'f') ORDER BY l.ref`)).toEqual([
-      { ref: 'a', name: 'Initech' }, { ref: 'f', name: 'Globex' },
+    expect(
+      all(
+        `SELECT l.ref, c.name FROM leads l LEFT JOIN clients c ON c.id = l.client_id WHERE l.ref IN ('a', 'f') ORDER BY l.ref`,
+      ),
+    ).toEqual([
+      { ref: 'a', name: 'Initech' },
+      { ref: 'f', name: 'Globex' },
     ]);
   });
 
@@ -251,7 +303,10 @@ describe('idempotence', () => {
       const title = i >= 200 && r % 2 === 0 ? `Changed ${r}` : `Lead ${r}`;
       return `R${r},Upwork,${title},new,2026-08-01,Client ${r % 7}`;
     };
-    fs.writeFileSync(file, `ref,source,title,stage,created_on,client\n${Array.from({ length: 300 }, (_, i) => row(i)).join('\n')}\n`);
+    fs.writeFileSync(
+      file,
+      `ref,source,title,stage,created_on,client\n${Array.from({ length: 300 }, (_, i) => row(i)).join('\n')}\n`,
+    );
     const s = await run(file);
     expect(s).toMatchObject({ inserted: 200, updated: 50, unchanged: 50 });
     expect(s.kinds.leads).toBe(200);
@@ -267,7 +322,10 @@ describe('idempotence', () => {
     await run(fx('leads-lf.csv'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
     const file = path.join(dir, 'more.csv');
-    fs.writeFileSync(file, 'ref,source,title,stage,created_on\nN1,Upwork,New one,applied,2026-08-01\nL3,Referral,Audit,won,2026-08-03\nN2,Upwork,New two,new,2026-08-02\n');
+    fs.writeFileSync(
+      file,
+      'ref,source,title,stage,created_on\nN1,Upwork,New one,applied,2026-08-01\nL3,Referral,Audit,won,2026-08-03\nN2,Upwork,New two,new,2026-08-02\n',
+    );
     const s = await run(file);
     expect(s).toMatchObject({ inserted: 2, updated: 1 });
     const changes = all<{ ref: string; from_stage: string | null; to_stage: string }>(
@@ -286,7 +344,10 @@ describe('idempotence', () => {
     await run(fx('leads-lf.csv'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csv-'));
     const file = path.join(dir, 'changed.csv');
-    fs.writeFileSync(file, fs.readFileSync(fx('leads-lf.csv'), 'utf8').replace('L3,Referral,Audit,,,new', 'L3,Referral,Audit,,,won'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(fx('leads-lf.csv'), 'utf8').replace('L3,Referral,Audit,,,new', 'L3,Referral,Audit,,,won'),
+    );
     const s = await run(file);
     expect(s).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
     expect(one(`SELECT stage FROM leads WHERE ref = 'L3'`)).toEqual({ stage: 'won' });
@@ -298,7 +359,9 @@ describe('own payments and expenses', () => {
   it('payments link leads by ref; an empty fee is computed from the commission rule', async () => {
     await run(fx('leads-lf.csv'));
     await run(fx('payments.csv'));
-    const rows = all<Record<string, unknown>>(`SELECT ref, gross_minor, fee_minor, fee_computed, lead_id IS NOT NULL AS linked FROM payments ORDER BY ref`);
+    const rows = all<Record<string, unknown>>(
+      `SELECT ref, gross_minor, fee_minor, fee_computed, lead_id IS NOT NULL AS linked FROM payments ORDER BY ref`,
+    );
     expect(rows).toEqual([
       { ref: 'P1', gross_minor: 125050, fee_minor: 25010, fee_computed: 0, linked: 1 },
       { ref: 'P2', gross_minor: 10000, fee_minor: 1000, fee_computed: 1, linked: 0 },
@@ -331,7 +394,11 @@ describe('own payments and expenses', () => {
   it('expenses: unknown channels are created and named in the summary; no channel allowed', async () => {
     const s = await run(fx('expenses.csv'));
     expect(s.createdSources).toEqual(['New Tool Co']);
-    expect(all(`SELECT ref, source_id IS NULL AS none, category, amount_minor, connects, description FROM expenses ORDER BY ref`)).toEqual([
+    expect(
+      all(
+        `SELECT ref, source_id IS NULL AS none, category, amount_minor, connects, description FROM expenses ORDER BY ref`,
+      ),
+    ).toEqual([
       { ref: 'E1', none: 0, category: 'connects', amount_minor: 1200, connects: 80, description: '80 Connects' },
       { ref: 'E2', none: 1, category: 'tax', amount_minor: 300, connects: 0, description: 'VAT' },
       { ref: 'E3', none: 0, category: 'subscription', amount_minor: 1000, connects: 0, description: '+1 seat' },
@@ -340,7 +407,10 @@ describe('own payments and expenses', () => {
 });
 
 describe('bulk imports rebuild secondary indexes', () => {
-  const indexes = () => all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('leads', 'stage_changes') ORDER BY name`).map((r) => r.name);
+  const indexes = () =>
+    all<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('leads', 'stage_changes') ORDER BY name`,
+    ).map((r) => r.name);
   afterEach(() => {
     delete process.env.LEADLEDGER_IMPORT_BULK_BYTES;
   });
@@ -353,7 +423,9 @@ describe('bulk imports rebuild secondary indexes', () => {
     expect(indexes()).toEqual(before);
     expect((await run(fx('leads-bad-rows.csv'))).applied).toBe(false);
     expect(indexes()).toEqual(before);
-    await expect(importCsvFile(ctx.db, fx('leads-crlf.csv'), {}, { now: ctx.now, isCancelled: () => true })).rejects.toThrow(/cancelled/);
+    await expect(
+      importCsvFile(ctx.db, fx('leads-crlf.csv'), {}, { now: ctx.now, isCancelled: () => true }),
+    ).rejects.toThrow(/cancelled/);
     expect(indexes()).toEqual(before);
     expect(ctx.db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM leads WHERE created_on = '2026-08-01'`).all()).toEqual(
       expect.arrayContaining([expect.objectContaining({ detail: expect.stringMatching(/leads_created/) })]),

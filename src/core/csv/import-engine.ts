@@ -27,7 +27,6 @@ import { startParseWorker, WorkerUnavailable } from './parsed-rows';
 export type { ImportSummary } from './import-summary';
 export { ImportCancelled, type ImportOptions } from './file-plan';
 
-
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
 
 export type ImportHooks = {
@@ -41,7 +40,6 @@ export type ImportHooks = {
   /** false: read the rows in this thread, not in a parse worker (parsed-rows.ts; set when the worker failed). */
   parseWorker?: boolean;
 };
-
 
 /** Files at least this big are bulk imports: secondary indexes are rebuilt once instead of updated per row. */
 const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 8 * 1024 * 1024);
@@ -66,7 +64,9 @@ const tablesOf: Record<string, string[]> = {
  */
 function dropIndexes(db: Database, tables: readonly string[]): string[] {
   const rows = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`,
+    )
     .all(...tables) as { name: string; sql: string }[];
   for (const r of rows) db.prepare(`DROP INDEX "${r.name.replace(/"/g, '""')}"`).run();
   return rows.map((r) => r.sql);
@@ -82,21 +82,23 @@ function trace(phase: string): void {
   if (!tracing) return;
   const now = performance.now();
   const m = process.memoryUsage();
-  process.stderr.write(`[import] ${phase}: ${(now - traceMark).toFixed(0)} ms (rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)}, external ${(m.external / 2 ** 20).toFixed(0)})\n`);
+  process.stderr.write(
+    `[import] ${phase}: ${(now - traceMark).toFixed(0)} ms (rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)}, external ${(m.external / 2 ** 20).toFixed(0)})\n`,
+  );
   traceMark = now;
 }
-
-
-
-
-
 
 /**
  * Imports one CSV file as one transaction: streamed record by record, all or nothing. A file with
  * invalid rows is refused (rolled back) unless `skipInvalid`; a dry run always rolls back.
  * Parse errors and unknown layouts throw AppError (nothing written); cancel throws ImportCancelled.
  */
-export async function importCsvFile(db: Database, file: string, options: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
+export async function importCsvFile(
+  db: Database,
+  file: string,
+  options: ImportOptions,
+  hooks: ImportHooks,
+): Promise<ImportSummary> {
   const fileName = options.fileName ?? path.basename(file);
   const stat = await fs.promises.stat(file);
   const now = hooks.now();
@@ -104,7 +106,9 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   // Progress: a deciding pass over the whole file is the first half of the bytes, the import the second.
   let total = stat.size * 2;
   const { plan, check } = await planForImport(
-    db, file, { ...options, fileName },
+    db,
+    file,
+    { ...options, fileName },
     {
       chunkBytes: hooks.chunkBytes,
       onBytes: (bytes) => {
@@ -120,7 +124,11 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   trace('deciding pass');
   const summary = emptySummary(fileName, plan.encoding, Boolean(options.dryRun));
   Object.assign(summary, {
-    format: mapper.format, formatLabel: mapper.label, recognisedBy: plan.recognisedBy, readAs: readAsNotes(plan), delimiter: plan.delimiter,
+    format: mapper.format,
+    formatLabel: mapper.label,
+    recognisedBy: plan.recognisedBy,
+    readAs: readAsNotes(plan),
+    delimiter: plan.delimiter,
     decimal: plan.profile?.decimal ?? options.mapping?.decimal ?? '.',
   });
   if (plan.encoding === 'windows-1252') summary.warnings.push('The file is not UTF-8; it was read as Windows-1252');
@@ -149,21 +157,32 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
           try {
             const outcome = writer!.apply(draft);
             summary[outcome]++;
-            if (outcome === 'inserted') summary.kinds[draft.type === 'lead' ? 'leads' : draft.type === 'payment' ? 'payments' : draft.type === 'time' ? 'time' : 'expenses']++;
+            if (outcome === 'inserted')
+              summary.kinds[
+                draft.type === 'lead'
+                  ? 'leads'
+                  : draft.type === 'payment'
+                    ? 'payments'
+                    : draft.type === 'time'
+                      ? 'time'
+                      : 'expenses'
+              ]++;
           } catch (error) {
             if (error instanceof RowError) return tally.invalid(line, error.message, error.reason);
             throw error;
           }
           if (draft.type === 'lead') summary.counts.leads++;
           else if (draft.type === 'time') summary.counts.time++;
-          else if (draft.type === 'expense') summary.counts.expenses[draft.category] = (summary.counts.expenses[draft.category] ?? 0) + 1;
+          else if (draft.type === 'expense')
+            summary.counts.expenses[draft.category] = (summary.counts.expenses[draft.category] ?? 0) + 1;
           else if (!result.fee) summary.counts.payments++;
         }
       }
     }
   };
 
-  if (db.inTransaction) throw new AppError('conflict', 'Another import is writing to this database; try again when it ends');
+  if (db.inTransaction)
+    throw new AppError('conflict', 'Another import is writing to this database; try again when it ends');
   const target = mapper.format === 'mapping' ? options.mapping?.target : mapper.format;
   const tables = target ? tablesOf[target] : undefined;
   // A big page cache keeps the index B-trees in memory for the length of the import.
@@ -177,7 +196,11 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
   try {
     db.prepare('BEGIN IMMEDIATE').run();
     const w = db;
-    summary.importId = Number(w.prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`).run(fileName, mapper.format, now.toISOString()).lastInsertRowid);
+    summary.importId = Number(
+      w
+        .prepare(`INSERT INTO imports (file_name, format, started_at) VALUES (?, ?, ?)`)
+        .run(fileName, mapper.format, now.toISOString()).lastInsertRowid,
+    );
     writer = new ImportWriter(w, summary.importId, now);
     if (tables && isBulk(w, tables[0]!, stat.size)) {
       recreate = dropIndexes(w, tables);
@@ -191,13 +214,18 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       return !hooks.isCancelled?.();
     };
     // Decided from the first rows (a big file): a worker reads, maps and checks while this thread writes.
-    const parsed = check && plan.layout && plan.profile && hooks.parseWorker !== false
-      ? startParseWorker({
-          file, options: { as: options.as, source: options.source, kind: options.kind }, baseCurrency: baseCurrency(db), decisions: decisionsFor(db, plan.layout.platform),
-          projects: plan.layout.platform === 'tracker' && !options.source ? projectMap(db) : undefined,
-          maxRows: firstRowsToDecide(), expect: { format: mapper.format, notes: plan.profile.notes },
-        })
-      : undefined;
+    const parsed =
+      check && plan.layout && plan.profile && hooks.parseWorker !== false
+        ? startParseWorker({
+            file,
+            options: { as: options.as, source: options.source, kind: options.kind },
+            baseCurrency: baseCurrency(db),
+            decisions: decisionsFor(db, plan.layout.platform),
+            projects: plan.layout.platform === 'tracker' && !options.source ? projectMap(db) : undefined,
+            maxRows: firstRowsToDecide(),
+            expect: { format: mapper.format, notes: plan.profile.notes },
+          })
+        : undefined;
     let completed: boolean | undefined;
     if (parsed) {
       completed = await parsed
@@ -243,15 +271,18 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
     summary.createdSources = writer.createdSources;
     if (summary.invalidCount > 0 && options.skipInvalid) summary.skipped += summary.invalidCount;
     const refused = summary.invalidCount > 0 && !options.skipInvalid;
-    if (summary.kinds.expenses > 0 && summary.importId !== null) summary.subscriptionMatches = importMatches(w, summary.importId);
-    if (summary.kinds.expenses > 0 && summary.importId !== null) summary.warnings.push(...uncountedImportWarning(w, summary.importId));
+    if (summary.kinds.expenses > 0 && summary.importId !== null)
+      summary.subscriptionMatches = importMatches(w, summary.importId);
+    if (summary.kinds.expenses > 0 && summary.importId !== null)
+      summary.warnings.push(...uncountedImportWarning(w, summary.importId));
     // docs/domain.md §6.3, §3.12: leads find their client by name; rail payments of a remembered payer their lead.
     // Written leads are linked as they go (ClientLinks); leads from before may still need it.
     if (mayHaveUnlinked && (summary.kinds.leads > 0 || summary.updated > 0)) linkUnlinkedLeads(w, now.toISOString());
     trace('links');
     // docs/domain.md §7: typed records matched and taken over, payments linked to their leads (src/core/imports).
     reconcileAfterImport(w, summary, options.sameAs);
-    if (summary.kinds.payments > 0 && summary.importId !== null) summary.payerLinks = linkRememberedPayers(w, summary.importId);
+    if (summary.kinds.payments > 0 && summary.importId !== null)
+      summary.payerLinks = linkRememberedPayers(w, summary.importId);
     if (!refused && !options.dryRun) {
       for (const sql of recreate) {
         w.prepare(sql).run();
@@ -259,7 +290,11 @@ export async function importCsvFile(db: Database, file: string, options: ImportO
       }
       restoreTriggers();
       w.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?`).run(
-        summary.inserted, summary.updated, summary.unchanged, summary.skipped, summary.importId,
+        summary.inserted,
+        summary.updated,
+        summary.unchanged,
+        summary.skipped,
+        summary.importId,
       );
       stampImportClock(w, summary.importId);
       db.prepare('COMMIT').run();

@@ -20,7 +20,8 @@ function file(text: string): string {
   return f;
 }
 
-const header = 'ref,source,title,url,stage,created_on,applied_on,closed_on,connects,connects_refunded,value,currency,tags';
+const header =
+  'ref,source,title,url,stage,created_on,applied_on,closed_on,connects,connects_refunded,value,currency,tags';
 
 describe('imported rows are checked like the form', () => {
   it('title length, URL scheme, date order, connects, tags and amounts: each with its line and column', async () => {
@@ -52,12 +53,26 @@ describe('imported rows are checked like the form', () => {
       { line: 7, message: 'tags.0: Tags are at most 40 characters' },
       { line: 9, message: 'title: Give the lead a title' },
     ]);
-    expect(Object.keys(s.counts.invalid).sort()).toEqual(['applied_on', 'closed_on', 'connects_refunded', 'tags.0', 'title', 'url']);
+    expect(Object.keys(s.counts.invalid).sort()).toEqual([
+      'applied_on',
+      'closed_on',
+      'connects_refunded',
+      'tags.0',
+      'title',
+      'url',
+    ]);
   });
 
   it('the API refuses the same values with the same messages (one validator)', async () => {
     const upwork = sourceId(ctx, 'Upwork');
-    const api = await dispatch(ctx, 'leads:create', { title: 'x', sourceId: upwork, url: 'javascript:alert(1)', createdOn: '2026-08-01', appliedOn: '2026-08-05', closedOn: '2026-08-03' });
+    const api = await dispatch(ctx, 'leads:create', {
+      title: 'x',
+      sourceId: upwork,
+      url: 'javascript:alert(1)',
+      createdOn: '2026-08-01',
+      appliedOn: '2026-08-05',
+      closedOn: '2026-08-03',
+    });
     expect(api.ok).toBe(false);
     if (api.ok) return;
     expect(api.error.fields).toEqual([
@@ -67,9 +82,19 @@ describe('imported rows are checked like the form', () => {
   });
 
   it('payments and expenses: description length and connects on a non-connects expense', async () => {
-    const p = await importCsvFile(ctx.db, file(`ref,date,source,description,gross,fee,currency\nP1,2026-08-01,Upwork,${'d'.repeat(501)},10.00,,USD\n`), {}, { now: ctx.now });
+    const p = await importCsvFile(
+      ctx.db,
+      file(`ref,date,source,description,gross,fee,currency\nP1,2026-08-01,Upwork,${'d'.repeat(501)},10.00,,USD\n`),
+      {},
+      { now: ctx.now },
+    );
     expect(p.invalid).toEqual([{ line: 2, message: 'description: At most 500 characters' }]);
-    const e = await importCsvFile(ctx.db, file('ref,date,source,category,description,amount,currency,connects\nE1,2026-08-01,Upwork,tax,VAT,1.00,USD,5\n'), {}, { now: ctx.now });
+    const e = await importCsvFile(
+      ctx.db,
+      file('ref,date,source,category,description,amount,currency,connects\nE1,2026-08-01,Upwork,tax,VAT,1.00,USD,5\n'),
+      {},
+      { now: ctx.now },
+    );
     expect(e.invalid).toEqual([{ line: 2, message: 'connects: Only a connects purchase has a number of connects' }]);
   });
 });

@@ -10,7 +10,15 @@ import { CsvParseError } from './parser';
 import { readCsvFile } from './read-file';
 
 /** One row of a recognised file as the import will read it (the import preview). */
-export type ReadRow = { line: number; kind: string; date: string; amount: string; currency: string; description: string; message: string | null };
+export type ReadRow = {
+  line: number;
+  kind: string;
+  date: string;
+  amount: string;
+  currency: string;
+  description: string;
+  message: string | null;
+};
 
 export type LayoutInspection = {
   layout: { id: string; label: string; platform: string; recognisedBy: string[]; readAs: string[] } | null;
@@ -39,12 +47,40 @@ function describe(line: number, result: RowResult): ReadRow[] {
       return result.drafts.map((d) => {
         const problem = checkDraft(d);
         if (d.type === 'time') {
-          return { ...base, currency: '', message: problem, kind: problem ? 'invalid' : `time (${d.kind})`, date: d.date, amount: `${d.minutes} min`, description: d.note || d.lead_ref || d.source };
+          return {
+            ...base,
+            currency: '',
+            message: problem,
+            kind: problem ? 'invalid' : `time (${d.kind})`,
+            date: d.date,
+            amount: `${d.minutes} min`,
+            description: d.note || d.lead_ref || d.source,
+          };
         }
         const common = { ...base, currency: d.currency, message: problem };
-        if (d.type === 'lead') return { ...common, kind: problem ? 'invalid' : 'lead', date: d.created_on, amount: d.value_minor === null ? '' : formatMinorPlain(d.value_minor, d.currency), description: d.title };
-        if (d.type === 'payment') return { ...common, kind: problem ? 'invalid' : result.fee ? 'fee' : 'payment', date: d.date, amount: formatMinorPlain(d.gross_minor, d.currency), description: d.description };
-        return { ...common, kind: problem ? 'invalid' : `expense (${d.category})`, date: d.date, amount: formatMinorPlain(d.amount_minor, d.currency), description: d.description };
+        if (d.type === 'lead')
+          return {
+            ...common,
+            kind: problem ? 'invalid' : 'lead',
+            date: d.created_on,
+            amount: d.value_minor === null ? '' : formatMinorPlain(d.value_minor, d.currency),
+            description: d.title,
+          };
+        if (d.type === 'payment')
+          return {
+            ...common,
+            kind: problem ? 'invalid' : result.fee ? 'fee' : 'payment',
+            date: d.date,
+            amount: formatMinorPlain(d.gross_minor, d.currency),
+            description: d.description,
+          };
+        return {
+          ...common,
+          kind: problem ? 'invalid' : `expense (${d.category})`,
+          date: d.date,
+          amount: formatMinorPlain(d.amount_minor, d.currency),
+          description: d.description,
+        };
       });
   }
 }
@@ -57,7 +93,8 @@ export async function inspectLayout(db: Database, file: string): Promise<LayoutI
   } catch (error) {
     // The app's own words: the wizard is right below, never "pass --mapping NAME".
     if (error instanceof UnknownLayout) return { layout: null, problem: error.forApp, rows: [] };
-    if (error instanceof AppError && error.code === 'invalid_input') return { layout: null, problem: error.message, rows: [] };
+    if (error instanceof AppError && error.code === 'invalid_input')
+      return { layout: null, problem: error.message, rows: [] };
     throw error;
   }
   const rows: ReadRow[] = [];
@@ -82,5 +119,15 @@ export async function inspectLayout(db: Database, file: string): Promise<LayoutI
     if (error !== stop) throw error;
   }
   const layout = plan.layout!;
-  return { layout: { id: layout.id, label: layout.label, platform: layout.platform, recognisedBy: plan.recognisedBy, readAs: readAsNotes(plan) }, problem: null, rows };
+  return {
+    layout: {
+      id: layout.id,
+      label: layout.label,
+      platform: layout.platform,
+      recognisedBy: plan.recognisedBy,
+      readAs: readAsNotes(plan),
+    },
+    problem: null,
+    rows,
+  };
 }

@@ -8,16 +8,51 @@ import type { LeadDraft } from './drafts';
 // imported row must never get past checks the form would make. Values sit on every boundary.
 
 const base: LeadDraft = {
-  type: 'lead', ref: 'L-1', source: 'Upwork', title: 'Landing page', client: 'Hooli', url: 'https://example.com/job', stage: 'won',
-  created_on: '2026-07-01', applied_on: '2026-07-02', closed_on: '2026-07-10', connects: 16, boost_connects: 4, connects_refunded: 0,
-  value_minor: 125050, currency: 'USD', lost_reason: '', tags: 'web;design', notes: 'Met on a call', follow_up_on: null,
-  invited: 0, minutes_after_post: 25, proposals_when_bid: '<5', viewed_on: '2026-07-03', boost_outcome: 'top',
+  type: 'lead',
+  ref: 'L-1',
+  source: 'Upwork',
+  title: 'Landing page',
+  client: 'Hooli',
+  url: 'https://example.com/job',
+  stage: 'won',
+  created_on: '2026-07-01',
+  applied_on: '2026-07-02',
+  closed_on: '2026-07-10',
+  connects: 16,
+  boost_connects: 4,
+  connects_refunded: 0,
+  value_minor: 125050,
+  currency: 'USD',
+  lost_reason: '',
+  tags: 'web;design',
+  notes: 'Met on a call',
+  follow_up_on: null,
+  invited: 0,
+  minutes_after_post: 25,
+  proposals_when_bid: '<5',
+  viewed_on: '2026-07-03',
+  boost_outcome: 'top',
 };
 
-const text = (lengths: number[]) => fc.oneof(...lengths.map((n) => fc.constantFrom('x'.repeat(n), ` ${'y'.repeat(Math.max(0, n - 2))} `, ' '.repeat(n))));
-const date = fc.constantFrom('2026-07-01', '2026-06-30', '2026-07-31', '2026-02-29', '2028-02-29', '2026-13-01', '2026-7-1', '', ' 2026-07-01', '2026-07-01T00:00');
+const text = (lengths: number[]) =>
+  fc.oneof(...lengths.map((n) => fc.constantFrom('x'.repeat(n), ` ${'y'.repeat(Math.max(0, n - 2))} `, ' '.repeat(n))));
+const date = fc.constantFrom(
+  '2026-07-01',
+  '2026-06-30',
+  '2026-07-31',
+  '2026-02-29',
+  '2028-02-29',
+  '2026-13-01',
+  '2026-7-1',
+  '',
+  ' 2026-07-01',
+  '2026-07-01T00:00',
+);
 const dateOrNull = fc.oneof(date, fc.constant(null));
-const count = fc.oneof(fc.constantFrom(0, 1, -1, 0.5, 1_000_000_000, 1_000_000_001, Number.NaN), fc.integer({ min: 0, max: 40 }));
+const count = fc.oneof(
+  fc.constantFrom(0, 1, -1, 0.5, 1_000_000_000, 1_000_000_001, Number.NaN),
+  fc.integer({ min: 0, max: 40 }),
+);
 
 /** Mostly the ordinary value, sometimes a boundary one: rows are often valid, and wrong in one or two fields. */
 const orBase = <K extends keyof LeadDraft>(key: K, pool: fc.Arbitrary<LeadDraft[K]>) =>
@@ -27,7 +62,17 @@ const pools = {
   ref: text([0, 1, 200, 201]),
   title: text([0, 1, 200, 201]),
   client: text([0, 200, 201]),
-  url: fc.constantFrom('', ' ', 'https://a.b/c', ' http://x.y ', 'ftp://x.y', 'https://a b', 'HTTPS://X.Y', `https://${'a'.repeat(1990)}`, `https://${'a'.repeat(2000)}`),
+  url: fc.constantFrom(
+    '',
+    ' ',
+    'https://a.b/c',
+    ' http://x.y ',
+    'ftp://x.y',
+    'https://a b',
+    'HTTPS://X.Y',
+    `https://${'a'.repeat(1990)}`,
+    `https://${'a'.repeat(2000)}`,
+  ),
   stage: fc.constantFrom('new', 'applied', 'replied', 'interview', 'won', 'lost', 'Won', '', 'archived'),
   created_on: date,
   applied_on: dateOrNull,
@@ -36,10 +81,25 @@ const pools = {
   connects: count,
   boost_connects: count,
   connects_refunded: count,
-  value_minor: fc.oneof(fc.constant(null), fc.constantFrom(0, -5, 125050, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 60), fc.integer()),
+  value_minor: fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(0, -5, 125050, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 60),
+    fc.integer(),
+  ),
   currency: fc.constantFrom('USD', 'EUR', 'JPY', 'usd', ' USD', 'XXX', 'ABC', 'US', ''),
   lost_reason: text([0, 500, 501]),
-  tags: fc.constantFrom('', 'a', 'a;b', ';', 'a;;b', ' ', 'x'.repeat(40), 'x'.repeat(41), Array.from({ length: 30 }, (_, i) => `t${i}`).join(';'), Array.from({ length: 31 }, (_, i) => `t${i}`).join(';')),
+  tags: fc.constantFrom(
+    '',
+    'a',
+    'a;b',
+    ';',
+    'a;;b',
+    ' ',
+    'x'.repeat(40),
+    'x'.repeat(41),
+    Array.from({ length: 30 }, (_, i) => `t${i}`).join(';'),
+    Array.from({ length: 31 }, (_, i) => `t${i}`).join(';'),
+  ),
   notes: fc.constantFrom('', 'n', 'x'.repeat(20000), 'x'.repeat(20001), '  '),
   invited: fc.constantFrom(0, 1),
   minutes_after_post: fc.oneof(fc.constant(null), count),
@@ -48,7 +108,9 @@ const pools = {
   boost_outcome: fc.constantFrom(null, 'top', 'outbid', '', 'Top', 'won'),
 };
 const draft = fc.record(
-  Object.fromEntries(Object.entries(pools).map(([k, pool]) => [k, orBase(k as keyof LeadDraft, pool as fc.Arbitrary<never>)])) as {
+  Object.fromEntries(
+    Object.entries(pools).map(([k, pool]) => [k, orBase(k as keyof LeadDraft, pool as fc.Arbitrary<never>)]),
+  ) as {
     [K in keyof typeof pools]: fc.Arbitrary<LeadDraft[K]>;
   },
 );

@@ -29,13 +29,23 @@ const page = 5000;
 
 /** Links this import's payments to their leads; returns how many were linked. */
 export function linkImportedPayments(db: Database, importId: number): number {
-  const sources = (prepared(db, `SELECT DISTINCT source_id FROM payments WHERE import_id = ? AND lead_id IS NULL`).all(importId) as { source_id: number }[]).map((r) => r.source_id);
+  const sources = (
+    prepared(db, `SELECT DISTINCT source_id FROM payments WHERE import_id = ? AND lead_id IS NULL`).all(importId) as {
+      source_id: number;
+    }[]
+  ).map((r) => r.source_id);
   // One walk over the leads of those channels: title -> lead ids, won client -> lead ids (none: nothing to link).
   const titles = new Map<string, number[]>();
   const clients = new Map<string, number[]>();
   const leads = prepared(db, `SELECT id, source_id, title, client, stage FROM leads WHERE source_id = ?`);
   for (const sourceId of sources) {
-    for (const l of leads.iterate(sourceId) as Iterable<{ id: number; source_id: number; title: string; client: string; stage: string }>) {
+    for (const l of leads.iterate(sourceId) as Iterable<{
+      id: number;
+      source_id: number;
+      title: string;
+      client: string;
+      stage: string;
+    }>) {
       const title = `${l.source_id}|${fold(l.title)}`;
       titles.set(title, [...(titles.get(title) ?? []), l.id]);
       if (l.stage === 'won' && fold(l.client) !== '') {
@@ -45,10 +55,13 @@ export function linkImportedPayments(db: Database, importId: number): number {
     }
   }
   if (titles.size === 0) return 0;
-  const waiting = prepared(db, `SELECT id, source_id, description, payer_name FROM payments WHERE import_id = ? AND lead_id IS NULL AND gross_minor != 0 AND id > ? ORDER BY id LIMIT ?`);
+  const waiting = prepared(
+    db,
+    `SELECT id, source_id, description, payer_name FROM payments WHERE import_id = ? AND lead_id IS NULL AND gross_minor != 0 AND id > ? ORDER BY id LIMIT ?`,
+  );
   const batch = new RollupBatch(db);
   let linked = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = waiting.all(importId, after, page) as Waiting[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;

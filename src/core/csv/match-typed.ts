@@ -8,7 +8,12 @@ export const sameWithinDays = 7;
 export const candidateWithinDays = 31;
 
 /** An imported record (in file order) and the typed records it could be (same channel, currency and amount). */
-export type Candidacy = { imported: number; date: string; order: number; candidates: readonly { typed: number; date: string }[] };
+export type Candidacy = {
+  imported: number;
+  date: string;
+  order: number;
+  candidates: readonly { typed: number; date: string }[];
+};
 
 export type Reconciled = {
   /** imported id -> the typed id it takes over. */
@@ -36,7 +41,8 @@ export function reconcile(rows: readonly Candidacy[], decided: ReadonlyMap<numbe
     }
   }
   const open = () => rows.filter((r) => !same.has(r.imported));
-  const left = (r: Candidacy) => r.candidates.filter((c) => !taken.has(c.typed) && gap(c.date, r.date) <= candidateWithinDays);
+  const left = (r: Candidacy) =>
+    r.candidates.filter((c) => !taken.has(c.typed) && gap(c.date, r.date) <= candidateWithinDays);
   for (;;) {
     // Each open row whose only candidate is within 7 days claims it; a typed record claimed twice goes to the nearest.
     const claims = new Map<number, Candidacy>();
@@ -45,7 +51,10 @@ export function reconcile(rows: readonly Candidacy[], decided: ReadonlyMap<numbe
       if (c.length !== 1 || gap(c[0]!.date, r.date) > sameWithinDays) continue;
       const typed = c[0]!;
       const rival = claims.get(typed.typed);
-      const nearer = !rival || gap(typed.date, r.date) < gap(typed.date, rival.date) || (gap(typed.date, r.date) === gap(typed.date, rival.date) && r.order < rival.order);
+      const nearer =
+        !rival ||
+        gap(typed.date, r.date) < gap(typed.date, rival.date) ||
+        (gap(typed.date, r.date) === gap(typed.date, rival.date) && r.order < rival.order);
       if (nearer) claims.set(typed.typed, r);
     }
     if (claims.size === 0) break;
@@ -57,7 +66,11 @@ export function reconcile(rows: readonly Candidacy[], decided: ReadonlyMap<numbe
   const unsure = new Map<number, number[]>();
   for (const r of open()) {
     const c = left(r);
-    if (c.length > 0) unsure.set(r.imported, c.map((x) => x.typed));
+    if (c.length > 0)
+      unsure.set(
+        r.imported,
+        c.map((x) => x.typed),
+      );
   }
   return { same, unsure };
 }

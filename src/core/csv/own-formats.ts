@@ -16,7 +16,31 @@ export type OwnFormat = Target | 'time';
 
 /** docs/domain.md §2: the exact headers, in order. A public contract. */
 export const ownHeaders = {
-  leads: ['ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects', 'connects_refunded', 'value', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome'],
+  leads: [
+    'ref',
+    'source',
+    'title',
+    'client',
+    'url',
+    'stage',
+    'created_on',
+    'applied_on',
+    'closed_on',
+    'connects',
+    'boost_connects',
+    'connects_refunded',
+    'value',
+    'currency',
+    'lost_reason',
+    'tags',
+    'notes',
+    'follow_up_on',
+    'invited',
+    'minutes_after_post',
+    'proposals_when_bid',
+    'viewed_on',
+    'boost_outcome',
+  ],
   payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
   expenses: ['ref', 'date', 'source', 'category', 'description', 'amount', 'currency', 'connects'],
   time: ['ref', 'date', 'source', 'lead_ref', 'kind', 'minutes', 'note'],
@@ -27,25 +51,49 @@ export type OwnField<T extends OwnFormat> = (typeof ownHeaders)[T][number];
 /** Other names people give the same columns (compared like headers: case, spaces, _ and - ignored). */
 export const ownAliases: { [T in Target]: Record<OwnField<T>, readonly string[]> } = {
   leads: {
-    ref: ['ref', 'reference', 'lead ref'], source: ['source', 'channel', 'platform'], title: ['title', 'job title', 'job', 'lead'],
-    client: ['client', 'customer', 'company'], url: ['url', 'link', 'job url'], stage: ['stage', 'status'],
-    created_on: ['created_on', 'created', 'created date', 'date'], applied_on: ['applied_on', 'applied', 'applied date'],
-    closed_on: ['closed_on', 'closed', 'closed date'], connects: ['connects'], boost_connects: ['boost_connects', 'boost'],
-    connects_refunded: ['connects_refunded', 'refunded connects', 'refunded'], value: ['value', 'budget', 'amount'],
-    currency: ['currency'], lost_reason: ['lost_reason', 'lost reason', 'reason'], tags: ['tags', 'labels'], notes: ['notes', 'note', 'comments'],
+    ref: ['ref', 'reference', 'lead ref'],
+    source: ['source', 'channel', 'platform'],
+    title: ['title', 'job title', 'job', 'lead'],
+    client: ['client', 'customer', 'company'],
+    url: ['url', 'link', 'job url'],
+    stage: ['stage', 'status'],
+    created_on: ['created_on', 'created', 'created date', 'date'],
+    applied_on: ['applied_on', 'applied', 'applied date'],
+    closed_on: ['closed_on', 'closed', 'closed date'],
+    connects: ['connects'],
+    boost_connects: ['boost_connects', 'boost'],
+    connects_refunded: ['connects_refunded', 'refunded connects', 'refunded'],
+    value: ['value', 'budget', 'amount'],
+    currency: ['currency'],
+    lost_reason: ['lost_reason', 'lost reason', 'reason'],
+    tags: ['tags', 'labels'],
+    notes: ['notes', 'note', 'comments'],
     follow_up_on: ['follow_up_on', 'follow up', 'follow-up date', 'follow up on'],
-    invited: ['invited', 'invite'], minutes_after_post: ['minutes_after_post', 'minutes after post'],
-    proposals_when_bid: ['proposals_when_bid', 'proposals', 'proposals when bid'], viewed_on: ['viewed_on', 'viewed', 'viewed date'],
+    invited: ['invited', 'invite'],
+    minutes_after_post: ['minutes_after_post', 'minutes after post'],
+    proposals_when_bid: ['proposals_when_bid', 'proposals', 'proposals when bid'],
+    viewed_on: ['viewed_on', 'viewed', 'viewed date'],
     boost_outcome: ['boost_outcome', 'boost outcome'],
   },
   payments: {
-    ref: ['ref', 'reference', 'payment ref'], date: ['date', 'paid on', 'payment date'], source: ['source', 'channel', 'platform'],
-    lead_ref: ['lead_ref', 'lead'], description: ['description', 'memo', 'details'], gross: ['gross', 'amount', 'gross amount'],
-    fee: ['fee', 'fees', 'platform fee'], currency: ['currency'],
+    ref: ['ref', 'reference', 'payment ref'],
+    date: ['date', 'paid on', 'payment date'],
+    source: ['source', 'channel', 'platform'],
+    lead_ref: ['lead_ref', 'lead'],
+    description: ['description', 'memo', 'details'],
+    gross: ['gross', 'amount', 'gross amount'],
+    fee: ['fee', 'fees', 'platform fee'],
+    currency: ['currency'],
   },
   expenses: {
-    ref: ['ref', 'reference', 'expense ref'], date: ['date'], source: ['source', 'channel', 'platform'], category: ['category', 'type'],
-    description: ['description', 'memo', 'details'], amount: ['amount', 'cost'], currency: ['currency'], connects: ['connects', 'connects bought'],
+    ref: ['ref', 'reference', 'expense ref'],
+    date: ['date'],
+    source: ['source', 'channel', 'platform'],
+    category: ['category', 'type'],
+    description: ['description', 'memo', 'details'],
+    amount: ['amount', 'cost'],
+    currency: ['currency'],
+    connects: ['connects', 'connects bought'],
   },
 };
 
@@ -128,7 +176,14 @@ function tagsOf(text: string): string {
     const parts = text.split(';');
     if (new Set(parts).size === parts.length) return text;
   }
-  return [...new Set(text.split(';').map((t) => t.trim()).filter(Boolean))].join(';');
+  return [
+    ...new Set(
+      text
+        .split(';')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ].join(';');
 }
 
 function amount(get: Get, field: string, code: string, options: ConvertOptions, required: boolean): number | null {
@@ -234,7 +289,8 @@ export function convertOwnRow(target: OwnFormat, get: Get, options: ConvertOptio
   if (target === 'time') return timeRow(get, options, ref);
   const code = currency(get, options);
   const category = get('category').trim().toLowerCase();
-  if (!categorySet.has(category)) throw new RowError(`category "${get('category')}" is not one of ${expenseCategories.join(', ')}`);
+  if (!categorySet.has(category))
+    throw new RowError(`category "${get('category')}" is not one of ${expenseCategories.join(', ')}`);
   return {
     type: 'expense',
     ref,
@@ -255,10 +311,12 @@ function timeRow(get: Get, options: ConvertOptions, ref: string): Draft {
   const kind = get('kind').trim().toLowerCase();
   if (!kindSet.has(kind)) throw new RowError(`kind "${get('kind')}" is not one of ${timeKinds.join(', ')}`);
   const raw = get('minutes').trim();
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw new RowError(`minutes "${raw}" must be a whole number of minutes, more than 0`);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0)
+    throw new RowError(`minutes "${raw}" must be a whole number of minutes, more than 0`);
   const leadRef = fieldText(get, 'lead_ref', options.unescape).trim();
   const channel = source(get, options, false);
-  if (channel === '' && leadRef === '') throw new RowError('source is empty and so is lead_ref: name the channel, the lead, or both');
+  if (channel === '' && leadRef === '')
+    throw new RowError('source is empty and so is lead_ref: name the channel, the lead, or both');
   return {
     type: 'time',
     ref,

@@ -17,14 +17,20 @@ export function keepUserPaymentFields(before: PaymentRecord, fields: PaymentFiel
   if (userChanged(before.description, before.platform_description)) fields.description = before.description;
 }
 
-type ExpenseFields = { category: ExpenseRecord['category']; description: string; platform_description?: string | null; platform_category?: ExpenseRecord['category'] | null };
+type ExpenseFields = {
+  category: ExpenseRecord['category'];
+  description: string;
+  platform_description?: string | null;
+  platform_category?: ExpenseRecord['category'] | null;
+};
 
 /** The same for an expense: its category (a decision the user made) and its description. */
 export function keepUserExpenseFields(before: ExpenseRecord, fields: ExpenseFields): void {
   fields.platform_description = fields.description;
   fields.platform_category = fields.category;
   if (userChanged(before.description, before.platform_description)) fields.description = before.description;
-  if (before.platform_category != null && before.category !== before.platform_category) fields.category = before.category;
+  if (before.platform_category != null && before.category !== before.platform_category)
+    fields.category = before.category;
 }
 
 /** The user changed a value an import brought (null: no import brought one; the file's value stands). */

@@ -18,7 +18,11 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-parsed-'));
 });
 afterEach(() => {
-  for (const key of ['LEADLEDGER_IMPORT_BULK_BYTES', 'LEADLEDGER_IMPORT_FIRST_ROWS', 'LEADLEDGER_IMPORT_WORKER_STOP_AT_LINE']) {
+  for (const key of [
+    'LEADLEDGER_IMPORT_BULK_BYTES',
+    'LEADLEDGER_IMPORT_FIRST_ROWS',
+    'LEADLEDGER_IMPORT_WORKER_STOP_AT_LINE',
+  ]) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -51,7 +55,11 @@ async function importWith(csv: string, hooks: Partial<ImportHooks> = {}, skipInv
       (summary) => ({ summary: { ...summary, importId: null }, error: null }),
       (error: Error) => ({ summary: null, error: `${error.name}: ${error.message}` }),
     );
-    const rows = ctx.db.prepare(`SELECT ref, source_id, title, client, stage, created_on, applied_on, value_minor, tags, position, client_id FROM leads ORDER BY id`).all();
+    const rows = ctx.db
+      .prepare(
+        `SELECT ref, source_id, title, client, stage, created_on, applied_on, value_minor, tags, position, client_id FROM leads ORDER BY id`,
+      )
+      .all();
     expect(rollupDrift(ctx.db)).toEqual([]);
     return { ...result, rows };
   } finally {
@@ -92,11 +100,14 @@ describe('a parse worker', () => {
 
   it('stops when cancelled part-way, writing nothing', async () => {
     let chunks = 0;
-    const cancelled = await importWith(leadsFile().repeat(1).concat(leadsFile().slice(head.length).replace(/^r/gm, 's')), {
-      chunkBytes: 16 * 1024,
-      onProgress: () => chunks++,
-      isCancelled: () => chunks >= 2,
-    });
+    const cancelled = await importWith(
+      leadsFile().repeat(1).concat(leadsFile().slice(head.length).replace(/^r/gm, 's')),
+      {
+        chunkBytes: 16 * 1024,
+        onProgress: () => chunks++,
+        isCancelled: () => chunks >= 2,
+      },
+    );
     expect(cancelled.error).toBe(`${new ImportCancelled().name}: ${new ImportCancelled().message}`);
     expect(cancelled.rows).toEqual([]);
   });

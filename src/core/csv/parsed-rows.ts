@@ -31,7 +31,13 @@ export type ParseJob = {
   expect: { format: string; notes: string[] };
 };
 
-type WorkerError = { kind: 'parse' | 'app' | 'other' | 'unavailable'; message: string; line?: number; code?: ErrorCode; fields?: FieldError[] | undefined };
+type WorkerError = {
+  kind: 'parse' | 'app' | 'other' | 'unavailable';
+  message: string;
+  line?: number;
+  code?: ErrorCode;
+  fields?: FieldError[] | undefined;
+};
 type ToMain = { batch: string; bytes: number } | { done: true; planChanged: boolean } | { error: WorkerError };
 
 /**
@@ -46,9 +52,29 @@ const inFlight = 40;
 
 // decodeLead reads them back in this order, from index 2.
 const leadKeys = [
-  'ref', 'source', 'title', 'client', 'url', 'stage', 'created_on', 'applied_on', 'closed_on', 'connects', 'boost_connects',
-  'connects_refunded', 'value_minor', 'currency', 'lost_reason', 'tags', 'notes', 'follow_up_on', 'invited', 'minutes_after_post',
-  'proposals_when_bid', 'viewed_on', 'boost_outcome',
+  'ref',
+  'source',
+  'title',
+  'client',
+  'url',
+  'stage',
+  'created_on',
+  'applied_on',
+  'closed_on',
+  'connects',
+  'boost_connects',
+  'connects_refunded',
+  'value_minor',
+  'currency',
+  'lost_reason',
+  'tags',
+  'notes',
+  'follow_up_on',
+  'invited',
+  'minutes_after_post',
+  'proposals_when_bid',
+  'viewed_on',
+  'boost_outcome',
 ] as const satisfies readonly Exclude<keyof LeadDraft, 'type'>[];
 
 /** One row as it crosses: [line, 0, ...a lead's values] for a single valid lead, else [line, 1, result, problem]. */
@@ -71,9 +97,30 @@ function encode(out: unknown[], line: number, result: RowResult): void {
 /** Back to a draft, as an object literal: one built key by key goes to V8's slow dictionary mode. */
 function decodeLead(r: unknown[]): RowResult {
   const draft = {
-    type: 'lead', ref: r[2], source: r[3], title: r[4], client: r[5], url: r[6], stage: r[7], created_on: r[8], applied_on: r[9], closed_on: r[10],
-    connects: r[11], boost_connects: r[12], connects_refunded: r[13], value_minor: r[14], currency: r[15], lost_reason: r[16], tags: r[17], notes: r[18],
-    follow_up_on: r[19], invited: r[20], minutes_after_post: r[21], proposals_when_bid: r[22], viewed_on: r[23], boost_outcome: r[24],
+    type: 'lead',
+    ref: r[2],
+    source: r[3],
+    title: r[4],
+    client: r[5],
+    url: r[6],
+    stage: r[7],
+    created_on: r[8],
+    applied_on: r[9],
+    closed_on: r[10],
+    connects: r[11],
+    boost_connects: r[12],
+    connects_refunded: r[13],
+    value_minor: r[14],
+    currency: r[15],
+    lost_reason: r[16],
+    tags: r[17],
+    notes: r[18],
+    follow_up_on: r[19],
+    invited: r[20],
+    minutes_after_post: r[21],
+    proposals_when_bid: r[22],
+    viewed_on: r[23],
+    boost_outcome: r[24],
   } as LeadDraft;
   return { kind: 'drafts', drafts: [draft] };
 }
@@ -95,8 +142,18 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
     wake = undefined;
   });
   try {
-    const plan = await planFileWith({ baseCurrency: job.baseCurrency, decisions: () => job.decisions, projects: () => job.projects ?? {} }, job.file, job.options, { maxRows: job.maxRows });
-    if (!plan.profile || !plan.layout || plan.mapper.format !== job.expect.format || JSON.stringify(plan.profile.notes) !== JSON.stringify(job.expect.notes)) {
+    const plan = await planFileWith(
+      { baseCurrency: job.baseCurrency, decisions: () => job.decisions, projects: () => job.projects ?? {} },
+      job.file,
+      job.options,
+      { maxRows: job.maxRows },
+    );
+    if (
+      !plan.profile ||
+      !plan.layout ||
+      plan.mapper.format !== job.expect.format ||
+      JSON.stringify(plan.profile.notes) !== JSON.stringify(job.expect.notes)
+    ) {
       post({ error: { kind: 'unavailable', message: 'it planned the file differently from the import' } });
       return;
     }
@@ -145,7 +202,8 @@ export async function parseInWorker(port: MessagePort, job: ParseJob): Promise<v
     post({ done: true, planChanged });
   } catch (error) {
     if (error instanceof CsvParseError) post({ error: { kind: 'parse', message: error.message, line: error.line } });
-    else if (error instanceof AppError) post({ error: { kind: 'app', message: error.message, code: error.code, fields: error.fields } });
+    else if (error instanceof AppError)
+      post({ error: { kind: 'app', message: error.message, code: error.code, fields: error.fields } });
     else post({ error: { kind: 'other', message: error instanceof Error ? error.message : String(error) } });
   } finally {
     port.close();
@@ -176,7 +234,10 @@ export type ParsedRows = {
    * Resolves true at the end, false when cancelled; throws PlanChanged when the whole file reads
    * otherwise than its first rows, and what the worker hit (a CsvParseError, an AppError) as such.
    */
-  run(onRow: (line: number, result: RowResult, problem: string | null) => void, onChunk: (bytes: number) => boolean): Promise<boolean>;
+  run(
+    onRow: (line: number, result: RowResult, problem: string | null) => void,
+    onChunk: (bytes: number) => boolean,
+  ): Promise<boolean>;
 };
 
 /** The built worker next to this bundle, or (tests, tsx) the TypeScript source through tsx; undefined when neither is there. */
@@ -188,7 +249,10 @@ function workerEntry(): { url: URL; source?: string } | undefined {
   }
   const source = new URL('./parse-worker.ts', import.meta.url);
   if (source.protocol !== 'file:' || !fs.existsSync(fileURLToPath(source))) return undefined;
-  return { url: source, source: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); })` };
+  return {
+    url: source,
+    source: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); })`,
+  };
 }
 
 /** Starts parsing `job.file` in a worker thread, or returns undefined when there is no worker to start (the import then reads in-thread). */
@@ -198,7 +262,9 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
   if (!entry) return undefined;
   let worker: Worker;
   try {
-    worker = entry.source ? new Worker(entry.source, { eval: true, workerData: job, resourceLimits: limits() }) : new Worker(entry.url, { workerData: job, resourceLimits: limits() });
+    worker = entry.source
+      ? new Worker(entry.source, { eval: true, workerData: job, resourceLimits: limits() })
+      : new Worker(entry.url, { workerData: job, resourceLimits: limits() });
   } catch {
     return undefined;
   }
@@ -236,9 +302,11 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
             } else {
               const e = message.error;
               const error =
-                e.kind === 'parse' ? new CsvParseError(e.message, e.line ?? 0)
-                : e.kind === 'app' ? new AppError(e.code!, e.message, e.fields)
-                : new WorkerUnavailable(e.message, e.kind !== 'unavailable');
+                e.kind === 'parse'
+                  ? new CsvParseError(e.message, e.line ?? 0)
+                  : e.kind === 'app'
+                    ? new AppError(e.code!, e.message, e.fields)
+                    : new WorkerUnavailable(e.message, e.kind !== 'unavailable');
               finish(() => reject(error));
             }
           } catch (error) {
@@ -246,7 +314,9 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
           }
         });
         worker.on('error', (error) => finish(() => reject(new WorkerUnavailable(error, started))));
-        worker.on('exit', (code) => finish(() => reject(new WorkerUnavailable(`it stopped (exit ${code}) before the end of the file`, started))));
+        worker.on('exit', (code) =>
+          finish(() => reject(new WorkerUnavailable(`it stopped (exit ${code}) before the end of the file`, started))),
+        );
       }),
   };
   return rows;
@@ -256,4 +326,7 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
  * holds what a mapper remembers (derived keys of rows without a ref).
  * A worker that runs out of it fails the import's pass, which then starts again in-thread.
  */
-const limits = () => ({ maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Number(process.env.LEADLEDGER_IMPORT_WORKER_HEAP_MB ?? 128) });
+const limits = () => ({
+  maxYoungGenerationSizeMb: 8,
+  maxOldGenerationSizeMb: Number(process.env.LEADLEDGER_IMPORT_WORKER_HEAP_MB ?? 128),
+});

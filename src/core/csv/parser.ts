@@ -90,7 +90,11 @@ export class CsvParser {
         for (;;) {
           const q = buf.indexOf('"', p);
           if (q === -1 || (q + 1 >= n && !final)) {
-            if (final) throw new CsvParseError(`Line ${firstLine + lines}: a quoted field is never closed; nothing was imported`, firstLine + lines);
+            if (final)
+              throw new CsvParseError(
+                `Line ${firstLine + lines}: a quoted field is never closed; nothing was imported`,
+                firstLine + lines,
+              );
             return -1;
           }
           if (buf.charCodeAt(q + 1) === QUOTE) {
@@ -185,7 +189,11 @@ export class CsvParser {
 }
 
 /** Parses a whole string (tests, small inputs). */
-export function parseCsvText(text: string, maxRecordChars?: number, separator: ',' | ';' | '\t' | ', ' = ','): CsvRecord[] {
+export function parseCsvText(
+  text: string,
+  maxRecordChars?: number,
+  separator: ',' | ';' | '\t' | ', ' = ',',
+): CsvRecord[] {
   const records: CsvRecord[] = [];
   const parser = new CsvParser((r) => records.push(r), maxRecordChars, separator);
   parser.push(text);

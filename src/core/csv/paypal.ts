@@ -22,10 +22,16 @@ const spreadsheetNumber = /^\d[\d.,]*E\+?\d+$/i;
 /** Ids of any shape remembered to find one on rows that differ (a few MB at most). */
 const rememberedIds = 50_000;
 
-export function paypalMapper(headers: readonly string[], layout: Layout, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string): Mapper {
+export function paypalMapper(
+  headers: readonly string[],
+  layout: Layout,
+  profile: Pick<FileProfile, 'decimal' | 'dateFormat'>,
+  sourceName: string,
+): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
   const keys = new DerivedKeys('paypal');
-  const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const at = (fields: readonly string[], index: number | undefined) =>
+    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const money = (raw: string, code: string, field: string): number => {
     if (raw === '') return 0;
     const parsed = parseAmount(raw, code, profile.decimal);
@@ -40,7 +46,8 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
   const remembers = (map: Map<string, string>, id: string) => map.size < rememberedIds || spreadsheetNumber.test(id);
   const idRows = new Map<string, string>();
   const seenRows = new Map<string, string>();
-  const rowOf = (fields: readonly string[]) => [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
+  const rowOf = (fields: readonly string[]) =>
+    [at(fields, ix.date), at(fields, ix.time), at(fields, ix.gross)].join('\u001f');
   let idsDamaged = false;
   /** A type or status a wrong decoding damaged (`Conclu�do`): read letter for letter, and said. */
   let textDamaged = false;
@@ -56,9 +63,14 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     const cls = classOf(type);
     if (cls === 'transfer') return { kind: 'transfer', reason: type };
     const status = at(fields, ix.status);
-    if (ix.status !== undefined && !completed(status)) return { kind: 'skipped', reason: `not completed (${status || 'no status'})` };
+    if (ix.status !== undefined && !completed(status))
+      return { kind: 'skipped', reason: `not completed (${status || 'no status'})` };
     const code = at(fields, ix.currency).toUpperCase();
-    if (!currencyOk(code)) throw new RowError(`${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`, header(ix.currency));
+    if (!currencyOk(code))
+      throw new RowError(
+        `${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`,
+        header(ix.currency),
+      );
     const grossText = at(fields, ix.gross);
     if (grossText === '') throw new RowError(`${header(ix.gross)} is empty`, header(ix.gross));
     const gross = money(grossText, code, header(ix.gross));
@@ -71,11 +83,18 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
       dateOf = boundedMemo((text) => parseDate(text, format));
     }
     const date = dateOf(at(fields, ix.date));
-    if (!date) throw new RowError(`${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`, header(ix.date));
+    if (!date)
+      throw new RowError(
+        `${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`,
+        header(ix.date),
+      );
     const netText = at(fields, ix.net);
     const feeText = at(fields, ix.fee);
     // Net settles the fee's sign; without Net a fee column is PayPal's own (negative) sign.
-    const fee = ix.net !== undefined && netText !== '' ? gross - money(netText, code, header(ix.net)) : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
+    const fee =
+      ix.net !== undefined && netText !== ''
+        ? gross - money(netText, code, header(ix.net))
+        : Math.abs(money(feeText, code, header(ix.fee))) * Math.sign(gross);
     const id = idsDamaged ? '' : at(fields, ix.transactionId);
     // Decided from the first rows of a big file: a damaged id they did not show changes the plan.
     if (id !== '') {
@@ -86,11 +105,32 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
         seenRows.set(id, what);
       }
     }
-    const description = ([at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)].filter(Boolean).join(' · ') || type).slice(0, 500);
-    const ref = id ? `paypal:${id}` : keys.key(idsDamaged ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)] : [date, type, grossText, code, at(fields, ix.name)]);
-    const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code };
+    const description = (
+      [at(fields, ix.name), at(fields, ix.subject) || at(fields, ix.itemTitle), at(fields, ix.note)]
+        .filter(Boolean)
+        .join(' · ') || type
+    ).slice(0, 500);
+    const ref = id
+      ? `paypal:${id}`
+      : keys.key(
+          idsDamaged
+            ? [date, at(fields, ix.time), type, grossText, code, at(fields, ix.name)]
+            : [date, type, grossText, code, at(fields, ix.name)],
+        );
+    const draft: PaymentDraft = {
+      type: 'payment',
+      ref,
+      date,
+      source: sourceName,
+      lead_ref: null,
+      description,
+      gross_minor: gross,
+      fee_minor: fee,
+      currency: code,
+    };
     // Who paid, for "To assign" and client matching (docs/domain.md §7.5); refunds are not a client's payment.
-    if (cls !== 'refund') draft.payer = { rail: 'paypal', payer_name: at(fields, ix.name), payer_email: at(fields, ix.fromEmail) };
+    if (cls !== 'refund')
+      draft.payer = { rail: 'paypal', payer_name: at(fields, ix.name), payer_email: at(fields, ix.fromEmail) };
     return { kind: 'drafts', drafts: [draft] };
   }
 
@@ -112,8 +152,16 @@ export function paypalMapper(headers: readonly string[], layout: Layout, profile
     },
     prescanFromFirstRows: true,
     notes: () => [
-      ...(textDamaged ? ["types or statuses damaged by a wrong decoding (� or ? where a letter was): read letter for letter around them"] : []),
-      ...(idsDamaged ? ['transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name'] : []),
+      ...(textDamaged
+        ? [
+            'types or statuses damaged by a wrong decoding (� or ? where a letter was): read letter for letter around them',
+          ]
+        : []),
+      ...(idsDamaged
+        ? [
+            'transaction ids damaged (one id on different rows, as a spreadsheet writes 1,23E+21): rows keyed by date, time, amount and name',
+          ]
+        : []),
     ],
     row(fields) {
       try {

@@ -20,26 +20,64 @@ afterEach(() => ctx.close());
 const run = (name: string, options: ImportOptions = {}) => importCsvFile(ctx.db, fx(name), options, { now: ctx.now });
 const rows = (sql: string) => ctx.db.prepare(sql).all() as Record<string, unknown>[];
 
-const payments = () => rows(`SELECT p.ref, p.date, s.name AS source, p.gross_minor AS gross, p.fee_minor AS fee, p.currency FROM payments p JOIN sources s ON s.id = p.source_id ORDER BY p.id`);
+const payments = () =>
+  rows(
+    `SELECT p.ref, p.date, s.name AS source, p.gross_minor AS gross, p.fee_minor AS fee, p.currency FROM payments p JOIN sources s ON s.id = p.source_id ORDER BY p.id`,
+  );
 const money = () => payments().map((p) => [p.date, p.gross, p.fee, p.currency]);
-const expenses = () => rows(`SELECT e.ref, e.category, e.amount_minor AS amount, e.connects FROM expenses e ORDER BY e.id`);
+const expenses = () =>
+  rows(`SELECT e.ref, e.category, e.amount_minor AS amount, e.connects FROM expenses e ORDER BY e.id`);
 
 describe('Upwork, current layout', () => {
   it('maps every transaction type of DOMAIN.md §3', async () => {
     const s = await run('upwork-current.csv');
-    expect(s).toMatchObject({ format: 'upwork', rows: 24, inserted: 18, transfers: 3, merged: 3, invalidCount: 0, applied: true });
+    expect(s).toMatchObject({
+      format: 'upwork',
+      rows: 24,
+      inserted: 18,
+      transfers: 3,
+      merged: 3,
+      invalidCount: 0,
+      applied: true,
+    });
     expect(s.recognisedBy).toEqual(['Date', 'Transaction ID', 'Transaction type', 'Amount $']);
-    expect(s.counts).toMatchObject({ payments: 8, fees: 4, transfers: 3, expenses: { connects: 1, subscription: 2, fee: 2, tax: 4 } });
+    expect(s.counts).toMatchObject({
+      payments: 8,
+      fees: 4,
+      transfers: 3,
+      expenses: { connects: 1, subscription: 2, fee: 2, tax: 4 },
+    });
     expect(payments()).toEqual([
       { ref: 'upwork:T100:hourly:R1', date: '2026-09-25', source: 'Upwork', gross: 40000, fee: 4000, currency: 'USD' },
-      { ref: 'upwork:T101:fixedprice:R3', date: '2026-09-24', source: 'Upwork', gross: 100000, fee: 10000, currency: 'USD' },
+      {
+        ref: 'upwork:T101:fixedprice:R3',
+        date: '2026-09-24',
+        source: 'Upwork',
+        gross: 100000,
+        fee: 10000,
+        currency: 'USD',
+      },
       { ref: 'upwork:T102:fixedprice:R5', date: '2026-09-23', source: 'Upwork', gross: 5000, fee: 0, currency: 'USD' },
       { ref: 'upwork:T103:milestone:R6', date: '2026-09-23', source: 'Upwork', gross: 30000, fee: 0, currency: 'USD' },
       { ref: 'upwork:T104:bonus:R7', date: '2026-09-22', source: 'Upwork', gross: 2500, fee: 0, currency: 'USD' },
-      { ref: 'upwork:T105:miscellaneous:R8', date: '2026-09-22', source: 'Upwork', gross: 500, fee: 0, currency: 'USD' },
+      {
+        ref: 'upwork:T105:miscellaneous:R8',
+        date: '2026-09-22',
+        source: 'Upwork',
+        gross: 500,
+        fee: 0,
+        currency: 'USD',
+      },
       // Refund with its service fee refund (same Transaction ID): negative gross, negative fee.
       { ref: 'upwork:T106:refund:R9', date: '2026-09-21', source: 'Upwork', gross: -3000, fee: -300, currency: 'USD' },
-      { ref: 'upwork:T107:refundtoclient:R11', date: '2026-09-21', source: 'Upwork', gross: -1000, fee: 0, currency: 'USD' },
+      {
+        ref: 'upwork:T107:refundtoclient:R11',
+        date: '2026-09-21',
+        source: 'Upwork',
+        gross: -1000,
+        fee: 0,
+        currency: 'USD',
+      },
       // A service fee whose earning is not in the file stands alone.
       { ref: 'upwork:T118:servicefee:R23', date: '2026-09-17', source: 'Upwork', gross: 0, fee: 700, currency: 'USD' },
     ]);
@@ -94,16 +132,25 @@ describe('Upwork, current layout', () => {
     expect(new Set(payments().map((p) => p.source))).toEqual(new Set(['Upwork (agency)']));
   });
 
-  it("another Upwork report is named as such, never read as ours", async () => {
-    await expect(run('upwork-earnings-by-contract.csv')).rejects.toThrow("This is Upwork's 'Earnings by contract' report; export the Transaction history instead");
-    await expect(run('upwork-earnings-by-contract.csv', { as: 'payments' })).rejects.toThrow("Earnings by contract");
+  it('another Upwork report is named as such, never read as ours', async () => {
+    await expect(run('upwork-earnings-by-contract.csv')).rejects.toThrow(
+      "This is Upwork's 'Earnings by contract' report; export the Transaction history instead",
+    );
+    await expect(run('upwork-earnings-by-contract.csv', { as: 'payments' })).rejects.toThrow('Earnings by contract');
   });
 });
 
 describe('Upwork, legacy layout', () => {
   it('maps every type; fees join the Ref ID their description names', async () => {
     const s = await run('statements_2026-09-01_2026-09-30.csv');
-    expect(s).toMatchObject({ format: 'upwork-legacy', rows: 22, inserted: 16, transfers: 3, merged: 3, invalidCount: 0 });
+    expect(s).toMatchObject({
+      format: 'upwork-legacy',
+      rows: 22,
+      inserted: 16,
+      transfers: 3,
+      merged: 3,
+      invalidCount: 0,
+    });
     expect(payments().map((p) => [p.ref, p.gross, p.fee])).toEqual([
       ['upwork:900', 40000, 4000],
       ['upwork:902', 100000, 10000],
@@ -143,7 +190,9 @@ describe('Upwork, legacy layout', () => {
   });
 
   it('--as upwork accepts either layout; --as paypal on it is refused naming the missing column', async () => {
-    await expect(run('statements_2026-09-01_2026-09-30.csv', { as: 'paypal' })).rejects.toThrow(/not paypal CSV: it has no column/);
+    await expect(run('statements_2026-09-01_2026-09-30.csv', { as: 'paypal' })).rejects.toThrow(
+      /not paypal CSV: it has no column/,
+    );
     const s = await run('statements_2026-09-01_2026-09-30.csv', { as: 'upwork' });
     expect(s.format).toBe('upwork-legacy');
   });
@@ -189,7 +238,9 @@ describe('PayPal', () => {
     const s = await run('paypal-en-custom.csv');
     expect(s).toMatchObject({ format: 'paypal', inserted: 1, transfers: 1, invalidCount: 0 });
     expect(s.counts.skipped).toEqual({ 'outgoing payment (purchase)': 2 });
-    expect(payments()).toEqual([{ ref: 'paypal:1C', date: '2026-10-13', source: 'PayPal', gross: 1000, fee: 59, currency: 'USD' }]);
+    expect(payments()).toEqual([
+      { ref: 'paypal:1C', date: '2026-10-13', source: 'PayPal', gross: 1000, fee: 59, currency: 'USD' },
+    ]);
     expect(expenses()).toEqual([]);
   });
 
@@ -280,7 +331,11 @@ describe('Stripe', () => {
 
   it('rows that never became payments are skipped even with an empty id', async () => {
     const s = await run('stripe-payments-incomplete.csv');
-    expect(s).toMatchObject({ inserted: 1, invalidCount: 0, counts: { skipped: { 'status requires_payment_method': 2 } } });
+    expect(s).toMatchObject({
+      inserted: 1,
+      invalidCount: 0,
+      counts: { skipped: { 'status requires_payment_method': 2 } },
+    });
   });
 
   it('a converted payment is recorded in the settlement currency, fee = Fee + Taxes On Fee', async () => {

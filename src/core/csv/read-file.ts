@@ -21,7 +21,8 @@ function notAFile(stat: fs.Stats | undefined): string | undefined {
 
 /** The file as the user knows it: a browser-mode upload's private copy (host-files.ts) is "The uploaded file". */
 function shown(file: string, start = false): string {
-  const upload = path.basename(file) === 'upload.csv' && path.basename(path.dirname(file)).startsWith('leadledger-upload-');
+  const upload =
+    path.basename(file) === 'upload.csv' && path.basename(path.dirname(file)).startsWith('leadledger-upload-');
   return upload ? (start ? 'The uploaded file' : 'the uploaded file') : file;
 }
 
@@ -41,7 +42,14 @@ async function openCsv(file: string): Promise<fs.promises.FileHandle> {
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : (error as Error).message;
     throw new AppError('invalid_input', `Cannot read ${shown(file)}: ${why}`);
   }
   try {
@@ -49,7 +57,8 @@ async function openCsv(file: string): Promise<fs.promises.FileHandle> {
     if (wrong) throw new AppError('invalid_input', `Cannot read ${shown(file)}: ${wrong}`);
     const head = Buffer.alloc(sqliteMagic.length);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    if (bytesRead === head.length && head.equals(sqliteMagic)) throw new AppError('invalid_input', `${shown(file, true)}: this is a LeadLedger/SQLite database file, not a CSV`);
+    if (bytesRead === head.length && head.equals(sqliteMagic))
+      throw new AppError('invalid_input', `${shown(file, true)}: this is a LeadLedger/SQLite database file, not a CSV`);
     return handle;
   } catch (error) {
     await handle.close();
@@ -162,7 +171,9 @@ export async function detectDelimiter(file: string, encoding: Encoding): Promise
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = decoderFor(encoding).write(buffer.subarray(0, bytesRead)).replace(/^\uFEFF/, '');
+    const text = decoderFor(encoding)
+      .write(buffer.subarray(0, bytesRead))
+      .replace(/^\uFEFF/, '');
     const end = text.search(/[\r\n]/);
     return sniffDelimiter(end === -1 ? text : text.slice(0, end));
   } finally {
@@ -171,7 +182,12 @@ export async function detectDelimiter(file: string, encoding: Encoding): Promise
 }
 
 /** The first records of a file (header + preview rows), read without going through the rest. */
-export async function readHead(file: string, encoding: Encoding, records: number, delimiter?: Delimiter): Promise<CsvRecord[]> {
+export async function readHead(
+  file: string,
+  encoding: Encoding,
+  records: number,
+  delimiter?: Delimiter,
+): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
   const stop = new Error('enough');
   try {

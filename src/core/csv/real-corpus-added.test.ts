@@ -21,10 +21,18 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 const all = <T>(sql: string) => ctx.db.prepare(sql).all() as T[];
-const importFile = (name: string, options: ImportOptions = {}) => importCsvFile(ctx.db, path.join(corpus, name), options, { now: ctx.now });
-const money = () => all(`SELECT currency, SUM(gross_minor) AS gross, SUM(fee_minor) AS fee, COUNT(*) AS count FROM payments GROUP BY currency`);
+const importFile = (name: string, options: ImportOptions = {}) =>
+  importCsvFile(ctx.db, path.join(corpus, name), options, { now: ctx.now });
+const money = () =>
+  all(
+    `SELECT currency, SUM(gross_minor) AS gross, SUM(fee_minor) AS fee, COUNT(*) AS count FROM payments GROUP BY currency`,
+  );
 const minutesBy = (column: string) =>
-  Object.fromEntries(all<{ k: string; m: number }>(`SELECT ${column} AS k, SUM(minutes) AS m FROM time_entries GROUP BY 1 ORDER BY 1`).map((r) => [r.k, r.m]));
+  Object.fromEntries(
+    all<{ k: string; m: number }>(
+      `SELECT ${column} AS k, SUM(minutes) AS m FROM time_entries GROUP BY 1 ORDER BY 1`,
+    ).map((r) => [r.k, r.m]),
+  );
 
 /** Imports twice: the second adds nothing. */
 async function importTwice(name: string, options: ImportOptions = {}) {
@@ -41,21 +49,45 @@ describe.skipIf(!present)('the corpus files added 2026-12-06 import with the fig
   it('toggl_vages_2018-10.csv: 21 entries, 2,903 minutes, by project through the saved project mapping and by day', async () => {
     const now = ctx.now().toISOString();
     // Each project on a channel of its own, so the mapping shows in the figures.
-    for (const [project, channel] of [['Entur', 'Upwork'], ['Knowit', 'LinkedIn'], ['Fagarbeid', 'Personal website']] as const) {
-      saveProjectMapping(ctx.db, { client: '', project, sourceId: sourceId(ctx, channel), leadId: null, kind: 'delivery' }, now);
+    for (const [project, channel] of [
+      ['Entur', 'Upwork'],
+      ['Knowit', 'LinkedIn'],
+      ['Fagarbeid', 'Personal website'],
+    ] as const) {
+      saveProjectMapping(
+        ctx.db,
+        { client: '', project, sourceId: sourceId(ctx, channel), leadId: null, kind: 'delivery' },
+        now,
+      );
     }
     const s = await importTwice('toggl_vages_2018-10.csv');
     expect(s).toMatchObject({ format: 'toggl', rows: 21, inserted: 21 });
     expect(all(`SELECT COUNT(*) AS n, SUM(minutes) AS m FROM time_entries`)).toEqual([{ n: 21, m: 2903 }]);
-    expect(minutesBy(`(SELECT name FROM sources WHERE id = source_id)`)).toEqual({ Upwork: 2402, LinkedIn: 279, 'Personal website': 222 });
-    expect(minutesBy('date')).toEqual({ '2018-10-08': 483, '2018-10-09': 612, '2018-10-10': 572, '2018-10-11': 443, '2018-10-12': 793 });
+    expect(minutesBy(`(SELECT name FROM sources WHERE id = source_id)`)).toEqual({
+      Upwork: 2402,
+      LinkedIn: 279,
+      'Personal website': 222,
+    });
+    expect(minutesBy('date')).toEqual({
+      '2018-10-08': 483,
+      '2018-10-09': 612,
+      '2018-10-10': 572,
+      '2018-10-11': 443,
+      '2018-10-12': 793,
+    });
   });
 
   it('toggl_vages_2018-10.csv without a mapping: every row an invalid row naming its project, nothing written', async () => {
     const s = await importFile('toggl_vages_2018-10.csv');
     expect(s.applied).toBe(false);
     expect(s.counts.invalid['unmapped project']!.count).toBe(21);
-    expect(new Set(s.invalid.map((r) => r.message))).toEqual(new Set(['project "Entur" is not mapped to a channel', 'project "Knowit" is not mapped to a channel', 'project "Fagarbeid" is not mapped to a channel']));
+    expect(new Set(s.invalid.map((r) => r.message))).toEqual(
+      new Set([
+        'project "Entur" is not mapped to a channel',
+        'project "Knowit" is not mapped to a channel',
+        'project "Fagarbeid" is not mapped to a channel',
+      ]),
+    );
     expect(all(`SELECT * FROM time_entries`)).toEqual([]);
   });
 
@@ -65,14 +97,36 @@ describe.skipIf(!present)('the corpus files added 2026-12-06 import with the fig
   ])('%s: 1 entry of 60 minutes on 2024-03-04, 1 zero-length entry skipped and counted', async (name, format) => {
     const s = await importTwice(name, { source: 'Upwork' });
     expect(s.format).toBe(format);
-    expect(all(`SELECT date, minutes, note FROM time_entries`)).toEqual([{ date: '2024-03-04', minutes: 60, note: 'Working hard · Task 1' }]);
+    expect(all(`SELECT date, minutes, note FROM time_entries`)).toEqual([
+      { date: '2024-03-04', minutes: 60, note: 'Working hard · Task 1' },
+    ]);
     expect(s.counts.skipped).toEqual({ 'entries under half a minute': 1 });
   });
 
   it('harvest_solidtime_test1.csv: 1,200 and 1 minutes on 2024-03-04 (hours with a decimal comma); billable amounts are not revenue', async () => {
     const now = ctx.now().toISOString();
-    saveProjectMapping(ctx.db, { client: '', project: 'Project without Client', sourceId: sourceId(ctx, 'Upwork'), leadId: null, kind: 'delivery' }, now);
-    saveProjectMapping(ctx.db, { client: 'Big Company', project: 'Project for Big Company', sourceId: sourceId(ctx, 'LinkedIn'), leadId: null, kind: 'sales' }, now);
+    saveProjectMapping(
+      ctx.db,
+      {
+        client: '',
+        project: 'Project without Client',
+        sourceId: sourceId(ctx, 'Upwork'),
+        leadId: null,
+        kind: 'delivery',
+      },
+      now,
+    );
+    saveProjectMapping(
+      ctx.db,
+      {
+        client: 'Big Company',
+        project: 'Project for Big Company',
+        sourceId: sourceId(ctx, 'LinkedIn'),
+        leadId: null,
+        kind: 'sales',
+      },
+      now,
+    );
     const s = await importTwice('harvest_solidtime_test1.csv');
     expect(s.format).toBe('harvest');
     expect(all(`SELECT date, minutes, kind FROM time_entries ORDER BY minutes DESC`)).toEqual([
@@ -86,7 +140,9 @@ describe.skipIf(!present)('the corpus files added 2026-12-06 import with the fig
     const s = await importTwice('wise_kedder_2020layout.csv');
     expect(s.format).toBe('wise');
     expect(money()).toEqual([{ currency: 'USD', gross: 12500, fee: 0, count: 1 }]);
-    expect(all(`SELECT category, SUM(amount_minor) AS amount FROM expenses GROUP BY category`)).toEqual([{ category: 'fee', amount: 1152 }]);
+    expect(all(`SELECT category, SUM(amount_minor) AS amount FROM expenses GROUP BY category`)).toEqual([
+      { category: 'fee', amount: 1152 },
+    ]);
     expect(s.transfers).toBe(2);
   });
 

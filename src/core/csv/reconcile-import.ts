@@ -16,7 +16,17 @@ import { candidateWithinDays, type Candidacy, reconcile } from './match-typed';
 export type RecordKind = 'payment' | 'expense';
 
 /** A record as the summary names it. */
-export type RecordNote = { kind: RecordKind; id: number; ref: string; date: string; amountMinor: number; currency: string; source: string; description: string; connects: number };
+export type RecordNote = {
+  kind: RecordKind;
+  id: number;
+  ref: string;
+  date: string;
+  amountMinor: number;
+  currency: string;
+  source: string;
+  description: string;
+  connects: number;
+};
 
 export type MatchedPair = { imported: RecordNote; typed: RecordNote };
 export type PossibleDuplicate = { imported: RecordNote; candidates: RecordNote[] };
@@ -39,20 +49,61 @@ const typedPurchases = `SELECT id, date, source_id, currency, amount_minor, conn
 const importedPurchaseSpan = `SELECT MIN(date) AS first, MAX(date) AS last FROM expenses WHERE import_id = ? AND category = 'connects'`;
 const importedPurchases = `SELECT id, date, source_id, currency, amount_minor, connects FROM expenses WHERE import_id = ? AND category = 'connects' ORDER BY id`;
 
-type PaymentRow = { id: number; date: string; source_id: number; currency: string; gross_minor: number; fee_minor: number };
-type PurchaseRow = { id: number; date: string; source_id: number | null; currency: string; amount_minor: number; connects: number };
+type PaymentRow = {
+  id: number;
+  date: string;
+  source_id: number;
+  currency: string;
+  gross_minor: number;
+  fee_minor: number;
+};
+type PurchaseRow = {
+  id: number;
+  date: string;
+  source_id: number | null;
+  currency: string;
+  amount_minor: number;
+  connects: number;
+};
 
 // Same gross; or, when the typed fee is 0, the typed gross equal to the imported net.
 const paymentProbes = {
-  typed: (r: PaymentRow): Probe => ({ id: r.id, date: r.date, keys: [`g|${r.source_id}|${r.currency}|${r.gross_minor}`, ...(r.fee_minor === 0 ? [`n|${r.source_id}|${r.currency}|${r.gross_minor}`] : [])] }),
-  imported: (r: PaymentRow): Probe => ({ id: r.id, date: r.date, keys: [`g|${r.source_id}|${r.currency}|${r.gross_minor}`, `n|${r.source_id}|${r.currency}|${r.gross_minor - r.fee_minor}`] }),
+  typed: (r: PaymentRow): Probe => ({
+    id: r.id,
+    date: r.date,
+    keys: [
+      `g|${r.source_id}|${r.currency}|${r.gross_minor}`,
+      ...(r.fee_minor === 0 ? [`n|${r.source_id}|${r.currency}|${r.gross_minor}`] : []),
+    ],
+  }),
+  imported: (r: PaymentRow): Probe => ({
+    id: r.id,
+    date: r.date,
+    keys: [
+      `g|${r.source_id}|${r.currency}|${r.gross_minor}`,
+      `n|${r.source_id}|${r.currency}|${r.gross_minor - r.fee_minor}`,
+    ],
+  }),
 };
 const purchaseProbes = {
-  typed: (r: PurchaseRow): Probe => ({ id: r.id, date: r.date, keys: [`${r.source_id}|${r.currency}|${r.amount_minor}|${r.connects}`] }),
-  imported: (r: PurchaseRow): Probe => ({ id: r.id, date: r.date, keys: [`${r.source_id}|${r.currency}|${r.amount_minor}|${r.connects}`] }),
+  typed: (r: PurchaseRow): Probe => ({
+    id: r.id,
+    date: r.date,
+    keys: [`${r.source_id}|${r.currency}|${r.amount_minor}|${r.connects}`],
+  }),
+  imported: (r: PurchaseRow): Probe => ({
+    id: r.id,
+    date: r.date,
+    keys: [`${r.source_id}|${r.currency}|${r.amount_minor}|${r.connects}`],
+  }),
 };
 
-function pairsOf<R>(db: Database, sql: { span: string; typed: string; imported: string }, importId: number, probes: { typed: (r: R) => Probe; imported: (r: R) => Probe }): Pair[] {
+function pairsOf<R>(
+  db: Database,
+  sql: { span: string; typed: string; imported: string },
+  importId: number,
+  probes: { typed: (r: R) => Probe; imported: (r: R) => Probe },
+): Pair[] {
   // Only typed records near the import's dates can be candidates (the date index finds them).
   const span = prepared(db, sql.span).get(importId) as { first: string | null; last: string | null };
   if (span.first === null || span.last === null) return [];
@@ -82,7 +133,11 @@ function candidacies(pairs: readonly Pair[]): Candidacy[] {
   const byImported = new Map<number, Candidacy & { candidates: { typed: number; date: string }[] }>();
   for (const p of pairs) {
     let c = byImported.get(p.imported);
-    if (!c) byImported.set(p.imported, (c = { imported: p.imported, date: p.importedDate, order: p.imported, candidates: [] }));
+    if (!c)
+      byImported.set(
+        p.imported,
+        (c = { imported: p.imported, date: p.importedDate, order: p.imported, candidates: [] }),
+      );
     c.candidates.push({ typed: p.typed, date: p.typedDate });
   }
   return [...byImported.values()];
@@ -94,46 +149,117 @@ function sourceName(db: Database, id: number | null): string {
 }
 
 export function paymentNote(db: Database, p: PaymentRecord): RecordNote {
-  return { kind: 'payment', id: p.id, ref: p.ref, date: p.date, amountMinor: p.gross_minor, currency: p.currency, source: sourceName(db, p.source_id), description: p.description, connects: 0 };
+  return {
+    kind: 'payment',
+    id: p.id,
+    ref: p.ref,
+    date: p.date,
+    amountMinor: p.gross_minor,
+    currency: p.currency,
+    source: sourceName(db, p.source_id),
+    description: p.description,
+    connects: 0,
+  };
 }
 
 export function expenseNote(db: Database, e: ExpenseRecord): RecordNote {
-  return { kind: 'expense', id: e.id, ref: e.ref, date: e.date, amountMinor: e.amount_minor, currency: e.currency, source: sourceName(db, e.source_id), description: e.description, connects: e.connects };
+  return {
+    kind: 'expense',
+    id: e.id,
+    ref: e.ref,
+    date: e.date,
+    amountMinor: e.amount_minor,
+    currency: e.currency,
+    source: sourceName(db, e.source_id),
+    description: e.description,
+    connects: e.connects,
+  };
 }
 
 function saveTypedSnapshot(db: Database, importId: number, kind: RecordKind, record: object & { id: number }): void {
-  prepared(db, `INSERT INTO import_takeovers (import_id, kind, record_id, typed_json) VALUES (?, ?, ?, ?)`).run(importId, kind, record.id, JSON.stringify(record));
+  prepared(db, `INSERT INTO import_takeovers (import_id, kind, record_id, typed_json) VALUES (?, ?, ?, ?)`).run(
+    importId,
+    kind,
+    record.id,
+    JSON.stringify(record),
+  );
 }
 
 /** The typed payment takes the platform's date, amounts, fee and key; keeps its id, lead, channel and description. */
-function takeOverPayment(db: Database, importId: number, importedId: number, typedId: number, batch: RollupBatch): void {
+function takeOverPayment(
+  db: Database,
+  importId: number,
+  importedId: number,
+  typedId: number,
+  batch: RollupBatch,
+): void {
   const imported = getPayment(db, importedId)!;
   const typed = getPayment(db, typedId)!;
-  const payer = prepared(db, `SELECT rail, payer_name, payer_email FROM payments WHERE id = ?`).get(importedId) as { rail: string | null; payer_name: string; payer_email: string };
+  const payer = prepared(db, `SELECT rail, payer_name, payer_email FROM payments WHERE id = ?`).get(importedId) as {
+    rail: string | null;
+    payer_name: string;
+    payer_email: string;
+  };
   saveTypedSnapshot(db, importId, 'payment', typed);
   deletePayment(db, imported, batch);
   const { id: _id, ...rest } = typed;
-  updatePayment(db, typed, {
-    ...rest, ref: imported.ref, date: imported.date, gross_minor: imported.gross_minor, fee_minor: imported.fee_minor, fee_computed: imported.fee_computed,
-    currency: imported.currency, import_id: importId, description: typed.description === '' ? imported.description : typed.description,
-    platform_description: imported.description,
-  }, batch);
+  updatePayment(
+    db,
+    typed,
+    {
+      ...rest,
+      ref: imported.ref,
+      date: imported.date,
+      gross_minor: imported.gross_minor,
+      fee_minor: imported.fee_minor,
+      fee_computed: imported.fee_computed,
+      currency: imported.currency,
+      import_id: importId,
+      description: typed.description === '' ? imported.description : typed.description,
+      platform_description: imported.description,
+    },
+    batch,
+  );
   // The payer a rail brought (rail, name, e-mail) goes with the platform's fields.
-  if (payer.rail !== null) prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(payer.rail, payer.payer_name, payer.payer_email, typedId);
+  if (payer.rail !== null)
+    prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(
+      payer.rail,
+      payer.payer_name,
+      payer.payer_email,
+      typedId,
+    );
 }
 
 /** The typed Connects purchase takes the platform's date, amount and key; keeps its id, channel and description. */
-function takeOverPurchase(db: Database, importId: number, importedId: number, typedId: number, batch: RollupBatch): void {
+function takeOverPurchase(
+  db: Database,
+  importId: number,
+  importedId: number,
+  typedId: number,
+  batch: RollupBatch,
+): void {
   const imported = getExpense(db, importedId)!;
   const typed = getExpense(db, typedId)!;
   saveTypedSnapshot(db, importId, 'expense', typed);
   deleteExpense(db, imported, batch);
   const { id: _id, ...rest } = typed;
-  updateExpense(db, typed, {
-    ...rest, ref: imported.ref, date: imported.date, amount_minor: imported.amount_minor, currency: imported.currency, connects: imported.connects,
-    import_id: importId, description: typed.description === '' ? imported.description : typed.description,
-    platform_description: imported.description, platform_category: imported.category,
-  }, batch);
+  updateExpense(
+    db,
+    typed,
+    {
+      ...rest,
+      ref: imported.ref,
+      date: imported.date,
+      amount_minor: imported.amount_minor,
+      currency: imported.currency,
+      connects: imported.connects,
+      import_id: importId,
+      description: typed.description === '' ? imported.description : typed.description,
+      platform_description: imported.description,
+      platform_category: imported.category,
+    },
+    batch,
+  );
 }
 
 /**
@@ -144,8 +270,30 @@ export function reconcileImport(db: Database, importId: number, sameAs: readonly
   const out: Reconciliation = { matched: [], possibleDuplicates: [] };
   const batch = new RollupBatch(db);
   const kinds = [
-    { table: 'payments', pairs: () => pairsOf(db, { span: importedPaymentSpan, typed: typedPayments, imported: importedPayments }, importId, paymentProbes), take: takeOverPayment, note: (id: number) => paymentNote(db, getPayment(db, id)!) },
-    { table: 'expenses', pairs: () => pairsOf(db, { span: importedPurchaseSpan, typed: typedPurchases, imported: importedPurchases }, importId, purchaseProbes), take: takeOverPurchase, note: (id: number) => expenseNote(db, getExpense(db, id)!) },
+    {
+      table: 'payments',
+      pairs: () =>
+        pairsOf(
+          db,
+          { span: importedPaymentSpan, typed: typedPayments, imported: importedPayments },
+          importId,
+          paymentProbes,
+        ),
+      take: takeOverPayment,
+      note: (id: number) => paymentNote(db, getPayment(db, id)!),
+    },
+    {
+      table: 'expenses',
+      pairs: () =>
+        pairsOf(
+          db,
+          { span: importedPurchaseSpan, typed: typedPurchases, imported: importedPurchases },
+          importId,
+          purchaseProbes,
+        ),
+      take: takeOverPurchase,
+      note: (id: number) => expenseNote(db, getExpense(db, id)!),
+    },
   ];
   for (const k of kinds) {
     const pairs = k.pairs();
@@ -153,13 +301,17 @@ export function reconcileImport(db: Database, importId: number, sameAs: readonly
     const rows = candidacies(pairs);
     const decided = new Map<number, number>();
     for (const s of sameAs) {
-      const row = prepared(db, `SELECT id FROM ${k.table} WHERE ref = ? AND import_id = ?`).get(s.ref, importId) as { id: number } | undefined;
+      const row = prepared(db, `SELECT id FROM ${k.table} WHERE ref = ? AND import_id = ?`).get(s.ref, importId) as
+        { id: number } | undefined;
       if (row) decided.set(row.id, s.id);
     }
     const { same, unsure } = reconcile(rows, decided);
     // Noted before any takeover: the imported rows go, the typed ones change.
     const matched = [...same].map(([imported, typed]) => ({ imported: k.note(imported), typed: k.note(typed) }));
-    const doubts = [...unsure].map(([imported, typed]) => ({ imported: k.note(imported), candidates: typed.map(k.note) }));
+    const doubts = [...unsure].map(([imported, typed]) => ({
+      imported: k.note(imported),
+      candidates: typed.map(k.note),
+    }));
     for (const [imported, typed] of same) k.take(db, importId, imported, typed, batch);
     out.matched.push(...matched);
     out.possibleDuplicates.push(...doubts);

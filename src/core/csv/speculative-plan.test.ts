@@ -17,7 +17,10 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-spec-'));
 });
 afterEach(() => {
-  for (const [key, value] of [['LEADLEDGER_IMPORT_BULK_BYTES', saved.bulk], ['LEADLEDGER_IMPORT_FIRST_ROWS', saved.first]] as const) {
+  for (const [key, value] of [
+    ['LEADLEDGER_IMPORT_BULK_BYTES', saved.bulk],
+    ['LEADLEDGER_IMPORT_FIRST_ROWS', saved.first],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -33,7 +36,12 @@ async function both(csv: string) {
     const ctx = openTempCtx();
     try {
       const progress: ImportProgress[] = [];
-      const result = await importCsvFile(ctx.db, file, { as: 'leads' }, { now: ctx.now, speculate, onProgress: (p) => progress.push(p) }).then(
+      const result = await importCsvFile(
+        ctx.db,
+        file,
+        { as: 'leads' },
+        { now: ctx.now, speculate, onProgress: (p) => progress.push(p) },
+      ).then(
         (summary) => ({ summary: { ...summary, importId: null }, error: null }),
         (error: Error) => ({ summary: null, error: error.message }),
       );
@@ -55,7 +63,13 @@ describe('deciding from the first rows', () => {
     const csv = `${head}a,Upwork,A,new,2026-08-01,800,EUR\nb,Upwork,B,new,2026-08-02,900,EUR\nc,Upwork,C,new,2026-08-03,"1.234,56",EUR\n`;
     const { speculative, decidedFirst } = await both(csv);
     expect(speculative).toEqual(decidedFirst);
-    expect(decidedFirst.rows).toContainEqual({ ref: 'c', title: 'C', value_minor: 123456, currency: 'EUR', created_on: '2026-08-03' });
+    expect(decidedFirst.rows).toContainEqual({
+      ref: 'c',
+      title: 'C',
+      value_minor: 123456,
+      currency: 'EUR',
+      created_on: '2026-08-03',
+    });
     expect(speculative.summary?.readAs.join(' ')).toMatch(/decimal comma/);
   });
 
@@ -71,11 +85,18 @@ describe('deciding from the first rows', () => {
     const csv = `ref,source,title,stage,created_on\na,Upwork,A,new,04/05/2026\nb,Upwork,B,new,05/06/2026\nc,Upwork,C,new,13/05/2026\n`;
     const { speculative, decidedFirst } = await both(csv);
     expect(speculative).toEqual(decidedFirst);
-    expect(decidedFirst.rows.map((r) => (r as { created_on: string }).created_on)).toEqual(['2026-05-04', '2026-06-05', '2026-05-13']);
+    expect(decidedFirst.rows.map((r) => (r as { created_on: string }).created_on)).toEqual([
+      '2026-05-04',
+      '2026-06-05',
+      '2026-05-13',
+    ]);
   });
 
   it('an ordinary file gives the same rows and summary in one pass, with progress ending at 100 %', async () => {
-    const rows = Array.from({ length: 50 }, (_, i) => `r${i},Upwork,T${i},new,2026-08-${String((i % 28) + 1).padStart(2, '0')},${i}.50,USD`);
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) => `r${i},Upwork,T${i},new,2026-08-${String((i % 28) + 1).padStart(2, '0')},${i}.50,USD`,
+    );
     const { speculative, decidedFirst } = await both(`${head}${rows.join('\n')}\n`);
     expect(speculative).toEqual(decidedFirst);
     expect(speculative.summary?.inserted).toBe(50);

@@ -38,11 +38,18 @@ export class PlanCheck {
  * (Upwork fees finding their payment: `prescan`), a saved mapping, or first rows that cannot decide
  * get the classic plan.
  */
-export async function planForImport(db: Database, file: string, options: ImportOptions, scan: Scan, speculate: boolean): Promise<{ plan: FilePlan; check?: PlanCheck }> {
+export async function planForImport(
+  db: Database,
+  file: string,
+  options: ImportOptions,
+  scan: Scan,
+  speculate: boolean,
+): Promise<{ plan: FilePlan; check?: PlanCheck }> {
   if (speculate && !options.mapping) {
     try {
       const plan = await planFile(db, file, options, { ...scan, maxRows: firstRowsToDecide() });
-      if (plan.profile && plan.layout && (!plan.mapper.prescan || plan.mapper.prescanFromFirstRows)) return { plan, check: new PlanCheck(plan as FilePlan & { profile: FileProfile }) };
+      if (plan.profile && plan.layout && (!plan.mapper.prescan || plan.mapper.prescanFromFirstRows))
+        return { plan, check: new PlanCheck(plan as FilePlan & { profile: FileProfile }) };
     } catch {
       // The first rows cannot decide (e.g. dates that read both ways so far): the whole file may.
     }

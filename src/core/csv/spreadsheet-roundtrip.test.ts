@@ -19,7 +19,8 @@ function resave(csv: string): string {
   const [header, ...rows] = parseCsvText(csv.replace(/^\uFEFF/, ''));
   const names = header!.fields;
   const cell = (name: string, value: string) => {
-    if (dateColumns.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value.slice(8)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+    if (dateColumns.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      return `${value.slice(8)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
     if (moneyColumns.has(name) && /^-?\d+(\.\d+)?$/.test(value)) {
       const [whole, frac] = value.split('.');
       return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac === undefined ? '' : `,${frac}`}`;
@@ -27,7 +28,10 @@ function resave(csv: string): string {
     return value;
   };
   const quote = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [names.map(quote).join(';'), ...rows.map((r) => r.fields.map((v, i) => quote(cell(names[i]!, v))).join(';'))];
+  const lines = [
+    names.map(quote).join(';'),
+    ...rows.map((r) => r.fields.map((v, i) => quote(cell(names[i]!, v))).join(';')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -81,7 +85,13 @@ E2,2026-02-02,,tax,VAT,1019.99,EUR,
       const resaved = resave(original[kind]);
       expect(resaved).toContain(';');
       const s = await importCsvFile(b.db, write(`${kind}-resaved.csv`, resaved), {}, { now: b.now });
-      expect(s).toMatchObject({ format: kind, delimiter: ';', decimal: ',', invalidCount: 0, inserted: plain.inserted });
+      expect(s).toMatchObject({
+        format: kind,
+        delimiter: ';',
+        decimal: ',',
+        invalidCount: 0,
+        inserted: plain.inserted,
+      });
       expect(await exportOf(b, kind)).toBe(await exportOf(a, kind));
       // And the re-saved file over the original's data changes nothing (rows without a ref keep their key).
       const over = await importCsvFile(a.db, write(`${kind}-over.csv`, resaved), {}, { now: a.now });
@@ -99,15 +109,28 @@ E2,2026-02-02,,tax,VAT,1019.99,EUR,
 
   it('slash dates that read both ways are not guessed for our formats: the import names the lines', async () => {
     const file = write('slashes.csv', 'ref,source,title,created_on\nS1,Upwork,A,03/02/2026\nS2,Upwork,B,04/05/2026\n');
-    await expect(importCsvFile(a.db, file, {}, { now: a.now })).rejects.toThrow(/created_on read both as MM\/DD\/YYYY and as DD\/MM\/YYYY \(lines 2, 3\)/);
-    const clear = write('slashes-clear.csv', 'ref,source,title,created_on\nS1,Upwork,A,03/02/2026\nS2,Upwork,B,25/05/2026\n');
+    await expect(importCsvFile(a.db, file, {}, { now: a.now })).rejects.toThrow(
+      /created_on read both as MM\/DD\/YYYY and as DD\/MM\/YYYY \(lines 2, 3\)/,
+    );
+    const clear = write(
+      'slashes-clear.csv',
+      'ref,source,title,created_on\nS1,Upwork,A,03/02/2026\nS2,Upwork,B,25/05/2026\n',
+    );
     await importCsvFile(a.db, clear, {}, { now: a.now });
-    expect(a.db.prepare(`SELECT created_on FROM leads ORDER BY ref`).all()).toEqual([{ created_on: '2026-02-03' }, { created_on: '2026-05-25' }]);
+    expect(a.db.prepare(`SELECT created_on FROM leads ORDER BY ref`).all()).toEqual([
+      { created_on: '2026-02-03' },
+      { created_on: '2026-05-25' },
+    ]);
   });
 
   it('a file whose amounts use both separators says so with the lines, and imports nothing', async () => {
-    const file = write('mixed.csv', 'ref,date,source,gross,fee,currency\nM1,2026-02-01,Upwork,"1,50",0,USD\nM2,2026-02-02,Upwork,1250.50,0,USD\n');
-    await expect(importCsvFile(a.db, file, {}, { now: a.now })).rejects.toThrow(/both a decimal point \(line 3: "1250.50"\) and a decimal comma \(line 2: "1,50"\)/);
+    const file = write(
+      'mixed.csv',
+      'ref,date,source,gross,fee,currency\nM1,2026-02-01,Upwork,"1,50",0,USD\nM2,2026-02-02,Upwork,1250.50,0,USD\n',
+    );
+    await expect(importCsvFile(a.db, file, {}, { now: a.now })).rejects.toThrow(
+      /both a decimal point \(line 3: "1250.50"\) and a decimal comma \(line 2: "1,50"\)/,
+    );
     expect(a.db.prepare(`SELECT COUNT(*) AS n FROM payments`).get()).toEqual({ n: 0 });
   });
 });

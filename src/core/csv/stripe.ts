@@ -9,7 +9,8 @@ import { DerivedKeys } from './own-formats';
 // Stripe's itemised balance report and payments export in every variant of docs/domain.md §3.
 
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
-const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+const at = (fields: readonly string[], index: number | undefined) =>
+  (index === undefined ? '' : (fields[index] ?? '')).trim();
 
 function reader(headers: readonly string[], profile: ReadAs) {
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
@@ -24,13 +25,18 @@ function reader(headers: readonly string[], profile: ReadAs) {
     },
     currency(fields: readonly string[], index: number | undefined): string {
       const code = at(fields, index).toUpperCase();
-      if (!isCurrencyCode(code)) throw new RowError(`${header(index)} "${at(fields, index)}" is not an ISO 4217 code`, header(index));
+      if (!isCurrencyCode(code))
+        throw new RowError(`${header(index)} "${at(fields, index)}" is not an ISO 4217 code`, header(index));
       return code;
     },
     date(fields: readonly string[], index: number | undefined): string {
       const format = profile.dateFormat(index);
       const date = parseDate(at(fields, index), format);
-      if (!date) throw new RowError(`${header(index)} "${at(fields, index)}" is not a date like the others of the file (${format})`, header(index));
+      if (!date)
+        throw new RowError(
+          `${header(index)} "${at(fields, index)}" is not a date like the others of the file (${format})`,
+          header(index),
+        );
       return date;
     },
   };
@@ -68,17 +74,36 @@ export function stripeBalanceMapper(headers: readonly string[], profile: ReadAs,
   const r = reader(headers, profile);
   return guarded('stripe-balance', 'Stripe itemised balance report', (fields) => {
     const category = at(fields, ix.category).toLowerCase();
-    if (category !== 'charge' && category !== 'refund') return { kind: 'transfer', reason: category || 'no reporting_category' };
+    if (category !== 'charge' && category !== 'refund')
+      return { kind: 'transfer', reason: category || 'no reporting_category' };
     const id = at(fields, ix.id);
     if (!id) throw new RowError('balance_transaction_id is empty', 'no key');
     const code = r.currency(fields, ix.currency);
     const date = r.date(fields, ix.created);
     const gross = r.money(fields, ix.gross, code);
-    const fee = ix.net !== undefined && at(fields, ix.net) !== '' ? gross - r.money(fields, ix.net, code) : r.money(fields, ix.fee, code);
+    const fee =
+      ix.net !== undefined && at(fields, ix.net) !== ''
+        ? gross - r.money(fields, ix.net, code)
+        : r.money(fields, ix.fee, code);
     const description = (at(fields, ix.description) || category).slice(0, 500);
-    return { kind: 'drafts', drafts: [{ type: 'payment', ref: `stripe:${id}`, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code,
-      // A charge waits in "To assign" (docs/domain.md §7.5); this report names no payer.
-      ...(category === 'charge' ? { payer: { rail: 'stripe' as const, payer_name: '', payer_email: '' } } : {}) }] };
+    return {
+      kind: 'drafts',
+      drafts: [
+        {
+          type: 'payment',
+          ref: `stripe:${id}`,
+          date,
+          source: sourceName,
+          lead_ref: null,
+          description,
+          gross_minor: gross,
+          fee_minor: fee,
+          currency: code,
+          // A charge waits in "To assign" (docs/domain.md §7.5); this report names no payer.
+          ...(category === 'charge' ? { payer: { rail: 'stripe' as const, payer_name: '', payer_email: '' } } : {}),
+        },
+      ],
+    };
   });
 }
 
@@ -120,18 +145,41 @@ export function stripePaymentsMapper(headers: readonly string[], profile: ReadAs
     const code = converted ? r.currency(fields, ix.convertedCurrency) : r.currency(fields, ix.currency);
     const charged = r.currency(fields, ix.currency);
     let refunded: number;
-    if (!converted || ix.convertedRefunded !== undefined) refunded = r.money(fields, converted ? ix.convertedRefunded : ix.refunded, code);
+    if (!converted || ix.convertedRefunded !== undefined)
+      refunded = r.money(fields, converted ? ix.convertedRefunded : ix.refunded, code);
     else if (charged === code) refunded = r.money(fields, ix.refunded, code);
     else if (r.money(fields, ix.refunded, charged) === 0) refunded = 0;
-    else throw new RowError(`Amount Refunded is in ${charged} but the payment settled in ${code}, and the file has no Converted Amount Refunded column`, 'Amount Refunded');
+    else
+      throw new RowError(
+        `Amount Refunded is in ${charged} but the payment settled in ${code}, and the file has no Converted Amount Refunded column`,
+        'Amount Refunded',
+      );
     const gross = (converted ? r.money(fields, ix.convertedAmount, code) : r.money(fields, ix.amount, code)) - refunded;
     const fee = r.money(fields, ix.fee, code) + r.money(fields, ix.taxesOnFee, code);
     const id = at(fields, ix.id);
     // Without an id: the full timestamp, amount, currency and customer, plus the occurrence number
     // among identical rows (they stay separate payments; re-importing adds nothing).
-    const ref = id ? `stripe:${id}` : keys.key([at(fields, ix.created), at(fields, ix.amount), at(fields, ix.currency).toLowerCase(), at(fields, ix.customerId) || at(fields, ix.email)]);
+    const ref = id
+      ? `stripe:${id}`
+      : keys.key([
+          at(fields, ix.created),
+          at(fields, ix.amount),
+          at(fields, ix.currency).toLowerCase(),
+          at(fields, ix.customerId) || at(fields, ix.email),
+        ]);
     const description = [at(fields, ix.description), at(fields, ix.email)].filter(Boolean).join(' · ').slice(0, 500);
-    const draft: PaymentDraft = { type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: code, fee_may_exceed: true };
+    const draft: PaymentDraft = {
+      type: 'payment',
+      ref,
+      date,
+      source: sourceName,
+      lead_ref: null,
+      description,
+      gross_minor: gross,
+      fee_minor: fee,
+      currency: code,
+      fee_may_exceed: true,
+    };
     // Who paid, for "To assign" and client matching (docs/domain.md §7.5).
     draft.payer = { rail: 'stripe', payer_name: at(fields, ix.customerName), payer_email: at(fields, ix.email) };
     return { kind: 'drafts', drafts: [draft] };

@@ -43,10 +43,32 @@ describe('time.csv', () => {
   it('round-trips byte for byte (formula cells, quotes, line breaks, channel-level rows) and a second import adds nothing', async () => {
     const upwork = sourceId(a, 'Upwork');
     const behance = sourceId(a, 'Behance');
-    const lead = await callOk<{ id: number }>(a, 'leads:create', { sourceId: upwork, title: '=HYPERLINK("x")', createdOn: '2026-08-01' });
-    await callOk(a, 'time:create', { date: '2026-08-01', leadId: lead.id, kind: 'sales', minutes: 90, note: '=SUM(A1:A9)' });
-    await callOk(a, 'time:create', { date: '2026-08-02', leadId: lead.id, kind: 'delivery', minutes: 1440, note: 'Call, then "notes"\nline two' });
-    await callOk(a, 'time:create', { date: '2026-08-03', sourceId: behance, kind: 'sales', minutes: 45, note: "'+already escaped" });
+    const lead = await callOk<{ id: number }>(a, 'leads:create', {
+      sourceId: upwork,
+      title: '=HYPERLINK("x")',
+      createdOn: '2026-08-01',
+    });
+    await callOk(a, 'time:create', {
+      date: '2026-08-01',
+      leadId: lead.id,
+      kind: 'sales',
+      minutes: 90,
+      note: '=SUM(A1:A9)',
+    });
+    await callOk(a, 'time:create', {
+      date: '2026-08-02',
+      leadId: lead.id,
+      kind: 'delivery',
+      minutes: 1440,
+      note: 'Call, then "notes"\nline two',
+    });
+    await callOk(a, 'time:create', {
+      date: '2026-08-03',
+      sourceId: behance,
+      kind: 'sales',
+      minutes: 45,
+      note: "'+already escaped",
+    });
     await callOk(a, 'time:create', { date: '2026-08-04', sourceId: behance, kind: 'sales', minutes: 1, note: '' });
     const time = await exported(a, 'time');
     const lines = time.split('\r\n');
@@ -59,7 +81,14 @@ describe('time.csv', () => {
     expect((await load(b, leadsFile)).applied).toBe(true);
     const timeFile = fileOf(b, 'time.csv', time);
     const first = await load(b, timeFile);
-    expect([first.applied, first.format, first.inserted, first.counts.time, first.kinds.time, first.invalidCount]).toEqual([true, 'time', 4, 4, 4, 0]);
+    expect([
+      first.applied,
+      first.format,
+      first.inserted,
+      first.counts.time,
+      first.kinds.time,
+      first.invalidCount,
+    ]).toEqual([true, 'time', 4, 4, 4, 0]);
     expect(await exported(b, 'time')).toBe(time);
     const again = await load(b, timeFile);
     expect([again.inserted, again.updated, again.unchanged]).toEqual([0, 0, 4]);
@@ -77,10 +106,20 @@ describe('time.csv', () => {
   it('takes the lead’s channel when source is empty, updates a changed row by ref, and counts in the report', async () => {
     const upwork = sourceId(a, 'Upwork');
     await callOk(a, 'leads:create', { sourceId: upwork, ref: 'L-1', title: 'Job', createdOn: '2026-08-01' });
-    const file = fileOf(a, 'time.csv', `${header}t1,2026-08-02,,L-1,Sales,30,\r\nt2,2026-08-03,podcast,,delivery,60,Episode 12\r\n`);
+    const file = fileOf(
+      a,
+      'time.csv',
+      `${header}t1,2026-08-02,,L-1,Sales,30,\r\nt2,2026-08-03,podcast,,delivery,60,Episode 12\r\n`,
+    );
     const s = await load(a, file);
     expect([s.applied, s.inserted]).toEqual([true, 2]);
-    expect(a.db.prepare(`SELECT t.ref, s.name AS source, t.kind FROM time_entries t JOIN sources s ON s.id = t.source_id ORDER BY t.ref`).all()).toEqual([
+    expect(
+      a.db
+        .prepare(
+          `SELECT t.ref, s.name AS source, t.kind FROM time_entries t JOIN sources s ON s.id = t.source_id ORDER BY t.ref`,
+        )
+        .all(),
+    ).toEqual([
       { ref: 't1', source: 'Upwork', kind: 'sales' },
       { ref: 't2', source: 'Podcast', kind: 'delivery' },
     ]);
@@ -88,7 +127,11 @@ describe('time.csv', () => {
     const u = await load(a, changed);
     expect([u.inserted, u.updated, u.unchanged]).toEqual([0, 1, 0]);
     expect(rollupDrift(a.db)).toEqual([]);
-    const report = await callOk<{ channels: { source: string; salesHours: number; deliveryHours: number }[] }>(a, 'reports:channels', { from: '2026-08-01', to: '2026-08-31' });
+    const report = await callOk<{ channels: { source: string; salesHours: number; deliveryHours: number }[] }>(
+      a,
+      'reports:channels',
+      { from: '2026-08-01', to: '2026-08-31' },
+    );
     expect(report.channels.map((c) => [c.source, c.salesHours, c.deliveryHours])).toEqual([
       ['Upwork', 35 / 60, 0],
       ['Podcast', 0, 1],

@@ -51,9 +51,16 @@ export function clockOf(text: string): string {
   return `${String(h).padStart(2, '0')}:${m[2]}:${m[3] ?? '00'}`;
 }
 
-export function trackerMapper(format: string, label: string, headers: readonly string[], profile: ReadAs, options: TrackerOptions): Mapper {
+export function trackerMapper(
+  format: string,
+  label: string,
+  headers: readonly string[],
+  profile: ReadAs,
+  options: TrackerOptions,
+): Mapper {
   const ix = indexHeaders(headers, trackerAliases);
-  const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const at = (fields: readonly string[], index: number | undefined) =>
+    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
   const keys = new DerivedKeys(format);
 
@@ -64,7 +71,8 @@ export function trackerMapper(format: string, label: string, headers: readonly s
       if (seconds !== undefined) return Math.floor((seconds + 30) / 60);
       // A tracker set to show decimal hours writes them in its duration column too.
       const minutes = hoursToMinutes(duration, profile.decimal);
-      if (minutes === undefined) throw new RowError(`${header(ix.duration)} "${duration}" is not a duration like 1:30:00`, header(ix.duration));
+      if (minutes === undefined)
+        throw new RowError(`${header(ix.duration)} "${duration}" is not a duration like 1:30:00`, header(ix.duration));
       return minutes;
     }
     const hours = at(fields, ix.hours);
@@ -72,7 +80,8 @@ export function trackerMapper(format: string, label: string, headers: readonly s
     const seconds = clockSeconds(hours);
     if (seconds !== undefined) return Math.floor((seconds + 30) / 60);
     const minutes = hoursToMinutes(hours, profile.decimal);
-    if (minutes === undefined) throw new RowError(`${header(ix.hours)} "${hours}" is not a number of hours`, header(ix.hours));
+    if (minutes === undefined)
+      throw new RowError(`${header(ix.hours)} "${hours}" is not a number of hours`, header(ix.hours));
     return minutes;
   }
 
@@ -81,12 +90,18 @@ export function trackerMapper(format: string, label: string, headers: readonly s
     if (rawDate === '') throw new RowError(`${header(ix.startDate)} is empty`, header(ix.startDate));
     const format = profile.dateFormat(ix.startDate);
     const date = parseDate(rawDate, format);
-    if (!date) throw new RowError(`${header(ix.startDate)} "${rawDate}" is not a date like the others of the file (${format})`, header(ix.startDate));
+    if (!date)
+      throw new RowError(
+        `${header(ix.startDate)} "${rawDate}" is not a date like the others of the file (${format})`,
+        header(ix.startDate),
+      );
     const minutes = minutesOf(fields);
     if (minutes === 0) return { kind: 'skipped', reason: underHalfAMinute };
     const client = at(fields, ix.client);
     const project = at(fields, ix.project);
-    let target = options.source ? { source: options.source, leadRef: null, kind: options.kind ?? ('delivery' as const) } : options.projects[projectKey(client, project)];
+    let target = options.source
+      ? { source: options.source, leadRef: null, kind: options.kind ?? ('delivery' as const) }
+      : options.projects[projectKey(client, project)];
     if (!target) {
       const named = `project "${project || '(no project)'}"${client ? ` of client "${client}"` : ''}`;
       return { kind: 'invalid', message: `${named} is not mapped to a channel`, reason: 'unmapped project' };
@@ -97,8 +112,25 @@ export function trackerMapper(format: string, label: string, headers: readonly s
     const id = at(fields, ix.id);
     const ref = id
       ? `${format}:${id}`
-      : keys.key([date, clockOf(at(fields, ix.startTime)), String(minutes), at(fields, ix.duration) || at(fields, ix.hours), description, project, client]);
-    const draft: TimeDraft = { type: 'time', ref, date, source: target.source, lead_ref: target.leadRef, kind: target.kind, minutes, note };
+      : keys.key([
+          date,
+          clockOf(at(fields, ix.startTime)),
+          String(minutes),
+          at(fields, ix.duration) || at(fields, ix.hours),
+          description,
+          project,
+          client,
+        ]);
+    const draft: TimeDraft = {
+      type: 'time',
+      ref,
+      date,
+      source: target.source,
+      lead_ref: target.leadRef,
+      kind: target.kind,
+      minutes,
+      note,
+    };
     return { kind: 'drafts', drafts: [draft] };
   }
 

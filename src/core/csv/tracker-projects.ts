@@ -46,11 +46,21 @@ export async function trackerProjects(db: Database, file: string): Promise<Track
   const saved = new Map(listProjectMappings(db).map((m) => [projectKey(m.client, m.project), m]));
   return [...pairs.entries()].map(([key, p]) => {
     const m = saved.get(key);
-    return { ...p, mapping: m ? { sourceId: m.sourceId, leadId: m.leadId, kind: m.kind } : null, leads: leadsOfClient(db, p.client) };
+    return {
+      ...p,
+      mapping: m ? { sourceId: m.sourceId, leadId: m.leadId, kind: m.kind } : null,
+      leads: leadsOfClient(db, p.client),
+    };
   });
 }
 
-export type ProjectChoice = { client: string; project: string; sourceId: number; leadId: number | null; kind: TimeKind };
+export type ProjectChoice = {
+  client: string;
+  project: string;
+  sourceId: number;
+  leadId: number | null;
+  kind: TimeKind;
+};
 
 /** Saves the user's choices; a lead must be on the chosen channel. All or nothing. */
 export function saveTrackerProjects(ctx: Ctx, choices: readonly ProjectChoice[]): { saved: number } {
@@ -58,17 +68,22 @@ export function saveTrackerProjects(ctx: Ctx, choices: readonly ProjectChoice[])
   return db.transaction(() => {
     const now = ctx.now().toISOString();
     choices.forEach((c, i) => {
-      const source = db.prepare(`SELECT id, name FROM sources WHERE id = ?`).get(c.sourceId) as { id: number; name: string } | undefined;
+      const source = db.prepare(`SELECT id, name FROM sources WHERE id = ?`).get(c.sourceId) as
+        { id: number; name: string } | undefined;
       if (!source) throw fieldError(`projects.${i}.sourceId`, `Channel ${c.sourceId} does not exist`);
       if (c.leadId !== null) {
-        const lead = db.prepare(`SELECT l.source_id AS sourceId, s.name FROM leads l JOIN sources s ON s.id = l.source_id WHERE l.id = ?`).get(c.leadId) as
-          | { sourceId: number; name: string }
-          | undefined;
+        const lead = db
+          .prepare(
+            `SELECT l.source_id AS sourceId, s.name FROM leads l JOIN sources s ON s.id = l.source_id WHERE l.id = ?`,
+          )
+          .get(c.leadId) as { sourceId: number; name: string } | undefined;
         if (!lead) throw fieldError(`projects.${i}.leadId`, `Lead ${c.leadId} does not exist`);
         if (lead.sourceId !== c.sourceId) {
-          throw new AppError('invalid_input', `Project "${c.project}": the lead is on ${lead.name}, not ${source.name}; choose its channel or no lead`, [
-            { path: `projects.${i}.leadId`, message: `The lead is on ${lead.name}` },
-          ]);
+          throw new AppError(
+            'invalid_input',
+            `Project "${c.project}": the lead is on ${lead.name}, not ${source.name}; choose its channel or no lead`,
+            [{ path: `projects.${i}.leadId`, message: `The lead is on ${lead.name}` }],
+          );
         }
       }
       saveProjectMapping(db, c, now);

@@ -74,7 +74,15 @@ const kinds: Record<string, Kind> = {
 export const upworkTypes = Object.keys(kinds);
 
 function decided(d: TypeDecision): Exclude<Kind, { as: 'membership' }> {
-  return d.as === 'expense' ? { as: 'expense', category: d.category } : d.as === 'ignore' ? { as: 'ignore' } : d.as === 'transfer' ? { as: 'transfer' } : d.as === 'fee' ? { as: 'fee' } : { as: 'payment' };
+  return d.as === 'expense'
+    ? { as: 'expense', category: d.category }
+    : d.as === 'ignore'
+      ? { as: 'ignore' }
+      : d.as === 'transfer'
+        ? { as: 'transfer' }
+        : d.as === 'fee'
+          ? { as: 'fee' }
+          : { as: 'payment' };
 }
 
 /** "Fees for additional Connects (10)", "80 Connects": the number bought. */
@@ -86,15 +94,37 @@ export function connectsCount(text: string): number {
 const namesConnects = /\bconnects?\b/i;
 const refNamed = /ref\s*id\s*:?\s*#?\s*(\w+)/i;
 
-type Row = { date: string; txId: string; refId: string; type: string; amount: string; description: string; client: string };
+type Row = {
+  date: string;
+  txId: string;
+  refId: string;
+  type: string;
+  amount: string;
+  description: string;
+  client: string;
+};
 
-export function upworkMapper(headers: readonly string[], legacy: boolean, profile: Pick<FileProfile, 'decimal' | 'dateFormat'>, sourceName: string, decisions: TypeDecisions): Mapper {
+export function upworkMapper(
+  headers: readonly string[],
+  legacy: boolean,
+  profile: Pick<FileProfile, 'decimal' | 'dateFormat'>,
+  sourceName: string,
+  decisions: TypeDecisions,
+): Mapper {
   const current = indexHeaders(headers, upworkCurrentAliases);
   const old = indexHeaders(headers, upworkLegacyAliases);
-  const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const at = (fields: readonly string[], index: number | undefined) =>
+    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const dateIndex = legacy ? old.date : current.date;
 
-  const textColumns = [current.summary, current.summaryDetails, current.d1, current.d2, current.d3, current.entered].filter((i) => i !== undefined);
+  const textColumns = [
+    current.summary,
+    current.summaryDetails,
+    current.d1,
+    current.d2,
+    current.d3,
+    current.entered,
+  ].filter((i) => i !== undefined);
 
   /** Every text column of the row, each distinct one once, joined with " · ". */
   function describe(fields: readonly string[]): string {
@@ -112,11 +142,24 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
 
   function read(fields: readonly string[]): Row {
     if (legacy) {
-      return { date: at(fields, old.date), txId: '', refId: at(fields, old.refId), type: at(fields, old.type), amount: at(fields, old.amount), description: describe(fields), client: '' };
+      return {
+        date: at(fields, old.date),
+        txId: '',
+        refId: at(fields, old.refId),
+        type: at(fields, old.type),
+        amount: at(fields, old.amount),
+        description: describe(fields),
+        client: '',
+      };
     }
     return {
-      date: at(fields, current.date), txId: at(fields, current.transactionId), refId: at(fields, current.refId), type: at(fields, current.type),
-      amount: at(fields, current.amount), description: describe(fields), client: at(fields, current.client),
+      date: at(fields, current.date),
+      txId: at(fields, current.transactionId),
+      refId: at(fields, current.refId),
+      type: at(fields, current.type),
+      amount: at(fields, current.amount),
+      description: describe(fields),
+      client: at(fields, current.client),
     };
   }
 
@@ -130,7 +173,10 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
 
   function kindOf(r: Row): Exclude<Kind, { as: 'membership' }> | undefined {
     const { known, fallback } = typeOf(r.type);
-    if (known?.as === 'membership') return namesConnects.test(r.description) ? { as: 'expense', category: 'connects' } : { as: 'expense', category: 'subscription' };
+    if (known?.as === 'membership')
+      return namesConnects.test(r.description)
+        ? { as: 'expense', category: 'connects' }
+        : { as: 'expense', category: 'subscription' };
     if (known) return known as Exclude<Kind, { as: 'membership' }>;
     return fallback;
   }
@@ -139,7 +185,11 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
   function linkKind(type: string): 'fee' | 'payment' | undefined {
     const { known, fallback } = typeOf(type);
     const as = (known ?? fallback)?.as;
-    return as === 'fee' ? 'fee' : as === 'payment' || as === 'refund' || as === 'payment-if-positive' ? 'payment' : undefined;
+    return as === 'fee'
+      ? 'fee'
+      : as === 'payment' || as === 'refund' || as === 'payment-if-positive'
+        ? 'payment'
+        : undefined;
   }
 
   // First pass: where each payment stands and which payment each fee joins (see fee-links.ts).
@@ -165,7 +215,12 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     const r = read(fields);
     const amountField = legacy ? 'Amount' : 'Amount $';
     const kind = kindOf(r);
-    if (!kind) return { kind: 'unknown-type', type: r.type, message: `Upwork type "${r.type}" is not one LeadLedger knows; decide what it is in the import page (nothing is guessed)` };
+    if (!kind)
+      return {
+        kind: 'unknown-type',
+        type: r.type,
+        message: `Upwork type "${r.type}" is not one LeadLedger knows; decide what it is in the import page (nothing is guessed)`,
+      };
     if (kind.as === 'transfer') return { kind: 'transfer', reason: r.type };
     if (kind.as === 'ignore') return { kind: 'skipped', reason: `type ${r.type} (ignored by your decision)` };
     const format = profile.dateFormat(dateIndex);
@@ -174,8 +229,18 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       dateOf = boundedMemo((text) => parseDate(text, format));
     }
     const date = dateOf(r.date);
-    if (!date) return { kind: 'invalid', message: `Date "${r.date}" is not a date like the others of the file (${format})`, reason: 'Date' };
-    if (legacy ? r.refId === '' : r.txId === '' && r.refId === '') return { kind: 'invalid', message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty', reason: 'no key' };
+    if (!date)
+      return {
+        kind: 'invalid',
+        message: `Date "${r.date}" is not a date like the others of the file (${format})`,
+        reason: 'Date',
+      };
+    if (legacy ? r.refId === '' : r.txId === '' && r.refId === '')
+      return {
+        kind: 'invalid',
+        message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty',
+        reason: 'no key',
+      };
     let amount: number;
     try {
       amount = usd(r.amount, amountField);
@@ -185,11 +250,23 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
     const ref = legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeOf(r.type).key}:${r.refId}`;
     const description = r.description.slice(0, 500);
     const payment = (gross: number, fee: number): PaymentDraft => ({
-      type: 'payment', ref, date, source: sourceName, lead_ref: null, description, gross_minor: gross, fee_minor: fee, currency: 'USD',
+      type: 'payment',
+      ref,
+      date,
+      source: sourceName,
+      lead_ref: null,
+      description,
+      gross_minor: gross,
+      fee_minor: fee,
+      currency: 'USD',
       ...(r.client ? { client: r.client.slice(0, 200) } : {}),
     });
     if (kind.as === 'payment-if-positive' && amount < 0) {
-      return { kind: 'invalid', message: `${r.type} with a negative amount is not revenue; nothing is guessed`, reason: 'negative Miscellaneous' };
+      return {
+        kind: 'invalid',
+        message: `${r.type} with a negative amount is not revenue; nothing is guessed`,
+        reason: 'negative Miscellaneous',
+      };
     }
     switch (kind.as) {
       case 'payment-if-positive':
@@ -199,10 +276,19 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       }
       case 'fee':
         // Joined to its payment above; else it stands on its own so the report still counts it.
-        return linked.joined(line) ? { kind: 'drafts', drafts: [], fee: true } : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
+        return linked.joined(line)
+          ? { kind: 'drafts', drafts: [], fee: true }
+          : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
       default: {
         const draft: ExpenseDraft = {
-          type: 'expense', ref, date, source: sourceName, category: kind.category, description, amount_minor: -amount, currency: 'USD',
+          type: 'expense',
+          ref,
+          date,
+          source: sourceName,
+          category: kind.category,
+          description,
+          amount_minor: -amount,
+          currency: 'USD',
           connects: kind.category === 'connects' ? connectsCount(r.description) : 0,
         };
         return { kind: 'drafts', drafts: [draft] };
@@ -218,7 +304,12 @@ export function upworkMapper(headers: readonly string[], legacy: boolean, profil
       if (kind === undefined) return;
       const txId = legacy ? '' : at(fields, current.transactionId);
       if (kind === 'fee') {
-        links.fee(txId, refNamed.exec(describe(fields))?.[1] ?? null, at(fields, legacy ? old.amount : current.amount), line);
+        links.fee(
+          txId,
+          refNamed.exec(describe(fields))?.[1] ?? null,
+          at(fields, legacy ? old.amount : current.amount),
+          line,
+        );
         return;
       }
       links.payment(txId, at(fields, legacy ? old.refId : current.refId), line);

@@ -32,7 +32,8 @@ type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
 export function wiseMapper(headers: readonly string[], layout: Layout, profile: ReadAs, sourceName: string): Mapper {
   const ix = indexHeaders(headers, wiseAliases);
-  const at = (fields: readonly string[], index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '')).trim();
+  const at = (fields: readonly string[], index: number | undefined) =>
+    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
   /** TransferWise IDs of received payments, and the charges that name them (their fee). */
   const payments = new Set<string>();
@@ -46,13 +47,21 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
   };
   const currencyOf = (fields: readonly string[]): string => {
     const code = at(fields, ix.currency).toUpperCase();
-    if (!isCurrencyCode(code)) throw new RowError(`${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`, header(ix.currency));
+    if (!isCurrencyCode(code))
+      throw new RowError(
+        `${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`,
+        header(ix.currency),
+      );
     return code;
   };
   const dateOf = (fields: readonly string[]): string => {
     const format = profile.dateFormat(ix.date);
     const date = parseDate(at(fields, ix.date), format);
-    if (!date) throw new RowError(`${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`, header(ix.date));
+    if (!date)
+      throw new RowError(
+        `${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`,
+        header(ix.date),
+      );
     return date;
   };
   /** Money someone else sent: "Received money from …", or money added with a payer's name. */
@@ -77,8 +86,15 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
       if (payments.has(of)) return { kind: 'drafts', drafts: [], fee: true };
       const code = currencyOf(fields);
       const draft: ExpenseDraft = {
-        type: 'expense', ref: `wise:${id || of}:charge`, date: dateOf(fields), source: sourceName, category: 'fee', description: description.slice(0, 500),
-        amount_minor: -amountOf(fields, code), currency: code, connects: 0,
+        type: 'expense',
+        ref: `wise:${id || of}:charge`,
+        date: dateOf(fields),
+        source: sourceName,
+        category: 'fee',
+        description: description.slice(0, 500),
+        amount_minor: -amountOf(fields, code),
+        currency: code,
+        connects: 0,
       };
       return { kind: 'drafts', drafts: [draft] };
     }
@@ -93,8 +109,15 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
       if (parsed.ok) fee -= parsed.minor;
     }
     const draft: PaymentDraft = {
-      type: 'payment', ref: `wise:${id}:payment`, date: dateOf(fields), source: sourceName, lead_ref: null,
-      description: ([description, at(fields, ix.reference)].filter(Boolean).join(' · ') || 'Wise').slice(0, 500), gross_minor: gross, fee_minor: fee, currency: code,
+      type: 'payment',
+      ref: `wise:${id}:payment`,
+      date: dateOf(fields),
+      source: sourceName,
+      lead_ref: null,
+      description: ([description, at(fields, ix.reference)].filter(Boolean).join(' · ') || 'Wise').slice(0, 500),
+      gross_minor: gross,
+      fee_minor: fee,
+      currency: code,
       payer: { rail: 'bank', payer_name: at(fields, ix.payer), payer_email: '' },
     };
     return { kind: 'drafts', drafts: [draft] };

@@ -32,10 +32,15 @@ export function wizardMoney(inner: Mapper, mapping: ColumnMapping): Mapper & { f
         if (fee === null) fee = d.gross_minor - net.minor;
         else if (d.gross_minor - fee !== net.minor) {
           const m = (minor: number) => formatMinorPlain(minor, d.currency);
-          return { kind: 'invalid', message: `gross ${m(d.gross_minor)} − fee ${m(fee)} is not the net ${m(net.minor)}: the row does not add up`, reason: 'net' };
+          return {
+            kind: 'invalid',
+            message: `gross ${m(d.gross_minor)} − fee ${m(fee)} is not the net ${m(net.minor)}: the row does not add up`,
+            reason: 'net',
+          };
         }
       }
-      if (fee !== null && Math.abs(fee) > Math.abs(d.gross_minor)) return { kind: 'invalid', message: 'fee is larger than gross', reason: 'fee' };
+      if (fee !== null && Math.abs(fee) > Math.abs(d.gross_minor))
+        return { kind: 'invalid', message: 'fee is larger than gross', reason: 'fee' };
       d.fee_minor = fee;
       return result;
     },

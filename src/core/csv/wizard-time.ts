@@ -21,7 +21,8 @@ export function wizardTimeMapper(mapping: ColumnMapping, options: { source?: str
   function minutesOf(fields: readonly string[]): number {
     const minutes = get(fields, 'minutes');
     if (minutes !== '') {
-      if (!/^\d{1,9}$/.test(minutes)) throw new RowError(`minutes "${minutes}" must be a whole number of minutes`, 'minutes');
+      if (!/^\d{1,9}$/.test(minutes))
+        throw new RowError(`minutes "${minutes}" must be a whole number of minutes`, 'minutes');
       return Number(minutes);
     }
     const duration = get(fields, 'duration');
@@ -29,7 +30,8 @@ export function wizardTimeMapper(mapping: ColumnMapping, options: { source?: str
     const seconds = clockSeconds(duration);
     if (seconds !== undefined) return Math.floor((seconds + 30) / 60);
     const fromHours = hoursToMinutes(duration, mapping.decimal);
-    if (fromHours === undefined) throw new RowError(`duration "${duration}" is neither H:MM:SS nor a number of hours`, 'duration');
+    if (fromHours === undefined)
+      throw new RowError(`duration "${duration}" is neither H:MM:SS nor a number of hours`, 'duration');
     return fromHours;
   }
 
@@ -41,11 +43,16 @@ export function wizardTimeMapper(mapping: ColumnMapping, options: { source?: str
     const minutes = minutesOf(fields);
     if (minutes === 0) return { kind: 'skipped', reason: underHalfAMinute };
     const kindText = get(fields, 'kind').toLowerCase();
-    if (kindText !== '' && kindText !== 'sales' && kindText !== 'delivery') throw new RowError(`kind "${get(fields, 'kind')}" is not one of sales, delivery`, 'kind');
+    if (kindText !== '' && kindText !== 'sales' && kindText !== 'delivery')
+      throw new RowError(`kind "${get(fields, 'kind')}" is not one of sales, delivery`, 'kind');
     const kind = (kindText || mapping.kind || 'delivery') as TimeDraft['kind'];
     const source = get(fields, 'source') || options.source || mapping.source || '';
     const leadRef = get(fields, 'lead_ref');
-    if (source === '' && leadRef === '') throw new RowError('no channel and no lead: choose a channel for the whole file, or map a channel or lead column', 'source');
+    if (source === '' && leadRef === '')
+      throw new RowError(
+        'no channel and no lead: choose a channel for the whole file, or map a channel or lead column',
+        'source',
+      );
     const note = unescapeFormula(get(fields, 'note'));
     const ref = get(fields, 'ref') || keys.key([date, String(minutes), source, leadRef, kind, note]);
     const draft: TimeDraft = { type: 'time', ref, date, source, lead_ref: leadRef || null, kind, minutes, note };

@@ -20,7 +20,14 @@ function makePrivateFolder(dir: string) {
 
 /** Why a backup was made; decides how long it is kept. */
 export type BackupReason = 'manual' | 'startup' | 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore';
-export const backupReasons: readonly BackupReason[] = ['manual', 'startup', 'daily', 'pre-migration', 'pre-import', 'pre-restore'];
+export const backupReasons: readonly BackupReason[] = [
+  'manual',
+  'startup',
+  'daily',
+  'pre-migration',
+  'pre-import',
+  'pre-restore',
+];
 
 export type BackupInfo = {
   /** File name inside the backups folder. */
@@ -39,12 +46,15 @@ export function backupDir(dbPath: string): string {
 const stem = (dbPath: string) => path.basename(realDbPath(dbPath)).replace(/\.[^.]*$/, '');
 
 /** 2026-08-15T12:00:00.000Z → 20260815-120000-000 (sortable, safe on every file system). */
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
+const stamp = (date: Date) =>
+  date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
 
 function parseName(dbPath: string, name: string): { createdAt: string; reason: BackupReason } | undefined {
   const prefix = `${stem(dbPath)}-`;
   if (!name.startsWith(prefix) || !name.endsWith('.db')) return undefined;
-  const match = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})(?:-\d+)?-([a-z-]+)\.db$/.exec(name.slice(prefix.length));
+  const match = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})(?:-\d+)?-([a-z-]+)\.db$/.exec(
+    name.slice(prefix.length),
+  );
   if (!match) return undefined;
   const reason = match[8] as BackupReason;
   if (!backupReasons.includes(reason)) return undefined;
@@ -147,10 +157,18 @@ export function finishSlot(slot: Slot, dbPath: string, options: BackupOptions): 
  * fsync, then rename into `backups/`. A failed backup leaves no file behind. Prunes old ones.
  * Synchronous: used where the next step needs the copy (before a migration, import or restore).
  */
-export function createBackup(db: Database.Database, dbPath: string, reason: BackupReason, options: BackupOptions = {}): BackupInfo {
+export function createBackup(
+  db: Database.Database,
+  dbPath: string,
+  reason: BackupReason,
+  options: BackupOptions = {},
+): BackupInfo {
   if (db.inTransaction) {
     // VACUUM INTO cannot run inside a transaction; an import holds one while it streams its file.
-    throw new AppError('conflict', 'A write (such as an import) is in progress: back up or restore when it has finished');
+    throw new AppError(
+      'conflict',
+      'A write (such as an import) is in progress: back up or restore when it has finished',
+    );
   }
   const slot = reserveSlot(dbPath, reason, options.now ?? new Date());
   try {
@@ -177,7 +195,14 @@ const weekOf = (iso: string) => {
 };
 
 /** How many of each kind survive pruning (automatic ones: newest of each of the last 7 days and 4 weeks). */
-export const retention = { days: 7, weeks: 4, manual: 10, 'pre-migration': 3, 'pre-import': 5, 'pre-restore': 5 } as const;
+export const retention = {
+  days: 7,
+  weeks: 4,
+  manual: 10,
+  'pre-migration': 3,
+  'pre-import': 5,
+  'pre-restore': 5,
+} as const;
 
 /** Which backups the rolling scheme keeps; everything else is deleted. Only our own file names are touched. */
 export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
@@ -201,7 +226,10 @@ export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
     }
   }
   for (const reason of ['manual', 'pre-migration', 'pre-import', 'pre-restore'] as const) {
-    newestFirst.filter((b) => b.reason === reason).slice(0, retention[reason]).forEach((b) => keep.add(b.name));
+    newestFirst
+      .filter((b) => b.reason === reason)
+      .slice(0, retention[reason])
+      .forEach((b) => keep.add(b.name));
   }
   return keep;
 }

@@ -11,7 +11,9 @@ import { hasTable, prepared } from './statements';
  * under the same value.
  */
 export function purchaseChanges(db: Database): number {
-  return (prepared(db, `SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }).changes;
+  return (
+    prepared(db, `SELECT changes FROM change_counters WHERE name = 'connects_purchases'`).get() as { changes: number }
+  ).changes;
 }
 
 /** The channel (0: none) noted with the day of "every purchase changed" (a change no trigger saw). */
@@ -30,7 +32,10 @@ export function movePurchaseChanges(db: Database): void {
 
 /** The channels and days of purchases changed after the counter stood at `since` (or the row of allPurchaseDays). */
 export function changedPurchaseDays(db: Database, since: number): { source_id: number; day: string }[] {
-  return prepared(db, `SELECT source_id, day FROM purchase_day_changes WHERE seq > ? ORDER BY seq`).all(since) as { source_id: number; day: string }[];
+  return prepared(db, `SELECT source_id, day FROM purchase_day_changes WHERE seq > ? ORDER BY seq`).all(since) as {
+    source_id: number;
+    day: string;
+  }[];
 }
 
 /**
@@ -39,7 +44,9 @@ export function changedPurchaseDays(db: Database, since: number): { source_id: n
  * moves it once, to run before COMMIT. A rollback puts them back by itself.
  */
 export function suspendPurchaseTriggers(db: Database): () => void {
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%'`).all() as { name: string; sql: string }[];
+  const triggers = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'connects_purchase_%'`)
+    .all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   return () => {
     for (const t of triggers) db.exec(t.sql);

@@ -31,7 +31,11 @@ export function trackedConnection(file: string, options: ConnectionOptions = {})
   const release = trackConnection(file);
   let db: Db;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, nativeBinding: options.nativeBinding ?? defaultBinding() });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      nativeBinding: options.nativeBinding ?? defaultBinding(),
+    });
   } catch (error) {
     release();
     throw error;

@@ -35,7 +35,9 @@ describe('disk full during an import', () => {
       expect(ctx.db.inTransaction).toBe(false);
       expect(fs.statSync(`${ctx.dbPath}-wal`).size).toBeLessThan(64 * 1024);
       expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect((ctx.db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE ref LIKE 'full-%'`).get() as { n: number }).n).toBe(0);
+      expect((ctx.db.prepare(`SELECT COUNT(*) AS n FROM leads WHERE ref LIKE 'full-%'`).get() as { n: number }).n).toBe(
+        0,
+      );
     } finally {
       ctx.close();
     }

@@ -17,7 +17,11 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 function snapshot(): string {
-  const tables = (ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    ctx.db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   return JSON.stringify(tables.map((t) => [t, ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()]));
 }
 
@@ -30,8 +34,13 @@ function fillDisk(extraPages = 0) {
 
 function leadsCsv(rows: number): string {
   const file = path.join(path.dirname(ctx.dbPath), 'leads.csv');
-  const lines = ['ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on'];
-  for (let i = 0; i < rows; i++) lines.push(`full-${i},Upwork,Job number ${i} with a longer title,Client ${i},,applied,2026-03-01,2026-03-02,,12,0,0,250.00,USD,,react,${'n'.repeat(80)},`);
+  const lines = [
+    'ref,source,title,client,url,stage,created_on,applied_on,closed_on,connects,boost_connects,connects_refunded,value,currency,lost_reason,tags,notes,follow_up_on',
+  ];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `full-${i},Upwork,Job number ${i} with a longer title,Client ${i},,applied,2026-03-01,2026-03-02,,12,0,0,250.00,USD,,react,${'n'.repeat(80)},`,
+    );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
@@ -40,13 +49,29 @@ describe('disk full', () => {
   it('a single write says the disk is full and changes nothing', async () => {
     fillDisk();
     const before = snapshot();
-    const result = await dispatch(ctx, 'leads:create', { title: 'Big notes', sourceId: sourceId(ctx, 'Upwork'), notes: 'x'.repeat(19_000), tags: ['a', 'b'] });
-    expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' } });
+    const result = await dispatch(ctx, 'leads:create', {
+      title: 'Big notes',
+      sourceId: sourceId(ctx, 'Upwork'),
+      notes: 'x'.repeat(19_000),
+      tags: ['a', 'b'],
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' },
+    });
     expect(ctx.db.inTransaction).toBe(false);
     expect(snapshot()).toBe(before);
     // Space again: the same write goes through.
     ctx.db.pragma('max_page_count = 1073741823');
-    expect((await dispatch(ctx, 'leads:create', { title: 'Big notes', sourceId: sourceId(ctx, 'Upwork'), notes: 'x'.repeat(19_000) })).ok).toBe(true);
+    expect(
+      (
+        await dispatch(ctx, 'leads:create', {
+          title: 'Big notes',
+          sourceId: sourceId(ctx, 'Upwork'),
+          notes: 'x'.repeat(19_000),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('an import that fills the disk half-way rolls back completely with a clear error', async () => {
@@ -73,8 +98,16 @@ describe('disk full', () => {
     const id = (ctx.db.prepare('SELECT id FROM leads ORDER BY id LIMIT 1').get() as { id: number }).id;
     fillDisk();
     const before = snapshot();
-    const result = await dispatch(ctx, 'leads:update', { id, notes: 'y'.repeat(19_000), stage: 'won', value: '1000.00' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/disk is full/) } });
+    const result = await dispatch(ctx, 'leads:update', {
+      id,
+      notes: 'y'.repeat(19_000),
+      stage: 'won',
+      value: '1000.00',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringMatching(/disk is full/) },
+    });
     expect(snapshot()).toBe(before);
   });
 });

@@ -44,7 +44,11 @@ function checkHeader(file: string): void {
     fs.closeSync(fd);
   }
   if (read < 100 || !header.subarray(0, 16).equals(sqliteMagic)) {
-    throw new DatabaseFileError(file, 'not-database', `${file} is not a LeadLedger database (it is not an SQLite file)`);
+    throw new DatabaseFileError(
+      file,
+      'not-database',
+      `${file} is not a LeadLedger database (it is not an SQLite file)`,
+    );
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
@@ -88,19 +92,30 @@ export function inspectDatabaseFile(
         `${file} was written by a newer LeadLedger (schema ${version}; this version knows up to ${latestVersion}). It was left untouched: update LeadLedger to open it.`,
       );
     }
-    const rows = (options.checkPages === false ? [] : probe.pragma(options.full ? 'integrity_check(20)' : 'quick_check(20)')) as Record<string, string>[];
+    const rows = (
+      options.checkPages === false ? [] : probe.pragma(options.full ? 'integrity_check(20)' : 'quick_check(20)')
+    ) as Record<string, string>[];
     const problems = rows.map((row) => Object.values(row)[0]).filter((text) => text !== 'ok');
     if (problems.length > 0) {
       // One line: SQLite's report starts with a "*** in database main ***" line of its own.
-      const first = String(problems[0]).replace(/\*\*\* in database \w+ \*\*\*\s*/g, '').replace(/\s+/g, ' ').trim();
+      const first = String(problems[0])
+        .replace(/\*\*\* in database \w+ \*\*\*\s*/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${first})`);
     }
     if (version > 0) {
-      const tables = probe.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('leads', 'sources', 'settings')`).get() as { n: number };
-      if (tables.n !== 3) throw new DatabaseFileError(file, 'not-database', `${file} is an SQLite file but not a LeadLedger database`);
+      const tables = probe
+        .prepare(
+          `SELECT COUNT(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('leads', 'sources', 'settings')`,
+        )
+        .get() as { n: number };
+      if (tables.n !== 3)
+        throw new DatabaseFileError(file, 'not-database', `${file} is an SQLite file but not a LeadLedger database`);
     } else {
       const tables = probe.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema`).get() as { n: number };
-      if (tables.n > 0) throw new DatabaseFileError(file, 'not-database', `${file} is an SQLite file but not a LeadLedger database`);
+      if (tables.n > 0)
+        throw new DatabaseFileError(file, 'not-database', `${file} is an SQLite file but not a LeadLedger database`);
     }
     const pages = probe.pragma('page_count', { simple: true }) as number;
     return { version, pages };

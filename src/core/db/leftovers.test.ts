@@ -61,8 +61,16 @@ describe('leftovers swept at start', () => {
       fs.utimesSync(full, mtime, mtime);
       return full;
     };
-    const gone = [dir(`leadledger-upload-${deadPid()}-aaaaaa`), dir(`leadledger-export-${deadPid()}-eeeeee`), dir('leadledger-upload-bbbbbb', old)];
-    const kept = [dir(`leadledger-upload-${process.pid}-cccccc`), dir('leadledger-upload-dddddd'), dir('something-else', old)];
+    const gone = [
+      dir(`leadledger-upload-${deadPid()}-aaaaaa`),
+      dir(`leadledger-export-${deadPid()}-eeeeee`),
+      dir('leadledger-upload-bbbbbb', old),
+    ];
+    const kept = [
+      dir(`leadledger-upload-${process.pid}-cccccc`),
+      dir('leadledger-upload-dddddd'),
+      dir('something-else', old),
+    ];
     expect(sweepTempCopies(temp, startedAt).sort()).toEqual([...gone].sort());
     expect(kept.filter((f) => !fs.existsSync(f))).toEqual([]);
     fs.rmSync(temp, { recursive: true, force: true });

@@ -51,22 +51,36 @@ function pauseForTests(): void {
 
 /** Replaces every table, index, trigger and view of `main` with those of the attached `src`, data included. */
 function replaceContents(db: Db): void {
-  const ours = db.prepare(`SELECT type, name FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite_%'`).all() as SchemaRow[];
+  const ours = db
+    .prepare(`SELECT type, name FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite_%'`)
+    .all() as SchemaRow[];
   for (const row of ours.filter((r) => r.type === 'view')) db.exec(`DROP VIEW IF EXISTS main.${quote(row.name)}`);
   for (const row of ours.filter((r) => r.type === 'trigger')) db.exec(`DROP TRIGGER IF EXISTS main.${quote(row.name)}`);
   for (const row of ours.filter((r) => r.type === 'table')) db.exec(`DROP TABLE IF EXISTS main.${quote(row.name)}`);
-  const theirs = db.prepare(`SELECT type, name, tbl_name, sql FROM src.sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as SchemaRow[];
+  const theirs = db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM src.sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`,
+    )
+    .all() as SchemaRow[];
   const tables = theirs.filter((r) => r.type === 'table');
   for (const table of tables) db.exec(table.sql!);
   for (const table of tables) {
     // Generated columns (hidden 2 or 3) are computed, not copied.
-    const columns = (db.prepare(`SELECT name FROM pragma_table_xinfo(?, 'src') WHERE hidden IN (0, 1)`).all(table.name) as { name: string }[]).map((c) => quote(c.name)).join(', ');
+    const columns = (
+      db.prepare(`SELECT name FROM pragma_table_xinfo(?, 'src') WHERE hidden IN (0, 1)`).all(table.name) as {
+        name: string;
+      }[]
+    )
+      .map((c) => quote(c.name))
+      .join(', ');
     db.exec(`INSERT INTO main.${quote(table.name)} (${columns}) SELECT ${columns} FROM src.${quote(table.name)}`);
   }
-  const has = (schema: string, name: string) => Boolean(db.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE name = ?`).get(name));
+  const has = (schema: string, name: string) =>
+    Boolean(db.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE name = ?`).get(name));
   for (const internal of ['sqlite_sequence', 'sqlite_stat1']) {
     if (has('main', internal)) db.exec(`DELETE FROM main.${internal}`);
-    if (has('main', internal) && has('src', internal)) db.exec(`INSERT INTO main.${internal} SELECT * FROM src.${internal}`);
+    if (has('main', internal) && has('src', internal))
+      db.exec(`INSERT INTO main.${internal} SELECT * FROM src.${internal}`);
   }
   // Indexes after the rows (one sorted build each), triggers last (they must not fire on the copy).
   for (const row of theirs.filter((r) => r.type === 'index')) db.exec(row.sql!);
@@ -107,7 +121,8 @@ export function loadIntoLive(dbPath: string, source: string, options: LoadOption
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (error) {
-      if (/^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) throw new AppError('busy', restoreBusyMessage);
+      if (/^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? ''))
+        throw new AppError('busy', restoreBusyMessage);
       throw error;
     }
     const marker = markerOf(file);
@@ -149,7 +164,8 @@ export function loadIntoLive(dbPath: string, source: string, options: LoadOption
  */
 export async function overwriteDamaged(dbPath: string, source: string): Promise<void> {
   const file = realDbPath(dbPath);
-  if (isOpenInProcess(file)) throw new AppError('conflict', 'The damaged database is still open in LeadLedger: close it first');
+  if (isOpenInProcess(file))
+    throw new AppError('conflict', 'The damaged database is still open in LeadLedger: close it first');
   const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
   try {
     await from.backup(file);
@@ -160,7 +176,10 @@ export async function overwriteDamaged(dbPath: string, source: string): Promise<
     from.close();
   }
   if ((fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
-    throw new AppError('storage', `${file} cannot be read by SQLite and has a -wal file beside it: nothing was changed. Close every program using it and run "leadledger restore" again.`);
+    throw new AppError(
+      'storage',
+      `${file} cannot be read by SQLite and has a -wal file beside it: nothing was changed. Close every program using it and run "leadledger restore" again.`,
+    );
   }
   const fd = fs.openSync(file, 'r+');
   try {

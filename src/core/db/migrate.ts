@@ -10,7 +10,10 @@ export function schemaVersion(db: Database): number {
 export function migrate(db: Database, target = migrations.length): number {
   const current = schemaVersion(db);
   if (current > migrations.length) {
-    throw new AppError('storage', `The database has schema ${current}, newer than this LeadLedger (${migrations.length}).`);
+    throw new AppError(
+      'storage',
+      `The database has schema ${current}, newer than this LeadLedger (${migrations.length}).`,
+    );
   }
   let applied = 0;
   for (const migration of migrations) {
@@ -24,6 +27,7 @@ export function migrate(db: Database, target = migrations.length): number {
   }
   // Only after a schema change: a full check reads every table, seconds at a million leads.
   const problems = applied > 0 ? (db.pragma('foreign_key_check') as unknown[]) : [];
-  if (problems.length > 0) throw new AppError('storage', `foreign_key_check found ${problems.length} broken references after migrating`);
+  if (problems.length > 0)
+    throw new AppError('storage', `foreign_key_check found ${problems.length} broken references after migrating`);
   return schemaVersion(db);
 }

@@ -50,12 +50,21 @@ describe('no raw descriptor on an open database', () => {
   });
 
   it('refuses to read the database or its -wal as a CSV, or to export over it', async () => {
-    for (const file of [ctx.dbPath, `${ctx.dbPath}-wal`, path.join(path.dirname(ctx.dbPath), '.', path.basename(ctx.dbPath))]) {
-      await expect(importCsvFile(ctx.db, file, { as: 'leads' }, { now: ctx.now })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/is the LeadLedger database/) });
+    for (const file of [
+      ctx.dbPath,
+      `${ctx.dbPath}-wal`,
+      path.join(path.dirname(ctx.dbPath), '.', path.basename(ctx.dbPath)),
+    ]) {
+      await expect(importCsvFile(ctx.db, file, { as: 'leads' }, { now: ctx.now })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/is the LeadLedger database/),
+      });
     }
     const link = path.join(path.dirname(ctx.dbPath), 'hard-link.csv');
     fs.linkSync(ctx.dbPath, link);
-    await expect(importCsvFile(ctx.db, link, { as: 'leads' }, { now: ctx.now })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(importCsvFile(ctx.db, link, { as: 'leads' }, { now: ctx.now })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(exportToFile(ctx, 'leads', {}, ctx.dbPath)).rejects.toMatchObject({ code: 'invalid_input' });
     expect(otherProcessGetsExclusive(ctx.dbPath)).toBe(false);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');

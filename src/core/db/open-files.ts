@@ -84,7 +84,10 @@ export function assertNotOpenDatabase(file: string, alsoDatabases: readonly stri
   for (const db of new Set([...openCounts.keys(), ...alsoDatabases.filter((d) => d !== ':memory:').map(fileKey)])) {
     for (const candidate of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) {
       if (key === candidate || sameFile(stat, statOf(candidate))) {
-        throw new AppError('invalid_input', `${file} is the LeadLedger database${candidate === db ? '' : ` (its ${candidate.slice(db.length + 1)} file)`}, not a CSV file: choose another file`);
+        throw new AppError(
+          'invalid_input',
+          `${file} is the LeadLedger database${candidate === db ? '' : ` (its ${candidate.slice(db.length + 1)} file)`}, not a CSV file: choose another file`,
+        );
       }
     }
   }

@@ -76,7 +76,8 @@ function openOnce(file: string, options: OpenOptions): Db {
     return openChecked(file, options);
   } catch (error) {
     if (error instanceof DatabaseFileError || error instanceof AppError) throw error;
-    if (isDamageCode(error)) throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${(error as Error).message})`);
+    if (isDamageCode(error))
+      throw new DatabaseFileError(file, 'corrupt', `${file} is damaged (${(error as Error).message})`);
     throw startProblem(file, error);
   }
 }

@@ -14,6 +14,8 @@ export function filteredPage<Row>(
   const clause = applied.length ? `WHERE ${applied.map((c) => c.sql).join(' AND ')}` : '';
   const params = Object.assign({}, ...applied.map((c) => c.params ?? {})) as Record<string, unknown>;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${query.from} ${clause}`).get(params) as { n: number }).n;
-  const rows = db.prepare(`${query.select} ${clause} ORDER BY ${query.orderBy} LIMIT @limit OFFSET @offset`).all({ ...params, ...page }) as Row[];
+  const rows = db
+    .prepare(`${query.select} ${clause} ORDER BY ${query.orderBy} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, ...page }) as Row[];
   return { rows, total };
 }

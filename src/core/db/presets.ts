@@ -9,7 +9,12 @@ type Preset = {
 
 // Defaults from docs/domain.md §1; the user edits them when a platform changes its rules.
 export const presets: readonly Preset[] = [
-  { name: 'Upwork', color: '#14a800', credit: { name: 'Connects', priceMinor: 15, freeMonthly: 10 }, commission: { percentBp: 1000, from: '2023-05-03' } },
+  {
+    name: 'Upwork',
+    color: '#14a800',
+    credit: { name: 'Connects', priceMinor: 15, freeMonthly: 10 },
+    commission: { percentBp: 1000, from: '2023-05-03' },
+  },
   { name: 'Fiverr', color: '#1dbf73', commission: { percentBp: 2000, from: '2000-01-01' } },
   { name: 'Freelancer.com', color: '#29b2fe', commission: { percentBp: 1000, minFeeMinor: 500, from: '2000-01-01' } },
   { name: 'PeoplePerHour', color: '#f26b3a', commission: { percentBp: 2000, from: '2000-01-01' } },
@@ -50,7 +55,12 @@ export function seedPresets(db: Database, now = new Date().toISOString()): void 
       );
       if (preset.credit) insertPrice.run(lastInsertRowid, preset.credit.priceMinor);
       if (preset.commission) {
-        insertRule.run(lastInsertRowid, preset.commission.from, preset.commission.percentBp, preset.commission.minFeeMinor ?? null);
+        insertRule.run(
+          lastInsertRowid,
+          preset.commission.from,
+          preset.commission.percentBp,
+          preset.commission.minFeeMinor ?? null,
+        );
       }
     });
     db.prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES ('base_currency', 'USD')`).run();

@@ -6,7 +6,9 @@ export function getSetting(db: Database, key: string): string | undefined {
 }
 
 export function setSetting(db: Database, key: string, value: string): void {
-  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  db.prepare(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(key, value);
 }
 
 export function baseCurrency(db: Database): string {

@@ -10,9 +10,13 @@ export function sqliteApiError(error: unknown): ApiError | undefined {
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
   // Another writer (an import in this window, the CLI, another window) holds the write lock.
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return { code: 'busy', message: busyMessage };
-  if (code === 'SQLITE_FULL') return { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' };
+  if (code === 'SQLITE_FULL')
+    return { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and try again.' };
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
-    return { code: 'storage', message: `The database file is damaged (${code}): nothing was saved. Run "leadledger check", or restore a backup (Settings → Backups).` };
+    return {
+      code: 'storage',
+      message: `The database file is damaged (${code}): nothing was saved. Run "leadledger check", or restore a backup (Settings → Backups).`,
+    };
   }
   return { code: 'storage', message: `The database refused the change (${code}): nothing was saved.` };
 }

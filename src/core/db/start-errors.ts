@@ -72,8 +72,12 @@ export function startProblem(file: string, error: unknown): Error {
     `${file} is read-only (the file or its folder): LeadLedger needs to write there, also to open it. Make it writable, then start LeadLedger again. The file was not changed.`,
   );
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return readOnly;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || diskIsFull(file)) return new AppError('storage', fullMessage(file));
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || diskIsFull(file))
+    return new AppError('storage', fullMessage(file));
   if (!writable(file) || !writable(path.dirname(file))) return readOnly;
   const message = (error as Error | undefined)?.message ?? String(error);
-  return new AppError('storage', `LeadLedger could not open ${file} (${code || 'error'}: ${message}). The file was not changed.`);
+  return new AppError(
+    'storage',
+    `LeadLedger could not open ${file} (${code || 'error'}: ${message}). The file was not changed.`,
+  );
 }

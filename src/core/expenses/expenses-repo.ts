@@ -29,7 +29,20 @@ export type ExpenseRecord = {
 
 export type ExpenseWrite = Omit<ExpenseRecord, 'id'>;
 
-const columns = ['ref', 'date', 'source_id', 'category', 'description', 'amount_minor', 'currency', 'connects', 'import_id', 'created_at', 'platform_description', 'platform_category'] as const satisfies readonly (keyof ExpenseWrite)[];
+const columns = [
+  'ref',
+  'date',
+  'source_id',
+  'category',
+  'description',
+  'amount_minor',
+  'currency',
+  'connects',
+  'import_id',
+  'created_at',
+  'platform_description',
+  'platform_category',
+] as const satisfies readonly (keyof ExpenseWrite)[];
 const insertSql = `INSERT INTO expenses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE expenses SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
@@ -42,13 +55,20 @@ export function getExpenseByRef(db: Database, ref: string): ExpenseRecord | unde
 }
 
 export function insertExpense(db: Database, expense: ExpenseWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run({ platform_description: null, platform_category: null, ...expense }).lastInsertRowid);
+  const id = Number(
+    prepared(db, insertSql).run({ platform_description: null, platform_category: null, ...expense }).lastInsertRowid,
+  );
   addExpense(batch, expense, 1);
   return id;
 }
 
 export function updateExpense(db: Database, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
-  prepared(db, updateSql).run({ platform_description: before.platform_description ?? null, platform_category: before.platform_category ?? null, ...after, id: before.id });
+  prepared(db, updateSql).run({
+    platform_description: before.platform_description ?? null,
+    platform_category: before.platform_category ?? null,
+    ...after,
+    id: before.id,
+  });
   addExpense(batch, before, -1);
   addExpense(batch, after, 1);
 }
@@ -75,14 +95,23 @@ export function getExpenseRow(db: Database, id: number): ExpenseListRow | undefi
 }
 
 /** One page of expenses, newest first, and how many match. */
-export function listExpenseRows(db: Database, filter: ExpenseFilter, page: { limit: number; offset: number }): { rows: ExpenseListRow[]; total: number } {
-  return filteredPage<ExpenseListRow>(db, { from: 'expenses e', select: selectListed, orderBy: 'e.date DESC, e.id DESC' }, [
-    filter.sourceId && { sql: 'e.source_id = @sourceId', params: { sourceId: filter.sourceId } },
-    filter.noChannel && { sql: 'e.source_id IS NULL' },
-    filter.category && { sql: 'e.category = @category', params: { category: filter.category } },
-    filter.from && { sql: 'e.date >= @from', params: { from: filter.from } },
-    filter.to && { sql: 'e.date <= @to', params: { to: filter.to } },
-  ], page);
+export function listExpenseRows(
+  db: Database,
+  filter: ExpenseFilter,
+  page: { limit: number; offset: number },
+): { rows: ExpenseListRow[]; total: number } {
+  return filteredPage<ExpenseListRow>(
+    db,
+    { from: 'expenses e', select: selectListed, orderBy: 'e.date DESC, e.id DESC' },
+    [
+      filter.sourceId && { sql: 'e.source_id = @sourceId', params: { sourceId: filter.sourceId } },
+      filter.noChannel && { sql: 'e.source_id IS NULL' },
+      filter.category && { sql: 'e.category = @category', params: { category: filter.category } },
+      filter.from && { sql: 'e.date >= @from', params: { from: filter.from } },
+      filter.to && { sql: 'e.date <= @to', params: { to: filter.to } },
+    ],
+    page,
+  );
 }
 
 /**
@@ -97,7 +126,10 @@ export function uncountedImportWarning(db: Database, importId: number): string[]
     )
     .all(importId) as { date: string; amount_minor: number; currency: string; source: string }[];
   if (rows.length === 0) return [];
-  const listed = rows.slice(0, 3).map((r) => `${r.source} ${r.date} ${formatMinorPlain(r.amount_minor, r.currency)} ${r.currency}`).join(', ');
+  const listed = rows
+    .slice(0, 3)
+    .map((r) => `${r.source} ${r.date} ${formatMinorPlain(r.amount_minor, r.currency)} ${r.currency}`)
+    .join(', ');
   const more = rows.length > 3 ? ` and ${rows.length - 3} more` : '';
   const what = rows.length === 1 ? '1 connects purchase has' : `${rows.length} connects purchases have`;
   return [`${what} no count (${listed}${more}): not in the Connects balance until you add how many on the Costs page`];

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import { keepUndoSnapshot } from '../db/undo-snapshots';
-import { connectsCountNeeded, type Expense, negativeConnectsPurchase, type ExpenseCreate, type ExpenseList, type ExpenseUpdate, needsConnectsCount } from '../../shared/api/schemas/expenses';
+import {
+  connectsCountNeeded,
+  type Expense,
+  negativeConnectsPurchase,
+  type ExpenseCreate,
+  type ExpenseList,
+  type ExpenseUpdate,
+  needsConnectsCount,
+} from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
 import type { Ctx } from '../context';
 import {
@@ -25,8 +33,16 @@ import { guardShortfall } from '../connects/ledger-service';
 
 function toExpense(r: ExpenseListRow): Expense {
   return {
-    id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, category: r.category,
-    description: r.description, amountMinor: r.amount_minor, currency: r.currency, connects: r.connects,
+    id: r.id,
+    ref: r.ref,
+    date: r.date,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    category: r.category,
+    description: r.description,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    connects: r.connects,
   };
 }
 
@@ -50,9 +66,16 @@ export function createExpense(ctx: Ctx, input: z.output<typeof ExpenseCreate>): 
     const ref = input.ref ?? newRef('exp');
     if (getExpenseByRef(db, ref)) throw fieldError('ref', `An expense with reference "${ref}" exists`);
     const write: ExpenseWrite = {
-      ref, date: input.date, source_id: sourceId, category: input.category, description: input.description ?? '',
-      amount_minor: minorOf('amount', input.amount, currency), currency, connects: input.category === 'connects' ? (input.connects ?? 0) : 0,
-      import_id: null, created_at: ctx.now().toISOString(),
+      ref,
+      date: input.date,
+      source_id: sourceId,
+      category: input.category,
+      description: input.description ?? '',
+      amount_minor: minorOf('amount', input.amount, currency),
+      currency,
+      connects: input.category === 'connects' ? (input.connects ?? 0) : 0,
+      import_id: null,
+      created_at: ctx.now().toISOString(),
     };
     const batch = new RollupBatch(db);
     const newId = insertExpense(db, write, batch);
@@ -72,14 +95,23 @@ export function updateExpenseById(ctx: Ctx, input: z.output<typeof ExpenseUpdate
     const currency = input.currency ?? before.currency;
     const category = input.category ?? before.category;
     const connects = category === 'connects' ? (input.connects ?? before.connects) : 0;
-    if (category !== 'connects' && input.connects) throw fieldError('connects', 'Only a connects purchase has a number of connects');
+    if (category !== 'connects' && input.connects)
+      throw fieldError('connects', 'Only a connects purchase has a number of connects');
     const amount = input.amount ?? formatMinorPlain(before.amount_minor, before.currency);
     if (needsConnectsCount({ category, amount, connects })) throw fieldError('connects', connectsCountNeeded);
-    if (category === 'connects' && minorOf('amount', amount, currency) < 0) throw fieldError('amount', negativeConnectsPurchase);
+    if (category === 'connects' && minorOf('amount', amount, currency) < 0)
+      throw fieldError('amount', negativeConnectsPurchase);
     const after: ExpenseWrite = {
-      ref: input.ref ?? before.ref, date: input.date ?? before.date, source_id: sourceId, category, description: input.description ?? before.description,
-      amount_minor: minorOf('amount', amount, currency), currency, connects,
-      import_id: before.import_id, created_at: before.created_at,
+      ref: input.ref ?? before.ref,
+      date: input.date ?? before.date,
+      source_id: sourceId,
+      category,
+      description: input.description ?? before.description,
+      amount_minor: minorOf('amount', amount, currency),
+      currency,
+      connects,
+      import_id: before.import_id,
+      created_at: before.created_at,
     };
     guardShortfall(ctx, creditChannels(before, after), input.confirmShortfall === true, () => {
       const batch = new RollupBatch(db);
@@ -99,7 +131,10 @@ function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | '
  * Deletes an expense; a connects purchase whose credits were spent needs `confirmShortfall` (docs/domain.md §5).
  * The snapshot is what undo:expense puts back.
  */
-export function deleteExpenseById(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: ExpenseRecord; undoId: number } {
+export function deleteExpenseById(
+  ctx: Ctx,
+  input: { id: number; confirmShortfall?: boolean | undefined },
+): { id: number; snapshot: ExpenseRecord; undoId: number } {
   const { db } = ctx;
   const { id } = input;
   let undoId = 0;

@@ -13,7 +13,12 @@ import { callOk, openTempCtx } from '../../../test-support/temp-db';
 const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/real');
 const present = fs.existsSync(path.join(corpus, 'SOURCES.md'));
 const money = /^(upwork|paypal|stripe|wise)_/;
-const files = present ? fs.readdirSync(corpus).filter((f) => f.endsWith('.csv') && money.test(f)).sort() : [];
+const files = present
+  ? fs
+      .readdirSync(corpus)
+      .filter((f) => f.endsWith('.csv') && money.test(f))
+      .sort()
+  : [];
 
 const opened: ReturnType<typeof openTempCtx>[] = [];
 afterEach(() => {
@@ -35,27 +40,47 @@ async function importFile(c: ReturnType<typeof fresh>, name: string): Promise<Im
   }
 }
 
-type Row = { id: number; source_id: number; date: string; gross_minor: number; fee_minor: number; currency: string; description: string };
+type Row = {
+  id: number;
+  source_id: number;
+  date: string;
+  gross_minor: number;
+  fee_minor: number;
+  currency: string;
+  description: string;
+};
 
 describe.skipIf(!present)('the corpus statements meet typed records', () => {
   it.each(files)('%s: a payment typed by hand is counted once; a re-import keeps what the user set', async (name) => {
     const scratch = fresh();
     const alone = await importFile(scratch, name);
     if (!alone?.applied) return; // refused by design (another report kind): real-corpus.test.ts checks the refusal
-    const paid = scratch.db.prepare(`SELECT id, source_id, date, gross_minor, fee_minor, currency, description FROM payments WHERE gross_minor > 0 ORDER BY date, id`).all() as Row[];
+    const paid = scratch.db
+      .prepare(
+        `SELECT id, source_id, date, gross_minor, fee_minor, currency, description FROM payments WHERE gross_minor > 0 ORDER BY date, id`,
+      )
+      .all() as Row[];
     const totals = scratch.db.prepare(`SELECT COUNT(*) AS n, SUM(gross_minor) AS gross FROM payments`).get();
-    const sourceName = (c: ReturnType<typeof fresh>, id: number) => (c.db.prepare(`SELECT name FROM sources WHERE id = ?`).get(id) as { name: string }).name;
+    const sourceName = (c: ReturnType<typeof fresh>, id: number) =>
+      (c.db.prepare(`SELECT name FROM sources WHERE id = ?`).get(id) as { name: string }).name;
 
     const c = fresh();
     const call = <T = unknown>(op: string, input: unknown) => callOk<T>(c, op, input);
     let typedId: number | null = null;
     if (paid.length > 0) {
       const first = paid[0]!;
-      const source = (c.db.prepare(`SELECT id FROM sources WHERE name = ?`).get(sourceName(scratch, first.source_id)) as { id: number } | undefined)?.id
-        ?? (await call<{ id: number }>('sources:create', { name: sourceName(scratch, first.source_id) })).id;
+      const source =
+        (
+          c.db.prepare(`SELECT id FROM sources WHERE name = ?`).get(sourceName(scratch, first.source_id)) as
+            { id: number } | undefined
+        )?.id ?? (await call<{ id: number }>('sources:create', { name: sourceName(scratch, first.source_id) })).id;
       // Typed on the day the deal closed, two days before the platform paid it out.
       const typed = await call<{ id: number }>('payments:create', {
-        sourceId: source, date: addDaysIso(first.date, -2), gross: formatMinorPlain(first.gross_minor, first.currency), fee: formatMinorPlain(first.fee_minor, first.currency), currency: first.currency,
+        sourceId: source,
+        date: addDaysIso(first.date, -2),
+        gross: formatMinorPlain(first.gross_minor, first.currency),
+        fee: formatMinorPlain(first.fee_minor, first.currency),
+        currency: first.currency,
       });
       typedId = typed.id;
     }
@@ -64,18 +89,28 @@ describe.skipIf(!present)('the corpus statements meet typed records', () => {
     expect(c.db.prepare(`SELECT COUNT(*) AS n, SUM(gross_minor) AS gross FROM payments`).get()).toEqual(totals);
     if (typedId !== null) {
       expect(summary.matched.map((m) => m.typed.id)).toContain(typedId);
-      expect((c.db.prepare(`SELECT import_id FROM payments WHERE id = ?`).get(typedId) as { import_id: number }).import_id).toBe(summary.importId);
+      expect(
+        (c.db.prepare(`SELECT import_id FROM payments WHERE id = ?`).get(typedId) as { import_id: number }).import_id,
+      ).toBe(summary.importId);
     }
 
     // The user's fields: every payment linked to a lead of its channel, a description edited, a category decided.
     for (const p of c.db.prepare(`SELECT id, source_id FROM payments`).all() as { id: number; source_id: number }[]) {
-      const lead = await call<{ id: number }>('leads:create', { sourceId: p.source_id, title: `Deal ${p.id}`, createdOn: '2026-01-01' });
+      const lead = await call<{ id: number }>('leads:create', {
+        sourceId: p.source_id,
+        title: `Deal ${p.id}`,
+        createdOn: '2026-01-01',
+      });
       await call('payments:update', { id: p.id, leadId: lead.id });
     }
-    const firstPayment = c.db.prepare(`SELECT id FROM payments ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+    const firstPayment = c.db.prepare(`SELECT id FROM payments ORDER BY id LIMIT 1`).get() as
+      { id: number } | undefined;
     if (firstPayment) await call('payments:update', { id: firstPayment.id, description: 'My own words' });
-    const cost = c.db.prepare(`SELECT id, category FROM expenses WHERE category NOT IN ('connects') ORDER BY id LIMIT 1`).get() as { id: number; category: string } | undefined;
-    if (cost) await call('expenses:update', { id: cost.id, category: cost.category === 'other' ? 'advertising' : 'other' });
+    const cost = c.db
+      .prepare(`SELECT id, category FROM expenses WHERE category NOT IN ('connects') ORDER BY id LIMIT 1`)
+      .get() as { id: number; category: string } | undefined;
+    if (cost)
+      await call('expenses:update', { id: cost.id, category: cost.category === 'other' ? 'advertising' : 'other' });
     const userFields = () => ({
       payments: c.db.prepare(`SELECT id, lead_id, description FROM payments ORDER BY id`).all(),
       expenses: c.db.prepare(`SELECT id, category, description FROM expenses ORDER BY id`).all(),

@@ -14,7 +14,15 @@ export const csvHandlers: HandlersFor<'csv'> = {
     const { layout, problem, rows } = await inspectLayout(ctx.db, path);
     // A time tracker's file: its projects for the project mapping screen (docs/domain.md §6).
     const projects = layout?.platform === 'tracker' ? await trackerProjects(ctx.db, path) : undefined;
-    return { ...inspection, format: layout?.id ?? null, formatLabel: layout?.label ?? null, layout, problem, readRows: rows, projects };
+    return {
+      ...inspection,
+      format: layout?.id ?? null,
+      formatLabel: layout?.label ?? null,
+      layout,
+      problem,
+      readRows: rows,
+      projects,
+    };
   },
   'csv:save-projects': (ctx, { projects }) => saveTrackerProjects(ctx, projects),
   'csv:type-decisions': (ctx, { platform }) => listTypeDecisions(ctx, platform),
@@ -29,7 +37,12 @@ export const csvHandlers: HandlersFor<'csv'> = {
   'csv:delete-mapping': (ctx, { id }) => deleteMapping(ctx, id),
   'csv:export-file': async (ctx, { fileId, kind, from, to, bom, json, basis, attribution }) => {
     const file = registeredFile(fileId, 'write');
-    const rows = await exportToFile(ctx, kind, { from, to, bom: bom ?? false, json: json ?? false, basis, attribution }, file.path);
+    const rows = await exportToFile(
+      ctx,
+      kind,
+      { from, to, bom: bom ?? false, json: json ?? false, basis, attribution },
+      file.path,
+    );
     return { rows, fileName: file.name };
   },
 };

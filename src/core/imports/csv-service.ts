@@ -32,8 +32,14 @@ const targetFields: Record<Mapping['target'], readonly string[]> = {
 const extraAliases: Record<string, Record<string, readonly string[]>> = {
   payments: { net: ['net', 'netto', 'neto', 'net amount'] },
   time: {
-    ref: ['ref', 'id'], date: ['date', 'start date', 'day'], minutes: ['minutes', 'mins'], duration: ['duration', 'hours', 'time', 'duration (h)'],
-    source: ['source', 'channel', 'platform'], lead_ref: ['lead_ref', 'lead'], kind: ['kind'], note: ['note', 'notes', 'description', 'task'],
+    ref: ['ref', 'id'],
+    date: ['date', 'start date', 'day'],
+    minutes: ['minutes', 'mins'],
+    duration: ['duration', 'hours', 'time', 'duration (h)'],
+    source: ['source', 'channel', 'platform'],
+    lead_ref: ['lead_ref', 'lead'],
+    kind: ['kind'],
+    note: ['note', 'notes', 'description', 'task'],
   },
 };
 const dateFields = ['created_on', 'applied_on', 'closed_on', 'follow_up_on', 'date'];
@@ -55,7 +61,13 @@ async function head(file: string, records: number) {
 
 function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] {
   return listMappingRecords(ctx.db)
-    .map((r) => ({ id: r.id, name: r.name, target: r.target, mapping: JSON.parse(r.mapping_json) as Mapping, matches: r.header_signature === signature }))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      target: r.target,
+      mapping: JSON.parse(r.mapping_json) as Mapping,
+      matches: r.header_signature === signature,
+    }))
     .sort((a, b) => Number(b.matches) - Number(a.matches));
 }
 
@@ -66,12 +78,18 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
   const suggestions: Record<string, Mapping> = {};
   const dateNotes: Record<string, string> = {};
   for (const target of ['leads', 'payments', 'expenses', 'time'] as const) {
-    const aliases = { ...(target === 'time' ? {} : (ownAliases[target] as Record<string, readonly string[]>)), ...extraAliases[target] };
+    const aliases = {
+      ...(target === 'time' ? {} : (ownAliases[target] as Record<string, readonly string[]>)),
+      ...extraAliases[target],
+    };
     const columns = indexHeaders(headers, aliases) as Record<string, number>;
-    const dateSamples = Object.entries(columns).filter(([f]) => dateFields.includes(f)).flatMap(([, i]) => rows.map((r) => r.fields[i] ?? ''));
+    const dateSamples = Object.entries(columns)
+      .filter(([f]) => dateFields.includes(f))
+      .flatMap(([, i]) => rows.map((r) => r.fields[i] ?? ''));
     // docs/domain.md §3: the format that reads every row shown is proposed; the wizard says when none does.
     const guessed = guessDateFormat(dateSamples);
-    if (!guessed && dateSamples.some((d) => d.trim() !== '')) dateNotes[target] = 'No date format reads every row shown: choose one, and the rows it cannot read are listed';
+    if (!guessed && dateSamples.some((d) => d.trim() !== ''))
+      dateNotes[target] = 'No date format reads every row shown: choose one, and the rows it cannot read are listed';
     suggestions[target] = { target, columns, dateFormat: guessed ?? 'YYYY-MM-DD', decimal: '.' };
   }
   return {
@@ -85,17 +103,28 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
     suggestions,
     dateNotes,
     fields: Object.fromEntries(
-      (['leads', 'payments', 'expenses', 'time'] as const).map((t) => [t, targetFields[t].map((name) => ({ name, required: requiredFields[t].includes(name) }))]),
+      (['leads', 'payments', 'expenses', 'time'] as const).map((t) => [
+        t,
+        targetFields[t].map((name) => ({ name, required: requiredFields[t].includes(name) })),
+      ]),
     ),
   };
 }
 
 /** The first rows as the mapping reads them, each validated like the import will (no database writes). */
-export async function previewMapping(ctx: Ctx, fileId: string, mapping: Mapping, count = 20): Promise<{ rows: PreviewRow[] }> {
+export async function previewMapping(
+  ctx: Ctx,
+  fileId: string,
+  mapping: Mapping,
+  count = 20,
+): Promise<{ rows: PreviewRow[] }> {
   const file = registeredFile(fileId, 'read');
   const { headers, rows } = await head(file.path, count + 1);
-  const missing = requiredFields[mapping.target].filter((f) => mapping.columns[f] === undefined && !(f === 'source' && mapping.source));
-  if (mapping.target === 'time' && mapping.columns.minutes === undefined && mapping.columns.duration === undefined) missing.push('minutes or duration');
+  const missing = requiredFields[mapping.target].filter(
+    (f) => mapping.columns[f] === undefined && !(f === 'source' && mapping.source),
+  );
+  if (mapping.target === 'time' && mapping.columns.minutes === undefined && mapping.columns.duration === undefined)
+    missing.push('minutes or duration');
   const mapper = mappingMapper(mapping, headers.length, { baseCurrency: baseCurrency(ctx.db), source: mapping.source });
   const flipped = 'flipped' in mapper ? (mapper.flipped as () => number) : undefined;
   let seen = 0;
@@ -104,21 +133,35 @@ export async function previewMapping(ctx: Ctx, fileId: string, mapping: Mapping,
       const values: Record<string, string> = {};
       for (const [field, index] of Object.entries(mapping.columns)) values[field] = fields[index] ?? '';
       const result = mapper.row(fields, line);
-      const error = missing.length ? `Choose a column for ${missing.join(', ')}` : result?.kind === 'invalid' ? result.message : null;
+      const error = missing.length
+        ? `Choose a column for ${missing.join(', ')}`
+        : result?.kind === 'invalid'
+          ? result.message
+          : null;
       // The preview says when a fee was read as a cost (docs/domain.md §3) or an entry was under half a minute.
-      const note = result.kind === 'skipped' ? `skipped: ${result.reason}` : flipped && flipped() > seen ? feeReadAsCost : null;
+      const note =
+        result.kind === 'skipped' ? `skipped: ${result.reason}` : flipped && flipped() > seen ? feeReadAsCost : null;
       if (flipped) seen = flipped();
       return { line, values, error, note };
     }),
   };
 }
 
-export async function saveMapping(ctx: Ctx, input: { name: string; fileId: string; mapping: Mapping }): Promise<SavedMapping> {
+export async function saveMapping(
+  ctx: Ctx,
+  input: { name: string; fileId: string; mapping: Mapping },
+): Promise<SavedMapping> {
   const file = registeredFile(input.fileId, 'read');
   const { headers } = await head(file.path, 1);
   mappingMapper(input.mapping, headers.length, { baseCurrency: baseCurrency(ctx.db) });
   const signature = headerSignature(headers);
-  upsertMapping(ctx.db, { name: input.name, header_signature: signature, target: input.mapping.target, mapping_json: JSON.stringify(input.mapping), created_at: ctx.now().toISOString() });
+  upsertMapping(ctx.db, {
+    name: input.name,
+    header_signature: signature,
+    target: input.mapping.target,
+    mapping_json: JSON.stringify(input.mapping),
+    created_at: ctx.now().toISOString(),
+  });
   const saved = savedMappings(ctx, signature).find((m) => m.name.toLowerCase() === input.name.toLowerCase());
   if (!saved) throw fieldError('name', 'The mapping could not be saved');
   return saved;

@@ -9,7 +9,12 @@ import type { Attribution } from '../../shared/api/schemas/reports';
 export type ExportKindAll = OwnFormat | 'report';
 
 /** Writes an export through `sink` (awaiting back-pressure); returns the number of records. */
-export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOptions & { attribution?: Attribution | undefined }, sink: (text: string) => void | Promise<void>): Promise<number> {
+export async function exportTo(
+  ctx: Ctx,
+  kind: ExportKindAll,
+  options: ExportOptions & { attribution?: Attribution | undefined },
+  sink: (text: string) => void | Promise<void>,
+): Promise<number> {
   if (kind === 'report') {
     const { text, rows } = exportReport(ctx, options);
     await sink(text);
@@ -19,7 +24,12 @@ export async function exportTo(ctx: Ctx, kind: ExportKindAll, options: ExportOpt
 }
 
 /** Exports into the file the user pointed at, as writeOutputFile writes it (whole or not at all, never replacing a pipe or a device). */
-export async function exportToFile(ctx: Ctx, kind: ExportKindAll, options: ExportOptions & { attribution?: Attribution | undefined }, file: string): Promise<number> {
+export async function exportToFile(
+  ctx: Ctx,
+  kind: ExportKindAll,
+  options: ExportOptions & { attribution?: Attribution | undefined },
+  file: string,
+): Promise<number> {
   assertNotOpenDatabase(file, [ctx.dbPath]); // renaming an export over the database would destroy it
   return writeOutputFile(file, (write) => exportTo(ctx, kind, options, write));
 }

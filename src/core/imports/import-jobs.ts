@@ -45,15 +45,32 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
   const file = registeredFile(input.fileId, 'read');
   let mapping = input.mapping;
   if (!mapping && input.mappingName) mapping = mappingByName(ctx, input.mappingName, await headersOf(file.path));
-  if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'An import is already running; wait for it or cancel it');
+  if ([...jobs.values()].some((j) => j.state === 'running'))
+    throw new AppError('conflict', 'An import is already running; wait for it or cancel it');
   prune(Date.now());
   const id = randomBytes(8).toString('hex');
   const job: Job = {
-    id, state: 'running', rows: 0, bytes: 0, totalBytes: 0, rowsPerSecond: 0, summary: null, error: null, cancel: false, startedAt: performance.now(),
+    id,
+    state: 'running',
+    rows: 0,
+    bytes: 0,
+    totalBytes: 0,
+    rowsPerSecond: 0,
+    summary: null,
+    error: null,
+    cancel: false,
+    startedAt: performance.now(),
   };
   jobs.set(id, job);
   const options: ImportOptions = {
-    fileName: file.name, as: input.as, source: input.source, kind: input.kind, mapping, skipInvalid: input.skipInvalid, dryRun: input.dryRun, sameAs: input.sameAs,
+    fileName: file.name,
+    as: input.as,
+    source: input.source,
+    kind: input.kind,
+    mapping,
+    skipInvalid: input.skipInvalid,
+    dryRun: input.dryRun,
+    sameAs: input.sameAs,
   };
   let db: Database | undefined;
   const finish = (state: Job['state'], error: string | null) => {

@@ -2,15 +2,25 @@ import type { Database } from 'better-sqlite3';
 import type { SavedMapping } from '../../shared/api/schemas/csv';
 
 /** A saved column mapping of the import wizard, as stored (`mapping_json` is a ColumnMapping). */
-export type MappingRecord = { id: number; name: string; target: SavedMapping['target']; header_signature: string; mapping_json: string };
+export type MappingRecord = {
+  id: number;
+  name: string;
+  target: SavedMapping['target'];
+  header_signature: string;
+  mapping_json: string;
+};
 
 export function listMappingRecords(db: Database): MappingRecord[] {
-  return db.prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings ORDER BY name`).all() as MappingRecord[];
+  return db
+    .prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings ORDER BY name`)
+    .all() as MappingRecord[];
 }
 
 /** A mapping by name, whatever its case. */
 export function findMappingByName(db: Database, name: string): MappingRecord | undefined {
-  return db.prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings WHERE name = ? COLLATE NOCASE`).get(name) as MappingRecord | undefined;
+  return db
+    .prepare(`SELECT id, name, target, header_signature, mapping_json FROM csv_mappings WHERE name = ? COLLATE NOCASE`)
+    .get(name) as MappingRecord | undefined;
 }
 
 /** Saves a mapping under its name, replacing one of the same name. */

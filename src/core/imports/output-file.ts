@@ -10,12 +10,15 @@ import { AppError } from '../../shared/api/result';
 // through, never replaced; a folder, a socket or a disk device is refused in one line.
 
 /** Where the bytes go: `atomic` (temp + rename, with the final file's mode) or `through` (open and write). */
-type Plan = { kind: 'atomic'; target: string; mode: number; owner?: { uid: number; gid: number } } | { kind: 'through'; target: string; append?: boolean };
+type Plan =
+  | { kind: 'atomic'; target: string; mode: number; owner?: { uid: number; gid: number } }
+  | { kind: 'through'; target: string; append?: boolean };
 
 const maxLinks = 40;
 
 /** /dev/stdout, /dev/fd/N, /proc/self/fd/N name an open descriptor (a pipe, a terminal, a file the shell opened). */
-const descriptorPath = (file: string) => /^\/dev\/(fd\/\d+|stdout|stderr)$|^\/proc\/(self|thread-self|\d+)\/fd\/\d+$/.test(file);
+const descriptorPath = (file: string) =>
+  /^\/dev\/(fd\/\d+|stdout|stderr)$|^\/proc\/(self|thread-self|\d+)\/fd\/\d+$/.test(file);
 
 /**
  * Follows `file`'s symlinks one hop at a time (a dangling link names the file to create), stopping
@@ -38,20 +41,25 @@ function plan(file: string): Plan {
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   if (descriptorPath(target)) {
     if (stat?.isDirectory()) throw new AppError('invalid_input', `Cannot write ${file}: it is a folder, not a file`);
-    if (stat?.isBlockDevice()) throw new AppError('invalid_input', `Cannot write ${file}: it is a disk device, not a file`);
+    if (stat?.isBlockDevice())
+      throw new AppError('invalid_input', `Cannot write ${file}: it is a disk device, not a file`);
     // A file the shell opened (`> out`, `>> log`): added at its end, as the shell's own descriptor would.
     return { kind: 'through', target, append: stat?.isFile() ?? false };
   }
   if (!stat) {
     const folder = fs.statSync(path.dirname(target), { throwIfNoEntry: false });
-    if (!folder) throw new AppError('invalid_input', `Cannot write ${file}: the folder ${path.dirname(target)} does not exist`);
-    if (!folder.isDirectory()) throw new AppError('invalid_input', `Cannot write ${file}: ${path.dirname(target)} is not a folder`);
+    if (!folder)
+      throw new AppError('invalid_input', `Cannot write ${file}: the folder ${path.dirname(target)} does not exist`);
+    if (!folder.isDirectory())
+      throw new AppError('invalid_input', `Cannot write ${file}: ${path.dirname(target)} is not a folder`);
     return { kind: 'atomic', target, mode: 0o600 };
   }
-  if (stat.isFile()) return { kind: 'atomic', target, mode: stat.mode & 0o7777, owner: { uid: stat.uid, gid: stat.gid } };
+  if (stat.isFile())
+    return { kind: 'atomic', target, mode: stat.mode & 0o7777, owner: { uid: stat.uid, gid: stat.gid } };
   if (stat.isDirectory()) throw new AppError('invalid_input', `Cannot write ${file}: it is a folder, not a file`);
   if (stat.isFIFO() || stat.isCharacterDevice()) return { kind: 'through', target };
-  if (stat.isBlockDevice()) throw new AppError('invalid_input', `Cannot write ${file}: it is a disk device, not a file`);
+  if (stat.isBlockDevice())
+    throw new AppError('invalid_input', `Cannot write ${file}: it is a disk device, not a file`);
   throw new AppError('invalid_input', `Cannot write ${file}: it is a socket, not a file`);
 }
 
@@ -59,15 +67,25 @@ function plan(file: string): Plan {
 export function writeFailure(file: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOSPC' || code === 'EDQUOT' ? 'disk full, nothing was written'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EROFS' ? 'the disk is read-only'
-    : code === 'EPIPE' ? 'the program reading it stopped reading'
-    : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder'
-    : code === 'EISDIR' ? 'it is a folder, not a file'
-    : code === 'ENXIO' ? 'nothing is reading it'
-    : (error as Error)?.message ?? String(error);
-  return new AppError(code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' ? 'storage' : 'invalid_input', `Cannot write ${file}: ${why}`);
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'disk full, nothing was written'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : code === 'EPIPE'
+            ? 'the program reading it stopped reading'
+            : code === 'ENOENT' || code === 'ENOTDIR'
+              ? 'no such folder'
+              : code === 'EISDIR'
+                ? 'it is a folder, not a file'
+                : code === 'ENXIO'
+                  ? 'nothing is reading it'
+                  : ((error as Error)?.message ?? String(error));
+  return new AppError(
+    code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' ? 'storage' : 'invalid_input',
+    `Cannot write ${file}: ${why}`,
+  );
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -93,14 +111,19 @@ function ownDescriptor(file: string): number | undefined {
   const match = /^\/(?:dev\/fd|proc\/(self|thread-self|\d+)\/fd)\/(\d+)$/.exec(file);
   if (!match) return undefined;
   const pid = match[1];
-  return pid === undefined || pid === 'self' || pid === 'thread-self' || Number(pid) === process.pid ? Number(match[2]) : undefined;
+  return pid === undefined || pid === 'self' || pid === 'thread-self' || Number(pid) === process.pid
+    ? Number(match[2])
+    : undefined;
 }
 
 /**
  * Writes what `produce` writes into `file` (see above); resolves with what `produce` returns. A
  * failure removes the temp file and leaves an existing file as it was.
  */
-export async function writeOutputFile<T>(file: string, produce: (write: (text: string) => void) => Promise<T>): Promise<T> {
+export async function writeOutputFile<T>(
+  file: string,
+  produce: (write: (text: string) => void) => Promise<T>,
+): Promise<T> {
   let fd: number | undefined;
   let handle: fs.promises.FileHandle | undefined;
   let temp: string | undefined;
@@ -113,14 +136,20 @@ export async function writeOutputFile<T>(file: string, produce: (write: (text: s
     }
     if (where.kind === 'through') {
       // A FIFO's open waits for its reader (as `cat > fifo` does): off the event loop.
-      handle = await fs.promises.open(where.target, fs.constants.O_WRONLY | fs.constants.O_NOCTTY | (where.append ? fs.constants.O_APPEND : 0));
+      handle = await fs.promises.open(
+        where.target,
+        fs.constants.O_WRONLY | fs.constants.O_NOCTTY | (where.append ? fs.constants.O_APPEND : 0),
+      );
       const through = handle.fd;
       const value = await produce((text) => writeAll(through, text));
       await handle.close();
       handle = undefined;
       return value;
     }
-    temp = path.join(path.dirname(where.target), `.${path.basename(where.target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
+    temp = path.join(
+      path.dirname(where.target),
+      `.${path.basename(where.target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
     fd = fs.openSync(temp, 'wx', 0o600);
     const value = await produce((text) => writeAll(fd!, text));
     if (where.owner && (where.owner.uid !== process.getuid?.() || where.owner.gid !== process.getgid?.())) {

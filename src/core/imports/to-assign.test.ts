@@ -20,11 +20,21 @@ describe('To assign covers every channel', () => {
     const file = path.join(path.dirname(ctx.dbPath), 'statement.csv');
     fs.writeFileSync(file, `${statement}\n`);
     await importCsvFile(ctx.db, file, {}, { now: ctx.now });
-    const waiting = await callOk<{ items: { sourceName: string; rail: string | null; grossMinor: number }[]; total: number }>(ctx, 'payments:to-assign', {});
+    const waiting = await callOk<{
+      items: { sourceName: string; rail: string | null; grossMinor: number }[];
+      total: number;
+    }>(ctx, 'payments:to-assign', {});
     expect(waiting.total).toBe(2);
-    expect(waiting.items.map((p) => [p.sourceName, p.rail, p.grossMinor])).toEqual([['Upwork', null, 24000], ['Upwork', null, 20000]]);
+    expect(waiting.items.map((p) => [p.sourceName, p.rail, p.grossMinor])).toEqual([
+      ['Upwork', null, 24000],
+      ['Upwork', null, 20000],
+    ]);
     expect(await callOk(ctx, 'payments:to-assign-count', {})).toEqual({ count: 2 });
-    const plan = ctx.db.prepare(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM payments p WHERE p.rail IS NULL AND p.import_id IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0 AND p.gross_minor != 0`).all() as { detail: string }[];
+    const plan = ctx.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT COUNT(*) FROM payments p WHERE p.rail IS NULL AND p.import_id IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0 AND p.gross_minor != 0`,
+      )
+      .all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join('\n')).toMatch(/payments_waiting/);
   });
 });

@@ -13,9 +13,18 @@ export function listTypeDecisions(ctx: Ctx, platform?: string): SavedTypeDecisio
   );
 }
 
-export function decideTypes(ctx: Ctx, platform: string, decisions: { type: string; as: string; category?: string | undefined }[]): SavedTypeDecision[] {
+export function decideTypes(
+  ctx: Ctx,
+  platform: string,
+  decisions: { type: string; as: string; category?: string | undefined }[],
+): SavedTypeDecision[] {
   ctx.db.transaction(() => {
-    for (const d of decisions) saveTypeDecision(ctx.db, platform, typeKey(d.type), { type: d.type.trim(), as: d.as, category: d.as === 'expense' ? d.category : undefined });
+    for (const d of decisions)
+      saveTypeDecision(ctx.db, platform, typeKey(d.type), {
+        type: d.type.trim(),
+        as: d.as,
+        category: d.as === 'expense' ? d.category : undefined,
+      });
   })();
   return listTypeDecisions(ctx, platform);
 }

@@ -22,21 +22,37 @@ describe('imports:undo', () => {
     const leads = await importCsvFile(ctx.db, fx('leads-lf.csv'), {}, { now: ctx.now });
     const expenses = await importCsvFile(ctx.db, fx('expenses.csv'), {}, { now: ctx.now });
     expect([count('leads') > 0, count('expenses') > 0]).toEqual([true, true]);
-    expect(await callOk(ctx, 'imports:undo', { id: expenses.importId })).toMatchObject({ removed: { expenses: expenses.inserted }, restored: 0 });
-    expect(await callOk(ctx, 'imports:undo', { id: leads.importId })).toMatchObject({ removed: { leads: leads.inserted } });
+    expect(await callOk(ctx, 'imports:undo', { id: expenses.importId })).toMatchObject({
+      removed: { expenses: expenses.inserted },
+      restored: 0,
+    });
+    expect(await callOk(ctx, 'imports:undo', { id: leads.importId })).toMatchObject({
+      removed: { leads: leads.inserted },
+    });
     expect([count('leads'), count('expenses')]).toEqual([0, 0]);
     expect(rollupDrift(ctx.db)).toEqual([]);
     const again = await dispatch(ctx, 'imports:undo', { id: leads.importId });
     expect(!again.ok && again.error.message).toMatch(/was undone already/);
     const history = await callOk<{ id: number; undoneAt: string | null }[]>(ctx, 'imports:list', {});
-    expect(history.map((h) => [h.id, h.undoneAt !== null])).toEqual([[expenses.importId, true], [leads.importId, true]]);
+    expect(history.map((h) => [h.id, h.undoneAt !== null])).toEqual([
+      [expenses.importId, true],
+      [leads.importId, true],
+    ]);
   });
 
   it('is refused, naming the lead, when activity was logged on a lead of the import', async () => {
     const leads = await importCsvFile(ctx.db, fx('leads-lf.csv'), {}, { now: ctx.now });
-    const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as { id: number; title: string };
+    const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as {
+      id: number;
+      title: string;
+    };
     clock = new Date('2026-08-16T09:00:00Z');
-    await callOk(ctx, 'activity:create', { leadId: lead.id, kind: 'call', at: '2026-08-16T09:00:00Z', text: 'Talked about the scope' });
+    await callOk(ctx, 'activity:create', {
+      leadId: lead.id,
+      kind: 'call',
+      at: '2026-08-16T09:00:00Z',
+      text: 'Talked about the scope',
+    });
     const refused = await dispatch(ctx, 'imports:undo', { id: leads.importId });
     expect(!refused.ok && refused.error.message).toContain(`lead #${lead.id} "${lead.title}"`);
     expect(count('leads')).toBe(leads.inserted);
@@ -44,7 +60,10 @@ describe('imports:undo', () => {
 
   it('is refused, naming the lead, when a lead of the import was edited after it', async () => {
     const leads = await importCsvFile(ctx.db, fx('leads-lf.csv'), {}, { now: ctx.now });
-    const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as { id: number; title: string };
+    const lead = ctx.db.prepare(`SELECT id, title FROM leads ORDER BY id LIMIT 1`).get() as {
+      id: number;
+      title: string;
+    };
     clock = new Date('2026-08-16T09:00:00Z');
     await callOk(ctx, 'leads:update', { id: lead.id, notes: 'Called them' });
     const refused = await dispatch(ctx, 'imports:undo', { id: leads.importId });

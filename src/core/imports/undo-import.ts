@@ -14,12 +14,24 @@ import { RollupBatch } from '../rollups/rollup-batch';
 // records, when a later import or edit changed them: a payment's or expense's edit clock (`edit_seq`)
 // past the import's, a lead or time entry updated after the import began.
 
-type ImportRow = { id: number; file_name: string; format: string; started_at: string; inserted: number; updated: number; undone_at: string | null; edit_seq: number };
+type ImportRow = {
+  id: number;
+  file_name: string;
+  format: string;
+  started_at: string;
+  inserted: number;
+  updated: number;
+  undone_at: string | null;
+  edit_seq: number;
+};
 type Takeover = { kind: 'payment' | 'expense'; record_id: number; typed_json: string };
 
 const namedAtMost = 5;
 
-function label(kind: string, r: { id: number; date?: string; amount?: number; currency?: string; title?: string }): string {
+function label(
+  kind: string,
+  r: { id: number; date?: string; amount?: number; currency?: string; title?: string },
+): string {
   const money = r.amount !== undefined && r.currency ? ` ${formatMinorPlain(r.amount, r.currency)} ${r.currency}` : '';
   return `${kind} #${r.id}${r.date ? ` (${r.date}${money})` : r.title ? ` "${r.title}"` : ''}`;
 }
@@ -28,11 +40,20 @@ function label(kind: string, r: { id: number; date?: string; amount?: number; cu
 function changedSince(ctx: Ctx, imp: ImportRow, takeovers: readonly Takeover[]): string[] {
   const { db } = ctx;
   const out: string[] = [];
-  const payments = prepared(db, `SELECT id, date, gross_minor AS amount, currency FROM payments WHERE import_id = ? AND edit_seq > ?`).all(imp.id, imp.edit_seq) as { id: number; date: string; amount: number; currency: string }[];
+  const payments = prepared(
+    db,
+    `SELECT id, date, gross_minor AS amount, currency FROM payments WHERE import_id = ? AND edit_seq > ?`,
+  ).all(imp.id, imp.edit_seq) as { id: number; date: string; amount: number; currency: string }[];
   out.push(...payments.map((p) => label('payment', p)));
-  const expenses = prepared(db, `SELECT id, date, amount_minor AS amount, currency FROM expenses WHERE import_id = ? AND edit_seq > ?`).all(imp.id, imp.edit_seq) as { id: number; date: string; amount: number; currency: string }[];
+  const expenses = prepared(
+    db,
+    `SELECT id, date, amount_minor AS amount, currency FROM expenses WHERE import_id = ? AND edit_seq > ?`,
+  ).all(imp.id, imp.edit_seq) as { id: number; date: string; amount: number; currency: string }[];
   out.push(...expenses.map((e) => label('expense', e)));
-  const leads = prepared(db, `SELECT id, title FROM leads WHERE import_id = ? AND updated_at > ?`).all(imp.id, imp.started_at) as { id: number; title: string }[];
+  const leads = prepared(db, `SELECT id, title FROM leads WHERE import_id = ? AND updated_at > ?`).all(
+    imp.id,
+    imp.started_at,
+  ) as { id: number; title: string }[];
   out.push(...leads.map((l) => label('lead', l)));
   // A lead of the import that records from elsewhere now point to (a payment linked to it since).
   const linked = prepared(
@@ -50,11 +71,15 @@ function changedSince(ctx: Ctx, imp: ImportRow, takeovers: readonly Takeover[]):
        OR EXISTS (SELECT 1 FROM stage_changes c WHERE c.lead_id = l.id AND c.changed_at > ?))`,
   ).all(imp.id, imp.started_at, imp.started_at, imp.started_at) as { id: number; title: string }[];
   out.push(...worked.map((l) => `${label('lead', l)} has activity, time or a stage change since`));
-  const time = prepared(db, `SELECT id, date FROM time_entries WHERE import_id = ? AND updated_at > ?`).all(imp.id, imp.started_at) as { id: number; date: string }[];
+  const time = prepared(db, `SELECT id, date FROM time_entries WHERE import_id = ? AND updated_at > ?`).all(
+    imp.id,
+    imp.started_at,
+  ) as { id: number; date: string }[];
   out.push(...time.map((t) => label('time entry', t)));
   for (const t of takeovers) {
     const table = t.kind === 'payment' ? 'payments' : 'expenses';
-    const now = prepared(db, `SELECT id, import_id FROM ${table} WHERE id = ?`).get(t.record_id) as { id: number; import_id: number | null } | undefined;
+    const now = prepared(db, `SELECT id, import_id FROM ${table} WHERE id = ?`).get(t.record_id) as
+      { id: number; import_id: number | null } | undefined;
     const typed = JSON.parse(t.typed_json) as { id: number; date: string };
     if (!now) out.push(`${label(t.kind, typed)} was deleted`);
     else if (now.import_id !== imp.id) out.push(`${label(t.kind, typed)} was taken over by a later import`);
@@ -67,12 +92,23 @@ export function undoImport(ctx: Ctx, id: number): ImportUndone {
   return db.transaction(() => {
     const imp = prepared(db, `SELECT * FROM imports WHERE id = ?`).get(id) as ImportRow | undefined;
     if (!imp) throw new AppError('not_found', `Import ${id} does not exist`);
-    if (imp.undone_at !== null) throw new AppError('conflict', `Import ${id} (${imp.file_name}) was undone already on ${imp.undone_at.slice(0, 10)}`);
-    const takeovers = prepared(db, `SELECT kind, record_id, typed_json FROM import_takeovers WHERE import_id = ?`).all(id) as Takeover[];
+    if (imp.undone_at !== null)
+      throw new AppError(
+        'conflict',
+        `Import ${id} (${imp.file_name}) was undone already on ${imp.undone_at.slice(0, 10)}`,
+      );
+    const takeovers = prepared(db, `SELECT kind, record_id, typed_json FROM import_takeovers WHERE import_id = ?`).all(
+      id,
+    ) as Takeover[];
     const changed = changedSince(ctx, imp, takeovers);
     if (changed.length > 0) {
-      const named = changed.slice(0, namedAtMost).join(', ') + (changed.length > namedAtMost ? ` and ${changed.length - namedAtMost} more` : '');
-      throw new AppError('conflict', `Undo of ${imp.file_name} refused: changed since the import: ${named}. Nothing was changed`);
+      const named =
+        changed.slice(0, namedAtMost).join(', ') +
+        (changed.length > namedAtMost ? ` and ${changed.length - namedAtMost} more` : '');
+      throw new AppError(
+        'conflict',
+        `Undo of ${imp.file_name} refused: changed since the import: ${named}. Nothing was changed`,
+      );
     }
     const batch = new RollupBatch(db);
     const takenPayments = new Set(takeovers.filter((t) => t.kind === 'payment').map((t) => t.record_id));
@@ -84,7 +120,12 @@ export function undoImport(ctx: Ctx, id: number): ImportUndone {
         const { id: _id, ...typed } = JSON.parse(t.typed_json) as PaymentRecord;
         updatePayment(db, now, typed, batch);
         const payer = JSON.parse(t.typed_json) as { rail?: string | null; payer_name?: string; payer_email?: string };
-        prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(payer.rail ?? null, payer.payer_name ?? '', payer.payer_email ?? '', t.record_id);
+        prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(
+          payer.rail ?? null,
+          payer.payer_name ?? '',
+          payer.payer_email ?? '',
+          t.record_id,
+        );
       } else {
         const now = getExpense(db, t.record_id)!;
         const { id: _id, ...typed } = JSON.parse(t.typed_json) as ExpenseRecord;
@@ -102,7 +143,9 @@ export function undoImport(ctx: Ctx, id: number): ImportUndone {
       deleteExpense(db, getExpense(db, eid)!, batch);
       removed.expenses++;
     }
-    for (const { id: tid } of prepared(db, `SELECT id FROM time_entries WHERE import_id = ?`).all(id) as { id: number }[]) {
+    for (const { id: tid } of prepared(db, `SELECT id FROM time_entries WHERE import_id = ?`).all(id) as {
+      id: number;
+    }[]) {
       if (deleteTimeEntry(db, tid, batch)) removed.time++;
     }
     for (const { id: lid } of prepared(db, `SELECT id FROM leads WHERE import_id = ?`).all(id) as { id: number }[]) {
@@ -116,6 +159,17 @@ export function undoImport(ctx: Ctx, id: number): ImportUndone {
 }
 
 export function listImports(ctx: Ctx, limit = 100): ImportRecord[] {
-  const rows = prepared(ctx.db, `SELECT id, file_name, format, started_at, inserted, updated, undone_at FROM imports ORDER BY id DESC LIMIT ?`).all(limit) as ImportRow[];
-  return rows.map((r) => ({ id: r.id, fileName: r.file_name, format: r.format, startedAt: r.started_at, inserted: r.inserted, updated: r.updated, undoneAt: r.undone_at }));
+  const rows = prepared(
+    ctx.db,
+    `SELECT id, file_name, format, started_at, inserted, updated, undone_at FROM imports ORDER BY id DESC LIMIT ?`,
+  ).all(limit) as ImportRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    format: r.format,
+    startedAt: r.started_at,
+    inserted: r.inserted,
+    updated: r.updated,
+    undoneAt: r.undone_at,
+  }));
 }

@@ -51,19 +51,36 @@ async function typeTheMonth() {
   ];
   const leads: number[] = [];
   for (const d of deals) {
-    const lead = await call<{ id: number }>('leads:create', { sourceId: upwork, title: d.title, stage: 'won', createdOn: '2026-03-02', appliedOn: '2026-03-02', closedOn: d.on, connects: 16 });
+    const lead = await call<{ id: number }>('leads:create', {
+      sourceId: upwork,
+      title: d.title,
+      stage: 'won',
+      createdOn: '2026-03-02',
+      appliedOn: '2026-03-02',
+      closedOn: d.on,
+      connects: 16,
+    });
     leads.push(lead.id);
     // The Won dialog's payment: the fee from the commission rule.
     await call('payments:create', { sourceId: upwork, leadId: lead.id, date: d.on, gross: d.gross });
   }
-  for (const [on, count, amount] of [['2026-03-01', 40, '6.00'], ['2026-03-08', 60, '9.00'], ['2026-03-15', 80, '12.00'], ['2026-03-22', 100, '15.00']] as const) {
+  for (const [on, count, amount] of [
+    ['2026-03-01', 40, '6.00'],
+    ['2026-03-08', 60, '9.00'],
+    ['2026-03-15', 80, '12.00'],
+    ['2026-03-22', 100, '15.00'],
+  ] as const) {
     await call('expenses:create', { sourceId: upwork, date: on, category: 'connects', amount, connects: count });
   }
   return { upwork, leads };
 }
 
 const march = () => call<ChannelReport>('reports:channels', { from: '2026-03-01', to: '2026-03-31' });
-const connects = () => call<{ channels: { source: string; balance: number; bought: number }[] }>('connects:ledger', { source: 'Upwork', on: '2026-03-31' });
+const connects = () =>
+  call<{ channels: { source: string; balance: number; bought: number }[] }>('connects:ledger', {
+    source: 'Upwork',
+    on: '2026-03-31',
+  });
 
 describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () => {
   it('counts each payment and purchase once, keeps the links across a re-import, and Undo restores the typed records', async () => {
@@ -76,20 +93,38 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
     const file = writeStatement();
     const preview = await importCsvFile(ctx.db, file, { dryRun: true }, { now: ctx.now });
     expect(preview.matched.map((m) => [m.imported.kind, m.imported.amountMinor, m.typed.date])).toEqual([
-      ['payment', 20000, '2026-03-03'], ['payment', 24000, '2026-03-10'], ['payment', 25000, '2026-03-20'],
-      ['expense', 600, '2026-03-01'], ['expense', 900, '2026-03-08'], ['expense', 1200, '2026-03-15'], ['expense', 1500, '2026-03-22'],
+      ['payment', 20000, '2026-03-03'],
+      ['payment', 24000, '2026-03-10'],
+      ['payment', 25000, '2026-03-20'],
+      ['expense', 600, '2026-03-01'],
+      ['expense', 900, '2026-03-08'],
+      ['expense', 1200, '2026-03-15'],
+      ['expense', 1500, '2026-03-22'],
     ]);
     expect(preview.inserted).toBe(0);
 
     const first = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
-    expect([first.applied, first.inserted, first.matched.length, first.possibleDuplicates.length]).toEqual([true, 0, 7, 0]);
+    expect([first.applied, first.inserted, first.matched.length, first.possibleDuplicates.length]).toEqual([
+      true,
+      0,
+      7,
+      0,
+    ]);
     const after = await march();
     const afterLedger = await connects();
     // Every figure equals typing alone; the fees are the statement's (the same here).
     expect(after.channels).toEqual(typed.channels);
     expect(after.totals).toEqual(typed.totals);
-    expect(afterLedger.channels[0]).toMatchObject({ bought: typedLedger.channels[0]!.bought, balance: typedLedger.channels[0]!.balance });
-    const payments = ctx.db.prepare(`SELECT id, lead_id, date, ref FROM payments ORDER BY id`).all() as { id: number; lead_id: number; date: string; ref: string }[];
+    expect(afterLedger.channels[0]).toMatchObject({
+      bought: typedLedger.channels[0]!.bought,
+      balance: typedLedger.channels[0]!.balance,
+    });
+    const payments = ctx.db.prepare(`SELECT id, lead_id, date, ref FROM payments ORDER BY id`).all() as {
+      id: number;
+      lead_id: number;
+      date: string;
+      ref: string;
+    }[];
     expect(payments.map((p) => p.lead_id)).toEqual(leads);
     expect(payments.map((p) => p.date)).toEqual(['2026-03-06', '2026-03-13', '2026-03-24']);
     expect(payments.every((p) => p.ref.startsWith('upwork:'))).toBe(true);
@@ -97,23 +132,33 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
     // A re-import (an overlapping export): nothing changes, the links stay.
     const again = await importCsvFile(ctx.db, file, {}, { now: ctx.now });
     expect([again.inserted, again.updated, again.matched.length]).toEqual([0, 0, 0]);
-    expect((ctx.db.prepare(`SELECT lead_id FROM payments ORDER BY id`).all() as { lead_id: number }[]).map((p) => p.lead_id)).toEqual(leads);
+    expect(
+      (ctx.db.prepare(`SELECT lead_id FROM payments ORDER BY id`).all() as { lead_id: number }[]).map((p) => p.lead_id),
+    ).toEqual(leads);
     expect(await march()).toEqual(after);
 
     // A second process sees the same file: rollups agree with the records.
     const other = new Database(ctx.dbPath, { readonly: true });
     try {
       expect((other.prepare(`SELECT COUNT(*) AS n FROM payments`).get() as { n: number }).n).toBe(3);
-      expect((other.prepare(`SELECT SUM(connects) AS n FROM expenses WHERE category = 'connects'`).get() as { n: number }).n).toBe(280);
+      expect(
+        (other.prepare(`SELECT SUM(connects) AS n FROM expenses WHERE category = 'connects'`).get() as { n: number }).n,
+      ).toBe(280);
     } finally {
       other.close();
     }
     expect(rollupDrift(ctx.db)).toEqual([]);
 
     // Undo of the first import: the typed records come back as they were.
-    const undone = await call<{ restored: number; removed: { payments: number; expenses: number } }>('imports:undo', { id: first.importId });
+    const undone = await call<{ restored: number; removed: { payments: number; expenses: number } }>('imports:undo', {
+      id: first.importId,
+    });
     expect(undone).toMatchObject({ restored: 7, removed: { payments: 0, expenses: 0 } });
-    const restored = ctx.db.prepare(`SELECT date, ref, import_id FROM payments ORDER BY id`).all() as { date: string; ref: string; import_id: number | null }[];
+    const restored = ctx.db.prepare(`SELECT date, ref, import_id FROM payments ORDER BY id`).all() as {
+      date: string;
+      ref: string;
+      import_id: number | null;
+    }[];
     expect(restored.map((p) => p.date)).toEqual(['2026-03-03', '2026-03-10', '2026-03-20']);
     expect(restored.every((p) => p.import_id === null && !p.ref.startsWith('upwork:'))).toBe(true);
     expect(await march()).toEqual(typed);
@@ -130,16 +175,31 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
 
   it('links imported payments to the lead whose title the statement names, and says how many', async () => {
     const upwork = sourceId(ctx, 'Upwork');
-    const lead = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'shopify theme FIXES ', stage: 'won', createdOn: '2026-03-01', closedOn: '2026-03-10' });
+    const lead = await call<{ id: number }>('leads:create', {
+      sourceId: upwork,
+      title: 'shopify theme FIXES ',
+      stage: 'won',
+      createdOn: '2026-03-01',
+      closedOn: '2026-03-10',
+    });
     const summary = await importCsvFile(ctx.db, writeStatement(), {}, { now: ctx.now });
     expect(summary.leadLinks).toBe(1);
-    const linked = ctx.db.prepare(`SELECT gross_minor FROM payments WHERE lead_id = ?`).all(lead.id) as { gross_minor: number }[];
+    const linked = ctx.db.prepare(`SELECT gross_minor FROM payments WHERE lead_id = ?`).all(lead.id) as {
+      gross_minor: number;
+    }[];
     expect(linked).toEqual([{ gross_minor: 24000 }]);
   });
 
   it('links a payment to the one won lead of its Upwork client ("Client team"), and leaves an unknown client to To assign', async () => {
     const upwork = sourceId(ctx, 'Upwork');
-    const won = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Store migration', client: 'Post Road Management LLC', stage: 'won', createdOn: '2026-02-01', closedOn: '2026-02-20' });
+    const won = await call<{ id: number }>('leads:create', {
+      sourceId: upwork,
+      title: 'Store migration',
+      client: 'Post Road Management LLC',
+      stage: 'won',
+      createdOn: '2026-02-01',
+      closedOn: '2026-02-20',
+    });
     const text = [
       header,
       `"Mar 6, 2026",1,Hourly,"Weekly retainer","Earnings for Mar 1-Mar 5, 2026",,,,,A Freelancer,Post Road Management LLC,A Freelancer,,2,300.00,,,0.00,`,
@@ -147,7 +207,10 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
     ].join('\n');
     const summary = await importCsvFile(ctx.db, writeStatement(text), {}, { now: ctx.now });
     expect(summary.leadLinks).toBe(1);
-    expect(ctx.db.prepare(`SELECT gross_minor, lead_id FROM payments ORDER BY id`).all()).toEqual([{ gross_minor: 30000, lead_id: won.id }, { gross_minor: 10000, lead_id: null }]);
+    expect(ctx.db.prepare(`SELECT gross_minor, lead_id FROM payments ORDER BY id`).all()).toEqual([
+      { gross_minor: 30000, lead_id: won.id },
+      { gross_minor: 10000, lead_id: null },
+    ]);
     const waiting = await call<{ items: { payerName: string }[] }>('payments:to-assign', {});
     expect(waiting.items.map((p) => p.payerName)).toEqual(['Someone Else']);
   });
@@ -165,29 +228,54 @@ describe('a month typed, then its Upwork statement imported (DOMAIN §7)', () =>
       [24000, ['2026-03-12', '2026-03-14']],
     ]);
     const tick = preview.possibleDuplicates[1]!;
-    const done = await importCsvFile(ctx.db, file, { sameAs: [{ ref: tick.imported.ref, id: tick.candidates[1]!.id }] }, { now: ctx.now });
+    const done = await importCsvFile(
+      ctx.db,
+      file,
+      { sameAs: [{ ref: tick.imported.ref, id: tick.candidates[1]!.id }] },
+      { now: ctx.now },
+    );
     expect(done.matched.map((m) => m.typed.id)).toEqual([tick.candidates[1]!.id]);
     expect(done.possibleDuplicates.map((d) => d.imported.amountMinor)).toEqual([20000]);
   });
 
   it('weekly purchases of the same size are several candidates each: imported as new and listed (DOMAIN §7 "unsure")', async () => {
     const upwork = sourceId(ctx, 'Upwork');
-    for (const on of ['2026-03-01', '2026-03-08']) await call('expenses:create', { sourceId: upwork, date: on, category: 'connects', amount: '12.00', connects: 80 });
-    const weekly = [header, row('Mar 2, 2026', '1', 'Connects', '80 Connects', '', '2', '-12.00'), row('Mar 9, 2026', '3', 'Connects', '80 Connects', '', '4', '-12.00')].join('\n');
+    for (const on of ['2026-03-01', '2026-03-08'])
+      await call('expenses:create', {
+        sourceId: upwork,
+        date: on,
+        category: 'connects',
+        amount: '12.00',
+        connects: 80,
+      });
+    const weekly = [
+      header,
+      row('Mar 2, 2026', '1', 'Connects', '80 Connects', '', '2', '-12.00'),
+      row('Mar 9, 2026', '3', 'Connects', '80 Connects', '', '4', '-12.00'),
+    ].join('\n');
     const summary = await importCsvFile(ctx.db, writeStatement(weekly), {}, { now: ctx.now });
     expect(summary.matched).toEqual([]);
-    expect(summary.possibleDuplicates.map((d) => d.candidates.map((c) => c.date))).toEqual([['2026-03-01', '2026-03-08'], ['2026-03-01', '2026-03-08']]);
+    expect(summary.possibleDuplicates.map((d) => d.candidates.map((c) => c.date))).toEqual([
+      ['2026-03-01', '2026-03-08'],
+      ['2026-03-01', '2026-03-08'],
+    ]);
   });
 
   it('refuses Undo, naming the record, once a payment of the import was edited', async () => {
     const upwork = sourceId(ctx, 'Upwork');
     const summary = await importCsvFile(ctx.db, writeStatement(), {}, { now: ctx.now });
-    const lead = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Other', createdOn: '2026-03-01' });
+    const lead = await call<{ id: number }>('leads:create', {
+      sourceId: upwork,
+      title: 'Other',
+      createdOn: '2026-03-01',
+    });
     const payment = ctx.db.prepare(`SELECT id FROM payments WHERE gross_minor = 25000`).get() as { id: number };
     await call('payments:update', { id: payment.id, leadId: lead.id });
     const refused = await dispatch(ctx, 'imports:undo', { id: summary.importId });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.message).toMatch(new RegExp(`payment #${payment.id} \\(2026-03-24 250.00 USD\\)`));
+    expect(!refused.ok && refused.error.message).toMatch(
+      new RegExp(`payment #${payment.id} \\(2026-03-24 250.00 USD\\)`),
+    );
     expect((ctx.db.prepare(`SELECT COUNT(*) AS n FROM payments`).get() as { n: number }).n).toBe(3);
   });
 

@@ -14,7 +14,14 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-type Board = { columns: { stage: string; total: number; values: { currency: string; minor: number }[]; leads: { title: string }[] }[] };
+type Board = {
+  columns: {
+    stage: string;
+    total: number;
+    values: { currency: string; minor: number }[];
+    leads: { title: string }[];
+  }[];
+};
 
 describe('leads:board', () => {
   it('counts every lead of a column and sums values per currency, beyond the shown cards', async () => {
@@ -41,7 +48,10 @@ describe('leads:board', () => {
     expect(board.columns.find((c) => c.stage === 'won')!.values).toEqual([{ currency: 'USD', minor: 99900 }]);
 
     const searched = await call<Board>('leads:board', { search: 'bravo' });
-    expect(searched.columns.find((c) => c.stage === 'applied')).toMatchObject({ total: 1, values: [{ currency: 'USD', minor: 20000 }] });
+    expect(searched.columns.find((c) => c.stage === 'applied')).toMatchObject({
+      total: 1,
+      values: [{ currency: 'USD', minor: 20000 }],
+    });
   });
 
   it('takes its totals from the stage rollup, equal to counting the rows, through creates, edits, moves, deletes and filters', async () => {
@@ -49,7 +59,19 @@ describe('leads:board', () => {
     const fiverr = sourceId(ctx, 'Fiverr');
     const ids: number[] = [];
     const add = async (title: string, sourceId: number, stage: string, value: string | null, currency = 'USD') =>
-      ids.push((await call<{ id: number }>('leads:create', { title, sourceId, stage, value, currency, createdOn: '2025-12-01', appliedOn: stage === 'new' ? null : '2025-12-02' })).id);
+      ids.push(
+        (
+          await call<{ id: number }>('leads:create', {
+            title,
+            sourceId,
+            stage,
+            value,
+            currency,
+            createdOn: '2025-12-01',
+            appliedOn: stage === 'new' ? null : '2025-12-02',
+          })
+        ).id,
+      );
     await add('A', upwork, 'applied', '100');
     await add('B', upwork, 'applied', null);
     await add('C', fiverr, 'applied', '40', 'EUR');
@@ -66,14 +88,26 @@ describe('leads:board', () => {
 
     // A created-on filter takes the path that counts the rows (a day before every lead changes nothing).
     const counted = (filter: object) => shown(boardTotals(ctx.db, { ...filter, createdFrom: '1900-01-01' }));
-    const shown = (totals: ReturnType<typeof boardTotals>) => [...totals].filter(([, c]) => c.total > 0).sort(([a], [b]) => a.localeCompare(b));
-    const filters = [{}, { sourceIds: [upwork] }, { sourceIds: [fiverr] }, { closedFrom: '2026-08-01' }, { stages: ['won' as const, 'applied' as const] }, { sourceIds: [fiverr], closedFrom: '2026-08-11' }];
-    for (const filter of filters) expect(shown(boardTotals(ctx.db, filter)), JSON.stringify(filter)).toEqual(counted(filter));
+    const shown = (totals: ReturnType<typeof boardTotals>) =>
+      [...totals].filter(([, c]) => c.total > 0).sort(([a], [b]) => a.localeCompare(b));
+    const filters = [
+      {},
+      { sourceIds: [upwork] },
+      { sourceIds: [fiverr] },
+      { closedFrom: '2026-08-01' },
+      { stages: ['won' as const, 'applied' as const] },
+      { sourceIds: [fiverr], closedFrom: '2026-08-11' },
+    ];
+    for (const filter of filters)
+      expect(shown(boardTotals(ctx.db, filter)), JSON.stringify(filter)).toEqual(counted(filter));
     expect(shown(boardTotals(ctx.db, {}))).toEqual([
       ['applied', { total: 2, values: [{ currency: 'EUR', minor: 4550 }] }],
       ['lost', { total: 1, values: null }],
       ['won', { total: 2, values: [{ currency: 'USD', minor: 80000 }] }],
     ]);
-    expect(shown(boardTotals(ctx.db, { closedFrom: '2026-08-01' })).find(([s]) => s === 'won')).toEqual(['won', { total: 1, values: [{ currency: 'USD', minor: 70000 }] }]);
+    expect(shown(boardTotals(ctx.db, { closedFrom: '2026-08-01' })).find(([s]) => s === 'won')).toEqual([
+      'won',
+      { total: 1, values: [{ currency: 'USD', minor: 70000 }] },
+    ]);
   });
 });

@@ -10,7 +10,8 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const create = (title: string) => callOk<LeadRow>(ctx, 'leads:create', { title, sourceId: sourceId(ctx, 'Referral'), createdOn: '2026-08-01' });
+const create = (title: string) =>
+  callOk<LeadRow>(ctx, 'leads:create', { title, sourceId: sourceId(ctx, 'Referral'), createdOn: '2026-08-01' });
 const total = (search: string) => listLeads(ctx.db, { search }, undefined, 0, 10).total;
 
 // listLeads remembers the count of a filter between calls; every kind of write must be seen.

@@ -11,7 +11,14 @@ afterEach(() => ctx.close());
 
 async function lead(title: string, followUpOn: string, stage = 'new') {
   const extra = stage === 'won' ? { closedOn: '2026-08-10' } : {};
-  return callOk<LeadRow>(ctx, 'leads:create', { title, sourceId: sourceId(ctx, 'Referral'), createdOn: '2026-08-01', followUpOn, stage, ...extra });
+  return callOk<LeadRow>(ctx, 'leads:create', {
+    title,
+    sourceId: sourceId(ctx, 'Referral'),
+    createdOn: '2026-08-01',
+    followUpOn,
+    stage,
+    ...extra,
+  });
 }
 
 describe('leads:follow-ups', () => {

@@ -38,7 +38,8 @@ describe('listLeads paging', () => {
   for (const field of LeadSortField.options) {
     for (const dir of ['asc', 'desc'] as const) {
       it(`pages by ${field} ${dir} cover every lead once, in order`, () => {
-        const filter = field === 'stage' ? {} : { stages: ['applied', 'won', 'lost'] as ('applied' | 'won' | 'lost')[] };
+        const filter =
+          field === 'stage' ? {} : { stages: ['applied', 'won', 'lost'] as ('applied' | 'won' | 'lost')[] };
         const pages = [0, 1, 2, 3, 4, 5].map((p) => listLeads(ctx.db, filter, { field, dir }, p * 150, 150));
         const rows = pages.flatMap((p) => p.rows);
         expect(rows.length).toBe(Math.min(pages[0]!.total, 900));
@@ -67,12 +68,20 @@ describe('listLeads: a search with many matches', () => {
   afterAll(() => big.close());
 
   // Pages near the top walk the sort's index with LIKE, deeper ones read the remembered ids: the same rows either way.
-  for (const sort of [undefined, { field: 'value', dir: 'desc' }, { field: 'title', dir: 'asc' }, { field: 'createdOn', dir: 'asc' }] as const) {
+  for (const sort of [
+    undefined,
+    { field: 'value', dir: 'desc' },
+    { field: 'title', dir: 'asc' },
+    { field: 'createdOn', dir: 'asc' },
+  ] as const) {
     it(`pages by ${sort?.field ?? 'default'} agree with one page of every match`, () => {
       const all = listLeads(big.db, { search: 'e' }, sort, 0, 5000);
       expect(all.total).toBeGreaterThanOrEqual(2000);
       expect(all.rows.length).toBe(all.total);
-      const paged = Array.from({ length: Math.ceil(all.total / 100) }, (_, p) => listLeads(big.db, { search: 'e' }, sort, p * 100, 100).rows).flat();
+      const paged = Array.from(
+        { length: Math.ceil(all.total / 100) },
+        (_, p) => listLeads(big.db, { search: 'e' }, sort, p * 100, 100).rows,
+      ).flat();
       expect(paged.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
     });
   }

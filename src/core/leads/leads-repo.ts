@@ -38,7 +38,12 @@ const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color 
   (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at,
   (SELECT MAX(c.changed_at) FROM stage_changes c WHERE c.lead_id = l.id AND c.from_stage IS NOT NULL) AS last_moved_at`;
 
-type JoinedRow = LeadRecord & { source_name: string; source_color: string; last_activity_at: string | null; last_moved_at: string | null };
+type JoinedRow = LeadRecord & {
+  source_name: string;
+  source_color: string;
+  last_activity_at: string | null;
+  last_moved_at: string | null;
+};
 
 function splitTags(tags: string): string[] {
   return tags === '' ? [] : tags.split(';');
@@ -191,14 +196,17 @@ export function listLeads(
   // Filters only touch leads columns, so the count skips the join. A search alone is counted already
   // when its matches are remembered.
   const search = filter.search?.trim();
-  const matches = search && whereClause(db, { ...filter, search: undefined }).sql === '' ? searchMatches(db, search) : undefined;
-  const total = matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${countWhere.sql}`, countWhere.params);
+  const matches =
+    search && whereClause(db, { ...filter, search: undefined }).sql === '' ? searchMatches(db, search) : undefined;
+  const total =
+    matches?.count ?? countMatching(db, `SELECT COUNT(*) AS n FROM leads l ${countWhere.sql}`, countWhere.params);
   // A page near the top of a search with many matches, by date or value: walking that index with LIKE
   // stops after a page of matches, sooner than looking up every remembered id and sorting them. The walk
   // tests about (offset + limit) × rows / matches rows, so deeper pages, and the title order (whose index
   // visits the rows at random), read the remembered ids (docs/performance.md).
   const walkOrder = !sort || sort.field === 'createdOn' || sort.field === 'value';
-  const where = search && total >= 2000 && walkOrder && (offset + limit) * 8 <= total ? whereClause(db, filter, false) : countWhere;
+  const where =
+    search && total >= 2000 && walkOrder && (offset + limit) * 8 <= total ? whereClause(db, filter, false) : countWhere;
   const from = `FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql}`;
   // With a text or tag filter that matches few rows, walking the created_on index would visit every
   // row at random before finding a page; then a table scan with a top-N sort is faster (unary + keeps
@@ -226,7 +234,8 @@ type ColumnTotals = { total: number; values: { currency: string; minor: number }
 type TotalsRow = { stage: Stage; currency: string; n: number; valued: number; minor: number | null };
 
 /** Filters the stage rollup can answer: a channel, the stages, Won and Lost closed since a day. */
-const rollupAnswers = (f: LeadFilter) => !f.search?.trim() && !f.tag && !f.createdFrom && !f.createdTo && !f.importId && !f.staleBefore;
+const rollupAnswers = (f: LeadFilter) =>
+  !f.search?.trim() && !f.tag && !f.createdFrom && !f.createdTo && !f.importId && !f.staleBefore;
 
 /**
  * Count and value sums (per currency: amounts in different currencies are never added) of every
@@ -242,7 +251,8 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
     for (const r of rows) {
       const column = totals.get(r.stage) ?? { total: 0, values: r.stage === 'lost' ? null : [] };
       column.total += r.n;
-      if (column.values && r.valued > 0 && r.minor !== null) column.values.push({ currency: r.currency, minor: r.minor });
+      if (column.values && r.valued > 0 && r.minor !== null)
+        column.values.push({ currency: r.currency, minor: r.minor });
       totals.set(r.stage, column);
     }
   };
@@ -271,12 +281,15 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
   } else {
     for (const stage of filter.stages?.length ? filter.stages : stages) {
       const where = whereClause(db, { ...filter, stages: [stage] });
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number })
+        .n;
       const values =
         stage === 'lost' || total > boardValueLimit
           ? null
           : (db
-              .prepare(`SELECT l.currency AS currency, SUM(l.value_minor) AS minor FROM leads l ${where.sql} AND l.value_minor IS NOT NULL GROUP BY l.currency`)
+              .prepare(
+                `SELECT l.currency AS currency, SUM(l.value_minor) AS minor FROM leads l ${where.sql} AND l.value_minor IS NOT NULL GROUP BY l.currency`,
+              )
               .all(...where.params) as { currency: string; minor: number }[]);
       totals.set(stage, { total, values });
     }
@@ -289,7 +302,9 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
 export function boardCards(db: Database, filter: LeadFilter, stage: Stage, limit: number): LeadRow[] {
   const where = whereClause(db, { ...filter, stages: [stage] });
   const rows = db
-    .prepare(`SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql} ORDER BY l.position, l.id LIMIT ?`)
+    .prepare(
+      `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id ${where.sql} ORDER BY l.position, l.id LIMIT ?`,
+    )
     .all(...where.params, limit) as JoinedRow[];
   return rows.map(toRow);
 }
@@ -317,10 +332,34 @@ export function stageHistory(db: Database, leadId: number): StageChange[] {
 }
 
 const writeColumns = [
-  'ref', 'source_id', 'title', 'client', 'url', 'stage', 'furthest_rank', 'created_on', 'applied_on', 'closed_on',
-  'connects', 'boost_connects', 'connects_refunded', 'value_minor', 'currency', 'fee_percent_bp', 'lost_reason',
-  'tags', 'notes', 'follow_up_on', 'position', 'updated_at', 'import_id',
-  'invited', 'minutes_after_post', 'proposals_when_bid', 'viewed_on', 'boost_outcome',
+  'ref',
+  'source_id',
+  'title',
+  'client',
+  'url',
+  'stage',
+  'furthest_rank',
+  'created_on',
+  'applied_on',
+  'closed_on',
+  'connects',
+  'boost_connects',
+  'connects_refunded',
+  'value_minor',
+  'currency',
+  'fee_percent_bp',
+  'lost_reason',
+  'tags',
+  'notes',
+  'follow_up_on',
+  'position',
+  'updated_at',
+  'import_id',
+  'invited',
+  'minutes_after_post',
+  'proposals_when_bid',
+  'viewed_on',
+  'boost_outcome',
 ] as const satisfies readonly (keyof LeadWrite)[];
 
 // Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
@@ -335,10 +374,35 @@ export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, cl
   const l = lead;
   const id = Number(
     prepared(db, insertSql).run(
-      l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id, l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on,
-      l.boost_outcome, clientId,
+      l.ref,
+      l.source_id,
+      l.title,
+      l.client,
+      l.url,
+      l.stage,
+      l.furthest_rank,
+      l.created_on,
+      l.applied_on,
+      l.closed_on,
+      l.connects,
+      l.boost_connects,
+      l.connects_refunded,
+      l.value_minor,
+      l.currency,
+      l.fee_percent_bp,
+      l.lost_reason,
+      l.tags,
+      l.notes,
+      l.follow_up_on,
+      l.position,
+      l.updated_at,
+      l.import_id,
+      l.invited,
+      l.minutes_after_post,
+      l.proposals_when_bid,
+      l.viewed_on,
+      l.boost_outcome,
+      clientId,
     ).lastInsertRowid,
   );
   addLead(batch, lead, 1);
@@ -364,21 +428,52 @@ export type LeadToInsert = { lead: LeadWrite; clientId: number | null };
  * copy built aside has no journal to undo with). Returns the indexes of the skipped rows and the
  * id of the first inserted; the ids of the inserted ones follow in order.
  */
-export function insertLeadsSkippingTaken(db: Database, rows: readonly LeadToInsert[], batch: RollupBatch): { skipped: number[]; firstId: number } {
+export function insertLeadsSkippingTaken(
+  db: Database,
+  rows: readonly LeadToInsert[],
+  batch: RollupBatch,
+): { skipped: number[]; firstId: number } {
   const args: unknown[] = [];
   for (const { lead: l, clientId } of rows) {
     args.push(
-      l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.notes,
-      l.follow_up_on, l.position, l.updated_at, l.import_id, l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on,
-      l.boost_outcome, clientId,
+      l.ref,
+      l.source_id,
+      l.title,
+      l.client,
+      l.url,
+      l.stage,
+      l.furthest_rank,
+      l.created_on,
+      l.applied_on,
+      l.closed_on,
+      l.connects,
+      l.boost_connects,
+      l.connects_refunded,
+      l.value_minor,
+      l.currency,
+      l.fee_percent_bp,
+      l.lost_reason,
+      l.tags,
+      l.notes,
+      l.follow_up_on,
+      l.position,
+      l.updated_at,
+      l.import_id,
+      l.invited,
+      l.minutes_after_post,
+      l.proposals_when_bid,
+      l.viewed_on,
+      l.boost_outcome,
+      clientId,
     );
   }
   const { changes, lastInsertRowid } = prepared(db, insertManySql(rows.length)).run(args);
   const skipped: number[] = [];
   if (changes < rows.length) {
     // Ours are the `changes` newest ids (the caller holds the write lock); walk both lists in order.
-    const refs = (prepared(db, `SELECT ref FROM leads ORDER BY id DESC LIMIT ?`).all(changes) as { ref: string }[]).map((r) => r.ref).reverse();
+    const refs = (prepared(db, `SELECT ref FROM leads ORDER BY id DESC LIMIT ?`).all(changes) as { ref: string }[])
+      .map((r) => r.ref)
+      .reverse();
     let j = 0;
     rows.forEach((row, i) => {
       if (j < refs.length && refs[j] === row.lead.ref) j++;
@@ -407,7 +502,12 @@ export function deleteLeadRecord(db: Database, before: LeadRecord, batch: Rollup
 }
 
 export function recordStageChange(db: Database, leadId: number, from: Stage | null, to: Stage, at: string): void {
-  prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(leadId, from, to, at);
+  prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(
+    leadId,
+    from,
+    to,
+    at,
+  );
 }
 
 /** Re-dates a lead's latest stage change to `to` (`null`: its "Added as" entry), when a typed day it follows is edited. */
@@ -438,8 +538,7 @@ export function endPosition(db: Database, stage: Stage): number {
 /** A position just before `beforeId` in its column (between it and its predecessor). */
 export function positionBefore(db: Database, stage: Stage, beforeId: number): number | undefined {
   const target = db.prepare(`SELECT position FROM leads WHERE id = ? AND stage = ?`).get(beforeId, stage) as
-    | { position: number }
-    | undefined;
+    { position: number } | undefined;
   if (!target) return undefined;
   const prev = db
     .prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ? AND position < ?`)

@@ -73,7 +73,12 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
   const stage = input.stage ?? 'new';
   const currency = input.currency ?? baseCurrency(db);
   const createdOn = input.createdOn ?? today;
-  const dates = stageDates(stage, today < createdOn ? createdOn : today, input.appliedOn ?? null, input.closedOn ?? null);
+  const dates = stageDates(
+    stage,
+    today < createdOn ? createdOn : today,
+    input.appliedOn ?? null,
+    input.closedOn ?? null,
+  );
   const lead: LeadWrite = {
     ref: input.ref ?? newRef(),
     source_id: input.sourceId,
@@ -116,7 +121,13 @@ export function createLead(ctx: Ctx, input: CreateInput): LeadDetail {
   return leadDetail(ctx, id);
 }
 
-function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: string, db: Ctx['db'], on?: string): LeadWrite {
+function applyUpdate(
+  before: LeadRecord,
+  input: Omit<UpdateInput, 'id'>,
+  today: string,
+  db: Ctx['db'],
+  on?: string,
+): LeadWrite {
   const currency = input.currency ?? before.currency;
   const stage = input.stage ?? (before.stage as Stage);
   const stageChanged = stage !== before.stage;
@@ -125,16 +136,19 @@ function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: 
   const dates = stageChanged ? stageDates(stage, today, appliedOn, closedOn, on) : { appliedOn, closedOn };
   const createdOn = input.createdOn ?? before.created_on;
   if (on && on < createdOn) throw fieldError('on', `The day it moved (${on}) cannot be before Created (${createdOn})`);
-  if (on && dates.appliedOn && on < dates.appliedOn) throw fieldError('on', `The day it moved (${on}) cannot be before Applied (${dates.appliedOn})`);
+  if (on && dates.appliedOn && on < dates.appliedOn)
+    throw fieldError('on', `The day it moved (${on}) cannot be before Applied (${dates.appliedOn})`);
   // The merged record is checked again: an update may send one date and break the order with a stored one.
   const [dateIssue] = leadDateIssues({ createdOn, appliedOn: dates.appliedOn, closedOn: dates.closedOn });
   if (dateIssue) throw fieldError(dateIssue.field, dateIssue.message);
   const connects = input.connects ?? before.connects;
   const boost = input.boostConnects ?? before.boost_connects;
   const refunded = input.connectsRefunded ?? before.connects_refunded;
-  const boostOutcome = input.boostOutcome !== undefined ? input.boostOutcome : (before.boost_outcome as 'top' | 'outbid' | null);
+  const boostOutcome =
+    input.boostOutcome !== undefined ? input.boostOutcome : (before.boost_outcome as 'top' | 'outbid' | null);
   // docs/domain.md §8: an outbid boost was never charged, so it cannot be refunded either.
-  if (refunded > connects + (boostOutcome === 'outbid' ? 0 : boost)) throw fieldError('connectsRefunded', 'Cannot refund more connects than were spent');
+  if (refunded > connects + (boostOutcome === 'outbid' ? 0 : boost))
+    throw fieldError('connectsRefunded', 'Cannot refund more connects than were spent');
   let valueMinor = before.value_minor;
   if (input.value !== undefined) valueMinor = toMinor(input.value, currency);
   else if (input.currency !== undefined && before.value_minor !== null && input.currency !== before.currency) {
@@ -157,7 +171,11 @@ function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: 
     value_minor: valueMinor,
     currency,
     fee_percent_bp:
-      input.feePercent === undefined ? before.fee_percent_bp : input.feePercent === null ? null : Math.round(input.feePercent * 100),
+      input.feePercent === undefined
+        ? before.fee_percent_bp
+        : input.feePercent === null
+          ? null
+          : Math.round(input.feePercent * 100),
     lost_reason: input.lostReason ?? before.lost_reason,
     tags: input.tags ? joinTags(input.tags) : before.tags,
     notes: input.notes ?? before.notes,
@@ -173,7 +191,12 @@ function applyUpdate(before: LeadRecord, input: Omit<UpdateInput, 'id'>, today: 
   };
 }
 
-function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: string) => LeadWrite, on?: string): LeadDetail {
+function writeUpdate(
+  ctx: Ctx,
+  id: number,
+  change: (before: LeadRecord, today: string) => LeadWrite,
+  on?: string,
+): LeadDetail {
   const { db } = ctx;
   const now = ctx.now();
   db.transaction(() => {
@@ -190,7 +213,13 @@ function writeUpdate(ctx: Ctx, id: number, change: (before: LeadRecord, today: s
       // correction) happens now, after what the history already holds.
       const typed = stampOf(dayReached(after, today, on), today, now.toISOString());
       const last = stageHistory(db, id).at(-1)?.changedAt;
-      recordStageChange(db, id, before.stage as Stage, after.stage as Stage, last && typed < last ? now.toISOString() : typed);
+      recordStageChange(
+        db,
+        id,
+        before.stage as Stage,
+        after.stage as Stage,
+        last && typed < last ? now.toISOString() : typed,
+      );
     }
     // A new client name finds (or makes) its client; an unchanged one keeps the link the user chose.
     if (after.client !== before.client) linkLeadByName(ctx, id, after.client);
@@ -206,20 +235,37 @@ export function updateLead(ctx: Ctx, input: UpdateInput): LeadDetail {
 
 export function moveLead(
   ctx: Ctx,
-  input: { id: number; stage: Stage; beforeId?: number | null | undefined; closedOn?: string | undefined; on?: string | undefined },
+  input: {
+    id: number;
+    stage: Stage;
+    beforeId?: number | null | undefined;
+    closedOn?: string | undefined;
+    on?: string | undefined;
+  },
 ): LeadDetail {
-  return writeUpdate(ctx, input.id, (before, today) => {
-    const closing = (input.stage === 'won' || input.stage === 'lost') && input.stage !== before.stage;
-    // Closing stamps the day the user names (default today), never a date left from an earlier close.
-    const closedOn = input.closedOn ?? (closing ? today : undefined);
-    const after = applyUpdate(before, { stage: input.stage, ...(closedOn ? { closedOn } : {}) }, today, ctx.db, input.on);
-    if (input.beforeId && input.beforeId !== input.id) {
-      after.position = positionBefore(ctx.db, input.stage, input.beforeId) ?? after.position;
-    } else if (input.stage === before.stage && !input.beforeId) {
-      after.position = endPosition(ctx.db, input.stage);
-    }
-    return after;
-  }, input.on);
+  return writeUpdate(
+    ctx,
+    input.id,
+    (before, today) => {
+      const closing = (input.stage === 'won' || input.stage === 'lost') && input.stage !== before.stage;
+      // Closing stamps the day the user names (default today), never a date left from an earlier close.
+      const closedOn = input.closedOn ?? (closing ? today : undefined);
+      const after = applyUpdate(
+        before,
+        { stage: input.stage, ...(closedOn ? { closedOn } : {}) },
+        today,
+        ctx.db,
+        input.on,
+      );
+      if (input.beforeId && input.beforeId !== input.id) {
+        after.position = positionBefore(ctx.db, input.stage, input.beforeId) ?? after.position;
+      } else if (input.stage === before.stage && !input.beforeId) {
+        after.position = endPosition(ctx.db, input.stage);
+      }
+      return after;
+    },
+    input.on,
+  );
 }
 
 /** Deletes a lead; the snapshot (with its history, activity and payment links) lets undo:lead put it back. */

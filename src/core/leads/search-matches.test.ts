@@ -12,14 +12,17 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 type Fields = { title: string; client?: string; tags?: string[]; notes?: string; stage?: string };
-const create = (f: Fields) => callOk<LeadRow>(ctx, 'leads:create', { sourceId: sourceId(ctx, 'Referral'), createdOn: '2026-08-01', ...f });
+const create = (f: Fields) =>
+  callOk<LeadRow>(ctx, 'leads:create', { sourceId: sourceId(ctx, 'Referral'), createdOn: '2026-08-01', ...f });
 const titles = (search: string, filter = {}) =>
-  listLeads(ctx.db, { search, ...filter }, { field: 'title', dir: 'asc' }, 0, 100)
-    .rows.map((r) => r.title);
+  listLeads(ctx.db, { search, ...filter }, { field: 'title', dir: 'asc' }, 0, 100).rows.map((r) => r.title);
 const total = (search: string, filter = {}) => listLeads(ctx.db, { search, ...filter }, undefined, 0, 100).total;
 /** The search as it was before the remembered matches: one LIKE scan over every row. */
 const scanned = (search: string) =>
-  (ctx.db.prepare(`SELECT l.title FROM leads l WHERE ${searchClause(search).sql} ORDER BY l.title COLLATE NOCASE, l.id`).pluck().all(...searchClause(search).params) as string[]);
+  ctx.db
+    .prepare(`SELECT l.title FROM leads l WHERE ${searchClause(search).sql} ORDER BY l.title COLLATE NOCASE, l.id`)
+    .pluck()
+    .all(...searchClause(search).params) as string[];
 
 const fixture: Fields[] = [
   { title: 'React dashboard', client: 'Globex', tags: ['react'] },
@@ -34,7 +37,28 @@ const fixture: Fields[] = [
 describe('search matches remembered while typing', () => {
   it('gives the rows and totals of a full LIKE scan, keystroke after keystroke', async () => {
     for (const f of fixture) await create(f);
-    const typed = ['r', 're', 'rea', 'reac', 'react', 'react ', 'react d', 'react da', 'REACT DA', 'caf', 'café', 'CAFÉ', 'ümlaut', 'Ü', '100%', '%', 'done_', '_', 'under_s', 'zzz'];
+    const typed = [
+      'r',
+      're',
+      'rea',
+      'reac',
+      'react',
+      'react ',
+      'react d',
+      'react da',
+      'REACT DA',
+      'caf',
+      'café',
+      'CAFÉ',
+      'ümlaut',
+      'Ü',
+      '100%',
+      '%',
+      'done_',
+      '_',
+      'under_s',
+      'zzz',
+    ];
     for (const text of typed) {
       const search = text.trim();
       expect(titles(text), text).toEqual(scanned(search));
@@ -70,7 +94,11 @@ describe('search matches remembered while typing', () => {
     const other = new Database(ctx.store.path);
     try {
       const row = other.prepare(`SELECT * FROM leads`).get() as Record<string, unknown>;
-      other.prepare(`INSERT INTO leads (ref, source_id, title, stage, created_on, currency, updated_at) VALUES ('other-1', ?, 'Alpha shop', 'new', '2026-08-02', 'USD', ?)`).run(row.source_id, row.updated_at);
+      other
+        .prepare(
+          `INSERT INTO leads (ref, source_id, title, stage, created_on, currency, updated_at) VALUES ('other-1', ?, 'Alpha shop', 'new', '2026-08-02', 'USD', ?)`,
+        )
+        .run(row.source_id, row.updated_at);
     } finally {
       other.close();
     }
@@ -79,7 +107,13 @@ describe('search matches remembered while typing', () => {
 
   it('pages many matches the same as a scan, in every order and at any offset', async () => {
     await callOk(ctx, 'sample:load', { leads: 3000 });
-    const sorts = [undefined, { field: 'createdOn', dir: 'desc' }, { field: 'title', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: 'client', dir: 'asc' }] as const;
+    const sorts = [
+      undefined,
+      { field: 'createdOn', dir: 'desc' },
+      { field: 'title', dir: 'asc' },
+      { field: 'updatedAt', dir: 'desc' },
+      { field: 'client', dir: 'asc' },
+    ] as const;
     const typing: [string, string][] = [
       ['a', 'an'],
       ['e', 'e '],
@@ -88,14 +122,20 @@ describe('search matches remembered while typing', () => {
     for (const [previous, text] of typing) {
       for (const typed of [previous, text]) {
         const where = searchClause(typed.trim());
-        const scan = ctx.db.prepare(`SELECT l.id FROM leads l WHERE ${where.sql}`).pluck().all(...where.params) as number[];
+        const scan = ctx.db
+          .prepare(`SELECT l.id FROM leads l WHERE ${where.sql}`)
+          .pluck()
+          .all(...where.params) as number[];
         for (const sort of sorts) {
           const everything = listLeads(ctx.db, { search: typed }, sort, 0, 5000).rows.map((r) => r.id);
           expect(new Set(everything), `${typed} ${sort?.field}`).toEqual(new Set(scan));
           for (const offset of [0, 1000]) {
             const page = listLeads(ctx.db, { search: typed }, sort, offset, 200);
             expect(page.total, typed).toBe(scan.length);
-            expect(page.rows.map((r) => r.id), `${typed} ${sort?.field} ${offset}`).toEqual(everything.slice(offset, offset + 200));
+            expect(
+              page.rows.map((r) => r.id),
+              `${typed} ${sort?.field} ${offset}`,
+            ).toEqual(everything.slice(offset, offset + 200));
           }
         }
       }

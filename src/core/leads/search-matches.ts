@@ -47,8 +47,14 @@ export function searchMatches(db: Database, search: string): SearchMatches | und
   const clause = searchClause(search);
   const ids = (
     wider !== undefined
-      ? db.prepare(`SELECT l.id FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) AND ${clause.sql}`).pluck().all(cache.byText.get(wider)!.ids, ...clause.params)
-      : db.prepare(`SELECT l.id FROM leads l WHERE ${clause.sql} LIMIT ?`).pluck().all(...clause.params, maxRememberedMatches + 1)
+      ? db
+          .prepare(`SELECT l.id FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) AND ${clause.sql}`)
+          .pluck()
+          .all(cache.byText.get(wider)!.ids, ...clause.params)
+      : db
+          .prepare(`SELECT l.id FROM leads l WHERE ${clause.sql} LIMIT ?`)
+          .pluck()
+          .all(...clause.params, maxRememberedMatches + 1)
   ) as number[];
   const result = ids.length > maxRememberedMatches ? null : { ids: JSON.stringify(ids), count: ids.length };
   if (cache.byText.size >= rememberedTexts) cache.byText.delete(cache.byText.keys().next().value!);

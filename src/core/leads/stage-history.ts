@@ -15,7 +15,11 @@ export function stampOf(day: string, today: string, nowIso: string): string {
 }
 
 /** The day a lead reached its current stage, from its own dates (`on`: the day the user gave for Replied/Interview). */
-export function dayReached(lead: Pick<LeadWrite, 'stage' | 'applied_on' | 'closed_on'>, today: string, on?: string): string {
+export function dayReached(
+  lead: Pick<LeadWrite, 'stage' | 'applied_on' | 'closed_on'>,
+  today: string,
+  on?: string,
+): string {
   if (lead.stage === 'won' || lead.stage === 'lost') return lead.closed_on ?? today;
   if (lead.stage === 'applied') return lead.applied_on ?? today;
   if (lead.stage === 'replied' || lead.stage === 'interview') return on ?? today;
@@ -27,7 +31,14 @@ export function dayReached(lead: Pick<LeadWrite, 'stage' | 'applied_on' | 'close
  * Replied/Interview (on the day given, else the last typed day before it) and Won/Lost on closed_on.
  * Steps on the creation day fold into the "Added as" entry, so a lead typed on the day keeps one entry.
  */
-export function recordCreation(db: Database, leadId: number, lead: LeadWrite, today: string, nowIso: string, on?: string): void {
+export function recordCreation(
+  db: Database,
+  leadId: number,
+  lead: LeadWrite,
+  today: string,
+  nowIso: string,
+  on?: string,
+): void {
   const stage = lead.stage as Stage;
   const steps: [Stage, string][] = [['new', lead.created_on]];
   if (lead.applied_on && stage !== 'new') steps.push(['applied', lead.applied_on]);
@@ -43,8 +54,15 @@ export function recordCreation(db: Database, leadId: number, lead: LeadWrite, to
 }
 
 /** An edit of a typed day moves the history entry it dates: created → "Added as", applied → Applied, closed → Won/Lost. */
-export function followTypedDays(db: Database, before: LeadRecord, after: LeadWrite, today: string, nowIso: string): void {
-  if (after.created_on !== before.created_on) restampStageChange(db, before.id, null, stampOf(after.created_on, today, nowIso));
+export function followTypedDays(
+  db: Database,
+  before: LeadRecord,
+  after: LeadWrite,
+  today: string,
+  nowIso: string,
+): void {
+  if (after.created_on !== before.created_on)
+    restampStageChange(db, before.id, null, stampOf(after.created_on, today, nowIso));
   if (after.stage !== before.stage) return;
   if (after.applied_on && after.applied_on !== before.applied_on) {
     restampStageChange(db, before.id, 'applied', stampOf(after.applied_on, today, nowIso));

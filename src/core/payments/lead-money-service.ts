@@ -28,13 +28,24 @@ export function leadMoney(ctx: Ctx, leadId: number): LeadMoney {
   // docs/domain.md §8: an outbid boost is not charged.
   const spent = lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects);
   const net = Math.max(0, spent - lead.connects_refunded);
-  const price = creditPriceHistory(ctx.db, lead.source_id).filter((p) => p.effective_from <= lead.created_on).at(-1) ?? null;
-  const connectsCost = price ? (converter.convert(net * price.unit_price_minor, price.currency, lead.created_on.slice(0, 7)) ?? 0) : 0;
+  const price =
+    creditPriceHistory(ctx.db, lead.source_id)
+      .filter((p) => p.effective_from <= lead.created_on)
+      .at(-1) ?? null;
+  const connectsCost = price
+    ? (converter.convert(net * price.unit_price_minor, price.currency, lead.created_on.slice(0, 7)) ?? 0)
+    : 0;
   return {
     leadId,
     currency: base,
     payments,
-    connects: { spent, refunded: lead.connects_refunded, net, unitPriceMinor: price?.unit_price_minor ?? null, priceCurrency: price?.currency ?? null },
+    connects: {
+      spent,
+      refunded: lead.connects_refunded,
+      net,
+      unitPriceMinor: price?.unit_price_minor ?? null,
+      priceCurrency: price?.currency ?? null,
+    },
     revenue,
     fees,
     connectsCost,

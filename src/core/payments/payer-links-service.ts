@@ -3,7 +3,16 @@ import type { LinkSuggestion, ToAssignPayment } from '../../shared/api/schemas/p
 import type { Ctx } from '../context';
 import { clientsForPayer, getClientRecord, latestOpenOrWonLead, leadClientId } from '../clients/clients-repo';
 import { getLeadRecord } from '../leads/leads-repo';
-import { linkPaymentToLead, markAssigned, payerKeys, payerState, rememberPayer, toAssignCount, toAssignRows, type ToAssignRow } from './payer-repo';
+import {
+  linkPaymentToLead,
+  markAssigned,
+  payerKeys,
+  payerState,
+  rememberPayer,
+  toAssignCount,
+  toAssignRows,
+  type ToAssignRow,
+} from './payer-repo';
 import { getPayment, updatePayment } from './payments-repo';
 import { requireSource } from '../sources/sources-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
@@ -15,17 +24,39 @@ import { RollupBatch } from '../rollups/rollup-batch';
 function suggestionFor(ctx: Ctx, r: Pick<ToAssignRow, 'id' | 'payer_name' | 'payer_email'>): LinkSuggestion | null {
   for (const client of clientsForPayer(ctx.db, r.payer_name, r.payer_email)) {
     const lead = latestOpenOrWonLead(ctx.db, client.id);
-    if (lead) return { paymentId: r.id, clientId: client.id, clientName: client.name, leadId: lead.id, leadTitle: lead.title, matchedBy: client.by };
+    if (lead)
+      return {
+        paymentId: r.id,
+        clientId: client.id,
+        clientName: client.name,
+        leadId: lead.id,
+        leadTitle: lead.title,
+        matchedBy: client.by,
+      };
   }
   return null;
 }
 
-export function toAssign(ctx: Ctx, page: { limit?: number | undefined; offset?: number | undefined }): { items: ToAssignPayment[]; total: number } {
+export function toAssign(
+  ctx: Ctx,
+  page: { limit?: number | undefined; offset?: number | undefined },
+): { items: ToAssignPayment[]; total: number } {
   const rows = toAssignRows(ctx.db, { limit: page.limit ?? 200, offset: page.offset ?? 0 });
   return {
     items: rows.map((r) => ({
-      id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, description: r.description, grossMinor: r.gross_minor,
-      feeMinor: r.fee_minor, currency: r.currency, rail: r.rail, payerName: r.payer_name, payerEmail: r.payer_email, suggestion: suggestionFor(ctx, r),
+      id: r.id,
+      ref: r.ref,
+      date: r.date,
+      sourceId: r.source_id,
+      sourceName: r.source_name,
+      description: r.description,
+      grossMinor: r.gross_minor,
+      feeMinor: r.fee_minor,
+      currency: r.currency,
+      rail: r.rail,
+      payerName: r.payer_name,
+      payerEmail: r.payer_email,
+      suggestion: suggestionFor(ctx, r),
     })),
     total: toAssignCount(ctx.db),
   };
@@ -43,7 +74,10 @@ function waiting(ctx: Ctx, paymentId: number) {
 }
 
 /** Links the payment to the lead and remembers its payer (e-mail and name) for that lead's client. */
-export function acceptLink(ctx: Ctx, input: { paymentId: number; leadId: number }): { paymentId: number; sourceId: number; leadId: number | null; remembered: string[] } {
+export function acceptLink(
+  ctx: Ctx,
+  input: { paymentId: number; leadId: number },
+): { paymentId: number; sourceId: number; leadId: number | null; remembered: string[] } {
   const { db } = ctx;
   return db.transaction(() => {
     const state = waiting(ctx, input.paymentId);
@@ -69,7 +103,10 @@ function leadClient(ctx: Ctx, leadId: number): number | null {
   return id !== null && getClientRecord(ctx.db, id) ? id : null;
 }
 
-export function assignPayment(ctx: Ctx, input: { paymentId: number; leadId?: number | undefined; sourceId?: number | undefined }) {
+export function assignPayment(
+  ctx: Ctx,
+  input: { paymentId: number; leadId?: number | undefined; sourceId?: number | undefined },
+) {
   if (input.leadId !== undefined) return acceptLink(ctx, { paymentId: input.paymentId, leadId: input.leadId });
   const { db } = ctx;
   return db.transaction(() => {

@@ -11,19 +11,31 @@ export type Rail = 'paypal' | 'stripe' | 'bank';
 export type PayerFacts = { rail: Rail; payer_name: string; payer_email: string };
 
 export function setPaymentPayer(db: Database, paymentId: number, p: PayerFacts): void {
-  prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(p.rail, p.payer_name, p.payer_email.toLowerCase(), paymentId);
+  prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(
+    p.rail,
+    p.payer_name,
+    p.payer_email.toLowerCase(),
+    paymentId,
+  );
 }
 
 export type PayerState = { rail: Rail | null; payer_name: string; payer_email: string; assigned: number };
 
 export function payerState(db: Database, paymentId: number): PayerState | undefined {
-  return prepared(db, `SELECT rail, payer_name, payer_email, assigned FROM payments WHERE id = ?`).get(paymentId) as PayerState | undefined;
+  return prepared(db, `SELECT rail, payer_name, payer_email, assigned FROM payments WHERE id = ?`).get(paymentId) as
+    PayerState | undefined;
 }
 
 /** True when the user put this rail payment on a lead or a channel. */
 export function keepsPlace(db: Database, paymentId: number): boolean {
   const s = payerState(db, paymentId);
-  return s !== undefined && s.rail !== null && (s.assigned === 1 || (prepared(db, `SELECT lead_id FROM payments WHERE id = ?`).get(paymentId) as { lead_id: number | null }).lead_id !== null);
+  return (
+    s !== undefined &&
+    s.rail !== null &&
+    (s.assigned === 1 ||
+      (prepared(db, `SELECT lead_id FROM payments WHERE id = ?`).get(paymentId) as { lead_id: number | null })
+        .lead_id !== null)
+  );
 }
 
 export function markAssigned(db: Database, paymentId: number): void {
@@ -37,19 +49,40 @@ const railWaiting = `p.rail IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0
 const otherWaiting = `p.rail IS NULL AND p.import_id IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0 AND p.gross_minor != 0`;
 
 export function toAssignCount(db: Database): number {
-  return (prepared(db, `SELECT (SELECT COUNT(*) FROM payments p WHERE ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE ${otherWaiting}) AS n`).get() as { n: number }).n;
+  return (
+    prepared(
+      db,
+      `SELECT (SELECT COUNT(*) FROM payments p WHERE ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE ${otherWaiting}) AS n`,
+    ).get() as { n: number }
+  ).n;
 }
 
 export type ToAssignRow = {
-  id: number; ref: string; date: string; source_id: number; source_name: string; description: string; gross_minor: number; fee_minor: number;
-  currency: string; rail: Rail | null; payer_name: string; payer_email: string;
+  id: number;
+  ref: string;
+  date: string;
+  source_id: number;
+  source_name: string;
+  description: string;
+  gross_minor: number;
+  fee_minor: number;
+  currency: string;
+  rail: Rail | null;
+  payer_name: string;
+  payer_email: string;
 };
 
 export function toAssignRows(db: Database, page: { limit: number; offset: number }): ToAssignRow[] {
   const columns = `p.id, p.ref, p.date, p.source_id, s.name AS source_name, p.description, p.gross_minor, p.fee_minor, p.currency, p.rail, p.payer_name, p.payer_email`;
-  const part = (where: string) => `SELECT * FROM (SELECT ${columns} FROM payments p JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.date DESC, p.id DESC LIMIT @upTo)`;
-  return prepared(db, `${part(railWaiting)} UNION ALL ${part(otherWaiting)} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset`).all({
-    upTo: page.limit + page.offset, limit: page.limit, offset: page.offset,
+  const part = (where: string) =>
+    `SELECT * FROM (SELECT ${columns} FROM payments p JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.date DESC, p.id DESC LIMIT @upTo)`;
+  return prepared(
+    db,
+    `${part(railWaiting)} UNION ALL ${part(otherWaiting)} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset`,
+  ).all({
+    upTo: page.limit + page.offset,
+    limit: page.limit,
+    offset: page.offset,
   }) as ToAssignRow[];
 }
 
@@ -71,14 +104,20 @@ export function rememberPayer(db: Database, key: string, clientId: number, leadI
 
 export function rememberedClient(db: Database, keys: readonly string[]): number | undefined {
   for (const key of keys) {
-    const row = prepared(db, `SELECT client_id FROM payer_links WHERE payer = ?`).get(key) as { client_id: number } | undefined;
+    const row = prepared(db, `SELECT client_id FROM payer_links WHERE payer = ?`).get(key) as
+      { client_id: number } | undefined;
     if (row) return row.client_id;
   }
   return undefined;
 }
 
 /** Puts a payment on a lead (and the lead's channel: a payment and its lead never disagree), rollups included. */
-export function linkPaymentToLead(db: Database, paymentId: number, lead: { id: number; source_id: number }, batch: RollupBatch): void {
+export function linkPaymentToLead(
+  db: Database,
+  paymentId: number,
+  lead: { id: number; source_id: number },
+  batch: RollupBatch,
+): void {
   const before = getPayment(db, paymentId)!;
   const { id: _id, ...rest } = before;
   updatePayment(db, before, { ...rest, source_id: lead.source_id, lead_id: lead.id }, batch);
@@ -93,10 +132,18 @@ const payerPage = 5000;
 
 export function linkRememberedPayers(db: Database, importId: number): { linked: number; toAssign: number } {
   const waiting = () =>
-    (prepared(db, `SELECT (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${otherWaiting}) AS n`).get({ id: importId }) as { n: number }).n;
+    (
+      prepared(
+        db,
+        `SELECT (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${railWaiting}) + (SELECT COUNT(*) FROM payments p WHERE p.import_id = @id AND ${otherWaiting}) AS n`,
+      ).get({ id: importId }) as { n: number }
+    ).n;
   // Nobody remembered yet (a first import): nothing to link, only to count.
   if (!prepared(db, `SELECT 1 FROM payer_links LIMIT 1`).get()) return { linked: 0, toAssign: waiting() };
-  const page = prepared(db, `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${railWaiting} AND p.id > ? ORDER BY p.id LIMIT ?`);
+  const page = prepared(
+    db,
+    `SELECT id, payer_name, payer_email FROM payments p WHERE p.import_id = ? AND ${railWaiting} AND p.id > ? ORDER BY p.id LIMIT ?`,
+  );
   const batch = new RollupBatch(db);
   let linked = 0;
   let after = 0;

@@ -22,8 +22,7 @@ export function resolvePaymentFee(db: Database, input: PaymentFeeInput): number 
   let overrideBp: number | null = null;
   if (input.leadId != null) {
     const lead = prepared(db, `SELECT fee_percent_bp, source_id FROM leads WHERE id = ?`).get(input.leadId) as
-      | { fee_percent_bp: number | null; source_id: number }
-      | undefined;
+      { fee_percent_bp: number | null; source_id: number } | undefined;
     // The override is the lead's own channel's fee: a payment of another channel keeps its channel's rule.
     overrideBp = lead && lead.source_id === input.sourceId ? lead.fee_percent_bp : null;
   }

@@ -22,15 +22,29 @@ describe('linking a payment to a lead of another channel', () => {
     const upwork = sourceId(ctx, 'Upwork');
     const linkedin = sourceId(ctx, 'LinkedIn');
     // A LinkedIn lead with a 5% fee override; the payment came through Upwork (10% from 2023-05-03).
-    const lead = await call<{ id: number }>('leads:create', { sourceId: linkedin, title: 'Found on LinkedIn', createdOn: '2026-07-01', feePercent: 5 });
+    const lead = await call<{ id: number }>('leads:create', {
+      sourceId: linkedin,
+      title: 'Found on LinkedIn',
+      createdOn: '2026-07-01',
+      feePercent: 5,
+    });
     const payment = await call<Payment>('payments:create', { date: '2026-07-20', sourceId: upwork, gross: '1000.00' });
     expect(payment.feeMinor).toBe(10000);
     const linked = await call<Payment>('payments:update', { id: payment.id, leadId: lead.id });
-    expect(linked).toMatchObject({ leadId: lead.id, sourceId: upwork, sourceName: 'Upwork', leadTitle: 'Found on LinkedIn' });
+    expect(linked).toMatchObject({
+      leadId: lead.id,
+      sourceId: upwork,
+      sourceName: 'Upwork',
+      leadTitle: 'Found on LinkedIn',
+    });
     // The LinkedIn lead's override is LinkedIn's fee: the Upwork payment keeps Upwork's 10%.
     expect(linked.feeMinor).toBe(10000);
 
-    const report = await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'cash' });
+    const report = await call<ChannelReport>('reports:channels', {
+      from: '2026-07-01',
+      to: '2026-07-31',
+      basis: 'cash',
+    });
     expect(row(report, 'Upwork')).toMatchObject({ revenue: 100000, fees: 10000, leads: 0 });
     expect(row(report, 'LinkedIn')).toMatchObject({ revenue: 0, fees: 0, leads: 1 });
     expect(report.totals).toMatchObject({ revenue: 100000, fees: 10000 });
@@ -42,28 +56,64 @@ describe('linking a payment to a lead of another channel', () => {
 
     await call('payments:update', { id: payment.id, leadId: null });
     expect((await call<{ total: number }>('payments:list', { unlinked: true })).total).toBe(1);
-    expect((await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'cash' })).totals).toMatchObject({ revenue: 100000 });
+    expect(
+      (await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'cash' })).totals,
+    ).toMatchObject({ revenue: 100000 });
   });
 
   it('a new payment may name a lead of another channel; a same-channel lead still applies its fee override', async () => {
     const upwork = sourceId(ctx, 'Upwork');
-    const other = await call<{ id: number }>('leads:create', { sourceId: sourceId(ctx, 'LinkedIn'), title: 'x', createdOn: '2026-07-01' });
-    expect(await call<Payment>('payments:create', { date: '2026-07-20', sourceId: upwork, leadId: other.id, gross: '100.00' })).toMatchObject({ leadId: other.id, feeMinor: 1000 });
-    const own = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'y', createdOn: '2026-07-01', feePercent: 5 });
-    expect(await call<Payment>('payments:create', { date: '2026-07-20', sourceId: upwork, leadId: own.id, gross: '100.00' })).toMatchObject({ feeMinor: 500 });
+    const other = await call<{ id: number }>('leads:create', {
+      sourceId: sourceId(ctx, 'LinkedIn'),
+      title: 'x',
+      createdOn: '2026-07-01',
+    });
+    expect(
+      await call<Payment>('payments:create', {
+        date: '2026-07-20',
+        sourceId: upwork,
+        leadId: other.id,
+        gross: '100.00',
+      }),
+    ).toMatchObject({ leadId: other.id, feeMinor: 1000 });
+    const own = await call<{ id: number }>('leads:create', {
+      sourceId: upwork,
+      title: 'y',
+      createdOn: '2026-07-01',
+      feePercent: 5,
+    });
+    expect(
+      await call<Payment>('payments:create', { date: '2026-07-20', sourceId: upwork, leadId: own.id, gross: '100.00' }),
+    ).toMatchObject({ feeMinor: 500 });
   });
 
   it('an imported payment may name a lead of another channel by lead_ref', async () => {
-    await call('leads:create', { ref: 'L-1', sourceId: sourceId(ctx, 'LinkedIn'), title: 'x', createdOn: '2026-07-01' });
+    await call('leads:create', {
+      ref: 'L-1',
+      sourceId: sourceId(ctx, 'LinkedIn'),
+      title: 'x',
+      createdOn: '2026-07-01',
+    });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-links-'));
     const file = path.join(dir, 'payments.csv');
-    fs.writeFileSync(file, 'ref,date,source,lead_ref,description,gross,fee,currency\nP-1,2026-07-20,Upwork,L-1,Milestone 1,100.00,10.00,USD\n');
+    fs.writeFileSync(
+      file,
+      'ref,date,source,lead_ref,description,gross,fee,currency\nP-1,2026-07-20,Upwork,L-1,Milestone 1,100.00,10.00,USD\n',
+    );
     try {
       expect(await importCsvFile(ctx.db, file, {}, { now: ctx.now })).toMatchObject({ inserted: 1, invalidCount: 0 });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect((await call<{ items: Payment[] }>('payments:list', {})).items[0]).toMatchObject({ sourceName: 'Upwork', leadTitle: 'x' });
-    expect(row(await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'cash' }), 'Upwork')).toMatchObject({ revenue: 10000 });
+    expect((await call<{ items: Payment[] }>('payments:list', {})).items[0]).toMatchObject({
+      sourceName: 'Upwork',
+      leadTitle: 'x',
+    });
+    expect(
+      row(
+        await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'cash' }),
+        'Upwork',
+      ),
+    ).toMatchObject({ revenue: 10000 });
   });
 });

@@ -26,7 +26,20 @@ export type PaymentRecord = {
 
 export type PaymentWrite = Omit<PaymentRecord, 'id'>;
 
-const columns = ['ref', 'date', 'source_id', 'lead_id', 'description', 'gross_minor', 'fee_minor', 'fee_computed', 'currency', 'import_id', 'created_at', 'platform_description'] as const satisfies readonly (keyof PaymentWrite)[];
+const columns = [
+  'ref',
+  'date',
+  'source_id',
+  'lead_id',
+  'description',
+  'gross_minor',
+  'fee_minor',
+  'fee_computed',
+  'currency',
+  'import_id',
+  'created_at',
+  'platform_description',
+] as const satisfies readonly (keyof PaymentWrite)[];
 const inserted = [...columns, 'payer_name'] as const;
 const insertSql = `INSERT INTO payments (${inserted.join(', ')}) VALUES (${inserted.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE payments SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
@@ -41,7 +54,9 @@ export function getPaymentByRef(db: Database, ref: string): PaymentRecord | unde
 
 /** Inserts a payment and its rollup delta; the caller owns the transaction and flushes the batch. */
 export function insertPayment(db: Database, payment: PaymentWrite, batch: RollupBatch): number {
-  const id = Number(prepared(db, insertSql).run({ platform_description: null, payer_name: '', ...payment }).lastInsertRowid);
+  const id = Number(
+    prepared(db, insertSql).run({ platform_description: null, payer_name: '', ...payment }).lastInsertRowid,
+  );
   addPayment(batch, payment, 1);
   return id;
 }
@@ -59,7 +74,13 @@ export function deletePayment(db: Database, before: PaymentRecord, batch: Rollup
 
 /** A payment with its channel's name and its lead's title, as lists show it. */
 export type PaymentListRow = PaymentRecord & { source_name: string; lead_title: string | null };
-export type PaymentFilter = { sourceId?: number | undefined; leadId?: number | undefined; unlinked?: boolean | undefined; from?: string | null | undefined; to?: string | null | undefined };
+export type PaymentFilter = {
+  sourceId?: number | undefined;
+  leadId?: number | undefined;
+  unlinked?: boolean | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
 
 const selectListed = `SELECT p.*, s.name AS source_name, l.title AS lead_title FROM payments p
   JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id`;
@@ -69,12 +90,21 @@ export function getPaymentRow(db: Database, id: number): PaymentListRow | undefi
 }
 
 /** One page of payments, newest first, and how many match. */
-export function listPaymentRows(db: Database, filter: PaymentFilter, page: { limit: number; offset: number }): { rows: PaymentListRow[]; total: number } {
-  return filteredPage<PaymentListRow>(db, { from: 'payments p', select: selectListed, orderBy: 'p.date DESC, p.id DESC' }, [
-    filter.sourceId && { sql: 'p.source_id = @sourceId', params: { sourceId: filter.sourceId } },
-    filter.leadId && { sql: 'p.lead_id = @leadId', params: { leadId: filter.leadId } },
-    filter.unlinked && { sql: 'p.lead_id IS NULL' },
-    filter.from && { sql: 'p.date >= @from', params: { from: filter.from } },
-    filter.to && { sql: 'p.date <= @to', params: { to: filter.to } },
-  ], page);
+export function listPaymentRows(
+  db: Database,
+  filter: PaymentFilter,
+  page: { limit: number; offset: number },
+): { rows: PaymentListRow[]; total: number } {
+  return filteredPage<PaymentListRow>(
+    db,
+    { from: 'payments p', select: selectListed, orderBy: 'p.date DESC, p.id DESC' },
+    [
+      filter.sourceId && { sql: 'p.source_id = @sourceId', params: { sourceId: filter.sourceId } },
+      filter.leadId && { sql: 'p.lead_id = @leadId', params: { leadId: filter.leadId } },
+      filter.unlinked && { sql: 'p.lead_id IS NULL' },
+      filter.from && { sql: 'p.date >= @from', params: { from: filter.from } },
+      filter.to && { sql: 'p.date <= @to', params: { to: filter.to } },
+    ],
+    page,
+  );
 }

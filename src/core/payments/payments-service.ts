@@ -27,8 +27,18 @@ import { resolvePaymentFee } from './payment-fees';
 
 function toPayment(r: PaymentListRow): Payment {
   return {
-    id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, leadId: r.lead_id, leadTitle: r.lead_title,
-    description: r.description, grossMinor: r.gross_minor, feeMinor: r.fee_minor, feeComputed: r.fee_computed === 1, currency: r.currency,
+    id: r.id,
+    ref: r.ref,
+    date: r.date,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    leadId: r.lead_id,
+    leadTitle: r.lead_title,
+    description: r.description,
+    grossMinor: r.gross_minor,
+    feeMinor: r.fee_minor,
+    feeComputed: r.fee_computed === 1,
+    currency: r.currency,
   };
 }
 
@@ -53,11 +63,30 @@ function checkLead(ctx: Ctx, leadId: number | null): void {
 }
 
 /** Gross and fee in minor units; an empty fee is computed (fee_computed = 1). |fee| may not exceed |gross|. */
-function money(ctx: Ctx, p: { gross: string; fee: string | null | undefined; currency: string; sourceId: number; date: string; leadId: number | null }) {
+function money(
+  ctx: Ctx,
+  p: {
+    gross: string;
+    fee: string | null | undefined;
+    currency: string;
+    sourceId: number;
+    date: string;
+    leadId: number | null;
+  },
+) {
   const gross = minorOf('gross', p.gross, p.currency);
   const given = p.fee !== undefined && p.fee !== null && p.fee !== '';
-  const fee = given ? minorOf('fee', p.fee!, p.currency) : resolvePaymentFee(ctx.db, { sourceId: p.sourceId, date: p.date, grossMinor: gross, currency: p.currency, leadId: p.leadId });
-  if (given && gross !== 0 && Math.abs(fee) > Math.abs(gross)) throw fieldError('fee', 'The fee cannot be larger than the gross amount');
+  const fee = given
+    ? minorOf('fee', p.fee!, p.currency)
+    : resolvePaymentFee(ctx.db, {
+        sourceId: p.sourceId,
+        date: p.date,
+        grossMinor: gross,
+        currency: p.currency,
+        leadId: p.leadId,
+      });
+  if (given && gross !== 0 && Math.abs(fee) > Math.abs(gross))
+    throw fieldError('fee', 'The fee cannot be larger than the gross amount');
   return { gross, fee, computed: given ? 0 : 1 };
 }
 
@@ -68,12 +97,28 @@ export function createPayment(ctx: Ctx, input: z.output<typeof PaymentCreate>): 
     const leadId = input.leadId ?? null;
     checkLead(ctx, leadId);
     const currency = input.currency ?? baseCurrency(db);
-    const m = money(ctx, { gross: input.gross, fee: input.fee, currency, sourceId: input.sourceId, date: input.date, leadId });
+    const m = money(ctx, {
+      gross: input.gross,
+      fee: input.fee,
+      currency,
+      sourceId: input.sourceId,
+      date: input.date,
+      leadId,
+    });
     const ref = input.ref ?? newRef('pay');
     if (getPaymentByRef(db, ref)) throw fieldError('ref', `A payment with reference "${ref}" exists`);
     const write: PaymentWrite = {
-      ref, date: input.date, source_id: input.sourceId, lead_id: leadId, description: input.description ?? '',
-      gross_minor: m.gross, fee_minor: m.fee, fee_computed: m.computed, currency, import_id: null, created_at: ctx.now().toISOString(),
+      ref,
+      date: input.date,
+      source_id: input.sourceId,
+      lead_id: leadId,
+      description: input.description ?? '',
+      gross_minor: m.gross,
+      fee_minor: m.fee,
+      fee_computed: m.computed,
+      currency,
+      import_id: null,
+      created_at: ctx.now().toISOString(),
     };
     const batch = new RollupBatch(db);
     const newId = insertPayment(db, write, batch);
@@ -96,13 +141,32 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
     const date = input.date ?? before.date;
     const gross = input.gross ?? formatMinorPlain(before.gross_minor, before.currency);
     // Keep a given fee unless changed; a computed fee is recomputed from the new facts.
-    const fee = input.fee !== undefined ? input.fee : before.fee_computed ? null : formatMinorPlain(before.fee_minor, before.currency);
+    const fee =
+      input.fee !== undefined
+        ? input.fee
+        : before.fee_computed
+          ? null
+          : formatMinorPlain(before.fee_minor, before.currency);
     const m = money(ctx, { gross, fee, currency, sourceId, date, leadId });
     const batch = new RollupBatch(db);
-    updatePayment(db, before, {
-      ref: input.ref ?? before.ref, date, source_id: sourceId, lead_id: leadId, description: input.description ?? before.description,
-      gross_minor: m.gross, fee_minor: m.fee, fee_computed: m.computed, currency, import_id: before.import_id, created_at: before.created_at,
-    }, batch);
+    updatePayment(
+      db,
+      before,
+      {
+        ref: input.ref ?? before.ref,
+        date,
+        source_id: sourceId,
+        lead_id: leadId,
+        description: input.description ?? before.description,
+        gross_minor: m.gross,
+        fee_minor: m.fee,
+        fee_computed: m.computed,
+        currency,
+        import_id: before.import_id,
+        created_at: before.created_at,
+      },
+      batch,
+    );
     batch.flush();
   })();
   return byId(ctx, input.id);

@@ -22,11 +22,19 @@ describe('exchange rates keep the base they were entered for (issue 12.7)', () =
     expect(eur.currency).toBe('EUR');
     expect(eur.channels[0]).toMatchObject({ revenue: 10000 });
     expect(eur.warnings).toEqual(['No USD rate for 2026-08: 1 amount left out (50.00 USD)']);
-    expect(await call('rates:list', {})).toEqual({ baseCurrency: 'EUR', rates: [], otherBases: [{ base: 'USD', rates: 1 }] });
+    expect(await call('rates:list', {})).toEqual({
+      baseCurrency: 'EUR',
+      rates: [],
+      otherBases: [{ base: 'USD', rates: 1 }],
+    });
     await call('rates:set', { currency: 'USD', month: '2026-08', rate: '0.92' });
-    expect((await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31' })).channels[0]).toMatchObject({ revenue: 10000 + 4600 });
+    expect(
+      (await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31' })).channels[0],
+    ).toMatchObject({ revenue: 10000 + 4600 });
     // Back to USD: the old rate is there again, as it was entered.
     await call('settings:update', { baseCurrency: 'USD' });
-    expect((await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31' })).channels[0]).toMatchObject({ revenue: 16000 });
+    expect(
+      (await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31' })).channels[0],
+    ).toMatchObject({ revenue: 16000 });
   });
 });

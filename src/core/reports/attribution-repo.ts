@@ -10,7 +10,14 @@ import { firstSourceSql } from '../clients/clients-repo';
  * left alone, SQLite walks every payment by date or channel; the partial covering index holds only the
  * payments that have a lead (figures: docs/performance.md).
  */
-export type AttributionShiftRow = { from_id: number; to_id: number; month: string; currency: string; gross: number; payments: number };
+export type AttributionShiftRow = {
+  from_id: number;
+  to_id: number;
+  month: string;
+  currency: string;
+  gross: number;
+  payments: number;
+};
 
 export function attributionShifts(db: Database, from: string, to: string): AttributionShiftRow[] {
   return prepared(

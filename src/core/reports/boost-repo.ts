@@ -1,12 +1,29 @@
 import type { Database } from 'better-sqlite3';
 
 /** Proposals of one channel created on a day, split by boosted and won, with their net connects and that day's credit price. */
-export type BoostDayRow = { day: string; boosted: number; won: number; n: number; net: number; bids: number; price: number | null; price_currency: string | null };
+export type BoostDayRow = {
+  day: string;
+  boosted: number;
+  won: number;
+  n: number;
+  net: number;
+  bids: number;
+  price: number | null;
+  price_currency: string | null;
+};
 
 /** A won proposal with its payments summed per currency and month (no payment: one row with nulls). */
 export type WonProposalRow = {
-  id: number; created_on: string; closed_on: string | null; boosted: number; value_minor: number | null; currency: string; fee_percent_bp: number | null;
-  paid_currency: string | null; paid_month: string | null; paid_net: number | null;
+  id: number;
+  created_on: string;
+  closed_on: string | null;
+  boosted: number;
+  value_minor: number | null;
+  currency: string;
+  fee_percent_bp: number | null;
+  paid_currency: string | null;
+  paid_month: string | null;
+  paid_net: number | null;
 };
 
 /**

@@ -17,10 +17,16 @@ import { resolveRange } from './reports-service';
  * range. Scans that channel's leads through the (source_id, created_on) index; not part of the
  * rollup-only main report.
  */
-export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string | null; to?: string | null }): BoostReport {
+export function boostReport(
+  ctx: Ctx,
+  input: { sourceId: number; from?: string | null; to?: string | null },
+): BoostReport {
   const { db } = ctx;
   const source = requireSource(db, input.sourceId);
-  if (!source.credit_name) throw new AppError('invalid_input', `${source.name} has no bidding credits`, [{ path: 'sourceId', message: 'Not a credit channel' }]);
+  if (!source.credit_name)
+    throw new AppError('invalid_input', `${source.name} has no bidding credits`, [
+      { path: 'sourceId', message: 'Not a credit channel' },
+    ]);
   const { from, to } = resolveRange(ctx, input);
   const base = baseCurrency(db);
   const converter = new Converter(base, rateTable(db, base));
@@ -30,7 +36,8 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
   const cellOf = (boosted: boolean, won: boolean) => {
     const key = `${boosted}|${won}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { boosted, won, proposals: 0, netConnects: 0, connectsCostMinor: 0, netRevenueMinor: 0 }));
+    if (!cell)
+      cells.set(key, (cell = { boosted, won, proposals: 0, netConnects: 0, connectsCostMinor: 0, netRevenueMinor: 0 }));
     return cell;
   };
   for (const r of byDay) {
@@ -38,7 +45,8 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
     cell.proposals! += r.n;
     cell.netConnects += r.net;
     cell.boostConnects = (cell.boostConnects ?? 0) + r.bids;
-    if (r.price !== null && r.price_currency !== null) cell.connectsCostMinor += converter.convert(r.net * r.price, r.price_currency, r.day.slice(0, 7)) ?? 0;
+    if (r.price !== null && r.price_currency !== null)
+      cell.connectsCostMinor += converter.convert(r.net * r.price, r.price_currency, r.day.slice(0, 7)) ?? 0;
   }
   // Net revenue of each won proposal: its payments (gross - fee), else its booked value less the fee it would carry.
   const wonRows = wonProposals(db, source.id, from, to);
@@ -48,7 +56,12 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
       net = converter.convert(lead.paid_net ?? 0, lead.paid_currency, lead.paid_month) ?? 0;
     } else if (lead.value_minor) {
       const day = lead.closed_on ?? lead.created_on;
-      const fee = commissionFee(lead.value_minor, lead.currency, commissionRuleOn(db, source.id, day), lead.fee_percent_bp);
+      const fee = commissionFee(
+        lead.value_minor,
+        lead.currency,
+        commissionRuleOn(db, source.id, day),
+        lead.fee_percent_bp,
+      );
       net = converter.convert(lead.value_minor - fee, lead.currency, day.slice(0, 7)) ?? 0;
     } else net = 0;
     cellOf(lead.boosted === 1, true).netRevenueMinor += net;
@@ -56,7 +69,9 @@ export function boostReport(ctx: Ctx, input: { sourceId: number; from?: string |
   const proposals = [...cells.values()];
   const today = toIsoDate(ctx.now());
   const current = creditPriceOn(db, source.id, today);
-  const currentPrice = current ? converter.convert(current.unitPriceMinor, current.currency, today.slice(0, 7)) ?? null : null;
+  const currentPrice = current
+    ? (converter.convert(current.unitPriceMinor, current.currency, today.slice(0, 7)) ?? null)
+    : null;
   const analysis = analyseBoost(proposals, currentPrice ?? 0);
   return {
     sourceId: source.id,

@@ -37,7 +37,11 @@ export function buildReport(
   const base = baseCurrency(db);
   const rates = rateTable(db, base);
   const input: ReportInput = {
-    ctx, from, to, base, rates,
+    ctx,
+    from,
+    to,
+    base,
+    rates,
     // Whole months from the month rollups, partial edge months by day (rollups/ranges.ts); dayOnly: the reference path for tests.
     plan: planRange(from, to, recordSpan(db), options.dayOnly),
     basis: query.basis ?? 'usage',
@@ -63,7 +67,10 @@ export function buildReport(
   addHours(input);
   const histograms = winDays(input);
 
-  const ordered = [...sources.map((s) => ({ id: s.id, name: s.name, color: s.color })), { id: 0, name: noChannelName, color: '#8a8f98' }];
+  const ordered = [
+    ...sources.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+    { id: 0, name: noChannelName, color: '#8a8f98' },
+  ];
   const totals = emptySums();
   const channels: ChannelReport['channels'] = [];
   const detailSources: ReportDetail['sources'] = [];
@@ -77,7 +84,8 @@ export function buildReport(
     const byCategory = new Map<string, number>();
     for (const [month, c] of months) {
       addSums(sums, c.sums);
-      for (const [category, amount] of c.costsByCategory) byCategory.set(category, (byCategory.get(category) ?? 0) + amount);
+      for (const [category, amount] of c.costsByCategory)
+        byCategory.set(category, (byCategory.get(category) ?? 0) + amount);
       const row = monthly.get(month) ?? {};
       row[source.name] = (row[source.name] ?? 0) + c.sums.revenue - c.sums.fees - c.sums.costs;
       monthly.set(month, row);
@@ -86,7 +94,8 @@ export function buildReport(
     addSums(totals, sums);
     channels.push({ source: source.name, ...channelMetrics(sums) });
     detailSources.push({ source: source.name, sourceId: source.id === 0 ? null : source.id, color: source.color });
-    for (const [category, amount] of byCategory) if (amount !== 0) breakdown.push({ source: source.name, category, amount });
+    for (const [category, amount] of byCategory)
+      if (amount !== 0) breakdown.push({ source: source.name, category, amount });
   }
   const listed = new Set(channels.map((c) => c.source));
   const report: ChannelReport = {
@@ -100,6 +109,9 @@ export function buildReport(
   };
   const monthlyRows = [...monthly.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([month, profit]) => ({ month, profit: Object.fromEntries(Object.entries(profit).filter(([name]) => listed.has(name))) }));
+    .map(([month, profit]) => ({
+      month,
+      profit: Object.fromEntries(Object.entries(profit).filter(([name]) => listed.has(name))),
+    }));
   return { report, detail: { sources: detailSources, monthly: monthlyRows, costBreakdown: breakdown } };
 }

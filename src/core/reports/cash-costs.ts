@@ -31,12 +31,21 @@ export function addExpenseBreakdown({ ctx, plan, basis, base, rates, cells }: Re
  * matches (counted as that expense); summed per channel, month and currency, then converted.
  */
 export function addPlanCharges({ ctx, from, to, converter, cells }: ReportInput): void {
-  const charges = new Map<string, { sourceId: number; month: string; currency: string; amount: number; count: number }>();
+  const charges = new Map<
+    string,
+    { sourceId: number; month: string; currency: string; amount: number; count: number }
+  >();
   for (const charge of planCharges(ctx.db, from, to)) {
     if (charge.matched) continue;
     const month = charge.date.slice(0, 7);
     const key = `${charge.plan.source_id}|${month}|${charge.plan.currency}`;
-    const entry = charges.get(key) ?? { sourceId: charge.plan.source_id, month, currency: charge.plan.currency, amount: 0, count: 0 };
+    const entry = charges.get(key) ?? {
+      sourceId: charge.plan.source_id,
+      month,
+      currency: charge.plan.currency,
+      amount: 0,
+      count: 0,
+    };
     entry.amount += charge.amountMinor;
     entry.count++;
     charges.set(key, entry);

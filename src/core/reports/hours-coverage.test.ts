@@ -5,7 +5,10 @@ let ctx: ReturnType<typeof openTempCtx>;
 beforeEach(() => (ctx = openTempCtx(new Date('2026-12-06T12:00:00Z'))));
 afterEach(() => ctx.close());
 
-type Detail = { report: { channels: { source: string; profitPerHour: number | null }[] }; hoursCoverage: { source: string; payments: number; withoutHours: number; firstTimeOn: string | null }[] };
+type Detail = {
+  report: { channels: { source: string; profitPerHour: number | null }[] };
+  hoursCoverage: { source: string; payments: number; withoutHours: number; firstTimeOn: string | null }[];
+};
 
 describe('what profit per hour rests on (app-only hours coverage)', () => {
   it('counts the payments dated in months with no time logged on the channel', async () => {
@@ -16,7 +19,9 @@ describe('what profit per hour rests on (app-only hours coverage)', () => {
     const year = await callOk<Detail>(ctx, 'reports:detail', { from: '2025-12-07', to: '2026-12-06' });
     expect(year.hoursCoverage).toEqual([{ source: 'Upwork', payments: 2, withoutHours: 1, firstTimeOn: '2026-11-03' }]);
     const november = await callOk<Detail>(ctx, 'reports:detail', { from: '2026-11-01', to: '2026-11-30' });
-    expect(november.hoursCoverage).toEqual([{ source: 'Upwork', payments: 1, withoutHours: 0, firstTimeOn: '2026-11-03' }]);
+    expect(november.hoursCoverage).toEqual([
+      { source: 'Upwork', payments: 1, withoutHours: 0, firstTimeOn: '2026-11-03' },
+    ]);
   });
 
   it('leaves the report contract (reports:channels, report --json) without it', async () => {

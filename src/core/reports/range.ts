@@ -25,7 +25,9 @@ export function resolveRange(ctx: Ctx, query: RangeQuery): { from: string; to: s
 export function plannedChargesNote(ctx: Ctx, from: string, to: string): string[] {
   const today = toIsoDate(ctx.now());
   if (to <= today) return [];
-  const n = planCharges(ctx.db, from > today ? from : today, to).filter((c) => c.date > today && c.matched === null).length;
+  const n = planCharges(ctx.db, from > today ? from : today, to).filter(
+    (c) => c.date > today && c.matched === null,
+  ).length;
   if (n === 0) return []; // nothing planned is counted: nothing to say
   return [`includes ${n} planned charge${n === 1 ? '' : 's'} after today`];
 }

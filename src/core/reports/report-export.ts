@@ -6,11 +6,46 @@ import { channelReport } from './reports-service';
 
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
 // names of `leadledger report --json` (docs/domain.md §4); money in base-currency units, exact.
-const moneyFields = ['revenue', 'fees', 'costs', 'profit', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'profitPerHour'] as const;
+const moneyFields = [
+  'revenue',
+  'fees',
+  'costs',
+  'profit',
+  'costPerLead',
+  'costPerWin',
+  'revenuePerConnect',
+  'booked',
+  'profitPerHour',
+] as const;
 const reportHeaders = [
-  'source', 'leads', 'proposals', 'replies', 'interviews', 'wins', 'winRate', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'connectsPerWin',
-  'revenue', 'fees', 'costs', 'profit', 'roi', 'costPerLead', 'costPerWin', 'revenuePerConnect', 'booked', 'medianDaysToWin',
-  'salesHours', 'deliveryHours', 'profitPerHour', 'salesHoursPerWin', 'currency', 'basis', 'attribution',
+  'source',
+  'leads',
+  'proposals',
+  'replies',
+  'interviews',
+  'wins',
+  'winRate',
+  'connectsSpent',
+  'connectsRefunded',
+  'connectsExpired',
+  'connectsPerWin',
+  'revenue',
+  'fees',
+  'costs',
+  'profit',
+  'roi',
+  'costPerLead',
+  'costPerWin',
+  'revenuePerConnect',
+  'booked',
+  'medianDaysToWin',
+  'salesHours',
+  'deliveryHours',
+  'profitPerHour',
+  'salesHoursPerWin',
+  'currency',
+  'basis',
+  'attribution',
 ] as const;
 
 function reportCsv(report: ChannelReport, attribution: Attribution, bom = false): string {
@@ -36,9 +71,24 @@ function reportCsv(report: ChannelReport, attribution: Attribution, bom = false)
 /** The report as the Reports page shows it: same range and basis (usage unless told). */
 export function exportReport(
   ctx: Ctx,
-  options: { from?: string | undefined; to?: string | undefined; bom?: boolean; json?: boolean; basis?: 'cash' | 'usage' | undefined; attribution?: Attribution | undefined },
+  options: {
+    from?: string | undefined;
+    to?: string | undefined;
+    bom?: boolean;
+    json?: boolean;
+    basis?: 'cash' | 'usage' | undefined;
+    attribution?: Attribution | undefined;
+  },
 ): { text: string; rows: number } {
   const attribution = options.attribution ?? 'last';
-  const report = channelReport(ctx, { from: options.from ?? null, to: options.to ?? null, basis: options.basis ?? 'usage', attribution });
-  return { text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, attribution, options.bom), rows: report.channels.length };
+  const report = channelReport(ctx, {
+    from: options.from ?? null,
+    to: options.to ?? null,
+    basis: options.basis ?? 'usage',
+    attribution,
+  });
+  return {
+    text: options.json ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, attribution, options.bom),
+    rows: report.channels.length,
+  };
 }

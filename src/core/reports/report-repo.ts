@@ -56,30 +56,79 @@ const same = (columns: string) => columns.split(', ').map((c) => [c, c] as const
 
 // The report's reads, one named statement each (built once).
 const leadMonthsSql = periodSql({
-  day: 'lead_rollup', month: 'lead_rollup_month', keys: ['currency'],
+  day: 'lead_rollup',
+  month: 'lead_rollup_month',
+  keys: ['currency'],
   values: same('leads, proposals, replies, interviews, wins, connects_spent, connects_refunded, booked_minor'),
 });
-const winHistogramSql = periodSql({ day: 'win_rollup', month: 'win_rollup_month', keys: ['days_to_win'], values: [['wins', 'wins']], perMonth: false });
+const winHistogramSql = periodSql({
+  day: 'win_rollup',
+  month: 'win_rollup_month',
+  keys: ['days_to_win'],
+  values: [['wins', 'wins']],
+  perMonth: false,
+});
 const paymentMonthsSql = periodSql({
-  day: 'payment_rollup', month: 'payment_rollup_month', keys: ['currency'],
-  values: [['payments', 'payments'], ['gross_minor', 'gross'], ['fee_minor', 'fee']],
+  day: 'payment_rollup',
+  month: 'payment_rollup_month',
+  keys: ['currency'],
+  values: [
+    ['payments', 'payments'],
+    ['gross_minor', 'gross'],
+    ['fee_minor', 'fee'],
+  ],
 });
 const expenseMonthsSql = periodSql({
-  day: 'expense_rollup', month: 'expense_rollup_month', keys: ['category', 'currency'],
-  values: [['expenses', 'expenses'], ['amount_minor', 'amount']],
+  day: 'expense_rollup',
+  month: 'expense_rollup_month',
+  keys: ['category', 'currency'],
+  values: [
+    ['expenses', 'expenses'],
+    ['amount_minor', 'amount'],
+  ],
 });
-const expenseTotalsSql = periodSql({ day: 'expense_rollup', month: 'expense_rollup_month', keys: ['currency'], values: [['expenses', 'expenses'], ['amount_minor', 'amount']] });
+const expenseTotalsSql = periodSql({
+  day: 'expense_rollup',
+  month: 'expense_rollup_month',
+  keys: ['currency'],
+  values: [
+    ['expenses', 'expenses'],
+    ['amount_minor', 'amount'],
+  ],
+});
 const expenseTotalsUsageSql = periodSql({
-  day: 'expense_rollup', month: 'expense_rollup_month', keys: ['currency'], values: [['expenses', 'expenses'], ['amount_minor', 'amount']], filter: "category != 'connects'",
+  day: 'expense_rollup',
+  month: 'expense_rollup_month',
+  keys: ['currency'],
+  values: [
+    ['expenses', 'expenses'],
+    ['amount_minor', 'amount'],
+  ],
+  filter: "category != 'connects'",
 });
 const timeMonthsSql = periodSql({
-  day: 'time_rollup', month: 'time_rollup_month', keys: [],
-  values: [['entries', 'entries'], ['sales_minutes', 'sales'], ['delivery_minutes', 'delivery']],
+  day: 'time_rollup',
+  month: 'time_rollup_month',
+  keys: [],
+  values: [
+    ['entries', 'entries'],
+    ['sales_minutes', 'sales'],
+    ['delivery_minutes', 'delivery'],
+  ],
 });
 
 export type LeadMonthRow = {
-  source_id: number; month: string; currency: string; leads: number; proposals: number; replies: number;
-  interviews: number; wins: number; connects_spent: number; connects_refunded: number; booked_minor: number;
+  source_id: number;
+  month: string;
+  currency: string;
+  leads: number;
+  proposals: number;
+  replies: number;
+  interviews: number;
+  wins: number;
+  connects_spent: number;
+  connects_refunded: number;
+  booked_minor: number;
 };
 
 export function leadMonths(db: Database, plan: RangePlan, collapse: string | null = null): LeadMonthRow[] {
@@ -87,7 +136,13 @@ export function leadMonths(db: Database, plan: RangePlan, collapse: string | nul
 }
 
 /** Net connects (spent - refunded) per channel, month and the credit price in force on each day. */
-export type ConnectsValueRow = { source_id: number; month: string; price: number | null; price_currency: string | null; net: number };
+export type ConnectsValueRow = {
+  source_id: number;
+  month: string;
+  price: number | null;
+  price_currency: string | null;
+  net: number;
+};
 
 /**
  * A month read whole is valued from the month table when the channel's credit price cannot change
@@ -99,7 +154,8 @@ export function connectsByPrice(db: Database, plan: RangePlan): ConnectsValueRow
   const priceOn = (day: string) =>
     `LEFT JOIN credit_prices cp ON cp.id = (
        SELECT c.id FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from <= ${day} ORDER BY c.effective_from DESC LIMIT 1)`;
-  const columns = (sign: '' | '-') => `cp.unit_price_minor AS price, cp.currency AS price_currency, ${sign}r.connects_spent AS spent, ${sign}r.connects_refunded AS refunded`;
+  const columns = (sign: '' | '-') =>
+    `cp.unit_price_minor AS price, cp.currency AS price_currency, ${sign}r.connects_spent AS spent, ${sign}r.connects_refunded AS refunded`;
   const used = `(r.connects_spent != 0 OR r.connects_refunded != 0)`;
   const dayPart = (range: string, sign: '' | '-') =>
     `SELECT r.source_id, substr(r.day, 1, 7) AS month, ${columns(sign)} FROM lead_rollup r ${priceOn('r.day')} WHERE r.day BETWEEN ${range} AND ${used}`;
@@ -124,20 +180,36 @@ export function connectsByPrice(db: Database, plan: RangePlan): ConnectsValueRow
 
 /** Days-to-win histogram per channel. */
 export function winHistogram(db: Database, plan: RangePlan): { source_id: number; days: number; wins: number }[] {
-  return (prepared(db, winHistogramSql).all(params(plan)) as { source_id: number; days_to_win: number; wins: number }[]).map((r) => ({
+  return (
+    prepared(db, winHistogramSql).all(params(plan)) as { source_id: number; days_to_win: number; wins: number }[]
+  ).map((r) => ({
     source_id: r.source_id,
     days: r.days_to_win,
     wins: r.wins,
   }));
 }
 
-export type PaymentMonthRow = { source_id: number; month: string; currency: string; gross: number; fee: number; payments: number };
+export type PaymentMonthRow = {
+  source_id: number;
+  month: string;
+  currency: string;
+  gross: number;
+  fee: number;
+  payments: number;
+};
 
 export function paymentMonths(db: Database, plan: RangePlan, collapse: string | null = null): PaymentMonthRow[] {
   return prepared(db, paymentMonthsSql).all(params(plan, collapse)) as PaymentMonthRow[];
 }
 
-export type ExpenseMonthRow = { source_id: number; month: string; category: string; currency: string; amount: number; expenses: number };
+export type ExpenseMonthRow = {
+  source_id: number;
+  month: string;
+  category: string;
+  currency: string;
+  amount: number;
+  expenses: number;
+};
 
 export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] {
   return prepared(db, expenseMonthsSql).all(params(plan)) as ExpenseMonthRow[];
@@ -147,13 +219,33 @@ export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] 
  * Expenses per channel, month and currency, summed over the categories a basis counts (usage leaves
  * connects purchases out). Fewer groups than per category: the report's hot path.
  */
-export function expenseTotals(db: Database, plan: RangePlan, withoutConnects: boolean, collapse: string | null = null): { source_id: number; month: string; currency: string; amount: number; expenses: number }[] {
-  return prepared(db, withoutConnects ? expenseTotalsUsageSql : expenseTotalsSql).all(params(plan, collapse)) as { source_id: number; month: string; currency: string; amount: number; expenses: number }[];
+export function expenseTotals(
+  db: Database,
+  plan: RangePlan,
+  withoutConnects: boolean,
+  collapse: string | null = null,
+): { source_id: number; month: string; currency: string; amount: number; expenses: number }[] {
+  return prepared(db, withoutConnects ? expenseTotalsUsageSql : expenseTotalsSql).all(params(plan, collapse)) as {
+    source_id: number;
+    month: string;
+    currency: string;
+    amount: number;
+    expenses: number;
+  }[];
 }
 
 /** Minutes of time entries per channel and month (docs/domain.md §6), from the time rollups. */
-export function timeMonths(db: Database, plan: RangePlan): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
-  return prepared(db, timeMonthsSql).all(params(plan)) as { source_id: number; month: string; entries: number; sales: number; delivery: number }[];
+export function timeMonths(
+  db: Database,
+  plan: RangePlan,
+): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
+  return prepared(db, timeMonthsSql).all(params(plan)) as {
+    source_id: number;
+    month: string;
+    entries: number;
+    sales: number;
+    delivery: number;
+  }[];
 }
 
 /** Earliest and latest day of any record (for "all time"); one MIN or MAX per subquery so each is an index probe. */
@@ -167,6 +259,11 @@ export function recordSpan(db: Database): { first: string | null; last: string |
             (SELECT MIN(day) FROM time_rollup) AS t1, (SELECT MAX(day) FROM time_rollup) AS t2`,
   ).get() as Record<string, string | null>;
   const pick = (keys: string[], better: (a: string, b: string) => boolean) =>
-    keys.map((k) => row[k]).reduce<string | null>((best, v) => (v == null ? best : best === null || better(v, best) ? v : best), null);
-  return { first: pick(['l1', 'p1', 'e1', 's1', 't1'], (a, b) => a < b), last: pick(['l2', 'p2', 'e2', 's2', 't2'], (a, b) => a > b) };
+    keys
+      .map((k) => row[k])
+      .reduce<string | null>((best, v) => (v == null ? best : best === null || better(v, best) ? v : best), null);
+  return {
+    first: pick(['l1', 'p1', 'e1', 's1', 't1'], (a, b) => a < b),
+    last: pick(['l2', 'p2', 'e2', 's2', 't2'], (a, b) => a > b),
+  };
 }

@@ -22,10 +22,28 @@ async function scenario() {
   const behance = sourceId(ctx, 'Behance');
   const podcast = sourceId(ctx, 'Podcast');
   const referral = sourceId(ctx, 'Referral');
-  const won = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Won job', createdOn: '2026-08-01', closedOn: '2026-08-05', stage: 'won', value: '500.00' });
-  const lost = await call<{ id: number }>('leads:create', { sourceId: upwork, title: 'Lost job', createdOn: '2026-08-02', stage: 'applied' });
+  const won = await call<{ id: number }>('leads:create', {
+    sourceId: upwork,
+    title: 'Won job',
+    createdOn: '2026-08-01',
+    closedOn: '2026-08-05',
+    stage: 'won',
+    value: '500.00',
+  });
+  const lost = await call<{ id: number }>('leads:create', {
+    sourceId: upwork,
+    title: 'Lost job',
+    createdOn: '2026-08-02',
+    stage: 'applied',
+  });
   // Upwork: revenue 1000.00, fee 100.00, an expense of 3.00: profit 897.00 = 89700.
-  await call('payments:create', { date: '2026-08-06', sourceId: upwork, leadId: won.id, gross: '1000.00', fee: '100.00' });
+  await call('payments:create', {
+    date: '2026-08-06',
+    sourceId: upwork,
+    leadId: won.id,
+    gross: '1000.00',
+    fee: '100.00',
+  });
   await call('expenses:create', { date: '2026-08-02', sourceId: upwork, category: 'other', amount: '3.00' });
   // Upwork time: sales 90 (won) + 45 (lost) + 15 (channel-level) = 150 min; delivery 240 (won). July's 60 min is outside.
   const log = (input: object) => call<TimeEntry>('time:create', input);
@@ -48,25 +66,69 @@ async function scenario() {
 }
 
 const hoursOf = (row: Record<string, unknown>) => ({
-  salesHours: row.salesHours, deliveryHours: row.deliveryHours, profitPerHour: row.profitPerHour, salesHoursPerWin: row.salesHoursPerWin, profit: row.profit,
+  salesHours: row.salesHours,
+  deliveryHours: row.deliveryHours,
+  profitPerHour: row.profitPerHour,
+  salesHoursPerWin: row.salesHoursPerWin,
+  profit: row.profit,
 });
 
 describe('hours in the channel report (DOMAIN §6)', () => {
   it('matches a hand computation per channel and in total', async () => {
     await scenario();
-    const report = await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31', basis: 'cash' });
+    const report = await call<ChannelReport>('reports:channels', {
+      from: '2026-08-01',
+      to: '2026-08-31',
+      basis: 'cash',
+    });
     const rows = Object.fromEntries(report.channels.map((c) => [c.source, hoursOf(c)]));
     // Upwork: 89700 × 60 / 390 min = 13800 a hour; 150 sales min = 2.5 h over 1 win.
-    expect(rows.Upwork).toEqual({ salesHours: 2.5, deliveryHours: 4, profitPerHour: 13800, salesHoursPerWin: 2.5, profit: 89700 });
+    expect(rows.Upwork).toEqual({
+      salesHours: 2.5,
+      deliveryHours: 4,
+      profitPerHour: 13800,
+      salesHoursPerWin: 2.5,
+      profit: 89700,
+    });
     // A channel with hours and no money appears: profit 0 over 2 h is 0 a hour; no wins -> null.
-    expect(rows.Behance).toEqual({ salesHours: 2, deliveryHours: 0, profitPerHour: 0, salesHoursPerWin: null, profit: 0 });
-    expect(rows.Podcast).toEqual({ salesHours: 0, deliveryHours: 2, profitPerHour: 2, salesHoursPerWin: null, profit: 5 });
-    expect(rows.Referral).toEqual({ salesHours: 2, deliveryHours: 0, profitPerHour: 4, salesHoursPerWin: null, profit: 7 });
+    expect(rows.Behance).toEqual({
+      salesHours: 2,
+      deliveryHours: 0,
+      profitPerHour: 0,
+      salesHoursPerWin: null,
+      profit: 0,
+    });
+    expect(rows.Podcast).toEqual({
+      salesHours: 0,
+      deliveryHours: 2,
+      profitPerHour: 2,
+      salesHoursPerWin: null,
+      profit: 5,
+    });
+    expect(rows.Referral).toEqual({
+      salesHours: 2,
+      deliveryHours: 0,
+      profitPerHour: 4,
+      salesHoursPerWin: null,
+      profit: 7,
+    });
     // No hours: null, not 0.
-    expect(rows.LinkedIn).toEqual({ salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: null, profit: -1000 });
+    expect(rows.LinkedIn).toEqual({
+      salesHours: 0,
+      deliveryHours: 0,
+      profitPerHour: null,
+      salesHoursPerWin: null,
+      profit: -1000,
+    });
     // Total: profit 89700 + 0 + 5 + 7 − 1000 = 88712 over 750 min: 88712 × 60 / 750 = 7096.96 -> 7097;
     // sales 390 min = 6.5 h over 1 win; delivery 360 min = 6 h.
-    expect(hoursOf(report.totals)).toEqual({ salesHours: 6.5, deliveryHours: 6, profitPerHour: 7097, salesHoursPerWin: 6.5, profit: 88712 });
+    expect(hoursOf(report.totals)).toEqual({
+      salesHours: 6.5,
+      deliveryHours: 6,
+      profitPerHour: 7097,
+      salesHoursPerWin: 6.5,
+      profit: 88712,
+    });
     const behanceRow = report.channels.find((c) => c.source === 'Behance')!;
     expect([behanceRow.leads, behanceRow.revenue, behanceRow.costs]).toEqual([0, 0, 0]);
   });
@@ -84,7 +146,9 @@ describe('hours in the channel report (DOMAIN §6)', () => {
     expect(all.totals.salesHours).toBe(7.5);
     // The report CSV: the four fields before currency, basis and attribution, profit per hour as money.
     const csv = exportReport(ctx, { from: '2026-08-01', to: '2026-08-31', basis: 'cash' }).text.split('\r\n');
-    expect(csv[0]).toMatch(/,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution$/);
+    expect(csv[0]).toMatch(
+      /,medianDaysToWin,salesHours,deliveryHours,profitPerHour,salesHoursPerWin,currency,basis,attribution$/,
+    );
     expect(csv.find((l) => l.startsWith('Upwork,'))).toMatch(/,2\.5,4,138\.00,2\.5,USD,cash,last$/);
     expect(csv.find((l) => l.startsWith('LinkedIn,'))).toMatch(/,0,0,,,USD,cash,last$/);
     expect(csv.find((l) => l.startsWith('Total,'))).toMatch(/,6\.5,6,70\.97,6\.5,USD,cash,last$/);
@@ -108,9 +172,15 @@ describe('hours in the channel report (DOMAIN §6)', () => {
     const list = await call<{ entries: TimeEntry[] }>('time:list', { leadId: lost.id });
     expect(list.entries.map((e) => e.sourceName)).toEqual(['LinkedIn']);
     await call('leads:delete', { id: lost.id });
-    const onLinkedIn = await call<{ entries: TimeEntry[]; totals: { salesMinutes: number } }>('time:list', { sourceId: linkedin });
+    const onLinkedIn = await call<{ entries: TimeEntry[]; totals: { salesMinutes: number } }>('time:list', {
+      sourceId: linkedin,
+    });
     expect(onLinkedIn.entries.map((e) => [e.leadId, e.minutes])).toEqual([[null, 45]]);
-    const report = await call<ChannelReport>('reports:channels', { from: '2026-08-01', to: '2026-08-31', basis: 'cash' });
+    const report = await call<ChannelReport>('reports:channels', {
+      from: '2026-08-01',
+      to: '2026-08-31',
+      basis: 'cash',
+    });
     expect(report.channels.find((c) => c.source === 'LinkedIn')?.salesHours).toBe(0.75);
     expect(report.channels.find((c) => c.source === 'Upwork')?.salesHours).toBe(105 / 60);
     expect(upwork).toBeGreaterThan(0);
@@ -127,16 +197,34 @@ describe('time entries through the API', () => {
       const error = await callError(ctx, 'time:create', { date: '2026-08-10', kind: 'sales', minutes: 30, ...input });
       return [error.code, error.fields?.[0]?.path, error.message];
     };
-    expect(await bad({ sourceId: upwork, minutes: 0 })).toEqual(['invalid_input', 'minutes', 'minutes: Minutes must be more than 0']);
-    expect(await bad({ sourceId: upwork, minutes: -5 })).toEqual(['invalid_input', 'minutes', 'minutes: Minutes must be more than 0']);
-    expect(await bad({ sourceId: upwork, minutes: 1.5 })).toEqual(['invalid_input', 'minutes', 'minutes: Minutes must be a whole number']);
+    expect(await bad({ sourceId: upwork, minutes: 0 })).toEqual([
+      'invalid_input',
+      'minutes',
+      'minutes: Minutes must be more than 0',
+    ]);
+    expect(await bad({ sourceId: upwork, minutes: -5 })).toEqual([
+      'invalid_input',
+      'minutes',
+      'minutes: Minutes must be more than 0',
+    ]);
+    expect(await bad({ sourceId: upwork, minutes: 1.5 })).toEqual([
+      'invalid_input',
+      'minutes',
+      'minutes: Minutes must be a whole number',
+    ]);
     expect((await bad({ sourceId: upwork, date: '2026-08-16' }))[1]).toBe('date');
     expect((await bad({ sourceId: upwork, date: '2026-08-16' }))[2]).toMatch(/in the future/);
     expect(await bad({ leadId: won.id, sourceId: linkedin })).toEqual([
-      'invalid_input', 'sourceId', "sourceId: The lead is on Upwork, not LinkedIn: leave the channel empty or pick the lead's",
+      'invalid_input',
+      'sourceId',
+      "sourceId: The lead is on Upwork, not LinkedIn: leave the channel empty or pick the lead's",
     ]);
     expect(await bad({ leadId: 99999 })).toEqual(['invalid_input', 'leadId', 'leadId: Lead 99999 does not exist']);
-    expect(await bad({ sourceId: 99999 })).toEqual(['invalid_input', 'sourceId', 'sourceId: Unknown channel (id 99999)']);
+    expect(await bad({ sourceId: 99999 })).toEqual([
+      'invalid_input',
+      'sourceId',
+      'sourceId: Unknown channel (id 99999)',
+    ]);
     expect(await bad({})).toEqual(['invalid_input', 'sourceId', 'sourceId: Choose a channel or a lead']);
     expect((await bad({ sourceId: upwork, kind: 'lunch' }))[1]).toBe('kind');
     expect((await call<{ totals: { count: number } }>('time:list', {})).totals.count).toBe(before);
@@ -144,7 +232,12 @@ describe('time entries through the API', () => {
 
   it('updates and deletes an entry; a new lead brings its channel', async () => {
     const { upwork, behance, won } = await scenario();
-    const e = await call<TimeEntry>('time:create', { date: '2026-08-11', sourceId: behance, kind: 'sales', minutes: 10 });
+    const e = await call<TimeEntry>('time:create', {
+      date: '2026-08-11',
+      sourceId: behance,
+      kind: 'sales',
+      minutes: 10,
+    });
     const moved = await call<TimeEntry>('time:update', { id: e.id, leadId: won.id, minutes: 25 });
     expect([moved.sourceId, moved.leadId, moved.minutes, moved.leadTitle]).toEqual([upwork, won.id, 25, 'Won job']);
     expect((await callError(ctx, 'time:update', { id: e.id, sourceId: behance })).fields?.[0]?.path).toBe('sourceId');
@@ -159,8 +252,17 @@ describe('time entries through the API', () => {
     const { won } = await scenario();
     let now = new Date('2026-08-15T09:00:00Z');
     const file = ctx.dbPath;
-    const started = await callOk<Timer>(createCtx(ctx.db, file, () => now), 'timer:start', { leadId: won.id, kind: 'delivery', note: 'Sprint' });
-    expect(started).toMatchObject({ leadTitle: 'Won job', sourceName: 'Upwork', kind: 'delivery', startedAt: '2026-08-15T09:00:00.000Z' });
+    const started = await callOk<Timer>(
+      createCtx(ctx.db, file, () => now),
+      'timer:start',
+      { leadId: won.id, kind: 'delivery', note: 'Sprint' },
+    );
+    expect(started).toMatchObject({
+      leadTitle: 'Won job',
+      sourceName: 'Upwork',
+      kind: 'delivery',
+      startedAt: '2026-08-15T09:00:00.000Z',
+    });
     expect((await callError(ctx, 'timer:start', { leadId: won.id })).code).toBe('conflict');
     // "Restart": a new connection to the same file.
     ctx.store.close();
@@ -168,9 +270,18 @@ describe('time entries through the API', () => {
     now = new Date('2026-08-15T09:25:31Z');
     const again = createCtx(db, file, () => now);
     try {
-      expect(await callOk<Timer | null>(again, 'timer:get', {})).toMatchObject({ startedAt: '2026-08-15T09:00:00.000Z', leadId: won.id });
+      expect(await callOk<Timer | null>(again, 'timer:get', {})).toMatchObject({
+        startedAt: '2026-08-15T09:00:00.000Z',
+        leadId: won.id,
+      });
       const entry = await callOk<TimeEntry>(again, 'timer:stop', {});
-      expect([entry.minutes, entry.date, entry.kind, entry.leadId, entry.note]).toEqual([26, '2026-08-15', 'delivery', won.id, 'Sprint']);
+      expect([entry.minutes, entry.date, entry.kind, entry.leadId, entry.note]).toEqual([
+        26,
+        '2026-08-15',
+        'delivery',
+        won.id,
+        'Sprint',
+      ]);
       expect(await callOk(again, 'timer:get', {})).toBeNull();
       expect((await callError(again, 'timer:stop', {})).code).toBe('conflict');
       await callOk(again, 'timer:start', { sourceId: sourceId(again, 'Behance') });
@@ -178,7 +289,10 @@ describe('time entries through the API', () => {
       expect(await callOk(again, 'timer:get', {})).toBeNull();
     } finally {
       again.store.close();
-      ctx = Object.assign(createCtx(openDatabase(file), file, () => now), { close: ctx.close });
+      ctx = Object.assign(
+        createCtx(openDatabase(file), file, () => now),
+        { close: ctx.close },
+      );
     }
   });
 });

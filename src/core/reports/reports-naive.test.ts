@@ -20,13 +20,27 @@ import { loadSampleData } from '../app/sample-data';
  */
 function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'): ChannelReport {
   const { db } = ctx;
-  const rates = new Map((db.prepare(`SELECT * FROM fx_rates WHERE base = 'USD'`).all() as { currency: string; month: string; rate: string }[]).map((r) => [rateKey(r.currency, r.month), parseRate(r.rate)!]));
+  const rates = new Map(
+    (
+      db.prepare(`SELECT * FROM fx_rates WHERE base = 'USD'`).all() as {
+        currency: string;
+        month: string;
+        rate: string;
+      }[]
+    ).map((r) => [rateKey(r.currency, r.month), parseRate(r.rate)!]),
+  );
   const converter = new Converter('USD', rates);
-  const sources = db.prepare(`SELECT id, name FROM sources ORDER BY sort_order, name`).all() as { id: number; name: string }[];
+  const sources = db.prepare(`SELECT id, name FROM sources ORDER BY sort_order, name`).all() as {
+    id: number;
+    name: string;
+  }[];
   const sums = new Map<number, ChannelSums>();
   const get = (id: number) => sums.get(id) ?? (sums.set(id, emptySums()), sums.get(id)!);
   // Groups (kind, source, month, currency) -> [amount, records], converted at the end.
-  const groups = new Map<string, { kind: string; sourceId: number; month: string; currency: string; amount: number; records: number }>();
+  const groups = new Map<
+    string,
+    { kind: string; sourceId: number; month: string; currency: string; amount: number; records: number }
+  >();
   const add = (kind: string, sourceId: number, day: string, currency: string, amount: number, records: number) => {
     const key = [kind, sourceId, day.slice(0, 7), currency].join('|');
     const g = groups.get(key) ?? { kind, sourceId, month: day.slice(0, 7), currency, amount: 0, records: 0 };
@@ -35,9 +49,30 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     groups.set(key, g);
   };
   const credit = new Map(creditSources(db).map((c) => [c.id, c]));
-  const prices = db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from`).all() as { source_id: number; effective_from: string; unit_price_minor: number; currency: string }[];
-  const leads = db.prepare(`SELECT * FROM leads WHERE created_on BETWEEN ? AND ?`).all(from, to) as Record<string, never>[];
-  for (const lead of leads as unknown as { source_id: number; created_on: string; applied_on: string | null; closed_on: string | null; stage: string; furthest_rank: number; connects: number; boost_connects: number; connects_refunded: number; value_minor: number | null; currency: string; boost_outcome: string | null }[]) {
+  const prices = db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from`).all() as {
+    source_id: number;
+    effective_from: string;
+    unit_price_minor: number;
+    currency: string;
+  }[];
+  const leads = db.prepare(`SELECT * FROM leads WHERE created_on BETWEEN ? AND ?`).all(from, to) as Record<
+    string,
+    never
+  >[];
+  for (const lead of leads as unknown as {
+    source_id: number;
+    created_on: string;
+    applied_on: string | null;
+    closed_on: string | null;
+    stage: string;
+    furthest_rank: number;
+    connects: number;
+    boost_connects: number;
+    connects_refunded: number;
+    value_minor: number | null;
+    currency: string;
+    boost_outcome: string | null;
+  }[]) {
     const s = get(lead.source_id);
     s.leads++;
     if (lead.applied_on) s.proposals++;
@@ -57,7 +92,8 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     }
     const net = charged - lead.connects_refunded;
     const price = prices.filter((p) => p.source_id === lead.source_id && p.effective_from <= lead.created_on).at(-1);
-    if (basis === 'usage' && net !== 0 && price && !credit.has(lead.source_id)) add(`cost|${price.currency}`, lead.source_id, lead.created_on, price.currency, net * price.unit_price_minor, 1);
+    if (basis === 'usage' && net !== 0 && price && !credit.has(lead.source_id))
+      add(`cost|${price.currency}`, lead.source_id, lead.created_on, price.currency, net * price.unit_price_minor, 1);
   }
   // Credit channels: the §5 ledger from raw rows (one event per lead and per purchase, not per day).
   const warnings: string[] = [];
@@ -72,25 +108,57 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     const inRange = (day: string) => day >= from && day <= to;
     for (const e of run.expiredOn) if (inRange(e.date)) get(source.id).connectsExpired += e.count;
     if (basis !== 'usage') continue;
-    for (const c of run.costs) if (inRange(c.date)) add(`cost|ledger|${c.currency}`, source.id, c.date, c.currency, c.minor, 1);
+    for (const c of run.costs)
+      if (inRange(c.date)) add(`cost|ledger|${c.currency}`, source.id, c.date, c.currency, c.minor, 1);
     const uncovered = run.uncoveredOn.filter((u) => inRange(u.date));
-    warnings.push(...uncoveredWarning(source, uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0), uncovered.filter((u) => !priceOn(u.date)).reduce((n, u) => n + u.count, 0)));
+    warnings.push(
+      ...uncoveredWarning(
+        source,
+        uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0),
+        uncovered.filter((u) => !priceOn(u.date)).reduce((n, u) => n + u.count, 0),
+      ),
+    );
   }
-  for (const p of db.prepare(`SELECT * FROM payments WHERE date BETWEEN ? AND ?`).all(from, to) as { source_id: number; date: string; currency: string; gross_minor: number; fee_minor: number }[]) {
+  for (const p of db.prepare(`SELECT * FROM payments WHERE date BETWEEN ? AND ?`).all(from, to) as {
+    source_id: number;
+    date: string;
+    currency: string;
+    gross_minor: number;
+    fee_minor: number;
+  }[]) {
     add('gross', p.source_id, p.date, p.currency, p.gross_minor, 1);
     add('fee', p.source_id, p.date, p.currency, p.fee_minor, 0);
   }
-  for (const e of db.prepare(`SELECT * FROM expenses WHERE date BETWEEN ? AND ?`).all(from, to) as { source_id: number | null; date: string; category: string; currency: string; amount_minor: number }[]) {
+  for (const e of db.prepare(`SELECT * FROM expenses WHERE date BETWEEN ? AND ?`).all(from, to) as {
+    source_id: number | null;
+    date: string;
+    category: string;
+    currency: string;
+    amount_minor: number;
+  }[]) {
     if (basis === 'usage' && e.category === 'connects') continue;
     add('cost|expense', e.source_id ?? 0, e.date, e.currency, e.amount_minor, 1);
   }
-  for (const plan of db.prepare(`SELECT * FROM subscriptions`).all() as { source_id: number; period: 'monthly' | 'yearly'; amount_minor: number; currency: string; starts_on: string; ends_on: string | null }[]) {
-    for (const c of expandSubscription({ period: plan.period, amountMinor: plan.amount_minor, startsOn: plan.starts_on, endsOn: plan.ends_on }, from, to)) {
+  for (const plan of db.prepare(`SELECT * FROM subscriptions`).all() as {
+    source_id: number;
+    period: 'monthly' | 'yearly';
+    amount_minor: number;
+    currency: string;
+    starts_on: string;
+    ends_on: string | null;
+  }[]) {
+    for (const c of expandSubscription(
+      { period: plan.period, amountMinor: plan.amount_minor, startsOn: plan.starts_on, endsOn: plan.ends_on },
+      from,
+      to,
+    )) {
       add('cost|plan', plan.source_id, c.date, plan.currency, c.amountMinor, 1);
     }
   }
   // §6: the hours of the time entries dated in the range (the sample logs the time bids took).
-  for (const t of db.prepare(`SELECT source_id, kind, minutes FROM time_entries WHERE date BETWEEN ? AND ?`).all(from, to) as { source_id: number; kind: string; minutes: number }[]) {
+  for (const t of db
+    .prepare(`SELECT source_id, kind, minutes FROM time_entries WHERE date BETWEEN ? AND ?`)
+    .all(from, to) as { source_id: number; kind: string; minutes: number }[]) {
     if (t.kind === 'sales') get(t.source_id).salesMinutes += t.minutes;
     else get(t.source_id).deliveryMinutes += t.minutes;
   }
@@ -109,32 +177,80 @@ function naiveReport(ctx: Ctx, from: string, to: string, basis: 'cash' | 'usage'
     const s = sums.get(source.id);
     if (!s || !hasActivity(s)) continue;
     channels.push({ source: source.name, ...channelMetrics(s) });
-    for (const k of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked', 'salesMinutes', 'deliveryMinutes'] as const) totals[k] += s[k];
+    for (const k of [
+      'leads',
+      'proposals',
+      'replies',
+      'interviews',
+      'wins',
+      'connectsSpent',
+      'connectsRefunded',
+      'connectsExpired',
+      'revenue',
+      'fees',
+      'costs',
+      'booked',
+      'salesMinutes',
+      'deliveryMinutes',
+    ] as const)
+      totals[k] += s[k];
     for (const [d, n] of s.daysToWin) totals.daysToWin.set(d, (totals.daysToWin.get(d) ?? 0) + n);
   }
-  return { from, to, basis, currency: 'USD', channels, totals: channelMetrics(totals), warnings: [...converter.warnings, ...warnings] };
+  return {
+    from,
+    to,
+    basis,
+    currency: 'USD',
+    channels,
+    totals: channelMetrics(totals),
+    warnings: [...converter.warnings, ...warnings],
+  };
 }
 
 /** docs/domain.md §5's ledger inputs read row by row from leads, expenses, plans and entries. */
-function rawLedgerEvents(ctx: Ctx, source: CreditSourceRecord, upTo: string): { events: LedgerEvent[]; start: string | null } {
+function rawLedgerEvents(
+  ctx: Ctx,
+  source: CreditSourceRecord,
+  upTo: string,
+): { events: LedgerEvent[]; start: string | null } {
   const { db } = ctx;
-  const firstLead = (db.prepare(`SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + iif(boost_outcome = 'outbid', 0, boost_connects) > 0`).get(source.id) as { d: string | null }).d;
-  const firstBuy = (db.prepare(`SELECT MIN(date) AS d FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0`).get(source.id) as { d: string | null }).d;
+  const firstLead = (
+    db
+      .prepare(
+        `SELECT MIN(created_on) AS d FROM leads WHERE source_id = ? AND connects + iif(boost_outcome = 'outbid', 0, boost_connects) > 0`,
+      )
+      .get(source.id) as { d: string | null }
+  ).d;
+  const firstBuy = (
+    db
+      .prepare(`SELECT MIN(date) AS d FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0`)
+      .get(source.id) as { d: string | null }
+  ).d;
   const first = [firstLead, firstBuy].filter((d): d is string => d !== null).sort()[0];
   if (!first) return { events: [], start: null };
   const start = `${first.slice(0, 7)}-01`;
   const events: LedgerEvent[] = [];
-  const plans = db.prepare(`SELECT * FROM subscriptions WHERE source_id = ? AND free_credits_monthly > 0`).all(source.id) as { starts_on: string; ends_on: string | null; free_credits_monthly: number }[];
+  const plans = db
+    .prepare(`SELECT * FROM subscriptions WHERE source_id = ? AND free_credits_monthly > 0`)
+    .all(source.id) as { starts_on: string; ends_on: string | null; free_credits_monthly: number }[];
   for (let month = start.slice(0, 7); `${month}-01` <= upTo; month = nextMonth(month)) {
     const day = `${month}-01`;
     const plan = plans.find((p) => p.starts_on <= day && (p.ends_on === null || p.ends_on >= day));
     const count = plan ? plan.free_credits_monthly : source.free_credits_monthly;
     if (count > 0) events.push({ date: day, kind: 'allowance', count, costMinor: 0, currency: null });
   }
-  for (const e of db.prepare(`SELECT date, amount_minor, currency, connects FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0 AND date BETWEEN ? AND ?`).all(source.id, start, upTo) as { date: string; amount_minor: number; currency: string; connects: number }[]) {
+  for (const e of db
+    .prepare(
+      `SELECT date, amount_minor, currency, connects FROM expenses WHERE source_id = ? AND category = 'connects' AND connects > 0 AND date BETWEEN ? AND ?`,
+    )
+    .all(source.id, start, upTo) as { date: string; amount_minor: number; currency: string; connects: number }[]) {
     events.push({ date: e.date, kind: 'purchase', count: e.connects, costMinor: e.amount_minor, currency: e.currency });
   }
-  for (const l of db.prepare(`SELECT created_on, connects + iif(boost_outcome = 'outbid', 0, boost_connects) - connects_refunded AS net FROM leads WHERE source_id = ? AND created_on BETWEEN ? AND ?`).all(source.id, start, upTo) as { created_on: string; net: number }[]) {
+  for (const l of db
+    .prepare(
+      `SELECT created_on, connects + iif(boost_outcome = 'outbid', 0, boost_connects) - connects_refunded AS net FROM leads WHERE source_id = ? AND created_on BETWEEN ? AND ?`,
+    )
+    .all(source.id, start, upTo) as { created_on: string; net: number }[]) {
     if (l.net > 0) events.push({ date: l.created_on, kind: 'spend', count: l.net });
   }
   return { events, start };
@@ -157,12 +273,45 @@ beforeAll(async () => {
   for (const [i, month] of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].entries()) {
     await run('payments:create', { date: `${month}-1${i}`, sourceId: fiverr, gross: `${333 + i}.33`, currency: 'EUR' });
     await run('payments:create', { date: `${month}-2${i}`, sourceId: fiverr, gross: '-50.01', currency: 'EUR' });
-    await run('expenses:create', { date: `${month}-0${i + 1}`, category: 'advertising', amount: `1${i}.5`, currency: 'EUR' });
-    await run('expenses:create', { date: `${month}-0${i + 2}`, sourceId: fiverr, category: 'tax', amount: '0.05', currency: 'EUR' });
-    await run('expenses:create', { date: `${month}-0${i + 3}`, sourceId: fiverr, category: 'other', amount: '0.05', currency: 'EUR' });
-    await run('leads:create', { sourceId: fiverr, title: 'EUR job', createdOn: `${month}-03`, appliedOn: `${month}-03`, closedOn: `${month}-09`, stage: 'won', value: '99.99', currency: 'EUR' });
+    await run('expenses:create', {
+      date: `${month}-0${i + 1}`,
+      category: 'advertising',
+      amount: `1${i}.5`,
+      currency: 'EUR',
+    });
+    await run('expenses:create', {
+      date: `${month}-0${i + 2}`,
+      sourceId: fiverr,
+      category: 'tax',
+      amount: '0.05',
+      currency: 'EUR',
+    });
+    await run('expenses:create', {
+      date: `${month}-0${i + 3}`,
+      sourceId: fiverr,
+      category: 'other',
+      amount: '0.05',
+      currency: 'EUR',
+    });
+    await run('leads:create', {
+      sourceId: fiverr,
+      title: 'EUR job',
+      createdOn: `${month}-03`,
+      appliedOn: `${month}-03`,
+      closedOn: `${month}-09`,
+      stage: 'won',
+      value: '99.99',
+      currency: 'EUR',
+    });
   }
-  await run('subscriptions:create', { sourceId: fiverr, name: 'Seller Plus', period: 'yearly', amount: '290.00', currency: 'EUR', startsOn: '2025-05-31' });
+  await run('subscriptions:create', {
+    sourceId: fiverr,
+    name: 'Seller Plus',
+    period: 'yearly',
+    amount: '290.00',
+    currency: 'EUR',
+    startsOn: '2025-05-31',
+  });
 });
 afterAll(() => ctx.close());
 

@@ -15,8 +15,14 @@ const inRange = (input: ReportInput, day: string) => day >= input.from && day <=
 /** Credits that expired unused in the range, and purchases without a count (both bases). */
 export function addExpiredCredits(input: ReportInput, ledgers: readonly ChannelLedger[]): void {
   for (const l of ledgers) {
-    for (const e of l.run.expiredOn) if (inRange(input, e.date)) input.cells.cell(l.source.id, e.date.slice(0, 7)).sums.connectsExpired += e.count;
-    input.warnings.push(...uncountedWarning(l.source, l.uncounted.filter((u) => inRange(input, u.date))));
+    for (const e of l.run.expiredOn)
+      if (inRange(input, e.date)) input.cells.cell(l.source.id, e.date.slice(0, 7)).sums.connectsExpired += e.count;
+    input.warnings.push(
+      ...uncountedWarning(
+        l.source,
+        l.uncounted.filter((u) => inRange(input, u.date)),
+      ),
+    );
   }
 }
 
@@ -35,9 +41,17 @@ export function addLedgerUsage(input: ReportInput, ledgers: readonly ChannelLedg
     for (const c of l.beforeStart) add(l.source.id, c);
     for (const c of l.run.costs) add(l.source.id, c);
     const uncovered = l.run.uncoveredOn.filter((u) => inRange(input, u.date));
-    const priced = new Set(l.run.costs.filter((c) => c.kind === 'uncovered' || c.kind === 'adjustment').map((c) => c.date));
+    const priced = new Set(
+      l.run.costs.filter((c) => c.kind === 'uncovered' || c.kind === 'adjustment').map((c) => c.date),
+    );
     const unpriced = uncovered.filter((u) => !priced.has(u.date));
-    input.warnings.push(...uncoveredWarning(l.source, uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0), unpriced.reduce((n, u) => n + u.count, 0)));
+    input.warnings.push(
+      ...uncoveredWarning(
+        l.source,
+        uncovered.filter((u) => !u.adjustment).reduce((n, u) => n + u.count, 0),
+        unpriced.reduce((n, u) => n + u.count, 0),
+      ),
+    );
   }
   for (const [key, value] of sums.rounded()) {
     const [sourceId, month] = key.split('|') as [string, string];
@@ -46,7 +60,11 @@ export function addLedgerUsage(input: ReportInput, ledgers: readonly ChannelLedg
 }
 
 /** Channels that bid with credits but keep no ledger: net connects valued at each day's credit price. */
-export function addPricedConnects(input: ReportInput, ledgers: readonly ChannelLedger[], names: ReadonlyMap<number, string>): void {
+export function addPricedConnects(
+  input: ReportInput,
+  ledgers: readonly ChannelLedger[],
+  names: ReadonlyMap<number, string>,
+): void {
   const creditIds = new Set(ledgers.map((l) => l.source.id));
   const sums = new ExactBaseSums(input.base, input.rates, input.converter);
   const unpriced = new Map<number, number>();
@@ -63,6 +81,9 @@ export function addPricedConnects(input: ReportInput, ledgers: readonly ChannelL
     input.cells.addCost(Number(sourceId), month, 'connects used', value);
   }
   for (const [sourceId, net] of unpriced) {
-    if (net !== 0) input.warnings.push(`${names.get(sourceId) ?? `#${sourceId}`}: ${net} connects used before any credit price was set: counted at 0`);
+    if (net !== 0)
+      input.warnings.push(
+        `${names.get(sourceId) ?? `#${sourceId}`}: ${net} connects used before any credit price was set: counted at 0`,
+      );
   }
 }

@@ -100,8 +100,15 @@ export function planParams(plan: RangePlan): PlanParams {
   const [a, b] = plan.add;
   const [s, u] = plan.subtract;
   return {
-    m1: plan.months?.[0] ?? null, m2: plan.months?.[1] ?? null,
-    a1: a?.[0] ?? null, a2: a?.[1] ?? null, b1: b?.[0] ?? null, b2: b?.[1] ?? null,
-    s1: s?.[0] ?? null, s2: s?.[1] ?? null, u1: u?.[0] ?? null, u2: u?.[1] ?? null,
+    m1: plan.months?.[0] ?? null,
+    m2: plan.months?.[1] ?? null,
+    a1: a?.[0] ?? null,
+    a2: a?.[1] ?? null,
+    b1: b?.[0] ?? null,
+    b2: b?.[1] ?? null,
+    s1: s?.[0] ?? null,
+    s2: s?.[1] ?? null,
+    u1: u?.[0] ?? null,
+    u2: u?.[1] ?? null,
   };
 }

@@ -86,9 +86,17 @@ export function rebuildRollups(db: Database): void {
 }
 
 export const rollupTables = [
-  'lead_rollup', 'win_rollup', 'payment_rollup', 'expense_rollup',
-  'lead_rollup_month', 'win_rollup_month', 'payment_rollup_month', 'expense_rollup_month',
-  'time_rollup', 'time_rollup_month', 'lead_stage_rollup',
+  'lead_rollup',
+  'win_rollup',
+  'payment_rollup',
+  'expense_rollup',
+  'lead_rollup_month',
+  'win_rollup_month',
+  'payment_rollup_month',
+  'expense_rollup_month',
+  'time_rollup',
+  'time_rollup_month',
+  'lead_stage_rollup',
 ] as const;
 
 /** Rows where the stored rollups differ from a fresh computation (empty when consistent). */

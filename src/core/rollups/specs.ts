@@ -7,17 +7,38 @@ import type { RollupBatch, RollupSpec } from './rollup-batch';
 export const leadRollupMonth: RollupSpec = {
   table: 'lead_rollup_month',
   keys: ['month', 'source_id', 'currency'],
-  values: ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connects_spent', 'connects_refunded', 'booked_minor'],
+  values: [
+    'leads',
+    'proposals',
+    'replies',
+    'interviews',
+    'wins',
+    'connects_spent',
+    'connects_refunded',
+    'booked_minor',
+  ],
 };
-export const winRollupMonth: RollupSpec = { table: 'win_rollup_month', keys: ['month', 'source_id', 'days_to_win'], values: ['wins'] };
-export const paymentRollupMonth: RollupSpec = { table: 'payment_rollup_month', keys: ['month', 'source_id', 'currency'], values: ['payments', 'gross_minor', 'fee_minor'] };
+export const winRollupMonth: RollupSpec = {
+  table: 'win_rollup_month',
+  keys: ['month', 'source_id', 'days_to_win'],
+  values: ['wins'],
+};
+export const paymentRollupMonth: RollupSpec = {
+  table: 'payment_rollup_month',
+  keys: ['month', 'source_id', 'currency'],
+  values: ['payments', 'gross_minor', 'fee_minor'],
+};
 export const expenseRollupMonth: RollupSpec = {
   table: 'expense_rollup_month',
   keys: ['month', 'source_id', 'category', 'currency'],
   values: ['expenses', 'amount_minor', 'connects_bought'],
 };
 
-export const timeRollupMonth: RollupSpec = { table: 'time_rollup_month', keys: ['month', 'source_id'], values: ['entries', 'sales_minutes', 'delivery_minutes'] };
+export const timeRollupMonth: RollupSpec = {
+  table: 'time_rollup_month',
+  keys: ['month', 'source_id'],
+  values: ['entries', 'sales_minutes', 'delivery_minutes'],
+};
 
 /** Leads per stage, channel, closed day ('' while open) and currency: the board's column totals (migration 0012). */
 export const stageRollup: RollupSpec = {
@@ -81,7 +102,13 @@ export type LeadFacts = {
   boost_outcome: string | null;
 };
 
-export type PaymentFacts = { source_id: number; date: string; currency: string; gross_minor: number; fee_minor: number };
+export type PaymentFacts = {
+  source_id: number;
+  date: string;
+  currency: string;
+  gross_minor: number;
+  fee_minor: number;
+};
 
 export type ExpenseFacts = {
   source_id: number | null;
@@ -110,7 +137,12 @@ export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void
     batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
   }
   const value = lead.value_minor;
-  batch.add(stageRollup, [lead.stage, lead.source_id, lead.closed_on ?? '', lead.currency], [1, value === null ? 0 : 1, value ?? 0], sign);
+  batch.add(
+    stageRollup,
+    [lead.stage, lead.source_id, lead.closed_on ?? '', lead.currency],
+    [1, value === null ? 0 : 1, value ?? 0],
+    sign,
+  );
 }
 
 export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
@@ -124,5 +156,10 @@ export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): v
 export type TimeFacts = { source_id: number; date: string; kind: 'sales' | 'delivery'; minutes: number };
 
 export function addTime(batch: RollupBatch, t: TimeFacts, sign: 1 | -1): void {
-  batch.add(timeRollup, [t.source_id, t.date], [1, t.kind === 'sales' ? t.minutes : 0, t.kind === 'delivery' ? t.minutes : 0], sign);
+  batch.add(
+    timeRollup,
+    [t.source_id, t.date],
+    [1, t.kind === 'sales' ? t.minutes : 0, t.kind === 'delivery' ? t.minutes : 0],
+    sign,
+  );
 }

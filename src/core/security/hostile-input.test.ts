@@ -23,19 +23,68 @@ const totalChanges = () => (ctx.db.prepare('SELECT total_changes() AS n').get() 
 
 /** Every row of every table: compared only when total_changes() moved, so the test stays fast. */
 function snapshot(): string {
-  const tables = (ctx.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    ctx.db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   return JSON.stringify(tables.map((t) => [t, ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()]));
 }
 
 const hostileStrings = [
-  '', ' ', 'x'.repeat(70_000), '\u0000', '\uD800', 'Ünïcødé 🎉', "'; DROP TABLE leads; --", '" OR 1=1 --', '=HYPERLINK("http://evil")',
-  '+SUM(1)', '../../../../etc/passwd', '/etc/passwd', 'C:\\Windows\\system32', '__proto__', 'constructor', '2026-02-30', '9999-99-99',
-  '1e309', 'NaN', '-0', '0x10', '12,50', '1.005', 'USD', 'usd', 'XXX', '#zzzzzz', 'javascript:alert(1)', 'file:///etc/passwd',
-  'http://', 'https://evil.example/\u0000', 'leads:create', 'leadledger.db', 'leadledger-20260815-120000-000-manual.db',
+  '',
+  ' ',
+  'x'.repeat(70_000),
+  '\u0000',
+  '\uD800',
+  'Ünïcødé 🎉',
+  "'; DROP TABLE leads; --",
+  '" OR 1=1 --',
+  '=HYPERLINK("http://evil")',
+  '+SUM(1)',
+  '../../../../etc/passwd',
+  '/etc/passwd',
+  'C:\\Windows\\system32',
+  '__proto__',
+  'constructor',
+  '2026-02-30',
+  '9999-99-99',
+  '1e309',
+  'NaN',
+  '-0',
+  '0x10',
+  '12,50',
+  '1.005',
+  'USD',
+  'usd',
+  'XXX',
+  '#zzzzzz',
+  'javascript:alert(1)',
+  'file:///etc/passwd',
+  'http://',
+  'https://evil.example/\u0000',
+  'leads:create',
+  'leadledger.db',
+  'leadledger-20260815-120000-000-manual.db',
 ];
-const hostileNumbers = [0, -1, 1, 1.5, -0.0001, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 1e-320];
+const hostileNumbers = [
+  0,
+  -1,
+  1,
+  1.5,
+  -0.0001,
+  2 ** 31,
+  -(2 ** 31),
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  -1e308,
+  1e-320,
+];
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(...hostileStrings, ...hostileNumbers, null, true, false, [], {}, [null], { id: 1 }, ['a', 1]),
+  fc.constantFrom<unknown>(...hostileStrings, ...hostileNumbers, null, true, false, [], {}, [null], { id: 1 }, [
+    'a',
+    1,
+  ]),
   fc.string({ maxLength: 40 }),
   fc.integer(),
   fc.double(),
@@ -54,7 +103,9 @@ function fieldNames(schema: z.ZodType): string[] {
 function payloads(name: keyof typeof contract): fc.Arbitrary<unknown> {
   const fields = fieldNames(contract[name].input);
   const keyed = fields.length
-    ? fc.dictionary(fc.constantFrom(...fields, '__proto__', 'constructor', 'extra'), hostileValue, { maxKeys: fields.length + 2 })
+    ? fc.dictionary(fc.constantFrom(...fields, '__proto__', 'constructor', 'extra'), hostileValue, {
+        maxKeys: fields.length + 2,
+      })
     : fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 3 });
   return fc.oneof(
     keyed,
@@ -89,9 +140,13 @@ describe('hostile payloads at every operation', () => {
             expect(contract[name].output.safeParse(result.value).success).toBe(true);
             return;
           }
-          expect(result.error.code, `${name} ${JSON.stringify(input)?.slice(0, 200)}: ${result.error.message}`).not.toBe('internal');
+          expect(
+            result.error.code,
+            `${name} ${JSON.stringify(input)?.slice(0, 200)}: ${result.error.message}`,
+          ).not.toBe('internal');
           expect(typeof result.error.message).toBe('string');
-          if (totalChanges() !== knownAt) expect(snapshot(), `${name} wrote before refusing ${JSON.stringify(input)?.slice(0, 200)}`).toBe(known);
+          if (totalChanges() !== knownAt)
+            expect(snapshot(), `${name} wrote before refusing ${JSON.stringify(input)?.slice(0, 200)}`).toBe(known);
         }),
         { numRuns: wholeFile.has(name) ? 12 : 60 },
       );

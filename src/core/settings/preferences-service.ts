@@ -1,4 +1,8 @@
-import { type Preferences, Preferences as PreferencesSchema, type PreferencesUpdate } from '../../shared/api/schemas/preferences';
+import {
+  type Preferences,
+  Preferences as PreferencesSchema,
+  type PreferencesUpdate,
+} from '../../shared/api/schemas/preferences';
 import type { z } from 'zod';
 import type { Ctx } from '../context';
 import { getSetting, setSetting } from '../db/settings-repo';
@@ -27,7 +31,10 @@ export function readPreferences(ctx: Ctx): Preferences {
 }
 
 export function updatePreferences(ctx: Ctx, input: z.output<typeof PreferencesUpdate>): Preferences {
-  const chosen: Partial<Preferences> = { ...readChosen(ctx), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+  const chosen: Partial<Preferences> = {
+    ...readChosen(ctx),
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  };
   // Reasons compared case-insensitively: "price" and "Price" are one reason.
   if (chosen.lostReasons) {
     const seen = new Set<string>();

@@ -74,7 +74,9 @@ type CreditFacts = Pick<SourceRecord, 'id' | 'name' | 'credit_name' | 'free_cred
 /** Every channel (or one) with its credit facts, in the order of the Channels page. */
 export function listSourceCredits(db: Database, sourceId?: number): CreditFacts[] {
   return db
-    .prepare(`SELECT id, name, credit_name, free_credits_monthly FROM sources ${sourceId ? 'WHERE id = ?' : ''} ORDER BY archived, sort_order, name`)
+    .prepare(
+      `SELECT id, name, credit_name, free_credits_monthly FROM sources ${sourceId ? 'WHERE id = ?' : ''} ORDER BY archived, sort_order, name`,
+    )
     .all(...(sourceId ? [sourceId] : [])) as CreditFacts[];
 }
 
@@ -84,7 +86,10 @@ export function activeSourceNames(db: Database): Pick<SourceRecord, 'id' | 'name
 
 /** Every channel, archived too, in report order. */
 export function reportSources(db: Database): Pick<SourceRecord, 'id' | 'name' | 'color'>[] {
-  return prepared(db, `SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as Pick<SourceRecord, 'id' | 'name' | 'color'>[];
+  return prepared(db, `SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as Pick<
+    SourceRecord,
+    'id' | 'name' | 'color'
+  >[];
 }
 
 export function countSources(db: Database): number {
@@ -93,13 +98,18 @@ export function countSources(db: Database): number {
 
 export function insertSource(db: Database, row: Omit<SourceRecord, 'id' | 'archived'>): number {
   const result = db
-    .prepare(`INSERT INTO sources (name, color, credit_name, free_credits_monthly, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO sources (name, color, credit_name, free_credits_monthly, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
     .run(row.name, row.color, row.credit_name, row.free_credits_monthly, row.sort_order, row.created_at);
   return Number(result.lastInsertRowid);
 }
 
-export function updateSourceRecord(db: Database, row: Pick<SourceRecord, 'id' | 'name' | 'color' | 'archived' | 'credit_name' | 'free_credits_monthly'>): void {
-  db.prepare(`UPDATE sources SET name = ?, color = ?, archived = ?, credit_name = ?, free_credits_monthly = ? WHERE id = ?`).run(
-    row.name, row.color, row.archived, row.credit_name, row.free_credits_monthly, row.id,
-  );
+export function updateSourceRecord(
+  db: Database,
+  row: Pick<SourceRecord, 'id' | 'name' | 'color' | 'archived' | 'credit_name' | 'free_credits_monthly'>,
+): void {
+  db.prepare(
+    `UPDATE sources SET name = ?, color = ?, archived = ?, credit_name = ?, free_credits_monthly = ? WHERE id = ?`,
+  ).run(row.name, row.color, row.archived, row.credit_name, row.free_credits_monthly, row.id);
 }

@@ -4,7 +4,14 @@ import type { Source, SourceCreate, SourceUpdate } from '../../shared/api/schema
 import { toIsoDate } from '../../shared/dates';
 import type { Ctx } from '../context';
 import { nextChannelColor } from '../../shared/domain/palette';
-import { countSources, findSourceByName, insertSource, listSources, requireSource, updateSourceRecord } from './sources-repo';
+import {
+  countSources,
+  findSourceByName,
+  insertSource,
+  listSources,
+  requireSource,
+  updateSourceRecord,
+} from './sources-repo';
 
 function sourceById(ctx: Ctx, id: number): Source {
   const source = listSources(ctx.db, toIsoDate(ctx.now()), true).find((s) => s.id === id);

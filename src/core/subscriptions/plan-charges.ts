@@ -1,10 +1,25 @@
 import { addDaysIso } from '../../shared/reports/ledger';
-import { type ChargeMatch, type GeneratedCharge, matchCharges, matchWindowDays } from '../../shared/reports/plan-matching';
+import {
+  type ChargeMatch,
+  type GeneratedCharge,
+  matchCharges,
+  matchWindowDays,
+} from '../../shared/reports/plan-matching';
 import { expandSubscription } from '../../shared/reports/subscriptions';
 import type { Database } from 'better-sqlite3';
-import { importedSubscriptionExpenses, listSubscriptionRecords, type SubscriptionRecord, subscriptionExpenses } from './subscriptions-repo';
+import {
+  importedSubscriptionExpenses,
+  listSubscriptionRecords,
+  type SubscriptionRecord,
+  subscriptionExpenses,
+} from './subscriptions-repo';
 
-export type PlanCharge = { plan: SubscriptionRecord & { source_name: string }; date: string; amountMinor: number; matched: ChargeMatch['expense'] | null };
+export type PlanCharge = {
+  plan: SubscriptionRecord & { source_name: string };
+  date: string;
+  amountMinor: number;
+  matched: ChargeMatch['expense'] | null;
+};
 
 // Charges just outside the range are matched too, so a pairing never depends on where a range starts.
 const margin = 2 * matchWindowDays + 1;
@@ -25,21 +40,48 @@ export function planCharges(db: Database, from: string, to: string, plans = list
   for (const group of groups.values()) {
     const { source_id: sourceId, currency } = group[0]!;
     const charges: GeneratedCharge[] = group.flatMap((p) =>
-      expandSubscription({ period: p.period, amountMinor: p.amount_minor, startsOn: p.starts_on, endsOn: p.ends_on }, wideFrom, wideTo).map((c) => ({ planId: p.id, ...c })),
+      expandSubscription(
+        { period: p.period, amountMinor: p.amount_minor, startsOn: p.starts_on, endsOn: p.ends_on },
+        wideFrom,
+        wideTo,
+      ).map((c) => ({ planId: p.id, ...c })),
     );
-    const expenses = subscriptionExpenses(db, sourceId, currency, charges.map((c) => c.amountMinor), addDaysIso(wideFrom, -matchWindowDays), addDaysIso(wideTo, matchWindowDays)).map((e) => ({
-      id: e.id, date: e.date, amountMinor: e.amount_minor,
+    const expenses = subscriptionExpenses(
+      db,
+      sourceId,
+      currency,
+      charges.map((c) => c.amountMinor),
+      addDaysIso(wideFrom, -matchWindowDays),
+      addDaysIso(wideTo, matchWindowDays),
+    ).map((e) => ({
+      id: e.id,
+      date: e.date,
+      amountMinor: e.amount_minor,
     }));
-    const matched = new Map(matchCharges(charges, expenses).map((m) => [`${m.charge.planId}|${m.charge.date}`, m.expense]));
+    const matched = new Map(
+      matchCharges(charges, expenses).map((m) => [`${m.charge.planId}|${m.charge.date}`, m.expense]),
+    );
     for (const c of charges) {
       if (c.date < from || c.date > to) continue;
-      out.push({ plan: group.find((p) => p.id === c.planId)!, date: c.date, amountMinor: c.amountMinor, matched: matched.get(`${c.planId}|${c.date}`) ?? null });
+      out.push({
+        plan: group.find((p) => p.id === c.planId)!,
+        date: c.date,
+        amountMinor: c.amountMinor,
+        matched: matched.get(`${c.planId}|${c.date}`) ?? null,
+      });
     }
   }
   return out;
 }
 
-export type ImportMatch = { plan: string; source: string; chargeOn: string; expenseOn: string; amountMinor: number; currency: string };
+export type ImportMatch = {
+  plan: string;
+  source: string;
+  chargeOn: string;
+  expenseOn: string;
+  amountMinor: number;
+  currency: string;
+};
 
 /** The subscription expenses an import brought that are a plan's charge (named in the import summary). */
 export function importMatches(db: Database, importId: number): ImportMatch[] {
@@ -50,5 +92,12 @@ export function importMatches(db: Database, importId: number): ImportMatch[] {
   const to = imported.at(-1)!.date;
   return planCharges(db, addDaysIso(from, -matchWindowDays), addDaysIso(to, matchWindowDays))
     .filter((c) => c.matched && ids.has(c.matched.id))
-    .map((c) => ({ plan: c.plan.name, source: c.plan.source_name, chargeOn: c.date, expenseOn: c.matched!.date, amountMinor: c.amountMinor, currency: c.plan.currency }));
+    .map((c) => ({
+      plan: c.plan.name,
+      source: c.plan.source_name,
+      chargeOn: c.date,
+      expenseOn: c.matched!.date,
+      amountMinor: c.amountMinor,
+      currency: c.plan.currency,
+    }));
 }

@@ -16,8 +16,18 @@ const call = <T = unknown>(name: string, input: unknown) => callOk<T>(ctx, name,
 const statement = path.join(import.meta.dirname, '__fixtures__', 'upwork-membership.csv');
 const importStatement = () => importCsvFile(ctx.db, statement, {}, { now: ctx.now });
 const plan = () =>
-  call('subscriptions:create', { sourceId: sourceId(ctx, 'Upwork'), name: 'Freelancer Plus', period: 'monthly', amount: '19.99', startsOn: '2026-06-05', freeCreditsMonthly: 100 });
-const cashCosts = async () => (await call<ChannelReport>('reports:channels', { from: '2026-06-01', to: '2026-07-31', basis: 'cash' })).channels.find((c) => c.source === 'Upwork')!.costs;
+  call('subscriptions:create', {
+    sourceId: sourceId(ctx, 'Upwork'),
+    name: 'Freelancer Plus',
+    period: 'monthly',
+    amount: '19.99',
+    startsOn: '2026-06-05',
+    freeCreditsMonthly: 100,
+  });
+const cashCosts = async () =>
+  (
+    await call<ChannelReport>('reports:channels', { from: '2026-06-01', to: '2026-07-31', basis: 'cash' })
+  ).channels.find((c) => c.source === 'Upwork')!.costs;
 const planRow = async () => (await call<Subscription[]>('subscriptions:list', {}))[0]!;
 
 describe('a plan and an imported statement count the membership once', () => {
@@ -27,13 +37,23 @@ describe('a plan and an imported statement count the membership once', () => {
     expect(await cashCosts()).toBe(1999 + 1999);
     const summary = await importStatement();
     expect(summary.subscriptionMatches).toEqual([
-      { plan: 'Freelancer Plus', source: 'Upwork', chargeOn: '2026-07-05', expenseOn: '2026-07-07', amountMinor: 1999, currency: 'USD' },
+      {
+        plan: 'Freelancer Plus',
+        source: 'Upwork',
+        chargeOn: '2026-07-05',
+        expenseOn: '2026-07-07',
+        amountMinor: 1999,
+        currency: 'USD',
+      },
     ]);
-    const line = "Upwork Freelancer Plus: the plan's charge of 2026-07-05 is the imported 19.99 USD of 2026-07-07; counted once";
+    const line =
+      "Upwork Freelancer Plus: the plan's charge of 2026-07-05 is the imported 19.99 USD of 2026-07-07; counted once";
     expect(describeImportedMatch(summary.subscriptionMatches[0]!)).toBe(line);
     // The imported 07-07 charge replaces the plan's 07-05 one; the connects bought on 06-20 (6.00) are not a membership.
     expect(await cashCosts()).toBe(1999 + 1999 + 600);
-    expect((await planRow()).matched).toEqual([{ chargeOn: '2026-07-05', expenseId: expect.any(Number), expenseOn: '2026-07-07' }]);
+    expect((await planRow()).matched).toEqual([
+      { chargeOn: '2026-07-05', expenseId: expect.any(Number), expenseOn: '2026-07-07' },
+    ]);
   });
 
   it('import first, then the plan: the same totals and the plan row shows the match', async () => {
@@ -44,7 +64,11 @@ describe('a plan and an imported statement count the membership once', () => {
     expect(await cashCosts()).toBe(1999 + 1999 + 600);
     expect((await planRow()).matched).toMatchObject([{ chargeOn: '2026-07-05', expenseOn: '2026-07-07' }]);
     // Usage basis too: the plan's fee once, whatever the plan's credits.
-    const usage = await call<ChannelReport>('reports:channels', { from: '2026-07-01', to: '2026-07-31', basis: 'usage' });
+    const usage = await call<ChannelReport>('reports:channels', {
+      from: '2026-07-01',
+      to: '2026-07-31',
+      basis: 'usage',
+    });
     expect(usage.channels.find((c) => c.source === 'Upwork')!.costs).toBe(1999);
   });
 

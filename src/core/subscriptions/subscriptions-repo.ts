@@ -15,7 +15,10 @@ export type SubscriptionRecord = {
   created_at: string;
 };
 
-export function listSubscriptionRecords(db: Database, sourceId?: number): (SubscriptionRecord & { source_name: string })[] {
+export function listSubscriptionRecords(
+  db: Database,
+  sourceId?: number,
+): (SubscriptionRecord & { source_name: string })[] {
   return db
     .prepare(
       `SELECT s.*, src.name AS source_name FROM subscriptions s JOIN sources src ON src.id = s.source_id
@@ -43,16 +46,33 @@ export function toSubscription(r: SubscriptionRecord & { source_name: string }):
  * Recorded subscription expenses of a channel and currency of one of `amounts`, dated in [from, to]: what
  * plan charges are matched with (only the same amount can match). Read through expenses_subscription.
  */
-export function subscriptionExpenses(db: Database, sourceId: number, currency: string, amounts: readonly number[], from: string, to: string): { id: number; date: string; amount_minor: number }[] {
-  const query = prepared(db, `SELECT id, date, amount_minor FROM expenses WHERE source_id = ? AND category = 'subscription' AND currency = ? AND amount_minor = ? AND date BETWEEN ? AND ? ORDER BY date, id`);
-  const rows = [...new Set(amounts)].flatMap((amount) => query.all(sourceId, currency, amount, from, to) as { id: number; date: string; amount_minor: number }[]);
+export function subscriptionExpenses(
+  db: Database,
+  sourceId: number,
+  currency: string,
+  amounts: readonly number[],
+  from: string,
+  to: string,
+): { id: number; date: string; amount_minor: number }[] {
+  const query = prepared(
+    db,
+    `SELECT id, date, amount_minor FROM expenses WHERE source_id = ? AND category = 'subscription' AND currency = ? AND amount_minor = ? AND date BETWEEN ? AND ? ORDER BY date, id`,
+  );
+  const rows = [...new Set(amounts)].flatMap(
+    (amount) => query.all(sourceId, currency, amount, from, to) as { id: number; date: string; amount_minor: number }[],
+  );
   return rows.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
 }
 
 /** Subscription expenses written by one import (their channels, currencies and dates). */
-export function importedSubscriptionExpenses(db: Database, importId: number): { id: number; source_id: number; date: string; amount_minor: number; currency: string }[] {
+export function importedSubscriptionExpenses(
+  db: Database,
+  importId: number,
+): { id: number; source_id: number; date: string; amount_minor: number; currency: string }[] {
   return db
-    .prepare(`SELECT id, source_id, date, amount_minor, currency FROM expenses WHERE import_id = ? AND category = 'subscription' AND source_id IS NOT NULL ORDER BY date`)
+    .prepare(
+      `SELECT id, source_id, date, amount_minor, currency FROM expenses WHERE import_id = ? AND category = 'subscription' AND source_id IS NOT NULL ORDER BY date`,
+    )
     .all(importId) as { id: number; source_id: number; date: string; amount_minor: number; currency: string }[];
 }
 

@@ -29,7 +29,9 @@ function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>
   const charges = first === null || first > today ? [] : planCharges(ctx.db, first, today, all);
   return plans.map((p) => ({
     ...toSubscription(p),
-    matched: charges.filter((c) => c.plan.id === p.id && c.matched).map((c) => ({ chargeOn: c.date, expenseId: c.matched!.id, expenseOn: c.matched!.date })),
+    matched: charges
+      .filter((c) => c.plan.id === p.id && c.matched)
+      .map((c) => ({ chargeOn: c.date, expenseId: c.matched!.id, expenseOn: c.matched!.date })),
   }));
 }
 
@@ -44,12 +46,21 @@ function byId(ctx: Ctx, id: number): Subscription {
 }
 
 /** One channel has at most one plan at a time (a plan change ends the old one first). */
-export function refuseOverlap(ctx: Ctx, plan: { source_id: number; starts_on: string; ends_on: string | null }, exceptId: number): void {
+export function refuseOverlap(
+  ctx: Ctx,
+  plan: { source_id: number; starts_on: string; ends_on: string | null },
+  exceptId: number,
+): void {
   const other = listSubscriptionRecords(ctx.db, plan.source_id).find(
-    (s) => s.id !== exceptId && plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
+    (s) =>
+      s.id !== exceptId &&
+      plansOverlap({ startsOn: s.starts_on, endsOn: s.ends_on }, { startsOn: plan.starts_on, endsOn: plan.ends_on }),
   );
   if (other) {
-    throw fieldError('startsOn', `Overlaps "${other.name}" (${other.starts_on} to ${other.ends_on ?? 'open end'}); end that plan first`);
+    throw fieldError(
+      'startsOn',
+      `Overlaps "${other.name}" (${other.starts_on} to ${other.ends_on ?? 'open end'}); end that plan first`,
+    );
   }
 }
 
@@ -93,7 +104,8 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
       free_credits_monthly: input.freeCreditsMonthly ?? before.free_credits_monthly,
     };
     requireSource(db, after.source_id);
-    if (after.ends_on !== null && after.ends_on < after.starts_on) throw fieldError('endsOn', 'The end date is before the start date');
+    if (after.ends_on !== null && after.ends_on < after.starts_on)
+      throw fieldError('endsOn', 'The end date is before the start date');
     refuseOverlap(ctx, after, before.id);
     // A plan's included credits replace the allowance: fewer of them can leave past spends short.
     const credits = [before, after].filter((p) => p.free_credits_monthly > 0).map((p) => p.source_id);
@@ -106,14 +118,23 @@ export function updateSubscription(ctx: Ctx, input: z.output<typeof Subscription
  * Deletes a plan; one whose included credits were spent needs `confirmShortfall`.
  * The snapshot is what undo:subscription puts back.
  */
-export function deleteSubscription(ctx: Ctx, input: { id: number; confirmShortfall?: boolean | undefined }): { id: number; snapshot: SubscriptionRecord; undoId: number } {
+export function deleteSubscription(
+  ctx: Ctx,
+  input: { id: number; confirmShortfall?: boolean | undefined },
+): { id: number; snapshot: SubscriptionRecord; undoId: number } {
   const { db } = ctx;
   return db.transaction(() => {
     const snapshot = getSubscriptionRecord(db, input.id);
     if (!snapshot) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
-    guardShortfall(ctx, snapshot.free_credits_monthly > 0 ? [snapshot.source_id] : [], input.confirmShortfall === true, () => {
-      if (!deleteSubscriptionRecord(db, input.id)) throw new AppError('not_found', `Subscription ${input.id} does not exist`);
-    });
+    guardShortfall(
+      ctx,
+      snapshot.free_credits_monthly > 0 ? [snapshot.source_id] : [],
+      input.confirmShortfall === true,
+      () => {
+        if (!deleteSubscriptionRecord(db, input.id))
+          throw new AppError('not_found', `Subscription ${input.id} does not exist`);
+      },
+    );
     return { id: input.id, snapshot, undoId: keepUndoSnapshot(db, 'subscription', snapshot, ctx.now().toISOString()) };
   })();
 }

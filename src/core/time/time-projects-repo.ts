@@ -4,7 +4,8 @@ import type { TimeKind } from '../../shared/api/schemas/time';
 // docs/domain.md §6: each (client, project) pair of a time tracker's files → a channel, an optional
 // lead and a kind, saved once and used by every later import (migration 0017).
 
-export const projectKey = (client: string, project: string) => `${client.trim().toLowerCase()}\u001f${project.trim().toLowerCase()}`;
+export const projectKey = (client: string, project: string) =>
+  `${client.trim().toLowerCase()}\u001f${project.trim().toLowerCase()}`;
 
 /** A saved mapping as an import reads it: names and refs, as the writer resolves them. */
 export type ProjectTarget = { source: string; leadRef: string | null; kind: TimeKind };
@@ -39,7 +40,8 @@ export function projectMap(db: Database): ProjectMap {
     )
     .all() as { client_key: string; project_key: string; source: string; leadRef: string | null; kind: TimeKind }[];
   const out: ProjectMap = {};
-  for (const r of rows) out[`${r.client_key}\u001f${r.project_key}`] = { source: r.source, leadRef: r.leadRef, kind: r.kind };
+  for (const r of rows)
+    out[`${r.client_key}\u001f${r.project_key}`] = { source: r.source, leadRef: r.leadRef, kind: r.kind };
   return out;
 }
 
@@ -53,13 +55,25 @@ export function saveProjectMapping(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (client_key, project_key) DO UPDATE SET client = excluded.client, project = excluded.project, source_id = excluded.source_id,
        lead_id = excluded.lead_id, kind = excluded.kind, updated_at = excluded.updated_at`,
-  ).run(m.client.trim(), m.project.trim(), m.client.trim().toLowerCase(), m.project.trim().toLowerCase(), m.sourceId, m.leadId, m.kind, now, now);
+  ).run(
+    m.client.trim(),
+    m.project.trim(),
+    m.client.trim().toLowerCase(),
+    m.project.trim().toLowerCase(),
+    m.sourceId,
+    m.leadId,
+    m.kind,
+    now,
+    now,
+  );
 }
 
 /** Leads a tracker's client may be (the lead's client name equals it, case-insensitive), newest first. */
 export function leadsOfClient(db: Database, client: string): { id: number; title: string; sourceId: number }[] {
   if (client.trim() === '') return [];
   return db
-    .prepare(`SELECT id, title, source_id AS sourceId FROM leads WHERE client = ? COLLATE NOCASE ORDER BY created_on DESC, id DESC LIMIT 20`)
+    .prepare(
+      `SELECT id, title, source_id AS sourceId FROM leads WHERE client = ? COLLATE NOCASE ORDER BY created_on DESC, id DESC LIMIT 20`,
+    )
     .all(client.trim()) as { id: number; title: string; sourceId: number }[];
 }

@@ -29,8 +29,16 @@ const joined = `SELECT t.*, s.name AS source_name, l.title AS lead_title
   FROM time_entries t JOIN sources s ON s.id = t.source_id LEFT JOIN leads l ON l.id = t.lead_id`;
 
 const toEntry = (r: JoinedRecord): TimeEntry => ({
-  id: r.id, ref: r.ref, date: r.date, sourceId: r.source_id, sourceName: r.source_name, leadId: r.lead_id, leadTitle: r.lead_title,
-  kind: r.kind, minutes: r.minutes, note: r.note,
+  id: r.id,
+  ref: r.ref,
+  date: r.date,
+  sourceId: r.source_id,
+  sourceName: r.source_name,
+  leadId: r.lead_id,
+  leadTitle: r.lead_title,
+  kind: r.kind,
+  minutes: r.minutes,
+  note: r.note,
 });
 
 export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch): number {
@@ -39,7 +47,8 @@ export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch):
     prepared(
       db,
       `INSERT INTO time_entries (ref, date, source_id, lead_id, kind, minutes, note, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.ref, t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.import_id, t.created_at, t.updated_at).lastInsertRowid,
+    ).run(t.ref, t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.import_id, t.created_at, t.updated_at)
+      .lastInsertRowid,
   );
 }
 
@@ -49,9 +58,10 @@ export function updateTimeRecord(
   t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>,
   batch: RollupBatch,
 ): void {
-  prepared(db, `UPDATE time_entries SET date = ?, source_id = ?, lead_id = ?, kind = ?, minutes = ?, note = ?, updated_at = ? WHERE id = ?`).run(
-    t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, before.id,
-  );
+  prepared(
+    db,
+    `UPDATE time_entries SET date = ?, source_id = ?, lead_id = ?, kind = ?, minutes = ?, note = ?, updated_at = ? WHERE id = ?`,
+  ).run(t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, before.id);
   addTime(batch, before, -1);
   addTime(batch, t, 1);
 }
@@ -77,7 +87,12 @@ export function getTimeEntry(db: Database, id: number): TimeEntry | undefined {
   return row ? toEntry(row) : undefined;
 }
 
-export type TimeFilter = { leadId?: number | undefined; sourceId?: number | undefined; from?: string | undefined; to?: string | undefined };
+export type TimeFilter = {
+  leadId?: number | undefined;
+  sourceId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
 
 function where(f: TimeFilter) {
   return {
@@ -89,11 +104,16 @@ function where(f: TimeFilter) {
 
 export function listTimeEntries(db: Database, f: TimeFilter, limit: number): TimeEntry[] {
   const w = where(f);
-  const rows = db.prepare(`${joined} ${w.sql} ORDER BY t.date DESC, t.id DESC LIMIT @limit`).all({ ...w.params, limit }) as JoinedRecord[];
+  const rows = db
+    .prepare(`${joined} ${w.sql} ORDER BY t.date DESC, t.id DESC LIMIT @limit`)
+    .all({ ...w.params, limit }) as JoinedRecord[];
   return rows.map(toEntry);
 }
 
-export function timeTotals(db: Database, f: TimeFilter): { count: number; salesMinutes: number; deliveryMinutes: number } {
+export function timeTotals(
+  db: Database,
+  f: TimeFilter,
+): { count: number; salesMinutes: number; deliveryMinutes: number } {
   const w = where(f);
   const row = db
     .prepare(
@@ -107,13 +127,20 @@ export function timeTotals(db: Database, f: TimeFilter): { count: number; salesM
 
 /** A lead moved to another channel takes its time entries along (they are its channel's hours). */
 export function moveLeadTime(db: Database, leadId: number, sourceId: number, batch: RollupBatch): void {
-  const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(leadId, sourceId) as TimeRecord[];
+  const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(
+    leadId,
+    sourceId,
+  ) as TimeRecord[];
   if (moved.length === 0) return;
   for (const t of moved) {
     addTime(batch, t, -1);
     addTime(batch, { ...t, source_id: sourceId }, 1);
   }
-  prepared(db, `UPDATE time_entries SET source_id = ? WHERE lead_id = ? AND source_id != ?`).run(sourceId, leadId, sourceId);
+  prepared(db, `UPDATE time_entries SET source_id = ? WHERE lead_id = ? AND source_id != ?`).run(
+    sourceId,
+    leadId,
+    sourceId,
+  );
 }
 
 export type StoredTimer = { startedAt: string; leadId: number | null; sourceId: number; kind: TimeKind; note: string };
@@ -126,7 +153,9 @@ export function readTimer(db: Database): StoredTimer | undefined {
 }
 
 export function writeTimer(db: Database, timer: StoredTimer): void {
-  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(timerKey, JSON.stringify(timer));
+  db.prepare(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(timerKey, JSON.stringify(timer));
 }
 
 export function clearTimer(db: Database): boolean {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
-import type { TimeCreate, TimeEntry, TimeList, TimeListInput, Timer, TimerStart, TimeUpdate } from '../../shared/api/schemas/time';
+import type {
+  TimeCreate,
+  TimeEntry,
+  TimeList,
+  TimeListInput,
+  Timer,
+  TimerStart,
+  TimeUpdate,
+} from '../../shared/api/schemas/time';
 import { toIsoDate } from '../../shared/dates';
 import { elapsedMinutes, maxEntryMinutes } from '../../shared/domain/time';
 import type { Ctx } from '../context';
@@ -9,8 +17,18 @@ import { getLeadRecord } from '../leads/leads-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { requireSource } from '../sources/sources-repo';
 import {
-  clearTimer, deleteTimeEntry, getTimeByRef, getTimeEntry, getTimeRecord, insertTimeEntry, listTimeEntries, readTimer, type StoredTimer, timeTotals,
-  updateTimeRecord, writeTimer,
+  clearTimer,
+  deleteTimeEntry,
+  getTimeByRef,
+  getTimeEntry,
+  getTimeRecord,
+  insertTimeEntry,
+  listTimeEntries,
+  readTimer,
+  type StoredTimer,
+  timeTotals,
+  updateTimeRecord,
+  writeTimer,
 } from './time-repo';
 
 // Time entries (docs/domain.md §6.1). An entry names a lead (its channel comes along) or a channel
@@ -27,7 +45,10 @@ function resolveTarget(ctx: Ctx, leadId: number | null | undefined, sourceId: nu
     if (sourceId && sourceId !== lead.source_id) {
       const leadSource = requireSource(db, lead.source_id);
       const given = requireSource(db, sourceId);
-      throw fieldError('sourceId', `The lead is on ${leadSource.name}, not ${given.name}: leave the channel empty or pick the lead's`);
+      throw fieldError(
+        'sourceId',
+        `The lead is on ${leadSource.name}, not ${given.name}: leave the channel empty or pick the lead's`,
+      );
     }
     return { leadId, sourceId: lead.source_id };
   }
@@ -38,7 +59,8 @@ function resolveTarget(ctx: Ctx, leadId: number | null | undefined, sourceId: nu
 
 function checkDate(ctx: Ctx, date: string): void {
   const today = toIsoDate(ctx.now());
-  if (date > today) throw fieldError('date', `${date} is in the future: time can be logged for today (${today}) or earlier`);
+  if (date > today)
+    throw fieldError('date', `${date} is in the future: time can be logged for today (${today}) or earlier`);
 }
 
 function entry(ctx: Ctx, id: number): TimeEntry {
@@ -52,13 +74,26 @@ export function createTime(ctx: Ctx, input: z.output<typeof TimeCreate>): TimeEn
   return db.transaction(() => {
     checkDate(ctx, input.date);
     const target = resolveTarget(ctx, input.leadId, input.sourceId);
-    if (input.ref && getTimeByRef(db, input.ref)) throw fieldError('ref', `A time entry with ref "${input.ref}" exists`);
+    if (input.ref && getTimeByRef(db, input.ref))
+      throw fieldError('ref', `A time entry with ref "${input.ref}" exists`);
     const now = ctx.now().toISOString();
     const batch = new RollupBatch(db);
-    const id = insertTimeEntry(db, {
-      ref: input.ref ?? `time-${randomUUID()}`, date: input.date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind,
-      minutes: input.minutes, note: input.note, import_id: null, created_at: now, updated_at: now,
-    }, batch);
+    const id = insertTimeEntry(
+      db,
+      {
+        ref: input.ref ?? `time-${randomUUID()}`,
+        date: input.date,
+        source_id: target.sourceId,
+        lead_id: target.leadId,
+        kind: input.kind,
+        minutes: input.minutes,
+        note: input.note,
+        import_id: null,
+        created_at: now,
+        updated_at: now,
+      },
+      batch,
+    );
     batch.flush();
     return entry(ctx, id);
   })();
@@ -73,13 +108,28 @@ export function updateTime(ctx: Ctx, input: z.output<typeof TimeUpdate>): TimeEn
     if (input.date !== undefined) checkDate(ctx, date);
     // Naming a new lead (or clearing it) re-decides the channel; otherwise the given channel is checked against the kept lead.
     const leadId = input.leadId !== undefined ? input.leadId : before.lead_id;
-    const sourceId = input.sourceId !== undefined ? input.sourceId : input.leadId !== undefined && input.leadId !== null ? null : before.source_id;
+    const sourceId =
+      input.sourceId !== undefined
+        ? input.sourceId
+        : input.leadId !== undefined && input.leadId !== null
+          ? null
+          : before.source_id;
     const target = resolveTarget(ctx, leadId, sourceId);
     const batch = new RollupBatch(db);
-    updateTimeRecord(db, before, {
-      date, source_id: target.sourceId, lead_id: target.leadId, kind: input.kind ?? before.kind, minutes: input.minutes ?? before.minutes,
-      note: input.note ?? before.note, updated_at: ctx.now().toISOString(),
-    }, batch);
+    updateTimeRecord(
+      db,
+      before,
+      {
+        date,
+        source_id: target.sourceId,
+        lead_id: target.leadId,
+        kind: input.kind ?? before.kind,
+        minutes: input.minutes ?? before.minutes,
+        note: input.note ?? before.note,
+        updated_at: ctx.now().toISOString(),
+      },
+      batch,
+    );
     batch.flush();
     return entry(ctx, before.id);
   })();
@@ -105,7 +155,15 @@ export function listTime(ctx: Ctx, input: z.output<typeof TimeListInput>): TimeL
 function timerView(ctx: Ctx, t: StoredTimer): Timer {
   const lead = t.leadId ? getLeadRecord(ctx.db, t.leadId) : undefined;
   const source = requireSource(ctx.db, t.sourceId);
-  return { startedAt: t.startedAt, leadId: lead ? lead.id : null, leadTitle: lead ? lead.title : null, sourceId: t.sourceId, sourceName: source.name, kind: t.kind, note: t.note };
+  return {
+    startedAt: t.startedAt,
+    leadId: lead ? lead.id : null,
+    leadTitle: lead ? lead.title : null,
+    sourceId: t.sourceId,
+    sourceName: source.name,
+    kind: t.kind,
+    note: t.note,
+  };
 }
 
 export function getTimer(ctx: Ctx): Timer | null {
@@ -117,9 +175,19 @@ export function startTimer(ctx: Ctx, input: z.output<typeof TimerStart>): Timer 
   const { db } = ctx;
   return db.transaction(() => {
     const running = readTimer(db);
-    if (running) throw new AppError('conflict', `A timer is already running (since ${running.startedAt.slice(11, 16)} UTC): stop it first`);
+    if (running)
+      throw new AppError(
+        'conflict',
+        `A timer is already running (since ${running.startedAt.slice(11, 16)} UTC): stop it first`,
+      );
     const target = resolveTarget(ctx, input.leadId, input.sourceId);
-    const timer: StoredTimer = { startedAt: ctx.now().toISOString(), leadId: target.leadId, sourceId: target.sourceId, kind: input.kind, note: input.note };
+    const timer: StoredTimer = {
+      startedAt: ctx.now().toISOString(),
+      leadId: target.leadId,
+      sourceId: target.sourceId,
+      kind: input.kind,
+      note: input.note,
+    };
     writeTimer(db, timer);
     return timerView(ctx, timer);
   })();
@@ -133,16 +201,31 @@ export function stopTimer(ctx: Ctx, input: { note?: string | undefined }): TimeE
     if (!t) throw new AppError('conflict', 'No timer is running');
     const minutes = elapsedMinutes(t.startedAt, ctx.now());
     if (minutes > maxEntryMinutes) {
-      throw new AppError('invalid_input', `The timer ran for ${Math.floor(minutes / 60)} hours (more than 24): discard it and log the time by hand`);
+      throw new AppError(
+        'invalid_input',
+        `The timer ran for ${Math.floor(minutes / 60)} hours (more than 24): discard it and log the time by hand`,
+      );
     }
     // The lead may have been deleted while the timer ran: the time stays on the channel.
     const lead = t.leadId ? getLeadRecord(db, t.leadId) : undefined;
     const now = ctx.now().toISOString();
     const batch = new RollupBatch(db);
-    const id = insertTimeEntry(db, {
-      ref: `time-${randomUUID()}`, date: toIsoDate(new Date(t.startedAt)), source_id: lead ? lead.source_id : t.sourceId, lead_id: lead ? lead.id : null,
-      kind: t.kind, minutes, note: input.note?.trim() || t.note, import_id: null, created_at: now, updated_at: now,
-    }, batch);
+    const id = insertTimeEntry(
+      db,
+      {
+        ref: `time-${randomUUID()}`,
+        date: toIsoDate(new Date(t.startedAt)),
+        source_id: lead ? lead.source_id : t.sourceId,
+        lead_id: lead ? lead.id : null,
+        kind: t.kind,
+        minutes,
+        note: input.note?.trim() || t.note,
+        import_id: null,
+        created_at: now,
+        updated_at: now,
+      },
+      batch,
+    );
     batch.flush();
     clearTimer(db);
     return entry(ctx, id);

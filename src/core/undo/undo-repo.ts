@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { type DeletedActivity, DeletedExpense, type DeletedLead, DeletedLeadRow, DeletedPayment, DeletedSubscription } from '../../shared/api/schemas/undo';
+import {
+  type DeletedActivity,
+  DeletedExpense,
+  type DeletedLead,
+  DeletedLeadRow,
+  DeletedPayment,
+  DeletedSubscription,
+} from '../../shared/api/schemas/undo';
 import type { RollupBatch } from '../rollups/rollup-batch';
 import { addExpense, addLead, addPayment } from '../rollups/specs';
 
@@ -48,13 +55,23 @@ export function restoreLeadRow(db: Database, lead: DeletedLead['lead'], id: numb
 }
 
 /** Stage history and activity back under their own ids where still free (new ones otherwise, in the same order). */
-export function restoreLeadDependents(db: Database, leadId: number, parts: Pick<DeletedLead, 'stageChanges' | 'activity'>): void {
+export function restoreLeadDependents(
+  db: Database,
+  leadId: number,
+  parts: Pick<DeletedLead, 'stageChanges' | 'activity'>,
+): void {
   const changeTaken = db.prepare(`SELECT 1 FROM stage_changes WHERE id = ?`);
-  const change = db.prepare(`INSERT INTO stage_changes (id, lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?, ?)`);
-  for (const c of parts.stageChanges) change.run(changeTaken.get(c.id) ? null : c.id, leadId, c.from_stage, c.to_stage, c.changed_at);
+  const change = db.prepare(
+    `INSERT INTO stage_changes (id, lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const c of parts.stageChanges)
+    change.run(changeTaken.get(c.id) ? null : c.id, leadId, c.from_stage, c.to_stage, c.changed_at);
   const activityTaken = db.prepare(`SELECT 1 FROM activity WHERE id = ?`);
-  const activity = db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const a of parts.activity) activity.run(activityTaken.get(a.id) ? null : a.id, leadId, a.kind, a.at, a.text, a.created_at);
+  const activity = db.prepare(
+    `INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of parts.activity)
+    activity.run(activityTaken.get(a.id) ? null : a.id, leadId, a.kind, a.at, a.text, a.created_at);
 }
 
 /** Puts the given time entries back on the lead where they still exist on its channel without a lead; returns how many. */
@@ -69,13 +86,23 @@ export function relinkPayments(db: Database, leadId: number, paymentIds: readonl
   return paymentIds.reduce((n, id) => n + link.run(leadId, id).changes, 0);
 }
 
-export function restorePaymentRow(db: Database, payment: DeletedPayment, id: number | null, batch: RollupBatch): number {
+export function restorePaymentRow(
+  db: Database,
+  payment: DeletedPayment,
+  id: number | null,
+  batch: RollupBatch,
+): number {
   const newId = insertRow(db, 'payments', payment, id);
   addPayment(batch, payment, 1);
   return newId;
 }
 
-export function restoreExpenseRow(db: Database, expense: DeletedExpense, id: number | null, batch: RollupBatch): number {
+export function restoreExpenseRow(
+  db: Database,
+  expense: DeletedExpense,
+  id: number | null,
+  batch: RollupBatch,
+): number {
   const newId = insertRow(db, 'expenses', expense, id);
   addExpense(batch, expense, 1);
   return newId;
@@ -87,6 +114,8 @@ export function restoreSubscriptionRow(db: Database, plan: DeletedSubscription, 
 
 export function restoreActivityRow(db: Database, a: DeletedActivity, id: number | null): number {
   return Number(
-    db.prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, a.lead_id, a.kind, a.at, a.text, a.created_at).lastInsertRowid,
+    db
+      .prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(id, a.lead_id, a.kind, a.at, a.text, a.created_at).lastInsertRowid,
   );
 }

@@ -7,9 +7,25 @@ import { differenceInterval, wilson, z95 } from '../../shared/reports/wilson';
 // docs/domain.md §8: the funnel of a channel's proposals, per factor level, and the findings.
 
 /** Counts of some proposals, and what their Connects would cost (base minor units, unrounded). */
-export type FunnelCounts = { proposals: number; viewed: number; replied: number; interviews: number; wins: number; cost: number; priced: boolean };
+export type FunnelCounts = {
+  proposals: number;
+  viewed: number;
+  replied: number;
+  interviews: number;
+  wins: number;
+  cost: number;
+  priced: boolean;
+};
 
-export const emptyCounts = (): FunnelCounts => ({ proposals: 0, viewed: 0, replied: 0, interviews: 0, wins: 0, cost: 0, priced: false });
+export const emptyCounts = (): FunnelCounts => ({
+  proposals: 0,
+  viewed: 0,
+  replied: 0,
+  interviews: 0,
+  wins: 0,
+  cost: 0,
+  priced: false,
+});
 
 export function addCounts(to: FunnelCounts, c: FunnelCounts): void {
   to.proposals += c.proposals;
@@ -73,7 +89,14 @@ const points = (x: number) => {
   return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p)}`;
 };
 
-export function findingText(level: string, levelRate: number, othersRate: number, low: number, high: number, proposals: number): string {
+export function findingText(
+  level: string,
+  levelRate: number,
+  othersRate: number,
+  low: number,
+  high: number,
+  proposals: number,
+): string {
   return `${levelPhrase[level] ?? level} were viewed more often: ${percent(levelRate)} against ${percent(othersRate)} (95% interval ${points(low)} to ${points(high)} points, ${proposals.toLocaleString('en-US')} proposals)`;
 }
 
@@ -112,7 +135,9 @@ export type FunnelCell = { levels: Record<FactorName, string>; counts: FunnelCou
 
 export function channelFunnel(cells: readonly FunnelCell[]) {
   const total = emptyCounts();
-  const byLevel = Object.fromEntries(factorNames.map((f) => [f, new Map(factorLevels[f].map((l) => [l, emptyCounts()]))])) as Record<FactorName, Map<string, FunnelCounts>>;
+  const byLevel = Object.fromEntries(
+    factorNames.map((f) => [f, new Map(factorLevels[f].map((l) => [l, emptyCounts()]))]),
+  ) as Record<FactorName, Map<string, FunnelCounts>>;
   for (const cell of cells) {
     addCounts(total, cell.counts);
     for (const f of factorNames) addCounts(byLevel[f].get(cell.levels[f])!, cell.counts);

@@ -26,7 +26,9 @@ export type PlannerMoney = { creditPrice: number; balance: number; nextAllowance
 
 type Counts = { proposals: number; wins: number };
 const sum = (gs: readonly HistoryGroup[], keep: (g: HistoryGroup) => boolean): Counts =>
-  gs.filter(keep).reduce((a, g) => ({ proposals: a.proposals + g.proposals, wins: a.wins + g.wins }), { proposals: 0, wins: 0 });
+  gs
+    .filter(keep)
+    .reduce((a, g) => ({ proposals: a.proposals + g.proposals, wins: a.wins + g.wins }), { proposals: 0, wins: 0 });
 
 const roundMoney = (x: number) => divideHalfEven(x, 1);
 
@@ -35,7 +37,17 @@ export function planMonth(history: PlannerHistory, inputs: PlannerInputs, money:
   const whole = sum(history.groups, () => true);
   const echo = { proposals: N, boosted: B, fast: F };
   if (whole.proposals < minProposals) {
-    return { ...echo, wins: null, connectsNeeded: null, connectsCost: null, revenue: null, profit: null, salesHours: null, profitPerHour: null, connectsToBuy: null };
+    return {
+      ...echo,
+      wins: null,
+      connectsNeeded: null,
+      connectsCost: null,
+      revenue: null,
+      profit: null,
+      salesHours: null,
+      profitPerHour: null,
+      connectsToBuy: null,
+    };
   }
   // The planned proposals of each group with the history it is estimated from.
   const parts: { planned: number; history: Counts }[] = [];
@@ -51,7 +63,10 @@ export function planMonth(history: PlannerHistory, inputs: PlannerInputs, money:
     const fastPlanned = boosted ? fastShare : F - fastShare;
     for (const fast of [true, false]) {
       const own = sum(history.groups, (g) => g.boosted === boosted && g.fast === fast);
-      parts.push({ planned: fast ? fastPlanned : planned - fastPlanned, history: own.proposals >= minProposals ? own : parentHistory });
+      parts.push({
+        planned: fast ? fastPlanned : planned - fastPlanned,
+        history: own.proposals >= minProposals ? own : parentHistory,
+      });
     }
   }
   let expected = 0;
@@ -65,12 +80,17 @@ export function planMonth(history: PlannerHistory, inputs: PlannerInputs, money:
     low += planned * betaQuantile(0.1, a, b);
     high += planned * betaQuantile(0.9, a, b);
   }
-  const perWin = history.wonRevenue.length === 0 ? 0 : history.wonRevenue.reduce((s, r) => s + r, 0) / history.wonRevenue.length;
+  const perWin =
+    history.wonRevenue.length === 0 ? 0 : history.wonRevenue.reduce((s, r) => s + r, 0) / history.wonRevenue.length;
   const charged = history.top + history.outbid === 0 ? 1 : history.top / (history.top + history.outbid);
   const needed = (N * history.connects) / whole.proposals + B * K * charged;
   const cost = needed * money.creditPrice;
   const salesHours = (N * history.salesMinutes) / whole.proposals / 60;
-  const estimate = (f: (wins: number) => number) => ({ expected: roundMoney(f(expected)), low: roundMoney(f(low)), high: roundMoney(f(high)) });
+  const estimate = (f: (wins: number) => number) => ({
+    expected: roundMoney(f(expected)),
+    low: roundMoney(f(low)),
+    high: roundMoney(f(high)),
+  });
   const toBuy = needed - (money.balance + money.nextAllowance);
   return {
     ...echo,

@@ -37,7 +37,13 @@ export function wilsonRef(k: number, n: number, z: number): { low: number; high:
 }
 
 /** Newcombe (1998) method 10: the difference p1 − p2 from the two Wilson intervals. */
-export function newcombeRef(k1: number, n1: number, k2: number, n2: number, z: number): { estimate: number; low: number; high: number } {
+export function newcombeRef(
+  k1: number,
+  n1: number,
+  k2: number,
+  n2: number,
+  z: number,
+): { estimate: number; low: number; high: number } {
   const p1 = k1 / n1;
   const p2 = k2 / n2;
   const a = wilsonRef(k1, n1, z);
@@ -51,7 +57,10 @@ export function newcombeRef(k1: number, n1: number, k2: number, n2: number, z: n
 
 /** ln Γ by Lanczos (g = 7, n = 9). */
 function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   x -= 1;
   let a = c[0]!;

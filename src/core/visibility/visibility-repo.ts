@@ -26,14 +26,31 @@ const measureSql = {
 } as const;
 
 export type ProposalRecord = {
-  id: number; title: string; client: string; stage: string; applied_on: string; minutes_after_post: number | null; proposals_when_bid: string | null;
-  boost_connects: number; boost_outcome: string | null; invited: number; viewed_on: string | null;
+  id: number;
+  title: string;
+  client: string;
+  stage: string;
+  applied_on: string;
+  minutes_after_post: number | null;
+  proposals_when_bid: string | null;
+  boost_connects: number;
+  boost_outcome: string | null;
+  invited: number;
+  viewed_on: string | null;
 };
 
 /** The proposals behind one number: a channel, a range, one factor's level, the funnel step; newest first. */
 export function proposalsBehind(
   db: Database,
-  q: { sourceId: number; from?: string | null | undefined; to?: string | null | undefined; factor?: keyof typeof levelSql | undefined; level?: string | undefined; measure: keyof typeof measureSql; limit: number },
+  q: {
+    sourceId: number;
+    from?: string | null | undefined;
+    to?: string | null | undefined;
+    factor?: keyof typeof levelSql | undefined;
+    level?: string | undefined;
+    measure: keyof typeof measureSql;
+    limit: number;
+  },
 ): { total: number; rows: ProposalRecord[] } {
   const where = ['l.applied_on IS NOT NULL', 'l.source_id = ?', measureSql[q.measure]];
   const params: unknown[] = [q.sourceId];
@@ -61,12 +78,28 @@ export function proposalsBehind(
 }
 
 export type FunnelRow = {
-  source_id: number; price: number | null; price_currency: string | null; month: string;
-  speed: string; competition: string; boost: string; invited: number;
-  proposals: number; viewed: number; replied: number; interviews: number; wins: number; spent: number; first: string; last: string;
+  source_id: number;
+  price: number | null;
+  price_currency: string | null;
+  month: string;
+  speed: string;
+  competition: string;
+  boost: string;
+  invited: number;
+  proposals: number;
+  viewed: number;
+  replied: number;
+  interviews: number;
+  wins: number;
+  spent: number;
+  first: string;
+  last: string;
 };
 
-export function funnelRows(db: Database, q: { sourceId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined }): FunnelRow[] {
+export function funnelRows(
+  db: Database,
+  q: { sourceId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined },
+): FunnelRow[] {
   const where = ['l.applied_on IS NOT NULL'];
   const params: unknown[] = [];
   if (q.sourceId !== undefined) {
@@ -101,10 +134,22 @@ export function funnelRows(db: Database, q: { sourceId?: number | undefined; fro
 
 /** Channels with a credit price on any day (costs per view/reply/win are null for the others). */
 export function pricedSources(db: Database): Set<number> {
-  return new Set((db.prepare(`SELECT DISTINCT source_id FROM credit_prices`).all() as { source_id: number }[]).map((r) => r.source_id));
+  return new Set(
+    (db.prepare(`SELECT DISTINCT source_id FROM credit_prices`).all() as { source_id: number }[]).map(
+      (r) => r.source_id,
+    ),
+  );
 }
 
-export type PlanGroupRow = { boosted: number; fast: number; proposals: number; wins: number; connects: number; top: number; outbid: number };
+export type PlanGroupRow = {
+  boosted: number;
+  fast: number;
+  proposals: number;
+  wins: number;
+  connects: number;
+  top: number;
+  outbid: number;
+};
 
 export function planGroups(db: Database, sourceId: number, from: string, to: string): PlanGroupRow[] {
   return db
@@ -117,7 +162,15 @@ export function planGroups(db: Database, sourceId: number, from: string, to: str
 }
 
 /** A won proposal of the window with its payments (gross − fee) per currency and month; no payment: one row of nulls. */
-export type WonRow = { id: number; value_minor: number | null; currency: string; day: string; paid_currency: string | null; paid_month: string | null; paid_net: number | null };
+export type WonRow = {
+  id: number;
+  value_minor: number | null;
+  currency: string;
+  day: string;
+  paid_currency: string | null;
+  paid_month: string | null;
+  paid_net: number | null;
+};
 
 export function wonInWindow(db: Database, sourceId: number, from: string, to: string): WonRow[] {
   return db

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { fieldError } from '../../shared/api/result';
-import type { FunnelQuery, FunnelView, PlanQuery, PlanView, ProposalRow, ProposalsQuery } from '../../shared/api/schemas/visibility';
+import type {
+  FunnelQuery,
+  FunnelView,
+  PlanQuery,
+  PlanView,
+  ProposalRow,
+  ProposalsQuery,
+} from '../../shared/api/schemas/visibility';
 import { addDays } from 'date-fns';
 import { fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type FactorName } from '../../shared/domain/bid-facts';
@@ -34,7 +41,10 @@ function remember<T>(ctx: Ctx, key: string, compute: () => T): T {
   return answer;
 }
 
-function channelOf(ctx: Ctx, ref: { source?: string | undefined; sourceId?: number | undefined }): SourceRecord | undefined {
+function channelOf(
+  ctx: Ctx,
+  ref: { source?: string | undefined; sourceId?: number | undefined },
+): SourceRecord | undefined {
   if (ref.sourceId !== undefined) {
     const s = getSourceRecord(ctx.db, ref.sourceId);
     if (!s) throw fieldError('sourceId', `Unknown channel (id ${ref.sourceId})`);
@@ -65,16 +75,36 @@ function computeFunnel(ctx: Ctx, query: z.output<typeof FunnelQuery>): FunnelVie
   let last: string | null = null;
   for (const r of rows) {
     // The Connects of these bids valued at the credit price of each lead's day, in base units.
-    const cost = r.price === null || r.price_currency === null ? 0 : (converter.convert(r.spent * r.price, r.price_currency, r.month) ?? 0);
-    const counts = { ...emptyCounts(), proposals: r.proposals, viewed: r.viewed, replied: r.replied, interviews: r.interviews, wins: r.wins, cost, priced: priced.has(r.source_id) };
-    const levels: Record<FactorName, string> = { speed: r.speed, competition: r.competition, boost: r.boost, invited: r.invited ? 'invited' : 'not invited' };
+    const cost =
+      r.price === null || r.price_currency === null
+        ? 0
+        : (converter.convert(r.spent * r.price, r.price_currency, r.month) ?? 0);
+    const counts = {
+      ...emptyCounts(),
+      proposals: r.proposals,
+      viewed: r.viewed,
+      replied: r.replied,
+      interviews: r.interviews,
+      wins: r.wins,
+      cost,
+      priced: priced.has(r.source_id),
+    };
+    const levels: Record<FactorName, string> = {
+      speed: r.speed,
+      competition: r.competition,
+      boost: r.boost,
+      invited: r.invited ? 'invited' : 'not invited',
+    };
     const list = cellsBySource.get(r.source_id) ?? [];
     list.push({ levels, counts });
     cellsBySource.set(r.source_id, list);
     if (first === null || r.first < first) first = r.first;
     if (last === null || r.last > last) last = r.last;
   }
-  const order = db.prepare(`SELECT id, name FROM sources ORDER BY archived, sort_order, name`).all() as { id: number; name: string }[];
+  const order = db.prepare(`SELECT id, name FROM sources ORDER BY archived, sort_order, name`).all() as {
+    id: number;
+    name: string;
+  }[];
   const shown = order.filter((s) => cellsBySource.has(s.id));
   return {
     from: query.from ?? first,
@@ -91,7 +121,9 @@ export function bidPlan(ctx: Ctx, query: z.output<typeof PlanQuery>): PlanView {
   const from = query.from ?? toIsoDate(addDays(fromIsoDate(today), -179));
   const to = query.to ?? today;
   // The history is read once per channel, window and data: typing other inputs only reruns the arithmetic.
-  const facts = remember(ctx, `plan-history|${today}|${source.id}|${from}|${to}`, () => planFacts(ctx, source, from, to, today));
+  const facts = remember(ctx, `plan-history|${today}|${source.id}|${from}|${to}`, () =>
+    planFacts(ctx, source, from, to, today),
+  );
   const inputs = { proposals: query.proposals, boosted: query.boosted, boost: query.boost, fast: query.fast ?? null };
   return {
     source: source.name,
@@ -134,9 +166,16 @@ function planFacts(ctx: Ctx, source: SourceRecord, from: string, to: string, tod
   const credit = creditSources(db).find((s) => s.id === source.id);
   const balance = credit ? channelLedger(ctx, credit, today).run.balance : 0;
   const nextFirst = `${toIsoDate(addDays(fromIsoDate(`${today.slice(0, 7)}-01`), 32)).slice(0, 7)}-01`;
-  const plan = credit ? creditPlans(db, source.id).find((p) => p.starts_on <= nextFirst && (p.ends_on === null || p.ends_on >= nextFirst)) : undefined;
+  const plan = credit
+    ? creditPlans(db, source.id).find((p) => p.starts_on <= nextFirst && (p.ends_on === null || p.ends_on >= nextFirst))
+    : undefined;
   const nextAllowance = !credit ? 0 : plan ? plan.free_credits_monthly : credit.free_credits_monthly;
-  return { proposals: groups.reduce((n, g) => n + g.proposals, 0), history, money: { creditPrice, balance, nextAllowance }, currency: base };
+  return {
+    proposals: groups.reduce((n, g) => n + g.proposals, 0),
+    history,
+    money: { creditPrice, balance, nextAllowance },
+    currency: base,
+  };
 }
 
 /** The proposals behind a number of the "Being seen" panel. */
@@ -145,8 +184,17 @@ export function proposalsFor(ctx: Ctx, query: z.output<typeof ProposalsQuery>): 
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, title: r.title, client: r.client, stage: r.stage, appliedOn: r.applied_on, minutesAfterPost: r.minutes_after_post,
-      proposalsWhenBid: r.proposals_when_bid, boostConnects: r.boost_connects, boostOutcome: r.boost_outcome, invited: r.invited === 1, viewedOn: r.viewed_on,
+      id: r.id,
+      title: r.title,
+      client: r.client,
+      stage: r.stage,
+      appliedOn: r.applied_on,
+      minutesAfterPost: r.minutes_after_post,
+      proposalsWhenBid: r.proposals_when_bid,
+      boostConnects: r.boost_connects,
+      boostOutcome: r.boost_outcome,
+      invited: r.invited === 1,
+      viewedOn: r.viewed_on,
     })),
   };
 }

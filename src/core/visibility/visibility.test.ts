@@ -13,9 +13,21 @@ const funnelJson = (v: FunnelView) => FunnelReport.parse(v);
 const planJson = (v: PlanView) => PlanReport.parse(v);
 
 type Bid = {
-  title: string; applied: string; stage: 'applied' | 'replied' | 'interview' | 'won' | 'lost'; reached?: 'replied' | 'interview';
-  minutes: number | null; bucket: string | null; boost: number; outcome: 'top' | 'outbid' | null; invited: boolean; viewed: string | null;
-  connects: number; refunded: number; value?: string; paid?: { gross: string; fee: string; date: string }; salesMinutes?: number;
+  title: string;
+  applied: string;
+  stage: 'applied' | 'replied' | 'interview' | 'won' | 'lost';
+  reached?: 'replied' | 'interview';
+  minutes: number | null;
+  bucket: string | null;
+  boost: number;
+  outcome: 'top' | 'outbid' | null;
+  invited: boolean;
+  viewed: string | null;
+  connects: number;
+  refunded: number;
+  value?: string;
+  paid?: { gross: string; fee: string; date: string };
+  salesMinutes?: number;
 };
 
 /** The hand-made history: 50 Upwork proposals (fast ones viewed far more often), 3 LinkedIn ones, 2 leads never sent. */
@@ -26,39 +38,95 @@ function history(): Bid[] {
     // Fast: within the first hour; 16 of 20 viewed (12 with a viewed day, 4 through a reply).
     const replied = i < 6;
     bids.push({
-      title: `fast ${i}`, applied: day(i), stage: i < 2 ? 'won' : replied ? 'lost' : 'applied', reached: replied && i >= 2 ? (i < 4 ? 'interview' : 'replied') : undefined,
-      minutes: 5 + i * 2, bucket: i % 2 ? '<5' : '20-50', boost: i < 3 ? 10 : 0, outcome: i < 3 ? 'top' : null, invited: i >= 17,
-      viewed: !replied && i < 18 ? day(i + 1) : null, connects: i >= 17 ? 0 : 8, refunded: i === 10 ? 8 : 0,
-      value: i === 0 ? '1000.00' : i === 1 ? '500.00' : undefined, paid: i === 0 ? { gross: '800.00', fee: '80.00', date: '2026-07-20' } : undefined,
+      title: `fast ${i}`,
+      applied: day(i),
+      stage: i < 2 ? 'won' : replied ? 'lost' : 'applied',
+      reached: replied && i >= 2 ? (i < 4 ? 'interview' : 'replied') : undefined,
+      minutes: 5 + i * 2,
+      bucket: i % 2 ? '<5' : '20-50',
+      boost: i < 3 ? 10 : 0,
+      outcome: i < 3 ? 'top' : null,
+      invited: i >= 17,
+      viewed: !replied && i < 18 ? day(i + 1) : null,
+      connects: i >= 17 ? 0 : 8,
+      refunded: i === 10 ? 8 : 0,
+      value: i === 0 ? '1000.00' : i === 1 ? '500.00' : undefined,
+      paid: i === 0 ? { gross: '800.00', fee: '80.00', date: '2026-07-20' } : undefined,
       salesMinutes: i < 10 ? 30 : undefined,
     });
   }
   for (let i = 0; i < 20; i++) {
     // Slow: 6 to 24 hours; 4 of 20 viewed; 6 outbid boosts (their boost not charged).
     bids.push({
-      title: `slow ${i}`, applied: day(i + 3), stage: i === 0 ? 'won' : i === 1 ? 'lost' : 'applied', reached: i === 1 ? 'replied' : undefined,
-      minutes: 400 + i * 10, bucket: i % 2 ? '<5' : '20-50', boost: i >= 14 ? 8 : 0, outcome: i >= 14 ? 'outbid' : null, invited: false,
-      viewed: i >= 2 && i < 5 ? day(i + 4) : null, connects: 6, refunded: 0, value: i === 0 ? '300.00' : undefined,
+      title: `slow ${i}`,
+      applied: day(i + 3),
+      stage: i === 0 ? 'won' : i === 1 ? 'lost' : 'applied',
+      reached: i === 1 ? 'replied' : undefined,
+      minutes: 400 + i * 10,
+      bucket: i % 2 ? '<5' : '20-50',
+      boost: i >= 14 ? 8 : 0,
+      outcome: i >= 14 ? 'outbid' : null,
+      invited: false,
+      viewed: i >= 2 && i < 5 ? day(i + 4) : null,
+      connects: 6,
+      refunded: 0,
+      value: i === 0 ? '300.00' : undefined,
     });
   }
   for (let i = 0; i < 3; i++) {
-    bids.push({ title: `middle ${i}`, applied: '2026-08-02', stage: 'applied', minutes: 120, bucket: '50+', boost: 0, outcome: null, invited: false, viewed: i === 0 ? '2026-08-03' : null, connects: 4, refunded: 0 });
+    bids.push({
+      title: `middle ${i}`,
+      applied: '2026-08-02',
+      stage: 'applied',
+      minutes: 120,
+      bucket: '50+',
+      boost: 0,
+      outcome: null,
+      invited: false,
+      viewed: i === 0 ? '2026-08-03' : null,
+      connects: 4,
+      refunded: 0,
+    });
   }
   for (let i = 0; i < 7; i++) {
     bids.push({
-      title: `unknown ${i}`, applied: '2026-08-05', stage: 'applied', minutes: null, bucket: null, boost: i < 2 ? 5 : 0, outcome: null, invited: false,
-      viewed: i < 3 ? '2026-08-06' : null, connects: 2, refunded: 0,
+      title: `unknown ${i}`,
+      applied: '2026-08-05',
+      stage: 'applied',
+      minutes: null,
+      bucket: null,
+      boost: i < 2 ? 5 : 0,
+      outcome: null,
+      invited: false,
+      viewed: i < 3 ? '2026-08-06' : null,
+      connects: 2,
+      refunded: 0,
     });
   }
   return bids;
 }
 
-const rank = (b: Bid) => (b.stage === 'won' ? 4 : b.reached === 'interview' || b.stage === 'interview' ? 3 : b.reached === 'replied' || b.stage === 'replied' ? 2 : 1);
+const rank = (b: Bid) =>
+  b.stage === 'won'
+    ? 4
+    : b.reached === 'interview' || b.stage === 'interview'
+      ? 3
+      : b.reached === 'replied' || b.stage === 'replied'
+        ? 2
+        : 1;
 const spend = (b: Bid) => Math.max(0, b.connects + (b.outcome === 'outbid' ? 0 : b.boost) - b.refunded);
 
 // The level rules, typed again from docs/domain.md §8 (en dashes included).
-const speedOf = (m: number | null) => (m === null ? 'unknown' : m < 60 ? '< 1 h' : m < 360 ? '1–6 h' : m < 1440 ? '6–24 h' : '> 1 day');
-const boostOf = (b: Bid) => (b.boost <= 0 ? 'not boosted' : b.outcome === 'top' ? 'top' : b.outcome === 'outbid' ? 'outbid' : 'boosted, outcome unknown');
+const speedOf = (m: number | null) =>
+  m === null ? 'unknown' : m < 60 ? '< 1 h' : m < 360 ? '1–6 h' : m < 1440 ? '6–24 h' : '> 1 day';
+const boostOf = (b: Bid) =>
+  b.boost <= 0
+    ? 'not boosted'
+    : b.outcome === 'top'
+      ? 'top'
+      : b.outcome === 'outbid'
+        ? 'outbid'
+        : 'boosted, outcome unknown';
 const levels = {
   speed: ['< 1 h', '1–6 h', '6–24 h', '> 1 day', 'unknown'],
   competition: ['<5', '5-10', '10-15', '15-20', '20-50', '50+', 'unknown'],
@@ -84,13 +152,29 @@ function refFunnel(bids: Bid[], pricePerConnect: number | null) {
   const cost = bids.reduce((s, b) => s + spend(b), 0) * (pricePerConnect ?? 0);
   const per = (k: number) => (pricePerConnect === null || k === 0 ? null : halfEven(cost / k));
   return {
-    proposals: n, viewed, replied, interviews, wins, viewRate: rate(viewed), replyRate: rate(replied), winRate: rate(wins),
-    costPerView: per(viewed), costPerReply: per(replied), costPerWin: per(wins),
+    proposals: n,
+    viewed,
+    replied,
+    interviews,
+    wins,
+    viewRate: rate(viewed),
+    replyRate: rate(replied),
+    winRate: rate(wins),
+    costPerView: per(viewed),
+    costPerReply: per(replied),
+    costPerWin: per(wins),
   };
 }
 
 function refFindings(bids: Bid[]) {
-  const out: { factor: string; level: string; levelRate: number; othersRate: number; difference: { estimate: number; low: number; high: number }; proposals: number }[] = [];
+  const out: {
+    factor: string;
+    level: string;
+    levelRate: number;
+    othersRate: number;
+    difference: { estimate: number; low: number; high: number };
+    proposals: number;
+  }[] = [];
   for (const factor of Object.keys(levels) as (keyof typeof levels)[]) {
     const comparable = levels[factor]
       .filter((l) => l !== 'unknown' && l !== 'boosted, outcome unknown')
@@ -105,7 +189,15 @@ function refFindings(bids: Bid[]) {
     const n2 = others.reduce((s, l) => s + l.n, 0);
     const k2 = others.reduce((s, l) => s + l.k, 0);
     const d = newcombeRef(best.k, best.n, k2, n2, probit(1 - 0.025 / comparable.length));
-    if (d.low > 0 || d.high < 0) out.push({ factor, level: best.level, levelRate: best.k / best.n, othersRate: k2 / n2, difference: d, proposals: best.n + n2 });
+    if (d.low > 0 || d.high < 0)
+      out.push({
+        factor,
+        level: best.level,
+        levelRate: best.k / best.n,
+        othersRate: k2 / n2,
+        difference: d,
+        proposals: best.n + n2,
+      });
   }
   return out;
 }
@@ -117,7 +209,12 @@ function expectClose(actual: unknown, expected: unknown, path = '$'): void {
   } else if (expected !== null && typeof expected === 'object') {
     expect(actual, path).toBeTypeOf('object');
     expect(Object.keys(actual as object), `${path} keys`).toEqual(Object.keys(expected));
-    for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+    for (const key of Object.keys(expected))
+      expectClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
   } else {
     expect(actual, path).toEqual(expected);
   }
@@ -127,18 +224,53 @@ let ctx: Ctx & { close: () => void };
 let upwork: number;
 let linkedIn: number;
 const bids = history();
-const linkedInBids: Bid[] = [0, 1, 2].map((i) => ({ title: `li ${i}`, applied: '2026-07-10', stage: i === 0 ? 'won' : 'applied', minutes: null, bucket: null, boost: 0, outcome: null, invited: true, viewed: null, connects: 0, refunded: 0 }));
+const linkedInBids: Bid[] = [0, 1, 2].map((i) => ({
+  title: `li ${i}`,
+  applied: '2026-07-10',
+  stage: i === 0 ? 'won' : 'applied',
+  minutes: null,
+  bucket: null,
+  boost: 0,
+  outcome: null,
+  invited: true,
+  viewed: null,
+  connects: 0,
+  refunded: 0,
+}));
 
 async function addBid(source: number, b: Bid): Promise<void> {
   const closed = b.stage === 'won' || b.stage === 'lost' ? '2026-08-12' : null;
   const created = await callOk<{ id: number }>(ctx, 'leads:create', {
-    sourceId: source, title: b.title, stage: b.reached ?? b.stage, createdOn: b.applied, appliedOn: b.applied, connects: b.connects, boostConnects: b.boost,
-    connectsRefunded: b.refunded, value: b.value ?? null, currency: 'USD', invited: b.invited, minutesAfterPost: b.minutes, proposalsWhenBid: b.bucket,
-    viewedOn: b.viewed, boostOutcome: b.outcome, ...(b.reached ? {} : closed ? { closedOn: closed } : {}),
+    sourceId: source,
+    title: b.title,
+    stage: b.reached ?? b.stage,
+    createdOn: b.applied,
+    appliedOn: b.applied,
+    connects: b.connects,
+    boostConnects: b.boost,
+    connectsRefunded: b.refunded,
+    value: b.value ?? null,
+    currency: 'USD',
+    invited: b.invited,
+    minutesAfterPost: b.minutes,
+    proposalsWhenBid: b.bucket,
+    viewedOn: b.viewed,
+    boostOutcome: b.outcome,
+    ...(b.reached ? {} : closed ? { closedOn: closed } : {}),
   });
-  if (b.reached) await callOk(ctx, 'leads:update', { id: created.id, stage: b.stage, ...(closed ? { closedOn: closed } : {}) });
-  if (b.paid) await callOk(ctx, 'payments:create', { date: b.paid.date, sourceId: source, leadId: created.id, gross: b.paid.gross, fee: b.paid.fee, currency: 'USD' });
-  if (b.salesMinutes) await callOk(ctx, 'time:create', { date: b.applied, leadId: created.id, kind: 'sales', minutes: b.salesMinutes });
+  if (b.reached)
+    await callOk(ctx, 'leads:update', { id: created.id, stage: b.stage, ...(closed ? { closedOn: closed } : {}) });
+  if (b.paid)
+    await callOk(ctx, 'payments:create', {
+      date: b.paid.date,
+      sourceId: source,
+      leadId: created.id,
+      gross: b.paid.gross,
+      fee: b.paid.fee,
+      currency: 'USD',
+    });
+  if (b.salesMinutes)
+    await callOk(ctx, 'time:create', { date: b.applied, leadId: created.id, kind: 'sales', minutes: b.salesMinutes });
 }
 
 beforeEach(async () => {
@@ -150,10 +282,30 @@ beforeEach(async () => {
   // Not proposals: never sent.
   await callOk(ctx, 'leads:create', { sourceId: upwork, title: 'draft', createdOn: '2026-07-03', connects: 0 });
   // Outside the planner's window and the funnel's range below; a sales entry outside the window, a delivery one inside.
-  await addBid(upwork, { title: 'old', applied: '2025-12-01', stage: 'won', minutes: 3, bucket: '<5', boost: 0, outcome: null, invited: false, viewed: '2025-12-02', connects: 4, refunded: 0, value: '9999.00' });
+  await addBid(upwork, {
+    title: 'old',
+    applied: '2025-12-01',
+    stage: 'won',
+    minutes: 3,
+    bucket: '<5',
+    boost: 0,
+    outcome: null,
+    invited: false,
+    viewed: '2025-12-02',
+    connects: 4,
+    refunded: 0,
+    value: '9999.00',
+  });
   await callOk(ctx, 'time:create', { date: '2025-12-01', sourceId: upwork, kind: 'sales', minutes: 600 });
   // 500 Connects bought in June: every spend is covered, so today's balance is 500 + 3 allowances − the spends.
-  await callOk(ctx, 'expenses:create', { date: '2026-06-01', sourceId: upwork, category: 'connects', amount: '75.00', currency: 'USD', connects: 500 });
+  await callOk(ctx, 'expenses:create', {
+    date: '2026-06-01',
+    sourceId: upwork,
+    category: 'connects',
+    amount: '75.00',
+    currency: 'USD',
+    connects: 500,
+  });
 });
 afterEach(() => ctx.close());
 
@@ -169,7 +321,16 @@ describe('the funnel (docs/domain.md §8)', () => {
           source: 'Upwork',
           funnel: refFunnel(up, 15),
           factors: Object.fromEntries(
-            (Object.keys(levels) as (keyof typeof levels)[]).map((f) => [f, levels[f].map((level) => ({ level, ...refFunnel(up.filter((b) => levelOf[f](b) === level), 15) }))]),
+            (Object.keys(levels) as (keyof typeof levels)[]).map((f) => [
+              f,
+              levels[f].map((level) => ({
+                level,
+                ...refFunnel(
+                  up.filter((b) => levelOf[f](b) === level),
+                  15,
+                ),
+              })),
+            ]),
           ),
           findings: refFindings(up),
         },
@@ -177,7 +338,16 @@ describe('the funnel (docs/domain.md §8)', () => {
           source: 'LinkedIn',
           funnel: refFunnel(linkedInBids, null),
           factors: Object.fromEntries(
-            (Object.keys(levels) as (keyof typeof levels)[]).map((f) => [f, levels[f].map((level) => ({ level, ...refFunnel(linkedInBids.filter((b) => levelOf[f](b) === level), null) }))]),
+            (Object.keys(levels) as (keyof typeof levels)[]).map((f) => [
+              f,
+              levels[f].map((level) => ({
+                level,
+                ...refFunnel(
+                  linkedInBids.filter((b) => levelOf[f](b) === level),
+                  null,
+                ),
+              })),
+            ]),
           ),
           findings: [],
         },
@@ -185,14 +355,24 @@ describe('the funnel (docs/domain.md §8)', () => {
     };
     const json = funnelJson(view);
     // The text is checked apart (below); every other field here.
-    const withoutText = { ...json, channels: json.channels.map((c) => ({ ...c, findings: c.findings.map(({ text: _text, ...f }) => f) })) };
+    const withoutText = {
+      ...json,
+      channels: json.channels.map((c) => ({ ...c, findings: c.findings.map(({ text: _text, ...f }) => f) })),
+    };
     expectClose(withoutText, expected);
     // The history covers both cases: speed's interval excludes 0, competition's (2 comparable levels) includes it.
     const upFindings = view.channels[0]!.findings;
     expect(upFindings.map((f) => f.factor)).toContain('speed');
     expect(upFindings.map((f) => f.factor)).not.toContain('competition');
     // Under 5 proposals: counts given, rates null (1–6 h has 3, invited 3, top 3).
-    expect(view.channels[0]!.factors.speed[1]).toMatchObject({ level: '1–6 h', proposals: 3, viewed: 1, viewRate: null, replyRate: null, winRate: null });
+    expect(view.channels[0]!.factors.speed[1]).toMatchObject({
+      level: '1–6 h',
+      proposals: 3,
+      viewed: 1,
+      viewRate: null,
+      replyRate: null,
+      winRate: null,
+    });
     const speed = upFindings.find((f) => f.factor === 'speed')!;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     const pts = (x: number) => `${x > 0 ? '+' : '−'}${Math.abs(Math.round(x * 100))}`;
@@ -203,7 +383,11 @@ describe('the funnel (docs/domain.md §8)', () => {
 
   it('takes from/to from the proposals shown when not given, one channel with --source', async () => {
     const view = await callOk<FunnelView>(ctx, 'visibility:funnel', { source: 'LinkedIn' });
-    expect(funnelJson(view)).toMatchObject({ from: '2026-07-10', to: '2026-07-10', channels: [{ source: 'LinkedIn' }] });
+    expect(funnelJson(view)).toMatchObject({
+      from: '2026-07-10',
+      to: '2026-07-10',
+      channels: [{ source: 'LinkedIn' }],
+    });
     const all = await callOk<FunnelView>(ctx, 'visibility:funnel', {});
     expect([all.from, all.to]).toEqual(['2025-12-01', '2026-08-05']);
     expect(all.channels.map((c) => c.source)).toEqual(['Upwork', 'LinkedIn']);
@@ -221,7 +405,13 @@ describe('the proposals behind each number', () => {
       expect(all.total, measure).toBe(up.funnel[measure]);
       for (const factor of Object.keys(levels) as (keyof typeof levels)[]) {
         for (const l of up.factors[factor]) {
-          const behind = await callOk<{ total: number; rows: { id: number }[] }>(ctx, 'visibility:proposals', { sourceId: upwork, ...range, factor, level: l.level, measure });
+          const behind = await callOk<{ total: number; rows: { id: number }[] }>(ctx, 'visibility:proposals', {
+            sourceId: upwork,
+            ...range,
+            factor,
+            level: l.level,
+            measure,
+          });
           expect(behind.total, `${factor} ${l.level} ${measure}`).toBe(l[measure]);
           expect(behind.rows).toHaveLength(Math.min(200, l[measure]));
         }
@@ -232,21 +422,41 @@ describe('the proposals behind each number', () => {
 
 describe('the outbid rule in every spend', () => {
   it('leaves an outbid boost out of the report, the ledger and the funnel costs', async () => {
-    const report = await callOk<{ channels: { source: string; connectsSpent: number; connectsRefunded: number }[] }>(ctx, 'reports:channels', { from: '2026-07-01', to: '2026-08-31' });
+    const report = await callOk<{ channels: { source: string; connectsSpent: number; connectsRefunded: number }[] }>(
+      ctx,
+      'reports:channels',
+      { from: '2026-07-01', to: '2026-08-31' },
+    );
     const row = report.channels.find((c) => c.source === 'Upwork')!;
     expect(row.connectsSpent).toBe(bids.reduce((s, b) => s + b.connects + (b.outcome === 'outbid' ? 0 : b.boost), 0));
-    const ledger = await callOk<{ channels: { source: string; spent: number; balance: number }[] }>(ctx, 'connects:ledger', { source: 'Upwork', on: '2026-08-15' });
-    const spends = [...bids, { connects: 4, boost: 0, refunded: 0, outcome: null } as unknown as Bid].reduce((s, b) => s + spend(b), 0);
+    const ledger = await callOk<{ channels: { source: string; spent: number; balance: number }[] }>(
+      ctx,
+      'connects:ledger',
+      { source: 'Upwork', on: '2026-08-15' },
+    );
+    const spends = [...bids, { connects: 4, boost: 0, refunded: 0, outcome: null } as unknown as Bid].reduce(
+      (s, b) => s + spend(b),
+      0,
+    );
     expect(ledger.channels[0]!.spent).toBe(spends);
     // Marking a boost outbid afterwards takes its Connects back out of the spends.
-    const lead = (await callOk<{ rows: { id: number; title: string }[] }>(ctx, 'leads:list', { search: 'fast 1' })).rows.find((r) => r.title === 'fast 1')!;
+    const lead = (
+      await callOk<{ rows: { id: number; title: string }[] }>(ctx, 'leads:list', { search: 'fast 1' })
+    ).rows.find((r) => r.title === 'fast 1')!;
     await callOk(ctx, 'leads:update', { id: lead.id, boostOutcome: 'outbid' });
     const after = await callOk<typeof ledger>(ctx, 'connects:ledger', { source: 'Upwork', on: '2026-08-15' });
     expect(after.channels[0]!.spent).toBe(spends - 10);
   });
 });
 
-type PlanInput = { proposals: number; boosted: number; boost: number; fast?: number | null; from?: string; to?: string };
+type PlanInput = {
+  proposals: number;
+  boosted: number;
+  boost: number;
+  fast?: number | null;
+  from?: string;
+  to?: string;
+};
 
 /** The planner of docs/domain.md §8 computed from the hand-made history. */
 function refPlan(input: PlanInput, window: Bid[]) {
@@ -283,7 +493,10 @@ function refPlan(input: PlanInput, window: Bid[]) {
   }
   // Net revenue per won proposal: payments gross − fee, else the booked value (minor units).
   const won = hist.filter((b) => b.stage === 'won');
-  const revenueOf = (b: Bid) => (b.paid ? Math.round(Number(b.paid.gross) * 100) - Math.round(Number(b.paid.fee) * 100) : Math.round(Number(b.value ?? 0) * 100));
+  const revenueOf = (b: Bid) =>
+    b.paid
+      ? Math.round(Number(b.paid.gross) * 100) - Math.round(Number(b.paid.fee) * 100)
+      : Math.round(Number(b.value ?? 0) * 100);
   const R = won.reduce((s, b) => s + revenueOf(b), 0) / won.length;
   const top = hist.filter((b) => b.boost > 0 && b.outcome === 'top').length;
   const outbid = hist.filter((b) => b.boost > 0 && b.outcome === 'outbid').length;
@@ -291,13 +504,32 @@ function refPlan(input: PlanInput, window: Bid[]) {
   const needed = (N * hist.reduce((s, b) => s + b.connects, 0)) / hist.length + B * input.boost * share;
   const cost = needed * 15;
   const hours = (N * hist.reduce((s, b) => s + (b.salesMinutes ?? 0), 0)) / hist.length / 60;
-  const money = (f: (w: number) => number) => ({ expected: halfEven(f(wins.expected)), low: halfEven(f(wins.low)), high: halfEven(f(wins.high)) });
+  const money = (f: (w: number) => number) => ({
+    expected: halfEven(f(wins.expected)),
+    low: halfEven(f(wins.low)),
+    high: halfEven(f(wins.high)),
+  });
   // Balance today: 500 bought + 10 a month from December 2025 (the first lead with Connects) to August − every spend so far; September brings 10.
-  const balance = 500 + 90 - [...bids, { connects: 4, boost: 0, refunded: 0, outcome: null } as unknown as Bid].reduce((s, b) => s + spend(b), 0);
+  const balance =
+    500 +
+    90 -
+    [...bids, { connects: 4, boost: 0, refunded: 0, outcome: null } as unknown as Bid].reduce(
+      (s, b) => s + spend(b),
+      0,
+    );
   const toBuy = Math.max(0, Math.ceil((needed - (balance + 10)) / 10) * 10);
   return {
-    proposals: N, boosted: B, fast: F, wins, connectsNeeded: needed, connectsCost: halfEven(cost), revenue: money((w) => w * R), profit: money((w) => w * R - cost),
-    salesHours: hours, profitPerHour: hours === 0 ? null : money((w) => (w * R - cost) / hours), connectsToBuy: toBuy,
+    proposals: N,
+    boosted: B,
+    fast: F,
+    wins,
+    connectsNeeded: needed,
+    connectsCost: halfEven(cost),
+    revenue: money((w) => w * R),
+    profit: money((w) => w * R - cost),
+    salesHours: hours,
+    profitPerHour: hours === 0 ? null : money((w) => (w * R - cost) / hours),
+    connectsToBuy: toBuy,
   };
 }
 
@@ -320,17 +552,39 @@ describe('the bid planner (docs/domain.md §8)', () => {
     });
   }
 
-  it('uses --from/--to as the history; the balance stays today\'s; too thin a history gives nulls', async () => {
+  it("uses --from/--to as the history; the balance stays today's; too thin a history gives nulls", async () => {
     const input = { proposals: 30, boosted: 5, boost: 8, fast: 10, from: '2026-07-01', to: '2026-07-15' };
     const window = bids.filter((b) => b.applied >= '2026-07-01' && b.applied <= '2026-07-15');
     const view = await callOk<PlanView>(ctx, 'visibility:plan', { source: 'Upwork', ...input });
-    expectClose(planJson(view), { source: 'Upwork', history: { from: '2026-07-01', to: '2026-07-15', proposals: window.length }, notEnoughHistory: false, month: refPlan(input, window) });
-    const thin = await callOk<PlanView>(ctx, 'visibility:plan', { source: 'LinkedIn', proposals: 10, boosted: 0, boost: 0 });
+    expectClose(planJson(view), {
+      source: 'Upwork',
+      history: { from: '2026-07-01', to: '2026-07-15', proposals: window.length },
+      notEnoughHistory: false,
+      month: refPlan(input, window),
+    });
+    const thin = await callOk<PlanView>(ctx, 'visibility:plan', {
+      source: 'LinkedIn',
+      proposals: 10,
+      boosted: 0,
+      boost: 0,
+    });
     expect(planJson(thin)).toEqual({
       source: 'LinkedIn',
       history: { from: '2026-02-17', to: '2026-08-15', proposals: 3 },
       notEnoughHistory: true,
-      month: { proposals: 10, boosted: 0, fast: null, wins: null, connectsNeeded: null, connectsCost: null, revenue: null, profit: null, salesHours: null, profitPerHour: null, connectsToBuy: null },
+      month: {
+        proposals: 10,
+        boosted: 0,
+        fast: null,
+        wins: null,
+        connectsNeeded: null,
+        connectsCost: null,
+        revenue: null,
+        profit: null,
+        salesHours: null,
+        profitPerHour: null,
+        connectsToBuy: null,
+      },
     });
   });
 

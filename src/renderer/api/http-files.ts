@@ -25,7 +25,9 @@ export function createHttpFiles(token: () => string): FileTransfer {
     fromFile: (file) => post('upload', file.name, file),
     saveTarget: (suggestedName) => post('target', suggestedName),
     deliver: async (target) => {
-      const response = await fetch(`/api/files/download?fileId=${encodeURIComponent(target.fileId)}`, { headers: { authorization: `Bearer ${token()}` } });
+      const response = await fetch(`/api/files/download?fileId=${encodeURIComponent(target.fileId)}`, {
+        headers: { authorization: `Bearer ${token()}` },
+      });
       if (!response.ok) throw await failure(response);
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');

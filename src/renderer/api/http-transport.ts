@@ -9,7 +9,11 @@ export function browserToken(): string {
     sessionStorage.setItem('leadledger-token', fromUrl);
     params.delete('token');
     const query = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    );
     return fromUrl;
   }
   return sessionStorage.getItem('leadledger-token') ?? '';
@@ -27,11 +31,20 @@ export function createHttpTransport(token: string): Transport {
           body: JSON.stringify(input ?? {}),
         }));
       if (response.status === 401) {
-        return { ok: false, error: { code: 'internal', message: 'This page has no valid access token: open the URL printed by `leadledger web`.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'This page has no valid access token: open the URL printed by `leadledger web`.',
+          },
+        };
       }
       return await response.json();
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `LeadLedger is not reachable: ${(error as Error).message}` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `LeadLedger is not reachable: ${(error as Error).message}` },
+      };
     }
   };
 }

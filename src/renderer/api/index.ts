@@ -32,7 +32,8 @@ function bridgeTransport(b: Bridge): Transport {
 }
 
 /** `leads:export-file` for `api.leads.exportFile` (the inverse of methodPath). */
-const operationOf = (domain: string, verb: string): string => `${domain}:${verb.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+const operationOf = (domain: string, verb: string): string =>
+  `${domain}:${verb.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
 
 /**
  * The named-method API over a transport, built on first use of each method: the renderer does not import the
@@ -58,7 +59,10 @@ function lazyApi(transport: Transport): Api {
     }
     return methods;
   };
-  return new Proxy({}, { get: (_, domain) => (typeof domain === 'string' ? domainOf(domain) : undefined) }) as unknown as Api;
+  return new Proxy(
+    {},
+    { get: (_, domain) => (typeof domain === 'string' ? domainOf(domain) : undefined) },
+  ) as unknown as Api;
 }
 
 /** Electron's preload bridge when present, else browser mode over HTTP; chosen once at start. */

@@ -24,7 +24,9 @@ const leadAddedEvent = 'leadledger:lead-added';
 installGlobalImportHandlers();
 
 // Its own chunk, fetched the first time the dialog opens (and kept mounted after that).
-const LeadFormDialog = lazy(() => import('../features/leads/LeadFormDialog').then((m) => ({ default: m.LeadFormDialog })));
+const LeadFormDialog = lazy(() =>
+  import('../features/leads/LeadFormDialog').then((m) => ({ default: m.LeadFormDialog })),
+);
 
 function sendCommand(detail: string) {
   window.dispatchEvent(new CustomEvent('leadledger:command', { detail }));
@@ -126,7 +128,10 @@ export function App() {
               .filter((p) => p.nav)
               .map((p) => (
                 <li key={p.id}>
-                  <a href={`#/${p.id}`} aria-current={p.id === current.id || p.id === current.navParent ? 'page' : undefined}>
+                  <a
+                    href={`#/${p.id}`}
+                    aria-current={p.id === current.id || p.id === current.navParent ? 'page' : undefined}
+                  >
                     {p.icon && <Icon name={p.icon} />}
                     <span className="nav-label">{p.title}</span>
                     {p.id === 'follow-ups' && due > 0 && (
@@ -158,7 +163,11 @@ export function App() {
       </div>
       {newLeadUsed && (
         <Suspense fallback={null}>
-          <LeadFormDialog open={newLeadOpen} onClose={() => setNewLeadOpen(false)} onSaved={(lead) => window.dispatchEvent(new CustomEvent(leadAddedEvent, { detail: lead }))} />
+          <LeadFormDialog
+            open={newLeadOpen}
+            onClose={() => setNewLeadOpen(false)}
+            onSaved={(lead) => window.dispatchEvent(new CustomEvent(leadAddedEvent, { detail: lead }))}
+          />
         </Suspense>
       )}
     </ToastProvider>

@@ -13,7 +13,13 @@ export function TopBar({ route, onNewLead }: TopBarProps) {
     <header className="topbar">
       <SearchBox route={route} />
       <TimerControl />
-      <button type="button" className="primary" onClick={onNewLead} aria-keyshortcuts={isMac ? 'Meta+N N' : 'Control+N N'} title="New lead (N)">
+      <button
+        type="button"
+        className="primary"
+        onClick={onNewLead}
+        aria-keyshortcuts={isMac ? 'Meta+N N' : 'Control+N N'}
+        title="New lead (N)"
+      >
         <Icon name="plus" /> New lead
       </button>
     </header>

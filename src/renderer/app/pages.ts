@@ -8,7 +8,9 @@ import type { PageProps } from '../lib/useRoute';
 // loaded when it is first opened.
 const ConnectsPage = lazy(() => import('../features/connects/ConnectsPage').then((m) => ({ default: m.ConnectsPage })));
 const CostsPage = lazy(() => import('../features/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
-const FollowUpsPage = lazy(() => import('../features/follow-ups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
+const FollowUpsPage = lazy(() =>
+  import('../features/follow-ups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
+);
 const ImportPage = lazy(() => import('../features/import-export/ImportPage').then((m) => ({ default: m.ImportPage })));
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage').then((m) => ({ default: m.LeadsPage })));
 const LeadPage = lazy(() => import('../features/leads/LeadPage').then((m) => ({ default: m.LeadPage })));

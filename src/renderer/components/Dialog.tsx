@@ -41,7 +41,14 @@ export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
   );
 }
 
-export type ConfirmProps = { open: boolean; title: string; message: string; confirmLabel: string; onConfirm: () => void; onClose: () => void };
+export type ConfirmProps = {
+  open: boolean;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+};
 
 export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onClose }: ConfirmProps) {
   return (

@@ -1,6 +1,19 @@
 export type IconName =
-  | 'board' | 'list' | 'bell' | 'channels' | 'plus' | 'search' | 'chart' | 'coins' | 'upload' | 'gear' | 'grip'
-  | 'receipt' | 'inbox' | 'bolt' | 'users';
+  | 'board'
+  | 'list'
+  | 'bell'
+  | 'channels'
+  | 'plus'
+  | 'search'
+  | 'chart'
+  | 'coins'
+  | 'upload'
+  | 'gear'
+  | 'grip'
+  | 'receipt'
+  | 'inbox'
+  | 'bolt'
+  | 'users';
 
 const paths: Record<IconName, string> = {
   board: 'M3 4h5v16H3zM10 4h5v10h-5zM17 4h4v13h-4z',
@@ -10,7 +23,8 @@ const paths: Record<IconName, string> = {
   plus: 'M12 5v14M5 12h14',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
   chart: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
-  coins: 'M12 4c4 0 7 1.3 7 3s-3 3-7 3-7-1.3-7-3 3-3 7-3zM5 7v5c0 1.7 3 3 7 3s7-1.3 7-3V7M5 12v5c0 1.7 3 3 7 3s7-1.3 7-3v-5',
+  coins:
+    'M12 4c4 0 7 1.3 7 3s-3 3-7 3-7-1.3-7-3 3-3 7-3zM5 7v5c0 1.7 3 3 7 3s7-1.3 7-3V7M5 12v5c0 1.7 3 3 7 3s7-1.3 7-3v-5',
   upload: 'M12 16V4M7 9l5-5 5 5M4 20h16',
   gear: 'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
   grip: 'M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01',

@@ -6,7 +6,10 @@ type ToastOptions = { undo?: Undo };
 type ToastApi = { info: (text: string, options?: ToastOptions) => void; error: (text: string) => void };
 
 const ToastContext = createContext<ToastApi>({ info: () => {}, error: () => {} });
-const ListContext = createContext<{ toasts: Toast[]; dismiss: (id: number) => void }>({ toasts: [], dismiss: () => {} });
+const ListContext = createContext<{ toasts: Toast[]; dismiss: (id: number) => void }>({
+  toasts: [],
+  dismiss: () => {},
+});
 
 let nextId = 1;
 /** At most two at a time: a third pushes the oldest out. */
@@ -24,7 +27,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const api = useMemo<ToastApi>(() => ({ info: (t, o) => push('info', t, o?.undo), error: (t) => push('error', t) }), [push]);
+  const api = useMemo<ToastApi>(
+    () => ({ info: (t, o) => push('info', t, o?.undo), error: (t) => push('error', t) }),
+    [push],
+  );
   const list = useMemo(() => ({ toasts, dismiss }), [toasts, dismiss]);
   return (
     <ToastContext.Provider value={api}>

@@ -28,9 +28,9 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">No leads yet</h2>
       <p>
-        LeadLedger keeps every job lead from every channel in one pipeline: Upwork bids and their Connects, Fiverr orders,
-        LinkedIn messages, referrals, your own website. Move leads from New to Won, plan follow-ups, and see which
-        channels actually pay once costs and fees are counted.
+        LeadLedger keeps every job lead from every channel in one pipeline: Upwork bids and their Connects, Fiverr
+        orders, LinkedIn messages, referrals, your own website. Move leads from New to Won, plan follow-ups, and see
+        which channels actually pay once costs and fees are counted.
       </p>
       <div className="welcome-actions">
         <button type="button" className="primary" onClick={loadSample} disabled={loading} aria-busy={loading}>

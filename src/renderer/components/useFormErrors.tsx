@@ -15,12 +15,24 @@ export function useFormErrors() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   /** `undo`, when given, is offered in the success message (a delete that can be put back, from what the save returned). */
-  const run = async <T,>(save: () => Promise<T>, success: string, undo?: (saved: T) => Promise<unknown>): Promise<boolean> => {
+  const run = async <T,>(
+    save: () => Promise<T>,
+    success: string,
+    undo?: (saved: T) => Promise<unknown>,
+  ): Promise<boolean> => {
     setBusy(true);
     try {
       const saved = await save();
       setErrors({});
-      toast.info(success, undo ? { undo: () => undo(saved).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)) } : undefined);
+      toast.info(
+        success,
+        undo
+          ? {
+              undo: () =>
+                undo(saved).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)),
+            }
+          : undefined,
+      );
       notifyDataChanged();
       return true;
     } catch (e) {

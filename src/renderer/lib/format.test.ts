@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatShortDay, formatValue, formatValueShort, plural, setDayPattern, setDisplayLocale } from './format';
+import {
+  formatDateTime,
+  formatDay,
+  formatShortDay,
+  formatValue,
+  formatValueShort,
+  plural,
+  setDayPattern,
+  setDisplayLocale,
+} from './format';
 import { parseRoute, routeWith } from './useRoute';
 import { compactMoney } from './reportFormat';
 

@@ -12,7 +12,13 @@ function localeFormatsFor(locale: string | undefined) {
   return {
     day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
     shortDay: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
-    dateTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    dateTime: new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
   };
 }
 
@@ -73,7 +79,12 @@ export function formatValueShort(minor: number | null, currency: string): string
   if (minor % 10 ** digits !== 0) return formatMoney(minor, currency);
   let format = wholeFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
     wholeFormats.set(currency, format);
   }
   return format.format(minor / 10 ** digits);

@@ -14,5 +14,10 @@ export function count(value: number): string {
 /** Axis ticks: "$1.2k" style for chart axes, from minor units of the currency's own size (JPY 0, KWD 3 decimals). */
 export function compactMoney(minor: number, currency: string, locale?: string): string {
   // Display only (an axis tick): the one place a float division of money is fine.
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** currencyDigits(currency));
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(minor / 10 ** currencyDigits(currency));
 }

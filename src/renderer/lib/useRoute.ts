@@ -1,4 +1,3 @@
-
 import { useSyncExternalStore } from 'react';
 
 export type Route = { page: string; param?: string; query: URLSearchParams };
@@ -6,7 +5,11 @@ export type Route = { page: string; param?: string; query: URLSearchParams };
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [page = 'pipeline', param] = path.split('/');
-  return { page: page || 'pipeline', param: param ? decodeURIComponent(param) : undefined, query: new URLSearchParams(query) };
+  return {
+    page: page || 'pipeline',
+    param: param ? decodeURIComponent(param) : undefined,
+    query: new URLSearchParams(query),
+  };
 }
 
 function subscribe(callback: () => void) {

@@ -8,7 +8,8 @@
   if (window.leadledger) return;
   var hash = window.location.hash.replace(/^#\/?/, '');
   if (hash !== '' && hash !== 'pipeline') return;
-  var token = new URLSearchParams(window.location.search).get('token') || sessionStorage.getItem('leadledger-token') || '';
+  var token =
+    new URLSearchParams(window.location.search).get('token') || sessionStorage.getItem('leadledger-token') || '';
   var day = new Date();
   day.setDate(day.getDate() - 30);
   var pad = function (n) {
@@ -22,7 +23,11 @@
   ];
   var pending = (window.__leadledgerPrefetch = new Map());
   requests.forEach(function (r) {
-    var answer = fetch('/api/' + r[0], { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body: r[1] });
+    var answer = fetch('/api/' + r[0], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
+      body: r[1],
+    });
     answer.catch(function () {});
     pending.set(r[0] + ' ' + r[1], answer);
   });

@@ -32,7 +32,10 @@ export function methodPath(name: string): [string, string] {
 }
 
 /** Builds a nested object of functions from a list of operation names. */
-export function buildMethods<F>(names: readonly string[], make: (name: string) => F): Record<string, Record<string, F>> {
+export function buildMethods<F>(
+  names: readonly string[],
+  make: (name: string) => F,
+): Record<string, Record<string, F>> {
   const api: Record<string, Record<string, F>> = {};
   for (const name of names) {
     const [domain, verb] = methodPath(name);

@@ -4,9 +4,7 @@ import { isCurrencyCode, maxMinorUnits, parseMoney } from '../money';
 
 export const id = z.number().int().positive();
 
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'Use a real date written YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'Use a real date written YYYY-MM-DD' });
 
 export const currencyCode = z
   .string()
@@ -15,13 +13,25 @@ export const currencyCode = z
 
 /** Connects, credits, minutes: a million keeps every product with a price and every sum exact. */
 export const countMax = 1_000_000;
-export const count = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(countMax, 'At most 1,000,000');
+export const count = z
+  .number()
+  .int('Whole numbers only')
+  .min(0, 'Cannot be negative')
+  .max(countMax, 'At most 1,000,000');
 
 /** Stored money in minor units, within the bound every typed amount has (shared/money.ts). */
-export const minorUnits = z.number().int('Whole minor units only').min(-maxMinorUnits, 'Too large').max(maxMinorUnits, 'Too large');
+export const minorUnits = z
+  .number()
+  .int('Whole minor units only')
+  .min(-maxMinorUnits, 'Too large')
+  .max(maxMinorUnits, 'Too large');
 
 /** A decimal amount as typed ("1250.50"); checked against its currency (and the upper bound) by `checkAmount`. */
-export const amountText = z.string().trim().max(40, 'Write an amount like 1250.50').regex(/^[+-]?\d+(\.\d+)?$/, 'Write an amount like 1250.50');
+export const amountText = z
+  .string()
+  .trim()
+  .max(40, 'Write an amount like 1250.50')
+  .regex(/^[+-]?\d+(\.\d+)?$/, 'Write an amount like 1250.50');
 
 export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f7a4d');
 

@@ -7,7 +7,8 @@ import { formatMinorPlain } from '../money';
 /** "payment #12 (2026-03-03, 200.00 USD, Upwork, "Landing page")". */
 export function describeRecord(r: RecordNote): string {
   const what = r.kind === 'payment' ? 'payment' : `Connects purchase of ${r.connects}`;
-  const text = r.description === '' ? '' : `, "${r.description.length > 60 ? `${r.description.slice(0, 59)}…` : r.description}"`;
+  const text =
+    r.description === '' ? '' : `, "${r.description.length > 60 ? `${r.description.slice(0, 59)}…` : r.description}"`;
   return `${what} #${r.id} (${r.date}, ${formatMinorPlain(r.amountMinor, r.currency)} ${r.currency}${r.source ? `, ${r.source}` : ''}${text})`;
 }
 

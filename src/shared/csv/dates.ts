@@ -1,5 +1,16 @@
 /** Date layouts a user can choose for a CSV column (and the ones platform exports use). */
-export const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYY/MM/DD', 'MMM D, YYYY', 'D MMM YYYY', 'D-MMM-YY'] as const;
+export const dateFormats = [
+  'YYYY-MM-DD',
+  'MM/DD/YYYY',
+  'DD/MM/YYYY',
+  'DD.MM.YYYY',
+  'DD-MM-YYYY',
+  'MM-DD-YYYY',
+  'YYYY/MM/DD',
+  'MMM D, YYYY',
+  'D MMM YYYY',
+  'D-MMM-YY',
+] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -14,7 +25,8 @@ function daysIn(year: number, month: number): number {
 }
 
 function iso(year: number, month: number, day: number): string | undefined {
-  if (!(year >= 1900 && year <= 2999) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (!(year >= 1900 && year <= 2999) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+    return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -30,8 +42,10 @@ function isDigit(c: number): boolean {
 function fastIso(t: string): string | undefined {
   if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
   const d = (i: number) => t.charCodeAt(i) - 48;
-  if (!isDigit(t.charCodeAt(0)) || !isDigit(t.charCodeAt(1)) || !isDigit(t.charCodeAt(2)) || !isDigit(t.charCodeAt(3))) return undefined;
-  if (!isDigit(t.charCodeAt(5)) || !isDigit(t.charCodeAt(6)) || !isDigit(t.charCodeAt(8)) || !isDigit(t.charCodeAt(9))) return undefined;
+  if (!isDigit(t.charCodeAt(0)) || !isDigit(t.charCodeAt(1)) || !isDigit(t.charCodeAt(2)) || !isDigit(t.charCodeAt(3)))
+    return undefined;
+  if (!isDigit(t.charCodeAt(5)) || !isDigit(t.charCodeAt(6)) || !isDigit(t.charCodeAt(8)) || !isDigit(t.charCodeAt(9)))
+    return undefined;
   const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
   const month = d(5) * 10 + d(6);
   const day = d(8) * 10 + d(9);
@@ -116,8 +130,7 @@ export function formatDate(isoDay: string, format: DateFormat): string {
 export type DayOrder = 'month-first' | 'day-first' | 'ask';
 
 export type DateDecision =
-  | { ok: true; format: DateFormat | null; failing: number }
-  | { ok: false; message: string; lines: number[] };
+  { ok: true; format: DateFormat | null; failing: number } | { ok: false; message: string; lines: number[] };
 
 /**
  * One date column of one file: every non-empty cell is tried against the formats still in the
@@ -163,11 +176,18 @@ export class DateColumn {
     const fewest = ranked[0]![1];
     const tied = ranked.filter(([, n]) => n === fewest).map(([f]) => f);
     // The same digits with `/` or `-`: month first or day first is the one question left.
-    const pair = (['/', '-'] as const).find((sep) => tied.includes(`MM${sep}DD${sep}YYYY` as DateFormat) && tied.includes(`DD${sep}MM${sep}YYYY` as DateFormat));
+    const pair = (['/', '-'] as const).find(
+      (sep) =>
+        tied.includes(`MM${sep}DD${sep}YYYY` as DateFormat) && tied.includes(`DD${sep}MM${sep}YYYY` as DateFormat),
+    );
     // Nothing reads most cells (a column of garbage): any format; its rows are invalid one by one.
     if (tied.length === 1 || !pair || fewest === this.cells) return { ok: true, format: tied[0]!, failing: fewest };
     if (order !== 'ask') {
-      return { ok: true, format: (order === 'month-first' ? `MM${pair}DD${pair}YYYY` : `DD${pair}MM${pair}YYYY`) as DateFormat, failing: fewest };
+      return {
+        ok: true,
+        format: (order === 'month-first' ? `MM${pair}DD${pair}YYYY` : `DD${pair}MM${pair}YYYY`) as DateFormat,
+        failing: fewest,
+      };
     }
     return {
       ok: false,
@@ -178,7 +198,10 @@ export class DateColumn {
 }
 
 /** The first format (of `candidates`) that reads every sample; for suggesting a format in the wizard. */
-export function guessDateFormat(samples: readonly string[], candidates: readonly DateFormat[] = dateFormats): DateFormat | undefined {
+export function guessDateFormat(
+  samples: readonly string[],
+  candidates: readonly DateFormat[] = dateFormats,
+): DateFormat | undefined {
   const present = samples.map((s) => s.trim()).filter(Boolean);
   if (present.length === 0) return undefined;
   return candidates.find((f) => present.every((s) => parseDate(s, f) !== undefined));

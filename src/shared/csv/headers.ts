@@ -1,7 +1,12 @@
 /** Letters with their accents taken off (`Descripción` = `Descripcion`, docs/domain.md §3). */
 export function foldAccents(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
+  return /^[\x00-\x7f]*$/.test(text)
+    ? text
+    : text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/ß/g, 'ss');
 }
 
 /** Header names compared case-, accent-, space-, underscore- and hyphen-insensitively. */
@@ -42,7 +47,10 @@ export function headerSignature(headers: readonly string[]): string {
  * Index of each wanted field in `headers` (first occurrence wins), trying each alias in turn.
  * Missing fields are absent from the result.
  */
-export function indexHeaders<F extends string>(headers: readonly string[], aliases: Record<F, readonly string[]>): Partial<Record<F, number>> {
+export function indexHeaders<F extends string>(
+  headers: readonly string[],
+  aliases: Record<F, readonly string[]>,
+): Partial<Record<F, number>> {
   const positions = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = headerKey(h);
@@ -76,7 +84,13 @@ export function duplicateHeaders(headers: readonly string[]): string[] {
 
 /** Header names as the file means them: BOM gone, NBSP as a space, trimmed; a trailing empty column dropped. */
 export function cleanHeaders(fields: readonly string[]): string[] {
-  const names = fields.map((h) => h.replace(/^\uFEFF/, '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim());
+  const names = fields.map((h) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .replace(/[\u00a0\u202f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   while (names.length > 1 && names[names.length - 1] === '') names.pop();
   return names;
 }

@@ -6,7 +6,13 @@ import { DateColumn, type DateFormat, dateFormats, formatDate, parseDate } from 
 
 // Round trips through every locale format of docs/domain.md §3: what a spreadsheet writes, we read back.
 
-type Style = { decimal: DecimalSeparator; group: string; sign: 'minus' | 'parens' | 'trailing'; symbol: string; plus: boolean };
+type Style = {
+  decimal: DecimalSeparator;
+  group: string;
+  sign: 'minus' | 'parens' | 'trailing';
+  symbol: string;
+  plus: boolean;
+};
 
 /** Writes minor units the way a spreadsheet in some locale would. */
 function write(minor: number, digits: number, s: Style): string {
@@ -20,31 +26,43 @@ function write(minor: number, digits: number, s: Style): string {
   return text;
 }
 
-const style = fc.record({
-  decimal: fc.constantFrom<DecimalSeparator>('.', ','),
-  group: fc.constantFrom('', 'sep', ' ', '\u00a0'),
-  sign: fc.constantFrom('minus', 'parens', 'trailing'),
-  symbol: fc.constantFrom('', '$', '€', '£'),
-  plus: fc.boolean(),
-}).map((s) => ({ ...s, group: s.group === 'sep' ? (s.decimal === '.' ? ',' : '.') : s.group }) as Style);
+const style = fc
+  .record({
+    decimal: fc.constantFrom<DecimalSeparator>('.', ','),
+    group: fc.constantFrom('', 'sep', ' ', '\u00a0'),
+    sign: fc.constantFrom('minus', 'parens', 'trailing'),
+    symbol: fc.constantFrom('', '$', '€', '£'),
+    plus: fc.boolean(),
+  })
+  .map((s) => ({ ...s, group: s.group === 'sep' ? (s.decimal === '.' ? ',' : '.') : s.group }) as Style);
 
 describe('amounts, through every locale format', () => {
   it('read back exactly in the separator they were written with', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'), style, (minor, currency, s) => {
-        const text = write(minor, currencyDigits(currency), s);
-        expect(parseAmount(text, currency, s.decimal)).toEqual({ ok: true, minor });
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'),
+        style,
+        (minor, currency, s) => {
+          const text = write(minor, currencyDigits(currency), s);
+          expect(parseAmount(text, currency, s.decimal)).toEqual({ ok: true, minor });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('a cell never speaks for the other separator than the one it was written with', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'), style, (minor, currency, s) => {
-        const evidence = decimalEvidence(write(minor, currencyDigits(currency), s));
-        expect([s.decimal, 'ambiguous', 'neutral']).toContain(evidence);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('USD', 'EUR', 'JPY', 'KWD'),
+        style,
+        (minor, currency, s) => {
+          const evidence = decimalEvidence(write(minor, currencyDigits(currency), s));
+          expect([s.decimal, 'ambiguous', 'neutral']).toContain(evidence);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -59,7 +77,9 @@ describe('amounts, through every locale format', () => {
   });
 });
 
-const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const time = fc.constantFrom('', ' 14:03', ' 02:38:54', 'T10:00:00Z', ' 10:00 AM');
 
 describe('dates, through every format of §3', () => {
@@ -78,23 +98,28 @@ describe('dates, through every format of §3', () => {
   it('a column of days in one format is decided as that format (MM/DD vs DD/MM by the platform when both read)', () => {
     const formats = dateFormats.filter((f) => f !== 'YYYY/MM/DD');
     fc.assert(
-      fc.property(fc.array(day, { minLength: 1, maxLength: 30 }), fc.constantFrom(...formats), fc.constantFrom('month-first', 'day-first') , (days, format, order) => {
-        const column = new DateColumn('Date');
-        days.forEach((d, i) => column.add(formatDate(d, format), i + 2));
-        const decided = column.decide(order);
-        expect(decided.ok).toBe(true);
-        if (!decided.ok) return;
-        const f = decided.format as DateFormat;
-        expect(decided.failing).toBe(0);
-        // Whatever was chosen reads every cell as the day that was written, unless the days are all ambiguous.
-        const allAmbiguous = days.every((d) => Number(d.slice(8)) <= 12);
-        const sep = format.includes('/') ? '/' : '-';
-        if (!(allAmbiguous && /^(MM|DD)[/-](MM|DD)[/-]YYYY$/.test(format))) {
-          for (const d of days) expect(parseDate(formatDate(d, format), f)).toBe(d);
-        } else {
-          expect(f).toBe(order === 'month-first' ? `MM${sep}DD${sep}YYYY` : `DD${sep}MM${sep}YYYY`);
-        }
-      }),
+      fc.property(
+        fc.array(day, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(...formats),
+        fc.constantFrom('month-first', 'day-first'),
+        (days, format, order) => {
+          const column = new DateColumn('Date');
+          days.forEach((d, i) => column.add(formatDate(d, format), i + 2));
+          const decided = column.decide(order);
+          expect(decided.ok).toBe(true);
+          if (!decided.ok) return;
+          const f = decided.format as DateFormat;
+          expect(decided.failing).toBe(0);
+          // Whatever was chosen reads every cell as the day that was written, unless the days are all ambiguous.
+          const allAmbiguous = days.every((d) => Number(d.slice(8)) <= 12);
+          const sep = format.includes('/') ? '/' : '-';
+          if (!(allAmbiguous && /^(MM|DD)[/-](MM|DD)[/-]YYYY$/.test(format))) {
+            for (const d of days) expect(parseDate(formatDate(d, format), f)).toBe(d);
+          } else {
+            expect(f).toBe(order === 'month-first' ? `MM${sep}DD${sep}YYYY` : `DD${sep}MM${sep}YYYY`);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -103,6 +128,10 @@ describe('dates, through every format of §3', () => {
     const column = new DateColumn('created_on');
     column.add('03/02/2026', 2);
     column.add('04/05/2026', 3);
-    expect(column.decide('ask')).toEqual({ ok: false, lines: [2, 3], message: expect.stringMatching(/read both as MM\/DD\/YYYY and as DD\/MM\/YYYY \(lines 2, 3\)/) });
+    expect(column.decide('ask')).toEqual({
+      ok: false,
+      lines: [2, 3],
+      message: expect.stringMatching(/read both as MM\/DD\/YYYY and as DD\/MM\/YYYY \(lines 2, 3\)/),
+    });
   });
 });

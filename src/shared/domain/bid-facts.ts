@@ -28,7 +28,12 @@ export const factorLevels: Record<FactorName, readonly string[]> = {
 export const unknownLevels: ReadonlySet<string> = new Set(['unknown', 'boosted, outcome unknown']);
 
 /** The Connects a lead spent (§8): an outbid boost is not charged; never below 0. */
-export function spentConnects(connects: number, boostConnects: number, refunded: number, outcome: string | null): number {
+export function spentConnects(
+  connects: number,
+  boostConnects: number,
+  refunded: number,
+  outcome: string | null,
+): number {
   return Math.max(0, connects + (outcome === 'outbid' ? 0 : boostConnects) - refunded);
 }
 
@@ -43,7 +48,12 @@ const units: [RegExp, number][] = [
  * undefined when it cannot be read.
  */
 export function parsePostedAgo(text: string): number | null | undefined {
-  const t = text.trim().toLowerCase().replace(/^posted\s+/, '').replace(/\s+ago$/, '').trim();
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^posted\s+/, '')
+    .replace(/\s+ago$/, '')
+    .trim();
   if (t === '') return null;
   if (!/^(\d+(?:[.,]\d+)?\s*[a-z]*\s*)+$/.test(t)) return undefined;
   let total = 0;

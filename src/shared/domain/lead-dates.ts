@@ -5,7 +5,11 @@ export type LeadDateIssue = { field: 'appliedOn' | 'closedOn'; message: string }
  * created ≤ applied ≤ closed (docs/domain.md §4: days to win run from applied to closed). The later field of a
  * broken pair is the one named, so the form, the API and the importer all point at the same cell.
  */
-export function leadDateIssues(dates: { createdOn?: string | null; appliedOn?: string | null; closedOn?: string | null }): LeadDateIssue[] {
+export function leadDateIssues(dates: {
+  createdOn?: string | null;
+  appliedOn?: string | null;
+  closedOn?: string | null;
+}): LeadDateIssue[] {
   const { createdOn, appliedOn, closedOn } = dates;
   const issues: LeadDateIssue[] = [];
   if (createdOn && appliedOn && appliedOn < createdOn) {

@@ -3,8 +3,22 @@
  * ring, a chart line is 2 px), spread round the colour wheel.
  */
 export const channelPalette = [
-  '#2f6fde', '#d2452f', '#2e9d6a', '#b8860b', '#8e44ad', '#16a2b8', '#e0663a', '#c2185b',
-  '#7cb342', '#5c6bc0', '#00897b', '#f06292', '#9e9d24', '#0288d1', '#ab47bc', '#ef6c00',
+  '#2f6fde',
+  '#d2452f',
+  '#2e9d6a',
+  '#b8860b',
+  '#8e44ad',
+  '#16a2b8',
+  '#e0663a',
+  '#c2185b',
+  '#7cb342',
+  '#5c6bc0',
+  '#00897b',
+  '#f06292',
+  '#9e9d24',
+  '#0288d1',
+  '#ab47bc',
+  '#ef6c00',
 ];
 
 /** Hue in degrees of a #rrggbb colour; null for greys, which have none. */
@@ -48,10 +62,12 @@ export function distinctColors(colors: readonly string[], minDegrees = 40): stri
   const result: string[] = [];
   for (const color of colors) {
     const hue = hueOf(color);
-    const clash = hue !== null && result.some((c) => {
-      const other = hueOf(c);
-      return other !== null && hueDistance(hue, other) < minDegrees;
-    });
+    const clash =
+      hue !== null &&
+      result.some((c) => {
+        const other = hueOf(c);
+        return other !== null && hueDistance(hue, other) < minDegrees;
+      });
     result.push(clash ? nextChannelColor(result) : color);
   }
   return result;

@@ -5,7 +5,13 @@ export function staleCutoff(staleDays: number, now: Date): string {
   return new Date(now.getTime() - staleDays * dayMs).toISOString();
 }
 
-export type StaleFacts = { stage: string; createdOn: string; appliedOn: string | null; lastActivityAt: string | null; lastMovedAt: string | null };
+export type StaleFacts = {
+  stage: string;
+  createdOn: string;
+  appliedOn: string | null;
+  lastActivityAt: string | null;
+  lastMovedAt: string | null;
+};
 
 /**
  * An open lead nothing happened to since the cutoff: created, applied, moved and logged activity all

@@ -77,7 +77,10 @@ export function analyseBoost(proposals: readonly BoostProposal[], creditPriceMin
   let breakEvenBoostConnects: number | null = null;
   if (!notEnoughData && creditPriceMinor > 0) {
     const gain = uplift.estimate;
-    breakEvenBoostConnects = gain <= 0 || averageNetRevenuePerWin === null ? 0 : Math.max(0, Math.floor((gain * averageNetRevenuePerWin) / creditPriceMinor + 1e-9));
+    breakEvenBoostConnects =
+      gain <= 0 || averageNetRevenuePerWin === null
+        ? 0
+        : Math.max(0, Math.floor((gain * averageNetRevenuePerWin) / creditPriceMinor + 1e-9));
   }
   const bids = boostedList.reduce((sum, p) => sum + (p.boostConnects ?? 0), 0);
   return {

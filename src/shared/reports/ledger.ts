@@ -8,7 +8,13 @@ export type UnitPrice = { unitMinor: number; currency: string };
  * positive adjustments cost 0). `count` of an adjustment is signed; every other count is > 0.
  */
 export type LedgerEvent =
-  | { date: string; kind: 'opening' | 'allowance' | 'purchase'; count: number; costMinor: number; currency: string | null }
+  | {
+      date: string;
+      kind: 'opening' | 'allowance' | 'purchase';
+      count: number;
+      costMinor: number;
+      currency: string | null;
+    }
   | { date: string; kind: 'adjustment'; count: number }
   | { date: string; kind: 'spend'; count: number };
 
@@ -63,12 +69,29 @@ export const expiryDays = 365;
  * to even, so a lot used up costs exactly what it was bought for. Uncovered parts are valued with
  * `priceOn(day)` (nothing when no price is known: the caller warns).
  */
-export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn: (day: string) => UnitPrice | null): LedgerRun {
+export function runLedger(
+  events: readonly LedgerEvent[],
+  upTo: string,
+  priceOn: (day: string) => UnitPrice | null,
+): LedgerRun {
   // ISO dates sort by code unit: a plain comparison (localeCompare was a third of the ledger at 1M expenses).
-  const sorted = events.filter((e) => e.date <= upTo && e.count !== 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order(a) - order(b)));
+  const sorted = events
+    .filter((e) => e.date <= upTo && e.count !== 0)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order(a) - order(b)));
   const run: LedgerRun = {
-    opening: 0, bought: 0, allowance: 0, adjustments: 0, spent: 0, expired: 0, uncovered: 0, balance: 0,
-    expiringIn30Days: 0, uncoveredOn: [], expiredOn: [], costs: [], months: [],
+    opening: 0,
+    bought: 0,
+    allowance: 0,
+    adjustments: 0,
+    spent: 0,
+    expired: 0,
+    uncovered: 0,
+    balance: 0,
+    expiringIn30Days: 0,
+    uncoveredOn: [],
+    expiredOn: [],
+    costs: [],
+    months: [],
   };
   const lots: Lot[] = [];
   let head = 0;
@@ -85,7 +108,13 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
     const m = months.get(key);
     if (m) m.balance = live;
   };
-  const cost = (date: string, kind: LedgerCost['kind'], currency: string | null, minor: number, rateMonth = date.slice(0, 7)) => {
+  const cost = (
+    date: string,
+    kind: LedgerCost['kind'],
+    currency: string | null,
+    minor: number,
+    rateMonth = date.slice(0, 7),
+  ) => {
     if (currency !== null && minor !== 0) run.costs.push({ date, kind, currency, minor, rateMonth });
   };
   let current: string | null = null;
@@ -149,7 +178,13 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
         run.uncovered += uncovered;
         run.uncoveredOn.push({ date: event.date, count: uncovered, adjustment: event.kind === 'adjustment' });
         const price = priceOn(event.date);
-        if (price) cost(event.date, event.kind === 'spend' ? 'uncovered' : 'adjustment', price.currency, price.unitMinor * uncovered);
+        if (price)
+          cost(
+            event.date,
+            event.kind === 'spend' ? 'uncovered' : 'adjustment',
+            price.currency,
+            price.unitMinor * uncovered,
+          );
       }
       continue;
     }
@@ -169,8 +204,12 @@ export function runLedger(events: readonly LedgerEvent[], upTo: string, priceOn:
   if (current !== null) closeMonth(current);
   run.balance = live;
   const soon = addDaysIso(upTo, 30);
-  for (let i = head; i < lots.length; i++) if (lots[i]!.left > 0 && lots[i]!.expires <= soon) run.expiringIn30Days += lots[i]!.left;
-  run.months = fillMonths([...months.values()].sort((a, b) => a.month.localeCompare(b.month)), upTo);
+  for (let i = head; i < lots.length; i++)
+    if (lots[i]!.left > 0 && lots[i]!.expires <= soon) run.expiringIn30Days += lots[i]!.left;
+  run.months = fillMonths(
+    [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    upTo,
+  );
   return run;
 }
 

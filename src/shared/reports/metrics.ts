@@ -51,13 +51,41 @@ export type ChannelMetrics = {
 
 export function emptySums(): ChannelSums {
   return {
-    leads: 0, proposals: 0, replies: 0, interviews: 0, wins: 0, connectsSpent: 0, connectsRefunded: 0, connectsExpired: 0,
-    revenue: 0, fees: 0, costs: 0, booked: 0, salesMinutes: 0, deliveryMinutes: 0, daysToWin: new Map(),
+    leads: 0,
+    proposals: 0,
+    replies: 0,
+    interviews: 0,
+    wins: 0,
+    connectsSpent: 0,
+    connectsRefunded: 0,
+    connectsExpired: 0,
+    revenue: 0,
+    fees: 0,
+    costs: 0,
+    booked: 0,
+    salesMinutes: 0,
+    deliveryMinutes: 0,
+    daysToWin: new Map(),
   };
 }
 
 export function addSums(into: ChannelSums, from: ChannelSums): void {
-  for (const key of ['leads', 'proposals', 'replies', 'interviews', 'wins', 'connectsSpent', 'connectsRefunded', 'connectsExpired', 'revenue', 'fees', 'costs', 'booked', 'salesMinutes', 'deliveryMinutes'] as const) {
+  for (const key of [
+    'leads',
+    'proposals',
+    'replies',
+    'interviews',
+    'wins',
+    'connectsSpent',
+    'connectsRefunded',
+    'connectsExpired',
+    'revenue',
+    'fees',
+    'costs',
+    'booked',
+    'salesMinutes',
+    'deliveryMinutes',
+  ] as const) {
     into[key] += from[key];
   }
   for (const [days, n] of from.daysToWin) into.daysToWin.set(days, (into.daysToWin.get(days) ?? 0) + n);
@@ -80,7 +108,8 @@ export function medianFromHistogram(histogram: ReadonlyMap<number, number>): num
   return (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : divideHalfEven(numerator, denominator));
+const ratio = (numerator: number, denominator: number) =>
+  denominator === 0 ? null : divideHalfEven(numerator, denominator);
 
 /** The derived fields of docs/domain.md §4; division by zero gives null. */
 export function channelMetrics(s: ChannelSums): ChannelMetrics {
@@ -129,7 +158,16 @@ export function hourMetrics(profit: number, s: Pick<ChannelSums, 'salesMinutes' 
 /** A channel is listed when any of its fields is non-zero in the range (hours too: a channel with hours and no money shows). */
 export function hasActivity(s: ChannelSums): boolean {
   return (
-    s.leads !== 0 || s.proposals !== 0 || s.connectsSpent !== 0 || s.connectsRefunded !== 0 || s.connectsExpired !== 0 ||
-    s.revenue !== 0 || s.fees !== 0 || s.costs !== 0 || s.booked !== 0 || s.salesMinutes !== 0 || s.deliveryMinutes !== 0
+    s.leads !== 0 ||
+    s.proposals !== 0 ||
+    s.connectsSpent !== 0 ||
+    s.connectsRefunded !== 0 ||
+    s.connectsExpired !== 0 ||
+    s.revenue !== 0 ||
+    s.fees !== 0 ||
+    s.costs !== 0 ||
+    s.booked !== 0 ||
+    s.salesMinutes !== 0 ||
+    s.deliveryMinutes !== 0
   );
 }

@@ -36,7 +36,14 @@ export function matchCharges(charges: readonly GeneratedCharge[], expenses: read
   return matches;
 }
 
-export type ImportedMatch = { plan: string; source: string; chargeOn: string; expenseOn: string; amountMinor: number; currency: string };
+export type ImportedMatch = {
+  plan: string;
+  source: string;
+  chargeOn: string;
+  expenseOn: string;
+  amountMinor: number;
+  currency: string;
+};
 
 /** One line of the import summary (UI and CLI) for a plan charge that an imported expense matched (docs/domain.md §5). */
 export function describeImportedMatch(m: ImportedMatch): string {

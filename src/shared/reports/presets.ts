@@ -1,7 +1,15 @@
 import { endOfMonth, endOfQuarter, startOfMonth, startOfQuarter, startOfYear, subMonths, addDays } from 'date-fns';
 import { toIsoDate } from '../dates';
 
-export const rangePresets = ['this-month', 'last-month', 'this-quarter', 'year-to-date', 'last-12-months', 'all-time', 'custom'] as const;
+export const rangePresets = [
+  'this-month',
+  'last-month',
+  'this-quarter',
+  'year-to-date',
+  'last-12-months',
+  'all-time',
+  'custom',
+] as const;
 export type RangePreset = (typeof rangePresets)[number];
 
 export const rangePresetLabels: Record<RangePreset, string> = {

@@ -38,7 +38,13 @@ describe('fx', () => {
 describe('subscriptions', () => {
   it('charges monthly on the start day, clamped to month end', () => {
     const plan = { period: 'monthly' as const, amountMinor: 1999, startsOn: '2026-01-31', endsOn: null };
-    expect(expandSubscription(plan, '2026-01-01', '2026-05-31').map((e) => e.date)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
+    expect(expandSubscription(plan, '2026-01-01', '2026-05-31').map((e) => e.date)).toEqual([
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+    ]);
     expect(expandSubscription(plan, '2026-03-01', '2026-03-30')).toEqual([]);
     expect(expandSubscription(plan, '2026-03-31', '2026-03-31')).toEqual([{ date: '2026-03-31', amountMinor: 1999 }]);
     expect(chargeDate(plan, 25)).toBe('2028-02-29');
@@ -46,30 +52,79 @@ describe('subscriptions', () => {
 
   it('charges yearly on the anniversary and stops at the end date (inclusive)', () => {
     const plan = { period: 'yearly' as const, amountMinor: 12000, startsOn: '2024-02-29', endsOn: '2027-02-28' };
-    expect(expandSubscription(plan, '2000-01-01', '2030-12-31').map((e) => e.date)).toEqual(['2024-02-29', '2025-02-28', '2026-02-28', '2027-02-28']);
-    expect(expandSubscription({ ...plan, endsOn: '2027-02-27' }, '2026-01-01', '2030-12-31').map((e) => e.date)).toEqual(['2026-02-28']);
+    expect(expandSubscription(plan, '2000-01-01', '2030-12-31').map((e) => e.date)).toEqual([
+      '2024-02-29',
+      '2025-02-28',
+      '2026-02-28',
+      '2027-02-28',
+    ]);
+    expect(
+      expandSubscription({ ...plan, endsOn: '2027-02-27' }, '2026-01-01', '2030-12-31').map((e) => e.date),
+    ).toEqual(['2026-02-28']);
     expect(expandSubscription(plan, '2024-03-01', '2025-02-27')).toEqual([]);
   });
 
   it('skips far-back periods yet keeps the right ones', () => {
     const plan = { period: 'monthly' as const, amountMinor: 100, startsOn: '2010-05-15', endsOn: null };
-    expect(expandSubscription(plan, '2026-08-01', '2026-09-30').map((e) => e.date)).toEqual(['2026-08-15', '2026-09-15']);
+    expect(expandSubscription(plan, '2026-08-01', '2026-09-30').map((e) => e.date)).toEqual([
+      '2026-08-15',
+      '2026-09-15',
+    ]);
   });
 
   it('detects overlap', () => {
-    expect(plansOverlap({ startsOn: '2026-01-01', endsOn: '2026-03-31' }, { startsOn: '2026-04-01', endsOn: null })).toBe(false);
-    expect(plansOverlap({ startsOn: '2026-01-01', endsOn: '2026-04-01' }, { startsOn: '2026-04-01', endsOn: null })).toBe(true);
-    expect(plansOverlap({ startsOn: '2026-01-01', endsOn: null }, { startsOn: '2020-04-01', endsOn: '2020-05-01' })).toBe(false);
+    expect(
+      plansOverlap({ startsOn: '2026-01-01', endsOn: '2026-03-31' }, { startsOn: '2026-04-01', endsOn: null }),
+    ).toBe(false);
+    expect(
+      plansOverlap({ startsOn: '2026-01-01', endsOn: '2026-04-01' }, { startsOn: '2026-04-01', endsOn: null }),
+    ).toBe(true);
+    expect(
+      plansOverlap({ startsOn: '2026-01-01', endsOn: null }, { startsOn: '2020-04-01', endsOn: '2020-05-01' }),
+    ).toBe(false);
   });
 });
 
 describe('metrics', () => {
   it('matches the DOMAIN.md example', () => {
-    const s = { ...emptySums(), leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, connectsSpent: 60, connectsRefunded: 12, costs: 570, booked: 125050, daysToWin: new Map([[8, 1]]) };
+    const s = {
+      ...emptySums(),
+      leads: 3,
+      proposals: 3,
+      replies: 1,
+      interviews: 1,
+      wins: 1,
+      connectsSpent: 60,
+      connectsRefunded: 12,
+      costs: 570,
+      booked: 125050,
+      daysToWin: new Map([[8, 1]]),
+    };
     expect(channelMetrics(s)).toEqual({
-      leads: 3, proposals: 3, replies: 1, interviews: 1, wins: 1, winRate: 1 / 3, connectsSpent: 60, connectsRefunded: 12,
-      connectsExpired: 0, connectsPerWin: 48, revenue: 0, fees: 0, costs: 570, profit: -570, roi: -1, costPerLead: 190, costPerWin: 570,
-      revenuePerConnect: 0, booked: 125050, medianDaysToWin: 8, salesHours: 0, deliveryHours: 0, profitPerHour: null, salesHoursPerWin: 0,
+      leads: 3,
+      proposals: 3,
+      replies: 1,
+      interviews: 1,
+      wins: 1,
+      winRate: 1 / 3,
+      connectsSpent: 60,
+      connectsRefunded: 12,
+      connectsExpired: 0,
+      connectsPerWin: 48,
+      revenue: 0,
+      fees: 0,
+      costs: 570,
+      profit: -570,
+      roi: -1,
+      costPerLead: 190,
+      costPerWin: 570,
+      revenuePerConnect: 0,
+      booked: 125050,
+      medianDaysToWin: 8,
+      salesHours: 0,
+      deliveryHours: 0,
+      profitPerHour: null,
+      salesHoursPerWin: 0,
     });
     // (60 − 12) / 5 wins = 9.6 -> 10; 50 / 4 = 12.5 -> 12 (half to even)
     expect(channelMetrics({ ...s, wins: 5 }).connectsPerWin).toBe(10);
@@ -78,19 +133,58 @@ describe('metrics', () => {
 
   it('gives null on division by zero and rounds money ratios half to even', () => {
     const m = channelMetrics(emptySums());
-    expect([m.winRate, m.roi, m.costPerLead, m.costPerWin, m.revenuePerConnect, m.medianDaysToWin]).toEqual([null, null, null, null, null, null]);
+    expect([m.winRate, m.roi, m.costPerLead, m.costPerWin, m.revenuePerConnect, m.medianDaysToWin]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     // 25 / 2 = 12.5 -> 12; 35 / 2 = 17.5 -> 18; revenue 1001 / 2 net connects = 500.5 -> 500
-    const r = channelMetrics({ ...emptySums(), leads: 2, wins: 2, costs: 25, revenue: 1001, connectsSpent: 5, connectsRefunded: 3 });
+    const r = channelMetrics({
+      ...emptySums(),
+      leads: 2,
+      wins: 2,
+      costs: 25,
+      revenue: 1001,
+      connectsSpent: 5,
+      connectsRefunded: 3,
+    });
     expect([r.costPerLead, r.costPerWin, r.revenuePerConnect, r.profit, r.roi]).toEqual([12, 12, 500, 976, 976 / 25]);
     expect(channelMetrics({ ...emptySums(), leads: 2, costs: 35 }).costPerLead).toBe(18);
     // revenue with all connects refunded: null, not Infinity
-    expect(channelMetrics({ ...emptySums(), revenue: 5, connectsSpent: 4, connectsRefunded: 4 }).revenuePerConnect).toBeNull();
+    expect(
+      channelMetrics({ ...emptySums(), revenue: 5, connectsSpent: 4, connectsRefunded: 4 }).revenuePerConnect,
+    ).toBeNull();
   });
 
   it('takes the median from a histogram', () => {
-    expect(medianFromHistogram(new Map([[3, 1], [10, 1], [4, 1]]))).toBe(4);
-    expect(medianFromHistogram(new Map([[3, 2], [10, 2]]))).toBe(6.5);
-    expect(medianFromHistogram(new Map([[0, 5], [100, 4]]))).toBe(0);
+    expect(
+      medianFromHistogram(
+        new Map([
+          [3, 1],
+          [10, 1],
+          [4, 1],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      medianFromHistogram(
+        new Map([
+          [3, 2],
+          [10, 2],
+        ]),
+      ),
+    ).toBe(6.5);
+    expect(
+      medianFromHistogram(
+        new Map([
+          [0, 5],
+          [100, 4],
+        ]),
+      ),
+    ).toBe(0);
     expect(medianFromHistogram(new Map())).toBeNull();
   });
 });
@@ -109,7 +203,14 @@ describe('presets', () => {
 });
 
 describe('boost analysis', () => {
-  const p = (boosted: boolean, won: boolean): BoostProposal => ({ boosted, won, netConnects: boosted ? 30 : 10, boostConnects: boosted ? 20 : 0, connectsCostMinor: boosted ? 450 : 150, netRevenueMinor: won ? 100000 : 0 });
+  const p = (boosted: boolean, won: boolean): BoostProposal => ({
+    boosted,
+    won,
+    netConnects: boosted ? 30 : 10,
+    boostConnects: boosted ? 20 : 0,
+    connectsCostMinor: boosted ? 450 : 150,
+    netRevenueMinor: won ? 100000 : 0,
+  });
   const list = (boosted: [number, number], plain: [number, number]) => [
     ...Array.from({ length: boosted[1] }, (_, i) => p(true, i < boosted[0])),
     ...Array.from({ length: plain[1] }, (_, i) => p(false, i < plain[0])),
@@ -131,7 +232,11 @@ describe('boost analysis', () => {
     expect(a.uplift!.high).toBeGreaterThan(0);
     expect(a).toMatchObject({ notEnoughData: true, breakEvenBoostConnects: null, averageBoostBid: 20 });
     expect(a.boosted).toEqual({ proposals: 10, wins: 3, winRate: 0.3, connectsPerWin: 100, costPerWin: 1500 });
-    expect(analyseBoost(list([0, 0], [2, 20]), 15)).toMatchObject({ uplift: null, notEnoughData: true, averageBoostBid: null });
+    expect(analyseBoost(list([0, 0], [2, 20]), 15)).toMatchObject({
+      uplift: null,
+      notEnoughData: true,
+      averageBoostBid: null,
+    });
   });
 
   it('computes the break-even bid from the uplift once the interval excludes zero', () => {

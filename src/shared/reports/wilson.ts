@@ -16,7 +16,13 @@ export function wilson(successes: number, n: number, z = z95): Interval | null {
 }
 
 /** 95% interval of p1 − p2 from the two Wilson intervals (null when a group is empty). */
-export function differenceInterval(s1: number, n1: number, s2: number, n2: number, z = z95): (Interval & { estimate: number }) | null {
+export function differenceInterval(
+  s1: number,
+  n1: number,
+  s2: number,
+  n2: number,
+  z = z95,
+): (Interval & { estimate: number }) | null {
   const a = wilson(s1, n1, z);
   const b = wilson(s2, n2, z);
   if (!a || !b) return null;

@@ -5,8 +5,25 @@ import fs from 'node:fs';
 // currencies, a refund given, a subscription paid, a bank deposit and a withdrawal (transfers), a
 // pending payment and a currency conversion: what a freelancer's download holds.
 const paypalEnglishHeaders = [
-  'Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address',
-  'Transaction ID', 'Item Title', 'Item ID', 'Reference Txn ID', 'Receipt ID', 'Balance', 'Note',
+  'Date',
+  'Time',
+  'TimeZone',
+  'Name',
+  'Type',
+  'Status',
+  'Currency',
+  'Gross',
+  'Fee',
+  'Net',
+  'From Email Address',
+  'To Email Address',
+  'Transaction ID',
+  'Item Title',
+  'Item ID',
+  'Reference Txn ID',
+  'Receipt ID',
+  'Balance',
+  'Note',
 ];
 
 const names = ['Client Co', 'Acme, Ltd.', 'Beta Labs', 'Gamma GmbH', 'Delta Studio'];
@@ -31,22 +48,58 @@ function paypalRow(i: number): string {
   const gross = 1_000 + ((block * 7919) % 150_000);
   const fee = -(Math.round(gross * 0.029) + 30);
   const time = `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
-  const cells = (type: string, status: string, currency: string, g: number, f: number, who: string, title: string, note = '') => [
-    usDate(Math.floor(i / 400)), time, 'PDT', who, type, status, currency, money(g), money(f), money(g + f), 'c@x.test', 'me@x.test',
-    `${(0x1a000000 + i).toString(16).toUpperCase()}X${block % 1000}`, title, '', '', '', money(gross), note,
+  const cells = (
+    type: string,
+    status: string,
+    currency: string,
+    g: number,
+    f: number,
+    who: string,
+    title: string,
+    note = '',
+  ) => [
+    usDate(Math.floor(i / 400)),
+    time,
+    'PDT',
+    who,
+    type,
+    status,
+    currency,
+    money(g),
+    money(f),
+    money(g + f),
+    'c@x.test',
+    'me@x.test',
+    `${(0x1a000000 + i).toString(16).toUpperCase()}X${block % 1000}`,
+    title,
+    '',
+    '',
+    '',
+    money(gross),
+    note,
   ];
   const row = (() => {
     switch (i % 10) {
-      case 0: return cells('Express Checkout Payment', 'Completed', 'USD', gross, fee, name, 'Website build');
-      case 1: return cells('General Payment', 'Completed', 'EUR', gross, fee, name, '', 'Invoice 2026-10');
-      case 2: return cells('Subscription Payment', 'Completed', 'GBP', gross, fee, name, 'Retainer');
-      case 3: return cells('Mobile Payment', 'Completed', 'USD', gross * 2, fee * 2, name, 'Logo design');
-      case 4: return cells('Payment Refund', 'Completed', 'USD', -Math.round(gross / 4), 0, name, 'Partial refund');
-      case 5: return cells('Subscription Payment', 'Completed', 'USD', -1_299, 0, 'Design Tool Inc', 'Monthly plan');
-      case 6: return cells('Bank Deposit to PP Account', 'Completed', 'USD', 50_000, 0, '', '');
-      case 7: return cells('General Withdrawal', 'Completed', 'USD', -gross, 0, '', '');
-      case 8: return cells('Website Payment', 'Pending', 'USD', gross, fee, name, 'Consulting');
-      default: return cells('General Currency Conversion', 'Completed', 'EUR', -gross, 0, '', '');
+      case 0:
+        return cells('Express Checkout Payment', 'Completed', 'USD', gross, fee, name, 'Website build');
+      case 1:
+        return cells('General Payment', 'Completed', 'EUR', gross, fee, name, '', 'Invoice 2026-10');
+      case 2:
+        return cells('Subscription Payment', 'Completed', 'GBP', gross, fee, name, 'Retainer');
+      case 3:
+        return cells('Mobile Payment', 'Completed', 'USD', gross * 2, fee * 2, name, 'Logo design');
+      case 4:
+        return cells('Payment Refund', 'Completed', 'USD', -Math.round(gross / 4), 0, name, 'Partial refund');
+      case 5:
+        return cells('Subscription Payment', 'Completed', 'USD', -1_299, 0, 'Design Tool Inc', 'Monthly plan');
+      case 6:
+        return cells('Bank Deposit to PP Account', 'Completed', 'USD', 50_000, 0, '', '');
+      case 7:
+        return cells('General Withdrawal', 'Completed', 'USD', -gross, 0, '', '');
+      case 8:
+        return cells('Website Payment', 'Pending', 'USD', gross, fee, name, 'Consulting');
+      default:
+        return cells('General Currency Conversion', 'Completed', 'EUR', -gross, 0, '', '');
     }
   })();
   return row.map((c) => `"${c}"`).join(',');

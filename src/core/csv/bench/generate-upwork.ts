@@ -4,9 +4,25 @@ import fs from 'node:fs';
 // deterministic (benchmarks). Blocks of 10 rows: payments with their Service Fee (same Transaction ID),
 // a Bonus or a membership, a Connects purchase, a withdrawal and its fee: the mix of a real statement.
 const upworkCurrentHeaders = [
-  'Date', 'Transaction ID', 'Transaction type', 'Transaction summary', 'Transaction summary details', 'Description 1', 'Description 2',
-  'Description 3', 'Agency team', 'Freelancer', 'Client team', 'Account name', 'PO', 'Ref ID', 'Amount $', 'Amount in local currency',
-  'Currency', 'Current balance $', 'Payment method',
+  'Date',
+  'Transaction ID',
+  'Transaction type',
+  'Transaction summary',
+  'Transaction summary details',
+  'Description 1',
+  'Description 2',
+  'Description 3',
+  'Agency team',
+  'Freelancer',
+  'Client team',
+  'Account name',
+  'PO',
+  'Ref ID',
+  'Amount $',
+  'Amount in local currency',
+  'Currency',
+  'Current balance $',
+  'Payment method',
 ];
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -39,16 +55,34 @@ function upworkRow(i: number): string {
   const row = (txId: string, type: string, summary: string, d1: string, amount: number) =>
     `${date},${txId},${type},"${summary}",,"${d1}",,,,Me,"${client}",,,${ref},${usd(amount)},${usd(amount)},USD,,`;
   switch (i % 10) {
-    case 0: return row(tx(0), 'Hourly', 'Invoice for hours', `Week ${(block % 52) + 1}`, gross);
-    case 1: return row(tx(0), 'Service Fee', 'Service Fee', 'Service fee for hourly', fee);
-    case 2: return row(tx(1), 'Fixed-price', `Milestone ${(block % 5) + 1}`, 'Build a dashboard, phase 2', gross * 2);
-    case 3: return row(tx(1), 'Service Fee', 'Service Fee', `Service fee for milestone - Ref ID ${900_000_000 + i - 1}`, fee * 2);
-    case 4: return row(tx(2), 'Milestone', 'Milestone payment', 'API integration', gross);
-    case 5: return row(tx(2), 'Service Fee', 'Service Fee', 'Service fee', fee);
-    case 6: return row(tx(3), 'Connects', 'Fees for additional Connects (80)', '', -1_200);
-    case 7: return block % 10 === 0 ? row(tx(3), 'Membership Fee', 'Freelancer Plus membership', '', -1_999) : row(tx(3), 'Bonus', 'Bonus', 'Thanks!', 2_500);
-    case 8: return row(`${5_000_000_000 + block}`, 'Withdrawal', 'Withdrawal', 'Paid to bank account ****1234', -gross);
-    default: return row(`${5_000_000_000 + block}`, 'Withdrawal Fee', 'Withdrawal Fee', 'Withdrawal fee', -99);
+    case 0:
+      return row(tx(0), 'Hourly', 'Invoice for hours', `Week ${(block % 52) + 1}`, gross);
+    case 1:
+      return row(tx(0), 'Service Fee', 'Service Fee', 'Service fee for hourly', fee);
+    case 2:
+      return row(tx(1), 'Fixed-price', `Milestone ${(block % 5) + 1}`, 'Build a dashboard, phase 2', gross * 2);
+    case 3:
+      return row(
+        tx(1),
+        'Service Fee',
+        'Service Fee',
+        `Service fee for milestone - Ref ID ${900_000_000 + i - 1}`,
+        fee * 2,
+      );
+    case 4:
+      return row(tx(2), 'Milestone', 'Milestone payment', 'API integration', gross);
+    case 5:
+      return row(tx(2), 'Service Fee', 'Service Fee', 'Service fee', fee);
+    case 6:
+      return row(tx(3), 'Connects', 'Fees for additional Connects (80)', '', -1_200);
+    case 7:
+      return block % 10 === 0
+        ? row(tx(3), 'Membership Fee', 'Freelancer Plus membership', '', -1_999)
+        : row(tx(3), 'Bonus', 'Bonus', 'Thanks!', 2_500);
+    case 8:
+      return row(`${5_000_000_000 + block}`, 'Withdrawal', 'Withdrawal', 'Paid to bank account ****1234', -gross);
+    default:
+      return row(`${5_000_000_000 + block}`, 'Withdrawal Fee', 'Withdrawal Fee', 'Withdrawal fee', -99);
   }
 }
 

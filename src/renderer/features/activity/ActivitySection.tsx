@@ -21,7 +21,12 @@ export function ActivitySection({ leadId }: { leadId: number }) {
   const remove = async (id: number) => {
     try {
       const { undoId } = await api.activity.delete({ id });
-      const undo = undoId && (() => api.undo.activity({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      const undo =
+        undoId &&
+        (() =>
+          api.undo
+            .activity({ undoId })
+            .then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info('Activity deleted', undo ? { undo } : undefined);
       notifyDataChanged();
     } catch (e) {
@@ -69,7 +74,12 @@ function TimelineLine({ item, onDelete }: { item: TimelineItem; onDelete: (id: n
         <span className="timeline-kind">{activityKindLabels[a.kind]}</span>
         <span className="timeline-text">{a.text}</span>
         <time dateTime={a.at}>{formatDateTime(a.at)}</time>
-        <button type="button" className="link-button" aria-label={`Delete ${activityKindLabels[a.kind].toLowerCase()} of ${formatDateTime(a.at)}`} onClick={() => onDelete(a.id)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Delete ${activityKindLabels[a.kind].toLowerCase()} of ${formatDateTime(a.at)}`}
+          onClick={() => onDelete(a.id)}
+        >
           Delete
         </button>
       </li>
@@ -91,7 +101,11 @@ function TimelineLine({ item, onDelete }: { item: TimelineItem; onDelete: (id: n
   return (
     <li className="timeline-item kind-stage">
       <span className="timeline-kind">Stage</span>
-      <span className="timeline-text">{item.fromStage ? `${stageLabels[item.fromStage]} → ${stageLabels[item.toStage]}` : `Added as ${stageLabels[item.toStage]}`}</span>
+      <span className="timeline-text">
+        {item.fromStage
+          ? `${stageLabels[item.fromStage]} → ${stageLabels[item.toStage]}`
+          : `Added as ${stageLabels[item.toStage]}`}
+      </span>
       <time dateTime={item.at}>{typedDayOf(item.at) ? formatDay(typedDayOf(item.at)!) : formatDateTime(item.at)}</time>
       <span />
     </li>

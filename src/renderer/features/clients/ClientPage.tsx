@@ -39,8 +39,10 @@ export function ClientPage({ route }: PageProps) {
           </a>
           <h1>{client.name}</h1>
           <p className="page-summary">
-            Lifetime revenue <strong data-testid="client-revenue">{money(client.revenue, client.currency)}</strong> · {client.leads} lead{client.leads === 1 ? '' : 's'},{' '}
-            {client.wins} won{client.repeat ? ' · repeat client' : ''} · first contact {formatDay(client.firstContact)}, last {formatDay(client.lastContact)}
+            Lifetime revenue <strong data-testid="client-revenue">{money(client.revenue, client.currency)}</strong> ·{' '}
+            {client.leads} lead{client.leads === 1 ? '' : 's'}, {client.wins} won
+            {client.repeat ? ' · repeat client' : ''} · first contact {formatDay(client.firstContact)}, last{' '}
+            {formatDay(client.lastContact)}
           </p>
         </div>
       </header>
@@ -57,9 +59,15 @@ export function ClientPage({ route }: PageProps) {
             <thead>
               <tr>
                 <th scope="col">Channel</th>
-                <th scope="col" className="num">Leads</th>
-                <th scope="col" className="num">Won</th>
-                <th scope="col" className="num">Revenue</th>
+                <th scope="col" className="num">
+                  Leads
+                </th>
+                <th scope="col" className="num">
+                  Won
+                </th>
+                <th scope="col" className="num">
+                  Revenue
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -87,7 +95,9 @@ export function ClientPage({ route }: PageProps) {
               <th scope="col">Channel</th>
               <th scope="col">Stage</th>
               <th scope="col">Created</th>
-              <th scope="col" className="num">Value</th>
+              <th scope="col" className="num">
+                Value
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -118,7 +128,9 @@ function ClientSettings({ detail }: { detail: ClientDetail }) {
   const sources = useSources(true);
   const [name, setName] = useState(client.name);
   const [emails, setEmails] = useState(client.emails.join(', '));
-  const [firstSource, setFirstSource] = useState<string>(client.firstSourceIsDefault ? '' : String(client.firstSourceId ?? ''));
+  const [firstSource, setFirstSource] = useState<string>(
+    client.firstSourceIsDefault ? '' : String(client.firstSourceId ?? ''),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -134,7 +146,11 @@ function ClientSettings({ detail }: { detail: ClientDetail }) {
       toast.info('Client saved');
     } catch (e) {
       const fields = (e as { fields?: { path: string; message: string }[] }).fields ?? [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path.split('.')[0]!, f.message])) : { form: (e as Error).message });
+      setErrors(
+        fields.length
+          ? Object.fromEntries(fields.map((f) => [f.path.split('.')[0]!, f.message]))
+          : { form: (e as Error).message },
+      );
     }
   };
   return (
@@ -147,9 +163,15 @@ function ClientSettings({ detail }: { detail: ClientDetail }) {
         <Field label="E-mails" error={errors.emails} hint="Payments from these addresses are offered for this client">
           <input value={emails} onChange={(e) => setEmails(e.target.value)} placeholder="billing@example.com" />
         </Field>
-        <Field label="First source" error={errors.firstSourceId} hint="The channel through which this client first found you">
+        <Field
+          label="First source"
+          error={errors.firstSourceId}
+          hint="The channel through which this client first found you"
+        >
           <select value={firstSource} onChange={(e) => setFirstSource(e.target.value)}>
-            <option value="">Earliest lead{client.firstSourceIsDefault && client.firstSource ? ` (${client.firstSource})` : ''}</option>
+            <option value="">
+              Earliest lead{client.firstSourceIsDefault && client.firstSource ? ` (${client.firstSource})` : ''}
+            </option>
             {(sources.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -191,7 +213,10 @@ function MergeClient({ detail }: { detail: ClientDetail }) {
     <section className="panel" aria-labelledby="client-merge">
       <h2 id="client-merge">Merge</h2>
       <form className="merge-form" onSubmit={merge}>
-        <p className="muted">The same client under two names? Its leads, names, e-mails and remembered payers move to the other client, and {client.name} is removed.</p>
+        <p className="muted">
+          The same client under two names? Its leads, names, e-mails and remembered payers move to the other client, and{' '}
+          {client.name} is removed.
+        </p>
         <label className="filter">
           Merge into
           <select value={into} onChange={(e) => setInto(e.target.value)} aria-label="Merge into">

@@ -25,7 +25,13 @@ export function ClientsPage() {
         <div className="page-actions">
           <label className="filter">
             Search
-            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search clients" placeholder="Name or e-mail" />
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              aria-label="Search clients"
+              placeholder="Name or e-mail"
+            />
           </label>
           <AddClient />
         </div>
@@ -51,8 +57,12 @@ export function ClientsPage() {
             <th scope="col">Name</th>
             <th scope="col">E-mails</th>
             <th scope="col">First source</th>
-            <th scope="col" className="num">Leads</th>
-            <th scope="col" className="num">Revenue</th>
+            <th scope="col" className="num">
+              Leads
+            </th>
+            <th scope="col" className="num">
+              Revenue
+            </th>
             <th scope="col">First contact</th>
             <th scope="col">Last contact</th>
             <th scope="col">Repeat</th>
@@ -67,7 +77,11 @@ export function ClientsPage() {
               <td className="muted">{c.emails.join(', ')}</td>
               <td>
                 {c.firstSource ?? '—'}
-                {c.firstSource && c.firstSourceIsDefault && <span className="tag" title="The channel of the client's earliest lead">default</span>}
+                {c.firstSource && c.firstSourceIsDefault && (
+                  <span className="tag" title="The channel of the client's earliest lead">
+                    default
+                  </span>
+                )}
               </td>
               <td className="num">{c.leads}</td>
               <td className="num">{money(c.revenue, c.currency)}</td>
@@ -85,7 +99,11 @@ export function ClientsPage() {
           )}
         </tbody>
       </table>
-      {clients.data && clients.data.total > items.length && <p className="muted">Showing {items.length} of {clients.data.total.toLocaleString()}; search to narrow.</p>}
+      {clients.data && clients.data.total > items.length && (
+        <p className="muted">
+          Showing {items.length} of {clients.data.total.toLocaleString()}; search to narrow.
+        </p>
+      )}
     </div>
   );
 }
@@ -109,7 +127,13 @@ function AddClient() {
   };
   return (
     <form className="add-client" onSubmit={submit}>
-      <input value={name} onChange={(e) => setName(e.target.value)} aria-label="New client name" placeholder="New client" aria-invalid={error ? true : undefined} />
+      <input
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        aria-label="New client name"
+        placeholder="New client"
+        aria-invalid={error ? true : undefined}
+      />
       <button type="submit" disabled={!name.trim()}>
         Add client
       </button>

@@ -42,7 +42,14 @@ export function LeadClient({ leadId }: { leadId: number }) {
         </p>
       ) : (
         <form onSubmit={save} className="lead-client-form">
-          <input list={listId} value={name} onChange={(e) => setName(e.target.value)} aria-label="Client name" placeholder="Client name" autoFocus />
+          <input
+            list={listId}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-label="Client name"
+            placeholder="Client name"
+            autoFocus
+          />
           <datalist id={listId}>
             {(clients.data?.items ?? []).map((c) => (
               <option key={c.id} value={c.name} />

@@ -6,7 +6,15 @@ import { api } from '../../api';
  * Any lead for a waiting payment (docs/domain.md §7.5): type a few letters of its title, client or tag and
  * pick it. The list asks for at most 6 leads, after a short pause in typing.
  */
-export function LeadFinder({ label, disabled, onPick }: { label: string; disabled: boolean; onPick: (lead: LeadRow) => void }) {
+export function LeadFinder({
+  label,
+  disabled,
+  onPick,
+}: {
+  label: string;
+  disabled: boolean;
+  onPick: (lead: LeadRow) => void;
+}) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<LeadRow[]>([]);
   useEffect(() => {
@@ -29,7 +37,14 @@ export function LeadFinder({ label, disabled, onPick }: { label: string; disable
   }, [text]);
   return (
     <div className="lead-finder">
-      <input type="search" value={text} placeholder="Find a lead…" aria-label={label} onChange={(e) => setText(e.target.value)} disabled={disabled} />
+      <input
+        type="search"
+        value={text}
+        placeholder="Find a lead…"
+        aria-label={label}
+        onChange={(e) => setText(e.target.value)}
+        disabled={disabled}
+      />
       {found.length > 0 && (
         <ul className="lead-finder-results">
           {found.map((lead) => (

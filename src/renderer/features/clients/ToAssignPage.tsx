@@ -26,7 +26,8 @@ export function ToAssignPage() {
         <div>
           <h1>To assign</h1>
           <p className="page-summary">
-            Imported payments with no lead yet, from every channel. Linking a PayPal or Stripe payment to a lead remembers its payer: their next payments link by themselves.
+            Imported payments with no lead yet, from every channel. Linking a PayPal or Stripe payment to a lead
+            remembers its payer: their next payments link by themselves.
           </p>
         </div>
       </header>
@@ -47,7 +48,9 @@ export function ToAssignPage() {
           <tr>
             <th scope="col">Date</th>
             <th scope="col">Payer</th>
-            <th scope="col" className="num">Amount</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
             <th scope="col">Lead</th>
             <th scope="col">Or a channel</th>
           </tr>
@@ -65,7 +68,11 @@ export function ToAssignPage() {
           )}
         </tbody>
       </table>
-      {waiting.data && waiting.data.total > items.length && <p className="muted">Showing the newest {items.length} of {waiting.data.total.toLocaleString()}.</p>}
+      {waiting.data && waiting.data.total > items.length && (
+        <p className="muted">
+          Showing the newest {items.length} of {waiting.data.total.toLocaleString()}.
+        </p>
+      )}
     </div>
   );
 }
@@ -105,7 +112,12 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
             className="primary"
             disabled={busy}
             title={`Matched by ${s.matchedBy === 'email' ? 'e-mail' : 'name'} to the client ${s.clientName}`}
-            onClick={() => run(() => api.payments.acceptLink({ paymentId: p.id, leadId: s.leadId }), `Linked to ${s.leadTitle}; ${p.payerName || p.payerEmail} will be linked next time`)}
+            onClick={() =>
+              run(
+                () => api.payments.acceptLink({ paymentId: p.id, leadId: s.leadId }),
+                `Linked to ${s.leadTitle}; ${p.payerName || p.payerEmail} will be linked next time`,
+              )
+            }
           >
             Link to {s.leadTitle} ({s.clientName})
           </button>
@@ -115,12 +127,21 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
         <LeadFinder
           label={`Find a lead for the payment of ${p.date}`}
           disabled={busy}
-          onPick={(lead) => run(() => api.payments.acceptLink({ paymentId: p.id, leadId: lead.id }), `Linked to ${lead.title}; ${p.payerName || p.payerEmail || 'this payer'} will be linked next time`)}
+          onPick={(lead) =>
+            run(
+              () => api.payments.acceptLink({ paymentId: p.id, leadId: lead.id }),
+              `Linked to ${lead.title}; ${p.payerName || p.payerEmail || 'this payer'} will be linked next time`,
+            )
+          }
         />
       </td>
       <td>
         <span className="assign-channel">
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} aria-label={`Channel for the payment of ${p.date}`}>
+          <select
+            value={sourceId}
+            onChange={(e) => setSourceId(e.target.value)}
+            aria-label={`Channel for the payment of ${p.date}`}
+          >
             <option value="">Channel…</option>
             {(sources.data ?? []).map((source) => (
               <option key={source.id} value={source.id}>
@@ -131,7 +152,12 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
           <button
             type="button"
             disabled={busy || sourceId === ''}
-            onClick={() => run(() => api.payments.assign({ paymentId: p.id, sourceId: Number(sourceId) }), 'Payment assigned to the channel')}
+            onClick={() =>
+              run(
+                () => api.payments.assign({ paymentId: p.id, sourceId: Number(sourceId) }),
+                'Payment assigned to the channel',
+              )
+            }
           >
             Assign
           </button>

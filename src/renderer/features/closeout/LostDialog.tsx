@@ -36,7 +36,8 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
     event.preventDefault();
     if (!reason) return setErrors({ reason: choice === other ? 'Write the new reason' : 'Choose a reason' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(closedOn)) return setErrors({ closedOn: 'Enter the day it was lost' });
-    if (lead.appliedOn && closedOn < lead.appliedOn) return setErrors({ closedOn: `Lost cannot be before Applied (${lead.appliedOn})` });
+    if (lead.appliedOn && closedOn < lead.appliedOn)
+      return setErrors({ closedOn: `Lost cannot be before Applied (${lead.appliedOn})` });
     if (closedOn < lead.createdOn) return setErrors({ closedOn: `Lost cannot be before Created (${lead.createdOn})` });
     setSaving(true);
     try {
@@ -44,7 +45,16 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
       onDone({ paymentId: null });
     } catch (e) {
       const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path === 'note' || f.path === 'reason' || f.path === 'closedOn' ? f.path : 'form', f.message])) : { form: (e as Error).message });
+      setErrors(
+        fields.length
+          ? Object.fromEntries(
+              fields.map((f) => [
+                f.path === 'note' || f.path === 'reason' || f.path === 'closedOn' ? f.path : 'form',
+                f.message,
+              ]),
+            )
+          : { form: (e as Error).message },
+      );
     } finally {
       setSaving(false);
     }
@@ -74,7 +84,13 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
         </Field>
         {choice === other && (
           <Field label="New reason" error={errors.reason} hint="Added to your list" className="span-4">
-            <input type="text" value={custom} maxLength={60} onChange={(e) => setCustom(e.target.value)} autoComplete="off" />
+            <input
+              type="text"
+              value={custom}
+              maxLength={60}
+              onChange={(e) => setCustom(e.target.value)}
+              autoComplete="off"
+            />
           </Field>
         )}
         <Field label="Note" error={errors.note} hint="Optional; kept in the activity log" className="span-4">

@@ -14,8 +14,15 @@ type Errors = Partial<Record<'closedOn' | 'value' | 'currency' | 'amount' | 'pay
 
 // Server paths to our fields: the payment's own errors come back as "gross"/"fee" from the payments service.
 const fieldOf: Record<string, keyof Errors> = {
-  closedOn: 'closedOn', value: 'value', currency: 'currency', 'payment.gross': 'amount', gross: 'amount',
-  'payment.date': 'paymentDate', date: 'paymentDate', 'payment.fee': 'fee', fee: 'fee',
+  closedOn: 'closedOn',
+  value: 'value',
+  currency: 'currency',
+  'payment.gross': 'amount',
+  gross: 'amount',
+  'payment.date': 'paymentDate',
+  date: 'paymentDate',
+  'payment.fee': 'fee',
+  fee: 'fee',
 };
 
 /** Won in one step: close date, value, and the payment with the channel's fee. */
@@ -60,12 +67,14 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
   const code = currency.trim().toUpperCase();
   const valueMinor = isCurrencyCode(code) ? parseMoney(value, code) : undefined;
   const amountMinor = isCurrencyCode(code) ? parseMoney(amount, code) : undefined;
-  const large = record && valueMinor?.ok && amountMinor?.ok && valueMinor.minor > 0 && amountMinor.minor > valueMinor.minor * 10;
+  const large =
+    record && valueMinor?.ok && amountMinor?.ok && valueMinor.minor > 0 && amountMinor.minor > valueMinor.minor * 10;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const local: Errors = {};
-    if (lead.appliedOn && closedOn < lead.appliedOn) local.closedOn = `Closed cannot be before Applied (${lead.appliedOn})`;
+    if (lead.appliedOn && closedOn < lead.appliedOn)
+      local.closedOn = `Closed cannot be before Applied (${lead.appliedOn})`;
     if (record && !amount.trim()) local.amount = 'Enter the amount received';
     if (large && !confirmLarge) local.amount = 'This is more than ten times the value: check it, then confirm below';
     if (Object.keys(local).length) return setErrors(local);
@@ -102,10 +111,23 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
           <input type="date" value={closedOn} onChange={(e) => setClosedOn(e.target.value)} required data-autofocus />
         </Field>
         <Field label="Value" error={errors.value}>
-          <input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <Field label="Currency" error={errors.currency}>
-          <input type="text" className="upper" maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} autoComplete="off" />
+          <input
+            type="text"
+            className="upper"
+            maxLength={3}
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value)}
+            autoComplete="off"
+          />
         </Field>
         <label className="checkbox span-4">
           <input type="checkbox" checked={record} onChange={(e) => setRecord(e.target.checked)} /> Record payment
@@ -113,7 +135,13 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
         {record && (
           <>
             <Field label="Amount" error={errors.amount} className="span-2">
-              <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} autoComplete="off" />
+              <input
+                type="text"
+                inputMode="decimal"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+                autoComplete="off"
+              />
             </Field>
             <Field label="Payment date" error={errors.paymentDate} className="span-2">
               <input type="date" value={paymentDate} onChange={(e) => setPaymentDate(e.target.value)} />
@@ -132,7 +160,8 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
             </Field>
             {large && (
               <label className="checkbox span-4">
-                <input type="checkbox" checked={confirmLarge} onChange={(e) => setConfirmLarge(e.target.checked)} /> Yes, the payment is more than ten times the value
+                <input type="checkbox" checked={confirmLarge} onChange={(e) => setConfirmLarge(e.target.checked)} />{' '}
+                Yes, the payment is more than ten times the value
               </label>
             )}
           </>

@@ -12,7 +12,10 @@ type Pending = { lead: LeadRow; stage: 'won' | 'lost'; beforeId: number | null }
  * move is then done) and false on Cancel or Escape (nothing moved). Other stages resolve null: the
  * caller moves them itself.
  */
-export function useCloseOut(): { ask: (lead: LeadRow, stage: Stage, beforeId?: number | null) => Promise<Closed | false | null>; dialog: ReactNode } {
+export function useCloseOut(): {
+  ask: (lead: LeadRow, stage: Stage, beforeId?: number | null) => Promise<Closed | false | null>;
+  dialog: ReactNode;
+} {
   const [pending, setPending] = useState<Pending | null>(null);
   const resolver = useRef<((saved: Closed | false) => void) | null>(null);
   const ask = useCallback((lead: LeadRow, stage: Stage, beforeId: number | null = null) => {

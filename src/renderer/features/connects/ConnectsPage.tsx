@@ -24,20 +24,37 @@ export function ConnectsPage() {
       <header className="page-header">
         <div>
           <h1>Connects</h1>
-          <p className="page-summary">Bidding credits in and out, oldest first; they expire 365 days after they came in.</p>
+          <p className="page-summary">
+            Bidding credits in and out, oldest first; they expire 365 days after they came in.
+          </p>
         </div>
         {channels.length > 1 && (
           <div className="ledger-tabs" role="radiogroup" aria-label="Channel">
             {channels.map((c) => (
-              <button key={c.sourceId} type="button" role="radio" aria-checked={c === current} className={c === current ? 'primary' : ''} onClick={() => setChosen(c.sourceId)}>
+              <button
+                key={c.sourceId}
+                type="button"
+                role="radio"
+                aria-checked={c === current}
+                className={c === current ? 'primary' : ''}
+                onClick={() => setChosen(c.sourceId)}
+              >
                 {c.source}
               </button>
             ))}
           </div>
         )}
       </header>
-      {ledger.error && <p className="form-error" role="alert">{ledger.error.message}</p>}
-      {ledger.data && !current && <p className="panel muted">No channel has bidding credits. Give a channel a credit name on the Channels page.</p>}
+      {ledger.error && (
+        <p className="form-error" role="alert">
+          {ledger.error.message}
+        </p>
+      )}
+      {ledger.data && !current && (
+        <p className="panel muted">
+          No channel has bidding credits. Give a channel a credit name on the Channels page.
+        </p>
+      )}
       {current && <ChannelLedger key={current.sourceId} ledger={current} />}
     </div>
   );
@@ -50,13 +67,25 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
   const remove = useFormErrors();
   const removal = useShortfall(remove);
   const opening = ledger.entries.find((e) => e.kind === 'opening');
-  const props = { sourceId: ledger.sourceId, source: ledger.source, creditName: ledger.creditName, onClose: () => setDialog(null) };
+  const props = {
+    sourceId: ledger.sourceId,
+    source: ledger.source,
+    creditName: ledger.creditName,
+    onClose: () => setDialog(null),
+  };
   const n = (v: number) => v.toLocaleString();
   return (
     <>
       {ledger.startAssumed && (
         <p className="ledger-notice" role="status">
-          {ledger.start ? <>Assumed start {formatDay(ledger.start)}; enter your opening balance so the balance can match {ledger.source}.</> : <>Nothing recorded yet; enter your opening balance.</>}
+          {ledger.start ? (
+            <>
+              Assumed start {formatDay(ledger.start)}; enter your opening balance so the balance can match{' '}
+              {ledger.source}.
+            </>
+          ) : (
+            <>Nothing recorded yet; enter your opening balance.</>
+          )}
         </p>
       )}
       <div className="kpis ledger-kpis" aria-label={`${ledger.creditName} totals`}>
@@ -68,19 +97,35 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
         <Kpi label="Expired" value={n(ledger.expired)} />
         <Kpi label="Uncovered" value={n(ledger.uncovered)} tone={ledger.uncovered > 0 ? 'negative' : undefined} />
       </div>
-      {ledger.warnings.filter((w) => !w.includes('assumed start')).map((w) => (
-        <p key={w} className="report-warning">{w}</p>
-      ))}
+      {ledger.warnings
+        .filter((w) => !w.includes('assumed start'))
+        .map((w) => (
+          <p key={w} className="report-warning">
+            {w}
+          </p>
+        ))}
       <section className="panel" aria-label="Reconcile">
         <div className="page-actions">
-          <button type="button" className="primary" onClick={() => setDialog('opening')}>Set opening balance</button>
-          <button type="button" onClick={() => setDialog('buy')}>Buy {ledger.creditName}</button>
-          <button type="button" onClick={() => setDialog('adjust')}>Adjust</button>
-          <MatchUpwork sourceId={ledger.sourceId} source={ledger.source} creditName={ledger.creditName} balance={ledger.balance} />
+          <button type="button" className="primary" onClick={() => setDialog('opening')}>
+            Set opening balance
+          </button>
+          <button type="button" onClick={() => setDialog('buy')}>
+            Buy {ledger.creditName}
+          </button>
+          <button type="button" onClick={() => setDialog('adjust')}>
+            Adjust
+          </button>
+          <MatchUpwork
+            sourceId={ledger.sourceId}
+            source={ledger.source}
+            creditName={ledger.creditName}
+            balance={ledger.balance}
+          />
         </div>
         <p className="muted small">
           Start {ledger.start ? formatDay(ledger.start) : '—'}
-          {opening ? ` with ${n(opening.count)} ${ledger.creditName}` : ''} · opening, allowance, purchases and positive adjustments come in; spends and negative adjustments go out, oldest credits first.
+          {opening ? ` with ${n(opening.count)} ${ledger.creditName}` : ''} · opening, allowance, purchases and positive
+          adjustments come in; spends and negative adjustments go out, oldest credits first.
         </p>
       </section>
       <div className="ledger-grid">
@@ -90,15 +135,27 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
             <thead>
               <tr>
                 <th scope="col">Month</th>
-                <th scope="col" className="num">In</th>
-                <th scope="col" className="num">Out</th>
-                <th scope="col" className="num">Expired</th>
-                <th scope="col" className="num">Balance</th>
+                <th scope="col" className="num">
+                  In
+                </th>
+                <th scope="col" className="num">
+                  Out
+                </th>
+                <th scope="col" className="num">
+                  Expired
+                </th>
+                <th scope="col" className="num">
+                  Balance
+                </th>
               </tr>
             </thead>
             <tbody>
               {ledger.months.length === 0 && (
-                <tr><td colSpan={5} className="table-empty">Nothing recorded yet.</td></tr>
+                <tr>
+                  <td colSpan={5} className="table-empty">
+                    Nothing recorded yet.
+                  </td>
+                </tr>
               )}
               {[...ledger.months].reverse().map((m) => (
                 <tr key={m.month}>
@@ -106,7 +163,9 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
                   <td className="num">{n(m.in)}</td>
                   <td className="num">{n(m.out)}</td>
                   <td className="num">{n(m.expired)}</td>
-                  <td className="num"><strong>{n(m.balance)}</strong></td>
+                  <td className="num">
+                    <strong>{n(m.balance)}</strong>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -127,9 +186,21 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
                     <tr key={e.id}>
                       <td>{formatDay(e.on)}</td>
                       <td>{e.kind === 'opening' ? 'Opening balance' : e.note}</td>
-                      <td className="num">{e.kind === 'adjustment' && e.count > 0 ? '+' : ''}{n(e.count)}</td>
                       <td className="num">
-                        <DeleteButton label={`Delete ${e.kind === 'opening' ? 'the opening balance' : `the adjustment of ${formatDay(e.on)}`}`} onDelete={() => removal.run((confirm) => api.connects.deleteEntry({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }), 'Deleted')} />
+                        {e.kind === 'adjustment' && e.count > 0 ? '+' : ''}
+                        {n(e.count)}
+                      </td>
+                      <td className="num">
+                        <DeleteButton
+                          label={`Delete ${e.kind === 'opening' ? 'the opening balance' : `the adjustment of ${formatDay(e.on)}`}`}
+                          onDelete={() =>
+                            removal.run(
+                              (confirm) =>
+                                api.connects.deleteEntry({ id: e.id, ...(confirm ? { confirmShortfall: true } : {}) }),
+                              'Deleted',
+                            )
+                          }
+                        />
                       </td>
                     </tr>
                   ))}
@@ -139,7 +210,9 @@ function ChannelLedger({ ledger }: { ledger: ConnectsLedger }) {
           </section>
         </div>
       </div>
-      {dialog === 'opening' && <OpeningDialog {...props} current={opening ? { count: opening.count, on: opening.on } : null} />}
+      {dialog === 'opening' && (
+        <OpeningDialog {...props} current={opening ? { count: opening.count, on: opening.on } : null} />
+      )}
       {dialog === 'adjust' && <AdjustDialog {...props} />}
       {dialog === 'buy' && <BuyDialog {...props} priceMinor={priceMinor} />}
     </>

@@ -19,10 +19,22 @@ export function ConnectsSummary({ on, title }: { on?: string | undefined; title:
           <thead>
             <tr>
               <th scope="col">Channel</th>
-              <th scope="col" className="num">Balance</th>
-              <th scope="col" className="num">Expiring in 30 days</th>
-              <th scope="col" className="num">Spent</th>
-              <th scope="col" className="num" title="Spent with no opening balance, allowance or purchase to cover them">Uncovered</th>
+              <th scope="col" className="num">
+                Balance
+              </th>
+              <th scope="col" className="num">
+                Expiring in 30 days
+              </th>
+              <th scope="col" className="num">
+                Spent
+              </th>
+              <th
+                scope="col"
+                className="num"
+                title="Spent with no opening balance, allowance or purchase to cover them"
+              >
+                Uncovered
+              </th>
               <th scope="col">Since</th>
             </tr>
           </thead>
@@ -40,7 +52,9 @@ export function ConnectsSummary({ on, title }: { on?: string | undefined; title:
                 <td className={`num ${c.uncovered > 0 ? 'negative' : ''}`}>{c.uncovered.toLocaleString()}</td>
                 <td>
                   {c.start ? formatDay(c.start) : '—'}
-                  {c.startAssumed && c.start && <span className="muted"> (assumed start; enter your opening balance)</span>}
+                  {c.startAssumed && c.start && (
+                    <span className="muted"> (assumed start; enter your opening balance)</span>
+                  )}
                 </td>
               </tr>
             ))}

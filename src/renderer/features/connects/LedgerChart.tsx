@@ -2,7 +2,12 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { ConnectsLedger } from '../../../shared/api/schemas/connects';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
-const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
+const tooltipStyle = {
+  background: 'var(--panel)',
+  border: '1px solid var(--border)',
+  borderRadius: 8,
+  color: 'var(--text)',
+};
 
 /** In, out and expired per month as bars, the month-end balance as a line. */
 export function LedgerChart({ months, creditName }: { months: ConnectsLedger['months']; creditName: string }) {
@@ -17,7 +22,12 @@ export function LedgerChart({ months, creditName }: { months: ConnectsLedger['mo
         <p className="muted chart-empty">Nothing recorded yet.</p>
       ) : (
         <ResponsiveContainer width="100%" height={260}>
-          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} stackOffset="sign" accessibilityLayer={false}>
+          <ComposedChart
+            data={data}
+            margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+            stackOffset="sign"
+            accessibilityLayer={false}
+          >
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
             <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
             <YAxis tick={axis} stroke="var(--border)" width={50} />
@@ -26,7 +36,14 @@ export function LedgerChart({ months, creditName }: { months: ConnectsLedger['mo
             <Bar dataKey="in" name="In" stackId="m" fill="var(--ok)" isAnimationActive={false} />
             <Bar dataKey="out" name="Out" stackId="m" fill="var(--accent)" isAnimationActive={false} />
             <Bar dataKey="expired" name="Expired" stackId="m" fill="var(--warn)" isAnimationActive={false} />
-            <Line dataKey="balance" name="Balance" stroke="var(--text)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="balance"
+              name="Balance"
+              stroke="var(--text)"
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       )}

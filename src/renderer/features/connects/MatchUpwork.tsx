@@ -7,7 +7,17 @@ import { AdjustDialog } from './LedgerDialogs';
  * "Matches Upwork?": the user types the "Available Connects" Upwork shows; a difference becomes an
  * adjustment (reviewed in the Adjust dialog before it is saved).
  */
-export function MatchUpwork({ sourceId, source, creditName, balance }: { sourceId: number; source: string; creditName: string; balance: number }) {
+export function MatchUpwork({
+  sourceId,
+  source,
+  creditName,
+  balance,
+}: {
+  sourceId: number;
+  source: string;
+  creditName: string;
+  balance: number;
+}) {
   const [theirs, setTheirs] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [result, setResult] = useState<string | undefined>();
@@ -20,22 +30,46 @@ export function MatchUpwork({ sourceId, source, creditName, balance }: { sourceI
     const diff = Number(t) - balance;
     if (diff === 0) return setResult(`Yes: ${balance.toLocaleString()} here and on ${source}.`);
     setResult(undefined);
-    setAdjust({ count: diff, note: `Matched ${source}'s available ${creditName} (${Number(t).toLocaleString()}) on ${todayLocal()}` });
+    setAdjust({
+      count: diff,
+      note: `Matched ${source}'s available ${creditName} (${Number(t).toLocaleString()}) on ${todayLocal()}`,
+    });
   };
   // The dialog stays outside the form: a form inside a form would submit the outer one.
   return (
     <>
-    <form className="match-line" onSubmit={check} noValidate aria-label={`Does the balance match ${source}?`}>
-      <span>
-        <strong>Matches {source}?</strong> The ledger says {balance.toLocaleString()} {creditName} today.
-      </span>
-      <Field label={`${source} shows`} error={error}>
-        <input type="text" inputMode="numeric" value={theirs} onChange={(e) => setTheirs(e.target.value)} placeholder={String(balance)} />
-      </Field>
-      <button type="submit">Check</button>
-      {result && <span role="status" className="positive">{result}</span>}
-    </form>
-    {adjust && <AdjustDialog sourceId={sourceId} source={source} creditName={creditName} initial={adjust} onClose={() => { setAdjust(null); setTheirs(''); }} />}
+      <form className="match-line" onSubmit={check} noValidate aria-label={`Does the balance match ${source}?`}>
+        <span>
+          <strong>Matches {source}?</strong> The ledger says {balance.toLocaleString()} {creditName} today.
+        </span>
+        <Field label={`${source} shows`} error={error}>
+          <input
+            type="text"
+            inputMode="numeric"
+            value={theirs}
+            onChange={(e) => setTheirs(e.target.value)}
+            placeholder={String(balance)}
+          />
+        </Field>
+        <button type="submit">Check</button>
+        {result && (
+          <span role="status" className="positive">
+            {result}
+          </span>
+        )}
+      </form>
+      {adjust && (
+        <AdjustDialog
+          sourceId={sourceId}
+          source={source}
+          creditName={creditName}
+          initial={adjust}
+          onClose={() => {
+            setAdjust(null);
+            setTheirs('');
+          }}
+        />
+      )}
     </>
   );
 }

@@ -22,7 +22,11 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
         <h2 id="models-title">Cost models</h2>
         <label className="filter">
           Channel
-          <select value={sourceId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} aria-label="Cost model channel">
+          <select
+            value={sourceId ?? ''}
+            onChange={(e) => setChosen(Number(e.target.value))}
+            aria-label="Cost model channel"
+          >
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -31,7 +35,9 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
           </select>
         </label>
       </div>
-      <p className="muted small">Each rule applies from its date until the next one, so old records keep the rules of their day.</p>
+      <p className="muted small">
+        Each rule applies from its date until the next one, so old records keep the rules of their day.
+      </p>
       <FormError message={remove.errors.form} />
       {source && model && (
         <div className="cost-models">
@@ -44,8 +50,12 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
                   <thead>
                     <tr>
                       <th scope="col">From</th>
-                      <th scope="col" className="num">Price each</th>
-                      <th scope="col"><span className="sr-only">Actions</span></th>
+                      <th scope="col" className="num">
+                        Price each
+                      </th>
+                      <th scope="col">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -54,7 +64,12 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
                         <td>{formatDay(p.effectiveFrom)}</td>
                         <td className="num">{money(p.unitPriceMinor, p.currency)}</td>
                         <td className="num">
-                          <DeleteButton label={`Delete price from ${p.effectiveFrom}`} onDelete={() => remove.run(() => api.costs.deleteCreditPrice({ id: p.id }), 'Price deleted')} />
+                          <DeleteButton
+                            label={`Delete price from ${p.effectiveFrom}`}
+                            onDelete={() =>
+                              remove.run(() => api.costs.deleteCreditPrice({ id: p.id }), 'Price deleted')
+                            }
+                          />
                         </td>
                       </tr>
                     ))}
@@ -70,15 +85,23 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
               <thead>
                 <tr>
                   <th scope="col">From</th>
-                  <th scope="col" className="num">Percent</th>
-                  <th scope="col" className="num">Minimum fee</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="num">
+                    Percent
+                  </th>
+                  <th scope="col" className="num">
+                    Minimum fee
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {model.commissionRules.length === 0 && (
                   <tr>
-                    <td colSpan={4} className="table-empty">No commission.</td>
+                    <td colSpan={4} className="table-empty">
+                      No commission.
+                    </td>
                   </tr>
                 )}
                 {model.commissionRules.map((r) => (
@@ -87,7 +110,12 @@ export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; 
                     <td className="num">{r.percent}%</td>
                     <td className="num">{r.minFeeMinor === null ? '—' : money(r.minFeeMinor, r.currency)}</td>
                     <td className="num">
-                      <DeleteButton label={`Delete commission from ${r.effectiveFrom}`} onDelete={() => remove.run(() => api.costs.deleteCommission({ id: r.id }), 'Commission rule deleted')} />
+                      <DeleteButton
+                        label={`Delete commission from ${r.effectiveFrom}`}
+                        onDelete={() =>
+                          remove.run(() => api.costs.deleteCommission({ id: r.id }), 'Commission rule deleted')
+                        }
+                      />
                     </td>
                   </tr>
                 ))}
@@ -109,7 +137,10 @@ function CreditSettings({ source }: { source: Source }) {
     event.preventDefault();
     const n = Number(free);
     if (!/^\d+$/.test(free.trim())) return form.setErrors({ freeCreditsMonthly: 'Whole numbers only' });
-    void form.run(() => api.sources.update({ id: source.id, creditName: creditName.trim() || null, freeCreditsMonthly: n }), `${source.name} credits saved`);
+    void form.run(
+      () => api.sources.update({ id: source.id, creditName: creditName.trim() || null, freeCreditsMonthly: n }),
+      `${source.name} credits saved`,
+    );
   };
   return (
     <form className="cost-form" onSubmit={submit} noValidate aria-label="Credit settings">
@@ -119,7 +150,9 @@ function CreditSettings({ source }: { source: Source }) {
       <Field label="Free each month" error={form.errors.freeCreditsMonthly}>
         <input type="text" inputMode="numeric" value={free} onChange={(e) => setFree(e.target.value)} />
       </Field>
-      <button type="submit" disabled={form.busy}>Save</button>
+      <button type="submit" disabled={form.busy}>
+        Save
+      </button>
       <FormError message={form.errors.form} />
     </form>
   );
@@ -131,7 +164,10 @@ function AddPrice({ sourceId, currency }: { sourceId: number; currency: string }
   const form = useFormErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await form.run(() => api.costs.createCreditPrice({ sourceId, effectiveFrom, unitPrice, currency }), 'Price added')) setPrice('');
+    if (
+      await form.run(() => api.costs.createCreditPrice({ sourceId, effectiveFrom, unitPrice, currency }), 'Price added')
+    )
+      setPrice('');
   };
   return (
     <form className="cost-form" onSubmit={submit} noValidate aria-label="Add a credit price">
@@ -139,9 +175,17 @@ function AddPrice({ sourceId, currency }: { sourceId: number; currency: string }
         <input type="date" value={effectiveFrom} onChange={(e) => setFrom(e.target.value)} />
       </Field>
       <Field label={`Price each (${currency})`} error={form.errors.unitPrice}>
-        <input type="text" inputMode="decimal" value={unitPrice} onChange={(e) => setPrice(e.target.value)} placeholder="0.15" />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={unitPrice}
+          onChange={(e) => setPrice(e.target.value)}
+          placeholder="0.15"
+        />
       </Field>
-      <button type="submit" disabled={form.busy}>Add price</button>
+      <button type="submit" disabled={form.busy}>
+        Add price
+      </button>
       <FormError message={form.errors.form} />
     </form>
   );
@@ -159,7 +203,19 @@ function AddCommission({ sourceId, currency }: { sourceId: number; currency: str
     // The API's percent field itself (at most two decimals, 0..100): the same words before any request.
     const checked = percentField.safeParse(value);
     if (!checked.success) return form.setErrors({ percent: checked.error.issues[0]!.message });
-    if (await form.run(() => api.costs.createCommission({ sourceId, effectiveFrom, percent: value, minFee: minFee.trim() || null, currency }), 'Commission rule added')) {
+    if (
+      await form.run(
+        () =>
+          api.costs.createCommission({
+            sourceId,
+            effectiveFrom,
+            percent: value,
+            minFee: minFee.trim() || null,
+            currency,
+          }),
+        'Commission rule added',
+      )
+    ) {
       setPercent('');
       setMinFee('');
     }
@@ -170,12 +226,26 @@ function AddCommission({ sourceId, currency }: { sourceId: number; currency: str
         <input type="date" value={effectiveFrom} onChange={(e) => setFrom(e.target.value)} />
       </Field>
       <Field label="Percent" error={form.errors.percent}>
-        <input type="text" inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} placeholder="10" />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+          placeholder="10"
+        />
       </Field>
       <Field label={`Minimum fee (${currency})`} error={form.errors.minFee}>
-        <input type="text" inputMode="decimal" value={minFee} onChange={(e) => setMinFee(e.target.value)} placeholder="optional" />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={minFee}
+          onChange={(e) => setMinFee(e.target.value)}
+          placeholder="optional"
+        />
       </Field>
-      <button type="submit" disabled={form.busy}>Add rule</button>
+      <button type="submit" disabled={form.busy}>
+        Add rule
+      </button>
       <FormError message={form.errors.form} />
     </form>
   );

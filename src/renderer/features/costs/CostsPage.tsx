@@ -17,10 +17,17 @@ export function CostsPage() {
       <header className="page-header">
         <div>
           <h1>Costs</h1>
-          <p className="page-summary">Cost models, subscriptions, payments and expenses. Amounts in {base} unless you enter another currency; the base currency and exchange rates are in <a href="#/settings">Settings</a>.</p>
+          <p className="page-summary">
+            Cost models, subscriptions, payments and expenses. Amounts in {base} unless you enter another currency; the
+            base currency and exchange rates are in <a href="#/settings">Settings</a>.
+          </p>
         </div>
       </header>
-      {sources.error && <p className="form-error" role="alert">{sources.error.message}</p>}
+      {sources.error && (
+        <p className="form-error" role="alert">
+          {sources.error.message}
+        </p>
+      )}
       <div className="costs-grid">
         {list.length > 0 && <CostModelsPanel sources={list} baseCurrency={base} />}
         <SubscriptionsPanel sources={list} baseCurrency={base} />

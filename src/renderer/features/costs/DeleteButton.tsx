@@ -11,7 +11,13 @@ export function DeleteButton({ label, onDelete }: DeleteButtonProps) {
   const [asking, setAsking] = useState(false);
   return (
     <span className="delete-anchor">
-      <button type="button" className="link-button" aria-label={label} onClick={() => setAsking(true)} style={asking ? { visibility: 'hidden' } : undefined}>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={label}
+        onClick={() => setAsking(true)}
+        style={asking ? { visibility: 'hidden' } : undefined}
+      >
         Delete
       </button>
       {asking && (

@@ -13,18 +13,44 @@ import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { useShortfall } from './useShortfall';
 
 /** Every field of a payment, edited in place; any lead of its channel, any stage (or the lead it is linked to). */
-export function EditPaymentDialog({ payment, sources, onClose }: { payment: Payment; sources: Source[]; onClose: () => void }) {
+export function EditPaymentDialog({
+  payment,
+  sources,
+  onClose,
+}: {
+  payment: Payment;
+  sources: Source[];
+  onClose: () => void;
+}) {
   const [v, setV] = useState({
-    date: payment.date, sourceId: payment.sourceId, leadId: payment.leadId, description: payment.description,
-    gross: formatMinorPlain(payment.grossMinor, payment.currency), fee: payment.feeComputed ? '' : formatMinorPlain(payment.feeMinor, payment.currency), currency: payment.currency,
+    date: payment.date,
+    sourceId: payment.sourceId,
+    leadId: payment.leadId,
+    description: payment.description,
+    gross: formatMinorPlain(payment.grossMinor, payment.currency),
+    fee: payment.feeComputed ? '' : formatMinorPlain(payment.feeMinor, payment.currency),
+    currency: payment.currency,
   });
-  const leads = useAsync(() => api.leads.list({ sourceIds: [v.sourceId], sort: { field: 'updatedAt', dir: 'desc' }, limit: 200 }), [v.sourceId]);
+  const leads = useAsync(
+    () => api.leads.list({ sourceIds: [v.sourceId], sort: { field: 'updatedAt', dir: 'desc' }, limit: 200 }),
+    [v.sourceId],
+  );
   const form = useFormErrors();
   const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await form.run(
-      () => api.payments.update({ id: payment.id, date: v.date, sourceId: v.sourceId, leadId: v.leadId, description: v.description, gross: v.gross, fee: v.fee.trim() || null, currency: v.currency }),
+      () =>
+        api.payments.update({
+          id: payment.id,
+          date: v.date,
+          sourceId: v.sourceId,
+          leadId: v.leadId,
+          description: v.description,
+          gross: v.gross,
+          fee: v.fee.trim() || null,
+          currency: v.currency,
+        }),
       'Payment saved',
     );
     if (ok) onClose();
@@ -38,17 +64,30 @@ export function EditPaymentDialog({ payment, sources, onClose }: { payment: Paym
         </Field>
         <Field label="Channel" error={form.errors.sourceId}>
           <select value={v.sourceId} onChange={(e) => set({ sourceId: Number(e.target.value), leadId: null })}>
-            {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label="Lead" error={form.errors.leadId} hint="Leads of the channel; link one of another channel from its lead page">
-          <select value={v.leadId ?? ''} onChange={(e) => set({ leadId: e.target.value ? Number(e.target.value) : null })}>
+        <Field
+          label="Lead"
+          error={form.errors.leadId}
+          hint="Leads of the channel; link one of another channel from its lead page"
+        >
+          <select
+            value={v.leadId ?? ''}
+            onChange={(e) => set({ leadId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">None</option>
             {payment.leadId !== null && !leadOptions.some((l) => l.id === payment.leadId) && (
               <option value={payment.leadId}>{payment.leadTitle}</option>
             )}
             {leadOptions.map((l) => (
-              <option key={l.id} value={l.id}>{l.title.length > 50 ? `${l.title.slice(0, 49)}…` : l.title} ({l.stage})</option>
+              <option key={l.id} value={l.id}>
+                {l.title.length > 50 ? `${l.title.slice(0, 49)}…` : l.title} ({l.stage})
+              </option>
             ))}
           </select>
         </Field>
@@ -56,18 +95,39 @@ export function EditPaymentDialog({ payment, sources, onClose }: { payment: Paym
           <input type="text" inputMode="decimal" value={v.gross} onChange={(e) => set({ gross: e.target.value })} />
         </Field>
         <Field label="Fee" error={form.errors.fee} hint="Empty: computed from the commission rule">
-          <input type="text" inputMode="decimal" value={v.fee} onChange={(e) => set({ fee: e.target.value })} placeholder="auto" />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={v.fee}
+            onChange={(e) => set({ fee: e.target.value })}
+            placeholder="auto"
+          />
         </Field>
         <Field label="Currency" error={form.errors.currency}>
-          <input type="text" className="upper" value={v.currency} onChange={(e) => set({ currency: e.target.value })} maxLength={3} />
+          <input
+            type="text"
+            className="upper"
+            value={v.currency}
+            onChange={(e) => set({ currency: e.target.value })}
+            maxLength={3}
+          />
         </Field>
         <Field label="Description" error={form.errors.description}>
-          <input type="text" value={v.description} onChange={(e) => set({ description: e.target.value })} maxLength={500} />
+          <input
+            type="text"
+            value={v.description}
+            onChange={(e) => set({ description: e.target.value })}
+            maxLength={500}
+          />
         </Field>
         <FormError message={form.errors.form} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={form.busy}>Save payment</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={form.busy}>
+            Save payment
+          </button>
         </div>
       </form>
     </Dialog>
@@ -75,10 +135,23 @@ export function EditPaymentDialog({ payment, sources, onClose }: { payment: Paym
 }
 
 /** Every field of an expense, edited in place. */
-export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expense; sources: Source[]; onClose: () => void }) {
+export function EditExpenseDialog({
+  expense,
+  sources,
+  onClose,
+}: {
+  expense: Expense;
+  sources: Source[];
+  onClose: () => void;
+}) {
   const [v, setV] = useState({
-    date: expense.date, sourceId: expense.sourceId, category: expense.category, description: expense.description,
-    amount: formatMinorPlain(expense.amountMinor, expense.currency), currency: expense.currency, connects: expense.connects ? String(expense.connects) : '',
+    date: expense.date,
+    sourceId: expense.sourceId,
+    category: expense.category,
+    description: expense.description,
+    amount: formatMinorPlain(expense.amountMinor, expense.currency),
+    currency: expense.currency,
+    connects: expense.connects ? String(expense.connects) : '',
   });
   const form = useFormErrors();
   const shortfall = useShortfall(form);
@@ -90,8 +163,15 @@ export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expe
     await shortfall.run(
       (confirm) =>
         api.expenses.update({
-          id: expense.id, date: v.date, sourceId: v.sourceId, category: v.category, description: v.description, amount: v.amount, currency: v.currency,
-          connects: Number(connects), ...(confirm ? { confirmShortfall: true } : {}),
+          id: expense.id,
+          date: v.date,
+          sourceId: v.sourceId,
+          category: v.category,
+          description: v.description,
+          amount: v.amount,
+          currency: v.currency,
+          connects: Number(connects),
+          ...(confirm ? { confirmShortfall: true } : {}),
         }),
       'Expense saved',
       { done: onClose },
@@ -104,35 +184,66 @@ export function EditExpenseDialog({ expense, sources, onClose }: { expense: Expe
           <input type="date" value={v.date} onChange={(e) => set({ date: e.target.value })} data-autofocus />
         </Field>
         <Field label="Channel" error={form.errors.sourceId}>
-          <select value={v.sourceId ?? ''} onChange={(e) => set({ sourceId: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            value={v.sourceId ?? ''}
+            onChange={(e) => set({ sourceId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">(no channel)</option>
-            {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Category" error={form.errors.category}>
           <select value={v.category} onChange={(e) => set({ category: e.target.value as typeof v.category })}>
-            {expenseCategoryValues.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
+            {expenseCategoryValues.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Amount" error={form.errors.amount}>
           <input type="text" inputMode="decimal" value={v.amount} onChange={(e) => set({ amount: e.target.value })} />
         </Field>
         <Field label="Currency" error={form.errors.currency}>
-          <input type="text" className="upper" value={v.currency} onChange={(e) => set({ currency: e.target.value })} maxLength={3} />
+          <input
+            type="text"
+            className="upper"
+            value={v.currency}
+            onChange={(e) => set({ currency: e.target.value })}
+            maxLength={3}
+          />
         </Field>
         {v.category === 'connects' && (
           <Field label="Connects bought" error={form.errors.connects} hint="The Connects ledger counts them">
-            <input type="text" inputMode="numeric" value={v.connects} onChange={(e) => set({ connects: e.target.value })} />
+            <input
+              type="text"
+              inputMode="numeric"
+              value={v.connects}
+              onChange={(e) => set({ connects: e.target.value })}
+            />
           </Field>
         )}
         <Field label="Description" error={form.errors.description}>
-          <input type="text" value={v.description} onChange={(e) => set({ description: e.target.value })} maxLength={500} />
+          <input
+            type="text"
+            value={v.description}
+            onChange={(e) => set({ description: e.target.value })}
+            maxLength={500}
+          />
         </Field>
         <FormError message={shortfall.asking ? undefined : form.errors.form} />
         {shortfall.prompt}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={form.busy}>Save expense</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={form.busy}>
+            Save expense
+          </button>
         </div>
       </form>
     </Dialog>

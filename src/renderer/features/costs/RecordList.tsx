@@ -17,7 +17,14 @@ export function useRecordFilter() {
 }
 
 /** The API's list input for a filter: channel, range (open ends allowed), page. */
-export function listInput(f: RecordFilter): { sourceId?: number; noChannel?: boolean; from: string | null; to: string | null; limit: number; offset: number } {
+export function listInput(f: RecordFilter): {
+  sourceId?: number;
+  noChannel?: boolean;
+  from: string | null;
+  to: string | null;
+  limit: number;
+  offset: number;
+} {
   return {
     ...(typeof f.sourceId === 'number' ? { sourceId: f.sourceId } : {}),
     ...(f.sourceId === 'none' ? { noChannel: true } : {}),
@@ -28,7 +35,14 @@ export function listInput(f: RecordFilter): { sourceId?: number; noChannel?: boo
   };
 }
 
-export function RecordFilters({ what, sources, filter, onChange, noChannel, error }: {
+export function RecordFilters({
+  what,
+  sources,
+  filter,
+  onChange,
+  noChannel,
+  error,
+}: {
   what: string;
   sources: Source[];
   filter: RecordFilter;
@@ -41,39 +55,82 @@ export function RecordFilters({ what, sources, filter, onChange, noChannel, erro
     <div className="record-filters" role="group" aria-label={`Filter ${what}`}>
       <label>
         Channel
-        <select aria-label={`${what}: channel`} value={filter.sourceId} onChange={(e) => onChange({ sourceId: e.target.value === '' ? '' : e.target.value === 'none' ? 'none' : Number(e.target.value) })}>
+        <select
+          aria-label={`${what}: channel`}
+          value={filter.sourceId}
+          onChange={(e) =>
+            onChange({
+              sourceId: e.target.value === '' ? '' : e.target.value === 'none' ? 'none' : Number(e.target.value),
+            })
+          }
+        >
           <option value="">All channels</option>
           {noChannel && <option value="none">(no channel)</option>}
-          {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         From
-        <input type="date" aria-label={`${what}: from`} value={filter.from} onChange={(e) => onChange({ from: e.target.value })} />
+        <input
+          type="date"
+          aria-label={`${what}: from`}
+          value={filter.from}
+          onChange={(e) => onChange({ from: e.target.value })}
+        />
       </label>
       <label>
         To
-        <input type="date" aria-label={`${what}: to`} value={filter.to} onChange={(e) => onChange({ to: e.target.value })} aria-invalid={error ? true : undefined} />
+        <input
+          type="date"
+          aria-label={`${what}: to`}
+          value={filter.to}
+          onChange={(e) => onChange({ to: e.target.value })}
+          aria-invalid={error ? true : undefined}
+        />
       </label>
       {(filter.sourceId !== '' || filter.from || filter.to) && (
-        <button type="button" className="link-button" onClick={() => onChange({ sourceId: '', from: '', to: '' })}>Clear</button>
+        <button type="button" className="link-button" onClick={() => onChange({ sourceId: '', from: '', to: '' })}>
+          Clear
+        </button>
       )}
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
 
 /** "26–50 of 1,234" with Newer / Older. */
-export function Pager({ what, total, offset, onPage }: { what: string; total: number; offset: number; onPage: (offset: number) => void }) {
+export function Pager({
+  what,
+  total,
+  offset,
+  onPage,
+}: {
+  what: string;
+  total: number;
+  offset: number;
+  onPage: (offset: number) => void;
+}) {
   if (total === 0) return null;
   const last = Math.min(offset + pageSize, total);
   return (
     <nav className="pager" aria-label={`${what} pages`}>
-      <button type="button" onClick={() => onPage(Math.max(0, offset - pageSize))} disabled={offset === 0}>← Newer</button>
+      <button type="button" onClick={() => onPage(Math.max(0, offset - pageSize))} disabled={offset === 0}>
+        ← Newer
+      </button>
       <span className="muted" aria-live="polite">
         {(offset + 1).toLocaleString()}–{last.toLocaleString()} of {total.toLocaleString()}
       </span>
-      <button type="button" onClick={() => onPage(offset + pageSize)} disabled={last >= total}>Older →</button>
+      <button type="button" onClick={() => onPage(offset + pageSize)} disabled={last >= total}>
+        Older →
+      </button>
     </nav>
   );
 }

@@ -30,16 +30,27 @@ export function useShortfall(form: Form) {
     // The pending save is kept untyped; its undo gets back exactly what that save returned.
     const undo = options.undo as ((saved: unknown) => Promise<unknown>) | undefined;
     setPending(null);
-    const ok = await form.run(async () => {
-      try {
-        return await save(false);
-      } catch (e) {
-        if (e instanceof ApiCallError && e.code === 'needs_confirmation') {
-          setPending({ message: e.message, save: () => save(true), success, undo, done: options.done, anchor: options.anchor });
+    const ok = await form.run(
+      async () => {
+        try {
+          return await save(false);
+        } catch (e) {
+          if (e instanceof ApiCallError && e.code === 'needs_confirmation') {
+            setPending({
+              message: e.message,
+              save: () => save(true),
+              success,
+              undo,
+              done: options.done,
+              anchor: options.anchor,
+            });
+          }
+          throw e;
         }
-        throw e;
-      }
-    }, success, undo);
+      },
+      success,
+      undo,
+    );
     if (ok) options.done?.();
     return ok;
   };
@@ -65,8 +76,12 @@ export function useShortfall(form: Form) {
     >
       <p id="shortfall-message">{pending.message}.</p>
       <div className="dialog-actions">
-        <button type="button" onClick={() => setPending(null)}>Keep as it was</button>
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={form.busy}>Save anyway</button>
+        <button type="button" onClick={() => setPending(null)}>
+          Keep as it was
+        </button>
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={form.busy}>
+          Save anyway
+        </button>
       </div>
     </div>
   ) : null;

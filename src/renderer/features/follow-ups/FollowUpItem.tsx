@@ -24,7 +24,9 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
     const before = lead.followUpOn;
     try {
       await api.leads.update({ id: lead.id, followUpOn: date });
-      toast.info(`“${lead.title}”: follow up ${label}`, { undo: () => api.leads.update({ id: lead.id, followUpOn: before }).then(notifyDataChanged) });
+      toast.info(`“${lead.title}”: follow up ${label}`, {
+        undo: () => api.leads.update({ id: lead.id, followUpOn: before }).then(notifyDataChanged),
+      });
       notifyDataChanged();
     } catch (e) {
       toast.error(`Could not reschedule “${lead.title}”: ${(e as Error).message}`);
@@ -33,7 +35,9 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
   const done = async (next: string | null) => {
     try {
       await api.agenda.done({ leadId: lead.id, at: new Date().toISOString(), next });
-      toast.info(next ? `Follow-up on “${lead.title}” done; next on ${formatDay(next)}` : `Follow-up on “${lead.title}” done`);
+      toast.info(
+        next ? `Follow-up on “${lead.title}” done; next on ${formatDay(next)}` : `Follow-up on “${lead.title}” done`,
+      );
       notifyDataChanged();
     } catch (e) {
       toast.error(`Could not record the follow-up: ${(e as Error).message}`);
@@ -50,9 +54,15 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
           <ChannelChip name={lead.sourceName} color={lead.sourceColor} />
           {lead.client && <span>{lead.client}</span>}
           <StageBadge stage={lead.stage} />
-          {lead.valueMinor !== null && <span className="follow-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>}
+          {lead.valueMinor !== null && (
+            <span className="follow-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>
+          )}
           <span className={days < 0 ? 'overdue' : days === 0 ? 'today' : undefined}>
-            {days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue (${formatDay(due)})` : days === 0 ? 'Due today' : `Due ${formatDay(due)}`}
+            {days < 0
+              ? `${-days} day${days === -1 ? '' : 's'} overdue (${formatDay(due)})`
+              : days === 0
+                ? 'Due today'
+                : `Due ${formatDay(due)}`}
           </span>
         </div>
         <div className="follow-last">
@@ -93,7 +103,12 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
             Done<span className="sr-only"> with {lead.title}</span>
           </button>
           {choices.map((c) => (
-            <button key={c.label} type="button" onClick={() => reschedule(c.date, c.label.toLowerCase())} disabled={c.date === lead.followUpOn}>
+            <button
+              key={c.label}
+              type="button"
+              onClick={() => reschedule(c.date, c.label.toLowerCase())}
+              disabled={c.date === lead.followUpOn}
+            >
               {c.label}
               <span className="sr-only"> for {lead.title}</span>
             </button>
@@ -105,7 +120,8 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
             min={today}
             onChange={(e) => {
               setPicked(e.target.value);
-              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) void reschedule(e.target.value, `on ${formatDay(e.target.value)}`);
+              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value))
+                void reschedule(e.target.value, `on ${formatDay(e.target.value)}`);
             }}
           />
         </div>

@@ -20,7 +20,11 @@ export function FollowUpsPage() {
       <header className="page-header">
         <div>
           <h1>Follow-ups</h1>
-          <p className="page-summary">{agenda.data ? `${plural(groups.Today.length, 'due today', 'due today')}, ${groups.Overdue.length.toLocaleString()} overdue, ${plural(groups['Next 7 days'].length + groups.Later.length, 'coming up', 'coming up')}` : 'Loading…'}</p>
+          <p className="page-summary">
+            {agenda.data
+              ? `${plural(groups.Today.length, 'due today', 'due today')}, ${groups.Overdue.length.toLocaleString()} overdue, ${plural(groups['Next 7 days'].length + groups.Later.length, 'coming up', 'coming up')}`
+              : 'Loading…'}
+          </p>
         </div>
         {prefs.data?.notifications && <NotificationsOffer />}
       </header>
@@ -32,15 +36,34 @@ export function FollowUpsPage() {
       {agenda.data && dueNow === 0 && (
         <div className="empty-note">
           <h2>Nothing due</h2>
-          <p className="muted">{items.length ? 'Nothing for today or overdue; what is coming is below.' : 'Set a Follow-up date on a lead and it shows up here.'}</p>
+          <p className="muted">
+            {items.length
+              ? 'Nothing for today or overdue; what is coming is below.'
+              : 'Set a Follow-up date on a lead and it shows up here.'}
+          </p>
         </div>
       )}
-      {sectionNames.map((name) => groups[name].length > 0 && <Section key={name} name={name} items={groups[name]} today={today} weekStartsOn={weekStartsOn} />)}
+      {sectionNames.map(
+        (name) =>
+          groups[name].length > 0 && (
+            <Section key={name} name={name} items={groups[name]} today={today} weekStartsOn={weekStartsOn} />
+          ),
+      )}
     </div>
   );
 }
 
-function Section({ name, items, today, weekStartsOn }: { name: SectionName; items: AgendaItem[]; today: string; weekStartsOn: WeekStart }) {
+function Section({
+  name,
+  items,
+  today,
+  weekStartsOn,
+}: {
+  name: SectionName;
+  items: AgendaItem[];
+  today: string;
+  weekStartsOn: WeekStart;
+}) {
   const id = `group-${name.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section className="follow-group" aria-labelledby={id}>

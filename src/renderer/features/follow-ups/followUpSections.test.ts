@@ -9,7 +9,12 @@ describe('follow-up sections', () => {
     expect(sectionOf('2026-12-08', today)).toBe('Next 7 days');
     expect(sectionOf('2026-12-09', today)).toBe('Later');
     const groups = groupBySection(['2026-11-01', '2026-12-01', '2027-01-01', '2026-12-02'], (d) => d, today);
-    expect(groups).toEqual({ Today: ['2026-12-01'], Overdue: ['2026-11-01'], 'Next 7 days': ['2026-12-02'], Later: ['2027-01-01'] });
+    expect(groups).toEqual({
+      Today: ['2026-12-01'],
+      Overdue: ['2026-11-01'],
+      'Next 7 days': ['2026-12-02'],
+      Later: ['2027-01-01'],
+    });
   });
 
   it('reschedules from today; next week starts on the chosen first day', () => {

@@ -17,7 +17,9 @@ export function ChannelTypos({ created, applied }: { created: readonly string[];
       {typos.map((t) => (
         <p key={t.name}>
           “{t.name}” {applied ? 'is' : 'would be'} a new channel: did you mean <strong>{t.meant}</strong>?{' '}
-          {applied ? 'Undo this import, correct the name in the file and import it again.' : 'Correct the name in the file before importing.'}
+          {applied
+            ? 'Undo this import, correct the name in the file and import it again.'
+            : 'Correct the name in the file before importing.'}
         </p>
       ))}
     </div>

@@ -5,7 +5,10 @@ import { startImport } from './pendingImport';
 
 export type DataKind = 'leads' | 'payments' | 'expenses' | 'report';
 
-export type DataActionsProps = { kind: DataKind; range?: { from?: string; to?: string; basis?: 'cash' | 'usage'; attribution?: 'last' | 'first' } };
+export type DataActionsProps = {
+  kind: DataKind;
+  range?: { from?: string; to?: string; basis?: 'cash' | 'usage'; attribution?: 'last' | 'first' };
+};
 
 /** Import and Export buttons for a page that lists data. */
 export function DataActions({ kind, range }: DataActionsProps) {
@@ -40,12 +43,24 @@ export function DataActions({ kind, range }: DataActionsProps) {
               if (file) startImport(file);
             }}
           />
-          <button type="button" aria-label={what ? `Import${what} CSV` : undefined} onClick={() => (nativeFiles ? void nativeFiles.openCsv().then((f) => f && startImport(f)) : input.current?.click())}>
+          <button
+            type="button"
+            aria-label={what ? `Import${what} CSV` : undefined}
+            onClick={() =>
+              nativeFiles ? void nativeFiles.openCsv().then((f) => f && startImport(f)) : input.current?.click()
+            }
+          >
             Import CSV
           </button>
         </>
       )}
-      <button type="button" aria-label={what ? `Export${what} CSV` : undefined} onClick={onExport} disabled={exporting} aria-busy={exporting}>
+      <button
+        type="button"
+        aria-label={what ? `Export${what} CSV` : undefined}
+        onClick={onExport}
+        disabled={exporting}
+        aria-busy={exporting}
+      >
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
     </div>

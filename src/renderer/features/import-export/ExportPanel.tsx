@@ -30,7 +30,9 @@ export function ExportPanel() {
   return (
     <section className="panel" aria-labelledby="export-title" id="export">
       <h2 id="export-title">Export</h2>
-      <p className="muted">UTF-8 CSV with the headers of the LeadLedger formats; text that a spreadsheet would run as a formula is escaped.</p>
+      <p className="muted">
+        UTF-8 CSV with the headers of the LeadLedger formats; text that a spreadsheet would run as a formula is escaped.
+      </p>
       <div className="wizard-options">
         <div className="field">
           <label htmlFor="export-from">From</label>

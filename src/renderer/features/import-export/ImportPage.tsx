@@ -16,7 +16,13 @@ import './import-export.css';
 
 installGlobalImportHandlers();
 
-type Start = { mapping?: ColumnMapping; source?: string; skipInvalid?: boolean; dryRun?: boolean; sameAs?: { ref: string; id: number }[] };
+type Start = {
+  mapping?: ColumnMapping;
+  source?: string;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  sameAs?: { ref: string; id: number }[];
+};
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; name: string }
@@ -68,7 +74,12 @@ export function ImportPage({ route }: PageProps) {
   const run = async (file: ChosenFile, inspection: Inspection, start: Start) => {
     setError(null);
     try {
-      const { jobId: id } = await api.csv.startImport({ fileId: file.fileId, ...start, mapping: start.mapping, source: start.source || undefined });
+      const { jobId: id } = await api.csv.startImport({
+        fileId: file.fileId,
+        ...start,
+        mapping: start.mapping,
+        source: start.source || undefined,
+      });
       setStep({ kind: 'running', file, inspection, jobId: id, start });
     } catch (e) {
       setError((e as Error).message);
@@ -91,7 +102,8 @@ export function ImportPage({ route }: PageProps) {
         <div>
           <h1>Import</h1>
           <p className="page-summary">
-            LeadLedger CSVs, Upwork, PayPal, Stripe and Wise exports, and Toggl, Clockify and Harvest time are recognised; any other CSV is mapped column by column.
+            LeadLedger CSVs, Upwork, PayPal, Stripe and Wise exports, and Toggl, Clockify and Harvest time are
+            recognised; any other CSV is mapped column by column.
           </p>
         </div>
       </header>
@@ -149,12 +161,15 @@ export function ImportPage({ route }: PageProps) {
           trackerLabel={step.inspection.layout?.label ?? 'time tracker export'}
           projects={step.inspection.projects}
           onSaved={() => void inspect(step.file).catch((e: Error) => setError(e.message))}
-          {...(step.inspection.projects.every((p) => p.mapping !== null) ? { onCancel: () => setStep({ ...step, projects: false }), cancelLabel: 'Back' } : { onCancel: again })}
+          {...(step.inspection.projects.every((p) => p.mapping !== null)
+            ? { onCancel: () => setStep({ ...step, projects: false }), cancelLabel: 'Back' }
+            : { onCancel: again })}
         />
       )}
       {step.kind === 'ready' && !step.wizard && !step.projects && step.inspection.projects && (
         <p className="import-projects-note">
-          Time goes to the channels saved for its {step.inspection.projects.length === 1 ? 'project' : `${step.inspection.projects.length} projects`}.{' '}
+          Time goes to the channels saved for its{' '}
+          {step.inspection.projects.length === 1 ? 'project' : `${step.inspection.projects.length} projects`}.{' '}
           <button type="button" className="link-button" onClick={() => setStep({ ...step, projects: true })}>
             Change the project mapping
           </button>
@@ -175,9 +190,16 @@ export function ImportPage({ route }: PageProps) {
         />
       )}
       {step.kind === 'ready' && step.wizard && (
-        <MappingWizard fileId={step.file.fileId} inspection={step.inspection} busy={false} onImport={(mapping, o) => run(step.file, step.inspection, { mapping, skipInvalid: o.skipInvalid })} />
+        <MappingWizard
+          fileId={step.file.fileId}
+          inspection={step.inspection}
+          busy={false}
+          onImport={(mapping, o) => run(step.file, step.inspection, { mapping, skipInvalid: o.skipInvalid })}
+        />
       )}
-      {step.kind === 'running' && (!job || job.state === 'running') && <ImportProgress job={job} fileName={step.file.name} />}
+      {step.kind === 'running' && (!job || job.state === 'running') && (
+        <ImportProgress job={job} fileName={step.file.name} />
+      )}
       {step.kind === 'running' && job?.state === 'done' && job.summary && (
         <ImportSummaryView
           summary={job.summary}

@@ -18,7 +18,9 @@ export function ImportProgress({ job, fileName }: ImportProgressProps) {
       <h2>Importing {fileName}</h2>
       <progress max={1} value={fraction} aria-label="Import progress" />
       <p className="muted" aria-live="polite">
-        {job ? `${job.rows.toLocaleString()} rows · ${Math.round(fraction * 100)}% · ${job.rowsPerSecond.toLocaleString()} rows/s` : 'Starting…'}
+        {job
+          ? `${job.rows.toLocaleString()} rows · ${Math.round(fraction * 100)}% · ${job.rowsPerSecond.toLocaleString()} rows/s`
+          : 'Starting…'}
       </p>
       <div className="page-actions">
         <button type="button" className="danger" onClick={cancel} disabled={!job || cancelling}>

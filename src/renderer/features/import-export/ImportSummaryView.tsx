@@ -25,20 +25,37 @@ function story(s: ImportSummary): string[] {
   if (c.leads) out.push(plural(c.leads, 'lead'));
   if (c.payments) out.push(plural(c.payments, 'payment'));
   if (c.time) out.push(plural(c.time, 'time entry', 'time entries'));
-  if (c.fees) out.push(`${plural(c.fees, 'platform fee')}${s.merged ? ` (${s.merged.toLocaleString()} joined to their payment)` : ''}`);
+  if (c.fees)
+    out.push(
+      `${plural(c.fees, 'platform fee')}${s.merged ? ` (${s.merged.toLocaleString()} joined to their payment)` : ''}`,
+    );
   for (const [category, n] of Object.entries(c.expenses)) out.push(`${plural(n, 'expense')} (${category})`);
-  if (c.transfers) out.push(`${plural(c.transfers, 'transfer')} (money between your own accounts: neither revenue nor cost)`);
+  if (c.transfers)
+    out.push(`${plural(c.transfers, 'transfer')} (money between your own accounts: neither revenue nor cost)`);
   for (const [reason, n] of Object.entries(c.skipped)) out.push(`${plural(n, 'row')} skipped: ${reason}`);
-  for (const [reason, r] of Object.entries(c.invalid)) out.push(`${plural(r.count, 'row')} invalid: ${reason} (line${r.lines.length === 1 ? '' : 's'} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})`);
+  for (const [reason, r] of Object.entries(c.invalid))
+    out.push(
+      `${plural(r.count, 'row')} invalid: ${reason} (line${r.lines.length === 1 ? '' : 's'} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})`,
+    );
   return out;
 }
 
 /** What an import did (or would do), with links to what was added and the rows that were refused. */
-export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecided, onAnother }: ImportSummaryViewProps) {
+export function ImportSummaryView({
+  summary: s,
+  onSkipInvalid,
+  onApply,
+  onDecided,
+  onAnother,
+}: ImportSummaryViewProps) {
   const refused = !s.applied && !s.dryRun;
   const [ticks, setTicks] = useState<SameAsTicks>([]);
   const [undone, setUndone] = useState<string | null>(null);
-  const title = s.applied ? 'Import finished' : s.dryRun ? 'Check finished: nothing was written' : 'Nothing was imported';
+  const title = s.applied
+    ? 'Import finished'
+    : s.dryRun
+      ? 'Check finished: nothing was written'
+      : 'Nothing was imported';
   return (
     <section className="panel import-summary" aria-label="Import summary">
       <h2>{title}</h2>
@@ -88,7 +105,11 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
         </ul>
       )}
       <ReconciledRecords summary={s} {...(s.dryRun && onApply ? { ticks, onTicks: setTicks } : {})} />
-      {describePayerLinks(s.payerLinks) && <p data-testid="payer-links">{describePayerLinks(s.payerLinks)} (<a href="#/to-assign">To assign</a>)</p>}
+      {describePayerLinks(s.payerLinks) && (
+        <p data-testid="payer-links">
+          {describePayerLinks(s.payerLinks)} (<a href="#/to-assign">To assign</a>)
+        </p>
+      )}
       {s.createdSources.length > 0 && <p>New channels: {s.createdSources.join(', ')}</p>}
       <ChannelTypos created={s.createdSources} applied={s.applied} />
       {s.warnings.map((w) => (
@@ -98,22 +119,34 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
       ))}
       {s.applied && s.importId !== null && (
         <p className="import-links">
-          {s.kinds.leads > 0 && <a href={`#/leads?import=${s.importId}`}>See the {plural(s.kinds.leads, 'new lead')}</a>}
+          {s.kinds.leads > 0 && (
+            <a href={`#/leads?import=${s.importId}`}>See the {plural(s.kinds.leads, 'new lead')}</a>
+          )}
           {s.kinds.payments > 0 && <a href="#/costs">See {plural(s.kinds.payments, 'new payment')}</a>}
           {s.kinds.expenses > 0 && <a href="#/costs">See {plural(s.kinds.expenses, 'new expense')}</a>}
-          {s.kinds.time > 0 && <a href="#/reports">See the hours of {plural(s.kinds.time, 'new time entry', 'new time entries')} in Reports</a>}
+          {s.kinds.time > 0 && (
+            <a href="#/reports">
+              See the hours of {plural(s.kinds.time, 'new time entry', 'new time entries')} in Reports
+            </a>
+          )}
         </p>
       )}
       {s.invalidCount > 0 && (
         <div className="import-invalid">
-          <h3>{refused ? `${plural(s.invalidCount, 'invalid row')}: fix the file, or import the valid rows` : plural(s.invalidCount, 'invalid row')}</h3>
+          <h3>
+            {refused
+              ? `${plural(s.invalidCount, 'invalid row')}: fix the file, or import the valid rows`
+              : plural(s.invalidCount, 'invalid row')}
+          </h3>
           <ul>
             {s.invalid.map((r) => (
               <li key={`${r.line}-${r.message}`}>
                 <strong>Line {r.line}</strong>: {r.message}
               </li>
             ))}
-            {s.invalidCount > s.invalid.length && <li>… and {(s.invalidCount - s.invalid.length).toLocaleString()} more</li>}
+            {s.invalidCount > s.invalid.length && (
+              <li>… and {(s.invalidCount - s.invalid.length).toLocaleString()} more</li>
+            )}
           </ul>
         </div>
       )}
@@ -128,7 +161,9 @@ export function ImportSummaryView({ summary: s, onSkipInvalid, onApply, onDecide
             Import now
           </button>
         )}
-        {s.applied && s.importId !== null && !undone && <UndoImport importId={s.importId} undo={(id) => api.imports.undo({ id })} onUndone={setUndone} />}
+        {s.applied && s.importId !== null && !undone && (
+          <UndoImport importId={s.importId} undo={(id) => api.imports.undo({ id })} onUndone={setUndone} />
+        )}
         <button type="button" onClick={onAnother}>
           Import another file
         </button>

@@ -11,7 +11,12 @@ export type MappingWizardProps = {
   onImport: (mapping: ColumnMapping, options: { skipInvalid: boolean }) => void;
 };
 
-const targetLabels: Record<Target, string> = { leads: 'Leads', payments: 'Payments', expenses: 'Expenses', time: 'Time entries' };
+const targetLabels: Record<Target, string> = {
+  leads: 'Leads',
+  payments: 'Payments',
+  expenses: 'Expenses',
+  time: 'Time entries',
+};
 
 /** Any other CSV: choose what the rows are, map columns to fields, date format and decimals, check the preview, import. */
 export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWizardProps) {
@@ -39,7 +44,13 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
     };
   }, [fileId, mappingKey]);
 
-  const setTarget = (target: Target) => setMapping({ ...inspection.suggestions[target]!, source: mapping.source, currency: mapping.currency, kind: mapping.kind });
+  const setTarget = (target: Target) =>
+    setMapping({
+      ...inspection.suggestions[target]!,
+      source: mapping.source,
+      currency: mapping.currency,
+      kind: mapping.kind,
+    });
   const dateNote = inspection.dateNotes?.[mapping.target];
   const notes = preview.filter((r) => r.note).length;
   const setColumn = (field: string, value: string) => {
@@ -48,7 +59,10 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
     else columns[field] = Number(value);
     setMapping({ ...mapping, columns });
   };
-  const shownFields = useMemo(() => fields.filter((f) => mapping.columns[f.name] !== undefined).map((f) => f.name), [fields, mapping.columns]);
+  const shownFields = useMemo(
+    () => fields.filter((f) => mapping.columns[f.name] !== undefined).map((f) => f.name),
+    [fields, mapping.columns],
+  );
   const bad = preview.filter((r) => r.error).length;
 
   const start = async () => {
@@ -77,7 +91,11 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         </div>
         <div className="field">
           <label htmlFor="wizard-date">Date format</label>
-          <select id="wizard-date" value={mapping.dateFormat} onChange={(e) => setMapping({ ...mapping, dateFormat: e.target.value as DateFormat })}>
+          <select
+            id="wizard-date"
+            value={mapping.dateFormat}
+            onChange={(e) => setMapping({ ...mapping, dateFormat: e.target.value as DateFormat })}
+          >
             {dateFormats.map((f) => (
               <option key={f}>{f}</option>
             ))}
@@ -85,19 +103,33 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         </div>
         <div className="field">
           <label htmlFor="wizard-decimal">Decimal separator</label>
-          <select id="wizard-decimal" value={mapping.decimal} onChange={(e) => setMapping({ ...mapping, decimal: e.target.value as '.' | ',' })}>
+          <select
+            id="wizard-decimal"
+            value={mapping.decimal}
+            onChange={(e) => setMapping({ ...mapping, decimal: e.target.value as '.' | ',' })}
+          >
             <option value=".">Point: 1,234.56</option>
             <option value=",">Comma: 1.234,56</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="wizard-source">Channel for rows without one</label>
-          <input id="wizard-source" value={mapping.source ?? ''} maxLength={60} onChange={(e) => setMapping({ ...mapping, source: e.target.value || undefined })} placeholder="e.g. Fiverr" />
+          <input
+            id="wizard-source"
+            value={mapping.source ?? ''}
+            maxLength={60}
+            onChange={(e) => setMapping({ ...mapping, source: e.target.value || undefined })}
+            placeholder="e.g. Fiverr"
+          />
         </div>
         {mapping.target === 'time' ? (
           <div className="field">
             <label htmlFor="wizard-kind">Kind when empty</label>
-            <select id="wizard-kind" value={mapping.kind ?? 'delivery'} onChange={(e) => setMapping({ ...mapping, kind: e.target.value as 'sales' | 'delivery' })}>
+            <select
+              id="wizard-kind"
+              value={mapping.kind ?? 'delivery'}
+              onChange={(e) => setMapping({ ...mapping, kind: e.target.value as 'sales' | 'delivery' })}
+            >
               <option value="delivery">Delivery</option>
               <option value="sales">Sales</option>
             </select>
@@ -105,13 +137,34 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         ) : (
           <div className="field">
             <label htmlFor="wizard-currency">Currency when empty</label>
-            <input id="wizard-currency" value={mapping.currency ?? ''} maxLength={3} className="upper" onChange={(e) => setMapping({ ...mapping, currency: e.target.value.toUpperCase() || undefined })} placeholder="base" />
+            <input
+              id="wizard-currency"
+              value={mapping.currency ?? ''}
+              maxLength={3}
+              className="upper"
+              onChange={(e) => setMapping({ ...mapping, currency: e.target.value.toUpperCase() || undefined })}
+              placeholder="base"
+            />
           </div>
         )}
       </div>
-      {dateNote && <p className="muted" role="status">{dateNote}</p>}
-      {mapping.target === 'time' && <p className="muted">Map minutes, or a duration (1:30:00 or decimal hours). Entries under half a minute are skipped and counted. Sales is finding the work; delivery is doing it.</p>}
-      {mapping.target === 'payments' && <p className="muted">The fee is a cost: a fee written with the sign opposite to the gross is read as positive; with a Net column the fee is Gross − Net, and a row that does not add up is listed.</p>}
+      {dateNote && (
+        <p className="muted" role="status">
+          {dateNote}
+        </p>
+      )}
+      {mapping.target === 'time' && (
+        <p className="muted">
+          Map minutes, or a duration (1:30:00 or decimal hours). Entries under half a minute are skipped and counted.
+          Sales is finding the work; delivery is doing it.
+        </p>
+      )}
+      {mapping.target === 'payments' && (
+        <p className="muted">
+          The fee is a cost: a fee written with the sign opposite to the gross is read as positive; with a Net column
+          the fee is Gross − Net, and a row that does not add up is listed.
+        </p>
+      )}
       <div className="wizard-columns">
         {fields.map((f) => (
           <div className="field" key={f.name}>
@@ -119,7 +172,11 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
               {f.name}
               {f.required ? ' *' : ''}
             </label>
-            <select id={`map-${f.name}`} value={mapping.columns[f.name] ?? ''} onChange={(e) => setColumn(f.name, e.target.value)}>
+            <select
+              id={`map-${f.name}`}
+              value={mapping.columns[f.name] ?? ''}
+              onChange={(e) => setColumn(f.name, e.target.value)}
+            >
               <option value="">(none)</option>
               {inspection.headers.map((h, i) => (
                 <option key={`${h}-${i}`} value={i}>
@@ -131,7 +188,13 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         ))}
       </div>
       <h3>
-        Preview {preview.length > 0 && <span className="muted">({bad === 0 ? 'every row is valid' : `${bad} of ${preview.length} rows have a problem`}{notes > 0 ? `; ${notes} read otherwise than written` : ''})</span>}
+        Preview{' '}
+        {preview.length > 0 && (
+          <span className="muted">
+            ({bad === 0 ? 'every row is valid' : `${bad} of ${preview.length} rows have a problem`}
+            {notes > 0 ? `; ${notes} read otherwise than written` : ''})
+          </span>
+        )}
       </h3>
       <div className="table-scroll wizard-preview">
         <table className="data-table">
@@ -164,9 +227,16 @@ export function MappingWizard({ fileId, inspection, busy, onImport }: MappingWiz
         <label className="checkbox">
           <input type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} /> Save this mapping as
         </label>
-        <input aria-label="Mapping name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} disabled={!save} />
+        <input
+          aria-label="Mapping name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          disabled={!save}
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip invalid rows
+          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip
+          invalid rows
         </label>
       </div>
       <div className="page-actions">

@@ -23,14 +23,31 @@ const keyOf = (p: TrackerProject) => `${p.client}\u001f${p.project}`;
  * channel (required), a lead (offered when a lead's client is the tracker's client) and a kind
  * (delivery unless the user marks the project as sales). Saved for this and every later import.
  */
-export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCancel, cancelLabel = 'Choose another file' }: ProjectMappingProps) {
+export function ProjectMapping({
+  fileName,
+  trackerLabel,
+  projects,
+  onSaved,
+  onCancel,
+  cancelLabel = 'Choose another file',
+}: ProjectMappingProps) {
   const sources = useSources();
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(projects.map((p) => [keyOf(p), { sourceId: p.mapping?.sourceId ?? null, leadId: p.mapping?.leadId ?? null, kind: p.mapping?.kind ?? 'delivery' }])),
+    Object.fromEntries(
+      projects.map((p) => [
+        keyOf(p),
+        {
+          sourceId: p.mapping?.sourceId ?? null,
+          leadId: p.mapping?.leadId ?? null,
+          kind: p.mapping?.kind ?? 'delivery',
+        },
+      ]),
+    ),
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (p: TrackerProject, change: Partial<Choice>) => setChoices({ ...choices, [keyOf(p)]: { ...choices[keyOf(p)]!, ...change } });
+  const set = (p: TrackerProject, change: Partial<Choice>) =>
+    setChoices({ ...choices, [keyOf(p)]: { ...choices[keyOf(p)]!, ...change } });
   const unmapped = projects.filter((p) => choices[keyOf(p)]?.sourceId === null).length;
 
   const save = async () => {
@@ -55,8 +72,9 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
     <section className="panel project-mapping" aria-label="Map projects">
       <h2>Which channel is each project’s time for?</h2>
       <p className="muted">
-        {fileName} is a {trackerLabel}. Say once what each project is: LeadLedger remembers it for every later file from your tracker. Sales is finding the work
-        (proposals, calls, portfolio); delivery is doing it. Billable amounts in the file are not revenue and are not read.
+        {fileName} is a {trackerLabel}. Say once what each project is: LeadLedger remembers it for every later file from
+        your tracker. Sales is finding the work (proposals, calls, portfolio); delivery is doing it. Billable amounts in
+        the file are not revenue and are not read.
       </p>
       <div className="table-scroll">
         <table className="data-table">
@@ -90,7 +108,9 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
                       aria-label={`Channel for ${p.project || 'no project'}`}
                       id={`project-source-${i}`}
                       value={c.sourceId ?? ''}
-                      onChange={(e) => set(p, { sourceId: e.target.value === '' ? null : Number(e.target.value), leadId: null })}
+                      onChange={(e) =>
+                        set(p, { sourceId: e.target.value === '' ? null : Number(e.target.value), leadId: null })
+                      }
                     >
                       <option value="">Choose…</option>
                       {(sources.data ?? []).map((s) => (
@@ -122,7 +142,11 @@ export function ProjectMapping({ fileName, trackerLabel, projects, onSaved, onCa
                     )}
                   </td>
                   <td>
-                    <select aria-label={`Kind for ${p.project || 'no project'}`} value={c.kind} onChange={(e) => set(p, { kind: e.target.value as Choice['kind'] })}>
+                    <select
+                      aria-label={`Kind for ${p.project || 'no project'}`}
+                      value={c.kind}
+                      onChange={(e) => set(p, { kind: e.target.value as Choice['kind'] })}
+                    >
                       <option value="delivery">Delivery</option>
                       <option value="sales">Sales</option>
                     </select>

@@ -45,7 +45,10 @@ export function RecognisedFile(p: RecognisedFileProps) {
               </thead>
               <tbody>
                 {rows.map((r, n) => (
-                  <tr key={`${r.line}-${n}`} className={r.kind === 'invalid' || r.kind === 'unknown type' ? 'row-invalid' : undefined}>
+                  <tr
+                    key={`${r.line}-${n}`}
+                    className={r.kind === 'invalid' || r.kind === 'unknown type' ? 'row-invalid' : undefined}
+                  >
                     <td>{r.line}</td>
                     <td>{r.kind}</td>
                     <td>{r.date}</td>
@@ -62,10 +65,17 @@ export function RecognisedFile(p: RecognisedFileProps) {
       <div className="wizard-options">
         <div className="field">
           <label htmlFor="import-source">Channel (optional)</label>
-          <input id="import-source" value={p.source} maxLength={60} onChange={(e) => p.onSource(e.target.value)} placeholder="as in the file" />
+          <input
+            id="import-source"
+            value={p.source}
+            maxLength={60}
+            onChange={(e) => p.onSource(e.target.value)}
+            placeholder="as in the file"
+          />
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={p.skipInvalid} onChange={(e) => p.onSkipInvalid(e.target.checked)} /> Skip invalid rows
+          <input type="checkbox" checked={p.skipInvalid} onChange={(e) => p.onSkipInvalid(e.target.checked)} /> Skip
+          invalid rows
         </label>
       </div>
       <div className="page-actions">

@@ -29,11 +29,15 @@ export function ReconciledRecords({ summary: s, ticks = [], onTicks }: Reconcile
     <div className="import-reconciled">
       {s.matched.length > 0 && (
         <>
-          <h3>{s.applied ? 'Matched to what you entered' : 'Will match what you entered'}: {s.matched.length.toLocaleString()}</h3>
+          <h3>
+            {s.applied ? 'Matched to what you entered' : 'Will match what you entered'}:{' '}
+            {s.matched.length.toLocaleString()}
+          </h3>
           <ul className="import-story" aria-label="Matched to what you entered">
             {s.matched.map((m) => (
               <li key={`${m.imported.ref}-${m.typed.id}`}>
-                {describeImported(m.imported)} is <strong>{describeRecord(m.typed)}</strong>: counted once, keeping your link and notes
+                {describeImported(m.imported)} is <strong>{describeRecord(m.typed)}</strong>: counted once, keeping your
+                link and notes
               </li>
             ))}
           </ul>
@@ -56,7 +60,12 @@ export function ReconciledRecords({ summary: s, ticks = [], onTicks }: Reconcile
                     <li key={c.id}>
                       {onTicks ? (
                         <label className="checkbox">
-                          <input type="checkbox" checked={ticked(d.imported.ref, c.id)} onChange={(e) => toggle(d.imported.ref, c.id, e.target.checked)} /> the same as {describeRecord(c)}
+                          <input
+                            type="checkbox"
+                            checked={ticked(d.imported.ref, c.id)}
+                            onChange={(e) => toggle(d.imported.ref, c.id, e.target.checked)}
+                          />{' '}
+                          the same as {describeRecord(c)}
                         </label>
                       ) : (
                         describeRecord(c)
@@ -69,13 +78,25 @@ export function ReconciledRecords({ summary: s, ticks = [], onTicks }: Reconcile
           </ul>
         </>
       )}
-      {s.leadLinks > 0 && <p data-testid="lead-links">{plural(s.leadLinks, 'payment')} linked to {s.leadLinks === 1 ? 'its lead' : 'their leads'} by title or client</p>}
+      {s.leadLinks > 0 && (
+        <p data-testid="lead-links">
+          {plural(s.leadLinks, 'payment')} linked to {s.leadLinks === 1 ? 'its lead' : 'their leads'} by title or client
+        </p>
+      )}
     </div>
   );
 }
 
 /** Undo of an applied import (docs/domain.md §7): removes what it added, puts back what it took over. */
-export function UndoImport({ importId, onUndone, undo }: { importId: number; onUndone: (message: string) => void; undo: (id: number) => Promise<{ restored: number; removed: Record<string, number> }> }) {
+export function UndoImport({
+  importId,
+  onUndone,
+  undo,
+}: {
+  importId: number;
+  onUndone: (message: string) => void;
+  undo: (id: number) => Promise<{ restored: number; removed: Record<string, number> }>;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
@@ -84,7 +105,9 @@ export function UndoImport({ importId, onUndone, undo }: { importId: number; onU
     try {
       const r = await undo(importId);
       const removed = Object.values(r.removed).reduce((a, b) => a + b, 0);
-      onUndone(`Import undone: ${plural(removed, 'record')} removed${r.restored ? `, ${plural(r.restored, 'record')} you entered put back` : ''}`);
+      onUndone(
+        `Import undone: ${plural(removed, 'record')} removed${r.restored ? `, ${plural(r.restored, 'record')} you entered put back` : ''}`,
+      );
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -26,7 +26,9 @@ export function UnknownTypes({ types, onDecided }: UnknownTypesProps) {
           .filter((t) => t.platform === platform)
           .map((t) => {
             const c = choices[keyOf(t)]!;
-            return c.startsWith('expense:') ? { type: t.type, as: 'expense' as const, category: c.slice(8) as (typeof categories)[number] } : { type: t.type, as: c as 'payment' | 'fee' | 'transfer' | 'ignore' };
+            return c.startsWith('expense:')
+              ? { type: t.type, as: 'expense' as const, category: c.slice(8) as (typeof categories)[number] }
+              : { type: t.type, as: c as 'payment' | 'fee' | 'transfer' | 'ignore' };
           });
         await api.csv.decideTypes({ platform: platform as 'upwork' | 'paypal' | 'stripe', decisions });
       }
@@ -41,7 +43,9 @@ export function UnknownTypes({ types, onDecided }: UnknownTypesProps) {
   return (
     <div className="import-unknown" role="group" aria-label="Unknown types">
       <h3>Types LeadLedger does not know: say once what each one is</h3>
-      <p className="muted">Your choice is saved for this platform and used by every later import. Nothing is guessed.</p>
+      <p className="muted">
+        Your choice is saved for this platform and used by every later import. Nothing is guessed.
+      </p>
       <ul>
         {types.map((t) => (
           <li key={keyOf(t)}>
@@ -54,7 +58,11 @@ export function UnknownTypes({ types, onDecided }: UnknownTypesProps) {
                 {t.count > t.lines.length ? ', …' : ''}
               </span>
             </label>
-            <select id={`type-${keyOf(t)}`} value={choices[keyOf(t)] ?? ''} onChange={(e) => setChoices({ ...choices, [keyOf(t)]: e.target.value as Choice })}>
+            <select
+              id={`type-${keyOf(t)}`}
+              value={choices[keyOf(t)] ?? ''}
+              onChange={(e) => setChoices({ ...choices, [keyOf(t)]: e.target.value as Choice })}
+            >
               <option value="">Choose…</option>
               <option value="payment">Payment (revenue)</option>
               <option value="fee">Platform fee on a payment</option>

@@ -7,7 +7,18 @@ import { formatShortDay, todayLocal } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import './bid-row.css';
 
-type Bid = Pick<LeadRow, 'id' | 'title' | 'appliedOn' | 'invited' | 'minutesAfterPost' | 'proposalsWhenBid' | 'boostConnects' | 'boostOutcome' | 'viewedOn'>;
+type Bid = Pick<
+  LeadRow,
+  | 'id'
+  | 'title'
+  | 'appliedOn'
+  | 'invited'
+  | 'minutesAfterPost'
+  | 'proposalsWhenBid'
+  | 'boostConnects'
+  | 'boostOutcome'
+  | 'viewedOn'
+>;
 
 /** docs/domain.md §8: "Viewed" in one click (a button: Enter or Space from the keyboard); again to take it back. */
 export function ViewedToggle({ lead }: { lead: Bid }) {
@@ -33,7 +44,11 @@ export function ViewedToggle({ lead }: { lead: Bid }) {
       disabled={busy}
       onClick={toggle}
       onPointerDown={(e) => e.stopPropagation()}
-      title={viewed ? `Viewed on ${lead.viewedOn}; click to take it back` : 'The client opened this proposal: mark it viewed today'}
+      title={
+        viewed
+          ? `Viewed on ${lead.viewedOn}; click to take it back`
+          : 'The client opened this proposal: mark it viewed today'
+      }
       aria-label={viewed ? `${lead.title}: viewed on ${lead.viewedOn}` : `Mark ${lead.title} viewed`}
     >
       {viewed ? `✓ Viewed ${formatShortDay(lead.viewedOn!)}` : 'Viewed?'}

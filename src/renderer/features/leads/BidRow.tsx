@@ -1,12 +1,25 @@
 import { useId } from 'react';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
-import { type BoostOutcome, boostOutcomes, type CompetitionBucket, competitionBuckets, formatPostedAgo, parsePostedAgo } from '../../../shared/domain/bid-facts';
+import {
+  type BoostOutcome,
+  boostOutcomes,
+  type CompetitionBucket,
+  competitionBuckets,
+  formatPostedAgo,
+  parsePostedAgo,
+} from '../../../shared/domain/bid-facts';
 import './bid-row.css';
 
 // docs/domain.md §8: the facts of a bid, in one compact row of the lead form. Kept apart from the
 // form's own model so the form gains them with a few lines.
 
-export type BidValues = { invited: boolean; postedAgo: string; proposalsWhenBid: '' | CompetitionBucket; boostOutcome: '' | BoostOutcome; viewedOn: string };
+export type BidValues = {
+  invited: boolean;
+  postedAgo: string;
+  proposalsWhenBid: '' | CompetitionBucket;
+  boostOutcome: '' | BoostOutcome;
+  viewedOn: string;
+};
 
 export type BidInput = {
   invited: boolean;
@@ -16,7 +29,9 @@ export type BidInput = {
   viewedOn: string | null;
 };
 
-export function bidFromLead(lead: Pick<LeadRow, 'invited' | 'minutesAfterPost' | 'proposalsWhenBid' | 'boostOutcome' | 'viewedOn'> | undefined): BidValues {
+export function bidFromLead(
+  lead: Pick<LeadRow, 'invited' | 'minutesAfterPost' | 'proposalsWhenBid' | 'boostOutcome' | 'viewedOn'> | undefined,
+): BidValues {
   return {
     invited: lead?.invited ?? false,
     postedAgo: formatPostedAgo(lead?.minutesAfterPost ?? null),
@@ -29,7 +44,8 @@ export function bidFromLead(lead: Pick<LeadRow, 'invited' | 'minutesAfterPost' |
 /** The API's fields, or the message for "posted … ago" when it cannot be read. */
 export function bidToInput(v: BidValues): BidInput | { error: string } {
   const minutes = parsePostedAgo(v.postedAgo);
-  if (minutes === undefined) return { error: 'Write how long before you bid the job was posted, like 25 min, 2 h or 1 day' };
+  if (minutes === undefined)
+    return { error: 'Write how long before you bid the job was posted, like 25 min, 2 h or 1 day' };
   return {
     invited: v.invited,
     minutesAfterPost: minutes,
@@ -48,7 +64,13 @@ export function BidRow({ value, onChange, boosted, error }: Props) {
     <fieldset className="bid-row span-4" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>Bid</legend>
       <label className="bid-check">
-        <input type="checkbox" name="invited" checked={value.invited} onChange={(e) => set('invited', e.target.checked)} /> Invited
+        <input
+          type="checkbox"
+          name="invited"
+          checked={value.invited}
+          onChange={(e) => set('invited', e.target.checked)}
+        />{' '}
+        Invited
       </label>
       <label>
         Posted
@@ -68,7 +90,12 @@ export function BidRow({ value, onChange, boosted, error }: Props) {
       </label>
       <label>
         Proposals on the job
-        <select name="proposalsWhenBid" aria-label="Proposals on the job" value={value.proposalsWhenBid} onChange={(e) => set('proposalsWhenBid', e.target.value as BidValues['proposalsWhenBid'])}>
+        <select
+          name="proposalsWhenBid"
+          aria-label="Proposals on the job"
+          value={value.proposalsWhenBid}
+          onChange={(e) => set('proposalsWhenBid', e.target.value as BidValues['proposalsWhenBid'])}
+        >
           <option value="">—</option>
           {competitionBuckets.map((b) => (
             <option key={b} value={b}>
@@ -97,7 +124,13 @@ export function BidRow({ value, onChange, boosted, error }: Props) {
       </label>
       <label>
         Viewed
-         <input name="viewedOn" aria-label="Viewed on" type="date" value={value.viewedOn} onChange={(e) => set('viewedOn', e.target.value)} />
+        <input
+          name="viewedOn"
+          aria-label="Viewed on"
+          type="date"
+          value={value.viewedOn}
+          onChange={(e) => set('viewedOn', e.target.value)}
+        />
       </label>
       {error && (
         <span id={`${id}-error`} className="field-error bid-error">

@@ -12,11 +12,28 @@ export function ClosedOnEditor({ lead }: { lead: LeadDetail }) {
   const error = form.errors.closedOn ?? form.errors.form;
   return (
     <span className="inline-form">
-      <input type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} aria-label="Closed on" aria-invalid={error ? true : undefined} />
-      <button type="button" disabled={form.busy || !date || date === lead.closedOn} onClick={() => form.run(() => api.leads.update({ id: lead.id, closedOn: date }), `Closed date set to ${formatDay(date)}`)}>
+      <input
+        type="date"
+        value={date}
+        max={todayLocal()}
+        onChange={(e) => setDate(e.target.value)}
+        aria-label="Closed on"
+        aria-invalid={error ? true : undefined}
+      />
+      <button
+        type="button"
+        disabled={form.busy || !date || date === lead.closedOn}
+        onClick={() =>
+          form.run(() => api.leads.update({ id: lead.id, closedOn: date }), `Closed date set to ${formatDay(date)}`)
+        }
+      >
         Save
       </button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

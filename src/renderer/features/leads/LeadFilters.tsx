@@ -23,7 +23,11 @@ export function LeadFilters({ query, onChange, staleDays }: LeadFiltersProps) {
     <div className="filters" role="group" aria-label="Filters">
       <div className="filter">
         <label htmlFor={`${id}-1`}>Channel</label>
-        <select id={`${id}-1`} value={selectedSource} onChange={(e) => onChange({ source: e.target.value || undefined })}>
+        <select
+          id={`${id}-1`}
+          value={selectedSource}
+          onChange={(e) => onChange({ source: e.target.value || undefined })}
+        >
           <option value="">All channels</option>
           {selectedSource && !sourceList.some((s) => String(s.id) === selectedSource) && (
             <option value={selectedSource}>Selected channels</option>
@@ -38,7 +42,11 @@ export function LeadFilters({ query, onChange, staleDays }: LeadFiltersProps) {
       </div>
       <div className="filter">
         <label htmlFor={`${id}-2`}>Stage</label>
-        <select id={`${id}-2`} value={value('stage')} onChange={(e) => onChange({ stage: e.target.value || undefined })}>
+        <select
+          id={`${id}-2`}
+          value={value('stage')}
+          onChange={(e) => onChange({ stage: e.target.value || undefined })}
+        >
           <option value="">All stages</option>
           {value('stage').includes(',') && <option value={value('stage')}>Several stages</option>}
           {stages.map((s) => (
@@ -62,21 +70,46 @@ export function LeadFilters({ query, onChange, staleDays }: LeadFiltersProps) {
       </div>
       <div className="filter">
         <label htmlFor={`${id}-4`}>Created from</label>
-        <input id={`${id}-4`} type="date" value={value('from')} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+        <input
+          id={`${id}-4`}
+          type="date"
+          value={value('from')}
+          onChange={(e) => onChange({ from: e.target.value || undefined })}
+        />
       </div>
       <div className="filter">
         <label htmlFor={`${id}-5`}>Created to</label>
-        <input id={`${id}-5`} type="date" value={value('to')} onChange={(e) => onChange({ to: e.target.value || undefined })} />
+        <input
+          id={`${id}-5`}
+          type="date"
+          value={value('to')}
+          onChange={(e) => onChange({ to: e.target.value || undefined })}
+        />
       </div>
       <label className="checkbox filter-check">
-        <input type="checkbox" checked={value('stale') === '1'} onChange={(e) => onChange({ stale: e.target.checked ? '1' : undefined })} /> Stale only
+        <input
+          type="checkbox"
+          checked={value('stale') === '1'}
+          onChange={(e) => onChange({ stale: e.target.checked ? '1' : undefined })}
+        />{' '}
+        Stale only
         <span className="muted small">(no activity for {staleDays} days)</span>
       </label>
       {active && (
         <button
           type="button"
           className="link-button"
-          onClick={() => onChange({ source: undefined, stage: undefined, tag: undefined, from: undefined, to: undefined, q: undefined, stale: undefined })}
+          onClick={() =>
+            onChange({
+              source: undefined,
+              stage: undefined,
+              tag: undefined,
+              from: undefined,
+              to: undefined,
+              q: undefined,
+              stale: undefined,
+            })
+          }
         >
           Clear filters
         </button>

@@ -93,7 +93,9 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
       onClose();
     } catch (error) {
       const apiErrors =
-        error instanceof ApiCallError ? apiErrorsToForm(error.fields, error.message) : { form: (error as Error).message };
+        error instanceof ApiCallError
+          ? apiErrorsToForm(error.fields, error.message)
+          : { form: (error as Error).message };
       setErrors(apiErrors);
       focusFirstError(apiErrors);
     } finally {
@@ -134,7 +136,9 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
           <select
             name="stage"
             value={values.stage}
-            onChange={(e) => isStageValue(e.target.value) && setValues((v) => ({ ...v, stage: e.target.value as typeof v.stage }))}
+            onChange={(e) =>
+              isStageValue(e.target.value) && setValues((v) => ({ ...v, stage: e.target.value as typeof v.stage }))
+            }
           >
             {stages.map((s) => (
               <option key={s} value={s}>
@@ -150,7 +154,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
           <input {...input('appliedOn')} type="date" />
         </Field>
         {isClosed(values.stage) && (
-          <Field label={values.stage === 'won' ? 'Won on' : 'Lost on'} error={errors.closedOn} hint={values.closedOn ? undefined : 'Empty: today'}>
+          <Field
+            label={values.stage === 'won' ? 'Won on' : 'Lost on'}
+            error={errors.closedOn}
+            hint={values.closedOn ? undefined : 'Empty: today'}
+          >
             <input {...input('closedOn')} type="date" />
           </Field>
         )}
@@ -181,7 +189,12 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
             <input {...input('lostReason')} type="text" autoComplete="off" />
           </Field>
         )}
-        <Field label="Tags" error={errors.tags} hint="Separated by commas or semicolons (CSV uses ;)" className="span-4">
+        <Field
+          label="Tags"
+          error={errors.tags}
+          hint="Separated by commas or semicolons (CSV uses ;)"
+          className="span-4"
+        >
           <input {...input('tags')} type="text" autoComplete="off" />
         </Field>
         <Field label="Notes" error={errors.notes} className="span-4">

@@ -22,14 +22,24 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col" className="num">Gross</th>
-                <th scope="col" className="num">Fee</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="num">
+                  Gross
+                </th>
+                <th scope="col" className="num">
+                  Fee
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {m.payments.length === 0 && (
-                <tr><td colSpan={4} className="table-empty">No payments linked yet.</td></tr>
+                <tr>
+                  <td colSpan={4} className="table-empty">
+                    No payments linked yet.
+                  </td>
+                </tr>
               )}
               {m.payments.map((p) => (
                 <tr key={p.id}>
@@ -37,12 +47,23 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
                   <td>
                     {formatDay(p.date)}
                     {p.description && <span className="muted small lead-money-description">{p.description}</span>}
-                    {p.sourceId !== lead.sourceId && <span className="muted small lead-money-description" title={staysOnChannel(p.sourceName)}>{p.sourceName} revenue</span>}
+                    {p.sourceId !== lead.sourceId && (
+                      <span className="muted small lead-money-description" title={staysOnChannel(p.sourceName)}>
+                        {p.sourceName} revenue
+                      </span>
+                    )}
                   </td>
                   <td className="num">{money(p.grossMinor, p.currency)}</td>
                   <td className="num">{money(p.feeMinor, p.currency)}</td>
                   <td className="num">
-                    <button type="button" className="link-button" aria-label={`Unlink the payment of ${formatDay(p.date)}`} onClick={() => link.run(() => api.payments.update({ id: p.id, leadId: null }), 'Payment unlinked')}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Unlink the payment of ${formatDay(p.date)}`}
+                      onClick={() =>
+                        link.run(() => api.payments.update({ id: p.id, leadId: null }), 'Payment unlinked')
+                      }
+                    >
                       Unlink
                     </button>
                   </td>
@@ -50,26 +71,55 @@ export function LeadMoney({ lead }: { lead: LeadDetail }) {
               ))}
             </tbody>
           </table>
-          <LinkPayment lead={lead} onLink={(id) => link.run(() => api.payments.update({ id, leadId: lead.id }), 'Payment linked')} />
+          <LinkPayment
+            lead={lead}
+            onLink={(id) => link.run(() => api.payments.update({ id, leadId: lead.id }), 'Payment linked')}
+          />
           <FormError message={link.errors.form ?? link.errors.leadId} />
           <dl className="details">
-            <div><dt>Revenue</dt><dd>{money(m.revenue, m.currency)}</dd></div>
-            <div><dt>Fees</dt><dd>{money(m.fees, m.currency)}</dd></div>
+            <div>
+              <dt>Revenue</dt>
+              <dd>{money(m.revenue, m.currency)}</dd>
+            </div>
+            <div>
+              <dt>Fees</dt>
+              <dd>{money(m.fees, m.currency)}</dd>
+            </div>
             <div>
               <dt>Connects cost</dt>
               <dd>
                 {m.connects.net.toLocaleString()} net
-                {m.connects.unitPriceMinor !== null && m.connects.priceCurrency && <> at {money(m.connects.unitPriceMinor, m.connects.priceCurrency)} = {money(m.connectsCost, m.currency)}</>}
-                {m.connects.refunded > 0 && <span className="muted"> ({m.connects.spent} spent, {m.connects.refunded} refunded)</span>}
+                {m.connects.unitPriceMinor !== null && m.connects.priceCurrency && (
+                  <>
+                    {' '}
+                    at {money(m.connects.unitPriceMinor, m.connects.priceCurrency)} ={' '}
+                    {money(m.connectsCost, m.currency)}
+                  </>
+                )}
+                {m.connects.refunded > 0 && (
+                  <span className="muted">
+                    {' '}
+                    ({m.connects.spent} spent, {m.connects.refunded} refunded)
+                  </span>
+                )}
               </dd>
             </div>
             <div>
               <dt>Profit</dt>
-              <dd className={m.profit < 0 ? 'negative' : m.profit > 0 ? 'positive' : ''}><strong>{money(m.profit, m.currency)}</strong></dd>
+              <dd className={m.profit < 0 ? 'negative' : m.profit > 0 ? 'positive' : ''}>
+                <strong>{money(m.profit, m.currency)}</strong>
+              </dd>
             </div>
           </dl>
-          <p className="muted small">Connects valued at the credit price of the day the lead came in. Subscriptions are the channel’s costs: they count in Reports, not here.</p>
-          {m.warnings.map((w) => <p key={w} className="report-warning">{w}</p>)}
+          <p className="muted small">
+            Connects valued at the credit price of the day the lead came in. Subscriptions are the channel’s costs: they
+            count in Reports, not here.
+          </p>
+          {m.warnings.map((w) => (
+            <p key={w} className="report-warning">
+              {w}
+            </p>
+          ))}
         </>
       )}
     </section>
@@ -95,21 +145,42 @@ function LinkPayment({ lead, onLink }: { lead: LeadDetail; onLink: (paymentId: n
     <div className="link-payment">
       <div className="inline-form">
         <label htmlFor="link-payment">Link a payment</label>
-        <select id="link-payment-channel" aria-label="Link payments from" value={channel} onChange={(e) => { setChannel(e.target.value as 'lead' | 'all'); setChoice(''); }}>
+        <select
+          id="link-payment-channel"
+          aria-label="Link payments from"
+          value={channel}
+          onChange={(e) => {
+            setChannel(e.target.value as 'lead' | 'all');
+            setChoice('');
+          }}
+        >
           <option value="lead">{lead.sourceName}</option>
           <option value="all">All channels</option>
         </select>
-        <select id="link-payment" value={choice} onChange={(e) => setChoice(e.target.value ? Number(e.target.value) : '')} disabled={unlinked.length === 0}>
+        <select
+          id="link-payment"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value ? Number(e.target.value) : '')}
+          disabled={unlinked.length === 0}
+        >
           <option value="">{unlinked.length === 0 ? 'No unlinked payments' : 'Choose…'}</option>
           {unlinked.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.date} · {money(p.grossMinor, p.currency)}{p.sourceId !== lead.sourceId ? ` · ${p.sourceName}` : ''}{p.description ? ` · ${p.description.slice(0, 60)}` : ''}
+              {p.date} · {money(p.grossMinor, p.currency)}
+              {p.sourceId !== lead.sourceId ? ` · ${p.sourceName}` : ''}
+              {p.description ? ` · ${p.description.slice(0, 60)}` : ''}
             </option>
           ))}
         </select>
-        <button type="button" disabled={choice === ''} onClick={() => choice !== '' && onLink(choice)}>Link</button>
+        <button type="button" disabled={choice === ''} onClick={() => choice !== '' && onLink(choice)}>
+          Link
+        </button>
       </div>
-      {chosen && chosen.sourceId !== lead.sourceId && <p className="muted small" role="note">{staysOnChannel(chosen.sourceName)}</p>}
+      {chosen && chosen.sourceId !== lead.sourceId && (
+        <p className="muted small" role="note">
+          {staysOnChannel(chosen.sourceName)}
+        </p>
+      )}
     </div>
   );
 }

@@ -24,7 +24,10 @@ import { TimeSection } from '../time/TimeSection';
 
 export function LeadPage({ route }: PageProps) {
   const id = Number(route.param);
-  const lead = useAsync(() => (Number.isInteger(id) && id > 0 ? api.leads.get({ id }) : Promise.reject(new Error('No such lead'))), [id]);
+  const lead = useAsync(
+    () => (Number.isInteger(id) && id > 0 ? api.leads.get({ id }) : Promise.reject(new Error('No such lead'))),
+    [id],
+  );
   if (lead.error) {
     return (
       <div className="page">
@@ -60,7 +63,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
       }
       const on = movedOn && movedOn !== todayLocal() ? movedOn : undefined;
       if (on && (stage === 'replied' || stage === 'interview')) await api.leads.move({ id: lead.id, stage, on });
-      else if (on && stage === 'applied' && !lead.appliedOn) await api.leads.update({ id: lead.id, stage, appliedOn: on });
+      else if (on && stage === 'applied' && !lead.appliedOn)
+        await api.leads.update({ id: lead.id, stage, appliedOn: on });
       else await api.leads.move({ id: lead.id, stage });
       toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}${on ? ` on ${on}` : ''}`);
       notifyDataChanged();
@@ -74,7 +78,10 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     setConfirming(false);
     try {
       const { undoId } = await api.leads.delete({ id: lead.id });
-      const undo = undoId && (() => api.undo.lead({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+      const undo =
+        undoId &&
+        (() =>
+          api.undo.lead({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info(`Deleted “${lead.title}”`, undo ? { undo } : undefined);
       notifyDataChanged();
       navigate('leads');
@@ -102,7 +109,12 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     ['Applied', formatDay(lead.appliedOn) || '—'],
     ['Closed', <ClosedOnEditor key={`closed-${lead.closedOn}`} lead={lead} />],
     ['Follow-up', formatDay(lead.followUpOn) || '—'],
-    ['Connects', spent ? `${lead.connects} + ${lead.boostConnects} boost${lead.connectsRefunded ? `, ${lead.connectsRefunded} refunded` : ''}` : '—'],
+    [
+      'Connects',
+      spent
+        ? `${lead.connects} + ${lead.boostConnects} boost${lead.connectsRefunded ? `, ${lead.connectsRefunded} refunded` : ''}`
+        : '—',
+    ],
     ['Bid', <BidLine key="bid" lead={lead} />],
     ['Fee override', lead.feePercent === null ? 'Channel rule' : `${lead.feePercent}%`],
     ['Tags', lead.tags.length ? lead.tags.join(', ') : '—'],
@@ -126,7 +138,12 @@ function LeadView({ lead }: { lead: LeadDetail }) {
         <div className="page-actions">
           <div className="filter">
             <label htmlFor="lead-stage">Move to stage</label>
-            <select id="lead-stage" value={lead.stage} disabled={moving} onChange={(e) => move(e.target.value as Stage)}>
+            <select
+              id="lead-stage"
+              value={lead.stage}
+              disabled={moving}
+              onChange={(e) => move(e.target.value as Stage)}
+            >
               {stages.map((s) => (
                 <option key={s} value={s}>
                   {stageLabels[s]}
@@ -134,7 +151,14 @@ function LeadView({ lead }: { lead: LeadDetail }) {
               ))}
             </select>
             <label htmlFor="lead-stage-on">on</label>
-            <input id="lead-stage-on" type="date" value={movedOn} max={todayLocal()} onChange={(e) => setMovedOn(e.target.value)} title="The day it moved (Applied, Replied, Interview); Won and Lost ask for theirs" />
+            <input
+              id="lead-stage-on"
+              type="date"
+              value={movedOn}
+              max={todayLocal()}
+              onChange={(e) => setMovedOn(e.target.value)}
+              title="The day it moved (Applied, Replied, Interview); Won and Lost ask for theirs"
+            />
           </div>
           <button type="button" onClick={() => setEditing(true)}>
             Edit
@@ -174,7 +198,11 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                     <>Added as {stageLabels[change.toStage]}</>
                   )}
                 </span>
-                <time dateTime={change.changedAt}>{typedDayOf(change.changedAt) ? formatDay(typedDayOf(change.changedAt)!) : formatDateTime(change.changedAt)}</time>
+                <time dateTime={change.changedAt}>
+                  {typedDayOf(change.changedAt)
+                    ? formatDay(typedDayOf(change.changedAt)!)
+                    : formatDateTime(change.changedAt)}
+                </time>
               </li>
             ))}
           </ol>

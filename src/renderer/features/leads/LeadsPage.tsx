@@ -15,7 +15,10 @@ export function LeadsPage({ route }: PageProps) {
   const queryText = route.query.toString();
   const { staleDays } = usePreferences();
   // The cutoff is fixed when the filter is read, so the list does not refetch every render.
-  const query = useMemo(() => leadsQueryFrom(new URLSearchParams(queryText), staleCutoff(staleDays, new Date())), [queryText, staleDays]);
+  const query = useMemo(
+    () => leadsQueryFrom(new URLSearchParams(queryText), staleCutoff(staleDays, new Date())),
+    [queryText, staleDays],
+  );
   const [total, setTotal] = useState<number | undefined>();
   const onTotal = useCallback((t: number | undefined) => setTotal(t), []);
 

@@ -56,15 +56,40 @@ const columns: ColumnDef[] = [
   },
   { id: 'client', label: 'Client', sort: 'client', text: (l) => ({ font: 'cell', text: l.client }) },
   { id: 'stage', label: 'Stage', sort: 'stage', fixed: true, cell: (l) => <StageBadge stage={l.stage} /> },
-  { id: 'value', label: 'Value', sort: 'value', align: 'end', text: (l) => ({ font: 'cell', text: formatValue(l.valueMinor, l.currency), numeric: true }) },
-  { id: 'connects', label: 'Connects', sort: 'connects', fixed: true, align: 'end', cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : '') },
+  {
+    id: 'value',
+    label: 'Value',
+    sort: 'value',
+    align: 'end',
+    text: (l) => ({ font: 'cell', text: formatValue(l.valueMinor, l.currency), numeric: true }),
+  },
+  {
+    id: 'connects',
+    label: 'Connects',
+    sort: 'connects',
+    fixed: true,
+    align: 'end',
+    cell: (l) => (l.connects + l.boostConnects ? l.connects + l.boostConnects : ''),
+  },
   { id: 'created', label: 'Created', sort: 'createdOn', fixed: true, cell: (l) => formatShortDay(l.createdOn) },
-  { id: 'follow', label: 'Follow-up', sort: 'followUpOn', fixed: true, cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : '') },
+  {
+    id: 'follow',
+    label: 'Follow-up',
+    sort: 'followUpOn',
+    fixed: true,
+    cell: (l) => (l.followUpOn ? formatShortDay(l.followUpOn) : ''),
+  },
   { id: 'tags', label: 'Tags', text: (l) => ({ font: 'cell', text: l.tags.join(', ') }) },
 ];
 
 /** Whether a cell shows its text whole: a fixed column, an empty or loading cell, or text measured to fit. */
-function cellFits(c: ColumnDef, column: number, lead: LeadRow | undefined, text: CellText | undefined, fit: CellFit | undefined): boolean {
+function cellFits(
+  c: ColumnDef,
+  column: number,
+  lead: LeadRow | undefined,
+  text: CellText | undefined,
+  fit: CellFit | undefined,
+): boolean {
   if (!lead || c.fixed) return true;
   if (!text) return false;
   return text.text === '' || (fit?.(column, text.font, text.text, text.extra, text.numeric) ?? false);
@@ -78,7 +103,12 @@ const headHeight = 34;
 /** Rows per row group: the unit a frame recycles while scrolling (see useGroupKeys). */
 const groupRows = 16;
 
-export type LeadsTableProps = { query: LeadsQuery; onSort: (field: LeadSortField) => void; onTotal?: (total: number | undefined) => void; staleDays: number };
+export type LeadsTableProps = {
+  query: LeadsQuery;
+  onSort: (field: LeadSortField) => void;
+  onTotal?: (total: number | undefined) => void;
+  staleDays: number;
+};
 
 export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProps) {
   const { total, error, rowAt, ensure } = useLeadPages(query);
@@ -93,7 +123,8 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 4,
-    observeElementOffset: (instance, onOffset) => observeElementOffset(instance, (offset, scrolling) => onOffset(offset * scale.current.factor, scrolling)),
+    observeElementOffset: (instance, onOffset) =>
+      observeElementOffset(instance, (offset, scrolling) => onOffset(offset * scale.current.factor, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current.factor, options, instance),
   });
   // The rows show below the sticky header: their viewport is the scroller's less the header.
@@ -102,7 +133,11 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
-  const groups = useGroupKeys(Math.floor(first / groupRows), last < 0 ? -1 : Math.floor(last / groupRows), virtualizer.isScrolling);
+  const groups = useGroupKeys(
+    Math.floor(first / groupRows),
+    last < 0 ? -1 : Math.floor(last / groupRows),
+    virtualizer.isScrolling,
+  );
   const { tracks, fit } = useColumnFit(tableRef);
 
   useEffect(() => {
@@ -116,7 +151,11 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
   }, [key]);
 
   const now = new Date();
-  const style = { '--leads-columns': tracks, '--leads-head': `${headHeight}px`, '--leads-body': `${scale.current.track}px` } as CSSProperties;
+  const style = {
+    '--leads-columns': tracks,
+    '--leads-head': `${headHeight}px`,
+    '--leads-body': `${scale.current.track}px`,
+  } as CSSProperties;
 
   return (
     <div className="table-scroll leads-table-scroll" ref={scrollRef} tabIndex={-1}>
@@ -125,7 +164,14 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
           Could not load leads: {error}
         </p>
       )}
-      <table className="leads-table" role="table" aria-label="Leads" aria-rowcount={count + 1} style={style} ref={tableRef}>
+      <table
+        className="leads-table"
+        role="table"
+        aria-label="Leads"
+        aria-rowcount={count + 1}
+        style={style}
+        ref={tableRef}
+      >
         <Header sort={query.sort} onSort={onSort} />
         {groups.map(({ key: groupKey, group }) => {
           const from = group * groupRows;
@@ -133,7 +179,15 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
           const rows: ReactNode[] = [];
           for (let index = from; index < to; index++) {
             const lead = rowAt(index);
-            rows.push(<Row key={index - from} lead={lead} index={index} stale={lead ? isStale(lead, staleDays, now) : false} fit={fit} />);
+            rows.push(
+              <Row
+                key={index - from}
+                lead={lead}
+                index={index}
+                stale={lead ? isStale(lead, staleDays, now) : false}
+                fit={fit}
+              />,
+            );
           }
           return (
             <tbody key={groupKey} role="rowgroup" style={{ transform: `translateY(${from * rowHeight - shift}px)` }}>
@@ -148,7 +202,13 @@ export function LeadsTable({ query, onSort, onTotal, staleDays }: LeadsTableProp
 }
 
 // The header does not change while scrolling: memoized, a frame renders only the rows.
-const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefined; onSort: (field: LeadSortField) => void }) {
+const Header = memo(function Header({
+  sort,
+  onSort,
+}: {
+  sort: LeadSort | undefined;
+  onSort: (field: LeadSortField) => void;
+}) {
   const sortState = (field?: LeadSortField): 'ascending' | 'descending' | 'none' | undefined => {
     if (!field) return undefined;
     if (sort?.field !== field) return 'none';
@@ -158,7 +218,13 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
     <thead role="rowgroup">
       <tr role="row" aria-rowindex={1}>
         {columns.map((c) => (
-          <th key={c.id} role="columnheader" scope="col" aria-sort={sortState(c.sort)} className={classNames(c.align === 'end' && 'num', !c.sort && 'plain')}>
+          <th
+            key={c.id}
+            role="columnheader"
+            scope="col"
+            aria-sort={sortState(c.sort)}
+            className={classNames(c.align === 'end' && 'num', !c.sort && 'plain')}
+          >
             {c.sort ? (
               <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                 {c.label}
@@ -178,17 +244,37 @@ const Header = memo(function Header({ sort, onSort }: { sort: LeadSort | undefin
 
 // Rows are memoized: a frame renders only the rows whose lead changed. Loaded and loading rows are
 // one component, so a row whose page arrives is updated in place rather than rebuilt.
-const Row = memo(function Row({ lead, index, stale, fit }: { lead: LeadRow | undefined; index: number; stale: boolean; fit: CellFit | undefined }) {
+const Row = memo(function Row({
+  lead,
+  index,
+  stale,
+  fit,
+}: {
+  lead: LeadRow | undefined;
+  index: number;
+  stale: boolean;
+  fit: CellFit | undefined;
+}) {
   return (
-    <tr role="row" aria-rowindex={index + 2} className={lead ? 'row' : 'row row-loading'} onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}>
+    <tr
+      role="row"
+      aria-rowindex={index + 2}
+      className={lead ? 'row' : 'row row-loading'}
+      onClick={lead ? () => navigate(`lead/${lead.id}`) : undefined}
+    >
       {columns.map((c, column) => {
         const text = lead && c.text ? c.text(lead, stale) : undefined;
         const fits = cellFits(c, column, lead, text, fit);
         // A clipped cell shows its whole text as a tooltip; a cell that fits needs none.
         return (
           // "num" aligns to the end; "fit" cells do not clip (see column-tracks.ts).
-          <td key={c.id} role="cell" className={classNames(c.align === 'end' && 'num', fits && 'fit')} title={fits ? undefined : text?.text}>
-            {lead ? (c.cell ? c.cell(lead, stale) : text?.text) : <span className="skeleton" aria-hidden="true" />}
+          <td
+            key={c.id}
+            role="cell"
+            className={classNames(c.align === 'end' && 'num', fits && 'fit')}
+            title={fits ? undefined : text?.text}
+          >
+            {lead ? c.cell ? c.cell(lead, stale) : text?.text : <span className="skeleton" aria-hidden="true" />}
           </td>
         );
       })}

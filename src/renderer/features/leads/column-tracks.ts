@@ -16,7 +16,8 @@ export type TextMeasure = (text: string, font: FitFont) => number;
 export function daySamples(format: (iso: string) => string, today = new Date()): string[] {
   const years = [today.getFullYear(), today.getFullYear() - 1];
   const samples: string[] = [];
-  for (const year of years) for (let month = 1; month <= 12; month++) samples.push(format(`${year}-${String(month).padStart(2, '0')}-28`));
+  for (const year of years)
+    for (let month = 1; month <= 12; month++) samples.push(format(`${year}-${String(month).padStart(2, '0')}-28`));
   return samples;
 }
 
@@ -35,7 +36,8 @@ export const channelTrackMax = 180;
 
 /** `grid-template-columns` for the table's rows and header, in the order of its columns. */
 export function columnTracks(measure: TextMeasure, days: string[], channels: readonly string[] = []): string {
-  const fitted = (header: string, content: number) => `${Math.ceil(Math.max(content + cellPadding, measure(header, 'header') + headerChrome) + slack)}px`;
+  const fitted = (header: string, content: number) =>
+    `${Math.ceil(Math.max(content + cellPadding, measure(header, 'header') + headerChrome) + slack)}px`;
   const stage = fitted('Stage', widest(measure, Object.values(stageLabels), 'badge') + badgeChrome);
   const connects = fitted('Connects', measure('99999', 'cell'));
   const day = widest(measure, days, 'cell');
@@ -58,7 +60,14 @@ export function columnTracks(measure: TextMeasure, days: string[], channels: rea
  * cell's border box, padding included). Numbers get 8 % more room: the table shows them with
  * tabular figures, which a canvas does not measure.
  */
-export function textFits(measure: TextMeasure, font: FitFont, text: string, width: number, extra = 0, numeric = false): boolean {
+export function textFits(
+  measure: TextMeasure,
+  font: FitFont,
+  text: string,
+  width: number,
+  extra = 0,
+  numeric = false,
+): boolean {
   const needed = measure(text, font) * (numeric ? 1.08 : 1) + extra + cellPadding + slack;
   return needed <= width;
 }

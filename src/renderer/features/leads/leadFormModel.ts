@@ -32,7 +32,12 @@ export type LeadFormValues = {
 export type LeadFormField = keyof LeadFormValues;
 export type LeadFormErrors = Partial<Record<LeadFormField | 'form', string>>;
 
-export function emptyLeadForm(defaults: { sourceId?: number; currency: string; today: string; stage?: Stage }): LeadFormValues {
+export function emptyLeadForm(defaults: {
+  sourceId?: number;
+  currency: string;
+  today: string;
+  stage?: Stage;
+}): LeadFormValues {
   return {
     title: '',
     sourceId: defaults.sourceId ? String(defaults.sourceId) : '',
@@ -83,7 +88,14 @@ const countFields = ['connects', 'boostConnects', 'connectsRefunded'] as const;
 
 /** Tags are typed separated by commas (or semicolons, the CSV separator). */
 export function splitTagText(text: string): string[] {
-  return [...new Set(text.split(/[,;]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The obvious mistakes, caught before a round trip; the API checks everything again. */
@@ -149,8 +161,24 @@ export function isClosed(stage: Stage): boolean {
 }
 
 const formFields = new Set<string>([
-  'title', 'sourceId', 'client', 'url', 'stage', 'createdOn', 'appliedOn', 'connects', 'boostConnects',
-  'connectsRefunded', 'value', 'currency', 'tags', 'notes', 'lostReason', 'followUpOn', 'closedOn', 'feePercent',
+  'title',
+  'sourceId',
+  'client',
+  'url',
+  'stage',
+  'createdOn',
+  'appliedOn',
+  'connects',
+  'boostConnects',
+  'connectsRefunded',
+  'value',
+  'currency',
+  'tags',
+  'notes',
+  'lostReason',
+  'followUpOn',
+  'closedOn',
+  'feePercent',
 ]);
 
 /** API field errors ('tags.2', 'value', 'closedOn') placed next to the form's controls. */

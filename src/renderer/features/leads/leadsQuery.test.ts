@@ -4,9 +4,18 @@ import { isFiltered, leadsQueryFrom, nextSort } from './leadsQuery';
 
 describe('leads query from the URL', () => {
   it('reads every filter and the sort', () => {
-    const q = leadsQueryFrom(new URLSearchParams('q=react&source=3,4&stage=won,lost&tag=api&from=2026-01-01&to=2026-06-30&sort=value&dir=asc'));
+    const q = leadsQueryFrom(
+      new URLSearchParams('q=react&source=3,4&stage=won,lost&tag=api&from=2026-01-01&to=2026-06-30&sort=value&dir=asc'),
+    );
     expect(q).toEqual({
-      filter: { search: 'react', sourceIds: [3, 4], stages: ['won', 'lost'], tag: 'api', createdFrom: '2026-01-01', createdTo: '2026-06-30' },
+      filter: {
+        search: 'react',
+        sourceIds: [3, 4],
+        stages: ['won', 'lost'],
+        tag: 'api',
+        createdFrom: '2026-01-01',
+        createdTo: '2026-06-30',
+      },
       sort: { field: 'value', dir: 'asc' },
     });
     expect(LeadList.safeParse({ ...q.filter, sort: q.sort }).success).toBe(true);

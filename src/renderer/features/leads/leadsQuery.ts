@@ -5,7 +5,18 @@ import { isStage, type Stage } from '../../../shared/domain/stages';
 export type LeadSort = { field: LeadSortField; dir: 'asc' | 'desc' };
 export type LeadsQuery = { filter: LeadFilter; sort: LeadSort | undefined };
 
-const sortFields: readonly LeadSortField[] = ['title', 'client', 'source', 'stage', 'createdOn', 'appliedOn', 'followUpOn', 'value', 'connects', 'updatedAt'];
+const sortFields: readonly LeadSortField[] = [
+  'title',
+  'client',
+  'source',
+  'stage',
+  'createdOn',
+  'appliedOn',
+  'followUpOn',
+  'value',
+  'connects',
+  'updatedAt',
+];
 
 /**
  * Filters and sort from the URL (#/leads?source=3&stage=won&tag=react&from=2026-01-01&sort=value&dir=desc).
@@ -30,7 +41,10 @@ export function leadsQueryFrom(query: URLSearchParams, staleBefore?: string): Le
     ...(Number(query.get('import')) > 0 ? { importId: Number(query.get('import')) } : {}), // CSV import summary links
   };
   const field = query.get('sort') as LeadSortField | null;
-  const sort = field && sortFields.includes(field) ? { field, dir: query.get('dir') === 'asc' ? ('asc' as const) : ('desc' as const) } : undefined;
+  const sort =
+    field && sortFields.includes(field)
+      ? { field, dir: query.get('dir') === 'asc' ? ('asc' as const) : ('desc' as const) }
+      : undefined;
   return { filter, sort };
 }
 

@@ -7,13 +7,17 @@ import { useSources } from '../../lib/useSources';
 export type CellFit = (column: number, font: FitFont, text: string, extra?: number, numeric?: boolean) => boolean;
 
 // Before the fonts are known (the first render), widths that fit English text in the default font.
-const defaultTracks = 'minmax(0, 2.6fr) minmax(0, 1.3fr) minmax(0, 1.4fr) 104px minmax(0, 1.5fr) 92px 112px 112px minmax(0, 1fr)';
+const defaultTracks =
+  'minmax(0, 2.6fr) minmax(0, 1.3fr) minmax(0, 1.4fr) 104px minmax(0, 1.5fr) 92px 112px 112px minmax(0, 1fr)';
 
 /**
  * The table's column tracks (column-tracks.ts) and a `fit` test for its cells: text is measured on a
  * canvas in the table's fonts, against the header cells' widths (watched with a ResizeObserver).
  */
-export function useColumnFit(tableRef: RefObject<HTMLTableElement | null>): { tracks: string; fit: CellFit | undefined } {
+export function useColumnFit(tableRef: RefObject<HTMLTableElement | null>): {
+  tracks: string;
+  fit: CellFit | undefined;
+} {
   const [measure, setMeasure] = useState<TextMeasure>();
   const [widths, setWidths] = useState<number[]>();
   const sources = useSources(true);
@@ -50,10 +54,16 @@ export function useColumnFit(tableRef: RefObject<HTMLTableElement | null>): { tr
   }, [tableRef]);
   // Two days stand for the day format: when Settings change it, the widths are measured again.
   const format = `${formatShortDay('2000-09-28')}|${formatShortDay(`${new Date().getFullYear()}-09-28`)}`;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `format` stands for formatShortDay's settings
-  const tracks = useMemo(() => (measure ? columnTracks(measure, daySamples(formatShortDay), channels) : defaultTracks), [measure, format, channels]);
+  const tracks = useMemo(
+    () => (measure ? columnTracks(measure, daySamples(formatShortDay), channels) : defaultTracks),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `format` stands for formatShortDay's settings
+    [measure, format, channels],
+  );
   const fit = useMemo<CellFit | undefined>(
-    () => (measure && widths ? (column, font, text, extra, numeric) => textFits(measure, font, text, widths[column] ?? 0, extra, numeric) : undefined),
+    () =>
+      measure && widths
+        ? (column, font, text, extra, numeric) => textFits(measure, font, text, widths[column] ?? 0, extra, numeric)
+        : undefined,
     [measure, widths],
   );
   return { tracks, fit };

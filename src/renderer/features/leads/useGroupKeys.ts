@@ -7,7 +7,11 @@ import { useRef } from 'react';
  * re-inserting rows (which Chromium styles and lays out from scratch). When scrolling stops the
  * groups are put back in reading order, so assistive technology and Tab meet the rows in order.
  */
-export function useGroupKeys(firstGroup: number, lastGroup: number, scrolling: boolean): { key: number; group: number }[] {
+export function useGroupKeys(
+  firstGroup: number,
+  lastGroup: number,
+  scrolling: boolean,
+): { key: number; group: number }[] {
   const state = useRef({ order: [] as number[], groupOf: new Map<number, number>(), next: 0 });
   const { order, groupOf } = state.current;
   const wanted = new Set<number>();

@@ -94,7 +94,8 @@ function useCardLimit(most: number): number {
     // requestIdleCallback, a task.
     const idle = (run: () => void) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 250 }) : window.setTimeout(run);
-    const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : window.clearTimeout(id));
+    const cancelIdle = (id: number) =>
+      typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : window.clearTimeout(id);
     const frame = requestAnimationFrame(() => {
       timer = idle(() => startTransition(() => setLimit((l) => l + moreCards)));
     });
@@ -106,7 +107,16 @@ function useCardLimit(most: number): number {
   return limit;
 }
 
-export function Board({ columns, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, revealId = null }: BoardProps) {
+export function Board({
+  columns,
+  search,
+  sourceId,
+  onMove,
+  staleDays,
+  closedAll,
+  onToggleClosed,
+  revealId = null,
+}: BoardProps) {
   const limit = useCardLimit(Math.max(0, ...columns.map((c) => c.leads.length)));
   const [active, setActive] = useState<LeadRow | null>(null);
   const boardRef = useRef<HTMLDivElement | null>(null);
@@ -137,8 +147,10 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
   const title = (id: string | number) => leadOf(id)?.title ?? 'Lead';
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => `Picked up ${title(a.id)} from ${stageLabels[stageOf(a.id) ?? 'new']}.`,
-    onDragOver: ({ active: a, over }) => (over ? `${title(a.id)} is over ${place(a.id, over.id)}.` : `${title(a.id)} is not over a column.`),
-    onDragEnd: ({ active: a, over }) => (over ? `${title(a.id)} was moved to ${place(a.id, over.id)}.` : `${title(a.id)} was dropped outside the board.`),
+    onDragOver: ({ active: a, over }) =>
+      over ? `${title(a.id)} is over ${place(a.id, over.id)}.` : `${title(a.id)} is not over a column.`,
+    onDragEnd: ({ active: a, over }) =>
+      over ? `${title(a.id)} was moved to ${place(a.id, over.id)}.` : `${title(a.id)} was dropped outside the board.`,
     onDragCancel: ({ active: a }) => `Moving ${title(a.id)} was cancelled.`,
   };
 
@@ -154,7 +166,8 @@ export function Board({ columns, search, sourceId, onMove, staleDays, closedAll,
     const from = columns.find((c) => c.leads.some((l) => l.id === id));
     const index = from?.leads.findIndex((l) => l.id === id) ?? -1;
     const unchanged =
-      from?.stage === target.stage && (target.beforeId === null ? index === from.leads.length - 1 : from.leads[index + 1]?.id === target.beforeId);
+      from?.stage === target.stage &&
+      (target.beforeId === null ? index === from.leads.length - 1 : from.leads[index + 1]?.id === target.beforeId);
     if (!unchanged) onMove(id, target.stage, target.beforeId);
   };
 

@@ -29,7 +29,18 @@ function columnValue(column: Column): string {
   return `${shown.join(' · ')}${column.values.length > 2 ? ' · …' : ''}`;
 }
 
-export function BoardColumn({ column, highlighted, search, sourceId, onMove, staleDays, closedAll, onToggleClosed, limit = Number.POSITIVE_INFINITY, revealId = null }: BoardColumnProps) {
+export function BoardColumn({
+  column,
+  highlighted,
+  search,
+  sourceId,
+  onMove,
+  staleDays,
+  closedAll,
+  onToggleClosed,
+  limit = Number.POSITIVE_INFINITY,
+  revealId = null,
+}: BoardColumnProps) {
   const now = new Date();
   const closed = column.stage === 'won' || column.stage === 'lost';
   const { setNodeRef } = useDroppable({ id: `column-${column.stage}`, data: { stage: column.stage } });
@@ -37,7 +48,8 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove, sta
   const hidden = Math.max(0, column.total - column.leads.length);
   const value = columnValue(column);
   // The card to reveal is drawn even before the batches reach it.
-  const shown = column.leads.length > limit ? column.leads.filter((l, i) => i < limit || l.id === revealId) : column.leads;
+  const shown =
+    column.leads.length > limit ? column.leads.filter((l, i) => i < limit || l.id === revealId) : column.leads;
   const tableLink = `#/${routeWith('leads', { stage: column.stage, q: search, source: sourceId ? String(sourceId) : undefined })}`;
   return (
     <section
@@ -56,14 +68,24 @@ export function BoardColumn({ column, highlighted, search, sourceId, onMove, sta
         {closed && onToggleClosed && (
           <button type="button" className="link-button closed-toggle" onClick={onToggleClosed} aria-pressed={closedAll}>
             {closedAll ? 'All time' : 'Last 30 days'}
-            <span className="sr-only">{closedAll ? `: showing all ${stageLabels[column.stage]} leads, show the last 30 days` : `: show all ${stageLabels[column.stage]} leads`}</span>
+            <span className="sr-only">
+              {closedAll
+                ? `: showing all ${stageLabels[column.stage]} leads, show the last 30 days`
+                : `: show all ${stageLabels[column.stage]} leads`}
+            </span>
           </button>
         )}
       </header>
       <SortableContext items={shown.map((l) => `lead-${l.id}`)} strategy={verticalListSortingStrategy}>
         <div className="column-cards">
           {shown.map((lead) => (
-            <SortableLeadCard key={lead.id} lead={lead} onMove={(stage) => onMove(lead.id, stage)} stale={isStale(lead, staleDays, now)} reveal={lead.id === revealId} />
+            <SortableLeadCard
+              key={lead.id}
+              lead={lead}
+              onMove={(stage) => onMove(lead.id, stage)}
+              stale={isStale(lead, staleDays, now)}
+              reveal={lead.id === revealId}
+            />
           ))}
           {column.total === 0 && <p className="column-empty">No leads</p>}
           {hidden > 0 && (

@@ -63,8 +63,20 @@ export function FirstDayGuide() {
         </button>
       ),
     },
-    { key: 'import', done: s.import, label: 'Import a statement', hint: 'Upwork, PayPal, Stripe, Wise or our CSV: payments, fees and Connects purchases.', action: <a href="#/import">Import a file</a> },
-    { key: 'time', done: s.time, label: 'Log time', hint: 'Sales and delivery hours make profit per hour.', action: <a href="#/sources">On Channels, or the clock on a card</a> },
+    {
+      key: 'import',
+      done: s.import,
+      label: 'Import a statement',
+      hint: 'Upwork, PayPal, Stripe, Wise or our CSV: payments, fees and Connects purchases.',
+      action: <a href="#/import">Import a file</a>,
+    },
+    {
+      key: 'time',
+      done: s.time,
+      label: 'Log time',
+      hint: 'Sales and delivery hours make profit per hour.',
+      action: <a href="#/sources">On Channels, or the clock on a card</a>,
+    },
   ];
   const left = items.filter((i) => !i.done).length;
   if (left === 0) return null;
@@ -72,35 +84,37 @@ export function FirstDayGuide() {
   return (
     // The Hide button sits beside the summary, not in it: a button inside <summary> is a nested control.
     <div className="first-day-wrap">
-    <details className="first-day panel" open={s.leads === 0 ? true : undefined} aria-labelledby="first-day-title">
-      <summary className="first-day-head">
-        <h2 id="first-day-title">Your first day · {items.length - left} of {items.length} done</h2>
-      </summary>
-      <ol className="first-day-steps">
-        {items.map((i) => (
-          <li key={i.key} className={i.done ? 'done' : undefined} data-step={i.key}>
-            <span className="first-day-mark" aria-hidden="true">
-              {i.done ? '✓' : ''}
-            </span>
-            <span className="first-day-text">
-              <strong>{i.label}</strong>
-              {i.done ? <span className="sr-only"> (done)</span> : <span className="muted"> {i.hint}</span>}
-            </span>
-            {!i.done && <span className="first-day-action">{i.action}</span>}
-          </li>
-        ))}
-      </ol>
-    </details>
-    <button
-      type="button"
-      className="link-button first-day-hide"
-      onClick={() => {
-        localStorage.setItem(dismissedKey, '1');
-        setDismissed(true);
-      }}
-    >
-      Hide this guide
-    </button>
+      <details className="first-day panel" open={s.leads === 0 ? true : undefined} aria-labelledby="first-day-title">
+        <summary className="first-day-head">
+          <h2 id="first-day-title">
+            Your first day · {items.length - left} of {items.length} done
+          </h2>
+        </summary>
+        <ol className="first-day-steps">
+          {items.map((i) => (
+            <li key={i.key} className={i.done ? 'done' : undefined} data-step={i.key}>
+              <span className="first-day-mark" aria-hidden="true">
+                {i.done ? '✓' : ''}
+              </span>
+              <span className="first-day-text">
+                <strong>{i.label}</strong>
+                {i.done ? <span className="sr-only"> (done)</span> : <span className="muted"> {i.hint}</span>}
+              </span>
+              {!i.done && <span className="first-day-action">{i.action}</span>}
+            </li>
+          ))}
+        </ol>
+      </details>
+      <button
+        type="button"
+        className="link-button first-day-hide"
+        onClick={() => {
+          localStorage.setItem(dismissedKey, '1');
+          setDismissed(true);
+        }}
+      >
+        Hide this guide
+      </button>
     </div>
   );
 }

@@ -72,7 +72,17 @@ export function SortableLeadCard({ lead, onMove, stale = false, reveal = false }
 }
 
 /** The look of a card, shared by the board and the drag overlay. */
-export function CardBody({ lead, children, move, stale = false }: { lead: LeadRow; children?: ReactNode; move?: ReactNode; stale?: boolean }) {
+export function CardBody({
+  lead,
+  children,
+  move,
+  stale = false,
+}: {
+  lead: LeadRow;
+  children?: ReactNode;
+  move?: ReactNode;
+  stale?: boolean;
+}) {
   const due = lead.followUpOn ? daysFromToday(lead.followUpOn) : null;
   const open = lead.stage !== 'won' && lead.stage !== 'lost';
   // Only credit channels spend connects, so a count shows only there.
@@ -93,7 +103,9 @@ export function CardBody({ lead, children, move, stale = false }: { lead: LeadRo
           <span className="chip-dot" style={{ background: lead.sourceColor }} aria-hidden="true" />
           {lead.sourceName}
         </span>
-        {lead.valueMinor !== null && <span className="card-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>}
+        {lead.valueMinor !== null && (
+          <span className="card-value">{formatValueShort(lead.valueMinor, lead.currency)}</span>
+        )}
       </div>
       <div className="card-foot">
         {(stale || connects > 0) && (

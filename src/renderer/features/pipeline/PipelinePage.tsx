@@ -21,11 +21,20 @@ export function PipelinePage({ route }: PageProps) {
   const closedAll = route.query.get('closed') === 'all';
   const closedFrom = closedAll ? undefined : toIsoDate(subDays(new Date(), 30));
   const { columns, error, move, closeoutDialog, revealId } = useBoard(search, sourceId, closedFrom);
-  const toggleClosed = () => replaceRoute(routeWith('pipeline', { q: search, source: sourceId ? String(sourceId) : undefined, closed: closedAll ? undefined : 'all' }));
+  const toggleClosed = () =>
+    replaceRoute(
+      routeWith('pipeline', {
+        q: search,
+        source: sourceId ? String(sourceId) : undefined,
+        closed: closedAll ? undefined : 'all',
+      }),
+    );
   const filtered = Boolean(search || sourceId);
-  const setSource = (value: string) => replaceRoute(routeWith('pipeline', { q: search, source: value, closed: closedAll ? 'all' : undefined }));
+  const setSource = (value: string) =>
+    replaceRoute(routeWith('pipeline', { q: search, source: value, closed: closedAll ? 'all' : undefined }));
   const total = columns?.reduce((sum, c) => sum + c.total, 0) ?? 0;
-  const open = columns?.filter((c) => c.stage !== 'won' && c.stage !== 'lost').reduce((sum, c) => sum + c.total, 0) ?? 0;
+  const open =
+    columns?.filter((c) => c.stage !== 'won' && c.stage !== 'lost').reduce((sum, c) => sum + c.total, 0) ?? 0;
   return (
     <div className="page page-fill">
       <header className="page-header">
@@ -69,7 +78,18 @@ export function PipelinePage({ route }: PageProps) {
       {!columns && !error && <p className="muted">Loading…</p>}
       {columns && total === 0 && !filtered && <Welcome />}
       {columns && total === 0 && filtered && <p className="muted">No leads match these filters.</p>}
-      {columns && total > 0 && <Board columns={columns} search={search} sourceId={sourceId} onMove={move} revealId={revealId} staleDays={staleDays} closedAll={closedAll} onToggleClosed={toggleClosed} />}
+      {columns && total > 0 && (
+        <Board
+          columns={columns}
+          search={search}
+          sourceId={sourceId}
+          onMove={move}
+          revealId={revealId}
+          staleDays={staleDays}
+          closedAll={closedAll}
+          onToggleClosed={toggleClosed}
+        />
+      )}
       {closeoutDialog}
     </div>
   );

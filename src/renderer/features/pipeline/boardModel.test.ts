@@ -8,7 +8,12 @@ const lead = (id: number, stage: LeadRow['stage']) => ({ id, stage, title: `L${i
 function board(layout: Partial<Record<LeadRow['stage'], number[]>>, hidden = 0): BoardColumn[] {
   return stages.map((stage) => {
     const ids = layout[stage] ?? [];
-    return { stage, total: ids.length + (stage === 'new' ? hidden : 0), values: [], leads: ids.map((id) => lead(id, stage)) };
+    return {
+      stage,
+      total: ids.length + (stage === 'new' ? hidden : 0),
+      values: [],
+      leads: ids.map((id) => lead(id, stage)),
+    };
   });
 }
 const ids = (columns: BoardColumn[], stage: string) => columns.find((c) => c.stage === stage)!.leads.map((l) => l.id);
@@ -62,7 +67,10 @@ describe('moveCard', () => {
     columns[4]!.values = [{ currency: 'USD', minor: 100 }];
     const after = moveCard(columns, 1, 'won', null);
     expect(after[0]!.values).toEqual([{ currency: 'EUR', minor: 2000 }]);
-    expect(after[4]!.values).toEqual([{ currency: 'USD', minor: 100 }, { currency: 'EUR', minor: 5000 }]);
+    expect(after[4]!.values).toEqual([
+      { currency: 'USD', minor: 100 },
+      { currency: 'EUR', minor: 5000 },
+    ]);
   });
   it('leaves the board alone for an unknown card', () => {
     const columns = board({ new: [1] });

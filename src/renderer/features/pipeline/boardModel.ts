@@ -45,7 +45,6 @@ export function moveCard(columns: BoardColumn[], id: number, stage: Stage, befor
   });
 }
 
-
 function addValue(values: BoardColumn['values'], card: LeadRow, sign: 1 | -1): BoardColumn['values'] {
   if (card.valueMinor === null || values === null) return values;
   const found = values.some((v) => v.currency === card.currency);

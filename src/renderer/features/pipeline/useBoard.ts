@@ -40,16 +40,23 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
   useEffect(() => {
     let live = true;
     const startedAt = edits.current;
-    api.leads.board({ search: search || undefined, ...(sourceId ? { sourceIds: [sourceId] } : {}), ...(closedFrom ? { closedFrom } : {}), perColumn }).then(
-      (board) => {
-        // A move made while this was loading wins; the refresh after it brings the truth.
-        if (live && startedAt === edits.current) {
-          setColumns(board.columns);
-          setError(undefined);
-        }
-      },
-      (e: Error) => live && setError(e.message),
-    );
+    api.leads
+      .board({
+        search: search || undefined,
+        ...(sourceId ? { sourceIds: [sourceId] } : {}),
+        ...(closedFrom ? { closedFrom } : {}),
+        perColumn,
+      })
+      .then(
+        (board) => {
+          // A move made while this was loading wins; the refresh after it brings the truth.
+          if (live && startedAt === edits.current) {
+            setColumns(board.columns);
+            setError(undefined);
+          }
+        },
+        (e: Error) => live && setError(e.message),
+      );
     return () => {
       live = false;
     };
@@ -73,7 +80,9 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
       try {
         await api.leads.move({ id, stage, beforeId });
         if (card && card.stage !== stage) {
-          toast.info(`Moved “${card.title}” to ${stageLabels[stage]}`, { undo: () => api.leads.move({ id, stage: card.stage }).then(notifyDataChanged) });
+          toast.info(`Moved “${card.title}” to ${stageLabels[stage]}`, {
+            undo: () => api.leads.move({ id, stage: card.stage }).then(notifyDataChanged),
+          });
         }
         notifyDataChanged();
       } catch (e) {

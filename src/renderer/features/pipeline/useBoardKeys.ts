@@ -2,8 +2,10 @@ import { type RefObject, useEffect } from 'react';
 import { boardFocusEvent, takeBoardFocusRequest } from '../../lib/boardFocus';
 import { stages } from '../../../shared/domain/stages';
 
-const typingTarget = (el: EventTarget | null) => (el as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"], dialog');
-const cardLinks = (column: Element | null | undefined) => Array.from(column?.querySelectorAll<HTMLElement>('.card .card-title') ?? []);
+const typingTarget = (el: EventTarget | null) =>
+  (el as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"], dialog');
+const cardLinks = (column: Element | null | undefined) =>
+  Array.from(column?.querySelectorAll<HTMLElement>('.card .card-title') ?? []);
 
 /**
  * The board by keyboard: 1–6 focus the first card of New … Lost from anywhere on the page; on a card,

@@ -15,7 +15,7 @@ export function AttributionSwitch({ value, onChange }: AttributionSwitchProps) {
           title={
             option === 'last'
               ? 'Revenue counts for the channel the payment came through'
-              : "Revenue counts for the channel through which the client first found you; fees and costs stay where they were charged"
+              : 'Revenue counts for the channel through which the client first found you; fees and costs stay where they were charged'
           }
         >
           {option === 'last' ? 'Last touch' : 'First touch'}

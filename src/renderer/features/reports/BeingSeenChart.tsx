@@ -1,17 +1,47 @@
-import { Bar, BarChart, type BarShapeProps, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  type BarShapeProps,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { FunnelLevel } from '../../../shared/api/schemas/visibility';
 import { ChartTable } from './ChartTable';
 import { intervalText, rateText } from './beingSeenFormat';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
-const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
+const tooltipStyle = {
+  background: 'var(--panel)',
+  border: '1px solid var(--border)',
+  borderRadius: 8,
+  color: 'var(--text)',
+};
 
 type Interval = [number, number] | null;
-type Point = { level: string; view: number | null; viewInterval: Interval; win: number | null; winInterval: Interval; proposals: number };
+type Point = {
+  level: string;
+  view: number | null;
+  viewInterval: Interval;
+  win: number | null;
+  winInterval: Interval;
+  proposals: number;
+};
 
 const interval = (r: FunnelLevel['viewRate']): Interval => (r === null ? null : [r.low * 100, r.high * 100]);
 
-type ShapeProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; background?: { y: number; height: number }; payload?: Point };
+type ShapeProps = {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+  background?: { y: number; height: number };
+  payload?: Point;
+};
 
 /**
  * A bar with its 95% interval drawn as a whisker. The axis is fixed at 0–100%, so the column's
@@ -66,7 +96,13 @@ export function BeingSeenChart({ title, levels }: { title: string; levels: reado
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="level" tick={axis} stroke="var(--border)" interval={0} />
-            <YAxis tick={axis} stroke="var(--border)" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
+            <YAxis
+              tick={axis}
+              stroke="var(--border)"
+              domain={[0, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              width={44}
+            />
             <Tooltip
               contentStyle={tooltipStyle}
               cursor={{ fill: 'var(--panel-2)' }}
@@ -77,15 +113,32 @@ export function BeingSeenChart({ title, levels }: { title: string; levels: reado
               }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={(v) => (v === 'view' ? 'Viewed' : 'Won')} />
-            <Bar dataKey="view" fill="var(--accent)" isAnimationActive={false} background={{ fill: 'transparent' }} shape={viewShape} />
-            <Bar dataKey="win" fill="var(--ok)" isAnimationActive={false} background={{ fill: 'transparent' }} shape={winShape} />
+            <Bar
+              dataKey="view"
+              fill="var(--accent)"
+              isAnimationActive={false}
+              background={{ fill: 'transparent' }}
+              shape={viewShape}
+            />
+            <Bar
+              dataKey="win"
+              fill="var(--ok)"
+              isAnimationActive={false}
+              background={{ fill: 'transparent' }}
+              shape={winShape}
+            />
           </BarChart>
         </ResponsiveContainer>
       )}
       <ChartTable
         caption={title}
         columns={['Level', 'Proposals', 'Viewed', 'Won']}
-        rows={levels.map((l) => [l.level, String(l.proposals), `${rateText(l.viewRate)} (${intervalText(l.viewRate)})`, `${rateText(l.winRate)} (${intervalText(l.winRate)})`])}
+        rows={levels.map((l) => [
+          l.level,
+          String(l.proposals),
+          `${rateText(l.viewRate)} (${intervalText(l.viewRate)})`,
+          `${rateText(l.winRate)} (${intervalText(l.winRate)})`,
+        ])}
       />
     </figure>
   );

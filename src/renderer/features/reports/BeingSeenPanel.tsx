@@ -3,7 +3,15 @@ import type { FunnelChannel, FunnelLevel } from '../../../shared/api/schemas/vis
 import { api } from '../../api';
 import { useAsync } from '../../lib/useAsync';
 import { BeingSeenChart } from './BeingSeenChart';
-import { type FactorKey, factorKeys, factorTitles, intervalText, levelWords, type Measure, rateText } from './beingSeenFormat';
+import {
+  type FactorKey,
+  factorKeys,
+  factorTitles,
+  intervalText,
+  levelWords,
+  type Measure,
+  rateText,
+} from './beingSeenFormat';
 import { BidPlanner } from './BidPlanner';
 import { type ProposalsPick, ProposalsBehind } from './ProposalsBehind';
 import { money } from '../../lib/reportFormat';
@@ -28,12 +36,22 @@ export function BeingSeenPanel({ from, to }: Props) {
       <div className="chart-head">
         <div>
           <h2 id="being-seen-title">Being seen</h2>
-          <p className="muted small">Which bids clients open: by how fast you bid, how many proposals the job had, boosts and invitations. Proposals applied in the report's period.</p>
+          <p className="muted small">
+            Which bids clients open: by how fast you bid, how many proposals the job had, boosts and invitations.
+            Proposals applied in the report's period.
+          </p>
         </div>
         {view && view.channels.length > 1 && (
           <label className="filter">
             Channel
-            <select value={channel?.source ?? ''} onChange={(e) => { setChosen(e.target.value); setPick(null); }} aria-label="Being seen channel">
+            <select
+              value={channel?.source ?? ''}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                setPick(null);
+              }}
+              aria-label="Being seen channel"
+            >
               {view.channels.map((c) => (
                 <option key={c.source} value={c.source}>
                   {c.source}
@@ -44,19 +62,32 @@ export function BeingSeenPanel({ from, to }: Props) {
         )}
       </div>
       {funnel.error && <p className="form-error">{funnel.error.message}</p>}
-      {view && !channel && <p className="muted">No proposals in this period: give your leads an applied date to see them here.</p>}
+      {view && !channel && (
+        <p className="muted">No proposals in this period: give your leads an applied date to see them here.</p>
+      )}
       {view && channel && (
         <>
           <Answers channel={channel} />
           <FunnelSteps channel={channel} currency={view.currency} onOpen={(m) => open(m)} />
-          {pick && <ProposalsBehind key={JSON.stringify(pick)} pick={pick} from={from} to={to} onClose={() => setPick(null)} />}
+          {pick && (
+            <ProposalsBehind key={JSON.stringify(pick)} pick={pick} from={from} to={to} onClose={() => setPick(null)} />
+          )}
           <div className="being-seen-charts">
             <BeingSeenChart title="View and win rate by how fast you bid" levels={channel.factors.speed} />
-            <BeingSeenChart title="View and win rate by proposals already on the job" levels={channel.factors.competition} />
+            <BeingSeenChart
+              title="View and win rate by proposals already on the job"
+              levels={channel.factors.competition}
+            />
           </div>
           <div className="being-seen-tables">
             {factorKeys.map((f) => (
-              <FactorTable key={f} factor={f} levels={channel.factors[f]} currency={view.currency} onOpen={(m, level) => open(m, f, level)} />
+              <FactorTable
+                key={f}
+                factor={f}
+                levels={channel.factors[f]}
+                currency={view.currency}
+                onOpen={(m, level) => open(m, f, level)}
+              />
             ))}
           </div>
         </>
@@ -80,7 +111,10 @@ function Answers({ channel }: { channel: FunnelChannel }) {
       ))}
       {quiet.length > 0 && (
         <p className="muted">
-          {channel.findings.length === 0 ? 'Speed, competition, boosts, invitations' : quiet.map((f) => factorTitles[f].toLowerCase()).join(', ')}: no difference you can tell yet from {n} proposals.
+          {channel.findings.length === 0
+            ? 'Speed, competition, boosts, invitations'
+            : quiet.map((f) => factorTitles[f].toLowerCase()).join(', ')}
+          : no difference you can tell yet from {n} proposals.
         </p>
       )}
     </div>
@@ -95,33 +129,75 @@ const steps: [Measure, string][] = [
   ['wins', 'Won'],
 ];
 
-function FunnelSteps({ channel, currency, onOpen }: { channel: FunnelChannel; currency: string; onOpen: (m: Measure) => void }) {
+function FunnelSteps({
+  channel,
+  currency,
+  onOpen,
+}: {
+  channel: FunnelChannel;
+  currency: string;
+  onOpen: (m: Measure) => void;
+}) {
   const f = channel.funnel;
-  const rateOf: Partial<Record<Measure, FunnelLevel['viewRate']>> = { viewed: f.viewRate, replied: f.replyRate, wins: f.winRate };
-  const costOf: Partial<Record<Measure, number | null>> = { viewed: f.costPerView, replied: f.costPerReply, wins: f.costPerWin };
+  const rateOf: Partial<Record<Measure, FunnelLevel['viewRate']>> = {
+    viewed: f.viewRate,
+    replied: f.replyRate,
+    wins: f.winRate,
+  };
+  const costOf: Partial<Record<Measure, number | null>> = {
+    viewed: f.costPerView,
+    replied: f.costPerReply,
+    wins: f.costPerWin,
+  };
   return (
     <ol className="funnel-steps" aria-label={`Funnel of ${channel.source}`}>
       {steps.map(([m, label]) => (
         <li key={m}>
           <span className="muted small">{label}</span>
-          <button type="button" className="count-link" onClick={() => onOpen(m)} title={`Show the ${label.toLowerCase()} proposals`}>
+          <button
+            type="button"
+            className="count-link"
+            onClick={() => onOpen(m)}
+            title={`Show the ${label.toLowerCase()} proposals`}
+          >
             {f[m].toLocaleString()}
           </button>
           {rateOf[m] !== undefined && (
             <span className="small" title={intervalText(rateOf[m]!)}>
-              {rateText(rateOf[m]!)} <span className="muted">{rateOf[m] ? `(${Math.round(rateOf[m]!.low * 100)}–${Math.round(rateOf[m]!.high * 100)})` : ''}</span>
+              {rateText(rateOf[m]!)}{' '}
+              <span className="muted">
+                {rateOf[m] ? `(${Math.round(rateOf[m]!.low * 100)}–${Math.round(rateOf[m]!.high * 100)})` : ''}
+              </span>
             </span>
           )}
-          {costOf[m] !== undefined && costOf[m] !== null && <span className="muted small">{money(costOf[m]!, currency)} each</span>}
+          {costOf[m] !== undefined && costOf[m] !== null && (
+            <span className="muted small">{money(costOf[m]!, currency)} each</span>
+          )}
         </li>
       ))}
     </ol>
   );
 }
 
-function FactorTable({ factor, levels, currency, onOpen }: { factor: FactorKey; levels: FunnelLevel[]; currency: string; onOpen: (m: Measure, level: string) => void }) {
+function FactorTable({
+  factor,
+  levels,
+  currency,
+  onOpen,
+}: {
+  factor: FactorKey;
+  levels: FunnelLevel[];
+  currency: string;
+  onOpen: (m: Measure, level: string) => void;
+}) {
   const cell = (l: FunnelLevel, m: Measure) => (
-    <button type="button" className="count-link" onClick={() => onOpen(m, l.level)} disabled={l[m] === 0} aria-label={`${l[m]} ${m}, ${l.level}`}>
+    <button
+      type="button"
+      className="count-link"
+      onClick={() => onOpen(m, l.level)}
+      disabled={l[m] === 0}
+      aria-label={`${l[m]} ${m}, ${l.level}`}
+    >
       {l[m].toLocaleString()}
     </button>
   );
@@ -131,17 +207,29 @@ function FactorTable({ factor, levels, currency, onOpen }: { factor: FactorKey; 
       <thead>
         <tr>
           <th scope="col">Level</th>
-          <th scope="col" className="num">Sent</th>
-          <th scope="col" className="num">Viewed</th>
-          <th scope="col" className="num">Replied</th>
-          <th scope="col" className="num">Won</th>
-          <th scope="col" className="num">Per view</th>
+          <th scope="col" className="num">
+            Sent
+          </th>
+          <th scope="col" className="num">
+            Viewed
+          </th>
+          <th scope="col" className="num">
+            Replied
+          </th>
+          <th scope="col" className="num">
+            Won
+          </th>
+          <th scope="col" className="num">
+            Per view
+          </th>
         </tr>
       </thead>
       <tbody>
         {levels.map((l) => (
           <tr key={l.level} className={l.proposals === 0 ? 'muted' : undefined}>
-            <th scope="row" title={levelWords[l.level]}>{l.level}</th>
+            <th scope="row" title={levelWords[l.level]}>
+              {l.level}
+            </th>
             <td className="num">{cell(l, 'proposals')}</td>
             <td className="num" title={intervalText(l.viewRate)}>
               {cell(l, 'viewed')} <span className="muted">{rateText(l.viewRate)}</span>

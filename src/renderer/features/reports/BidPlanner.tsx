@@ -14,12 +14,29 @@ type History = 'recent' | 'report';
 
 const whole = (text: string) => (/^\d{1,6}$/.test(text.trim()) ? Number(text) : null);
 
-function Field({ label, value, onChange, hint }: { label: string; value: string; onChange: (v: string) => void; hint?: string }) {
+function Field({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+}) {
   const bad = value.trim() !== '' && whole(value) === null;
   return (
     <label className="filter planner-field">
       {label}
-      <input inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={bad || undefined} placeholder={hint} size={6} />
+      <input
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={bad || undefined}
+        placeholder={hint}
+        size={6}
+      />
     </label>
   );
 }
@@ -34,11 +51,23 @@ export function BidPlanner({ from, to }: { from: string | null; to: string | nul
   const [k, setK] = useState('12');
   const [f, setF] = useState('');
   const [history, setHistory] = useState<History>('recent');
-  const input = { proposals: whole(n), boosted: whole(b) ?? 0, boost: whole(k) ?? 0, fast: f.trim() === '' ? null : whole(f) };
-  const valid = input.proposals !== null && (f.trim() === '' || input.fast !== null) && (b.trim() === '' || whole(b) !== null) && (k.trim() === '' || whole(k) !== null);
+  const input = {
+    proposals: whole(n),
+    boosted: whole(b) ?? 0,
+    boost: whole(k) ?? 0,
+    fast: f.trim() === '' ? null : whole(f),
+  };
+  const valid =
+    input.proposals !== null &&
+    (f.trim() === '' || input.fast !== null) &&
+    (b.trim() === '' || whole(b) !== null) &&
+    (k.trim() === '' || whole(k) !== null);
   const range = history === 'report' ? { from, to } : {};
   const plan = useAsync(
-    () => (sourceId && valid ? api.visibility.plan({ sourceId, ...input, proposals: input.proposals!, ...range }) : Promise.resolve(null)),
+    () =>
+      sourceId && valid
+        ? api.visibility.plan({ sourceId, ...input, proposals: input.proposals!, ...range })
+        : Promise.resolve(null),
     [sourceId, n, b, k, f, history, from, to],
   );
   const p = plan.error ? null : plan.data;
@@ -49,7 +78,11 @@ export function BidPlanner({ from, to }: { from: string | null; to: string | nul
         {credit.length > 1 && (
           <label className="filter">
             Channel
-            <select value={sourceId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} aria-label="Planner channel">
+            <select
+              value={sourceId ?? ''}
+              onChange={(e) => setChosen(Number(e.target.value))}
+              aria-label="Planner channel"
+            >
               {credit.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -72,7 +105,11 @@ export function BidPlanner({ from, to }: { from: string | null; to: string | nul
       </div>
       {!sourceId && <p className="muted">No channel with bidding credits.</p>}
       {!valid && <p className="form-error">Whole numbers only.</p>}
-      {plan.error && <p className="form-error" role="alert">{plan.error.message}</p>}
+      {plan.error && (
+        <p className="form-error" role="alert">
+          {plan.error.message}
+        </p>
+      )}
       {p && <PlanResult plan={p} />}
     </section>
   );
@@ -86,7 +123,8 @@ function PlanResult({ plan }: { plan: PlanView }) {
   if (plan.notEnoughHistory) {
     return (
       <p className="planner-thin" data-testid="planner-thin">
-        <strong>Not enough history yet.</strong> {basis} The planner needs at least 5 proposals with an applied date; record a few more bids first.
+        <strong>Not enough history yet.</strong> {basis} The planner needs at least 5 proposals with an applied date;
+        record a few more bids first.
       </p>
     );
   }
@@ -96,19 +134,31 @@ function PlanResult({ plan }: { plan: PlanView }) {
     [`${credits} cost`, c(m.connectsCost!), `${m.connectsNeeded!.toFixed(0)} ${credits}`],
     ['Profit', c(m.profit!.expected), interval(m.profit!, c)],
     ['Sales hours', m.salesHours!.toFixed(1), m.salesHours === 0 ? 'no sales time logged on these proposals' : ''],
-    ['Profit per hour', m.profitPerHour ? c(m.profitPerHour.expected) : '—', m.profitPerHour ? interval(m.profitPerHour, c) : 'needs sales time logged'],
+    [
+      'Profit per hour',
+      m.profitPerHour ? c(m.profitPerHour.expected) : '—',
+      m.profitPerHour ? interval(m.profitPerHour, c) : 'needs sales time logged',
+    ],
   ];
   return (
     <div className="planner-result" data-testid="planner-result">
       <p className="planner-buy">
-        Buy <strong>{m.connectsToBuy!.toLocaleString()} {credits}</strong>
-        <span className="muted small"> (needs {m.connectsNeeded!.toFixed(0)}, less today's balance and next month's free ones; bundles of 10)</span>
+        Buy{' '}
+        <strong>
+          {m.connectsToBuy!.toLocaleString()} {credits}
+        </strong>
+        <span className="muted small">
+          {' '}
+          (needs {m.connectsNeeded!.toFixed(0)}, less today's balance and next month's free ones; bundles of 10)
+        </span>
       </p>
       <table className="data-table compact" aria-label="The month planned">
         <thead>
           <tr>
             <th scope="col">Next month</th>
-            <th scope="col" className="num">Expected</th>
+            <th scope="col" className="num">
+              Expected
+            </th>
             <th scope="col">80% of the time between</th>
           </tr>
         </thead>

@@ -10,7 +10,11 @@ const explanation =
   'It is given only when the 95% interval of the difference in win rates (Wilson score intervals combined by Newcombe’s method) excludes zero.';
 
 type Period = 'report' | 'last-12-months' | 'all-time';
-const periodLabels: Record<Period, string> = { report: 'The report’s period', 'last-12-months': 'Last 12 months', 'all-time': 'All time' };
+const periodLabels: Record<Period, string> = {
+  report: 'The report’s period',
+  'last-12-months': 'Last 12 months',
+  'all-time': 'All time',
+};
 const points = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)}`;
 
 type Props = { creditSources: { id: number; name: string }[]; from: string | null; to: string | null };
@@ -21,7 +25,10 @@ export function BoostPanel({ creditSources, from, to }: Props) {
   const sourceId = chosen ?? creditSources[0]?.id ?? null;
   const tipId = useId();
   const range = period === 'report' ? { from, to } : presetRange(period, new Date());
-  const boost = useAsync(() => (sourceId ? api.reports.boost({ sourceId, from: range.from, to: range.to }) : Promise.resolve(null)), [sourceId, range.from, range.to]);
+  const boost = useAsync(
+    () => (sourceId ? api.reports.boost({ sourceId, from: range.from, to: range.to }) : Promise.resolve(null)),
+    [sourceId, range.from, range.to],
+  );
   const b = boost.data;
   return (
     <section className="panel boost-panel" aria-labelledby="boost-title">
@@ -29,16 +36,26 @@ export function BoostPanel({ creditSources, from, to }: Props) {
         <h2 id="boost-title">Boost analysis</h2>
         <label className="filter">
           Over
-          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)} aria-label="Boost analysis range">
+          <select
+            value={period}
+            onChange={(e) => setPeriod(e.target.value as Period)}
+            aria-label="Boost analysis range"
+          >
             {(Object.keys(periodLabels) as Period[]).map((p) => (
-              <option key={p} value={p}>{periodLabels[p]}</option>
+              <option key={p} value={p}>
+                {periodLabels[p]}
+              </option>
             ))}
           </select>
         </label>
         {creditSources.length > 1 && (
           <label className="filter">
             Channel
-            <select value={sourceId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} aria-label="Boost analysis channel">
+            <select
+              value={sourceId ?? ''}
+              onChange={(e) => setChosen(Number(e.target.value))}
+              aria-label="Boost analysis channel"
+            >
               {creditSources.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -56,11 +73,21 @@ export function BoostPanel({ creditSources, from, to }: Props) {
             <thead>
               <tr>
                 <th scope="col">Proposals</th>
-                <th scope="col" className="num">Count</th>
-                <th scope="col" className="num">Wins</th>
-                <th scope="col" className="num">Win rate</th>
-                <th scope="col" className="num">{b.creditName} per win</th>
-                <th scope="col" className="num">Cost per win</th>
+                <th scope="col" className="num">
+                  Count
+                </th>
+                <th scope="col" className="num">
+                  Wins
+                </th>
+                <th scope="col" className="num">
+                  Win rate
+                </th>
+                <th scope="col" className="num">
+                  {b.creditName} per win
+                </th>
+                <th scope="col" className="num">
+                  Cost per win
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -84,19 +111,23 @@ export function BoostPanel({ creditSources, from, to }: Props) {
           <div className="boost-verdict" data-testid="boost-verdict">
             {b.uplift && (
               <p>
-                Boosted win rate {points(b.uplift.estimate)} points against not boosted (95% interval {points(b.uplift.low)} to {points(b.uplift.high)}),
-                on {count(b.boosted.proposals)} boosted and {count(b.unboosted.proposals)} plain proposals.
+                Boosted win rate {points(b.uplift.estimate)} points against not boosted (95% interval{' '}
+                {points(b.uplift.low)} to {points(b.uplift.high)}), on {count(b.boosted.proposals)} boosted and{' '}
+                {count(b.unboosted.proposals)} plain proposals.
               </p>
             )}
             <p>
-              Your average boost bid: <strong>{b.averageBoostBid === null ? dash : `${b.averageBoostBid.toFixed(1)} ${b.creditName}`}</strong>.
+              Your average boost bid:{' '}
+              <strong>{b.averageBoostBid === null ? dash : `${b.averageBoostBid.toFixed(1)} ${b.creditName}`}</strong>.
             </p>
             {b.notEnoughData ? (
               <p>
                 <strong>
                   Not enough evidence yet ({count(b.boosted.proposals)} boosted, {count(b.unboosted.proposals)} not)
                 </strong>
-                {b.uplift ? ': the interval includes zero, so boosting may have made no difference.' : ': one of the groups has no proposals in this period.'}
+                {b.uplift
+                  ? ': the interval includes zero, so boosting may have made no difference.'
+                  : ': one of the groups has no proposals in this period.'}
               </p>
             ) : (
               <p>
@@ -105,7 +136,10 @@ export function BoostPanel({ creditSources, from, to }: Props) {
                   {b.breakEvenBoostConnects === null ? dash : `${count(b.breakEvenBoostConnects)} ${b.creditName}`}
                 </strong>{' '}
                 at {money(b.creditPriceMinor, b.currency)} each
-                {b.averageNetRevenuePerWin !== null && <> (average net revenue per win {money(b.averageNetRevenuePerWin, b.currency)})</>}.
+                {b.averageNetRevenuePerWin !== null && (
+                  <> (average net revenue per win {money(b.averageNetRevenuePerWin, b.currency)})</>
+                )}
+                .
               </p>
             )}
             <details>
@@ -114,7 +148,9 @@ export function BoostPanel({ creditSources, from, to }: Props) {
             </details>
           </div>
           {b.warnings.map((w) => (
-            <p key={w} className="report-warning">{w}</p>
+            <p key={w} className="report-warning">
+              {w}
+            </p>
           ))}
         </>
       )}

@@ -7,9 +7,26 @@ import { type FactorKey, type Measure, measureWords } from './beingSeenFormat';
 export type ProposalsPick = { sourceId: number; source: string; factor?: FactorKey; level?: string; measure: Measure };
 
 /** The proposals behind one number of the "Being seen" panel, each a link to its lead. */
-export function ProposalsBehind({ pick, from, to, onClose }: { pick: ProposalsPick; from: string | null; to: string | null; onClose: () => void }) {
+export function ProposalsBehind({
+  pick,
+  from,
+  to,
+  onClose,
+}: {
+  pick: ProposalsPick;
+  from: string | null;
+  to: string | null;
+  onClose: () => void;
+}) {
   const list = useAsync(
-    () => api.visibility.proposals({ sourceId: pick.sourceId, from, to, measure: pick.measure, ...(pick.factor ? { factor: pick.factor, level: pick.level } : {}) }),
+    () =>
+      api.visibility.proposals({
+        sourceId: pick.sourceId,
+        from,
+        to,
+        measure: pick.measure,
+        ...(pick.factor ? { factor: pick.factor, level: pick.level } : {}),
+      }),
     [pick.sourceId, pick.factor, pick.level, pick.measure, from, to],
   );
   const what = `${measureWords[pick.measure]}${pick.level ? ` · ${pick.level}` : ''} · ${pick.source}`;
@@ -48,19 +65,27 @@ export function ProposalsBehind({ pick, from, to, onClose }: { pick: ProposalsPi
                 <td>{r.stage}</td>
                 <td>{r.minutesAfterPost === null ? '—' : formatPostedAgo(r.minutesAfterPost)}</td>
                 <td>{r.proposalsWhenBid ?? '—'}</td>
-                <td>{r.boostConnects > 0 ? `${r.boostConnects}${r.boostOutcome ? ` · ${r.boostOutcome}` : ''}` : '—'}</td>
+                <td>
+                  {r.boostConnects > 0 ? `${r.boostConnects}${r.boostOutcome ? ` · ${r.boostOutcome}` : ''}` : '—'}
+                </td>
                 <td>{r.viewedOn ? formatDay(r.viewedOn) : '—'}</td>
               </tr>
             ))}
             {list.data?.rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="table-empty">No proposals.</td>
+                <td colSpan={7} className="table-empty">
+                  No proposals.
+                </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      {list.data && list.data.total > list.data.rows.length && <p className="muted small">The newest {list.data.rows.length} of {list.data.total.toLocaleString()}.</p>}
+      {list.data && list.data.total > list.data.rows.length && (
+        <p className="muted small">
+          The newest {list.data.rows.length} of {list.data.total.toLocaleString()}.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ReportDetail } from '../../../shared/api/schemas/reports';
 import { compactMoney, count, money } from '../../lib/reportFormat';
 import { distinctColors } from '../../../shared/domain/palette';
@@ -7,7 +18,12 @@ import { fillMonths } from './monthSeries';
 import { ChartTable } from './ChartTable';
 
 const axis = { stroke: 'var(--muted)', fontSize: 12 };
-const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' };
+const tooltipStyle = {
+  background: 'var(--panel)',
+  border: '1px solid var(--border)',
+  borderRadius: 8,
+  color: 'var(--text)',
+};
 
 /** Top channels by absolute profit; the rest would only clutter the lines. */
 function topChannels(detail: ReportDetail, limit: number): ReportDetail['sources'] {
@@ -21,7 +37,10 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
   // Presets such as Upwork and Fiverr share a green: lines get distinct hues.
   const colors = distinctColors(top.map((c) => c.color));
   const channels = top.map((c, i) => ({ ...c, color: colors[i]! }));
-  const data = fillMonths(detail.monthly, channels.map((c) => c.source));
+  const data = fillMonths(
+    detail.monthly,
+    channels.map((c) => c.source),
+  );
   // A line needs two points: with one month the chart is bars, and every line has dots so a
   // channel with a single month of data still shows.
   const single = data.length === 1;
@@ -39,8 +58,17 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
             <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
-              <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} width={70} />
-              <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} cursor={{ fill: 'var(--panel-2)' }} />
+              <YAxis
+                tick={axis}
+                stroke="var(--border)"
+                tickFormatter={(v: number) => compactMoney(v, currency)}
+                width={70}
+              />
+              <Tooltip
+                contentStyle={tooltipStyle}
+                formatter={(v) => money(Number(v), currency)}
+                cursor={{ fill: 'var(--panel-2)' }}
+              />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {channels.map((c) => (
                 <Bar key={c.source} dataKey={c.source} fill={c.color} isAnimationActive={false} />
@@ -50,11 +78,25 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
               <XAxis dataKey="month" tick={axis} stroke="var(--border)" />
-              <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} width={70} />
+              <YAxis
+                tick={axis}
+                stroke="var(--border)"
+                tickFormatter={(v: number) => compactMoney(v, currency)}
+                width={70}
+              />
               <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {channels.map((c) => (
-                <Line key={c.source} type="linear" dataKey={c.source} stroke={c.color} strokeWidth={2} dot={{ r: 3, fill: c.color }} isAnimationActive={false} connectNulls />
+                <Line
+                  key={c.source}
+                  type="linear"
+                  dataKey={c.source}
+                  stroke={c.color}
+                  strokeWidth={2}
+                  dot={{ r: 3, fill: c.color }}
+                  isAnimationActive={false}
+                  connectNulls
+                />
               ))}
             </LineChart>
           )}
@@ -64,7 +106,10 @@ export function MonthlyProfitChart({ detail }: { detail: ReportDetail }) {
         <ChartTable
           caption="Monthly profit per channel"
           columns={['Month', ...channels.map((c) => c.source)]}
-          rows={data.map((d) => [String(d.month), ...channels.map((c) => (typeof d[c.source] === 'number' ? money(d[c.source] as number, currency) : '—'))])}
+          rows={data.map((d) => [
+            String(d.month),
+            ...channels.map((c) => (typeof d[c.source] === 'number' ? money(d[c.source] as number, currency) : '—')),
+          ])}
         />
       )}
     </figure>
@@ -82,7 +127,8 @@ const funnelSteps = [
 export function FunnelChart({ detail }: { detail: ReportDetail }) {
   const withLeads = detail.report.channels.filter((c) => c.leads > 0);
   const [choice, setChoice] = useState('Total');
-  const row = choice === 'Total' ? detail.report.totals : (withLeads.find((c) => c.source === choice) ?? detail.report.totals);
+  const row =
+    choice === 'Total' ? detail.report.totals : (withLeads.find((c) => c.source === choice) ?? detail.report.totals);
   const color = detail.sources.find((s) => s.source === choice)?.color ?? 'var(--accent)';
   const data = funnelSteps.map(([key, label]) => ({ step: label, count: row[key] }));
   return (
@@ -102,14 +148,33 @@ export function FunnelChart({ detail }: { detail: ReportDetail }) {
         </label>
       </figcaption>
       <ResponsiveContainer width="100%" height={230}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 0, left: 8 }} accessibilityLayer={false}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 40, bottom: 0, left: 8 }}
+          accessibilityLayer={false}
+        >
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="step" tick={axis} stroke="var(--border)" width={80} />
-          <Tooltip contentStyle={tooltipStyle} formatter={(v) => count(Number(v))} cursor={{ fill: 'var(--panel-2)' }} />
-          <Bar dataKey="count" fill={color} radius={[0, 4, 4, 0]} isAnimationActive={false} label={{ position: 'right', fill: 'var(--text)', fontSize: 12 }} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            formatter={(v) => count(Number(v))}
+            cursor={{ fill: 'var(--panel-2)' }}
+          />
+          <Bar
+            dataKey="count"
+            fill={color}
+            radius={[0, 4, 4, 0]}
+            isAnimationActive={false}
+            label={{ position: 'right', fill: 'var(--text)', fontSize: 12 }}
+          />
         </BarChart>
       </ResponsiveContainer>
-      <ChartTable caption={`Funnel, ${choice === 'Total' ? 'all channels' : choice}`} columns={['Step', 'Leads']} rows={data.map((d) => [d.step, count(d.count)])} />
+      <ChartTable
+        caption={`Funnel, ${choice === 'Total' ? 'all channels' : choice}`}
+        columns={['Step', 'Leads']}
+        rows={data.map((d) => [d.step, count(d.count)])}
+      />
     </figure>
   );
 }
@@ -138,20 +203,42 @@ export function CostBreakdownChart({ detail }: { detail: ReportDetail }) {
     <figure className="chart panel" aria-labelledby="chart-costs-title">
       <figcaption id="chart-costs-title">
         <h2>Cost breakdown</h2>
-        <span className="muted">{detail.report.basis === 'usage' ? 'Connects valued when used' : 'Connects counted when bought'}</span>
+        <span className="muted">
+          {detail.report.basis === 'usage' ? 'Connects valued when used' : 'Connects counted when bought'}
+        </span>
       </figcaption>
       {data.length === 0 ? (
         <p className="muted chart-empty">No costs in this range.</p>
       ) : (
         <ResponsiveContainer width="100%" height={Math.max(160, 40 + data.length * 34)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tick={axis} stroke="var(--border)" tickFormatter={(v: number) => compactMoney(v, currency)} />
+            <XAxis
+              type="number"
+              tick={axis}
+              stroke="var(--border)"
+              tickFormatter={(v: number) => compactMoney(v, currency)}
+            />
             <YAxis type="category" dataKey="source" tick={axis} stroke="var(--border)" width={120} />
-            <Tooltip contentStyle={tooltipStyle} formatter={(v) => money(Number(v), currency)} cursor={{ fill: 'var(--panel-2)' }} />
+            <Tooltip
+              contentStyle={tooltipStyle}
+              formatter={(v) => money(Number(v), currency)}
+              cursor={{ fill: 'var(--panel-2)' }}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {categories.map((category) => (
-              <Bar key={category} dataKey={category} stackId="costs" fill={categoryColors[category] ?? '#888'} isAnimationActive={false} />
+              <Bar
+                key={category}
+                dataKey={category}
+                stackId="costs"
+                fill={categoryColors[category] ?? '#888'}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -160,7 +247,10 @@ export function CostBreakdownChart({ detail }: { detail: ReportDetail }) {
         <ChartTable
           caption="Cost breakdown"
           columns={['Channel', ...categories]}
-          rows={data.map((d) => [String(d.source), ...categories.map((c) => (typeof d[c] === 'number' ? money(d[c] as number, currency) : '—'))])}
+          rows={data.map((d) => [
+            String(d.source),
+            ...categories.map((c) => (typeof d[c] === 'number' ? money(d[c] as number, currency) : '—')),
+          ])}
         />
       )}
     </figure>

@@ -26,11 +26,21 @@ export function ReportsPage({ route }: PageProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const validRange = !(query.from && query.to && query.to < query.from);
   const detail = useAsync(
-    () => (validRange ? api.reports.detail({ from: query.from, to: query.to, basis: query.basis, attribution: query.attribution ?? 'last' }) : Promise.reject(new Error('The end date is before the start date'))),
+    () =>
+      validRange
+        ? api.reports.detail({
+            from: query.from,
+            to: query.to,
+            basis: query.basis,
+            attribution: query.attribution ?? 'last',
+          })
+        : Promise.reject(new Error('The end date is before the start date')),
     [query.from, query.to, query.basis, query.attribution, validRange],
   );
   const sources = useSources(true);
-  const creditSources = (sources.data ?? []).filter((s) => s.creditName && !s.archived).map((s) => ({ id: s.id, name: s.name }));
+  const creditSources = (sources.data ?? [])
+    .filter((s) => s.creditName && !s.archived)
+    .map((s) => ({ id: s.id, name: s.name }));
   // A failed run (e.g. a reversed custom range) must not leave the previous numbers on screen.
   const data = detail.error ? undefined : detail.data;
   const report = data?.report;
@@ -52,7 +62,14 @@ export function ReportsPage({ route }: PageProps) {
         </div>
         <div className="page-actions">
           <RangeBar query={query} onChange={set} />
-          <DataActions kind="report" range={report ? { from: report.from, to: report.to, basis: report.basis, attribution: query.attribution ?? 'last' } : undefined} />
+          <DataActions
+            kind="report"
+            range={
+              report
+                ? { from: report.from, to: report.to, basis: report.basis, attribution: query.attribution ?? 'last' }
+                : undefined
+            }
+          />
         </div>
       </header>
       {detail.error && (
@@ -67,8 +84,15 @@ export function ReportsPage({ route }: PageProps) {
             <Kpi label="Revenue" value={money(report.totals.revenue, report.currency)} />
             <Kpi label="Fees" value={money(report.totals.fees, report.currency)} />
             <Kpi label="Costs" value={money(report.totals.costs, report.currency)} />
-            <Kpi label="Profit" value={money(report.totals.profit, report.currency)} tone={report.totals.profit < 0 ? 'negative' : 'positive'} />
-            <Kpi label="Wins" value={`${report.totals.wins.toLocaleString()} of ${report.totals.leads.toLocaleString()} leads`} />
+            <Kpi
+              label="Profit"
+              value={money(report.totals.profit, report.currency)}
+              tone={report.totals.profit < 0 ? 'negative' : 'positive'}
+            />
+            <Kpi
+              label="Wins"
+              value={`${report.totals.wins.toLocaleString()} of ${report.totals.leads.toLocaleString()} leads`}
+            />
           </div>
           <ChannelTable
             report={report}
@@ -98,7 +122,10 @@ export function ReportsPage({ route }: PageProps) {
           </div>
           <BeingSeenPanel from={report.from} to={report.to} />
           {/* The ledger at the range's end (today at the latest): the balance the report's costs come from. */}
-          <ConnectsSummary on={report.to < todayLocal() ? report.to : undefined} title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'} />
+          <ConnectsSummary
+            on={report.to < todayLocal() ? report.to : undefined}
+            title={report.to < todayLocal() ? `Connects balance on ${formatDay(report.to)}` : 'Connects balance today'}
+          />
         </>
       )}
     </div>
@@ -175,11 +202,22 @@ function RangeBar({ query, onChange }: { query: ReportQuery; onChange: (patch: P
         <>
           <label className="filter">
             From
-            <input type="date" value={query.from ?? ''} onChange={(e) => onChange({ from: e.target.value || null })} aria-label="From" />
+            <input
+              type="date"
+              value={query.from ?? ''}
+              onChange={(e) => onChange({ from: e.target.value || null })}
+              aria-label="From"
+            />
           </label>
           <label className="filter">
             To
-            <input type="date" value={query.to ?? ''} onChange={(e) => onChange({ to: e.target.value || null })} aria-label="To" aria-invalid={badRange || undefined} />
+            <input
+              type="date"
+              value={query.to ?? ''}
+              onChange={(e) => onChange({ to: e.target.value || null })}
+              aria-label="To"
+              aria-invalid={badRange || undefined}
+            />
           </label>
         </>
       )}
@@ -192,7 +230,11 @@ function RangeBar({ query, onChange }: { query: ReportQuery; onChange: (patch: P
             aria-checked={query.basis === basis}
             className={query.basis === basis ? 'active' : ''}
             onClick={() => onChange({ basis })}
-            title={basis === 'usage' ? 'Connects valued when spent on proposals; purchases left out' : 'What was paid in the range, connects purchases included'}
+            title={
+              basis === 'usage'
+                ? 'Connects valued when spent on proposals; purchases left out'
+                : 'What was paid in the range, connects purchases included'
+            }
           >
             {basis === 'usage' ? 'Usage' : 'Cash'}
           </button>

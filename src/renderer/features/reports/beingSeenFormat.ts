@@ -10,10 +10,17 @@ export function rateText(r: Rate): string {
 }
 
 export function intervalText(r: Rate): string {
-  return r === null ? 'fewer than 5 proposals: no rate yet' : `95% interval ${Math.round(r.low * 100)}–${Math.round(r.high * 100)}%`;
+  return r === null
+    ? 'fewer than 5 proposals: no rate yet'
+    : `95% interval ${Math.round(r.low * 100)}–${Math.round(r.high * 100)}%`;
 }
 
-export const factorTitles = { speed: 'How fast you bid', competition: 'Proposals already on the job', boost: 'Boost', invited: 'Invitation' } as const;
+export const factorTitles = {
+  speed: 'How fast you bid',
+  competition: 'Proposals already on the job',
+  boost: 'Boost',
+  invited: 'Invitation',
+} as const;
 export type FactorKey = keyof typeof factorTitles;
 export const factorKeys = Object.keys(factorTitles) as FactorKey[];
 
@@ -30,4 +37,10 @@ export const levelWords: Record<string, string> = {
 };
 
 export type Measure = 'proposals' | 'viewed' | 'replied' | 'interviews' | 'wins';
-export const measureWords: Record<Measure, string> = { proposals: 'Proposals', viewed: 'Viewed', replied: 'Replied', interviews: 'Interviews', wins: 'Won' };
+export const measureWords: Record<Measure, string> = {
+  proposals: 'Proposals',
+  viewed: 'Viewed',
+  replied: 'Replied',
+  interviews: 'Interviews',
+  wins: 'Won',
+};

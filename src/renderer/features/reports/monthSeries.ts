@@ -18,9 +18,16 @@ function monthsBetween(first: string, last: string): string[] {
  * The chart's months without gaps: a month with no records between the first and the last one shown is
  * drawn at 0 for every channel, so the axis never jumps from July to October as if they were neighbours.
  */
-export function fillMonths(monthly: readonly { month: string; profit: Record<string, number> }[], channels: readonly string[]): Record<string, string | number>[] {
+export function fillMonths(
+  monthly: readonly { month: string; profit: Record<string, number> }[],
+  channels: readonly string[],
+): Record<string, string | number>[] {
   if (monthly.length === 0) return [];
   const byMonth = new Map(monthly.map((m) => [m.month, m.profit]));
   const zero = Object.fromEntries(channels.map((c) => [c, 0]));
-  return monthsBetween(monthly[0]!.month, monthly[monthly.length - 1]!.month).map((month) => ({ month, ...zero, ...(byMonth.get(month) ?? {}) }));
+  return monthsBetween(monthly[0]!.month, monthly[monthly.length - 1]!.month).map((month) => ({
+    month,
+    ...zero,
+    ...(byMonth.get(month) ?? {}),
+  }));
 }

@@ -10,5 +10,7 @@ export function splitWarnings(warnings: readonly string[]): { missingRates: stri
 
 /** Where a note is fixed: Connects-ledger notes on the Connects page. */
 export function noteLink(note: string): { href: string; label: string } | null {
-  return /connects|credits/i.test(note) ? { href: '#/connects', label: 'Enter an opening balance or purchases on the Connects page' } : null;
+  return /connects|credits/i.test(note)
+    ? { href: '#/connects', label: 'Enter an opening balance or purchases on the Connects page' }
+    : null;
 }

@@ -16,7 +16,8 @@ const reasonLabels: Record<Backup['reason'], string> = {
   'pre-restore': 'Before a restore',
 };
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export type BackupsSectionProps = { onRestored: () => void };
 
@@ -60,7 +61,13 @@ export function BackupsSection({ onRestored }: BackupsSectionProps) {
     <section className="panel" aria-labelledby="backups-title">
       <div className="table-toolbar">
         <h2 id="backups-title">Backups</h2>
-        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy !== null} aria-busy={busy === 'create'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void backUpNow()}
+          disabled={busy !== null}
+          aria-busy={busy === 'create'}
+        >
           Back up now
         </button>
       </div>
@@ -75,7 +82,8 @@ export function BackupsSection({ onRestored }: BackupsSectionProps) {
         </p>
       )}
       <p className="muted">
-        Kept in <code>{backups.data?.folder ?? '…'}</code>: the newest of each of the last 7 days and 4 weeks, plus your own and the last few made before imports, upgrades and restores.
+        Kept in <code>{backups.data?.folder ?? '…'}</code>: the newest of each of the last 7 days and 4 weeks, plus your
+        own and the last few made before imports, upgrades and restores.
       </p>
       <table className="data-table backups-table" aria-label="Backups">
         <thead>
@@ -108,7 +116,12 @@ export function BackupsSection({ onRestored }: BackupsSectionProps) {
               <td>{reasonLabels[backup.reason]}</td>
               <td className="num">{size(backup.sizeBytes)}</td>
               <td className="row-actions">
-                <button type="button" onClick={() => setConfirming(backup)} disabled={busy !== null} aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}>
+                <button
+                  type="button"
+                  onClick={() => setConfirming(backup)}
+                  disabled={busy !== null}
+                  aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}
+                >
                   Restore
                 </button>
               </td>

@@ -10,7 +10,10 @@ import { applyPreferences } from './usePreferences';
 
 const sampleDay = new Date(2026, 6, 1);
 const dateFormats: { value: Preferences['dateFormat']; label: string }[] = [
-  { value: 'locale', label: `Your system’s (${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(sampleDay)})` },
+  {
+    value: 'locale',
+    label: `Your system’s (${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(sampleDay)})`,
+  },
   { value: 'd MMM yyyy', label: format(sampleDay, 'd MMM yyyy') },
   { value: 'yyyy-MM-dd', label: '2026-07-01' },
   { value: 'dd/MM/yyyy', label: '01/07/2026' },
@@ -43,7 +46,11 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
       return true;
     } catch (e) {
       const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path.split('.')[0]!, f.message])) : { form: (e as Error).message });
+      setErrors(
+        fields.length
+          ? Object.fromEntries(fields.map((f) => [f.path.split('.')[0]!, f.message]))
+          : { form: (e as Error).message },
+      );
       return false;
     }
   };
@@ -51,17 +58,29 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
   return (
     <section className="panel" aria-labelledby="prefs-title">
       <h2 id="prefs-title">Preferences</h2>
-      {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <div className="prefs-grid">
         <Field label="Theme" error={errors.theme}>
-          <select value={prefs.theme} onChange={(e) => void save({ theme: e.target.value as Preferences['theme'] }, 'Theme saved')}>
+          <select
+            value={prefs.theme}
+            onChange={(e) => void save({ theme: e.target.value as Preferences['theme'] }, 'Theme saved')}
+          >
             <option value="system">Same as the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </Field>
         <Field label="Date format" error={errors.dateFormat}>
-          <select value={prefs.dateFormat} onChange={(e) => void save({ dateFormat: e.target.value as Preferences['dateFormat'] }, 'Date format saved')}>
+          <select
+            value={prefs.dateFormat}
+            onChange={(e) =>
+              void save({ dateFormat: e.target.value as Preferences['dateFormat'] }, 'Date format saved')
+            }
+          >
             {dateFormats.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -70,13 +89,25 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
           </select>
         </Field>
         <Field label="First day of the week" error={errors.weekStartsOn}>
-          <select value={prefs.weekStartsOn} onChange={(e) => void save({ weekStartsOn: Number(e.target.value) as Preferences['weekStartsOn'] }, 'First day of the week saved')}>
+          <select
+            value={prefs.weekStartsOn}
+            onChange={(e) =>
+              void save(
+                { weekStartsOn: Number(e.target.value) as Preferences['weekStartsOn'] },
+                'First day of the week saved',
+              )
+            }
+          >
             <option value={1}>Monday</option>
             <option value={0}>Sunday</option>
             <option value={6}>Saturday</option>
           </select>
         </Field>
-        <Field label="Stale after (days)" error={errors.staleDays} hint="An open lead with no change or activity for this long is marked stale">
+        <Field
+          label="Stale after (days)"
+          error={errors.staleDays}
+          hint="An open lead with no change or activity for this long is marked stale"
+        >
           <input
             type="text"
             inputMode="numeric"
@@ -90,8 +121,17 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
           />
         </Field>
         <label className="checkbox prefs-check">
-          <input type="checkbox" checked={prefs.notifications} onChange={(e) => void save({ notifications: e.target.checked }, e.target.checked ? 'Notifications on' : 'Notifications off')} /> Desktop
-          notification of the follow-ups due today (once a day)
+          <input
+            type="checkbox"
+            checked={prefs.notifications}
+            onChange={(e) =>
+              void save(
+                { notifications: e.target.checked },
+                e.target.checked ? 'Notifications on' : 'Notifications off',
+              )
+            }
+          />{' '}
+          Desktop notification of the follow-ups due today (once a day)
         </label>
       </div>
       <h3>Lost reasons</h3>
@@ -119,7 +159,9 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
           e.preventDefault();
           const reason = newReason.trim();
           if (!reason) return setErrors({ lostReasons: 'Write the reason first' });
-          void save({ lostReasons: [...prefs.lostReasons, reason] }, `Added “${reason}”`).then((ok) => ok && setNewReason(''));
+          void save({ lostReasons: [...prefs.lostReasons, reason] }, `Added “${reason}”`).then(
+            (ok) => ok && setNewReason(''),
+          );
         }}
       >
         <Field label="New reason" error={errors.lostReasons}>

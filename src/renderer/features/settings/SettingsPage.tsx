@@ -13,7 +13,10 @@ export function SettingsPage() {
       <header className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="page-summary">Your data lives in one file on this computer. Backups are made when LeadLedger starts, every day while it runs, and before every import or upgrade.</p>
+          <p className="page-summary">
+            Your data lives in one file on this computer. Backups are made when LeadLedger starts, every day while it
+            runs, and before every import or upgrade.
+          </p>
         </div>
       </header>
       <PreferencesPanel />

@@ -54,7 +54,11 @@ export function SourceRow({ source }: { source: Source }) {
   const setArchived = async (archived: boolean) => {
     try {
       await api.sources.update({ id: source.id, archived });
-      toast.info(archived ? `Archived ${source.name}: it stays in reports, but new leads cannot use it` : `Restored ${source.name}`);
+      toast.info(
+        archived
+          ? `Archived ${source.name}: it stays in reports, but new leads cannot use it`
+          : `Restored ${source.name}`,
+      );
       notifyDataChanged();
     } catch (e) {
       toast.error(errorText(e, 'archived'));
@@ -99,7 +103,9 @@ export function SourceRow({ source }: { source: Source }) {
               aria-invalid={nameError ? true : undefined}
               aria-describedby={nameError ? errorId : undefined}
               onChange={(e) => setName(e.target.value)}
-              onKeyDown={(e) => e.key === 'Escape' && (setRenaming(false), setName(source.name), setNameError(undefined))}
+              onKeyDown={(e) =>
+                e.key === 'Escape' && (setRenaming(false), setName(source.name), setNameError(undefined))
+              }
             />
             <button type="submit" className="primary">
               Save
@@ -131,15 +137,15 @@ export function SourceRow({ source }: { source: Source }) {
       </td>
       <td>
         <div className="row-actions">
-        {!renaming && (
-          <button type="button" onClick={() => setRenaming(true)}>
-            Rename<span className="sr-only"> {source.name}</span>
+          {!renaming && (
+            <button type="button" onClick={() => setRenaming(true)}>
+              Rename<span className="sr-only"> {source.name}</span>
+            </button>
+          )}
+          <button type="button" onClick={() => setArchived(!source.archived)}>
+            {source.archived ? 'Restore' : 'Archive'}
+            <span className="sr-only"> {source.name}</span>
           </button>
-        )}
-        <button type="button" onClick={() => setArchived(!source.archived)}>
-          {source.archived ? 'Restore' : 'Archive'}
-          <span className="sr-only"> {source.name}</span>
-        </button>
         </div>
       </td>
     </tr>

@@ -19,7 +19,9 @@ export function SourcesPage() {
       <header className="page-header">
         <div>
           <h1>Channels</h1>
-          <p className="page-summary">Where your leads come from. Credit prices and commissions are edited on the Costs page.</p>
+          <p className="page-summary">
+            Where your leads come from. Credit prices and commissions are edited on the Costs page.
+          </p>
         </div>
       </header>
       <AddSource />
@@ -105,13 +107,25 @@ function AddSource() {
       )}
       <div className="add-source-fields">
         <Field label="Name" error={errors.name}>
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Toptal" autoComplete="off" />
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Toptal"
+            autoComplete="off"
+          />
         </Field>
         <Field label="Colour" error={errors.color}>
           <input type="color" className="color-input" value={color} onChange={(e) => setColor(e.target.value)} />
         </Field>
         <Field label="Credit name" error={errors.creditName} hint="Only if the channel sells bidding credits">
-          <input type="text" value={creditName} onChange={(e) => setCreditName(e.target.value)} placeholder="e.g. Bids" autoComplete="off" />
+          <input
+            type="text"
+            value={creditName}
+            onChange={(e) => setCreditName(e.target.value)}
+            placeholder="e.g. Bids"
+            autoComplete="off"
+          />
         </Field>
         <button type="submit" className="primary">
           Add channel

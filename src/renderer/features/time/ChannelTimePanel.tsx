@@ -12,7 +12,10 @@ import { startTimerOn, useTimer } from './useTimer';
 export function ChannelTimePanel() {
   const sources = useSources(false);
   const [channel, setChannel] = useState<number | ''>('');
-  const list = useAsync(() => api.time.list(channel === '' ? { limit: 50 } : { sourceId: channel, limit: 200 }), [channel]);
+  const list = useAsync(
+    () => api.time.list(channel === '' ? { limit: 50 } : { sourceId: channel, limit: 200 }),
+    [channel],
+  );
   const timer = useTimer();
   const toast = useToast();
   const [logging, setLogging] = useState(false);
@@ -30,7 +33,11 @@ export function ChannelTimePanel() {
         <div className="time-actions">
           <label className="inline-field">
             <span>Channel</span>
-            <select value={channel} onChange={(e) => setChannel(e.target.value === '' ? '' : Number(e.target.value))} aria-label="Show time of channel">
+            <select
+              value={channel}
+              onChange={(e) => setChannel(e.target.value === '' ? '' : Number(e.target.value))}
+              aria-label="Show time of channel"
+            >
               <option value="">All channels</option>
               {channels.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -40,7 +47,12 @@ export function ChannelTimePanel() {
             </select>
           </label>
           {!timer.data && (
-            <button type="button" onClick={() => void start()} disabled={channel === ''} title={channel === '' ? 'Choose a channel first' : undefined}>
+            <button
+              type="button"
+              onClick={() => void start()}
+              disabled={channel === ''}
+              title={channel === '' ? 'Choose a channel first' : undefined}
+            >
               Start timer
             </button>
           )}
@@ -51,11 +63,22 @@ export function ChannelTimePanel() {
           )}
         </div>
       </div>
-      <p className="muted">Hours spent on a channel without a lead (posts, episodes, profile work) count in the report's hours and profit per hour.</p>
-      {logging && <LogTimeForm key={channel} channels={channels} {...(channel !== '' ? { sourceId: channel } : {})} onDone={() => setLogging(false)} />}
+      <p className="muted">
+        Hours spent on a channel without a lead (posts, episodes, profile work) count in the report's hours and profit
+        per hour.
+      </p>
+      {logging && (
+        <LogTimeForm
+          key={channel}
+          channels={channels}
+          {...(channel !== '' ? { sourceId: channel } : {})}
+          onDone={() => setLogging(false)}
+        />
+      )}
       {totals && totals.count > 0 && (
         <p className="time-totals" aria-label="Channel time totals">
-          {totals.count} entries · Sales <strong>{formatMinutes(totals.salesMinutes)}</strong> · Delivery <strong>{formatMinutes(totals.deliveryMinutes)}</strong>
+          {totals.count} entries · Sales <strong>{formatMinutes(totals.salesMinutes)}</strong> · Delivery{' '}
+          <strong>{formatMinutes(totals.deliveryMinutes)}</strong>
         </p>
       )}
       {list.data && <TimeEntries entries={list.data.entries} show="channel" label="Channel time entries" />}

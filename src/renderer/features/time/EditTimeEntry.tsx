@@ -19,7 +19,10 @@ export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () 
   const [leadId, setLeadId] = useState<number | ''>(entry.leadId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const leads = useAsync(() => api.leads.list({ sourceIds: [entry.sourceId], limit: 500, sort: { field: 'createdOn', dir: 'desc' } }), [entry.sourceId]);
+  const leads = useAsync(
+    () => api.leads.list({ sourceIds: [entry.sourceId], limit: 500, sort: { field: 'createdOn', dir: 'desc' } }),
+    [entry.sourceId],
+  );
   const options = leads.data?.rows ?? [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +48,12 @@ export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () 
     }
   };
   return (
-    <form className="time-form time-edit" noValidate onSubmit={submit} aria-label={`Edit the time entry of ${entry.date}`}>
+    <form
+      className="time-form time-edit"
+      noValidate
+      onSubmit={submit}
+      aria-label={`Edit the time entry of ${entry.date}`}
+    >
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}
@@ -53,7 +61,14 @@ export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () 
       )}
       <div className="time-fields">
         <Field label="Time" error={errors.minutes} hint="45 or 1:30">
-          <input type="text" inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} autoComplete="off" autoFocus />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            autoComplete="off"
+            autoFocus
+          />
         </Field>
         <Field label="Kind" error={errors.kind}>
           <select value={kind} onChange={(e) => setKind(e.target.value as TimeKind)}>
@@ -70,7 +85,9 @@ export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () 
         <Field label="Lead" error={errors.leadId}>
           <select value={leadId} onChange={(e) => setLeadId(e.target.value === '' ? '' : Number(e.target.value))}>
             <option value="">No lead ({entry.sourceName})</option>
-            {entry.leadId !== null && !options.some((l) => l.id === entry.leadId) && <option value={entry.leadId}>{entry.leadTitle}</option>}
+            {entry.leadId !== null && !options.some((l) => l.id === entry.leadId) && (
+              <option value={entry.leadId}>{entry.leadTitle}</option>
+            )}
             {options.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title}

@@ -36,7 +36,13 @@ export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales',
     if (leadId === undefined && channel === '') return setErrors({ sourceId: 'Choose a channel' });
     setSaving(true);
     try {
-      await api.time.create({ date, kind, minutes: parsed.minutes, note, ...(leadId !== undefined ? { leadId } : { sourceId: channel as number }) });
+      await api.time.create({
+        date,
+        kind,
+        minutes: parsed.minutes,
+        note,
+        ...(leadId !== undefined ? { leadId } : { sourceId: channel as number }),
+      });
       toast.info(`${formatMinutes(parsed.minutes)} of ${timeKindLabels[kind].toLowerCase()} time logged`);
       notifyDataChanged();
       onDone();
@@ -67,7 +73,16 @@ export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales',
           </Field>
         )}
         <Field label="Time" error={errors.minutes} hint="45 or 1:30">
-          <input type="text" inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} placeholder="0:30" autoComplete="off" data-autofocus autoFocus />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            placeholder="0:30"
+            autoComplete="off"
+            data-autofocus
+            autoFocus
+          />
         </Field>
         <Field label="Kind" error={errors.kind}>
           <select value={kind} onChange={(e) => setKind(e.target.value as TimeKind)}>
@@ -82,7 +97,12 @@ export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales',
           <input type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
         </Field>
         <Field label="Note" error={errors.note} className="time-note">
-          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder={leadId ? 'Proposal, call…' : 'Portfolio post, episode…'} />
+          <input
+            type="text"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={leadId ? 'Proposal, call…' : 'Portfolio post, episode…'}
+          />
         </Field>
       </div>
       <div className="log-actions">

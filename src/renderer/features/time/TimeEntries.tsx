@@ -20,7 +20,14 @@ export function TimeEntries({ entries, show, label }: TimeEntriesProps) {
       const undo = entry
         ? () =>
             api.time
-              .create({ ref: entry.ref, date: entry.date, kind: entry.kind, minutes: entry.minutes, note: entry.note, ...(entry.leadId ? { leadId: entry.leadId } : { sourceId: entry.sourceId }) })
+              .create({
+                ref: entry.ref,
+                date: entry.date,
+                kind: entry.kind,
+                minutes: entry.minutes,
+                note: entry.note,
+                ...(entry.leadId ? { leadId: entry.leadId } : { sourceId: entry.sourceId }),
+              })
               .then(notifyDataChanged, (error: Error) => toast.error(`Could not undo: ${error.message}`))
         : undefined;
       toast.info(`Deleted ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`, undo ? { undo } : undefined);
@@ -43,15 +50,30 @@ export function TimeEntries({ entries, show, label }: TimeEntriesProps) {
             <span className="time-kind">{timeKindLabels[e.kind]}</span>
             <span className="time-minutes">{formatMinutes(e.minutes)}</span>
             <span className="time-text">
-              {show === 'channel' && (e.leadId ? <a href={`#/lead/${e.leadId}`}>{e.leadTitle}</a> : <span className="muted">{e.sourceName}, no lead</span>)}
+              {show === 'channel' &&
+                (e.leadId ? (
+                  <a href={`#/lead/${e.leadId}`}>{e.leadTitle}</a>
+                ) : (
+                  <span className="muted">{e.sourceName}, no lead</span>
+                ))}
               {show === 'channel' && e.note ? ' · ' : ''}
               {e.note}
             </span>
             <span className="time-row-actions">
-              <button type="button" className="link-button" aria-label={`Edit ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`} onClick={() => setEditing(e.id)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Edit ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`}
+                onClick={() => setEditing(e.id)}
+              >
                 Edit
               </button>
-              <button type="button" className="link-button" aria-label={`Delete ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`} onClick={() => void remove(e)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Delete ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`}
+                onClick={() => void remove(e)}
+              >
                 Delete
               </button>
             </span>

@@ -39,7 +39,8 @@ export function TimeSection({ leadId }: { leadId: number }) {
       </div>
       {totals && totals.count > 0 && (
         <p className="time-totals" aria-label="Time totals">
-          Sales <strong>{formatMinutes(totals.salesMinutes)}</strong> · Delivery <strong>{formatMinutes(totals.deliveryMinutes)}</strong>
+          Sales <strong>{formatMinutes(totals.salesMinutes)}</strong> · Delivery{' '}
+          <strong>{formatMinutes(totals.deliveryMinutes)}</strong>
         </p>
       )}
       {logging && <LogTimeForm leadId={leadId} onDone={() => setLogging(false)} />}

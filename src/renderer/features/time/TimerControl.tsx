@@ -55,7 +55,11 @@ export function TimerControl() {
           </button>
         </div>
       )}
-      <Dialog open={request !== null} title={request ? `Log time: ${request.title}` : 'Log time'} onClose={() => setRequest(null)}>
+      <Dialog
+        open={request !== null}
+        title={request ? `Log time: ${request.title}` : 'Log time'}
+        onClose={() => setRequest(null)}
+      >
         {request && <LogTimeForm leadId={request.leadId} onDone={() => setRequest(null)} />}
       </Dialog>
     </>

@@ -10,7 +10,11 @@ export function useTimer() {
 }
 
 /** Starts a timer; resolves to the error message when it could not (one is already running). */
-export async function startTimerOn(target: { leadId?: number; sourceId?: number; kind?: TimeKind }): Promise<string | null> {
+export async function startTimerOn(target: {
+  leadId?: number;
+  sourceId?: number;
+  kind?: TimeKind;
+}): Promise<string | null> {
   try {
     await api.timer.start(target);
     return null;

@@ -16,7 +16,9 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'follow-up': 'Follow-up done',
 };
 
-const timestamp = z.string().refine((t) => !Number.isNaN(Date.parse(t)) && /^\d{4}-\d{2}-\d{2}T/.test(t), 'Use a date and time');
+const timestamp = z
+  .string()
+  .refine((t) => !Number.isNaN(Date.parse(t)) && /^\d{4}-\d{2}-\d{2}T/.test(t), 'Use a date and time');
 
 export const Activity = z.object({ id, leadId: id, kind: ActivityKind, at: z.string(), text: z.string() });
 export type Activity = z.infer<typeof Activity>;
@@ -25,7 +27,15 @@ export type Activity = z.infer<typeof Activity>;
 export const TimelineItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('activity'), at: z.string(), activity: Activity }),
   z.object({ type: z.literal('stage'), at: z.string(), fromStage: StageEnum.nullable(), toStage: StageEnum }),
-  z.object({ type: z.literal('payment'), at: z.string(), paymentId: id, grossMinor: z.number().int(), feeMinor: z.number().int(), currency: z.string(), description: z.string() }),
+  z.object({
+    type: z.literal('payment'),
+    at: z.string(),
+    paymentId: id,
+    grossMinor: z.number().int(),
+    feeMinor: z.number().int(),
+    currency: z.string(),
+    description: z.string(),
+  }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 
@@ -37,9 +47,17 @@ export const ActivityCreate = z.object({
 });
 
 export const activityContract = {
-  'activity:timeline': op(z.object({ leadId: id }), z.array(TimelineItem), 'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first'),
+  'activity:timeline': op(
+    z.object({ leadId: id }),
+    z.array(TimelineItem),
+    'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first',
+  ),
   'activity:create': op(ActivityCreate, Activity, 'Record an activity (a note, call, message or follow-up) on a lead'),
-  'activity:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional(), undoId: id.optional() }), 'Delete an activity (returns the undoId that undo:activity names to put it back)'),
+  'activity:delete': op(
+    z.object({ id }),
+    z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional(), undoId: id.optional() }),
+    'Delete an activity (returns the undoId that undo:activity names to put it back)',
+  ),
 };
 
 /** Won in one step: the close date, the value, and optionally the payment, in one transaction. */
@@ -70,8 +88,16 @@ export const CloseLost = z.object({
 });
 
 export const closeoutContract = {
-  'closeout:won': op(CloseWon, z.object({ leadId: id, paymentId: id.nullable() }), 'Mark a lead won in one step: close date, value and optionally its payment'),
+  'closeout:won': op(
+    CloseWon,
+    z.object({ leadId: id, paymentId: id.nullable() }),
+    'Mark a lead won in one step: close date, value and optionally its payment',
+  ),
   'closeout:lost': op(CloseLost, z.object({ leadId: id }), 'Mark a lead lost with a reason and an optional note'),
   /** The fee the channel's rule gives for a payment of this lead (prefills the Won dialog). */
-  'closeout:fee': op(z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }), z.object({ feeMinor: z.number().int() }), 'The fee the commission rule of the channel gives for a payment of a lead'),
+  'closeout:fee': op(
+    z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }),
+    z.object({ feeMinor: z.number().int() }),
+    'The fee the commission rule of the channel gives for a payment of a lead',
+  ),
 };

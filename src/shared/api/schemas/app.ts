@@ -26,8 +26,16 @@ const sampleCount = z.number().int().min(0).max(10_000_000).optional();
 
 export const appContract = {
   'app:info': op(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
-  'app:first-day': op(z.object({}), FirstDay, "The first-day guide's steps: channels, opening Connects, a lead, an import, time logged"),
-  'settings:update': op(z.object({ baseCurrency: currencyCode.optional() }), AppInfo, 'Change settings (the base currency of reports)'),
+  'app:first-day': op(
+    z.object({}),
+    FirstDay,
+    "The first-day guide's steps: channels, opening Connects, a lead, an import, time logged",
+  ),
+  'settings:update': op(
+    z.object({ baseCurrency: currencyCode.optional() }),
+    AppInfo,
+    'Change settings (the base currency of reports)',
+  ),
   'sample:load': op(
     // The CLI and benchmarks seed millions; the page asks for a few hundred.
     z.object({

@@ -10,11 +10,16 @@ const channelRef = {
   source: z.string().trim().min(1, 'Name a channel').max(60).optional(),
 };
 const needsChannel = (v: { sourceId?: number | undefined; source?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (v.sourceId === undefined && v.source === undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Name the channel (--source NAME)' });
+  if (v.sourceId === undefined && v.source === undefined)
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'Name the channel (--source NAME)' });
 };
 /** Saves an edit or delete that leaves credits short on some day (answered `needs_confirmation` without it). */
 const confirmShortfall = z.boolean().optional();
-const wholeCount = z.number({ error: 'Enter a whole number' }).int('Whole numbers only').min(-1_000_000, 'Too large').max(1_000_000, 'Too large');
+const wholeCount = z
+  .number({ error: 'Enter a whole number' })
+  .int('Whole numbers only')
+  .min(-1_000_000, 'Too large')
+  .max(1_000_000, 'Too large');
 
 /** Exactly the fields `leadledger connects --json` prints, in docs/domain.md §5's order. */
 export const ConnectsSummary = z.object({
@@ -42,7 +47,13 @@ export const CreditEntry = z.object({
 });
 export type CreditEntry = z.infer<typeof CreditEntry>;
 
-export const LedgerMonth = z.object({ month: z.string(), in: z.number().int(), out: z.number().int(), expired: z.number().int(), balance: z.number().int() });
+export const LedgerMonth = z.object({
+  month: z.string(),
+  in: z.number().int(),
+  out: z.number().int(),
+  expired: z.number().int(),
+  balance: z.number().int(),
+});
 
 /** The summary plus what the Connects screen shows. */
 export const ConnectsLedger = ConnectsSummary.extend({
@@ -58,7 +69,12 @@ export type ConnectsLedger = z.infer<typeof ConnectsLedger>;
 export const ConnectsQuery = z.object({ ...channelRef, on: isoDate.optional() });
 
 export const OpeningInput = z
-  .object({ ...channelRef, count: wholeCount.min(0, 'An opening balance cannot be negative'), on: isoDate, confirmShortfall })
+  .object({
+    ...channelRef,
+    count: wholeCount.min(0, 'An opening balance cannot be negative'),
+    on: isoDate,
+    confirmShortfall,
+  })
   .superRefine(needsChannel);
 export type OpeningInput = z.input<typeof OpeningInput>;
 
@@ -74,8 +90,16 @@ export type AdjustInput = z.input<typeof AdjustInput>;
 
 export const connectsContract = {
   /** Every credit channel (or the one named) up to `on` (default today). */
-  'connects:ledger': op(ConnectsQuery, z.object({ on: z.string(), channels: z.array(ConnectsLedger) }), 'The credits ledger (DOMAIN §5) of every credit channel, or the one named, up to a day'),
-  'connects:set-opening': op(OpeningInput, CreditEntry, "Set a channel's opening credits balance on a day (replaces the earlier one)"),
+  'connects:ledger': op(
+    ConnectsQuery,
+    z.object({ on: z.string(), channels: z.array(ConnectsLedger) }),
+    'The credits ledger (DOMAIN §5) of every credit channel, or the one named, up to a day',
+  ),
+  'connects:set-opening': op(
+    OpeningInput,
+    CreditEntry,
+    "Set a channel's opening credits balance on a day (replaces the earlier one)",
+  ),
   'connects:adjust': op(AdjustInput, CreditEntry, 'Add or take credits on a day with a note, to match the platform'),
   'connects:delete-entry': op(
     z.object({ id, confirmShortfall }),

@@ -43,20 +43,42 @@ const ruleFields = {
   currency: currencyCode.optional(),
 };
 
-const checkPrice = (v: { unitPrice?: string; currency?: string }, ctx: z.RefinementCtx) => checkAmount(ctx, 'unitPrice', v.unitPrice, v.currency ?? 'USD');
-const checkRule = (v: { minFee?: string | null; currency?: string }, ctx: z.RefinementCtx) => checkAmount(ctx, 'minFee', v.minFee, v.currency ?? 'USD');
+const checkPrice = (v: { unitPrice?: string; currency?: string }, ctx: z.RefinementCtx) =>
+  checkAmount(ctx, 'unitPrice', v.unitPrice, v.currency ?? 'USD');
+const checkRule = (v: { minFee?: string | null; currency?: string }, ctx: z.RefinementCtx) =>
+  checkAmount(ctx, 'minFee', v.minFee, v.currency ?? 'USD');
 
 export const CreditPriceCreate = z.object(priceFields).superRefine(checkPrice);
-export const CreditPriceUpdate = z.object({ id, ...priceFields }).partial().required({ id: true }).superRefine(checkPrice);
+export const CreditPriceUpdate = z
+  .object({ id, ...priceFields })
+  .partial()
+  .required({ id: true })
+  .superRefine(checkPrice);
 export const CommissionRuleCreate = z.object(ruleFields).superRefine(checkRule);
-export const CommissionRuleUpdate = z.object({ id, ...ruleFields }).partial().required({ id: true }).superRefine(checkRule);
+export const CommissionRuleUpdate = z
+  .object({ id, ...ruleFields })
+  .partial()
+  .required({ id: true })
+  .superRefine(checkRule);
 
 export const costsContract = {
-  'costs:list': op(z.object({ sourceId: id.optional() }), z.array(SourceCosts), 'Credit prices and commission rules per channel'),
-  'costs:create-credit-price': op(CreditPriceCreate, CreditPrice, 'Add a price for the credits of a channel (such as Upwork Connects) from a date'),
+  'costs:list': op(
+    z.object({ sourceId: id.optional() }),
+    z.array(SourceCosts),
+    'Credit prices and commission rules per channel',
+  ),
+  'costs:create-credit-price': op(
+    CreditPriceCreate,
+    CreditPrice,
+    'Add a price for the credits of a channel (such as Upwork Connects) from a date',
+  ),
   'costs:update-credit-price': op(CreditPriceUpdate, CreditPrice, 'Change a credit price'),
   'costs:delete-credit-price': op(z.object({ id }), z.object({ id }), 'Delete a credit price'),
-  'costs:create-commission': op(CommissionRuleCreate, CommissionRuleRow, 'Add a commission rule (percent and minimum fee) for a channel from a date'),
+  'costs:create-commission': op(
+    CommissionRuleCreate,
+    CommissionRuleRow,
+    'Add a commission rule (percent and minimum fee) for a channel from a date',
+  ),
   'costs:update-commission': op(CommissionRuleUpdate, CommissionRuleRow, 'Change a commission rule'),
   'costs:delete-commission': op(z.object({ id }), z.object({ id }), 'Delete a commission rule'),
 };

@@ -25,7 +25,13 @@ export const ColumnMapping = z.object({
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
-export const SavedMapping = z.object({ id: z.number().int(), name: z.string(), target: z.enum(csvTargets), mapping: ColumnMapping, matches: z.boolean() });
+export const SavedMapping = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  target: z.enum(csvTargets),
+  mapping: ColumnMapping,
+  matches: z.boolean(),
+});
 export type SavedMapping = z.infer<typeof SavedMapping>;
 
 /** A row of a recognised file as the import will read it. */
@@ -45,7 +51,9 @@ export const TrackerProject = z.object({
   project: z.string(),
   entries: z.number().int(),
   minutes: z.number().int(),
-  mapping: z.object({ sourceId: z.number().int(), leadId: z.number().int().nullable(), kind: z.enum(['sales', 'delivery']) }).nullable(),
+  mapping: z
+    .object({ sourceId: z.number().int(), leadId: z.number().int().nullable(), kind: z.enum(['sales', 'delivery']) })
+    .nullable(),
   leads: z.array(z.object({ id: z.number().int(), title: z.string(), sourceId: z.number().int() })),
 });
 export type TrackerProject = z.infer<typeof TrackerProject>;
@@ -62,7 +70,13 @@ export const Inspection = z.object({
   fileName: z.string(),
   /** The layout recognised and the header names that decided it; null when the wizard maps the columns. */
   layout: z
-    .object({ id: z.string(), label: z.string(), platform: z.string(), recognisedBy: z.array(z.string()), readAs: z.array(z.string()) })
+    .object({
+      id: z.string(),
+      label: z.string(),
+      platform: z.string(),
+      recognisedBy: z.array(z.string()),
+      readAs: z.array(z.string()),
+    })
     .nullable()
     .optional(),
   /** Why the file cannot be imported as it is ("This is Upwork's 'Earnings by contract' report; …"). */
@@ -128,15 +142,29 @@ export const ImportSummary = z.object({
     invalid: z.record(z.string(), z.object({ count: z.number().int(), lines: z.array(z.number().int()) })),
   }),
   /** Platform row types the tables do not know: the user decides each once (csv:decide-types). */
-  unknownTypes: z.array(z.object({ platform: z.string(), type: z.string(), count: z.number().int(), lines: z.array(z.number().int()) })),
+  unknownTypes: z.array(
+    z.object({ platform: z.string(), type: z.string(), count: z.number().int(), lines: z.array(z.number().int()) }),
+  ),
   createdSources: z.array(z.string()),
   warnings: z.array(z.string()),
   dryRun: z.boolean(),
   applied: z.boolean(),
-  kinds: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int(), time: z.number().int() }),
+  kinds: z.object({
+    leads: z.number().int(),
+    payments: z.number().int(),
+    expenses: z.number().int(),
+    time: z.number().int(),
+  }),
   /** Imported subscription charges that are a plan's generated charge (counted once). */
   subscriptionMatches: z.array(
-    z.object({ plan: z.string(), source: z.string(), chargeOn: z.string(), expenseOn: z.string(), amountMinor: z.number().int(), currency: z.string() }),
+    z.object({
+      plan: z.string(),
+      source: z.string(),
+      chargeOn: z.string(),
+      expenseOn: z.string(),
+      amountMinor: z.number().int(),
+      currency: z.string(),
+    }),
   ),
   /** Rail payments linked to their lead by a remembered payer, and those left in "To assign" (docs/domain.md §7.5). */
   payerLinks: z.object({ linked: z.number().int(), toAssign: z.number().int() }).optional(),
@@ -166,16 +194,32 @@ export const TypeDecision = z
     as: z.enum(typeDecisionValues),
     category: z.enum(['connects', 'subscription', 'advertising', 'fee', 'tax', 'other']).optional(),
   })
-  .refine((d) => (d.as === 'expense') === (d.category !== undefined), { path: ['category'], message: 'Choose an expense category (only for expenses)' });
-export const SavedTypeDecision = z.object({ platform: z.string(), type: z.string(), as: z.enum(typeDecisionValues), category: z.string().nullable() });
+  .refine((d) => (d.as === 'expense') === (d.category !== undefined), {
+    path: ['category'],
+    message: 'Choose an expense category (only for expenses)',
+  });
+export const SavedTypeDecision = z.object({
+  platform: z.string(),
+  type: z.string(),
+  as: z.enum(typeDecisionValues),
+  category: z.string().nullable(),
+});
 export type SavedTypeDecision = z.infer<typeof SavedTypeDecision>;
 const platform = z.enum(['upwork', 'paypal', 'stripe']);
 
 const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
 
 export const csvContract = {
-  'csv:inspect': op(z.object({ fileId }), Inspection, 'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings'),
-  'csv:preview': op(z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }), z.object({ rows: z.array(PreviewRow) }), 'The first rows of a registered file as a column mapping reads them, each validated'),
+  'csv:inspect': op(
+    z.object({ fileId }),
+    Inspection,
+    'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings',
+  ),
+  'csv:preview': op(
+    z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }),
+    z.object({ rows: z.array(PreviewRow) }),
+    'The first rows of a registered file as a column mapping reads them, each validated',
+  ),
   'csv:start-import': op(
     z.object({
       fileId,
@@ -194,20 +238,57 @@ export const csvContract = {
     'Start importing a registered CSV file; poll csv:job for progress and the summary',
   ),
   'csv:job': op(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
-  'csv:cancel': op(z.object({ jobId }), z.object({ cancelled: z.boolean() }), 'Cancel a running import (nothing is written)'),
-  'csv:mappings': op(z.object({ fileId: fileId.optional() }), z.array(SavedMapping), 'Saved column mappings (those made for this header first)'),
-  'csv:save-mapping': op(z.object({ name: mappingName, fileId, mapping: ColumnMapping }), SavedMapping, 'Save a column mapping under a name for files with this header'),
+  'csv:cancel': op(
+    z.object({ jobId }),
+    z.object({ cancelled: z.boolean() }),
+    'Cancel a running import (nothing is written)',
+  ),
+  'csv:mappings': op(
+    z.object({ fileId: fileId.optional() }),
+    z.array(SavedMapping),
+    'Saved column mappings (those made for this header first)',
+  ),
+  'csv:save-mapping': op(
+    z.object({ name: mappingName, fileId, mapping: ColumnMapping }),
+    SavedMapping,
+    'Save a column mapping under a name for files with this header',
+  ),
   'csv:save-projects': op(
     z.object({ projects: z.array(ProjectMappingInput).min(1).max(500) }),
     z.object({ saved: z.number().int() }),
     "Map time trackers' (client, project) pairs to a channel, an optional lead and a kind, for this and later imports",
   ),
-  'csv:type-decisions': op(z.object({ platform: platform.optional() }), z.array(SavedTypeDecision), 'Saved decisions for import row types LeadLedger does not know, per platform'),
-  'csv:decide-types': op(z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }), z.array(SavedTypeDecision), 'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)'),
-  'csv:forget-type': op(z.object({ platform, type: z.string().trim().min(1).max(200) }), z.object({ deleted: z.boolean() }), 'Forget a saved decision for an unknown row type'),
-  'csv:delete-mapping': op(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved column mapping'),
+  'csv:type-decisions': op(
+    z.object({ platform: platform.optional() }),
+    z.array(SavedTypeDecision),
+    'Saved decisions for import row types LeadLedger does not know, per platform',
+  ),
+  'csv:decide-types': op(
+    z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }),
+    z.array(SavedTypeDecision),
+    'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)',
+  ),
+  'csv:forget-type': op(
+    z.object({ platform, type: z.string().trim().min(1).max(200) }),
+    z.object({ deleted: z.boolean() }),
+    'Forget a saved decision for an unknown row type',
+  ),
+  'csv:delete-mapping': op(
+    z.object({ id: z.number().int().positive() }),
+    z.object({ deleted: z.boolean() }),
+    'Delete a saved column mapping',
+  ),
   'csv:export-file': op(
-    z.object({ fileId, kind: z.enum(exportKinds), from: isoDate.optional(), to: isoDate.optional(), bom: z.boolean().optional(), json: z.boolean().optional(), basis: z.enum(['cash', 'usage']).optional(), attribution: z.enum(['last', 'first']).optional() }),
+    z.object({
+      fileId,
+      kind: z.enum(exportKinds),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      bom: z.boolean().optional(),
+      json: z.boolean().optional(),
+      basis: z.enum(['cash', 'usage']).optional(),
+      attribution: z.enum(['last', 'first']).optional(),
+    }),
     z.object({ rows: z.number().int(), fileName: z.string() }),
     'Export leads, payments, expenses or the channel report into a registered file',
   ),

@@ -4,7 +4,9 @@ import { amountText, checkAmount, count, currencyCode, id, isoDate } from '../fi
 import { DateRange, pageInput } from './money-fields';
 import { DeletedExpense } from './undo';
 import { expenseCategoryValues } from '../../domain/expense-categories';
-export const ExpenseCategory = z.enum(expenseCategoryValues, { error: 'Choose connects, subscription, advertising, fee, tax or other' });
+export const ExpenseCategory = z.enum(expenseCategoryValues, {
+  error: 'Choose connects, subscription, advertising, fee, tax or other',
+});
 
 export const Expense = z.object({
   id,
@@ -38,9 +40,22 @@ const fields = {
 export const negativeConnectsPurchase =
   'A Connects purchase cannot be negative: Connects given back are connects_refunded on the lead, or a ledger adjustment';
 
-function refine(v: { amount?: string | undefined; currency?: string | undefined; category?: string | undefined; connects?: number | undefined }, ctx: z.RefinementCtx) {
+function refine(
+  v: {
+    amount?: string | undefined;
+    currency?: string | undefined;
+    category?: string | undefined;
+    connects?: number | undefined;
+  },
+  ctx: z.RefinementCtx,
+) {
   checkAmount(ctx, 'amount', v.amount, v.currency ?? 'USD');
-  if (v.category === 'connects' && v.amount !== undefined && v.amount.trim().startsWith('-') && /[1-9]/.test(v.amount)) {
+  if (
+    v.category === 'connects' &&
+    v.amount !== undefined &&
+    v.amount.trim().startsWith('-') &&
+    /[1-9]/.test(v.amount)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['amount'], message: negativeConnectsPurchase });
   }
   if (v.category && v.category !== 'connects' && v.connects) {
@@ -52,7 +67,11 @@ function refine(v: { amount?: string | undefined; currency?: string | undefined;
 export const connectsCountNeeded = 'How many Connects did this buy? The Connects ledger needs the count';
 
 /** A Connects purchase typed or sent to the API must say how many it bought, > 0 (docs/domain.md §5, §7: the ledger counts it). */
-export function needsConnectsCount(v: { category?: string | undefined; amount?: string | undefined; connects?: number | undefined }): boolean {
+export function needsConnectsCount(v: {
+  category?: string | undefined;
+  amount?: string | undefined;
+  connects?: number | undefined;
+}): boolean {
   return v.category === 'connects' && v.amount !== undefined && !v.connects;
 }
 
@@ -64,15 +83,32 @@ export const ExpenseCreate = z.object(fields).superRefine((v, ctx) => {
 export const ExpenseImportRow = z.object(fields).omit({ sourceId: true }).superRefine(refine);
 /** Saves a change to a connects purchase that leaves credits short on some day (answered `needs_confirmation` without it). */
 const confirmShortfall = z.boolean().optional();
-export const ExpenseUpdate = z.object({ id, ...fields, confirmShortfall }).partial().required({ id: true }).superRefine(refine);
+export const ExpenseUpdate = z
+  .object({ id, ...fields, confirmShortfall })
+  .partial()
+  .required({ id: true })
+  .superRefine(refine);
 export const ExpenseDelete = z.object({ id, confirmShortfall });
 export const ExpenseList = DateRange.and(
-  z.object({ sourceId: id.optional(), noChannel: z.boolean().optional(), category: ExpenseCategory.optional(), ...pageInput }),
+  z.object({
+    sourceId: id.optional(),
+    noChannel: z.boolean().optional(),
+    category: ExpenseCategory.optional(),
+    ...pageInput,
+  }),
 );
 
 export const expensesContract = {
-  'expenses:list': op(ExpenseList, z.object({ items: z.array(Expense), total: z.number().int() }), 'Expenses, filtered and paged'),
+  'expenses:list': op(
+    ExpenseList,
+    z.object({ items: z.array(Expense), total: z.number().int() }),
+    'Expenses, filtered and paged',
+  ),
   'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
   'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(ExpenseDelete, z.object({ id, snapshot: DeletedExpense, undoId: id }), 'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns the undoId that undo:expense names to put it back)'),
+  'expenses:delete': op(
+    ExpenseDelete,
+    z.object({ id, snapshot: DeletedExpense, undoId: id }),
+    'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns the undoId that undo:expense names to put it back)',
+  ),
 };

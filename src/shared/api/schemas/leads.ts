@@ -15,7 +15,12 @@ const max = { ref: 200, title: 200, client: 200, url: 2000, lostReason: 500, tag
 const webAddress = /^https?:\/\/\S+$/i;
 
 const title = z.string().trim().min(1, 'Give the lead a title').max(max.title, 'At most 200 characters');
-const tag = z.string().trim().min(1).max(max.tag, 'Tags are at most 40 characters').regex(/^[^;]+$/, 'Tags cannot contain ";"');
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(max.tag, 'Tags are at most 40 characters')
+  .regex(/^[^;]+$/, 'Tags cannot contain ";"');
 
 export const Lead = z.object({
   id,
@@ -91,20 +96,41 @@ const leadFields = {
   followUpOn: isoDate.nullable().optional(),
   invited: z.boolean().optional(),
   minutesAfterPost: count.nullable().optional(),
-  proposalsWhenBid: z.enum(competitionBuckets, { error: 'Proposals on the job: <5, 5-10, 10-15, 15-20, 20-50 or 50+' }).nullable().optional(),
+  proposalsWhenBid: z
+    .enum(competitionBuckets, { error: 'Proposals on the job: <5, 5-10, 10-15, 15-20, 20-50 or 50+' })
+    .nullable()
+    .optional(),
   viewedOn: isoDate.nullable().optional(),
   boostOutcome: z.enum(boostOutcomes, { error: 'Boost outcome: top or outbid' }).nullable().optional(),
 };
 
-function refineLead(lead: { value?: string | null; currency?: string; createdOn?: string; appliedOn?: string | null; closedOn?: string | null; connectsRefunded?: number; connects?: number; boostConnects?: number; boostOutcome?: string | null }, ctx: z.RefinementCtx) {
+function refineLead(
+  lead: {
+    value?: string | null;
+    currency?: string;
+    createdOn?: string;
+    appliedOn?: string | null;
+    closedOn?: string | null;
+    connectsRefunded?: number;
+    connects?: number;
+    boostConnects?: number;
+    boostOutcome?: string | null;
+  },
+  ctx: z.RefinementCtx,
+) {
   checkAmount(ctx, 'value', lead.value, lead.currency ?? 'USD');
-  for (const issue of leadDateIssues(lead)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  for (const issue of leadDateIssues(lead))
+    ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   if (
     lead.connectsRefunded !== undefined &&
     lead.connects !== undefined &&
     lead.connectsRefunded > lead.connects + (lead.boostOutcome === 'outbid' ? 0 : (lead.boostConnects ?? 0))
   ) {
-    ctx.addIssue({ code: 'custom', path: ['connectsRefunded'], message: 'Cannot refund more connects than were spent' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['connectsRefunded'],
+      message: 'Cannot refund more connects than were spent',
+    });
   }
 }
 
@@ -117,10 +143,28 @@ export const LeadImportRow = leadCreateFields.omit({ sourceId: true }).superRefi
 
 /** The input LeadImportRow gets from an imported row (check-draft.ts builds it). */
 export type LeadImportInput = {
-  ref: string; title: string; client: string; url: string; stage: string; createdOn: string; appliedOn: string | null; closedOn: string | null;
-  connects: number; boostConnects: number; connectsRefunded: number; valueMinor: number | null; currency: string; lostReason: string;
-  tags: string[]; notes: string; followUpOn: string | null;
-  invited: boolean; minutesAfterPost: number | null; proposalsWhenBid: string | null; viewedOn: string | null; boostOutcome: string | null;
+  ref: string;
+  title: string;
+  client: string;
+  url: string;
+  stage: string;
+  createdOn: string;
+  appliedOn: string | null;
+  closedOn: string | null;
+  connects: number;
+  boostConnects: number;
+  connectsRefunded: number;
+  valueMinor: number | null;
+  currency: string;
+  lostReason: string;
+  tags: string[];
+  notes: string;
+  followUpOn: string | null;
+  invited: boolean;
+  minutesAfterPost: number | null;
+  proposalsWhenBid: string | null;
+  viewedOn: string | null;
+  boostOutcome: string | null;
 };
 
 const within = (text: string, min: number, most: number) => {
@@ -138,13 +182,29 @@ const dateOrNull = (d: string | null) => d === null || isIsoDate(d);
 export function leadImportRowIsValid(r: LeadImportInput): boolean {
   const url = r.url.trim();
   return (
-    within(r.ref, 1, max.ref) && within(r.title, 1, max.title) && within(r.client, 0, max.client) && url.length <= max.url &&
-    (url === '' || webAddress.test(url)) && (stages as readonly string[]).includes(r.stage) && isIsoDate(r.createdOn) &&
-    dateOrNull(r.appliedOn) && dateOrNull(r.closedOn) && dateOrNull(r.followUpOn) && isCount(r.connects) && isCount(r.boostConnects) &&
-    isCount(r.connectsRefunded) && r.connectsRefunded <= r.connects + (r.boostOutcome === 'outbid' ? 0 : r.boostConnects) && isCurrencyCode(r.currency) &&
-    (r.valueMinor === null || (Number.isInteger(r.valueMinor) && Math.abs(r.valueMinor) <= maxMinorUnits)) && within(r.lostReason, 0, max.lostReason) &&
-    r.tags.length <= max.tags && r.tags.every((t) => within(t, 1, max.tag) && !t.includes(';')) && r.notes.length <= max.notes &&
-    leadDateIssues(r).length === 0 && (r.minutesAfterPost === null || isCount(r.minutesAfterPost)) && dateOrNull(r.viewedOn) &&
+    within(r.ref, 1, max.ref) &&
+    within(r.title, 1, max.title) &&
+    within(r.client, 0, max.client) &&
+    url.length <= max.url &&
+    (url === '' || webAddress.test(url)) &&
+    (stages as readonly string[]).includes(r.stage) &&
+    isIsoDate(r.createdOn) &&
+    dateOrNull(r.appliedOn) &&
+    dateOrNull(r.closedOn) &&
+    dateOrNull(r.followUpOn) &&
+    isCount(r.connects) &&
+    isCount(r.boostConnects) &&
+    isCount(r.connectsRefunded) &&
+    r.connectsRefunded <= r.connects + (r.boostOutcome === 'outbid' ? 0 : r.boostConnects) &&
+    isCurrencyCode(r.currency) &&
+    (r.valueMinor === null || (Number.isInteger(r.valueMinor) && Math.abs(r.valueMinor) <= maxMinorUnits)) &&
+    within(r.lostReason, 0, max.lostReason) &&
+    r.tags.length <= max.tags &&
+    r.tags.every((t) => within(t, 1, max.tag) && !t.includes(';')) &&
+    r.notes.length <= max.notes &&
+    leadDateIssues(r).length === 0 &&
+    (r.minutesAfterPost === null || isCount(r.minutesAfterPost)) &&
+    dateOrNull(r.viewedOn) &&
     (r.proposalsWhenBid === null || (competitionBuckets as readonly string[]).includes(r.proposalsWhenBid)) &&
     (r.boostOutcome === null || (boostOutcomes as readonly string[]).includes(r.boostOutcome))
   );
@@ -158,7 +218,18 @@ export const LeadUpdate = z
   .superRefine(refineLead);
 export type LeadUpdate = z.input<typeof LeadUpdate>;
 
-export const LeadSortField = z.enum(['title', 'client', 'source', 'stage', 'createdOn', 'appliedOn', 'followUpOn', 'value', 'connects', 'updatedAt']);
+export const LeadSortField = z.enum([
+  'title',
+  'client',
+  'source',
+  'stage',
+  'createdOn',
+  'appliedOn',
+  'followUpOn',
+  'value',
+  'connects',
+  'updatedAt',
+]);
 export type LeadSortField = z.infer<typeof LeadSortField>;
 
 export const LeadFilter = z.object({
@@ -202,19 +273,33 @@ export type BoardColumn = z.infer<typeof BoardColumn>;
  * `on` is the day it reached Replied or Interview (default today): the stage history is dated by it.
  */
 export const LeadMove = z
-  .object({ id, stage: StageEnum, beforeId: id.nullable().optional(), closedOn: isoDate.optional(), on: isoDate.optional() })
+  .object({
+    id,
+    stage: StageEnum,
+    beforeId: id.nullable().optional(),
+    closedOn: isoDate.optional(),
+    on: isoDate.optional(),
+  })
   .superRefine((move, ctx) => {
     if (move.closedOn && move.stage !== 'won' && move.stage !== 'lost') {
       ctx.addIssue({ code: 'custom', path: ['closedOn'], message: 'A closed date needs the stage Won or Lost' });
     }
     if (move.on && move.stage !== 'replied' && move.stage !== 'interview') {
-      ctx.addIssue({ code: 'custom', path: ['on'], message: 'A stage date is for Replied or Interview; Won and Lost take a closed date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['on'],
+        message: 'A stage date is for Replied or Interview; Won and Lost take a closed date',
+      });
     }
   });
 export type LeadMove = z.input<typeof LeadMove>;
 
 export const leadsContract = {
-  'leads:list': op(LeadList, z.object({ total: z.number().int(), rows: z.array(LeadRow) }), 'Leads, filtered, sorted and paged'),
+  'leads:list': op(
+    LeadList,
+    z.object({ total: z.number().int(), rows: z.array(LeadRow) }),
+    'Leads, filtered, sorted and paged',
+  ),
   'leads:board': op(
     LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
     z.object({ columns: z.array(BoardColumn) }),
@@ -225,7 +310,11 @@ export const leadsContract = {
   'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
   'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
-  'leads:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), snapshot: DeletedLead.optional(), undoId: id.optional() }), 'Delete a lead (returns the undoId that undo:lead names to put it back)'),
+  'leads:delete': op(
+    z.object({ id }),
+    z.object({ deleted: z.boolean(), snapshot: DeletedLead.optional(), undoId: id.optional() }),
+    'Delete a lead (returns the undoId that undo:lead names to put it back)',
+  ),
   'leads:follow-ups': op(
     // `limit`: the sidebar badge only needs to know whether there are more than 99.
     z.object({ today: isoDate.optional(), limit: z.number().int().min(1).max(500).default(500) }),

@@ -18,8 +18,18 @@ export const LinkSuggestion = z.object({
 export type LinkSuggestion = z.infer<typeof LinkSuggestion>;
 
 export const ToAssignPayment = z.object({
-  id, ref: z.string(), date: z.string(), sourceId: id, sourceName: z.string(), description: z.string(), grossMinor: z.number().int(),
-  feeMinor: z.number().int(), currency: z.string(), rail: z.enum(['paypal', 'stripe', 'bank']).nullable(), payerName: z.string(), payerEmail: z.string(),
+  id,
+  ref: z.string(),
+  date: z.string(),
+  sourceId: id,
+  sourceName: z.string(),
+  description: z.string(),
+  grossMinor: z.number().int(),
+  feeMinor: z.number().int(),
+  currency: z.string(),
+  rail: z.enum(['paypal', 'stripe', 'bank']).nullable(),
+  payerName: z.string(),
+  payerEmail: z.string(),
   suggestion: LinkSuggestion.nullable(),
 });
 export type ToAssignPayment = z.infer<typeof ToAssignPayment>;
@@ -27,15 +37,33 @@ export type ToAssignPayment = z.infer<typeof ToAssignPayment>;
 const Assigned = z.object({ paymentId: id, sourceId: id, leadId: id.nullable(), remembered: z.array(z.string()) });
 
 export const payerLinksContract = {
-  'payments:to-assign': op(z.object(pageInput), z.object({ items: z.array(ToAssignPayment), total: z.number().int() }), 'Imported payments of any channel with no lead or channel chosen yet ("To assign"), newest first'),
-  'payments:to-assign-count': op(z.object({}), z.object({ count: z.number().int() }), 'How many payments wait in "To assign"'),
-  'payments:suggest-links': op(z.object({}), z.object({ suggestions: z.array(LinkSuggestion) }), "Waiting payments whose payer matches a client, each with that client's most recent open or won lead"),
-  'payments:accept-link': op(z.object({ paymentId: id, leadId: id }), Assigned, "Link a payment to a lead (and the lead's channel) and remember its payer for later imports"),
+  'payments:to-assign': op(
+    z.object(pageInput),
+    z.object({ items: z.array(ToAssignPayment), total: z.number().int() }),
+    'Imported payments of any channel with no lead or channel chosen yet ("To assign"), newest first',
+  ),
+  'payments:to-assign-count': op(
+    z.object({}),
+    z.object({ count: z.number().int() }),
+    'How many payments wait in "To assign"',
+  ),
+  'payments:suggest-links': op(
+    z.object({}),
+    z.object({ suggestions: z.array(LinkSuggestion) }),
+    "Waiting payments whose payer matches a client, each with that client's most recent open or won lead",
+  ),
+  'payments:accept-link': op(
+    z.object({ paymentId: id, leadId: id }),
+    Assigned,
+    "Link a payment to a lead (and the lead's channel) and remember its payer for later imports",
+  ),
   'payments:assign': op(
-    z.object({ paymentId: id, leadId: id.optional(), sourceId: id.optional() }).refine((v) => (v.leadId === undefined) !== (v.sourceId === undefined), {
-      path: ['leadId'],
-      message: 'Give leadId or sourceId (one of them)',
-    }),
+    z
+      .object({ paymentId: id, leadId: id.optional(), sourceId: id.optional() })
+      .refine((v) => (v.leadId === undefined) !== (v.sourceId === undefined), {
+        path: ['leadId'],
+        message: 'Give leadId or sourceId (one of them)',
+      }),
     Assigned,
     'Assign a waiting payment to a lead (remembering its payer) or to a channel',
   ),

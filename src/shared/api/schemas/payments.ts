@@ -42,7 +42,11 @@ function refine(v: { gross?: string; fee?: string | null; currency?: string }, c
 export const PaymentCreate = z.object(fields).superRefine(refine);
 /** A row of an imported file: the same checks as the form; the channel comes by name. */
 export const PaymentImportRow = z.object(fields).omit({ sourceId: true, leadId: true }).superRefine(refine);
-export const PaymentUpdate = z.object({ id, ...fields }).partial().required({ id: true }).superRefine(refine);
+export const PaymentUpdate = z
+  .object({ id, ...fields })
+  .partial()
+  .required({ id: true })
+  .superRefine(refine);
 
 export const PaymentList = DateRange.and(
   z.object({
@@ -55,8 +59,16 @@ export const PaymentList = DateRange.and(
 );
 
 export const paymentsContract = {
-  'payments:list': op(PaymentList, z.object({ items: z.array(Payment), total: z.number().int() }), 'Payments, filtered and paged'),
+  'payments:list': op(
+    PaymentList,
+    z.object({ items: z.array(Payment), total: z.number().int() }),
+    'Payments, filtered and paged',
+  ),
   'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
   'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
-  'payments:delete': op(z.object({ id }), z.object({ id, snapshot: DeletedPayment, undoId: id }), 'Delete a payment (returns the undoId that undo:payment names to put it back)'),
+  'payments:delete': op(
+    z.object({ id }),
+    z.object({ id, snapshot: DeletedPayment, undoId: id }),
+    'Delete a payment (returns the undoId that undo:payment names to put it back)',
+  ),
 };

@@ -32,21 +32,43 @@ export type Preferences = z.infer<typeof Preferences>;
 /** Only the fields given change (no defaults here: a partial of `Preferences` would fill them in). */
 export const PreferencesUpdate = z.object(fields).partial();
 
-export const LostReasonCount = z.object({ sourceId: id, sourceName: z.string(), sourceColor: z.string(), reason: z.string(), count: z.number().int() });
+export const LostReasonCount = z.object({
+  sourceId: id,
+  sourceName: z.string(),
+  sourceColor: z.string(),
+  reason: z.string(),
+  count: z.number().int(),
+});
 export type LostReasonCount = z.infer<typeof LostReasonCount>;
 
 /** A follow-up with what happened last on its lead. */
 /** `lastActivity`: the latest one up to now; `planned`: the next one dated later (a meeting). */
-export const AgendaItem = z.object({ lead: LeadRow, lastActivity: Activity.nullable(), planned: Activity.nullable().optional() });
+export const AgendaItem = z.object({
+  lead: LeadRow,
+  lastActivity: Activity.nullable(),
+  planned: Activity.nullable().optional(),
+});
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const preferencesContract = {
-  'preferences:get': op(z.object({}), Preferences, 'The preferences (theme, date format, week start, stale days, notifications, lost reasons)'),
+  'preferences:get': op(
+    z.object({}),
+    Preferences,
+    'The preferences (theme, date format, week start, stale days, notifications, lost reasons)',
+  ),
   'preferences:update': op(PreferencesUpdate, Preferences, 'Change preferences'),
   /** Lost leads closed in the range, counted per channel and reason (Reports). */
-  'reasons:report': op(z.object({ from: isoDate.optional(), to: isoDate.optional() }), z.array(LostReasonCount), 'Lost leads closed in a range, counted per channel and reason'),
+  'reasons:report': op(
+    z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+    z.array(LostReasonCount),
+    'Lost leads closed in a range, counted per channel and reason',
+  ),
   /** Every open lead with a follow-up date, soonest first. */
-  'agenda:list': op(z.object({}), z.array(AgendaItem), 'Every open lead with a follow-up date, soonest first, with its last activity'),
+  'agenda:list': op(
+    z.object({}),
+    z.array(AgendaItem),
+    'Every open lead with a follow-up date, soonest first, with its last activity',
+  ),
   /** "Done": records a follow-up activity and sets the next follow-up (or none), in one transaction. */
   'agenda:done': op(
     z.object({ leadId: id, at: z.string(), next: isoDate.nullable(), text: z.string().trim().max(2000).optional() }),

@@ -10,10 +10,22 @@ export const ratesContract = {
   /** The rates of the current base; `otherBases` counts rates kept for earlier base currencies (never reinterpreted). */
   'rates:list': op(
     z.object({}),
-    z.object({ baseCurrency: z.string(), rates: z.array(FxRate), otherBases: z.array(z.object({ base: z.string(), rates: z.number().int() })) }),
+    z.object({
+      baseCurrency: z.string(),
+      rates: z.array(FxRate),
+      otherBases: z.array(z.object({ base: z.string(), rates: z.number().int() })),
+    }),
     'Exchange rates of the base currency by currency and month; counts of rates kept for other bases',
   ),
   /** Insert or replace the rate of a currency for a month (base units per 1 unit). */
-  'rates:set': op(z.object({ currency: currencyCode, month: isoMonth, rate: exchangeRate }), FxRate, 'Set the rate of a currency for a month (base units per 1 unit)'),
-  'rates:delete': op(z.object({ currency: currencyCode, month: isoMonth }), z.object({ deleted: z.boolean() }), 'Delete the rate of a currency for a month'),
+  'rates:set': op(
+    z.object({ currency: currencyCode, month: isoMonth, rate: exchangeRate }),
+    FxRate,
+    'Set the rate of a currency for a month (base units per 1 unit)',
+  ),
+  'rates:delete': op(
+    z.object({ currency: currencyCode, month: isoMonth }),
+    z.object({ deleted: z.boolean() }),
+    'Delete the rate of a currency for a month',
+  ),
 };

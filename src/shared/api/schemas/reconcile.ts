@@ -21,11 +21,18 @@ export const PossibleDuplicate = z.object({ imported: RecordNote, candidates: z.
 export type PossibleDuplicate = z.infer<typeof PossibleDuplicate>;
 
 /** The preview's ticks: the imported row (by its key) is the typed record `id`. */
-export const SameAs = z.array(z.object({ ref: z.string().min(1).max(300), id: z.number().int().positive() })).max(10_000);
+export const SameAs = z
+  .array(z.object({ ref: z.string().min(1).max(300), id: z.number().int().positive() }))
+  .max(10_000);
 
 export const ImportUndone = z.object({
   id: z.number().int(),
-  removed: z.object({ leads: z.number().int(), payments: z.number().int(), expenses: z.number().int(), time: z.number().int() }),
+  removed: z.object({
+    leads: z.number().int(),
+    payments: z.number().int(),
+    expenses: z.number().int(),
+    time: z.number().int(),
+  }),
   restored: z.number().int(),
 });
 export type ImportUndone = z.infer<typeof ImportUndone>;
@@ -42,7 +49,11 @@ export const ImportRecord = z.object({
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
 export const importsContract = {
-  'imports:list': op(z.object({ limit: z.number().int().min(1).max(500).optional() }), z.array(ImportRecord), 'Imports written so far, newest first (the Imports history)'),
+  'imports:list': op(
+    z.object({ limit: z.number().int().min(1).max(500).optional() }),
+    z.array(ImportRecord),
+    'Imports written so far, newest first (the Imports history)',
+  ),
   'imports:undo': op(
     z.object({ id: z.number().int().positive() }),
     ImportUndone,

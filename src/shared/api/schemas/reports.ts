@@ -66,7 +66,14 @@ export const ReportDetail = z.object({
    * with no time logged on the channel, so a profit per hour built on missing hours shows it.
    */
   hoursCoverage: z
-    .array(z.object({ source: z.string(), payments: z.number().int(), withoutHours: z.number().int(), firstTimeOn: z.string().nullable() }))
+    .array(
+      z.object({
+        source: z.string(),
+        payments: z.number().int(),
+        withoutHours: z.number().int(),
+        firstTimeOn: z.string().nullable(),
+      }),
+    )
     .default([]),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
@@ -98,7 +105,19 @@ export const BoostReport = z.object({
 export type BoostReport = z.infer<typeof BoostReport>;
 
 export const reportsContract = {
-  'reports:channels': op(ReportInput, ChannelReport, 'Per-channel profit report for a date range (cash or usage basis)'),
-  'reports:detail': op(ReportInput, ReportDetail, 'The channel report with monthly profit and cost breakdown for the Reports page'),
-  'reports:boost': op(DateRange.and(z.object({ sourceId: id })), BoostReport, 'What boosted bids cost and won on one channel'),
+  'reports:channels': op(
+    ReportInput,
+    ChannelReport,
+    'Per-channel profit report for a date range (cash or usage basis)',
+  ),
+  'reports:detail': op(
+    ReportInput,
+    ReportDetail,
+    'The channel report with monthly profit and cost breakdown for the Reports page',
+  ),
+  'reports:boost': op(
+    DateRange.and(z.object({ sourceId: id })),
+    BoostReport,
+    'What boosted bids cost and won on one channel',
+  ),
 };

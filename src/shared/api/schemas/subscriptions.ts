@@ -30,19 +30,35 @@ const fields = {
   freeCreditsMonthly: count.optional(),
 };
 
-function refine(v: { amount?: string; currency?: string; startsOn?: string; endsOn?: string | null }, ctx: z.RefinementCtx) {
+function refine(
+  v: { amount?: string; currency?: string; startsOn?: string; endsOn?: string | null },
+  ctx: z.RefinementCtx,
+) {
   checkAmount(ctx, 'amount', v.amount, v.currency ?? 'USD');
-  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date' });
+  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date' });
 }
 
 export const SubscriptionCreate = z.object(fields).superRefine(refine);
 /** Saves a change to a plan with credits that leaves credits short on some day (answered `needs_confirmation` without it). */
 const confirmShortfall = z.boolean().optional();
-export const SubscriptionUpdate = z.object({ id, ...fields, confirmShortfall }).partial().required({ id: true }).superRefine(refine);
+export const SubscriptionUpdate = z
+  .object({ id, ...fields, confirmShortfall })
+  .partial()
+  .required({ id: true })
+  .superRefine(refine);
 
 export const subscriptionsContract = {
-  'subscriptions:list': op(z.object({ sourceId: id.optional() }), z.array(Subscription), 'Recurring costs (memberships, plans) per channel'),
+  'subscriptions:list': op(
+    z.object({ sourceId: id.optional() }),
+    z.array(Subscription),
+    'Recurring costs (memberships, plans) per channel',
+  ),
   'subscriptions:create': op(SubscriptionCreate, Subscription, 'Add a recurring cost'),
   'subscriptions:update': op(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
-  'subscriptions:delete': op(z.object({ id, confirmShortfall }), z.object({ id, snapshot: DeletedSubscription, undoId: id }), 'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns the undoId that undo:subscription names to put it back)'),
+  'subscriptions:delete': op(
+    z.object({ id, confirmShortfall }),
+    z.object({ id, snapshot: DeletedSubscription, undoId: id }),
+    'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns the undoId that undo:subscription names to put it back)',
+  ),
 };

@@ -42,7 +42,9 @@ export const TimeCreate = z.object({
 });
 
 /** The checks of the form on an imported time.csv row (core/csv/check-draft). */
-export const TimeImportRow = TimeCreate.pick({ date: true, kind: true, minutes: true, note: true }).extend({ ref: z.string().max(200, 'At most 200 characters') });
+export const TimeImportRow = TimeCreate.pick({ date: true, kind: true, minutes: true, note: true }).extend({
+  ref: z.string().max(200, 'At most 200 characters'),
+});
 
 export const TimeUpdate = z.object({
   id,
@@ -81,15 +83,36 @@ export const Timer = z.object({
 });
 export type Timer = z.infer<typeof Timer>;
 
-export const TimerStart = z.object({ leadId: id.nullable().optional(), sourceId: id.nullable().optional(), kind: TimeKind.default('sales'), note: note.default('') });
+export const TimerStart = z.object({
+  leadId: id.nullable().optional(),
+  sourceId: id.nullable().optional(),
+  kind: TimeKind.default('sales'),
+  note: note.default(''),
+});
 
 export const timeContract = {
-  'time:list': op(TimeListInput, TimeList, 'Time entries of a lead, a channel or a date range, newest first, with their totals'),
+  'time:list': op(
+    TimeListInput,
+    TimeList,
+    'Time entries of a lead, a channel or a date range, newest first, with their totals',
+  ),
   'time:create': op(TimeCreate, TimeEntry, 'Log time (minutes, sales or delivery) on a lead or on a channel'),
   'time:update': op(TimeUpdate, TimeEntry, 'Change a time entry'),
-  'time:delete': op(z.object({ id }), z.object({ deleted: z.boolean(), entry: TimeEntry.optional() }), 'Delete a time entry (returns it as it was, for Undo)'),
+  'time:delete': op(
+    z.object({ id }),
+    z.object({ deleted: z.boolean(), entry: TimeEntry.optional() }),
+    'Delete a time entry (returns it as it was, for Undo)',
+  ),
   'timer:get': op(z.object({}), Timer.nullable(), 'The running timer, or null'),
   'timer:start': op(TimerStart, Timer, 'Start a timer on a lead or a channel (one at a time; survives a restart)'),
-  'timer:stop': op(z.object({ note: note.optional() }), TimeEntry, 'Stop the running timer and log its minutes as a time entry dated the day it started'),
-  'timer:cancel': op(z.object({}), z.object({ cancelled: z.boolean() }), 'Discard the running timer without logging it'),
+  'timer:stop': op(
+    z.object({ note: note.optional() }),
+    TimeEntry,
+    'Stop the running timer and log its minutes as a time entry dated the day it started',
+  ),
+  'timer:cancel': op(
+    z.object({}),
+    z.object({ cancelled: z.boolean() }),
+    'Discard the running timer without logging it',
+  ),
 };

@@ -41,12 +41,21 @@ export type Finding = z.infer<typeof Finding>;
 export const FunnelChannel = z.object({
   source: z.string(),
   funnel: Funnel,
-  factors: z.object({ speed: z.array(FunnelLevel), competition: z.array(FunnelLevel), boost: z.array(FunnelLevel), invited: z.array(FunnelLevel) }),
+  factors: z.object({
+    speed: z.array(FunnelLevel),
+    competition: z.array(FunnelLevel),
+    boost: z.array(FunnelLevel),
+    invited: z.array(FunnelLevel),
+  }),
   findings: z.array(Finding),
 });
 export type FunnelChannel = z.infer<typeof FunnelChannel>;
 
-export const FunnelReport = z.object({ from: z.string().nullable(), to: z.string().nullable(), channels: z.array(FunnelChannel) });
+export const FunnelReport = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  channels: z.array(FunnelChannel),
+});
 export type FunnelReport = z.infer<typeof FunnelReport>;
 
 /** The Reports page also needs each channel's id (drill-down) and the base currency; the CLI prints FunnelReport's keys only. */
@@ -58,9 +67,12 @@ export type FunnelView = z.infer<typeof FunnelView>;
 
 const channelRef = { source: z.string().trim().min(1).max(200).optional(), sourceId: id.optional() };
 const range = { from: isoDate.nullable().optional(), to: isoDate.nullable().optional() };
-const fromBeforeTo = (r: { from?: string | null | undefined; to?: string | null | undefined }) => !r.from || !r.to || r.from <= r.to;
+const fromBeforeTo = (r: { from?: string | null | undefined; to?: string | null | undefined }) =>
+  !r.from || !r.to || r.from <= r.to;
 
-export const FunnelQuery = z.object({ ...channelRef, ...range }).refine(fromBeforeTo, { path: ['to'], message: 'The end date is before the start date' });
+export const FunnelQuery = z
+  .object({ ...channelRef, ...range })
+  .refine(fromBeforeTo, { path: ['to'], message: 'The end date is before the start date' });
 
 const Estimate = z.object({ expected: z.number(), low: z.number(), high: z.number() }).nullable();
 
@@ -97,8 +109,14 @@ export const PlanQuery = z
     fast: count.nullable().optional(),
   })
   .refine(fromBeforeTo, { path: ['to'], message: 'The end date is before the start date' })
-  .refine((q) => q.boosted <= q.proposals, { path: ['boosted'], message: 'Boosted proposals cannot be more than the proposals' })
-  .refine((q) => q.fast == null || q.fast <= q.proposals, { path: ['fast'], message: 'Proposals within the first hour cannot be more than the proposals' })
+  .refine((q) => q.boosted <= q.proposals, {
+    path: ['boosted'],
+    message: 'Boosted proposals cannot be more than the proposals',
+  })
+  .refine((q) => q.fast == null || q.fast <= q.proposals, {
+    path: ['fast'],
+    message: 'Proposals within the first hour cannot be more than the proposals',
+  })
   .refine((q) => q.source !== undefined || q.sourceId !== undefined, { path: ['source'], message: 'Name the channel' });
 
 /** The proposals behind one number of the funnel: a channel, a range, optionally one factor's level, and the step counted. */
@@ -127,7 +145,19 @@ export const ProposalRow = z.object({
 export type ProposalRow = z.infer<typeof ProposalRow>;
 
 export const visibilityContract = {
-  'visibility:funnel': op(FunnelQuery, FunnelView, 'Being seen: the proposal funnel per channel, by speed, competition, boost and invitation, with findings'),
-  'visibility:plan': op(PlanQuery, PlanView, "The bid planner: a month's expected wins, Connects, revenue, profit and hours from the channel's history"),
-  'visibility:proposals': op(ProposalsQuery, z.object({ total: z.number().int(), rows: z.array(ProposalRow) }), 'The proposals behind a number of the funnel, newest first'),
+  'visibility:funnel': op(
+    FunnelQuery,
+    FunnelView,
+    'Being seen: the proposal funnel per channel, by speed, competition, boost and invitation, with findings',
+  ),
+  'visibility:plan': op(
+    PlanQuery,
+    PlanView,
+    "The bid planner: a month's expected wins, Connects, revenue, profit and hours from the channel's history",
+  ),
+  'visibility:proposals': op(
+    ProposalsQuery,
+    z.object({ total: z.number().int(), rows: z.array(ProposalRow) }),
+    'The proposals behind a number of the funnel, newest first',
+  ),
 };
