@@ -16,13 +16,14 @@ export type Store = {
   close: () => void;
   /**
    * When another program renamed a different file over `path`, moves to that file before the next
-   * call (writes to the old one would be lost). Throws AppError('busy') while that is not yet safe.
+   * call (writes to the old one would be lost), letting go of the old one through SQLite. Throws
+   * AppError('busy') while another connection (here or in another program) still holds the old file.
    */
   followFile: () => void;
 };
 
 export const replacedMessage =
-  'The database file was replaced by another program while LeadLedger had it open: nothing was saved. LeadLedger switches to the new file once the old one is closed everywhere; try again in a moment.';
+  'The database file was replaced by another program while LeadLedger had it open: nothing was saved. LeadLedger switches to the new file once every program has closed the old one; close them and try again.';
 
 type FileId = { dev: number; ino: number } | undefined;
 const idOf = (file: string): FileId => {
@@ -31,13 +32,40 @@ const idOf = (file: string): FileId => {
 };
 const same = (a: FileId, b: FileId) => !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 
-const sidecars = (path: string) => [`${path}-wal`, `${path}-shm`];
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '');
+
+/**
+ * Lets go of a file that is no longer at its path, through SQLite alone (docs/safety.md §2): nothing
+ * is renamed, moved or deleted. The old file's -wal/-shm carry the path's names, and SQLite neither
+ * checkpoints nor removes them when it closes a moved file, so the new file would take the old WAL
+ * for its own. Here the old connection first takes the old file's EXCLUSIVE lock (refused while any
+ * other connection, in any process, holds it), then folds the WAL into the old file and empties it.
+ * False (the connection kept as it was) when another program still has the old file.
+ */
+function releaseMoved(db: Db): boolean {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 200');
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('ROLLBACK');
+    } catch (error) {
+      db.pragma('locking_mode = NORMAL');
+      if (isBusy(error)) return false;
+      throw error;
+    }
+    // Held until close: nobody can open a read of the old file between this and the close.
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  } finally {
+    if (db.open) db.pragma(`busy_timeout = ${wait}`);
+  }
+}
 
 export function createStore(path: string, db: Db, open: () => Db): Store {
   let current = db;
   let id = path === ':memory:' ? undefined : idOf(path);
-  // The -wal/-shm last seen beside our file: after a swap, these (and only these) are the old file's.
-  let ours: FileId[] = path === ':memory:' ? [] : sidecars(path).map(idOf);
   let switching = false;
   const store: Store = {
     path,
@@ -45,35 +73,25 @@ export function createStore(path: string, db: Db, open: () => Db): Store {
       return current;
     },
     reopen() {
+      switching = true;
       if (current.open) current.close();
       current = open();
       id = path === ':memory:' ? undefined : idOf(path);
-      ours = path === ':memory:' ? [] : sidecars(path).map(idOf);
       switching = false;
     },
     close() {
       if (current.open) current.close();
     },
     followFile() {
-      if (!id || (!switching && (!current.open || current.inTransaction))) return;
+      if (!id) return;
+      // A reopen that failed part-way (the old file already let go): open the new one again.
+      if (switching) return store.reopen();
+      if (!current.open || current.inTransaction) return;
       const now = idOf(path);
-      if (!switching && (!now || same(now, id))) {
-        ours = sidecars(path).map(idOf);
-        return;
-      }
-      // Our connection must be the last one to the old file in this process (a backup worker or
-      // an import may still use it). SQLite does not checkpoint a moved file on close and leaves
-      // its -wal/-shm; opening the new file beside them would apply the old WAL to it.
-      if (openConnectionCount(path) > (current.open ? 1 : 0)) throw new AppError('busy', replacedMessage);
-      switching = true;
-      if (current.open) current.close();
-      const stamp = new Date().toISOString().replace(/[-:.]/g, '');
-      sidecars(path).forEach((file, i) => {
-        const seen = idOf(file);
-        if (!seen) return;
-        // Never deleted: moved aside beside the database, like a damaged file.
-        if (same(seen, ours[i])) fs.renameSync(file, `${path}.replaced-${stamp}${file.slice(path.length)}`);
-      });
+      if (!now || same(now, id)) return;
+      // Our connection must be the last one to the old file in this process (a backup worker or an
+      // import may still use it), and no other program may hold it (releaseMoved).
+      if (openConnectionCount(path) > 1 || !releaseMoved(current)) throw new AppError('busy', replacedMessage);
       store.reopen();
     },
   };
