@@ -1,5 +1,6 @@
 /**
- * A/B of two renderer builds on the bench's own measures (first painted board; with `all` also the search keystroke
+ * A/B of two renderer builds on the bench's own measures (first painted board, by the page's clock, with when the
+ * card was inserted and when Playwright's polling saw it; with `all` also the search keystroke
  * and the frames over 25 ms while scrolling the table), runs alternating between two servers so both see the same load.
  *
  *   npx tsx scripts/bench/renderer-ab.ts <rendererDirA> <rendererDirB> <leads> <runs> [board|all]
@@ -9,6 +10,7 @@ import { chromiumArgs, chromiumPath } from '../chromium';
 import { startServer } from './cases/server';
 import { seededDb } from './data';
 import { stats } from './stats';
+import { firstCard, recordFirstCard } from './first-card';
 
 const [dirA, dirB, leadsArg, runsArg, what = 'board'] = process.argv.slice(2);
 const leads = Number(leadsArg);
@@ -20,18 +22,20 @@ process.env.LEADLEDGER_RENDERER_DIR = dirB;
 const sB = await startServer(db);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const res: Record<string, Record<string, number[]>> = {
-  A: { board: [], key: [], drop: [] },
-  B: { board: [], key: [], drop: [] },
+  A: { board: [], inserted: [], seen: [], key: [], drop: [] },
+  B: { board: [], inserted: [], seen: [], key: [], drop: [] },
 };
 try {
   for (let i = 0; i < runs * 2; i++) {
     const v = i % 2 === 0 ? 'A' : 'B';
     const url = (v === 'A' ? sA : sB).url;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await recordFirstCard(context);
     const page = await context.newPage();
-    await page.goto(url + '#/pipeline');
-    await page.locator('.card').first().waitFor();
-    res[v]!.board!.push(await page.evaluate(() => performance.now()));
+    const card = await firstCard(page, url);
+    res[v]!.board!.push(card.painted);
+    res[v]!.inserted!.push(card.inserted);
+    res[v]!.seen!.push(card.seen);
     if (what === 'all') {
       const p = await context.newPage();
       await p.goto(url + '#/leads');

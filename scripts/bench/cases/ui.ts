@@ -4,15 +4,16 @@ import { seededDb } from '../data';
 import { stats } from '../stats';
 import type { CaseResult } from '../report';
 import { startServer } from './server';
+import { firstCard, recordFirstCard } from '../first-card';
 
-type UiSample = { board: number; table: number; keystroke: number; droppedFrames: number; longestTask: number };
-
-/** Navigation start → first card painted on the board (ms, from the page's own clock). */
-async function boardPaint(page: Page, url: string): Promise<number> {
-  await page.goto(url + '#/pipeline');
-  await page.locator('.card').first().waitFor();
-  return page.evaluate(() => performance.now());
-}
+type UiSample = {
+  board: number;
+  boardSeen: number;
+  table: number;
+  keystroke: number;
+  droppedFrames: number;
+  longestTask: number;
+};
 
 async function tablePaint(page: Page, url: string): Promise<number> {
   await page.goto(url + '#/leads');
@@ -85,14 +86,23 @@ async function sampleAt(leads: number, runs: number): Promise<UiSample[]> {
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await recordFirstCard(context);
       const page = await context.newPage();
-      const board = await boardPaint(page, server.url);
+      // Navigation start → the first card painted, by the page's own clock (first-card.ts).
+      const card = await firstCard(page, server.url);
       const tablePage = await context.newPage();
       const table = await tablePaint(tablePage, server.url);
       // "React " also matches the react tag; the final "d" narrows it to the React dashboard titles.
       const key = await keystroke(tablePage, 'React d');
       const scroll = await scrolling(tablePage);
-      samples.push({ board, table, keystroke: key, droppedFrames: scroll.dropped, longestTask: scroll.longest });
+      samples.push({
+        board: card.painted,
+        boardSeen: card.seen,
+        table,
+        keystroke: key,
+        droppedFrames: scroll.dropped,
+        longestTask: scroll.longest,
+      });
       await context.close();
     }
   } finally {
@@ -109,6 +119,8 @@ export async function uiCases(runs: number, small = 1000, large = 100_000): Prom
   const label = (n: number) => n.toLocaleString('en');
   for (const [key, name] of [
     ['board', 'first painted board'],
+    // The figure before the page's own clock: when Playwright's backoff polling found the card (reference).
+    ['boardSeen', 'first board card seen by Playwright (polled)'],
     ['table', 'first painted table'],
   ] as const) {
     const sa = stats(a.map((s) => s[key]));

@@ -2,7 +2,8 @@
 // first screen's requests leave while the bundle is still being fetched, parsed and run, instead of
 // after React's first render, which was most of the wait for the first card (docs/performance.md,
 // "First paint"). The inputs are exactly the board's; src/renderer/api/prefetched.ts hands each answer
-// to the transport once, under the same key (name, space, the input's JSON with sorted keys).
+// to the transport (or to the board's first render) once, under the same key (name, space, the input's JSON with
+// sorted keys).
 // Browser mode only: under Electron the preload's bridge is there and nothing is sent.
 (function () {
   if (window.leadledger) return;
@@ -21,14 +22,29 @@
     ['preferences:get', '{}'],
     ['sources:list', '{"includeArchived":true}'],
   ];
+  // Each answer is read here too (status and parsed body), so one that has arrived before React's first render can
+  // be drawn by it (takeReady in prefetched.ts) instead of waiting for an effect and a second render.
   var pending = (window.__leadledgerPrefetch = new Map());
+  var ready = (window.__leadledgerReady = new Map());
   requests.forEach(function (r) {
+    var key = r[0] + ' ' + r[1];
     var answer = fetch('/api/' + r[0], {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
       body: r[1],
+    }).then(function (response) {
+      return response.json().then(
+        function (body) {
+          var read = { status: response.status, body: body };
+          if (pending.has(key)) ready.set(key, read);
+          return read;
+        },
+        function () {
+          return { status: response.status, body: null };
+        },
+      );
     });
     answer.catch(function () {});
-    pending.set(r[0] + ' ' + r[1], answer);
+    pending.set(key, answer);
   });
 })();

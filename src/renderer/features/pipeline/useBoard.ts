@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
+import { takeReady } from '../../api/prefetched';
 import { notifyDataChanged, useDataVersion } from '../../lib/dataVersion';
 import { useToast } from '../../components/Toasts';
 import { useCloseOut } from '../closeout/useCloseOut';
@@ -25,9 +26,20 @@ export function withLead(columns: BoardColumn[], lead: LeadRow): BoardColumn[] {
 export function useBoard(search: string, sourceId: number | undefined, closedFrom?: string) {
   const toast = useToast();
   const version = useDataVersion();
-  const [columns, setColumns] = useState<BoardColumn[] | undefined>();
+  // The boot script's answer when it has already arrived: the first render draws the cards, with no request from
+  // an effect and no second render (docs/performance.md, "Where the first paint goes").
+  const [booted] = useState(() =>
+    takeReady<{ columns: BoardColumn[] }>('leads:board', {
+      search: search || undefined,
+      ...(sourceId ? { sourceIds: [sourceId] } : {}),
+      ...(closedFrom ? { closedFrom } : {}),
+      perColumn,
+    }),
+  );
+  const [columns, setColumns] = useState<BoardColumn[] | undefined>(booted?.columns);
   const [error, setError] = useState<string | undefined>();
   const edits = useRef(0);
+  const skipFirstLoad = useRef(booted !== undefined);
   const { ask, dialog } = useCloseOut();
   const [added, setAdded] = useState<LeadRow | null>(null);
 
@@ -38,6 +50,10 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
   }, []);
 
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     let live = true;
     const startedAt = edits.current;
     api.leads
