@@ -1,197 +1,142 @@
 import { parseAmount } from '../../shared/csv/amounts';
 import { parseDate } from '../../shared/csv/dates';
-import { indexHeaders } from '../../shared/csv/headers';
-import type { ExpenseCategory } from '../expenses/expenses-repo';
 import { boundedMemo } from './bounded-memo';
 import { FeeLinks, type Linked } from './fee-links';
 import type { ExpenseDraft, Mapper, PaymentDraft, RowResult } from './drafts';
 import type { FileProfile } from './file-profile';
-import { type TypeDecision, type TypeDecisions, typeKey } from './type-decisions';
+import type { TypeDecisions } from './type-decisions';
+import { connectsCount, type RowKind, upworkKinds } from './upwork-kinds';
+import { type UpworkRow, upworkRowReader } from './upwork-rows';
+
+export { upworkTypes } from './upwork-kinds';
+export { upworkCurrentAliases, upworkLegacyAliases } from './upwork-rows';
 
 // Upwork transaction history (docs/domain.md §3), current and legacy layouts. Rows stream: a first pass
 // only notes which payment each Service Fee belongs to (by Transaction ID, or the Ref ID its
-// description names), so a fee finds its payment wherever in the file it stands.
+// description names), so a fee finds its payment wherever in the file it stands. A row then goes
+// through the steps below: its kind (upwork-kinds.ts), its date, its key, its amount, its drafts.
 
-export const upworkCurrentAliases = {
-  date: ['Date'],
-  transactionId: ['Transaction ID'],
-  type: ['Transaction type'],
-  summary: ['Transaction summary'],
-  summaryDetails: ['Transaction summary details'],
-  d1: ['Description 1'],
-  d2: ['Description 2'],
-  d3: ['Description 3'],
-  entered: ['Entered Description'],
-  refId: ['Ref ID'],
-  amount: ['Amount $', 'Amount'],
-  /** docs/domain.md §7: the client a payment links its lead by. */
-  client: ['Client team', 'Team'],
-} as const;
-
-export const upworkLegacyAliases = {
-  date: ['Date'],
-  refId: ['Ref ID'],
-  type: ['Type'],
-  description: ['Description'],
-  amount: ['Amount'],
-} as const;
-
-type Kind =
-  | { as: 'payment' }
-  | { as: 'payment-if-positive' }
-  | { as: 'fee' }
-  | { as: 'refund' }
-  | { as: 'expense'; category: ExpenseCategory }
-  | { as: 'membership' }
-  | { as: 'transfer' }
-  | { as: 'ignore' };
-
-/** docs/domain.md §3's table, by type key. */
-const kinds: Record<string, Kind> = {
-  hourly: { as: 'payment' },
-  fixedprice: { as: 'payment' },
-  milestone: { as: 'payment' },
-  bonus: { as: 'payment' },
-  miscellaneous: { as: 'payment-if-positive' },
-  servicefee: { as: 'fee' },
-  refund: { as: 'refund' },
-  refundtoclient: { as: 'refund' },
-  servicefeerefund: { as: 'fee' },
-  connects: { as: 'expense', category: 'connects' },
-  membershipfee: { as: 'membership' },
-  subscription: { as: 'membership' },
-  withdrawalfee: { as: 'expense', category: 'fee' },
-  processingfee: { as: 'expense', category: 'fee' },
-  gst: { as: 'expense', category: 'tax' },
-  vat: { as: 'expense', category: 'tax' },
-  tax: { as: 'expense', category: 'tax' },
-  wht: { as: 'expense', category: 'tax' },
-  withdrawal: { as: 'transfer' },
-  payment: { as: 'transfer' },
-  deposit: { as: 'transfer' },
-};
-
-export const upworkTypes = Object.keys(kinds);
-
-function decided(d: TypeDecision): Exclude<Kind, { as: 'membership' }> {
-  return d.as === 'expense'
-    ? { as: 'expense', category: d.category }
-    : d.as === 'ignore'
-      ? { as: 'ignore' }
-      : d.as === 'transfer'
-        ? { as: 'transfer' }
-        : d.as === 'fee'
-          ? { as: 'fee' }
-          : { as: 'payment' };
-}
-
-/** "Fees for additional Connects (10)", "80 Connects": the number bought. */
-export function connectsCount(text: string): number {
-  const m = /\((\d{1,7})\)/.exec(text) ?? /(\d{1,7})\s+connects?\b/i.exec(text);
-  return m ? Number(m[1]) : 0;
-}
-
-const namesConnects = /\bconnects?\b/i;
 const refNamed = /ref\s*id\s*:?\s*#?\s*(\w+)/i;
 
-type Row = {
-  date: string;
-  txId: string;
-  refId: string;
-  type: string;
-  amount: string;
-  description: string;
-  client: string;
-};
+type Profile = Pick<FileProfile, 'decimal' | 'dateFormat'>;
+
+/** A row a step refuses: the result says why. */
+type Refused = Exclude<RowResult, { kind: 'drafts' }>;
+
+/** Transfers and ignored types end here; a type nobody has decided on waits for the user. */
+function classify(r: UpworkRow, kind: RowKind | undefined): Refused | undefined {
+  if (!kind)
+    return {
+      kind: 'unknown-type',
+      type: r.type,
+      message: `Upwork type "${r.type}" is not one LeadLedger knows; decide what it is in the import page (nothing is guessed)`,
+    };
+  if (kind.as === 'transfer') return { kind: 'transfer', reason: r.type };
+  if (kind.as === 'ignore') return { kind: 'skipped', reason: `type ${r.type} (ignored by your decision)` };
+  return undefined;
+}
+
+/** The row's date in the file's date format. Dates repeat on every row of a day: each distinct text is read once. */
+function fileDates(profile: Profile, dateIndex: number | undefined) {
+  let dateFormat: string | undefined;
+  let dateOf: (text: string) => string | undefined = () => undefined;
+  return (text: string): { date: string } | Refused => {
+    const format = profile.dateFormat(dateIndex);
+    if (format !== dateFormat) {
+      dateFormat = format;
+      dateOf = boundedMemo((t) => parseDate(t, format));
+    }
+    const date = dateOf(text);
+    if (date) return { date };
+    return {
+      kind: 'invalid',
+      message: `Date "${text}" is not a date like the others of the file (${format})`,
+      reason: 'Date',
+    };
+  };
+}
+
+/** The current layout keys a row by Transaction ID, type and Ref ID; the legacy one by Ref ID alone. */
+function rowRef(r: UpworkRow, legacy: boolean, typeKeyOf: (type: string) => string): { ref: string } | Refused {
+  if (legacy ? r.refId === '' : r.txId === '' && r.refId === '')
+    return {
+      kind: 'invalid',
+      message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty',
+      reason: 'no key',
+    };
+  return { ref: legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeKeyOf(r.type)}:${r.refId}` };
+}
+
+/** The amount in US cents; a negative Miscellaneous is not revenue. */
+function rowAmount(r: UpworkRow, kind: RowKind, profile: Profile, field: string): { amount: number } | Refused {
+  const parsed = parseAmount(r.amount, 'USD', profile.decimal);
+  if (!parsed.ok) return { kind: 'invalid', message: `${field}: ${parsed.message}`, reason: field };
+  if (kind.as === 'payment-if-positive' && parsed.minor < 0)
+    return {
+      kind: 'invalid',
+      message: `${r.type} with a negative amount is not revenue; nothing is guessed`,
+      reason: 'negative Miscellaneous',
+    };
+  return { amount: parsed.minor };
+}
+
+type Checked = { r: UpworkRow; kind: RowKind; date: string; ref: string; amount: number; line: number };
+
+/** What a checked row writes: a payment (its fee joined), a fee on its own, or an expense. */
+function rowDrafts(c: Checked, sourceName: string, linked: Linked): RowResult {
+  const { r, kind, date, ref, amount } = c;
+  const description = r.description.slice(0, 500);
+  const payment = (gross: number, fee: number): PaymentDraft => ({
+    type: 'payment',
+    ref,
+    date,
+    source: sourceName,
+    lead_ref: null,
+    description,
+    gross_minor: gross,
+    fee_minor: fee,
+    currency: 'USD',
+    ...(r.client ? { client: r.client.slice(0, 200) } : {}),
+  });
+  switch (kind.as) {
+    case 'payment-if-positive':
+    case 'payment':
+    case 'refund':
+      return { kind: 'drafts', drafts: [payment(amount, linked.feeFor(c.line))] };
+    case 'fee':
+      // Joined to its payment above; else it stands on its own so the report still counts it.
+      return linked.joined(c.line)
+        ? { kind: 'drafts', drafts: [], fee: true }
+        : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
+    case 'expense': {
+      const draft: ExpenseDraft = {
+        type: 'expense',
+        ref,
+        date,
+        source: sourceName,
+        category: kind.category,
+        description,
+        amount_minor: -amount,
+        currency: 'USD',
+        connects: kind.category === 'connects' ? connectsCount(r.description) : 0,
+      };
+      return { kind: 'drafts', drafts: [draft] };
+    }
+    default:
+      throw new Error(`Upwork row of kind ${kind.as} has no drafts`);
+  }
+}
 
 export function upworkMapper(
   headers: readonly string[],
   legacy: boolean,
-  profile: Pick<FileProfile, 'decimal' | 'dateFormat'>,
+  profile: Profile,
   sourceName: string,
   decisions: TypeDecisions,
 ): Mapper {
-  const current = indexHeaders(headers, upworkCurrentAliases);
-  const old = indexHeaders(headers, upworkLegacyAliases);
-  const at = (fields: readonly string[], index: number | undefined) =>
-    (index === undefined ? '' : (fields[index] ?? '')).trim();
-  const dateIndex = legacy ? old.date : current.date;
-
-  const textColumns = [
-    current.summary,
-    current.summaryDetails,
-    current.d1,
-    current.d2,
-    current.d3,
-    current.entered,
-  ].filter((i) => i !== undefined);
-
-  /** Every text column of the row, each distinct one once, joined with " · ". */
-  function describe(fields: readonly string[]): string {
-    if (legacy) return at(fields, old.description);
-    let out = '';
-    const seen: string[] = [];
-    for (const i of textColumns) {
-      const text = at(fields, i);
-      if (text === '' || seen.includes(text)) continue;
-      seen.push(text);
-      out = out === '' ? text : `${out} · ${text}`;
-    }
-    return out;
-  }
-
-  function read(fields: readonly string[]): Row {
-    if (legacy) {
-      return {
-        date: at(fields, old.date),
-        txId: '',
-        refId: at(fields, old.refId),
-        type: at(fields, old.type),
-        amount: at(fields, old.amount),
-        description: describe(fields),
-        client: '',
-      };
-    }
-    return {
-      date: at(fields, current.date),
-      txId: at(fields, current.transactionId),
-      refId: at(fields, current.refId),
-      type: at(fields, current.type),
-      amount: at(fields, current.amount),
-      description: describe(fields),
-      client: at(fields, current.client),
-    };
-  }
-
-  // A type's key and table entry, worked out once per distinct type text of the file.
-  const typeOf = boundedMemo((type: string) => {
-    const key = typeKey(type);
-    const known = kinds[key];
-    const decision = known ? undefined : decisions[key];
-    return { key, known, fallback: decision ? decided(decision) : undefined };
-  });
-
-  function kindOf(r: Row): Exclude<Kind, { as: 'membership' }> | undefined {
-    const { known, fallback } = typeOf(r.type);
-    if (known?.as === 'membership')
-      return namesConnects.test(r.description)
-        ? { as: 'expense', category: 'connects' }
-        : { as: 'expense', category: 'subscription' };
-    if (known) return known as Exclude<Kind, { as: 'membership' }>;
-    return fallback;
-  }
-
-  /** What the first pass needs of a row's kind: memberships are expenses whatever their description says. */
-  function linkKind(type: string): 'fee' | 'payment' | undefined {
-    const { known, fallback } = typeOf(type);
-    const as = (known ?? fallback)?.as;
-    return as === 'fee'
-      ? 'fee'
-      : as === 'payment' || as === 'refund' || as === 'payment-if-positive'
-        ? 'payment'
-        : undefined;
-  }
-
+  const rows = upworkRowReader(headers, legacy);
+  const kinds = upworkKinds(decisions);
+  const dateOf = fileDates(profile, rows.dateIndex);
   // First pass: where each payment stands and which payment each fee joins (see fee-links.ts).
   // Dropped once linked: only each payment's fee total stays.
   const links = new FeeLinks((text, decimal) => {
@@ -200,120 +145,34 @@ export function upworkMapper(
   });
   let linked: Linked | undefined;
 
-  // Dates repeat on every row of a day: each distinct text is read once (per date format).
-  let dateFormat: string | undefined;
-  let dateOf: (text: string) => string | undefined = () => undefined;
-
-  const usd = (text: string, field: string): number => {
-    const parsed = parseAmount(text, 'USD', profile.decimal);
-    if (!parsed.ok) throw new Error(`${field}: ${parsed.message}`);
-    return parsed.minor;
-  };
-
-  function handle(fields: readonly string[], line: number): RowResult {
+  function row(fields: readonly string[], line: number): RowResult {
     linked ??= links.link(profile.decimal);
-    const r = read(fields);
-    const amountField = legacy ? 'Amount' : 'Amount $';
-    const kind = kindOf(r);
-    if (!kind)
-      return {
-        kind: 'unknown-type',
-        type: r.type,
-        message: `Upwork type "${r.type}" is not one LeadLedger knows; decide what it is in the import page (nothing is guessed)`,
-      };
-    if (kind.as === 'transfer') return { kind: 'transfer', reason: r.type };
-    if (kind.as === 'ignore') return { kind: 'skipped', reason: `type ${r.type} (ignored by your decision)` };
-    const format = profile.dateFormat(dateIndex);
-    if (format !== dateFormat) {
-      dateFormat = format;
-      dateOf = boundedMemo((text) => parseDate(text, format));
-    }
+    const r = rows.read(fields);
+    const kind = kinds.kindOf(r.type, r.description);
+    const refused = classify(r, kind);
+    if (refused || !kind) return refused!;
     const date = dateOf(r.date);
-    if (!date)
-      return {
-        kind: 'invalid',
-        message: `Date "${r.date}" is not a date like the others of the file (${format})`,
-        reason: 'Date',
-      };
-    if (legacy ? r.refId === '' : r.txId === '' && r.refId === '')
-      return {
-        kind: 'invalid',
-        message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty',
-        reason: 'no key',
-      };
-    let amount: number;
-    try {
-      amount = usd(r.amount, amountField);
-    } catch (error) {
-      return { kind: 'invalid', message: (error as Error).message, reason: amountField };
-    }
-    const ref = legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeOf(r.type).key}:${r.refId}`;
-    const description = r.description.slice(0, 500);
-    const payment = (gross: number, fee: number): PaymentDraft => ({
-      type: 'payment',
-      ref,
-      date,
-      source: sourceName,
-      lead_ref: null,
-      description,
-      gross_minor: gross,
-      fee_minor: fee,
-      currency: 'USD',
-      ...(r.client ? { client: r.client.slice(0, 200) } : {}),
-    });
-    if (kind.as === 'payment-if-positive' && amount < 0) {
-      return {
-        kind: 'invalid',
-        message: `${r.type} with a negative amount is not revenue; nothing is guessed`,
-        reason: 'negative Miscellaneous',
-      };
-    }
-    switch (kind.as) {
-      case 'payment-if-positive':
-      case 'payment':
-      case 'refund': {
-        return { kind: 'drafts', drafts: [payment(amount, linked.feeFor(line))] };
-      }
-      case 'fee':
-        // Joined to its payment above; else it stands on its own so the report still counts it.
-        return linked.joined(line)
-          ? { kind: 'drafts', drafts: [], fee: true }
-          : { kind: 'drafts', drafts: [payment(0, -amount)], fee: true };
-      default: {
-        const draft: ExpenseDraft = {
-          type: 'expense',
-          ref,
-          date,
-          source: sourceName,
-          category: kind.category,
-          description,
-          amount_minor: -amount,
-          currency: 'USD',
-          connects: kind.category === 'connects' ? connectsCount(r.description) : 0,
-        };
-        return { kind: 'drafts', drafts: [draft] };
-      }
-    }
+    if ('kind' in date) return date;
+    const ref = rowRef(r, legacy, kinds.keyOf);
+    if ('kind' in ref) return ref;
+    const amount = rowAmount(r, kind, profile, rows.amountField);
+    if ('kind' in amount) return amount;
+    return rowDrafts({ r, kind, line, ...date, ...ref, ...amount }, sourceName, linked);
   }
 
   return {
     format: legacy ? 'upwork-legacy' : 'upwork',
     label: legacy ? 'Upwork transaction history (legacy statement)' : 'Upwork transaction history',
     prescan(fields, line) {
-      const kind = linkKind(at(fields, legacy ? old.type : current.type));
+      const kind = kinds.linkKind(rows.at(fields, 'type'));
       if (kind === undefined) return;
-      const txId = legacy ? '' : at(fields, current.transactionId);
+      const txId = rows.at(fields, 'txId');
       if (kind === 'fee') {
-        links.fee(
-          txId,
-          refNamed.exec(describe(fields))?.[1] ?? null,
-          at(fields, legacy ? old.amount : current.amount),
-          line,
-        );
+        links.fee(txId, refNamed.exec(rows.describe(fields))?.[1] ?? null, rows.at(fields, 'amount'), line);
         return;
       }
-      links.payment(txId, at(fields, legacy ? old.refId : current.refId), line);
+      links.payment(txId, rows.at(fields, 'refId'), line);
     },
-    row: handle,
+    row,
   };
 }
