@@ -16,7 +16,7 @@ import { latestVersion } from '../../src/core/db/migrations';
 import { openDatabase } from '../../src/core/db/open';
 import { rollupDrift } from '../../src/core/rollups/rebuild';
 import { loadSampleData } from '../../src/core/app/sample-data';
-import { waitForJob } from '../../src/core/imports/import-jobs';
+import { waitForJob } from '../../test-support/import-jobs';
 
 const [mode, file, ...rest] = process.argv.slice(2);
 if (!mode || !file) throw new Error('usage: child.ts <mode> <db> [args]');

@@ -1,10 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from './db/open';
+import { type ReadableDB, readableDb, type WritableDB, writableDb } from './db/handles';
 import { createStore, type Store } from './db/store';
 
-/** What every handler gets: the open store and a clock (tests pin it). `db` is the store's current connection. */
+/**
+ * What every handler gets: the open store and a clock (tests pin it). `db` is the store's current connection as a
+ * write handle, `readDb` the same connection as a read handle (db/handles.ts): code that only reads takes that one.
+ */
 export type Ctx = {
-  readonly db: Database;
+  readonly db: WritableDB;
+  readonly readDb: ReadableDB;
   readonly dbPath: string;
   readonly store: Store;
   now: () => Date;
@@ -17,7 +22,10 @@ export function createCtx(db: Database | Store, dbPath: string, now: () => Date 
   const store = 'reopen' in db ? db : createStore(dbPath, db, () => openDatabase(dbPath));
   return {
     get db() {
-      return store.db;
+      return writableDb(store.db);
+    },
+    get readDb() {
+      return readableDb(store.db);
     },
     dbPath,
     store,

@@ -77,6 +77,9 @@ export function lazyHostCtx(dbPath: string, mode: StoreMode): HostCtx {
     get db() {
       return open().db;
     },
+    get readDb() {
+      return open().readDb;
+    },
     // A restore reopens the store's connection; the next `ctx.db` is the new one.
     get store() {
       return open().store;

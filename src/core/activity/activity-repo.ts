@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { Activity, ActivityKind } from '../../shared/api/schemas/activity';
 import type { LostReasonCount } from '../../shared/api/schemas/preferences';
 
@@ -13,7 +13,7 @@ const toActivity = (r: ActivityRecord): Activity => ({
 });
 
 export function insertActivity(
-  db: Database,
+  db: WritableDB,
   a: { leadId: number; kind: ActivityKind; at: string; text: string; createdAt: string },
 ): Activity {
   const id = Number(
@@ -24,11 +24,11 @@ export function insertActivity(
   return { id, leadId: a.leadId, kind: a.kind, at: a.at, text: a.text };
 }
 
-export function deleteActivity(db: Database, id: number): boolean {
+export function deleteActivity(db: WritableDB, id: number): boolean {
   return db.prepare(`DELETE FROM activity WHERE id = ?`).run(id).changes > 0;
 }
 
-export function activitiesOfLead(db: Database, leadId: number): Activity[] {
+export function activitiesOfLead(db: ReadableDB, leadId: number): Activity[] {
   const rows = db
     .prepare(`SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? ORDER BY at DESC, id DESC`)
     .all(leadId) as ActivityRecord[];
@@ -37,7 +37,7 @@ export function activitiesOfLead(db: Database, leadId: number): Activity[] {
 
 /** The latest logged activity of each lead in `leadIds` (one index seek per lead). */
 /** Each lead's latest activity up to `upTo` (an ISO time; a meeting planned after it is not "last"). */
-export function lastActivities(db: Database, leadIds: readonly number[], upTo = '9999'): Map<number, Activity> {
+export function lastActivities(db: ReadableDB, leadIds: readonly number[], upTo = '9999'): Map<number, Activity> {
   const statement = db.prepare(
     `SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1`,
   );
@@ -50,7 +50,7 @@ export function lastActivities(db: Database, leadIds: readonly number[], upTo = 
 }
 
 /** Each lead's next planned activity (a meeting dated after `after`). */
-export function plannedActivities(db: Database, leadIds: readonly number[], after: string): Map<number, Activity> {
+export function plannedActivities(db: ReadableDB, leadIds: readonly number[], after: string): Map<number, Activity> {
   const statement = db.prepare(
     `SELECT id, lead_id, kind, at, text FROM activity WHERE lead_id = ? AND at > ? ORDER BY at, id LIMIT 1`,
   );
@@ -72,7 +72,7 @@ export type LeadPaymentRow = {
   description: string;
 };
 
-export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
+export function paymentsOfLead(db: ReadableDB, leadId: number): LeadPaymentRow[] {
   return db
     .prepare(
       `SELECT id, date, created_at, gross_minor, fee_minor, currency, description FROM payments WHERE lead_id = ? ORDER BY date DESC, id DESC`,
@@ -84,7 +84,7 @@ export function paymentsOfLead(db: Database, leadId: number): LeadPaymentRow[] {
  * Lost leads closed in [from, to], per channel and reason; an empty reason is "No reason given".
  * Counted from leads_lost (migration 0012: the lost leads alone, covering), then named.
  */
-export function lostReasonCounts(db: Database, from: string | undefined, to: string | undefined): LostReasonCount[] {
+export function lostReasonCounts(db: ReadableDB, from: string | undefined, to: string | undefined): LostReasonCount[] {
   const range = [from === undefined ? '' : 'AND l.closed_on >= ?', to === undefined ? '' : 'AND l.closed_on <= ?'].join(
     ' ',
   );

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 
 export type FirstDaySteps = {
   channels: boolean;
@@ -9,14 +9,14 @@ export type FirstDaySteps = {
   leads: number;
 };
 
-const exists = (db: Database, sql: string) =>
+const exists = (db: ReadableDB, sql: string) =>
   (db.prepare(`SELECT EXISTS (${sql}) AS e`).get() as { e: number }).e === 1;
 
 /**
  * The first-day guide's steps, from what the database holds: channels made one's own (one archived or
  * added after the presets), an opening Connects balance, a lead, an import, a time entry.
  */
-export function firstDaySteps(db: Database): FirstDaySteps {
+export function firstDaySteps(db: ReadableDB): FirstDaySteps {
   return {
     channels:
       exists(db, `SELECT 1 FROM sources WHERE archived = 1`) ||

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 
 // Clients (docs/domain.md §6). A client is found by any of its names (client_names: its name, plus names
@@ -17,11 +17,11 @@ export type ClientRecord = {
 export const firstSourceSql = (c: string) =>
   `COALESCE(${c}.first_source_id, (SELECT fl.source_id FROM leads fl WHERE fl.client_id = ${c}.id ORDER BY fl.created_on, fl.id LIMIT 1))`;
 
-export function getClientRecord(db: Database, id: number): ClientRecord | undefined {
+export function getClientRecord(db: ReadableDB, id: number): ClientRecord | undefined {
   return prepared(db, `SELECT * FROM clients WHERE id = ?`).get(id) as ClientRecord | undefined;
 }
 
-export function clientIdByName(db: Database, name: string): number | undefined {
+export function clientIdByName(db: ReadableDB, name: string): number | undefined {
   return (
     prepared(db, `SELECT client_id FROM client_names WHERE name = ?`).get(name.trim()) as
       { client_id: number } | undefined
@@ -29,17 +29,17 @@ export function clientIdByName(db: Database, name: string): number | undefined {
 }
 
 /** A client by its own name (NOCASE), whether or not client_names has it. */
-export function clientIdByOwnName(db: Database, name: string): number | undefined {
+export function clientIdByOwnName(db: ReadableDB, name: string): number | undefined {
   return (prepared(db, `SELECT id FROM clients WHERE name = ?`).get(name) as { id: number } | undefined)?.id;
 }
 
 /** Writes a client's name with another spelling (same name under NOCASE), in clients and client_names. */
-export function respellClient(db: Database, clientId: number, from: string, to: string): void {
+export function respellClient(db: WritableDB, clientId: number, from: string, to: string): void {
   prepared(db, `UPDATE clients SET name = ? WHERE id = ?`).run(to, clientId);
   prepared(db, `UPDATE client_names SET name = ? WHERE name = ? AND client_id = ?`).run(to, from, clientId);
 }
 
-export function insertClient(db: Database, c: Omit<ClientRecord, 'id'>): number {
+export function insertClient(db: WritableDB, c: Omit<ClientRecord, 'id'>): number {
   const id = Number(
     prepared(db, `INSERT INTO clients (name, emails, first_source_id, created_at) VALUES (?, ?, ?, ?)`).run(
       c.name,
@@ -53,14 +53,14 @@ export function insertClient(db: Database, c: Omit<ClientRecord, 'id'>): number 
 }
 
 /** Keeps `name` pointing at the client (a rename keeps the old name as well, for leads that still use it). */
-export function addClientName(db: Database, clientId: number, name: string): void {
+export function addClientName(db: WritableDB, clientId: number, name: string): void {
   prepared(
     db,
     `INSERT INTO client_names (name, client_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET client_id = excluded.client_id`,
   ).run(name, clientId);
 }
 
-export function updateClientRecord(db: Database, c: ClientRecord): void {
+export function updateClientRecord(db: WritableDB, c: ClientRecord): void {
   prepared(db, `UPDATE clients SET name = ?, emails = ?, first_source_id = ? WHERE id = ?`).run(
     c.name,
     c.emails,
@@ -70,7 +70,7 @@ export function updateClientRecord(db: Database, c: ClientRecord): void {
 }
 
 /** The client's id for a lead's client name: the one with that name, else a new client. Empty name: none. */
-export function clientForName(db: Database, name: string, createdAt: string): number | null {
+export function clientForName(db: WritableDB, name: string, createdAt: string): number | null {
   const trimmed = name.trim();
   if (trimmed === '') return null;
   return (
@@ -79,11 +79,11 @@ export function clientForName(db: Database, name: string, createdAt: string): nu
   );
 }
 
-export function setLeadClient(db: Database, leadId: number, clientId: number | null): void {
+export function setLeadClient(db: WritableDB, leadId: number, clientId: number | null): void {
   prepared(db, `UPDATE leads SET client_id = ? WHERE id = ?`).run(clientId, leadId);
 }
 
-export function leadClientId(db: Database, leadId: number): number | null {
+export function leadClientId(db: ReadableDB, leadId: number): number | null {
   return (
     (prepared(db, `SELECT client_id FROM leads WHERE id = ?`).get(leadId) as { client_id: number | null } | undefined)
       ?.client_id ?? null
@@ -95,7 +95,7 @@ export function leadClientId(db: Database, leadId: number): number | null {
  * statements: new clients for unknown names (named as their earliest lead writes them), their
  * names, then the links. Returns how many leads were linked.
  */
-export function linkUnlinkedLeads(db: Database, createdAt: string): number {
+export function linkUnlinkedLeads(db: WritableDB, createdAt: string): number {
   prepared(
     db,
     `INSERT OR IGNORE INTO clients (name, created_at)
@@ -115,7 +115,7 @@ export type ClientSummaryRow = ClientRecord & { first_source: number | null };
 const summaryColumns = `c.id, c.name, c.emails, c.first_source_id, c.created_at, ${firstSourceSql('c')} AS first_source`;
 
 export function listClientRows(
-  db: Database,
+  db: ReadableDB,
   search: string,
   page: { limit: number; offset: number },
 ): { rows: ClientSummaryRow[]; total: number } {
@@ -132,7 +132,7 @@ export function listClientRows(
   return { rows, total };
 }
 
-export function getClientSummaryRow(db: Database, id: number): ClientSummaryRow | undefined {
+export function getClientSummaryRow(db: ReadableDB, id: number): ClientSummaryRow | undefined {
   return db.prepare(`SELECT ${summaryColumns} FROM clients c WHERE c.id = ?`).get(id) as ClientSummaryRow | undefined;
 }
 
@@ -147,7 +147,7 @@ export type ClientLeadStats = {
   last_lead: string;
 };
 
-export function clientLeadStats(db: Database, clientIds: readonly number[]): ClientLeadStats[] {
+export function clientLeadStats(db: ReadableDB, clientIds: readonly number[]): ClientLeadStats[] {
   if (clientIds.length === 0) return [];
   return db
     .prepare(
@@ -159,7 +159,7 @@ export function clientLeadStats(db: Database, clientIds: readonly number[]): Cli
 }
 
 /** The day of the latest logged activity on each client's leads (activity outer: it is the smaller side). */
-export function clientLastActivity(db: Database, clientIds: readonly number[]): { client_id: number; day: string }[] {
+export function clientLastActivity(db: ReadableDB, clientIds: readonly number[]): { client_id: number; day: string }[] {
   if (clientIds.length === 0) return [];
   return db
     .prepare(
@@ -179,7 +179,7 @@ export type ClientMoneyRow = {
   last_date: string;
 };
 
-export function clientMoney(db: Database, clientIds: readonly number[]): ClientMoneyRow[] {
+export function clientMoney(db: ReadableDB, clientIds: readonly number[]): ClientMoneyRow[] {
   if (clientIds.length === 0) return [];
   // From the payments that have a lead (partial covering index), not from every lead of the clients
   // (CROSS JOIN keeps payments outer: 1M leads of 15 clients otherwise probe payments a million times).
@@ -205,7 +205,7 @@ export type ClientLeadRow = {
 };
 
 /** The client's most recent leads. */
-export function clientLeads(db: Database, clientId: number, limit = 200): ClientLeadRow[] {
+export function clientLeads(db: ReadableDB, clientId: number, limit = 200): ClientLeadRow[] {
   return db
     .prepare(
       `SELECT l.id, l.title, l.source_id, s.name AS source_name, l.stage, l.created_on, l.closed_on, l.value_minor, l.currency
@@ -215,7 +215,7 @@ export function clientLeads(db: Database, clientId: number, limit = 200): Client
 }
 
 /** The client's leads and wins per channel. */
-export function clientChannels(db: Database, clientId: number): { source_id: number; leads: number; wins: number }[] {
+export function clientChannels(db: ReadableDB, clientId: number): { source_id: number; leads: number; wins: number }[] {
   return db
     .prepare(
       `SELECT source_id, COUNT(*) AS leads, SUM(stage = 'won') AS wins FROM leads WHERE client_id = ? GROUP BY source_id`,
@@ -224,24 +224,24 @@ export function clientChannels(db: Database, clientId: number): { source_id: num
 }
 
 /** Moves everything of client `from` to `into` (leads, names, remembered payers), then deletes `from`. */
-export function mergeClientRows(db: Database, into: number, from: number): { leadsMoved: number } {
+export function mergeClientRows(db: WritableDB, into: number, from: number): { leadsMoved: number } {
   const leadsMoved = prepared(db, `UPDATE leads SET client_id = ? WHERE client_id = ?`).run(into, from).changes;
   prepared(db, `UPDATE client_names SET client_id = ? WHERE client_id = ?`).run(into, from);
   prepared(db, `UPDATE payer_links SET client_id = ? WHERE client_id = ?`).run(into, from);
   return { leadsMoved };
 }
 
-export function leadsOfClient(db: Database, clientId: number): number {
+export function leadsOfClient(db: ReadableDB, clientId: number): number {
   return (prepared(db, `SELECT COUNT(*) AS n FROM leads WHERE client_id = ?`).get(clientId) as { n: number }).n;
 }
 
-export function deleteClientRow(db: Database, id: number): void {
+export function deleteClientRow(db: WritableDB, id: number): void {
   prepared(db, `DELETE FROM clients WHERE id = ?`).run(id);
 }
 
 /** The client's most recent lead that is open or won (where a payment of theirs most likely belongs). */
 export function latestOpenOrWonLead(
-  db: Database,
+  db: ReadableDB,
   clientId: number,
 ): { id: number; title: string; source_id: number } | undefined {
   return prepared(
@@ -252,7 +252,7 @@ export function latestOpenOrWonLead(
 
 /** Clients a payer names: by one of its names, or by an e-mail in its list (stored lower-case, comma-separated). */
 export function clientsForPayer(
-  db: Database,
+  db: ReadableDB,
   name: string,
   email: string,
 ): { id: number; name: string; by: 'email' | 'name' }[] {

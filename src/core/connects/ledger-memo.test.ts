@@ -10,8 +10,23 @@ import { creditSources } from './ledger-repo';
 import { rebuildRollups } from '../rollups/rebuild';
 import { importCsvFile } from '../csv/import-engine';
 import { callOk, openTempCtx, sourceId } from '../../../test-support/temp-db';
-import { channelLedger, ledgerRuns } from './ledger-service';
-import { lotReads } from './purchase-lots';
+import { probed } from '../../../test-support/probes';
+import { channelLedger } from './ledger-service';
+
+/** FIFO runs computed, and purchase lots read (whole channels, single days), in this process. */
+const ledgerRuns = {
+  get computed() {
+    return probed.ledgerRun;
+  },
+};
+const lotReads = {
+  get channels() {
+    return probed.lotChannelRead;
+  },
+  get days() {
+    return probed.lotDayRead;
+  },
+};
 
 // The first report after a write (docs/domain.md §5; docs/performance.md): the credits ledger is remembered across
 // writes that change none of its inputs, and its purchase lots across writes that change no connects purchase (the

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 
 // The credits ledger reads daily totals from the rollups (never leads or expenses), so it costs a
@@ -12,7 +12,7 @@ export type CreditSourceRecord = {
   archived: number;
 };
 
-export function creditSources(db: Database): CreditSourceRecord[] {
+export function creditSources(db: ReadableDB): CreditSourceRecord[] {
   return prepared(
     db,
     `SELECT id, name, credit_name, free_credits_monthly, archived FROM sources WHERE credit_name IS NOT NULL ORDER BY sort_order, name`,
@@ -21,7 +21,7 @@ export function creditSources(db: Database): CreditSourceRecord[] {
 
 /** Net credits spent per day (connects + boost − refunded, summed over the day's leads; never negative per lead). */
 export function dailySpends(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   from: string,
   to: string,
@@ -38,7 +38,7 @@ export function dailySpends(
  * what they cost and how many expenses the row sums (more than one: read them one by one, `purchasesBetween`).
  */
 export function dailyPurchases(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   from: string,
   to: string,
@@ -56,7 +56,7 @@ export function dailyPurchases(
  * expenses_connects instead of one query per day (7,000 days of several purchases at 1M expenses).
  */
 export function purchasesBetween(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   from: string,
   to: string,
@@ -71,7 +71,7 @@ export function purchasesBetween(
 }
 
 /** The first day with credits spent or bought (the assumed start of a ledger without an opening balance). */
-export function firstCreditDay(db: Database, sourceId: number): string | null {
+export function firstCreditDay(db: ReadableDB, sourceId: number): string | null {
   const row = prepared(
     db,
     `SELECT MIN(d) AS d FROM (
@@ -91,19 +91,19 @@ export type CreditEntryRecord = {
   created_at: string;
 };
 
-export function creditEntries(db: Database, sourceId: number): CreditEntryRecord[] {
+export function creditEntries(db: ReadableDB, sourceId: number): CreditEntryRecord[] {
   return prepared(db, `SELECT * FROM credit_entries WHERE source_id = ? ORDER BY on_date, id`).all(
     sourceId,
   ) as CreditEntryRecord[];
 }
 
-export function getCreditEntry(db: Database, id: number): CreditEntryRecord | undefined {
+export function getCreditEntry(db: ReadableDB, id: number): CreditEntryRecord | undefined {
   return prepared(db, `SELECT * FROM credit_entries WHERE id = ?`).get(id) as CreditEntryRecord | undefined;
 }
 
 /** Sets the channel's opening balance, replacing the one it had. */
 export function replaceOpening(
-  db: Database,
+  db: WritableDB,
   sourceId: number,
   onDate: string,
   count: number,
@@ -119,7 +119,7 @@ export function replaceOpening(
 }
 
 export function insertAdjustment(
-  db: Database,
+  db: WritableDB,
   sourceId: number,
   onDate: string,
   count: number,
@@ -134,13 +134,13 @@ export function insertAdjustment(
   );
 }
 
-export function deleteCreditEntry(db: Database, id: number): boolean {
+export function deleteCreditEntry(db: WritableDB, id: number): boolean {
   return prepared(db, `DELETE FROM credit_entries WHERE id = ?`).run(id).changes > 0;
 }
 
 export type CreditPriceRecord = { effective_from: string; unit_price_minor: number; currency: string };
 
-export function creditPriceHistory(db: Database, sourceId: number): CreditPriceRecord[] {
+export function creditPriceHistory(db: ReadableDB, sourceId: number): CreditPriceRecord[] {
   return prepared(
     db,
     `SELECT effective_from, unit_price_minor, currency FROM credit_prices WHERE source_id = ? ORDER BY effective_from`,
@@ -149,7 +149,7 @@ export function creditPriceHistory(db: Database, sourceId: number): CreditPriceR
 
 /** Plans of the channel that include credits (they replace the free allowance while active). */
 export function creditPlans(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
 ): { starts_on: string; ends_on: string | null; free_credits_monthly: number }[] {
   return prepared(

@@ -18,11 +18,11 @@ import {
   runLedger,
   type UnitPrice,
 } from '../../shared/reports/ledger';
-import type { Database } from 'better-sqlite3';
 import type { Ctx } from '../context';
 import { purchaseChanges } from '../db/change-counters';
-import { dataStamp } from '../db/data-stamp';
-import { purchaseLots, type UncountedPurchase } from './purchase-lots';
+import { probe } from '../probes';
+import { ledgerOfInputs, ledgerUntilWrite, purchaseLots } from './ledger-cache';
+import type { UncountedPurchase } from './purchase-lots';
 import {
   type CreditEntryRecord,
   type CreditSourceRecord,
@@ -72,41 +72,10 @@ function priceLookup(
   };
 }
 
-/** Ledgers computed since the last write, per database: a report or a page asked again reads them. */
-const remembered = new WeakMap<Database, { stamp: string; byKey: Map<string, ChannelLedger> }>();
-const rememberedLedgers = 32;
-
-/**
- * Across writes: ledgers by everything they were computed from (the counter of connects-purchase
- * changes of migration 0013 among them). A write that changes none (a note, a payment, a lead without
- * connects) costs the next ledger its few small reads; one that changes only the spends, the FIFO
- * run; one that changes a purchase, that day's read (purchase-lots.ts) and the run. Never filled
- * inside a transaction: what it reads there may be rolled back.
- */
-const byInputs = new WeakMap<Database, Map<string, ChannelLedger>>();
-const rememberedAcrossWrites = 8;
-
-function byTheirInputs(db: Database, inputs: string, compute: () => ChannelLedger): ChannelLedger {
-  if (db.inTransaction) return compute();
-  let map = byInputs.get(db);
-  if (!map) byInputs.set(db, (map = new Map()));
-  let ledger = map.get(inputs);
-  if (ledger === undefined) {
-    ledger = compute();
-    if (map.size >= rememberedAcrossWrites) map.delete(map.keys().next().value!);
-    map.set(inputs, ledger);
-  }
-  return ledger;
-}
-
-/** Ledgers computed from scratch in this process (tests tell a remembered ledger from a new one). */
-export const ledgerRuns = { computed: 0 };
-
 /**
  * The ledger of one channel up to `upTo` (docs/domain.md §5). `entries` replaces the stored opening balance and
- * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered
- * until the next write (`dataStamp`), and after it while its inputs are the same; its purchase lots
- * are kept per day (purchase-lots.ts). Callers must not change what it returns.
+ * adjustments (to test a change before saving it). With the stored ones, the ledger is remembered as ledger-cache.ts
+ * says. Callers must not change what it returns.
  */
 export function channelLedger(
   ctx: Ctx,
@@ -115,16 +84,9 @@ export function channelLedger(
   entries?: CreditEntryRecord[],
 ): ChannelLedger {
   if (entries) return computeLedger(ctx, source, upTo, entries);
-  const stamp = dataStamp(ctx.db);
-  let cache = remembered.get(ctx.db);
-  if (!cache || cache.stamp !== stamp) remembered.set(ctx.db, (cache = { stamp, byKey: new Map() }));
-  const key = `${source.id}|${upTo}`;
-  const known = cache.byKey.get(key);
-  if (known) return known;
-  const ledger = computeLedger(ctx, source, upTo, creditEntries(ctx.db, source.id));
-  if (cache.byKey.size >= rememberedLedgers) cache.byKey.delete(cache.byKey.keys().next().value!);
-  cache.byKey.set(key, ledger);
-  return ledger;
+  return ledgerUntilWrite(ctx.db, `${source.id}|${upTo}`, () =>
+    computeLedger(ctx, source, upTo, creditEntries(ctx.db, source.id)),
+  );
 }
 
 function computeLedger(
@@ -146,8 +108,8 @@ function computeLedger(
   const earlier =
     start === null ? [] : dailySpends(db, source.id, '0000-01-01', start <= upTo ? addDaysIso(start, -1) : upTo);
   const inputs = JSON.stringify([source, upTo, entries, start, prices, plans, spends, earlier, changes]);
-  return byTheirInputs(db, inputs, () => {
-    ledgerRuns.computed++;
+  return ledgerOfInputs(db, inputs, () => {
+    probe('ledgerRun');
     const priceOn = priceLookup(prices);
     const events: LedgerEvent[] = [];
     const uncounted: UncountedPurchase[] = [];

@@ -1,9 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { CommissionRule } from '../../shared/domain/fees';
 import { prepared } from '../db/statements';
 
 /** The commission rule in force for a channel on a day (latest effective_from <= day). */
-export function commissionRuleOn(db: Database, sourceId: number, day: string): CommissionRule | undefined {
+export function commissionRuleOn(db: ReadableDB, sourceId: number, day: string): CommissionRule | undefined {
   const row = prepared(
     db,
     `SELECT percent_bp, min_fee_minor, currency FROM commission_rules
@@ -14,7 +14,7 @@ export function commissionRuleOn(db: Database, sourceId: number, day: string): C
 
 /** The credit (connects) price in force for a channel on a day. */
 export function creditPriceOn(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   day: string,
 ): { unitPriceMinor: number; currency: string } | undefined {
@@ -45,37 +45,37 @@ export type CommissionRuleRecord = {
 export type DatedCostTable = 'credit_prices' | 'commission_rules';
 
 /** Every credit price, newest first. */
-export function listCreditPrices(db: Database): CreditPriceRecord[] {
+export function listCreditPrices(db: ReadableDB): CreditPriceRecord[] {
   return db.prepare(`SELECT * FROM credit_prices ORDER BY effective_from DESC`).all() as CreditPriceRecord[];
 }
 
 /** Every commission rule, newest first. */
-export function listCommissionRules(db: Database): CommissionRuleRecord[] {
+export function listCommissionRules(db: ReadableDB): CommissionRuleRecord[] {
   return db.prepare(`SELECT * FROM commission_rules ORDER BY effective_from DESC`).all() as CommissionRuleRecord[];
 }
 
-export function getCreditPrice(db: Database, id: number | bigint): CreditPriceRecord | undefined {
+export function getCreditPrice(db: ReadableDB, id: number | bigint): CreditPriceRecord | undefined {
   return db.prepare(`SELECT * FROM credit_prices WHERE id = ?`).get(id) as CreditPriceRecord | undefined;
 }
 
-export function getCommissionRule(db: Database, id: number | bigint): CommissionRuleRecord | undefined {
+export function getCommissionRule(db: ReadableDB, id: number | bigint): CommissionRuleRecord | undefined {
   return db.prepare(`SELECT * FROM commission_rules WHERE id = ?`).get(id) as CommissionRuleRecord | undefined;
 }
 
-export function insertCreditPrice(db: Database, row: Omit<CreditPriceRecord, 'id'>): number {
+export function insertCreditPrice(db: WritableDB, row: Omit<CreditPriceRecord, 'id'>): number {
   const { lastInsertRowid } = db
     .prepare(`INSERT INTO credit_prices (source_id, effective_from, unit_price_minor, currency) VALUES (?, ?, ?, ?)`)
     .run(row.source_id, row.effective_from, row.unit_price_minor, row.currency);
   return Number(lastInsertRowid);
 }
 
-export function updateCreditPriceRecord(db: Database, row: CreditPriceRecord): void {
+export function updateCreditPriceRecord(db: WritableDB, row: CreditPriceRecord): void {
   db.prepare(
     `UPDATE credit_prices SET source_id = ?, effective_from = ?, unit_price_minor = ?, currency = ? WHERE id = ?`,
   ).run(row.source_id, row.effective_from, row.unit_price_minor, row.currency, row.id);
 }
 
-export function insertCommissionRule(db: Database, row: Omit<CommissionRuleRecord, 'id'>): number {
+export function insertCommissionRule(db: WritableDB, row: Omit<CommissionRuleRecord, 'id'>): number {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO commission_rules (source_id, effective_from, percent_bp, min_fee_minor, currency) VALUES (?, ?, ?, ?, ?)`,
@@ -84,7 +84,7 @@ export function insertCommissionRule(db: Database, row: Omit<CommissionRuleRecor
   return Number(lastInsertRowid);
 }
 
-export function updateCommissionRuleRecord(db: Database, row: CommissionRuleRecord): void {
+export function updateCommissionRuleRecord(db: WritableDB, row: CommissionRuleRecord): void {
   db.prepare(
     `UPDATE commission_rules SET source_id = ?, effective_from = ?, percent_bp = ?, min_fee_minor = ?, currency = ? WHERE id = ?`,
   ).run(row.source_id, row.effective_from, row.percent_bp, row.min_fee_minor, row.currency, row.id);
@@ -92,7 +92,7 @@ export function updateCommissionRuleRecord(db: Database, row: CommissionRuleReco
 
 /** Whether another row of `table` (not `exceptId`) takes effect for the channel on that day. */
 export function datedCostExists(
-  db: Database,
+  db: ReadableDB,
   table: DatedCostTable,
   sourceId: number,
   day: string,
@@ -106,6 +106,6 @@ export function datedCostExists(
 }
 
 /** Deletes one row of `table`; false when there was none. */
-export function deleteDatedCost(db: Database, table: DatedCostTable, id: number): boolean {
+export function deleteDatedCost(db: WritableDB, table: DatedCostTable, id: number): boolean {
   return db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { getSetting, setSetting } from '../db/settings-repo';
 
 // The user's decisions about row types a platform's tables do not know, one settings row per
@@ -8,7 +8,7 @@ export type SavedTypeDecision = { type: string; as: string; category?: string | 
 
 const keyOf = (platform: string) => `import_type_decisions:${platform}`;
 
-export function typeDecisions(db: Database, platform: string): Record<string, SavedTypeDecision> {
+export function typeDecisions(db: ReadableDB, platform: string): Record<string, SavedTypeDecision> {
   const raw = getSetting(db, keyOf(platform));
   if (!raw) return {};
   try {
@@ -18,13 +18,13 @@ export function typeDecisions(db: Database, platform: string): Record<string, Sa
   }
 }
 
-export function saveTypeDecision(db: Database, platform: string, key: string, decision: SavedTypeDecision): void {
+export function saveTypeDecision(db: WritableDB, platform: string, key: string, decision: SavedTypeDecision): void {
   const all = typeDecisions(db, platform);
   all[key] = decision;
   setSetting(db, keyOf(platform), JSON.stringify(all));
 }
 
-export function deleteTypeDecision(db: Database, platform: string, key: string): boolean {
+export function deleteTypeDecision(db: WritableDB, platform: string, key: string): boolean {
   const all = typeDecisions(db, platform);
   if (!(key in all)) return false;
   delete all[key];

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempCtx } from '../../../test-support/temp-db';
 import { rollupDrift } from '../rollups/rebuild';
 import { ImportCancelled, importCsvFile, type ImportHooks } from './import-engine';
-import { parseWorkerRuns } from './parsed-rows';
+import { probed } from '../../../test-support/probes';
 
 // A big import reads, maps and checks its rows in a worker thread (parsed-rows.ts). What it writes and
 // says must be exactly what reading in-thread gives: same rows, same messages with their lines.
@@ -70,11 +70,11 @@ async function importWith(csv: string, hooks: Partial<ImportHooks> = {}, skipInv
 describe('a parse worker', () => {
   it('gives the rows, counts and messages (with their lines) of reading in-thread', async () => {
     const csv = leadsFile();
-    const before = parseWorkerRuns.completed;
+    const before = probed.parseWorkerRun;
     const worker = await importWith(csv);
-    expect(parseWorkerRuns.completed, 'the worker fed the whole file').toBe(before + 1);
+    expect(probed.parseWorkerRun, 'the worker fed the whole file').toBe(before + 1);
     const inThread = await importWith(csv, { parseWorker: false });
-    expect(parseWorkerRuns.completed).toBe(before + 1);
+    expect(probed.parseWorkerRun).toBe(before + 1);
     expect(worker).toEqual(inThread);
     expect(worker.rows.length).toBe(2996);
     const messages = JSON.stringify(worker.summary?.invalid);
@@ -116,9 +116,9 @@ describe('a parse worker', () => {
     const csv = leadsFile();
     const inThread = await importWith(csv, { parseWorker: false });
     process.env.LEADLEDGER_IMPORT_WORKER_STOP_AT_LINE = '1800';
-    const before = parseWorkerRuns.completed;
+    const before = probed.parseWorkerRun;
     const recovered = await importWith(csv);
-    expect(parseWorkerRuns.completed, 'the worker never finished').toBe(before);
+    expect(probed.parseWorkerRun, 'the worker never finished').toBe(before);
     expect(recovered).toEqual(inThread);
   });
 });

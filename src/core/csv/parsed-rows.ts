@@ -6,6 +6,7 @@ import { firstProblem } from './check-draft';
 import type { LeadDraft, RowResult } from './drafts';
 import { type ImportOptions, planFileWith, rowResult } from './file-plan';
 import { CsvParseError } from './parser';
+import { probe } from '../probes';
 import { readCsvFile } from './read-file';
 import { PlanChanged, PlanCheck } from './speculative-plan';
 import type { TypeDecisions } from './type-decisions';
@@ -124,9 +125,6 @@ function decodeLead(r: unknown[]): RowResult {
   } as LeadDraft;
   return { kind: 'drafts', drafts: [draft] };
 }
-
-/** Parse workers that fed a whole file (tests prove the worker ran, not the in-thread fallback). */
-export const parseWorkerRuns = { completed: 0 };
 
 /** Fault injection for tests: the worker stops (as if it crashed) on reaching this line of the file. */
 const stopAtLine = () => Number(process.env.LEADLEDGER_IMPORT_WORKER_STOP_AT_LINE ?? 0);
@@ -296,7 +294,7 @@ export function startParseWorker(job: ParseJob): ParsedRows | undefined {
               finish(() => {
                 if (message.planChanged) return reject(new PlanChanged());
                 rows.checked = true;
-                parseWorkerRuns.completed++;
+                probe('parseWorkerRun'); // a worker fed the whole file (tests tell it from the in-thread fallback)
                 resolve(true);
               });
             } else {

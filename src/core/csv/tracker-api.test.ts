@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
 import { registerFile } from './file-registry';
 import { dispatch } from '../dispatch';
-import { waitForJob } from '../imports/import-jobs';
+import { waitForJob } from '../../../test-support/import-jobs';
 
 // The app's path for time trackers and the wizard's time and money (docs/domain.md §3, §6), through
 // the API the renderer calls: csv:inspect lists the projects, csv:save-projects maps them once,

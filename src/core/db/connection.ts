@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { type WritableDB, writableDb } from './handles';
 import { nativeBinding as defaultBinding } from './native';
 import { isOpenInProcess, trackConnection } from './open-files';
 import { makePrivate } from './private-files';
@@ -54,7 +55,7 @@ export function trackedConnection(file: string, options: ConnectionOptions = {})
  * is being created. A new file is created empty with mode 0600 first, so its -wal and -shm (SQLite
  * gives them the database's mode) are private too.
  */
-export function openConnection(file: string, options: { nativeBinding?: string | undefined } = {}): Db {
+export function openConnection(file: string, options: { nativeBinding?: string | undefined } = {}): WritableDB {
   if (file !== ':memory:' && !isOpenInProcess(file) && !fs.existsSync(file)) {
     // No connection to this file exists in the process yet, so creating it cannot drop any lock.
     try {
@@ -71,7 +72,7 @@ export function openConnection(file: string, options: { nativeBinding?: string |
     db.close();
     throw error;
   }
-  return db;
+  return writableDb(db);
 }
 
 /**

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBackup } from './backup';
 import { sweepBackupTemps } from './leftovers';
-import { type Db, openConnection } from './connection';
+import { openConnection } from './connection';
+import type { WritableDB } from './handles';
 import { AppError } from '../../shared/api/result';
 import { DatabaseFileError, inspectDatabaseFile } from './inspect';
 import { restoreRunning } from './live-file';
@@ -41,7 +42,7 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * shell in exclusive mode, a restore or import in another process), waits up to `lockWaitMs`,
  * saying so once through `onWait`, then refuses with DatabaseBusyError. Never calls a busy file damaged.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
   const waitMs = options.lockWaitMs ?? lockWaitMs();
   const started = Date.now();
   let told = false;
@@ -68,7 +69,7 @@ export const openPageCheckLimit = 64 * 1024 * 1024;
  * A pending migration on an existing file is preceded by a `pre-migration` backup.
  * Half-written backups left by a crash are swept first.
  */
-function openOnce(file: string, options: OpenOptions): Db {
+function openOnce(file: string, options: OpenOptions): WritableDB {
   // A restore in another process holds the write lock; readers would open the old content and see
   // the new one appear under them. Wait for it instead (docs/safety.md).
   if (file !== ':memory:' && restoreRunning(file)) throw new DatabaseBusyError(file, true);
@@ -82,7 +83,7 @@ function openOnce(file: string, options: OpenOptions): Db {
   }
 }
 
-function openChecked(file: string, options: OpenOptions): Db {
+function openChecked(file: string, options: OpenOptions): WritableDB {
   const binding = options.nativeBinding ?? defaultBinding();
   const size = file === ':memory:' ? 0 : (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0);
   const exists = size > 0;

@@ -5,7 +5,7 @@ import { writeLeadsCsv } from '../csv/bench/generate-leads';
 import { registerFile } from '../csv/file-registry';
 import { dispatch } from '../dispatch';
 import { openTempCtx } from '../../../test-support/temp-db';
-import { waitForJob } from './import-jobs';
+import { waitForJob } from '../../../test-support/import-jobs';
 
 const fx = (name: string) => path.join(import.meta.dirname, '..', 'csv', '__fixtures__', name);
 let ctx: ReturnType<typeof openTempCtx>;

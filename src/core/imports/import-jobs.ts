@@ -138,12 +138,3 @@ export function cancelImportJob(jobId: string): { cancelled: boolean } {
   job.cancel = true;
   return { cancelled: true };
 }
-
-/** Waits for a job to end (tests, CLI-like callers). */
-export async function waitForJob(jobId: string, pollMs = 20): Promise<ImportJob> {
-  for (;;) {
-    const job = importJob(jobId);
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}

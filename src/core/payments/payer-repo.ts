@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { latestOpenOrWonLead } from '../clients/clients-repo';
@@ -10,7 +10,7 @@ import { getPayment, updatePayment } from './payments-repo';
 export type Rail = 'paypal' | 'stripe' | 'bank';
 export type PayerFacts = { rail: Rail; payer_name: string; payer_email: string };
 
-export function setPaymentPayer(db: Database, paymentId: number, p: PayerFacts): void {
+export function setPaymentPayer(db: WritableDB, paymentId: number, p: PayerFacts): void {
   prepared(db, `UPDATE payments SET rail = ?, payer_name = ?, payer_email = ? WHERE id = ?`).run(
     p.rail,
     p.payer_name,
@@ -21,13 +21,13 @@ export function setPaymentPayer(db: Database, paymentId: number, p: PayerFacts):
 
 export type PayerState = { rail: Rail | null; payer_name: string; payer_email: string; assigned: number };
 
-export function payerState(db: Database, paymentId: number): PayerState | undefined {
+export function payerState(db: ReadableDB, paymentId: number): PayerState | undefined {
   return prepared(db, `SELECT rail, payer_name, payer_email, assigned FROM payments WHERE id = ?`).get(paymentId) as
     PayerState | undefined;
 }
 
 /** True when the user put this rail payment on a lead or a channel. */
-export function keepsPlace(db: Database, paymentId: number): boolean {
+export function keepsPlace(db: ReadableDB, paymentId: number): boolean {
   const s = payerState(db, paymentId);
   return (
     s !== undefined &&
@@ -38,7 +38,7 @@ export function keepsPlace(db: Database, paymentId: number): boolean {
   );
 }
 
-export function markAssigned(db: Database, paymentId: number): void {
+export function markAssigned(db: WritableDB, paymentId: number): void {
   prepared(db, `UPDATE payments SET assigned = 1 WHERE id = ?`).run(paymentId);
 }
 
@@ -48,7 +48,7 @@ export function markAssigned(db: Database, paymentId: number): void {
 const railWaiting = `p.rail IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0`;
 const otherWaiting = `p.rail IS NULL AND p.import_id IS NOT NULL AND p.lead_id IS NULL AND p.assigned = 0 AND p.gross_minor != 0`;
 
-export function toAssignCount(db: Database): number {
+export function toAssignCount(db: ReadableDB): number {
   return (
     prepared(
       db,
@@ -72,7 +72,7 @@ export type ToAssignRow = {
   payer_email: string;
 };
 
-export function toAssignRows(db: Database, page: { limit: number; offset: number }): ToAssignRow[] {
+export function toAssignRows(db: ReadableDB, page: { limit: number; offset: number }): ToAssignRow[] {
   const columns = `p.id, p.ref, p.date, p.source_id, s.name AS source_name, p.description, p.gross_minor, p.fee_minor, p.currency, p.rail, p.payer_name, p.payer_email`;
   const part = (where: string) =>
     `SELECT * FROM (SELECT ${columns} FROM payments p JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.date DESC, p.id DESC LIMIT @upTo)`;
@@ -94,7 +94,7 @@ export function payerKeys(p: { payer_name: string; payer_email: string }): strin
   return keys;
 }
 
-export function rememberPayer(db: Database, key: string, clientId: number, leadId: number | null, at: string): void {
+export function rememberPayer(db: WritableDB, key: string, clientId: number, leadId: number | null, at: string): void {
   prepared(
     db,
     `INSERT INTO payer_links (payer, client_id, lead_id, created_at) VALUES (?, ?, ?, ?)
@@ -102,7 +102,7 @@ export function rememberPayer(db: Database, key: string, clientId: number, leadI
   ).run(key, clientId, leadId, at);
 }
 
-export function rememberedClient(db: Database, keys: readonly string[]): number | undefined {
+export function rememberedClient(db: ReadableDB, keys: readonly string[]): number | undefined {
   for (const key of keys) {
     const row = prepared(db, `SELECT client_id FROM payer_links WHERE payer = ?`).get(key) as
       { client_id: number } | undefined;
@@ -113,7 +113,7 @@ export function rememberedClient(db: Database, keys: readonly string[]): number 
 
 /** Puts a payment on a lead (and the lead's channel: a payment and its lead never disagree), rollups included. */
 export function linkPaymentToLead(
-  db: Database,
+  db: WritableDB,
   paymentId: number,
   lead: { id: number; source_id: number },
   batch: RollupBatch,
@@ -130,7 +130,7 @@ export function linkPaymentToLead(
 /** Payments read at a time: a million-row PayPal file leaves ~400,000 to assign, too many to hold at once. */
 const payerPage = 5000;
 
-export function linkRememberedPayers(db: Database, importId: number): { linked: number; toAssign: number } {
+export function linkRememberedPayers(db: WritableDB, importId: number): { linked: number; toAssign: number } {
   const waiting = () =>
     (
       prepared(

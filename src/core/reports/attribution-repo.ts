@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { firstSourceSql } from '../clients/clients-repo';
 
@@ -19,7 +19,7 @@ export type AttributionShiftRow = {
   payments: number;
 };
 
-export function attributionShifts(db: Database, from: string, to: string): AttributionShiftRow[] {
+export function attributionShifts(db: ReadableDB, from: string, to: string): AttributionShiftRow[] {
   return prepared(
     db,
     `WITH first_source AS MATERIALIZED (SELECT c.id, ${firstSourceSql('c')} AS source_id FROM clients c)

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 
 /** Proposals of one channel created on a day, split by boosted and won, with their net connects and that day's credit price. */
 export type BoostDayRow = {
@@ -30,7 +30,7 @@ export type WonProposalRow = {
  * Plain and boosted proposals (leads with applied_on) summed per day in SQL: a channel can have
  * 100,000s of leads; read through the (source_id, created_on) index.
  */
-export function boostDays(db: Database, sourceId: number, from: string, to: string): BoostDayRow[] {
+export function boostDays(db: ReadableDB, sourceId: number, from: string, to: string): BoostDayRow[] {
   return db
     .prepare(
       `SELECT g.*, cp.unit_price_minor AS price, cp.currency AS price_currency
@@ -44,7 +44,7 @@ export function boostDays(db: Database, sourceId: number, from: string, to: stri
 }
 
 /** Won proposals are found through the stage index (a few % of all leads), their payments by lead. */
-export function wonProposals(db: Database, sourceId: number, from: string, to: string): WonProposalRow[] {
+export function wonProposals(db: ReadableDB, sourceId: number, from: string, to: string): WonProposalRow[] {
   return db
     .prepare(
       `SELECT l.id, l.created_on, l.closed_on, l.boost_connects > 0 AS boosted, l.value_minor, l.currency, l.fee_percent_bp,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 
 export type HoursCoverageRow = { sourceId: number; payments: number; withoutHours: number; firstTimeOn: string | null };
 
@@ -6,7 +6,7 @@ export type HoursCoverageRow = { sourceId: number; payments: number; withoutHour
  * Per channel, the payments dated in [from, to] and how many of them fall in a month in which no time
  * was logged on that channel: a profit per hour over those rests on hours that were never recorded.
  */
-export function hoursCoverage(db: Database, from: string, to: string): HoursCoverageRow[] {
+export function hoursCoverage(db: ReadableDB, from: string, to: string): HoursCoverageRow[] {
   return db
     .prepare(
       `SELECT p.source_id AS sourceId, COUNT(*) AS payments,

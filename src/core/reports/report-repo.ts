@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { planParams, type RangePlan } from '../rollups/ranges';
 
@@ -131,7 +131,7 @@ export type LeadMonthRow = {
   booked_minor: number;
 };
 
-export function leadMonths(db: Database, plan: RangePlan, collapse: string | null = null): LeadMonthRow[] {
+export function leadMonths(db: ReadableDB, plan: RangePlan, collapse: string | null = null): LeadMonthRow[] {
   return prepared(db, leadMonthsSql).all(params(plan, collapse)) as LeadMonthRow[];
 }
 
@@ -150,7 +150,7 @@ export type ConnectsValueRow = {
  * 1st. Months with such a change are read from the day table, each day at its own price. Days
  * added or subtracted are valued at their own day's price, so they meet their month in its group.
  */
-export function connectsByPrice(db: Database, plan: RangePlan): ConnectsValueRow[] {
+export function connectsByPrice(db: ReadableDB, plan: RangePlan): ConnectsValueRow[] {
   const priceOn = (day: string) =>
     `LEFT JOIN credit_prices cp ON cp.id = (
        SELECT c.id FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from <= ${day} ORDER BY c.effective_from DESC LIMIT 1)`;
@@ -179,7 +179,7 @@ export function connectsByPrice(db: Database, plan: RangePlan): ConnectsValueRow
 }
 
 /** Days-to-win histogram per channel. */
-export function winHistogram(db: Database, plan: RangePlan): { source_id: number; days: number; wins: number }[] {
+export function winHistogram(db: ReadableDB, plan: RangePlan): { source_id: number; days: number; wins: number }[] {
   return (
     prepared(db, winHistogramSql).all(params(plan)) as { source_id: number; days_to_win: number; wins: number }[]
   ).map((r) => ({
@@ -198,7 +198,7 @@ export type PaymentMonthRow = {
   payments: number;
 };
 
-export function paymentMonths(db: Database, plan: RangePlan, collapse: string | null = null): PaymentMonthRow[] {
+export function paymentMonths(db: ReadableDB, plan: RangePlan, collapse: string | null = null): PaymentMonthRow[] {
   return prepared(db, paymentMonthsSql).all(params(plan, collapse)) as PaymentMonthRow[];
 }
 
@@ -211,7 +211,7 @@ export type ExpenseMonthRow = {
   expenses: number;
 };
 
-export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] {
+export function expenseMonths(db: ReadableDB, plan: RangePlan): ExpenseMonthRow[] {
   return prepared(db, expenseMonthsSql).all(params(plan)) as ExpenseMonthRow[];
 }
 
@@ -220,7 +220,7 @@ export function expenseMonths(db: Database, plan: RangePlan): ExpenseMonthRow[] 
  * connects purchases out). Fewer groups than per category: the report's hot path.
  */
 export function expenseTotals(
-  db: Database,
+  db: ReadableDB,
   plan: RangePlan,
   withoutConnects: boolean,
   collapse: string | null = null,
@@ -236,7 +236,7 @@ export function expenseTotals(
 
 /** Minutes of time entries per channel and month (docs/domain.md §6), from the time rollups. */
 export function timeMonths(
-  db: Database,
+  db: ReadableDB,
   plan: RangePlan,
 ): { source_id: number; month: string; entries: number; sales: number; delivery: number }[] {
   return prepared(db, timeMonthsSql).all(params(plan)) as {
@@ -249,7 +249,7 @@ export function timeMonths(
 }
 
 /** Earliest and latest day of any record (for "all time"); one MIN or MAX per subquery so each is an index probe. */
-export function recordSpan(db: Database): { first: string | null; last: string | null } {
+export function recordSpan(db: ReadableDB): { first: string | null; last: string | null } {
   const row = prepared(
     db,
     `SELECT (SELECT MIN(day) FROM lead_rollup) AS l1, (SELECT MAX(day) FROM lead_rollup) AS l2,

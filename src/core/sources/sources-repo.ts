@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { fieldError } from '../../shared/api/result';
 import type { Source } from '../../shared/api/schemas/sources';
 import { prepared } from '../db/statements';
@@ -14,28 +14,28 @@ export type SourceRecord = {
   created_at: string;
 };
 
-export function getSourceRecord(db: Database, id: number): SourceRecord | undefined {
+export function getSourceRecord(db: ReadableDB, id: number): SourceRecord | undefined {
   return db.prepare(`SELECT * FROM sources WHERE id = ?`).get(id) as SourceRecord | undefined;
 }
 
-export function findSourceByName(db: Database, name: string): SourceRecord | undefined {
+export function findSourceByName(db: ReadableDB, name: string): SourceRecord | undefined {
   return db.prepare(`SELECT * FROM sources WHERE name = ? COLLATE NOCASE`).get(name.trim()) as SourceRecord | undefined;
 }
 
-export function requireSource(db: Database, id: number, field = 'sourceId'): SourceRecord {
+export function requireSource(db: ReadableDB, id: number, field = 'sourceId'): SourceRecord {
   const source = getSourceRecord(db, id);
   if (!source) throw fieldError(field, `Unknown channel (id ${id})`);
   return source;
 }
 
-export function requireActiveSource(db: Database, id: number, field = 'sourceId'): SourceRecord {
+export function requireActiveSource(db: ReadableDB, id: number, field = 'sourceId'): SourceRecord {
   const source = requireSource(db, id, field);
   if (source.archived) throw fieldError(field, `${source.name} is archived; restore it first`);
   return source;
 }
 
 /** Sources with their cost rules in force on `day` and their lead counts. */
-export function listSources(db: Database, day: string, includeArchived: boolean): Source[] {
+export function listSources(db: ReadableDB, day: string, includeArchived: boolean): Source[] {
   const rows = db
     .prepare(
       `SELECT s.*,
@@ -72,7 +72,7 @@ export function listSources(db: Database, day: string, includeArchived: boolean)
 type CreditFacts = Pick<SourceRecord, 'id' | 'name' | 'credit_name' | 'free_credits_monthly'>;
 
 /** Every channel (or one) with its credit facts, in the order of the Channels page. */
-export function listSourceCredits(db: Database, sourceId?: number): CreditFacts[] {
+export function listSourceCredits(db: ReadableDB, sourceId?: number): CreditFacts[] {
   return db
     .prepare(
       `SELECT id, name, credit_name, free_credits_monthly FROM sources ${sourceId ? 'WHERE id = ?' : ''} ORDER BY archived, sort_order, name`,
@@ -80,23 +80,23 @@ export function listSourceCredits(db: Database, sourceId?: number): CreditFacts[
     .all(...(sourceId ? [sourceId] : [])) as CreditFacts[];
 }
 
-export function activeSourceNames(db: Database): Pick<SourceRecord, 'id' | 'name'>[] {
+export function activeSourceNames(db: ReadableDB): Pick<SourceRecord, 'id' | 'name'>[] {
   return db.prepare(`SELECT id, name FROM sources WHERE archived = 0`).all() as Pick<SourceRecord, 'id' | 'name'>[];
 }
 
 /** Every channel, archived too, in report order. */
-export function reportSources(db: Database): Pick<SourceRecord, 'id' | 'name' | 'color'>[] {
+export function reportSources(db: ReadableDB): Pick<SourceRecord, 'id' | 'name' | 'color'>[] {
   return prepared(db, `SELECT id, name, color FROM sources ORDER BY sort_order, name`).all() as Pick<
     SourceRecord,
     'id' | 'name' | 'color'
   >[];
 }
 
-export function countSources(db: Database): number {
+export function countSources(db: ReadableDB): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM sources`).get() as { n: number }).n;
 }
 
-export function insertSource(db: Database, row: Omit<SourceRecord, 'id' | 'archived'>): number {
+export function insertSource(db: WritableDB, row: Omit<SourceRecord, 'id' | 'archived'>): number {
   const result = db
     .prepare(
       `INSERT INTO sources (name, color, credit_name, free_credits_monthly, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -106,7 +106,7 @@ export function insertSource(db: Database, row: Omit<SourceRecord, 'id' | 'archi
 }
 
 export function updateSourceRecord(
-  db: Database,
+  db: WritableDB,
   row: Pick<SourceRecord, 'id' | 'name' | 'color' | 'archived' | 'credit_name' | 'free_credits_monthly'>,
 ): void {
   db.prepare(

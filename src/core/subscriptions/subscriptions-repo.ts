@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { Subscription } from '../../shared/api/schemas/subscriptions';
 import { prepared } from '../db/statements';
 
@@ -16,7 +16,7 @@ export type SubscriptionRecord = {
 };
 
 export function listSubscriptionRecords(
-  db: Database,
+  db: ReadableDB,
   sourceId?: number,
 ): (SubscriptionRecord & { source_name: string })[] {
   return db
@@ -47,7 +47,7 @@ export function toSubscription(r: SubscriptionRecord & { source_name: string }):
  * plan charges are matched with (only the same amount can match). Read through expenses_subscription.
  */
 export function subscriptionExpenses(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   currency: string,
   amounts: readonly number[],
@@ -66,7 +66,7 @@ export function subscriptionExpenses(
 
 /** Subscription expenses written by one import (their channels, currencies and dates). */
 export function importedSubscriptionExpenses(
-  db: Database,
+  db: ReadableDB,
   importId: number,
 ): { id: number; source_id: number; date: string; amount_minor: number; currency: string }[] {
   return db
@@ -76,15 +76,15 @@ export function importedSubscriptionExpenses(
     .all(importId) as { id: number; source_id: number; date: string; amount_minor: number; currency: string }[];
 }
 
-export function getSubscriptionRecord(db: Database, id: number): SubscriptionRecord | undefined {
+export function getSubscriptionRecord(db: ReadableDB, id: number): SubscriptionRecord | undefined {
   return db.prepare(`SELECT * FROM subscriptions WHERE id = ?`).get(id) as SubscriptionRecord | undefined;
 }
 
-export function countSubscriptions(db: Database): number {
+export function countSubscriptions(db: ReadableDB): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM subscriptions`).get() as { n: number }).n;
 }
 
-export function insertSubscription(db: Database, plan: Omit<SubscriptionRecord, 'id'>): number {
+export function insertSubscription(db: WritableDB, plan: Omit<SubscriptionRecord, 'id'>): number {
   const statement = prepared(
     db,
     `INSERT INTO subscriptions (source_id, name, period, amount_minor, currency, starts_on, ends_on, free_credits_monthly, created_at)
@@ -93,7 +93,7 @@ export function insertSubscription(db: Database, plan: Omit<SubscriptionRecord, 
   return Number(statement.run(plan).lastInsertRowid);
 }
 
-export function updateSubscriptionRecord(db: Database, plan: Omit<SubscriptionRecord, 'created_at'>): void {
+export function updateSubscriptionRecord(db: WritableDB, plan: Omit<SubscriptionRecord, 'created_at'>): void {
   db.prepare(
     `UPDATE subscriptions SET source_id = @source_id, name = @name, period = @period, amount_minor = @amount_minor, currency = @currency,
      starts_on = @starts_on, ends_on = @ends_on, free_credits_monthly = @free_credits_monthly WHERE id = @id`,
@@ -101,6 +101,6 @@ export function updateSubscriptionRecord(db: Database, plan: Omit<SubscriptionRe
 }
 
 /** Deletes a plan; false when there was none. */
-export function deleteSubscriptionRecord(db: Database, id: number): boolean {
+export function deleteSubscriptionRecord(db: WritableDB, id: number): boolean {
   return db.prepare(`DELETE FROM subscriptions WHERE id = ?`).run(id).changes > 0;
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { TimeKind } from '../../shared/api/schemas/time';
 
 // docs/domain.md §6: each (client, project) pair of a time tracker's files → a channel, an optional
@@ -21,7 +21,7 @@ export type ProjectMappingRecord = {
   kind: TimeKind;
 };
 
-export function listProjectMappings(db: Database): ProjectMappingRecord[] {
+export function listProjectMappings(db: ReadableDB): ProjectMappingRecord[] {
   return db
     .prepare(
       `SELECT m.client, m.project, m.source_id AS sourceId, s.name AS sourceName, m.lead_id AS leadId, l.title AS leadTitle, m.kind
@@ -32,7 +32,7 @@ export function listProjectMappings(db: Database): ProjectMappingRecord[] {
 }
 
 /** Every saved mapping, by projectKey, for an import. */
-export function projectMap(db: Database): ProjectMap {
+export function projectMap(db: ReadableDB): ProjectMap {
   const rows = db
     .prepare(
       `SELECT m.client_key, m.project_key, s.name AS source, l.ref AS leadRef, m.kind
@@ -46,7 +46,7 @@ export function projectMap(db: Database): ProjectMap {
 }
 
 export function saveProjectMapping(
-  db: Database,
+  db: WritableDB,
   m: { client: string; project: string; sourceId: number; leadId: number | null; kind: TimeKind },
   now: string,
 ): void {
@@ -69,7 +69,7 @@ export function saveProjectMapping(
 }
 
 /** Leads a tracker's client may be (the lead's client name equals it, case-insensitive), newest first. */
-export function leadsOfClient(db: Database, client: string): { id: number; title: string; sourceId: number }[] {
+export function leadsOfClient(db: ReadableDB, client: string): { id: number; title: string; sourceId: number }[] {
   if (client.trim() === '') return [];
   return db
     .prepare(

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import {
   type DeletedActivity,
   DeletedExpense,
@@ -8,7 +8,9 @@ import {
   DeletedSubscription,
 } from '../../shared/api/schemas/undo';
 import type { RollupBatch } from '../rollups/rollup-batch';
-import { addExpense, addLead, addPayment } from '../rollups/specs';
+import { addExpense } from '../expenses/expenses-repo';
+import { addLead } from '../leads/leads-repo';
+import { addPayment } from '../payments/payments-repo';
 
 // Putting a deleted row back exactly as it was (Undo): its own id when still free, the rollups
 // moved by the same deltas the delete took away. The caller owns the transaction and the batch.
@@ -24,29 +26,34 @@ const columnsOf = {
 };
 
 /** Inserts `row` into `table` with its columns; `id` null lets SQLite pick a new one. */
-function insertRow(db: Database, table: keyof typeof columnsOf, row: Row, id: number | null): number {
+function insertRow(db: WritableDB, table: keyof typeof columnsOf, row: Row, id: number | null): number {
   const columns = columnsOf[table].filter((c) => c !== 'id');
   const sql = `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`;
   return Number(db.prepare(sql).run(id, ...columns.map((c) => row[c])).lastInsertRowid);
 }
 
-export function leadIdTaken(db: Database, id: number): boolean {
+export function leadIdTaken(db: ReadableDB, id: number): boolean {
   return db.prepare(`SELECT 1 FROM leads WHERE id = ?`).get(id) !== undefined;
 }
 
-export function paymentIdTaken(db: Database, id: number): boolean {
+export function paymentIdTaken(db: ReadableDB, id: number): boolean {
   return db.prepare(`SELECT 1 FROM payments WHERE id = ?`).get(id) !== undefined;
 }
 
-export function expenseIdTaken(db: Database, id: number): boolean {
+export function expenseIdTaken(db: ReadableDB, id: number): boolean {
   return db.prepare(`SELECT 1 FROM expenses WHERE id = ?`).get(id) !== undefined;
 }
 
-export function subscriptionById(db: Database, id: number): DeletedSubscription | undefined {
+export function subscriptionById(db: ReadableDB, id: number): DeletedSubscription | undefined {
   return db.prepare(`SELECT * FROM subscriptions WHERE id = ?`).get(id) as DeletedSubscription | undefined;
 }
 
-export function restoreLeadRow(db: Database, lead: DeletedLead['lead'], id: number | null, batch: RollupBatch): number {
+export function restoreLeadRow(
+  db: WritableDB,
+  lead: DeletedLead['lead'],
+  id: number | null,
+  batch: RollupBatch,
+): number {
   // A client merged away or deleted since: the lead comes back unlinked rather than not at all.
   const clientGone = lead.client_id !== null && !db.prepare(`SELECT 1 FROM clients WHERE id = ?`).get(lead.client_id);
   const newId = insertRow(db, 'leads', clientGone ? { ...lead, client_id: null } : lead, id);
@@ -56,7 +63,7 @@ export function restoreLeadRow(db: Database, lead: DeletedLead['lead'], id: numb
 
 /** Stage history and activity back under their own ids where still free (new ones otherwise, in the same order). */
 export function restoreLeadDependents(
-  db: Database,
+  db: WritableDB,
   leadId: number,
   parts: Pick<DeletedLead, 'stageChanges' | 'activity'>,
 ): void {
@@ -75,19 +82,24 @@ export function restoreLeadDependents(
 }
 
 /** Puts the given time entries back on the lead where they still exist on its channel without a lead; returns how many. */
-export function relinkTimeEntries(db: Database, leadId: number, sourceId: number, entryIds: readonly number[]): number {
+export function relinkTimeEntries(
+  db: WritableDB,
+  leadId: number,
+  sourceId: number,
+  entryIds: readonly number[],
+): number {
   const link = db.prepare(`UPDATE time_entries SET lead_id = ? WHERE id = ? AND lead_id IS NULL AND source_id = ?`);
   return entryIds.reduce((n, id) => n + link.run(leadId, id, sourceId).changes, 0);
 }
 
 /** Links the given payments to the lead again where they still exist unlinked; returns how many. */
-export function relinkPayments(db: Database, leadId: number, paymentIds: readonly number[]): number {
+export function relinkPayments(db: WritableDB, leadId: number, paymentIds: readonly number[]): number {
   const link = db.prepare(`UPDATE payments SET lead_id = ? WHERE id = ? AND lead_id IS NULL`);
   return paymentIds.reduce((n, id) => n + link.run(leadId, id).changes, 0);
 }
 
 export function restorePaymentRow(
-  db: Database,
+  db: WritableDB,
   payment: DeletedPayment,
   id: number | null,
   batch: RollupBatch,
@@ -98,7 +110,7 @@ export function restorePaymentRow(
 }
 
 export function restoreExpenseRow(
-  db: Database,
+  db: WritableDB,
   expense: DeletedExpense,
   id: number | null,
   batch: RollupBatch,
@@ -108,11 +120,11 @@ export function restoreExpenseRow(
   return newId;
 }
 
-export function restoreSubscriptionRow(db: Database, plan: DeletedSubscription, id: number | null): number {
+export function restoreSubscriptionRow(db: WritableDB, plan: DeletedSubscription, id: number | null): number {
   return insertRow(db, 'subscriptions', plan, id);
 }
 
-export function restoreActivityRow(db: Database, a: DeletedActivity, id: number | null): number {
+export function restoreActivityRow(db: WritableDB, a: DeletedActivity, id: number | null): number {
   return Number(
     db
       .prepare(`INSERT INTO activity (id, lead_id, kind, at, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`)

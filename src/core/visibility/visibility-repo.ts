@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 
 // docs/domain.md §8: proposals are leads with applied_on set. Summed in SQL per channel, credit price
 // in force on the lead's created_on, month (for the price's conversion) and factor levels: a few
@@ -41,7 +41,7 @@ export type ProposalRecord = {
 
 /** The proposals behind one number: a channel, a range, one factor's level, the funnel step; newest first. */
 export function proposalsBehind(
-  db: Database,
+  db: ReadableDB,
   q: {
     sourceId: number;
     from?: string | null | undefined;
@@ -97,7 +97,7 @@ export type FunnelRow = {
 };
 
 export function funnelRows(
-  db: Database,
+  db: ReadableDB,
   q: { sourceId?: number | undefined; from?: string | null | undefined; to?: string | null | undefined },
 ): FunnelRow[] {
   const where = ['l.applied_on IS NOT NULL'];
@@ -133,7 +133,7 @@ export function funnelRows(
 }
 
 /** Channels with a credit price on any day (costs per view/reply/win are null for the others). */
-export function pricedSources(db: Database): Set<number> {
+export function pricedSources(db: ReadableDB): Set<number> {
   return new Set(
     (db.prepare(`SELECT DISTINCT source_id FROM credit_prices`).all() as { source_id: number }[]).map(
       (r) => r.source_id,
@@ -151,7 +151,7 @@ export type PlanGroupRow = {
   outbid: number;
 };
 
-export function planGroups(db: Database, sourceId: number, from: string, to: string): PlanGroupRow[] {
+export function planGroups(db: ReadableDB, sourceId: number, from: string, to: string): PlanGroupRow[] {
   return db
     .prepare(
       `SELECT boost_connects > 0 AS boosted, ifnull(minutes_after_post < 60, 0) AS fast, COUNT(*) AS proposals, SUM(stage = 'won') AS wins,
@@ -172,7 +172,7 @@ export type WonRow = {
   paid_net: number | null;
 };
 
-export function wonInWindow(db: Database, sourceId: number, from: string, to: string): WonRow[] {
+export function wonInWindow(db: ReadableDB, sourceId: number, from: string, to: string): WonRow[] {
   return db
     .prepare(
       `SELECT l.id, l.value_minor, l.currency, ifnull(l.closed_on, l.created_on) AS day,
@@ -189,7 +189,7 @@ export function wonInWindow(db: Database, sourceId: number, from: string, to: st
  * channel, so the entries are walked by (channel, date) and their leads looked up by id: half the
  * time of walking every lead of the channel.
  */
-export function salesMinutes(db: Database, sourceId: number, from: string, to: string): number {
+export function salesMinutes(db: ReadableDB, sourceId: number, from: string, to: string): number {
   return (
     db
       .prepare(
