@@ -4,6 +4,7 @@ import { indexHeaders, isDamaged } from '../../shared/csv/headers';
 import { isCurrencyCode } from '../../shared/money';
 import { boundedMemo } from './bounded-memo';
 import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
+import { rowErrorsAsInvalid } from './row-cells';
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
 import { DerivedKeys } from './own-formats';
@@ -163,13 +164,6 @@ export function paypalMapper(
           ]
         : []),
     ],
-    row(fields) {
-      try {
-        return row(fields);
-      } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
-        throw error;
-      }
-    },
+    row: rowErrorsAsInvalid(row),
   };
 }

@@ -1,60 +1,15 @@
-import { parseAmount } from '../../shared/csv/amounts';
-import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
-import { isCurrencyCode } from '../../shared/money';
 import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
 import type { FileProfile } from './file-profile';
 import { DerivedKeys } from './own-formats';
+import { cellAt as at, cellReader, rowErrorsAsInvalid } from './row-cells';
 
 // Stripe's itemised balance report and payments export in every variant of docs/domain.md §3.
 
 type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
-const at = (fields: readonly string[], index: number | undefined) =>
-  (index === undefined ? '' : (fields[index] ?? '')).trim();
-
-function reader(headers: readonly string[], profile: ReadAs) {
-  const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
-  return {
-    header,
-    money(fields: readonly string[], index: number | undefined, code: string): number {
-      const raw = at(fields, index);
-      if (raw === '') return 0;
-      const parsed = parseAmount(raw, code, profile.decimal);
-      if (!parsed.ok) throw new RowError(`${header(index)}: ${parsed.message}`, header(index));
-      return parsed.minor;
-    },
-    currency(fields: readonly string[], index: number | undefined): string {
-      const code = at(fields, index).toUpperCase();
-      if (!isCurrencyCode(code))
-        throw new RowError(`${header(index)} "${at(fields, index)}" is not an ISO 4217 code`, header(index));
-      return code;
-    },
-    date(fields: readonly string[], index: number | undefined): string {
-      const format = profile.dateFormat(index);
-      const date = parseDate(at(fields, index), format);
-      if (!date)
-        throw new RowError(
-          `${header(index)} "${at(fields, index)}" is not a date like the others of the file (${format})`,
-          header(index),
-        );
-      return date;
-    },
-  };
-}
 
 function guarded(format: string, label: string, row: (fields: readonly string[]) => RowResult): Mapper {
-  return {
-    format,
-    label,
-    row(fields) {
-      try {
-        return row(fields);
-      } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
-        throw error;
-      }
-    },
-  };
+  return { format, label, row: rowErrorsAsInvalid(row) };
 }
 
 export const stripeBalanceAliases = {
@@ -71,7 +26,7 @@ export const stripeBalanceAliases = {
 /** Itemised balance report: charge and refund rows are payments (fee = gross − net), the rest transfers. */
 export function stripeBalanceMapper(headers: readonly string[], profile: ReadAs, sourceName: string): Mapper {
   const ix = indexHeaders(headers, stripeBalanceAliases);
-  const r = reader(headers, profile);
+  const r = cellReader(headers, profile);
   return guarded('stripe-balance', 'Stripe itemised balance report', (fields) => {
     const category = at(fields, ix.category).toLowerCase();
     if (category !== 'charge' && category !== 'refund')
@@ -135,7 +90,7 @@ const counted = new Set(['paid', 'refunded', 'partially refunded']);
  */
 export function stripePaymentsMapper(headers: readonly string[], profile: ReadAs, sourceName: string): Mapper {
   const ix = indexHeaders(headers, stripePaymentsAliases);
-  const r = reader(headers, profile);
+  const r = cellReader(headers, profile);
   const keys = new DerivedKeys('stripe');
   return guarded('stripe-payments', 'Stripe payments export', (fields) => {
     const status = at(fields, ix.status);

@@ -1,10 +1,11 @@
 import { type DecimalSeparator, normaliseAmount } from '../../shared/csv/amounts';
-import { type DateFormat, parseDate } from '../../shared/csv/dates';
+import type { DateFormat } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
 import type { TimeKind } from '../../shared/api/schemas/time';
 import { type Mapper, type RowResult, RowError, type TimeDraft } from './drafts';
 import { DerivedKeys } from './own-formats';
 import { type ProjectMap, projectKey } from '../time/time-projects-repo';
+import { cellAt as at, cellReader, rowErrorsAsInvalid } from './row-cells';
 import { trackerAliases } from './tracker-columns';
 
 // Toggl Track, Clockify and Harvest detailed exports as time entries (docs/domain.md §6): one entry
@@ -59,9 +60,8 @@ export function trackerMapper(
   options: TrackerOptions,
 ): Mapper {
   const ix = indexHeaders(headers, trackerAliases);
-  const at = (fields: readonly string[], index: number | undefined) =>
-    (index === undefined ? '' : (fields[index] ?? '')).trim();
-  const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
+  const cells = cellReader(headers, profile);
+  const { header } = cells;
   const keys = new DerivedKeys(format);
 
   function minutesOf(fields: readonly string[]): number {
@@ -86,15 +86,8 @@ export function trackerMapper(
   }
 
   function row(fields: readonly string[]): RowResult {
-    const rawDate = at(fields, ix.startDate);
-    if (rawDate === '') throw new RowError(`${header(ix.startDate)} is empty`, header(ix.startDate));
-    const format = profile.dateFormat(ix.startDate);
-    const date = parseDate(rawDate, format);
-    if (!date)
-      throw new RowError(
-        `${header(ix.startDate)} "${rawDate}" is not a date like the others of the file (${format})`,
-        header(ix.startDate),
-      );
+    if (at(fields, ix.startDate) === '') throw new RowError(`${header(ix.startDate)} is empty`, header(ix.startDate));
+    const date = cells.date(fields, ix.startDate);
     const minutes = minutesOf(fields);
     if (minutes === 0) return { kind: 'skipped', reason: underHalfAMinute };
     const client = at(fields, ix.client);
@@ -137,13 +130,6 @@ export function trackerMapper(
   return {
     format,
     label,
-    row(fields) {
-      try {
-        return row(fields);
-      } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
-        throw error;
-      }
-    },
+    row: rowErrorsAsInvalid(row),
   };
 }

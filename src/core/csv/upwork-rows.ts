@@ -1,4 +1,5 @@
 import { indexHeaders } from '../../shared/csv/headers';
+import { cellAt as at } from './row-cells';
 
 // Reading an Upwork transaction history's row (docs/domain.md §3), current and legacy layouts.
 
@@ -41,8 +42,6 @@ export type UpworkRow = {
 export function upworkRowReader(headers: readonly string[], legacy: boolean) {
   const current = indexHeaders(headers, upworkCurrentAliases);
   const old = indexHeaders(headers, upworkLegacyAliases);
-  const at = (fields: readonly string[], index: number | undefined) =>
-    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const textColumns = [
     current.summary,
     current.summaryDetails,

@@ -1,8 +1,7 @@
 import { parseAmount } from '../../shared/csv/amounts';
-import { parseDate } from '../../shared/csv/dates';
 import { indexHeaders } from '../../shared/csv/headers';
-import { isCurrencyCode } from '../../shared/money';
 import { type ExpenseDraft, type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
+import { cellAt as at, cellReader, rowErrorsAsInvalid } from './row-cells';
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
 
@@ -32,9 +31,8 @@ type ReadAs = Pick<FileProfile, 'decimal' | 'dateFormat'>;
 
 export function wiseMapper(headers: readonly string[], layout: Layout, profile: ReadAs, sourceName: string): Mapper {
   const ix = indexHeaders(headers, wiseAliases);
-  const at = (fields: readonly string[], index: number | undefined) =>
-    (index === undefined ? '' : (fields[index] ?? '')).trim();
-  const header = (index: number | undefined) => (index === undefined ? '' : headers[index]!);
+  const cells = cellReader(headers, profile);
+  const { header } = cells;
   /** TransferWise IDs of received payments, and the charges that name them (their fee). */
   const payments = new Set<string>();
   const charges = new Map<string, { text: string; currency: string }[]>();
@@ -45,25 +43,8 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
     if (!parsed.ok) throw new RowError(`${header(ix.amount)}: ${parsed.message}`, header(ix.amount));
     return parsed.minor;
   };
-  const currencyOf = (fields: readonly string[]): string => {
-    const code = at(fields, ix.currency).toUpperCase();
-    if (!isCurrencyCode(code))
-      throw new RowError(
-        `${header(ix.currency)} "${at(fields, ix.currency)}" is not an ISO 4217 code`,
-        header(ix.currency),
-      );
-    return code;
-  };
-  const dateOf = (fields: readonly string[]): string => {
-    const format = profile.dateFormat(ix.date);
-    const date = parseDate(at(fields, ix.date), format);
-    if (!date)
-      throw new RowError(
-        `${header(ix.date)} "${at(fields, ix.date)}" is not a date like the others of the file (${format})`,
-        header(ix.date),
-      );
-    return date;
-  };
+  const currencyOf = (fields: readonly string[]): string => cells.currency(fields, ix.currency);
+  const dateOf = (fields: readonly string[]): string => cells.date(fields, ix.date);
   /** Money someone else sent: "Received money from …", or money added with a payer's name. */
   const isReceived = (fields: readonly string[]): boolean => {
     const description = at(fields, ix.description);
@@ -134,13 +115,6 @@ export function wiseMapper(headers: readonly string[], layout: Layout, profile: 
         charges.set(charge[1]!, list);
       } else if (isReceived(fields) && !at(fields, ix.amount).startsWith('-')) payments.add(at(fields, ix.id));
     },
-    row(fields) {
-      try {
-        return row(fields);
-      } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
-        throw error;
-      }
-    },
+    row: rowErrorsAsInvalid(row),
   };
 }

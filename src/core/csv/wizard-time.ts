@@ -2,6 +2,7 @@ import { parseDate } from '../../shared/csv/dates';
 import { unescapeFormula } from '../../shared/csv/escape';
 import type { ColumnMapping } from './column-mapping';
 import { type Mapper, type RowResult, RowError, type TimeDraft } from './drafts';
+import { rowErrorsAsInvalid } from './row-cells';
 import { DerivedKeys } from './own-formats';
 import { clockSeconds, hoursToMinutes, underHalfAMinute } from './tracker-import';
 
@@ -62,13 +63,6 @@ export function wizardTimeMapper(mapping: ColumnMapping, options: { source?: str
   return {
     format: 'mapping',
     label: 'time (mapped columns)',
-    row(fields) {
-      try {
-        return row(fields);
-      } catch (error) {
-        if (error instanceof RowError) return { kind: 'invalid', message: error.message, reason: error.reason };
-        throw error;
-      }
-    },
+    row: rowErrorsAsInvalid(row),
   };
 }
