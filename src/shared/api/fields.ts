@@ -49,3 +49,14 @@ export const percent = z
   .min(0, 'Cannot be negative')
   .max(100, 'A fee cannot be over 100%')
   .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'At most two decimals');
+
+/**
+ * A percent as a form's text field holds it ("12.5"), checked by `percent` itself: a form refuses what the
+ * API refuses, with the API's words. Text that is no number at all never reaches the API: its own words.
+ */
+export function percentFromText(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, message: 'Enter a percent like 12.5' };
+  const checked = percent.safeParse(Number(trimmed));
+  return checked.success ? { ok: true, value: checked.data } : { ok: false, message: checked.error.issues[0]!.message };
+}

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { money } from '../../lib/reportFormat';
 import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { DeleteButton } from './DeleteButton';
-import { percent as percentField } from '../../../shared/api/fields';
+import { percentFromText } from '../../../shared/api/fields';
 
 export function CostModelsPanel({ sources, baseCurrency }: { sources: Source[]; baseCurrency: string }) {
   const [chosen, setChosen] = useState<number | null>(null);
@@ -198,11 +198,10 @@ function AddCommission({ sourceId, currency }: { sourceId: number; currency: str
   const form = useFormErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = percent.trim() === '' ? Number.NaN : Number(percent);
-    if (Number.isNaN(value)) return form.setErrors({ percent: 'Enter a percent like 10' });
     // The API's percent field itself (at most two decimals, 0..100): the same words before any request.
-    const checked = percentField.safeParse(value);
-    if (!checked.success) return form.setErrors({ percent: checked.error.issues[0]!.message });
+    const checked = percentFromText(percent);
+    if (!checked.ok) return form.setErrors({ percent: checked.message });
+    const value = checked.value;
     if (
       await form.run(
         () =>

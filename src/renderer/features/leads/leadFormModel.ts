@@ -3,7 +3,7 @@ import type { Lead, LeadCreate } from '../../../shared/api/schemas/leads';
 import { isIsoDate } from '../../../shared/dates';
 import { isStage, type Stage } from '../../../shared/domain/stages';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
-import { percent } from '../../../shared/api/fields';
+import { percentFromText } from '../../../shared/api/fields';
 
 /** What the form holds: every control's text, as typed. */
 export type LeadFormValues = {
@@ -123,9 +123,8 @@ export function checkLeadForm(values: LeadFormValues): LeadFormErrors {
   const fee = values.feePercent.trim();
   if (fee !== '') {
     // The API's own percent field (shared/api/fields.ts): the form refuses what the API refuses, with its words.
-    const checked = /^\d+(\.\d+)?$/.test(fee) ? percent.safeParse(Number(fee)) : null;
-    if (checked === null) errors.feePercent = 'Enter a percent like 12.5';
-    else if (!checked.success) errors.feePercent = checked.error.issues[0]!.message;
+    const checked = percentFromText(fee);
+    if (!checked.ok) errors.feePercent = checked.message;
   }
   return errors;
 }
