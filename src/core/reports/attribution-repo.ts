@@ -26,6 +26,6 @@ export function attributionShifts(db: ReadableDB, from: string, to: string): Att
      SELECT p.source_id AS from_id, f.source_id AS to_id, substr(p.date, 1, 7) AS month, p.currency, SUM(p.gross_minor) AS gross, COUNT(*) AS payments
      FROM payments p INDEXED BY payments_lead_money JOIN leads l ON l.id = p.lead_id JOIN first_source f ON f.id = l.client_id
      WHERE p.date BETWEEN ? AND ? AND p.lead_id IS NOT NULL AND f.source_id IS NOT NULL AND f.source_id != p.source_id
-     GROUP BY 1, 2, 3, 4`,
+     GROUP BY p.source_id, f.source_id, substr(p.date, 1, 7), p.currency`,
   ).all(from, to) as AttributionShiftRow[];
 }

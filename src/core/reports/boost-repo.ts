@@ -36,7 +36,7 @@ export function boostDays(db: ReadableDB, sourceId: number, from: string, to: st
       `SELECT g.*, cp.unit_price_minor AS price, cp.currency AS price_currency
        FROM (SELECT created_on AS day, boost_connects > 0 AS boosted, stage = 'won' AS won, COUNT(*) AS n,
                     SUM(max(0, connects + iif(boost_outcome = 'outbid', 0, boost_connects) - connects_refunded)) AS net, SUM(boost_connects) AS bids
-             FROM leads WHERE source_id = @source AND created_on BETWEEN @from AND @to AND applied_on IS NOT NULL GROUP BY 1, 2, 3) g
+             FROM leads WHERE source_id = @source AND created_on BETWEEN @from AND @to AND applied_on IS NOT NULL GROUP BY created_on, boost_connects > 0, stage = 'won') g
        LEFT JOIN credit_prices cp ON cp.id = (
          SELECT c.id FROM credit_prices c WHERE c.source_id = @source AND c.effective_from <= g.day ORDER BY c.effective_from DESC LIMIT 1)`,
     )

@@ -144,6 +144,32 @@ export type ConnectsValueRow = {
   net: number;
 };
 
+// connectsByPrice's statement: a month read whole, the months with a price change by day, the days added and subtracted.
+const priceOn = (day: string) =>
+  `LEFT JOIN credit_prices cp ON cp.id = (
+     SELECT c.id FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from <= ${day} ORDER BY c.effective_from DESC LIMIT 1)`;
+const priceColumns = (sign: '' | '-') =>
+  `cp.unit_price_minor AS price, cp.currency AS price_currency, ${sign}r.connects_spent AS spent, ${sign}r.connects_refunded AS refunded`;
+const used = `(r.connects_spent != 0 OR r.connects_refunded != 0)`;
+const pricedDays = (range: string, sign: '' | '-') =>
+  `SELECT r.source_id, substr(r.day, 1, 7) AS month, ${priceColumns(sign)} FROM lead_rollup r ${priceOn('r.day')} WHERE r.day BETWEEN ${range} AND ${used}`;
+const connectsByPriceSql = `SELECT source_id, month, price, price_currency, SUM(spent) - SUM(refunded) AS net FROM (
+    SELECT r.source_id, r.month, ${priceColumns('')} FROM lead_rollup_month r ${priceOn(`r.month || '-01'`)}
+    WHERE r.month BETWEEN @m1 AND @m2 AND ${used}
+      AND NOT EXISTS (SELECT 1 FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from BETWEEN r.month || '-02' AND r.month || '-31')
+    UNION ALL
+    SELECT r.source_id, substr(r.day, 1, 7), ${priceColumns('')}
+    FROM (SELECT DISTINCT source_id, substr(effective_from, 1, 7) AS month FROM credit_prices
+          WHERE substr(effective_from, 1, 7) BETWEEN @m1 AND @m2 AND substr(effective_from, 9) != '01') s
+    JOIN lead_rollup r ON r.source_id = s.source_id AND r.day BETWEEN s.month || '-01' AND s.month || '-31'
+    ${priceOn('r.day')}
+    WHERE ${used}
+    UNION ALL ${pricedDays('@a1 AND @a2', '')}
+    UNION ALL ${pricedDays('@b1 AND @b2', '')}
+    UNION ALL ${pricedDays('@s1 AND @s2', '-')}
+    UNION ALL ${pricedDays('@u1 AND @u2', '-')})
+  GROUP BY source_id, month, price, price_currency HAVING SUM(spent) != 0 OR SUM(refunded) != 0`;
+
 /**
  * A month read whole is valued from the month table when the channel's credit price cannot change
  * inside it (no price effective from its 2nd day on): every day then has the price in force on the
@@ -151,31 +177,7 @@ export type ConnectsValueRow = {
  * added or subtracted are valued at their own day's price, so they meet their month in its group.
  */
 export function connectsByPrice(db: ReadableDB, plan: RangePlan): ConnectsValueRow[] {
-  const priceOn = (day: string) =>
-    `LEFT JOIN credit_prices cp ON cp.id = (
-       SELECT c.id FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from <= ${day} ORDER BY c.effective_from DESC LIMIT 1)`;
-  const columns = (sign: '' | '-') =>
-    `cp.unit_price_minor AS price, cp.currency AS price_currency, ${sign}r.connects_spent AS spent, ${sign}r.connects_refunded AS refunded`;
-  const used = `(r.connects_spent != 0 OR r.connects_refunded != 0)`;
-  const dayPart = (range: string, sign: '' | '-') =>
-    `SELECT r.source_id, substr(r.day, 1, 7) AS month, ${columns(sign)} FROM lead_rollup r ${priceOn('r.day')} WHERE r.day BETWEEN ${range} AND ${used}`;
-  const sql = `SELECT source_id, month, price, price_currency, SUM(spent) - SUM(refunded) AS net FROM (
-      SELECT r.source_id, r.month, ${columns('')} FROM lead_rollup_month r ${priceOn(`r.month || '-01'`)}
-      WHERE r.month BETWEEN @m1 AND @m2 AND ${used}
-        AND NOT EXISTS (SELECT 1 FROM credit_prices c WHERE c.source_id = r.source_id AND c.effective_from BETWEEN r.month || '-02' AND r.month || '-31')
-      UNION ALL
-      SELECT r.source_id, substr(r.day, 1, 7), ${columns('')}
-      FROM (SELECT DISTINCT source_id, substr(effective_from, 1, 7) AS month FROM credit_prices
-            WHERE substr(effective_from, 1, 7) BETWEEN @m1 AND @m2 AND substr(effective_from, 9) != '01') s
-      JOIN lead_rollup r ON r.source_id = s.source_id AND r.day BETWEEN s.month || '-01' AND s.month || '-31'
-      ${priceOn('r.day')}
-      WHERE ${used}
-      UNION ALL ${dayPart('@a1 AND @a2', '')}
-      UNION ALL ${dayPart('@b1 AND @b2', '')}
-      UNION ALL ${dayPart('@s1 AND @s2', '-')}
-      UNION ALL ${dayPart('@u1 AND @u2', '-')})
-    GROUP BY source_id, month, price, price_currency HAVING SUM(spent) != 0 OR SUM(refunded) != 0`;
-  return prepared(db, sql).all(params(plan)) as ConnectsValueRow[];
+  return prepared(db, connectsByPriceSql).all(params(plan)) as ConnectsValueRow[];
 }
 
 /** Days-to-win histogram per channel. */
