@@ -4,7 +4,7 @@ import { indexHeaders, isDamaged } from '../../shared/csv/headers';
 import { isCurrencyCode } from '../../shared/money';
 import { boundedMemo } from './bounded-memo';
 import { type Mapper, type PaymentDraft, type RowResult, RowError } from './drafts';
-import { rowErrorsAsInvalid } from './row-cells';
+import { cellAt as at, rowErrorsAsInvalid } from './row-cells';
 import type { FileProfile } from './file-profile';
 import type { Layout } from './layouts';
 import { DerivedKeys } from './own-formats';
@@ -31,8 +31,6 @@ export function paypalMapper(
 ): Mapper {
   const ix = indexHeaders(headers, paypalAliases);
   const keys = new DerivedKeys('paypal');
-  const at = (fields: readonly string[], index: number | undefined) =>
-    (index === undefined ? '' : (fields[index] ?? '')).trim();
   const money = (raw: string, code: string, field: string): number => {
     if (raw === '') return 0;
     const parsed = parseAmount(raw, code, profile.decimal);

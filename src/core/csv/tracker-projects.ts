@@ -8,6 +8,7 @@ import { readCsvFile } from './read-file';
 import { indexHeaders } from '../../shared/csv/headers';
 import { leadsOfClient, listProjectMappings, projectKey, saveProjectMapping } from '../time/time-projects-repo';
 import { trackerAliases } from './tracker-columns';
+import { cellAt } from './row-cells';
 
 // The project mapping screen's data (docs/domain.md §6): every (client, project) pair of a time
 // tracker's file with its entries and minutes, the mapping saved for it, and the leads whose client
@@ -28,8 +29,8 @@ export async function trackerProjects(db: Database, file: string): Promise<Track
         header = false;
         return;
       }
-      const client = ix.client === undefined ? '' : (fields[ix.client] ?? '').trim();
-      const project = ix.project === undefined ? '' : (fields[ix.project] ?? '').trim();
+      const client = cellAt(fields, ix.client);
+      const project = cellAt(fields, ix.project);
       const key = projectKey(client, project);
       const pair = pairs.get(key) ?? { client, project, entries: 0, minutes: 0 };
       pairs.set(key, pair);

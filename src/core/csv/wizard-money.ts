@@ -2,6 +2,7 @@ import { parseAmount } from '../../shared/csv/amounts';
 import { formatMinorPlain } from '../../shared/money';
 import type { Mapper, PaymentDraft } from './drafts';
 import type { ColumnMapping } from './column-mapping';
+import { cellAt } from './row-cells';
 
 // docs/domain.md §3, the mapping wizard's money: the fee is a cost. A fee of the sign opposite to the
 // gross (PayPal's negative fees) is read as positive; with a Net column the fee is Gross − Net; a
@@ -25,7 +26,7 @@ export function wizardMoney(inner: Mapper, mapping: ColumnMapping): Mapper & { f
         fee = -fee;
         flipped++;
       }
-      const netText = netIndex === undefined ? '' : (fields[netIndex] ?? '').trim();
+      const netText = cellAt(fields, netIndex);
       if (netText !== '') {
         const net = parseAmount(netText, d.currency, mapping.decimal);
         if (!net.ok) return { kind: 'invalid', message: `net: ${net.message}`, reason: 'net' };

@@ -2,7 +2,7 @@ import { parseDate } from '../../shared/csv/dates';
 import { unescapeFormula } from '../../shared/csv/escape';
 import type { ColumnMapping } from './column-mapping';
 import { type Mapper, type RowResult, RowError, type TimeDraft } from './drafts';
-import { rowErrorsAsInvalid } from './row-cells';
+import { cellAt, rowErrorsAsInvalid } from './row-cells';
 import { DerivedKeys } from './own-formats';
 import { clockSeconds, hoursToMinutes, underHalfAMinute } from './tracker-import';
 
@@ -14,10 +14,7 @@ export const wizardTimeFields = ['ref', 'date', 'minutes', 'duration', 'source',
 
 export function wizardTimeMapper(mapping: ColumnMapping, options: { source?: string | undefined }): Mapper {
   const keys = new DerivedKeys('csv-time');
-  const get = (fields: readonly string[], field: string) => {
-    const i = mapping.columns[field];
-    return i === undefined ? '' : (fields[i] ?? '').trim();
-  };
+  const get = (fields: readonly string[], field: string) => cellAt(fields, mapping.columns[field]);
 
   function minutesOf(fields: readonly string[]): number {
     const minutes = get(fields, 'minutes');

@@ -2,6 +2,7 @@ import { addDaysIso } from '../../shared/reports/ledger';
 import {
   type ChargeMatch,
   type GeneratedCharge,
+  type ImportedMatch,
   matchCharges,
   matchWindowDays,
 } from '../../shared/reports/plan-matching';
@@ -74,14 +75,8 @@ export function planCharges(db: Database, from: string, to: string, plans = list
   return out;
 }
 
-export type ImportMatch = {
-  plan: string;
-  source: string;
-  chargeOn: string;
-  expenseOn: string;
-  amountMinor: number;
-  currency: string;
-};
+/** A plan's charge an imported expense is (the import summary's line, shared/reports/plan-matching.ts). */
+export type ImportMatch = ImportedMatch;
 
 /** The subscription expenses an import brought that are a plan's charge (named in the import summary). */
 export function importMatches(db: Database, importId: number): ImportMatch[] {
