@@ -34,8 +34,11 @@ export type Command = {
   name: string;
   summary: string;
   usage: string;
-  /** How the store opens at the first call (default `create`): read-only commands use `existing`. */
-  store?: StoreMode | ((args: readonly string[]) => StoreMode);
+  /**
+   * How the store opens at the first call; by default the contract decides from the operation called
+   * (storeModeFor: a read needs an existing database, a write opens or creates one).
+   */
+  store?: StoreMode;
   /** The command answers `--help` itself (it then finds `--help` in its args). */
   ownHelp?: boolean;
   /** Returns the exit code; a long-running command (web) resolves when it stops. */

@@ -8,6 +8,7 @@ import { appVersion } from '../core/version';
 import { apiErrorLine, CliError } from './cli-error';
 import type { CliIo, CommandEnv } from './command';
 import { commands } from './commands';
+import { storeModeFor } from './store-mode';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -79,19 +80,22 @@ class CliApiError extends CliError {
   }
 }
 
-function commandEnv(dbPath: string, io: CliIo, host: () => HostCtx): CommandEnv {
+function commandEnv(dbPath: string, io: CliIo, host: (operation: string) => HostCtx): CommandEnv {
   const run = async (name: string, input: unknown, onProgress?: DispatchOptions['onProgress']) => {
-    const { ctx } = host();
-    // Open the store before a call that will run (some handlers only pass ctx.dbPath on, such as an
-    // import's own connection); an unknown operation or invalid input opens and creates nothing.
-    if (isOperationName(name) && parseInput(name, input).ok) {
-      try {
-        void ctx.db;
-      } catch (error) {
-        return { ok: false as const, error: toApiError(error) };
-      }
+    const options = { onProgress, onInternalError: quiet };
+    // A call that will not run (an unknown operation, invalid input) opens and creates nothing: dispatch refuses it first.
+    if (!isOperationName(name) || !parseInput(name, input).ok)
+      return dispatch(lazyHostCtx(dbPath, 'create').ctx, name, input, options);
+    let ctx: HostCtx['ctx'];
+    try {
+      // The store opens as the operation needs (storeModeFor: a read on a missing database stops here), and
+      // before the call: some handlers only pass ctx.dbPath on, such as an import's own connection.
+      ctx = host(name).ctx;
+      void ctx.db;
+    } catch (error) {
+      return { ok: false as const, error: toApiError(error) };
     }
-    return dispatch(ctx, name, input, { onProgress, onInternalError: quiet });
+    return dispatch(ctx, name, input, options);
   };
   return {
     dbPath,
@@ -125,8 +129,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const dbPath = resolveDbPath(globals.db);
-    const store = typeof command.store === 'function' ? command.store(args) : (command.store ?? 'create');
-    const env = commandEnv(dbPath, io, () => (host ??= lazyHostCtx(dbPath, store)));
+    // The first call opens the store, as its operation needs (storeModeFor); later calls use it.
+    const env = commandEnv(dbPath, io, (operation) => (host ??= lazyHostCtx(dbPath, storeModeFor(command, operation))));
     return await command.run(globals.help ? [...args, '--help'] : args, env);
   } catch (error) {
     io.stderr(`leadledger: ${errorLine(error)}\n`);

@@ -42,6 +42,8 @@ export const apiCommand: Command = {
   name: 'api',
   summary: 'Call any operation of the API with a JSON input (--list shows them all)',
   usage,
+  // The raw door to every operation opens or creates the database whatever it calls, as it always has.
+  store: 'create',
   ownHelp: true,
   async run(args, env) {
     const { values, positionals } = parseArgs({

@@ -8,8 +8,6 @@ export const backupCommand: Command = {
   name: 'backup',
   summary: 'Write a checked backup of the database into backups/ next to it (or --list them)',
   usage: 'leadledger backup [--list]',
-  // Listing reads only: it needs a database and creates none.
-  store: (args) => (args.includes('--list') ? 'existing' : 'create'),
   async run(args, env) {
     const { values } = parseArgs({ args, options: { list: { type: 'boolean' } }, strict: true });
     if (values.list) {

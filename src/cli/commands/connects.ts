@@ -144,8 +144,6 @@ export const connectsCommand: Command = {
     '  opening sets the balance Upwork showed on a day (it replaces an earlier one; --yes accepts a replacement that\n' +
     '  leaves spends uncovered); adjust adds or takes credits\n' +
     '  with a note, for example to match Upwork\'s "Available Connects".',
-  // Showing the ledger only reads: it never creates a database; recording entries opens (or creates) one.
-  store: (args) => (args.includes('opening') || args.includes('adjust') ? 'create' : 'existing'),
   async run(args, env) {
     const { values, positionals } = parse(args);
     const [action, ...extra] = positionals;

@@ -15,7 +15,6 @@ export const exportCommand: Command = {
   summary: 'Export leads, payments, expenses or the channel report as CSV (or --json records)',
   usage:
     'leadledger export leads|payments|expenses|time|report [--from D] [--to D] [--basis cash|usage] [--attribution last|first] [-o FILE] [--bom] [--json]',
-  store: 'existing',
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,

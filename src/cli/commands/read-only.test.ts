@@ -26,6 +26,9 @@ describe('read-only commands create nothing', () => {
     ['export', 'report', '--json'],
     ['check'],
     ['backup', '--list'],
+    ['connects'],
+    ['funnel'],
+    ['plan', '--source', 'Upwork', '--proposals', '10'],
   ]) {
     it(`${argv.join(' ')} on a missing database: exit 1, one line, no folder or file made`, async () => {
       const dir = emptyDir();
@@ -50,6 +53,26 @@ describe('read-only commands create nothing', () => {
     const dir = emptyDir();
     const out = path.join(dir, 'leads.csv');
     expect((await cli('--db', path.join(dir, 'x.db'), 'export', 'leads', '-o', out)).code).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a write creates a new database: connects opening (the contract marks it a write), and api for any operation', async () => {
+    const dir = emptyDir();
+    const viaApi = path.join(dir, 'a', 'api.db');
+    expect((await cli('--db', viaApi, 'api', 'sources:create', '{"name":"Referrals"}')).code).toBe(0);
+    expect(fs.existsSync(viaApi)).toBe(true);
+    const viaConnects = path.join(dir, 'b', 'connects.db');
+    const opening = ['connects', 'opening', '--source', 'Upwork', '--count', '40', '--on', '2026-01-01'];
+    expect((await cli('--db', viaConnects, ...opening)).code).toBe(0);
+    expect(fs.existsSync(viaConnects)).toBe(true);
+  });
+
+  it('a call that does not run creates nothing: an unknown operation, an invalid input', async () => {
+    const dir = emptyDir();
+    const db = path.join(dir, 'leadledger.db');
+    expect((await cli('--db', db, 'api', 'leads:nothing')).code).toBe(1);
+    expect((await cli('--db', db, 'api', 'leads:list', '{"limit":"many"}')).stderr).toMatch(/limit/);
+    expect((await cli('--db', db, 'api', 'sources:create', '{}')).stderr).toMatch(/name/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

@@ -72,7 +72,6 @@ function date(flag: string, value: string | undefined): string | undefined {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Per-channel profit report (leads, wins, revenue, fees, costs, ROI) for a date range',
-  store: 'existing',
   usage:
     'leadledger report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis cash|usage] [--attribution last|first] [--json]\n\n' +
     '  Dates are inclusive; without --from/--to the report covers all records (the range used is printed).\n' +

@@ -105,7 +105,6 @@ export function formatPlan(view: PlanView): string {
 export const funnelCommand: Command = {
   name: 'funnel',
   summary: 'Being seen: proposals viewed, replied, won per channel, by speed, competition, boost and invitation',
-  store: 'existing',
   usage:
     'leadledger funnel [--source NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n\n' +
     '  Proposals are leads with an applied date in the range (all of them without one). Rates carry 95% intervals\n' +
@@ -133,7 +132,6 @@ export const funnelCommand: Command = {
 export const planCommand: Command = {
   name: 'plan',
   summary: "The bid planner: next month's wins, Connects to buy, revenue, profit and hours from your history",
-  store: 'existing',
   usage:
     'leadledger plan --source NAME --proposals N [--boosted B --boost K] [--fast F] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]\n\n' +
     '  N proposals a month, B of them boosted with a bid of K Connects, F sent within the first hour of the post.\n' +

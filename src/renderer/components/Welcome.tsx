@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { notifyDataChanged } from '../lib/dataVersion';
 import { navigate } from '../lib/useRoute';
 import { useToast } from './Toasts';
 
@@ -17,7 +16,6 @@ export function Welcome() {
     try {
       const done = await api.sample.load({});
       toast.info(`Loaded ${done.leads} sample leads, ${done.payments} payments and ${done.expenses} expenses.`);
-      notifyDataChanged();
     } catch (e) {
       toast.error(`Could not load the sample data: ${(e as Error).message}`);
     } finally {

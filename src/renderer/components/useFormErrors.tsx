@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { ApiCallError } from '../../shared/api/client';
-import { notifyDataChanged } from '../lib/dataVersion';
 import { useToast } from './Toasts';
 
 /** An API error as messages by field path (`form` when it names no field), ready to show next to the inputs. */
@@ -9,7 +8,7 @@ export function errorsByField(e: unknown): Record<string, string> {
   return fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { form: (e as Error).message };
 }
 
-/** Runs a save, maps field errors next to their inputs, announces success and refreshes data. */
+/** Runs a save, maps field errors next to their inputs and says it succeeded (the api announces the write itself). */
 export function useFormErrors() {
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,12 +27,10 @@ export function useFormErrors() {
         success,
         undo
           ? {
-              undo: () =>
-                undo(saved).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)),
+              undo: () => undo(saved).catch((e: Error) => toast.error(`Could not undo: ${e.message}`)),
             }
           : undefined,
       );
-      notifyDataChanged();
       return true;
     } catch (e) {
       setErrors(errorsByField(e));

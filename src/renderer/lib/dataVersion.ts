@@ -1,25 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { bumpDataVersion, currentDataVersion, subscribeDataVersion } from '../api/data-version';
 
-// One counter bumped after every write, so every page that shows data fetches again.
-let version = 0;
-const listeners = new Set<() => void>();
+/**
+ * Says the data changed where no write of this window's api did it: an import job's rows land after
+ * `csv:start-import` answered. The api announces every successful write itself (src/renderer/api/named-api.ts).
+ */
+export const notifyDataChanged = bumpDataVersion;
 
-export function notifyDataChanged(): void {
-  version += 1;
-  for (const listener of listeners) listener();
-}
+/**
+ * Every page fetches and draws again although this window wrote nothing: the date format changed, or a
+ * refused write says what is shown is out of date (a timer started or stopped elsewhere).
+ */
+export const refreshPages = bumpDataVersion;
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const onEvent = () => notifyDataChanged();
-  // Other features (CSV import, settings) may announce writes with this window event.
-  window.addEventListener('leadledger:data-changed', onEvent);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('leadledger:data-changed', onEvent);
-  };
-}
-
+/** Changes after every write: hooks that show data fetch again when it does (useAsync). */
 export function useDataVersion(): number {
-  return useSyncExternalStore(subscribe, () => version);
+  return useSyncExternalStore(subscribeDataVersion, currentDataVersion);
 }

@@ -54,9 +54,19 @@ export type OperationName = keyof Contract;
 export type Input<K extends OperationName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
 export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
+/** The operations marked `op.write` (docs/architecture.md, "Reads and writes"). */
+export type WriteOperationName = {
+  [K in OperationName]: Contract[K]['kind'] extends 'write' ? K : never;
+}[OperationName];
+export type ReadOperationName = Exclude<OperationName, WriteOperationName>;
 
 export const operationNames = Object.keys(contract) as OperationName[];
 
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Whether an operation may change what the app holds (false for an unknown name). */
+export function isWriteOperation(name: string): name is WriteOperationName {
+  return isOperationName(name) && contract[name].kind === 'write';
 }

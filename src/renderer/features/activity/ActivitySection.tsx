@@ -2,7 +2,6 @@ import { format } from 'date-fns';
 import { errorsByField } from '../../components/useFormErrors';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDateTime, formatDay, formatValue } from '../../lib/format';
 import { typedDayOf } from '../../../shared/domain/typed-day';
 import { useAsync } from '../../lib/useAsync';
@@ -23,12 +22,8 @@ export function ActivitySection({ leadId }: { leadId: number }) {
       const { undoId } = await api.activity.delete({ id });
       const undo =
         undoId &&
-        (() =>
-          api.undo
-            .activity({ undoId })
-            .then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+        (() => api.undo.activity({ undoId }).catch((e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info('Activity deleted', undo ? { undo } : undefined);
-      notifyDataChanged();
     } catch (e) {
       toast.error(`Could not delete the activity: ${(e as Error).message}`);
     }
@@ -127,7 +122,6 @@ function LogForm({ leadId, onClose }: { leadId: number; onClose: () => void }) {
     try {
       await api.activity.create({ leadId, kind, at: when.toISOString(), text });
       toast.info(`${activityKindLabels[kind]} logged`);
-      notifyDataChanged();
       onClose();
     } catch (e) {
       setErrors(errorsByField(e));

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import type { ClientDetail } from '../../../shared/api/schemas/clients';
 import type { Stage } from '../../../shared/domain/stages';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDay, formatValue } from '../../lib/format';
 import type { PageProps } from '../../lib/useRoute';
 import { useAsync } from '../../lib/useAsync';
@@ -142,7 +141,6 @@ function ClientSettings({ detail }: { detail: ClientDetail }) {
         firstSourceId: firstSource === '' ? null : Number(firstSource),
       });
       setErrors({});
-      notifyDataChanged();
       toast.info('Client saved');
     } catch (e) {
       const fields = (e as { fields?: { path: string; message: string }[] }).fields ?? [];
@@ -202,7 +200,6 @@ function MergeClient({ detail }: { detail: ClientDetail }) {
     event.preventDefault();
     try {
       const kept = await api.clients.merge({ id: client.id, intoId: Number(into) });
-      notifyDataChanged();
       toast.info(`Merged ${client.name} into ${kept.name}`);
       navigate(`client/${kept.id}`);
     } catch (e) {

@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { navigate } from '../../lib/useRoute';
@@ -118,7 +117,6 @@ function AddClient() {
       const client = await api.clients.create({ name });
       setName('');
       setError(undefined);
-      notifyDataChanged();
       toast.info(`Added ${client.name}`);
       navigate(`client/${client.id}`);
     } catch (e) {

@@ -1,6 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { useAsync } from '../../lib/useAsync';
 import './clients.css';
 
@@ -19,7 +18,6 @@ export function LeadClient({ leadId }: { leadId: number }) {
       await api.clients.linkLead({ leadId, clientName: name });
       setEditing(false);
       setError(undefined);
-      notifyDataChanged();
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ToAssignPayment } from '../../../shared/api/schemas/payer-links';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useToast } from '../../components/Toasts';
@@ -86,7 +85,6 @@ function ToAssignRow({ payment: p }: { payment: ToAssignPayment }) {
     setBusy(true);
     try {
       await work();
-      notifyDataChanged();
       toast.info(done);
     } catch (e) {
       toast.error((e as Error).message);

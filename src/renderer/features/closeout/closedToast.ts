@@ -1,5 +1,4 @@
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { stageLabels } from '../../../shared/domain/stages';
 import { formatMinorPlain } from '../../../shared/money';
@@ -26,7 +25,6 @@ export function closedToast(toast: Toast, lead: LeadRow, stage: 'won' | 'lost', 
     } catch (e) {
       toast.error(`Could not undo: ${(e as Error).message}`);
     }
-    notifyDataChanged();
   };
   toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}`, { undo });
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { daysFromToday, formatDateTime, formatDay, formatValueShort } from '../../lib/format';
 import { ChannelChip, StageBadge } from '../../components/Badges';
 import { useToast } from '../../components/Toasts';
@@ -25,9 +24,8 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
     try {
       await api.leads.update({ id: lead.id, followUpOn: date });
       toast.info(`“${lead.title}”: follow up ${label}`, {
-        undo: () => api.leads.update({ id: lead.id, followUpOn: before }).then(notifyDataChanged),
+        undo: () => api.leads.update({ id: lead.id, followUpOn: before }),
       });
-      notifyDataChanged();
     } catch (e) {
       toast.error(`Could not reschedule “${lead.title}”: ${(e as Error).message}`);
     }
@@ -38,7 +36,6 @@ export function FollowUpItem({ item, today, weekStartsOn }: FollowUpItemProps) {
       toast.info(
         next ? `Follow-up on “${lead.title}” done; next on ${formatDay(next)}` : `Follow-up on “${lead.title}” done`,
       );
-      notifyDataChanged();
     } catch (e) {
       toast.error(`Could not record the follow-up: ${(e as Error).message}`);
     }

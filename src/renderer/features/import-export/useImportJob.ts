@@ -17,6 +17,8 @@ export function useImportJob(jobId: string | null): { job: ImportJob | null; err
         if (!live) return;
         setJob(next);
         if (next.state === 'running') timer = setTimeout(poll, 250);
+        // The one announcement by hand: the rows land after csv:start-import has answered (the api announced
+        // that write then), so the pages fetch again when the job says it wrote them.
         else if (next.summary?.applied) notifyDataChanged();
       } catch (e) {
         if (live) setError((e as Error).message);

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
 import { formatPostedAgo } from '../../../shared/domain/bid-facts';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatShortDay, todayLocal } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import './bid-row.css';
@@ -29,7 +28,6 @@ export function ViewedToggle({ lead }: { lead: Bid }) {
     setBusy(true);
     try {
       await api.leads.update({ id: lead.id, viewedOn: viewed ? null : todayLocal() });
-      notifyDataChanged();
     } catch (error) {
       toast.error(`Could not mark “${lead.title}”: ${(error as Error).message}`);
     } finally {

@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -87,7 +86,6 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormDialogProps, 'open'>)
     try {
       const data = { ...formToInput(values), ...bidInput };
       const saved = lead ? await api.leads.update({ id: lead.id, ...data }) : await api.leads.create(data);
-      notifyDataChanged();
       toast.info(lead ? `Saved “${saved.title}”` : `Added “${saved.title}”`);
       onSaved?.(saved);
       onClose();

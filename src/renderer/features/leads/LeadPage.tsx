@@ -1,6 +1,5 @@
 import { type ReactNode, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDateTime, formatDay, formatValue, todayLocal } from '../../lib/format';
 import type { PageProps } from '../../lib/useRoute';
 import { useAsync } from '../../lib/useAsync';
@@ -55,10 +54,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     try {
       const asked = await closeout.ask(lead, stage);
       if (asked !== null) {
-        if (asked) {
-          closedToast(toast, lead, stage as 'won' | 'lost', asked);
-          notifyDataChanged();
-        }
+        if (asked) closedToast(toast, lead, stage as 'won' | 'lost', asked);
         return;
       }
       const on = movedOn && movedOn !== todayLocal() ? movedOn : undefined;
@@ -67,7 +63,6 @@ function LeadView({ lead }: { lead: LeadDetail }) {
         await api.leads.update({ id: lead.id, stage, appliedOn: on });
       else await api.leads.move({ id: lead.id, stage });
       toast.info(`Moved “${lead.title}” to ${stageLabels[stage]}${on ? ` on ${on}` : ''}`);
-      notifyDataChanged();
     } catch (e) {
       toast.error(`Could not move the lead: ${(e as Error).message}`);
     } finally {
@@ -79,11 +74,8 @@ function LeadView({ lead }: { lead: LeadDetail }) {
     try {
       const { undoId } = await api.leads.delete({ id: lead.id });
       const undo =
-        undoId &&
-        (() =>
-          api.undo.lead({ undoId }).then(notifyDataChanged, (e: Error) => toast.error(`Could not undo: ${e.message}`)));
+        undoId && (() => api.undo.lead({ undoId }).catch((e: Error) => toast.error(`Could not undo: ${e.message}`)));
       toast.info(`Deleted “${lead.title}”`, undo ? { undo } : undefined);
-      notifyDataChanged();
       navigate('leads');
     } catch (e) {
       toast.error(`Could not delete the lead: ${(e as Error).message}`);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Backup } from '../../../shared/api/schemas/backups';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -32,7 +31,6 @@ export function BackupsSection({ onRestored }: BackupsSectionProps) {
     try {
       const made = await api.backups.create({});
       toast.info(`Backed up (${size(made.sizeBytes)}).`);
-      backups.reload();
     } catch (error) {
       toast.error(`The backup failed: ${(error as Error).message}`);
     } finally {
@@ -46,9 +44,7 @@ export function BackupsSection({ onRestored }: BackupsSectionProps) {
     try {
       await api.backups.restore({ name: backup.name });
       toast.info(`Restored the backup of ${formatDateTime(backup.createdAt)}. What it replaced was kept as a backup.`);
-      notifyDataChanged();
       onRestored();
-      backups.reload();
     } catch (error) {
       toast.error(`Not restored: ${(error as Error).message}`);
     } finally {

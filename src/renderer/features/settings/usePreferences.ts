@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged, useDataVersion } from '../../lib/dataVersion';
+import { refreshPages, useDataVersion } from '../../lib/dataVersion';
 import { setDayPattern } from '../../lib/format';
 import type { Preferences } from '../../../shared/api/schemas/preferences';
 import { preferenceDefaults } from './preferenceDefaults';
@@ -31,7 +31,7 @@ export function applyPreferences(prefs: Preferences, announce = true): void {
     appliedPattern = prefs.dateFormat;
     setDayPattern(prefs.dateFormat);
     // Dates already on screen are drawn again in the new format.
-    if (announce) notifyDataChanged();
+    if (announce) refreshPages();
   }
 }
 

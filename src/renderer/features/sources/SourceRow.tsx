@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatValue } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
@@ -32,7 +31,6 @@ export function SourceRow({ source }: { source: Source }) {
       setRenaming(false);
       setNameError(undefined);
       toast.info(`Renamed to “${name.trim()}”`);
-      notifyDataChanged();
     } catch (e) {
       setNameError(errorText(e, 'name'));
     }
@@ -45,7 +43,6 @@ export function SourceRow({ source }: { source: Source }) {
       try {
         await api.sources.update({ id: source.id, color: value });
         setColorError(undefined);
-        notifyDataChanged();
       } catch (e) {
         setColorError(errorText(e, 'color'));
       }
@@ -59,7 +56,6 @@ export function SourceRow({ source }: { source: Source }) {
           ? `Archived ${source.name}: it stays in reports, but new leads cannot use it`
           : `Restored ${source.name}`,
       );
-      notifyDataChanged();
     } catch (e) {
       toast.error(errorText(e, 'archived'));
     }

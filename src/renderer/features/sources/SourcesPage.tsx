@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { errorsByField } from '../../components/useFormErrors';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ConnectsSummary } from '../connects/ConnectsSummary';
@@ -92,7 +91,6 @@ function AddSource() {
       setName('');
       setCreditName('');
       setErrors({});
-      notifyDataChanged();
     } catch (e) {
       setErrors(errorsByField(e));
     }

@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { todayLocal } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
@@ -39,7 +38,6 @@ export function EditTimeEntry({ entry, onDone }: { entry: TimeEntry; onDone: () 
         ...(leadId === '' ? { leadId: null, sourceId: entry.sourceId } : { leadId }),
       });
       toast.info(`Time entry of ${date} saved`);
-      notifyDataChanged();
       onDone();
     } catch (e) {
       setErrors(errorsByField(e));

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { errorsByField } from '../../components/useFormErrors';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { todayLocal } from '../../lib/format';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
@@ -44,7 +43,6 @@ export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales',
         ...(leadId !== undefined ? { leadId } : { sourceId: channel as number }),
       });
       toast.info(`${formatMinutes(parsed.minutes)} of ${timeKindLabels[kind].toLowerCase()} time logged`);
-      notifyDataChanged();
       onDone();
     } catch (e) {
       setErrors(errorsByField(e));

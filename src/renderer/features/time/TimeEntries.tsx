@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
 import { formatDay } from '../../lib/format';
 import { useToast } from '../../components/Toasts';
 import { type TimeEntry, timeKindLabels } from '../../../shared/api/schemas/time';
@@ -28,10 +27,9 @@ export function TimeEntries({ entries, show, label }: TimeEntriesProps) {
                 note: entry.note,
                 ...(entry.leadId ? { leadId: entry.leadId } : { sourceId: entry.sourceId }),
               })
-              .then(notifyDataChanged, (error: Error) => toast.error(`Could not undo: ${error.message}`))
+              .catch((error: Error) => toast.error(`Could not undo: ${error.message}`))
         : undefined;
       toast.info(`Deleted ${formatMinutes(e.minutes)} of ${formatDay(e.date)}`, undo ? { undo } : undefined);
-      notifyDataChanged();
     } catch (error) {
       toast.error(`Could not delete the time entry: ${(error as Error).message}`);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
+import { refreshPages } from '../../lib/dataVersion';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { elapsedMinutes, formatMinutes, timeKindLabels } from '../../../shared/domain/time';
@@ -29,13 +29,14 @@ export function TimerControl() {
       toast.info(`${formatMinutes(entry.minutes)} logged on ${entry.leadTitle ?? entry.sourceName}`);
     } catch (e) {
       toast.error(`Could not stop the timer: ${(e as Error).message}`);
-    } finally {
-      notifyDataChanged();
+      refreshPages(); // stopped elsewhere (another window, the CLI): show what is running now
     }
   };
   const discard = async () => {
-    await api.timer.cancel({}).catch((e: Error) => toast.error(e.message));
-    notifyDataChanged();
+    await api.timer.cancel({}).catch((e: Error) => {
+      toast.error(e.message);
+      refreshPages();
+    });
   };
   return (
     <>

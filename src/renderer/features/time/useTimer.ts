@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { notifyDataChanged } from '../../lib/dataVersion';
+import { refreshPages } from '../../lib/dataVersion';
 import { useAsync } from '../../lib/useAsync';
 import type { TimeKind } from '../../../shared/api/schemas/time';
 
@@ -19,9 +19,8 @@ export async function startTimerOn(target: {
     await api.timer.start(target);
     return null;
   } catch (e) {
+    refreshPages(); // one may be running already (another window, the CLI): show it
     return (e as Error).message;
-  } finally {
-    notifyDataChanged();
   }
 }
 

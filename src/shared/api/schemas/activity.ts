@@ -47,13 +47,17 @@ export const ActivityCreate = z.object({
 });
 
 export const activityContract = {
-  'activity:timeline': op(
+  'activity:timeline': op.read(
     z.object({ leadId: id }),
     z.array(TimelineItem),
     'The activity of a lead (notes, calls, follow-ups) with its stage changes, newest first',
   ),
-  'activity:create': op(ActivityCreate, Activity, 'Record an activity (a note, call, message or follow-up) on a lead'),
-  'activity:delete': op(
+  'activity:create': op.write(
+    ActivityCreate,
+    Activity,
+    'Record an activity (a note, call, message or follow-up) on a lead',
+  ),
+  'activity:delete': op.write(
     z.object({ id }),
     z.object({ deleted: z.boolean(), snapshot: DeletedActivity.optional(), undoId: id.optional() }),
     'Delete an activity (returns the undoId that undo:activity names to put it back)',
@@ -88,14 +92,14 @@ export const CloseLost = z.object({
 });
 
 export const closeoutContract = {
-  'closeout:won': op(
+  'closeout:won': op.write(
     CloseWon,
     z.object({ leadId: id, paymentId: id.nullable() }),
     'Mark a lead won in one step: close date, value and optionally its payment',
   ),
-  'closeout:lost': op(CloseLost, z.object({ leadId: id }), 'Mark a lead lost with a reason and an optional note'),
+  'closeout:lost': op.write(CloseLost, z.object({ leadId: id }), 'Mark a lead lost with a reason and an optional note'),
   /** The fee the channel's rule gives for a payment of this lead (prefills the Won dialog). */
-  'closeout:fee': op(
+  'closeout:fee': op.read(
     z.object({ id, gross: amountText, date: isoDate, currency: z.string().optional() }),
     z.object({ feeMinor: z.number().int() }),
     'The fee the commission rule of the channel gives for a payment of a lead',

@@ -25,18 +25,18 @@ export type FirstDay = z.infer<typeof FirstDay>;
 const sampleCount = z.number().int().min(0).max(10_000_000).optional();
 
 export const appContract = {
-  'app:info': op(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
-  'app:first-day': op(
+  'app:info': op.read(z.object({}), AppInfo, 'Version, database path, schema version, base currency and lead count'),
+  'app:first-day': op.read(
     z.object({}),
     FirstDay,
     "The first-day guide's steps: channels, opening Connects, a lead, an import, time logged",
   ),
-  'settings:update': op(
+  'settings:update': op.write(
     z.object({ baseCurrency: currencyCode.optional() }),
     AppInfo,
     'Change settings (the base currency of reports)',
   ),
-  'sample:load': op(
+  'sample:load': op.write(
     // The CLI and benchmarks seed millions; the page asks for a few hundred.
     z.object({
       leads: sampleCount,

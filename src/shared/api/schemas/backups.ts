@@ -19,7 +19,7 @@ const backupName = z
   .regex(/^[A-Za-z0-9._-]+\.db$/, 'Choose a backup from the list');
 
 export const backupsContract = {
-  'backups:list': op(
+  'backups:list': op.read(
     z.object({}),
     z.object({
       folder: z.string(),
@@ -29,8 +29,8 @@ export const backupsContract = {
     }),
     'List the backups beside the database, with what happened at start',
   ),
-  'backups:create': op(z.object({}), Backup, 'Make a checked backup now'),
-  'backups:restore': op(
+  'backups:create': op.write(z.object({}), Backup, 'Make a checked backup now'),
+  'backups:restore': op.write(
     z.object({ name: backupName }),
     z.object({ restored: z.string(), keptCopy: z.string(), schemaVersion: z.number().int() }),
     'Replace the database with a backup from the list (the current one is kept as a backup)',

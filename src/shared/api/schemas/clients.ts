@@ -75,24 +75,24 @@ export const ClientUpdate = z.object({
 });
 
 export const clientsContract = {
-  'clients:list': op(
+  'clients:list': op.read(
     z.object({ search: z.string().trim().max(200).optional(), ...pageInput }),
     z.object({ items: z.array(Client), total: z.number().int() }),
     'Clients with their first source, leads, revenue and contacts',
   ),
-  'clients:get': op(z.object({ id }), ClientDetail, 'One client: lifetime revenue, its channels and its leads'),
-  'clients:create': op(
+  'clients:get': op.read(z.object({ id }), ClientDetail, 'One client: lifetime revenue, its channels and its leads'),
+  'clients:create': op.write(
     ClientCreate,
     Client,
     'Add a client (name, e-mails, first source; no first source = the channel of its earliest lead)',
   ),
-  'clients:update': op(ClientUpdate, Client, 'Change a client; firstSourceId null goes back to the default rule'),
-  'clients:merge': op(
+  'clients:update': op.write(ClientUpdate, Client, 'Change a client; firstSourceId null goes back to the default rule'),
+  'clients:merge': op.write(
     z.object({ id, intoId: id }),
     Client,
     'Merge client id into intoId: its leads, names, e-mails and remembered payers move, then it is removed',
   ),
-  'clients:link-lead': op(
+  'clients:link-lead': op.write(
     z
       .object({ leadId: id, clientId: id.optional(), clientName: clientName.optional() })
       .refine((v) => (v.clientId === undefined) !== (v.clientName === undefined), {
@@ -102,7 +102,7 @@ export const clientsContract = {
     z.object({ leadId: id, clientId: id, clientName: z.string() }),
     'Link a lead to a client (by id, or by name: that client, else a new one)',
   ),
-  'clients:of-lead': op(
+  'clients:of-lead': op.read(
     z.object({ leadId: id }),
     z.object({ client: z.object({ id, name: z.string() }).nullable() }),
     'The client a lead is linked to',

@@ -90,18 +90,22 @@ export type AdjustInput = z.input<typeof AdjustInput>;
 
 export const connectsContract = {
   /** Every credit channel (or the one named) up to `on` (default today). */
-  'connects:ledger': op(
+  'connects:ledger': op.read(
     ConnectsQuery,
     z.object({ on: z.string(), channels: z.array(ConnectsLedger) }),
     'The credits ledger (DOMAIN §5) of every credit channel, or the one named, up to a day',
   ),
-  'connects:set-opening': op(
+  'connects:set-opening': op.write(
     OpeningInput,
     CreditEntry,
     "Set a channel's opening credits balance on a day (replaces the earlier one)",
   ),
-  'connects:adjust': op(AdjustInput, CreditEntry, 'Add or take credits on a day with a note, to match the platform'),
-  'connects:delete-entry': op(
+  'connects:adjust': op.write(
+    AdjustInput,
+    CreditEntry,
+    'Add or take credits on a day with a note, to match the platform',
+  ),
+  'connects:delete-entry': op.write(
     z.object({ id, confirmShortfall }),
     z.object({ deleted: z.boolean() }),
     'Delete an opening balance or an adjustment (one that leaves credits short asks for confirmShortfall)',

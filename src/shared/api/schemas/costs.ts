@@ -62,23 +62,23 @@ export const CommissionRuleUpdate = z
   .superRefine(checkRule);
 
 export const costsContract = {
-  'costs:list': op(
+  'costs:list': op.read(
     z.object({ sourceId: id.optional() }),
     z.array(SourceCosts),
     'Credit prices and commission rules per channel',
   ),
-  'costs:create-credit-price': op(
+  'costs:create-credit-price': op.write(
     CreditPriceCreate,
     CreditPrice,
     'Add a price for the credits of a channel (such as Upwork Connects) from a date',
   ),
-  'costs:update-credit-price': op(CreditPriceUpdate, CreditPrice, 'Change a credit price'),
-  'costs:delete-credit-price': op(z.object({ id }), z.object({ id }), 'Delete a credit price'),
-  'costs:create-commission': op(
+  'costs:update-credit-price': op.write(CreditPriceUpdate, CreditPrice, 'Change a credit price'),
+  'costs:delete-credit-price': op.write(z.object({ id }), z.object({ id }), 'Delete a credit price'),
+  'costs:create-commission': op.write(
     CommissionRuleCreate,
     CommissionRuleRow,
     'Add a commission rule (percent and minimum fee) for a channel from a date',
   ),
-  'costs:update-commission': op(CommissionRuleUpdate, CommissionRuleRow, 'Change a commission rule'),
-  'costs:delete-commission': op(z.object({ id }), z.object({ id }), 'Delete a commission rule'),
+  'costs:update-commission': op.write(CommissionRuleUpdate, CommissionRuleRow, 'Change a commission rule'),
+  'costs:delete-commission': op.write(z.object({ id }), z.object({ id }), 'Delete a commission rule'),
 };

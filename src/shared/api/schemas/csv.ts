@@ -210,17 +210,17 @@ const platform = z.enum(['upwork', 'paypal', 'stripe']);
 const mappingName = z.string().trim().min(1, 'Give the mapping a name').max(80, 'At most 80 characters');
 
 export const csvContract = {
-  'csv:inspect': op(
+  'csv:inspect': op.read(
     z.object({ fileId }),
     Inspection,
     'Read the header and first rows of a registered CSV file: encoding, format, suggested mappings',
   ),
-  'csv:preview': op(
+  'csv:preview': op.read(
     z.object({ fileId, mapping: ColumnMapping, rows: z.number().int().min(1).max(200).optional() }),
     z.object({ rows: z.array(PreviewRow) }),
     'The first rows of a registered file as a column mapping reads them, each validated',
   ),
-  'csv:start-import': op(
+  'csv:start-import': op.write(
     z.object({
       fileId,
       as: z.enum(importAsValues).optional(),
@@ -237,48 +237,48 @@ export const csvContract = {
     z.object({ jobId: z.string() }),
     'Start importing a registered CSV file; poll csv:job for progress and the summary',
   ),
-  'csv:job': op(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
-  'csv:cancel': op(
+  'csv:job': op.read(z.object({ jobId }), ImportJob, 'Progress and, when done, the summary of an import'),
+  'csv:cancel': op.write(
     z.object({ jobId }),
     z.object({ cancelled: z.boolean() }),
     'Cancel a running import (nothing is written)',
   ),
-  'csv:mappings': op(
+  'csv:mappings': op.read(
     z.object({ fileId: fileId.optional() }),
     z.array(SavedMapping),
     'Saved column mappings (those made for this header first)',
   ),
-  'csv:save-mapping': op(
+  'csv:save-mapping': op.write(
     z.object({ name: mappingName, fileId, mapping: ColumnMapping }),
     SavedMapping,
     'Save a column mapping under a name for files with this header',
   ),
-  'csv:save-projects': op(
+  'csv:save-projects': op.write(
     z.object({ projects: z.array(ProjectMappingInput).min(1).max(500) }),
     z.object({ saved: z.number().int() }),
     "Map time trackers' (client, project) pairs to a channel, an optional lead and a kind, for this and later imports",
   ),
-  'csv:type-decisions': op(
+  'csv:type-decisions': op.read(
     z.object({ platform: platform.optional() }),
     z.array(SavedTypeDecision),
     'Saved decisions for import row types LeadLedger does not know, per platform',
   ),
-  'csv:decide-types': op(
+  'csv:decide-types': op.write(
     z.object({ platform, decisions: z.array(TypeDecision).min(1).max(100) }),
     z.array(SavedTypeDecision),
     'Decide once what an unknown row type of a platform is (payment, fee, expense category, transfer, ignore)',
   ),
-  'csv:forget-type': op(
+  'csv:forget-type': op.write(
     z.object({ platform, type: z.string().trim().min(1).max(200) }),
     z.object({ deleted: z.boolean() }),
     'Forget a saved decision for an unknown row type',
   ),
-  'csv:delete-mapping': op(
+  'csv:delete-mapping': op.write(
     z.object({ id: z.number().int().positive() }),
     z.object({ deleted: z.boolean() }),
     'Delete a saved column mapping',
   ),
-  'csv:export-file': op(
+  'csv:export-file': op.read(
     z.object({
       fileId,
       kind: z.enum(exportKinds),

@@ -15,7 +15,7 @@ export const DbCheck = z.object({
 export type DbCheck = z.infer<typeof DbCheck>;
 
 export const dbContract = {
-  'db:check': op(
+  'db:check': op.write(
     z.object({ repair: z.boolean().optional() }),
     DbCheck,
     'Check the database: every page, references and summary tables (repair rebuilds the summaries)',

@@ -99,14 +99,14 @@ export const ExpenseList = DateRange.and(
 );
 
 export const expensesContract = {
-  'expenses:list': op(
+  'expenses:list': op.read(
     ExpenseList,
     z.object({ items: z.array(Expense), total: z.number().int() }),
     'Expenses, filtered and paged',
   ),
-  'expenses:create': op(ExpenseCreate, Expense, 'Record an expense'),
-  'expenses:update': op(ExpenseUpdate, Expense, 'Change an expense'),
-  'expenses:delete': op(
+  'expenses:create': op.write(ExpenseCreate, Expense, 'Record an expense'),
+  'expenses:update': op.write(ExpenseUpdate, Expense, 'Change an expense'),
+  'expenses:delete': op.write(
     ExpenseDelete,
     z.object({ id, snapshot: DeletedExpense, undoId: id }),
     'Delete an expense (a connects purchase whose credits were spent asks for confirmShortfall; returns the undoId that undo:expense names to put it back)',

@@ -26,5 +26,5 @@ export const LeadMoney = z.object({
 export type LeadMoney = z.infer<typeof LeadMoney>;
 
 export const leadMoneyContract = {
-  'money:lead': op(z.object({ leadId: id }), LeadMoney, "One lead's payments, fees, connects cost and profit"),
+  'money:lead': op.read(z.object({ leadId: id }), LeadMoney, "One lead's payments, fees, connects cost and profit"),
 };

@@ -295,31 +295,35 @@ export const LeadMove = z
 export type LeadMove = z.input<typeof LeadMove>;
 
 export const leadsContract = {
-  'leads:list': op(
+  'leads:list': op.read(
     LeadList,
     z.object({ total: z.number().int(), rows: z.array(LeadRow) }),
     'Leads, filtered, sorted and paged',
   ),
-  'leads:board': op(
+  'leads:board': op.read(
     LeadFilter.extend({ perColumn: z.number().int().min(1).max(500).default(100) }),
     z.object({ columns: z.array(BoardColumn) }),
     'The pipeline board: leads by stage column',
   ),
-  'leads:get': op(z.object({ id }), LeadDetail, 'One lead with its stage history'),
-  'leads:create': op(LeadCreate, LeadDetail, 'Add a lead'),
-  'leads:update': op(LeadUpdate, LeadDetail, 'Change a lead'),
+  'leads:get': op.read(z.object({ id }), LeadDetail, 'One lead with its stage history'),
+  'leads:create': op.write(LeadCreate, LeadDetail, 'Add a lead'),
+  'leads:update': op.write(LeadUpdate, LeadDetail, 'Change a lead'),
   /** Moves a card to a stage, placed before `beforeId` (or at the end of the column). */
-  'leads:move': op(LeadMove, LeadDetail, 'Move a lead to a stage, before another card or at the end of the column'),
-  'leads:delete': op(
+  'leads:move': op.write(
+    LeadMove,
+    LeadDetail,
+    'Move a lead to a stage, before another card or at the end of the column',
+  ),
+  'leads:delete': op.write(
     z.object({ id }),
     z.object({ deleted: z.boolean(), snapshot: DeletedLead.optional(), undoId: id.optional() }),
     'Delete a lead (returns the undoId that undo:lead names to put it back)',
   ),
-  'leads:follow-ups': op(
+  'leads:follow-ups': op.read(
     // `limit`: the sidebar badge only needs to know whether there are more than 99.
     z.object({ today: isoDate.optional(), limit: z.number().int().min(1).max(500).default(500) }),
     z.array(LeadRow),
     'Leads with a follow-up due on or before a day',
   ),
-  'leads:tags': op(z.object({}), z.array(z.string()), 'Every tag in use'),
+  'leads:tags': op.read(z.object({}), z.array(z.string()), 'Every tag in use'),
 };

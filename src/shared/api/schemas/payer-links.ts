@@ -37,27 +37,27 @@ export type ToAssignPayment = z.infer<typeof ToAssignPayment>;
 const Assigned = z.object({ paymentId: id, sourceId: id, leadId: id.nullable(), remembered: z.array(z.string()) });
 
 export const payerLinksContract = {
-  'payments:to-assign': op(
+  'payments:to-assign': op.read(
     z.object(pageInput),
     z.object({ items: z.array(ToAssignPayment), total: z.number().int() }),
     'Imported payments of any channel with no lead or channel chosen yet ("To assign"), newest first',
   ),
-  'payments:to-assign-count': op(
+  'payments:to-assign-count': op.read(
     z.object({}),
     z.object({ count: z.number().int() }),
     'How many payments wait in "To assign"',
   ),
-  'payments:suggest-links': op(
+  'payments:suggest-links': op.read(
     z.object({}),
     z.object({ suggestions: z.array(LinkSuggestion) }),
     "Waiting payments whose payer matches a client, each with that client's most recent open or won lead",
   ),
-  'payments:accept-link': op(
+  'payments:accept-link': op.write(
     z.object({ paymentId: id, leadId: id }),
     Assigned,
     "Link a payment to a lead (and the lead's channel) and remember its payer for later imports",
   ),
-  'payments:assign': op(
+  'payments:assign': op.write(
     z
       .object({ paymentId: id, leadId: id.optional(), sourceId: id.optional() })
       .refine((v) => (v.leadId === undefined) !== (v.sourceId === undefined), {

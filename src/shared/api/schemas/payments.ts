@@ -59,14 +59,14 @@ export const PaymentList = DateRange.and(
 );
 
 export const paymentsContract = {
-  'payments:list': op(
+  'payments:list': op.read(
     PaymentList,
     z.object({ items: z.array(Payment), total: z.number().int() }),
     'Payments, filtered and paged',
   ),
-  'payments:create': op(PaymentCreate, Payment, 'Record a payment'),
-  'payments:update': op(PaymentUpdate, Payment, 'Change a payment'),
-  'payments:delete': op(
+  'payments:create': op.write(PaymentCreate, Payment, 'Record a payment'),
+  'payments:update': op.write(PaymentUpdate, Payment, 'Change a payment'),
+  'payments:delete': op.write(
     z.object({ id }),
     z.object({ id, snapshot: DeletedPayment, undoId: id }),
     'Delete a payment (returns the undoId that undo:payment names to put it back)',

@@ -51,26 +51,26 @@ export const AgendaItem = z.object({
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const preferencesContract = {
-  'preferences:get': op(
+  'preferences:get': op.read(
     z.object({}),
     Preferences,
     'The preferences (theme, date format, week start, stale days, notifications, lost reasons)',
   ),
-  'preferences:update': op(PreferencesUpdate, Preferences, 'Change preferences'),
+  'preferences:update': op.write(PreferencesUpdate, Preferences, 'Change preferences'),
   /** Lost leads closed in the range, counted per channel and reason (Reports). */
-  'reasons:report': op(
+  'reasons:report': op.read(
     z.object({ from: isoDate.optional(), to: isoDate.optional() }),
     z.array(LostReasonCount),
     'Lost leads closed in a range, counted per channel and reason',
   ),
   /** Every open lead with a follow-up date, soonest first. */
-  'agenda:list': op(
+  'agenda:list': op.read(
     z.object({}),
     z.array(AgendaItem),
     'Every open lead with a follow-up date, soonest first, with its last activity',
   ),
   /** "Done": records a follow-up activity and sets the next follow-up (or none), in one transaction. */
-  'agenda:done': op(
+  'agenda:done': op.write(
     z.object({ leadId: id, at: z.string(), next: isoDate.nullable(), text: z.string().trim().max(2000).optional() }),
     z.object({ activityId: id }),
     'Follow-up done: record it as an activity and set the next follow-up (or none)',

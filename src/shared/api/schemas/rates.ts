@@ -8,7 +8,7 @@ export type FxRate = z.infer<typeof FxRate>;
 
 export const ratesContract = {
   /** The rates of the current base; `otherBases` counts rates kept for earlier base currencies (never reinterpreted). */
-  'rates:list': op(
+  'rates:list': op.read(
     z.object({}),
     z.object({
       baseCurrency: z.string(),
@@ -18,12 +18,12 @@ export const ratesContract = {
     'Exchange rates of the base currency by currency and month; counts of rates kept for other bases',
   ),
   /** Insert or replace the rate of a currency for a month (base units per 1 unit). */
-  'rates:set': op(
+  'rates:set': op.write(
     z.object({ currency: currencyCode, month: isoMonth, rate: exchangeRate }),
     FxRate,
     'Set the rate of a currency for a month (base units per 1 unit)',
   ),
-  'rates:delete': op(
+  'rates:delete': op.write(
     z.object({ currency: currencyCode, month: isoMonth }),
     z.object({ deleted: z.boolean() }),
     'Delete the rate of a currency for a month',

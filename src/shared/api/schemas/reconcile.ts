@@ -49,12 +49,12 @@ export const ImportRecord = z.object({
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
 export const importsContract = {
-  'imports:list': op(
+  'imports:list': op.read(
     z.object({ limit: z.number().int().min(1).max(500).optional() }),
     z.array(ImportRecord),
     'Imports written so far, newest first (the Imports history)',
   ),
-  'imports:undo': op(
+  'imports:undo': op.write(
     z.object({ id: z.number().int().positive() }),
     ImportUndone,
     'Undo an import: remove the records it added and put back the typed records it took over (refused, naming them, when a later import or edit changed them)',

@@ -105,17 +105,17 @@ export const BoostReport = z.object({
 export type BoostReport = z.infer<typeof BoostReport>;
 
 export const reportsContract = {
-  'reports:channels': op(
+  'reports:channels': op.read(
     ReportInput,
     ChannelReport,
     'Per-channel profit report for a date range (cash or usage basis)',
   ),
-  'reports:detail': op(
+  'reports:detail': op.read(
     ReportInput,
     ReportDetail,
     'The channel report with monthly profit and cost breakdown for the Reports page',
   ),
-  'reports:boost': op(
+  'reports:boost': op.read(
     DateRange.and(z.object({ sourceId: id })),
     BoostReport,
     'What boosted bids cost and won on one channel',

@@ -40,11 +40,11 @@ export const SourceUpdate = z.object({
 });
 
 export const sourcesContract = {
-  'sources:list': op(
+  'sources:list': op.read(
     z.object({ includeArchived: z.boolean().optional() }),
     z.array(Source),
     'The channels (sources) of leads, payments and costs',
   ),
-  'sources:create': op(SourceCreate, Source, 'Add a channel'),
-  'sources:update': op(SourceUpdate, Source, 'Rename, recolour or archive a channel'),
+  'sources:create': op.write(SourceCreate, Source, 'Add a channel'),
+  'sources:update': op.write(SourceUpdate, Source, 'Rename, recolour or archive a channel'),
 };

@@ -49,14 +49,14 @@ export const SubscriptionUpdate = z
   .superRefine(refine);
 
 export const subscriptionsContract = {
-  'subscriptions:list': op(
+  'subscriptions:list': op.read(
     z.object({ sourceId: id.optional() }),
     z.array(Subscription),
     'Recurring costs (memberships, plans) per channel',
   ),
-  'subscriptions:create': op(SubscriptionCreate, Subscription, 'Add a recurring cost'),
-  'subscriptions:update': op(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
-  'subscriptions:delete': op(
+  'subscriptions:create': op.write(SubscriptionCreate, Subscription, 'Add a recurring cost'),
+  'subscriptions:update': op.write(SubscriptionUpdate, Subscription, 'Change a recurring cost'),
+  'subscriptions:delete': op.write(
     z.object({ id, confirmShortfall }),
     z.object({ id, snapshot: DeletedSubscription, undoId: id }),
     'Delete a recurring cost (a plan whose credits were spent asks for confirmShortfall; returns the undoId that undo:subscription names to put it back)',

@@ -91,26 +91,30 @@ export const TimerStart = z.object({
 });
 
 export const timeContract = {
-  'time:list': op(
+  'time:list': op.read(
     TimeListInput,
     TimeList,
     'Time entries of a lead, a channel or a date range, newest first, with their totals',
   ),
-  'time:create': op(TimeCreate, TimeEntry, 'Log time (minutes, sales or delivery) on a lead or on a channel'),
-  'time:update': op(TimeUpdate, TimeEntry, 'Change a time entry'),
-  'time:delete': op(
+  'time:create': op.write(TimeCreate, TimeEntry, 'Log time (minutes, sales or delivery) on a lead or on a channel'),
+  'time:update': op.write(TimeUpdate, TimeEntry, 'Change a time entry'),
+  'time:delete': op.write(
     z.object({ id }),
     z.object({ deleted: z.boolean(), entry: TimeEntry.optional() }),
     'Delete a time entry (returns it as it was, for Undo)',
   ),
-  'timer:get': op(z.object({}), Timer.nullable(), 'The running timer, or null'),
-  'timer:start': op(TimerStart, Timer, 'Start a timer on a lead or a channel (one at a time; survives a restart)'),
-  'timer:stop': op(
+  'timer:get': op.read(z.object({}), Timer.nullable(), 'The running timer, or null'),
+  'timer:start': op.write(
+    TimerStart,
+    Timer,
+    'Start a timer on a lead or a channel (one at a time; survives a restart)',
+  ),
+  'timer:stop': op.write(
     z.object({ note: note.optional() }),
     TimeEntry,
     'Stop the running timer and log its minutes as a time entry dated the day it started',
   ),
-  'timer:cancel': op(
+  'timer:cancel': op.write(
     z.object({}),
     z.object({ cancelled: z.boolean() }),
     'Discard the running timer without logging it',

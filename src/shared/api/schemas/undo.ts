@@ -156,19 +156,27 @@ const UndoInput = z.object({
 });
 
 export const undoContract = {
-  'undo:lead': op(
+  'undo:lead': op.write(
     UndoInput,
     z.object({ id, paymentsLinked: z.number().int(), paymentsMissing: z.number().int() }),
     'Put back a deleted lead with its stage history, activity, follow-up and payment links (the undoId leads:delete returned)',
   ),
-  'undo:payment': op(UndoInput, z.object({ id }), 'Put back a deleted payment (the undoId payments:delete returned)'),
-  'undo:expense': op(UndoInput, z.object({ id }), 'Put back a deleted expense (the undoId expenses:delete returned)'),
-  'undo:activity': op(
+  'undo:payment': op.write(
+    UndoInput,
+    z.object({ id }),
+    'Put back a deleted payment (the undoId payments:delete returned)',
+  ),
+  'undo:expense': op.write(
+    UndoInput,
+    z.object({ id }),
+    'Put back a deleted expense (the undoId expenses:delete returned)',
+  ),
+  'undo:activity': op.write(
     UndoInput,
     z.object({ id }),
     'Put back a deleted activity of a lead (the undoId activity:delete returned)',
   ),
-  'undo:subscription': op(
+  'undo:subscription': op.write(
     UndoInput,
     z.object({ id }),
     'Put back a deleted recurring cost (the undoId subscriptions:delete returned)',

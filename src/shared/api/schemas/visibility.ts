@@ -145,17 +145,17 @@ export const ProposalRow = z.object({
 export type ProposalRow = z.infer<typeof ProposalRow>;
 
 export const visibilityContract = {
-  'visibility:funnel': op(
+  'visibility:funnel': op.read(
     FunnelQuery,
     FunnelView,
     'Being seen: the proposal funnel per channel, by speed, competition, boost and invitation, with findings',
   ),
-  'visibility:plan': op(
+  'visibility:plan': op.read(
     PlanQuery,
     PlanView,
     "The bid planner: a month's expected wins, Connects, revenue, profit and hours from the channel's history",
   ),
-  'visibility:proposals': op(
+  'visibility:proposals': op.read(
     ProposalsQuery,
     z.object({ total: z.number().int(), rows: z.array(ProposalRow) }),
     'The proposals behind a number of the funnel, newest first',
