@@ -8,8 +8,6 @@ import { writeSampleLead } from './sample/leads';
 import { writeExtraPayment } from './sample/money';
 import { inBatches, type SampleOptions, type SampleRun, startRun } from './sample/run';
 
-export type { SampleOptions } from './sample/run';
-
 /**
  * Writes realistic synthetic history: leads moving through stages across the channels, connects
  * and boosts on Upwork bids, payments on won leads, memberships and connects purchases.
