@@ -3,14 +3,16 @@ import { api } from '../../api';
 import { useAsync } from '../../lib/useAsync';
 import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
+import { DayField } from '../../components/DayField';
 import { Field } from '../../components/Field';
-import { ApiCallError } from '../../../shared/api/client';
+import { FormError } from '../../components/useFormErrors';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
-import type { Closed } from './closed';
+import { type Closed, closeoutErrors } from './closed';
 
 export type LostDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };
 
 const other = '__other';
+const fieldOf = { note: 'note', reason: 'reason', closedOn: 'closedOn' } as const;
 
 /** Lost on a day (default today: a loss logged later takes its real day) with a reason from the user's list (which "Other…" extends) and an optional note. */
 export function LostDialog({ lead, beforeId, onDone }: LostDialogProps) {
@@ -44,17 +46,7 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
       await api.closeout.lost({ id: lead.id, closedOn, reason, note: note.trim() || undefined, beforeId });
       onDone({ paymentId: null });
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      setErrors(
-        fields.length
-          ? Object.fromEntries(
-              fields.map((f) => [
-                f.path === 'note' || f.path === 'reason' || f.path === 'closedOn' ? f.path : 'form',
-                f.message,
-              ]),
-            )
-          : { form: (e as Error).message },
-      );
+      setErrors(closeoutErrors(e, fieldOf));
     } finally {
       setSaving(false);
     }
@@ -62,15 +54,16 @@ function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
 
   return (
     <form className="closeout-form" noValidate onSubmit={submit} aria-busy={saving}>
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <div className="form-grid">
-        <Field label="Lost on" error={errors.closedOn} className="span-2">
-          <input type="date" value={closedOn} onChange={(e) => setClosedOn(e.target.value)} required />
-        </Field>
+        <DayField
+          label="Lost on"
+          value={closedOn}
+          onChange={setClosedOn}
+          error={errors.closedOn}
+          className="span-2"
+          required
+        />
         <Field label="Lost reason" error={choice === other ? undefined : errors.reason} className="span-4">
           <select value={choice} onChange={(e) => setChoice(e.target.value)} data-autofocus>
             <option value="">Choose…</option>

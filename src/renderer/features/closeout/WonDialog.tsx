@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
+import { DayField } from '../../components/DayField';
 import { Field } from '../../components/Field';
-import { ApiCallError } from '../../../shared/api/client';
+import { FormError } from '../../components/useFormErrors';
 import type { LeadRow } from '../../../shared/api/schemas/leads';
-import type { Closed } from './closed';
+import { type Closed, closeoutErrors } from './closed';
 import { formatMinorPlain, isCurrencyCode, parseMoney } from '../../../shared/money';
 
 export type WonDialogProps = { lead: LeadRow; beforeId: number | null; onDone: (saved: Closed | false) => void };
@@ -90,10 +91,7 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
       });
       onDone({ paymentId: saved.paymentId });
     } catch (e) {
-      const fields = e instanceof ApiCallError ? e.fields : [];
-      const mapped: Errors = {};
-      for (const f of fields) mapped[fieldOf[f.path] ?? 'form'] = f.message;
-      setErrors(fields.length ? mapped : { form: (e as Error).message });
+      setErrors(closeoutErrors(e, fieldOf));
     } finally {
       setSaving(false);
     }
@@ -101,15 +99,17 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
 
   return (
     <form className="closeout-form" noValidate onSubmit={submit} aria-busy={saving}>
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <div className="form-grid">
-        <Field label="Closed" error={errors.closedOn} className="span-2">
-          <input type="date" value={closedOn} onChange={(e) => setClosedOn(e.target.value)} required data-autofocus />
-        </Field>
+        <DayField
+          label="Closed"
+          value={closedOn}
+          onChange={setClosedOn}
+          error={errors.closedOn}
+          className="span-2"
+          required
+          autoFocus
+        />
         <Field label="Value" error={errors.value}>
           <input
             type="text"
@@ -143,9 +143,13 @@ function WonForm({ lead, beforeId, onDone }: WonDialogProps) {
                 autoComplete="off"
               />
             </Field>
-            <Field label="Payment date" error={errors.paymentDate} className="span-2">
-              <input type="date" value={paymentDate} onChange={(e) => setPaymentDate(e.target.value)} />
-            </Field>
+            <DayField
+              label="Payment date"
+              value={paymentDate}
+              onChange={setPaymentDate}
+              error={errors.paymentDate}
+              className="span-2"
+            />
             <Field label="Fee" error={errors.fee} hint="From the channel's rule" className="span-2">
               <input
                 type="text"

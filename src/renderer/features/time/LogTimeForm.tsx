@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { errorsByField } from '../../components/useFormErrors';
+import { FormError, useFormErrors } from '../../components/useFormErrors';
 import { api } from '../../api';
 import { todayLocal } from '../../lib/format';
 import { Field } from '../../components/Field';
-import { useToast } from '../../components/Toasts';
 import type { TimeKind } from '../../../shared/api/schemas/time';
-import { formatMinutes, parseDuration, timeKindLabels, timeKinds } from '../../../shared/domain/time';
+import { formatMinutes, parseDuration, timeKindLabels } from '../../../shared/domain/time';
+import { type TimeDraft, TimeEntryFields } from './TimeEntryFields';
 import './time.css';
 
 export type LogTimeFormProps = {
@@ -20,94 +20,62 @@ export type LogTimeFormProps = {
 
 /** "Log time": minutes or h:mm, sales or delivery, the day, a note (docs/domain.md §6.1). */
 export function LogTimeForm({ leadId, sourceId, channels, defaultKind = 'sales', onDone }: LogTimeFormProps) {
-  const toast = useToast();
-  const [duration, setDuration] = useState('');
-  const [kind, setKind] = useState<TimeKind>(defaultKind);
-  const [date, setDate] = useState(todayLocal);
-  const [note, setNote] = useState('');
+  const form = useFormErrors();
+  const [draft, setDraft] = useState<TimeDraft>(() => ({
+    duration: '',
+    kind: defaultKind,
+    date: todayLocal(),
+    note: '',
+  }));
   const [channel, setChannel] = useState<number | ''>(sourceId ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors } = form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseDuration(duration);
-    if (!parsed.ok) return setErrors({ minutes: parsed.message });
-    if (leadId === undefined && channel === '') return setErrors({ sourceId: 'Choose a channel' });
-    setSaving(true);
-    try {
-      await api.time.create({
-        date,
-        kind,
-        minutes: parsed.minutes,
-        note,
-        ...(leadId !== undefined ? { leadId } : { sourceId: channel as number }),
-      });
-      toast.info(`${formatMinutes(parsed.minutes)} of ${timeKindLabels[kind].toLowerCase()} time logged`);
-      onDone();
-    } catch (e) {
-      setErrors(errorsByField(e));
-    } finally {
-      setSaving(false);
-    }
+    const parsed = parseDuration(draft.duration);
+    if (!parsed.ok) return form.setErrors({ minutes: parsed.message });
+    if (leadId === undefined && channel === '') return form.setErrors({ sourceId: 'Choose a channel' });
+    const { date, kind, note } = draft;
+    const saved = await form.run(
+      () =>
+        api.time.create({
+          date,
+          kind,
+          minutes: parsed.minutes,
+          note,
+          ...(leadId !== undefined ? { leadId } : { sourceId: channel as number }),
+        }),
+      `${formatMinutes(parsed.minutes)} of ${timeKindLabels[kind].toLowerCase()} time logged`,
+    );
+    if (saved) onDone();
   };
   return (
     <form className="time-form" noValidate onSubmit={submit} aria-label="Log time">
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="time-fields">
-        {channels && (
-          <Field label="Channel" error={errors.sourceId}>
-            <select value={channel} onChange={(e) => setChannel(e.target.value === '' ? '' : Number(e.target.value))}>
-              <option value="">Choose…</option>
-              {channels.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
-        <Field label="Time" error={errors.minutes} hint="45 or 1:30">
-          <input
-            type="text"
-            inputMode="numeric"
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            placeholder="0:30"
-            autoComplete="off"
-            data-autofocus
-            autoFocus
-          />
-        </Field>
-        <Field label="Kind" error={errors.kind}>
-          <select value={kind} onChange={(e) => setKind(e.target.value as TimeKind)}>
-            {timeKinds.map((k) => (
-              <option key={k} value={k}>
-                {timeKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Day" error={errors.date}>
-          <input type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
-        </Field>
-        <Field label="Note" error={errors.note} className="time-note">
-          <input
-            type="text"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder={leadId ? 'Proposal, call…' : 'Portfolio post, episode…'}
-          />
-        </Field>
-      </div>
+      <FormError message={errors.form} />
+      <TimeEntryFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        placeholders={{ duration: '0:30', note: leadId ? 'Proposal, call…' : 'Portfolio post, episode…' }}
+        first={
+          channels && (
+            <Field label="Channel" error={errors.sourceId}>
+              <select value={channel} onChange={(e) => setChannel(e.target.value === '' ? '' : Number(e.target.value))}>
+                <option value="">Choose…</option>
+                {channels.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )
+        }
+      />
       <div className="log-actions">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={form.busy}>
           Save time
         </button>
       </div>
