@@ -1,6 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { csvLine, textCell } from '../../shared/csv/escape';
 import { currencyDigits, formatMinorPlain } from '../../shared/money';
+import type { Columns, CsvCell } from '../db/columns';
+import { expenseColumns } from '../expenses/expense-columns';
+import { leadColumns } from '../leads/lead-columns';
+import { paymentColumns } from '../payments/payment-columns';
+import { timeColumns } from '../time/time-columns';
 import { ownHeaders, type OwnFormat } from './own-formats';
 
 export type ExportKind = OwnFormat;
@@ -18,31 +23,63 @@ export type ExportRecord = Record<string, string | number | null>;
 /** Rows per query; small batches keep the garbage young (10,000 doubled the GC time of a 1M export). */
 const batchSize = 2000;
 
-export const queries: Record<ExportKind, { columns: string; from: string; dateColumn: string }> = {
-  leads: {
-    columns: `l.id, l.ref, s.name AS source, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on,
-      l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome`,
-    from: 'leads l JOIN sources s ON s.id = l.source_id',
-    dateColumn: 'l.created_on',
-  },
+type CsvColumn = { name: string; header: string; cell: CsvCell; nullable: boolean };
+
+/** Each format's table: its column descriptor (docs/architecture.md, "One definition per row"), alias and joins. */
+const tables: Record<ExportKind, { columns: Columns; alias: string; from: string }> = {
+  leads: { columns: leadColumns, alias: 'l', from: 'leads l JOIN sources s ON s.id = l.source_id' },
   payments: {
-    columns:
-      'p.id, p.ref, p.date, s.name AS source, l.ref AS lead_ref, p.description, p.gross_minor, p.fee_minor, p.currency',
+    columns: paymentColumns,
+    alias: 'p',
     from: 'payments p JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id',
-    dateColumn: 'p.date',
   },
-  expenses: {
-    columns: 'e.id, e.ref, e.date, s.name AS source, e.category, e.description, e.amount_minor, e.currency, e.connects',
-    from: 'expenses e LEFT JOIN sources s ON s.id = e.source_id',
-    dateColumn: 'e.date',
-  },
+  expenses: { columns: expenseColumns, alias: 'e', from: 'expenses e LEFT JOIN sources s ON s.id = e.source_id' },
   time: {
-    columns: 't.id, t.ref, t.date, s.name AS source, l.ref AS lead_ref, t.kind, t.minutes, t.note',
+    columns: timeColumns,
+    alias: 't',
     from: 'time_entries t JOIN sources s ON s.id = t.source_id LEFT JOIN leads l ON l.id = t.lead_id',
-    dateColumn: 't.date',
   },
 };
+
+/** The CSV columns of each format, in header order. */
+const csvColumns = Object.fromEntries(
+  Object.entries(tables).map(([kind, { columns }]) => [
+    kind,
+    Object.entries(columns).flatMap(([name, c]) =>
+      c.csv ? [{ name, header: c.csv[0], cell: c.csv[1], nullable: c.nullable }] : [],
+    ),
+  ]),
+) as Record<ExportKind, CsvColumn[]>;
+
+/** A record column as SQL, named as its header: the channel's and the lead's names from the joins. */
+function recordColumn(alias: string, c: CsvColumn): string {
+  if (c.cell === 'channel') return `s.name AS ${c.header}`;
+  if (c.cell === 'leadRef') return `l.ref AS ${c.header}`;
+  return c.name === c.header ? `${alias}.${c.name}` : `${alias}.${c.name} AS ${c.header}`;
+}
+
+/** A raw CSV column as SQL: the channel's id (named from a table loaded once), the lead's ref from the join. */
+function rawColumn(alias: string, c: CsvColumn): string {
+  return c.cell === 'leadRef' ? 'l.ref' : `${alias}.${c.name}`;
+}
+
+const byKind = <T>(f: (kind: ExportKind) => T) =>
+  Object.fromEntries((Object.keys(tables) as ExportKind[]).map((k) => [k, f(k)])) as Record<ExportKind, T>;
+
+/** The record query of each format: the id, then one column per header (keys: the headers). */
+export const queries: Record<ExportKind, { columns: string; from: string; dateColumn: string }> = byKind((kind) => {
+  const { alias, from, columns } = tables[kind];
+  return {
+    columns: [`${alias}.id`, ...csvColumns[kind].map((c) => recordColumn(alias, c))].join(', '),
+    from,
+    dateColumn: `${alias}.${'created_on' in columns ? 'created_on' : 'date'}`,
+  };
+});
+
+/** The raw CSV query's columns of each format: the id, then one column per header. */
+const rawColumns = byKind((kind) =>
+  [`${tables[kind].alias}.id`, ...csvColumns[kind].map((c) => rawColumn(tables[kind].alias, c))].join(', '),
+);
 
 export type Row = Record<string, string | number | null> & { id: number };
 
@@ -52,101 +89,27 @@ function money(minor: unknown, currency: unknown): string | null {
 
 /** Turns a database row into the record of docs/domain.md §2. */
 export function toRecord(kind: ExportKind, r: Row): ExportRecord {
-  if (kind === 'leads') {
-    return {
-      ref: r.ref!,
-      source: r.source!,
-      title: r.title!,
-      client: r.client!,
-      url: r.url!,
-      stage: r.stage!,
-      created_on: r.created_on!,
-      applied_on: r.applied_on ?? null,
-      closed_on: r.closed_on ?? null,
-      connects: r.connects!,
-      boost_connects: r.boost_connects!,
-      connects_refunded: r.connects_refunded!,
-      value: money(r.value_minor, r.currency),
-      currency: r.currency!,
-      lost_reason: r.lost_reason!,
-      tags: r.tags!,
-      notes: r.notes!,
-      follow_up_on: r.follow_up_on ?? null,
-      invited: r.invited ? 'yes' : null,
-      minutes_after_post: r.minutes_after_post ?? null,
-      proposals_when_bid: r.proposals_when_bid ?? null,
-      viewed_on: r.viewed_on ?? null,
-      boost_outcome: r.boost_outcome ?? null,
-    };
+  const record: ExportRecord = {};
+  for (const { header, cell } of csvColumns[kind]) {
+    const v = r[header];
+    record[header] = cell === 'money' ? money(v, r.currency) : cell === 'flag' ? (v ? 'yes' : null) : (v ?? null);
   }
-  if (kind === 'payments') {
-    return {
-      ref: r.ref!,
-      date: r.date!,
-      source: r.source!,
-      lead_ref: r.lead_ref ?? null,
-      description: r.description!,
-      gross: money(r.gross_minor, r.currency),
-      fee: money(r.fee_minor, r.currency),
-      currency: r.currency!,
-    };
-  }
-  if (kind === 'time') {
-    return {
-      ref: r.ref!,
-      date: r.date!,
-      source: r.source!,
-      lead_ref: r.lead_ref ?? null,
-      kind: r.kind!,
-      minutes: r.minutes!,
-      note: r.note!,
-    };
-  }
-  return {
-    ref: r.ref!,
-    date: r.date!,
-    source: r.source ?? null,
-    category: r.category!,
-    description: r.description!,
-    amount: money(r.amount_minor, r.currency),
-    currency: r.currency!,
-    connects: r.connects!,
-  };
+  return record;
 }
 
-// Which columns hold numbers (written bare: a negative amount is a number, not a formula).
-const numeric = new Set([
-  'connects',
-  'boost_connects',
-  'connects_refunded',
-  'value',
-  'gross',
-  'fee',
-  'amount',
-  'created_on',
-  'applied_on',
-  'closed_on',
-  'follow_up_on',
-  'date',
-  'currency',
-  'stage',
-  'category',
-  'kind',
-  'minutes',
-  // docs/domain.md §8's bid facts: fixed words and counts, never a formula.
-  'invited',
-  'minutes_after_post',
-  'proposals_when_bid',
-  'viewed_on',
-  'boost_outcome',
-]);
+// Which cells are written bare: numbers (a negative amount is a number, not a formula), dates, codes and
+// docs/domain.md §8's fixed words; never a formula. Text, channel and lead ref cells are escaped.
+const escaped = new Set<CsvCell>(['text', 'channel', 'leadRef']);
+const bareHeaders = byKind(
+  (kind) => new Set(csvColumns[kind].filter((c) => !escaped.has(c.cell)).map((c) => c.header)),
+);
 
 export function csvRecordLine(kind: ExportKind, record: ExportRecord): string {
   return csvLine(
     ownHeaders[kind].map((h) => {
       const v = record[h];
       if (v === null || v === undefined) return '';
-      return numeric.has(h) ? String(v) : textCell(String(v));
+      return bareHeaders[kind].has(h) ? String(v) : textCell(String(v));
     }),
   );
 }
@@ -170,16 +133,12 @@ function bare(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function amount(minor: unknown, currency: unknown): string {
-  return minor === null || minor === undefined ? '' : formatMinorPlain(minor as number, currency as string);
-}
-
 // The digits of the last currency seen: files hold one or a few, and each row brings a fresh string.
 let lastCurrency = '';
 let lastDigits = 2;
 
-/** formatMinorPlain with the currency's digits remembered between rows (the same text). */
-function leadAmount(minor: unknown, currency: unknown): string {
+/** formatMinorPlain with the currency's digits remembered between rows (the same text; '' for null). */
+function amount(minor: unknown, currency: unknown): string {
   if (minor === null || minor === undefined) return '';
   if (currency !== lastCurrency) {
     lastCurrency = currency as string;
@@ -193,13 +152,9 @@ function leadAmount(minor: unknown, currency: unknown): string {
 }
 
 /**
- * The leads export reads the channel's id and takes its name from a table loaded once: no join
- * per row, and each name is escaped once (a handful of channels for a million leads).
+ * The CSV exports read the channel's id and take its name from a table loaded once: no join per row,
+ * and each name is escaped once (a handful of channels for a million rows).
  */
-const leadsRawColumns = `l.id, l.ref, l.source_id, l.title, l.client, l.url, l.stage, l.created_on, l.applied_on, l.closed_on, l.connects,
-      l.boost_connects, l.connects_refunded, l.value_minor, l.currency, l.lost_reason, l.tags, l.notes, l.follow_up_on,
-      l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome`;
-
 function sourceCells(db: Database): string[] {
   const cells: string[] = [];
   for (const [id, name] of db.prepare('SELECT id, name FROM sources').raw().all() as [number, string][])
@@ -207,37 +162,56 @@ function sourceCells(db: Database): string[] {
   return cells;
 }
 
-/** One CSV line from a raw row of `queries[kind]` (column 0 is the id; leads: `leadsRawColumns`, column 2 the channel's id): the cells of csvRecordLine. */
-const rawLine: Record<ExportKind, (r: unknown[], sources: string[]) => string> = {
-  leads: (r, sources) =>
-    `${text(r[1])},${sources[r[2] as number] ?? ''},${text(r[3])},${text(r[4])},${text(r[5])},${r[6]},${r[7]},${bare(r[8])},${bare(r[9])},${r[10]},${r[11]},${r[12]},${leadAmount(r[13], r[14])},${r[14]},${text(r[15])},${text(r[16])},${text(r[17])},${bare(r[18])},${r[19] ? 'yes' : ''},${bare(r[20])},${bare(r[21])},${bare(r[22])},${bare(r[23])}\r\n`,
-  payments: (r) =>
-    `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${text(r[5])},${amount(r[6], r[8])},${amount(r[7], r[8])},${bare(r[8])}\r\n`,
-  expenses: (r) =>
-    `${text(r[1])},${bare(r[2])},${text(r[3])},${bare(r[4])},${text(r[5])},${amount(r[6], r[7])},${bare(r[7])},${bare(r[8])}\r\n`,
-  time: (r) => `${text(r[1])},${bare(r[2])},${text(r[3])},${text(r[4])},${bare(r[5])},${bare(r[6])},${text(r[7])}\r\n`,
-};
+/**
+ * The function writing one CSV line from a raw row of `rawColumns[kind]` (column 0 is the id), the cells of
+ * csvRecordLine. Compiled once from the format's columns, it runs as fast as the line written out by hand
+ * (a million-row export builds a million lines); its code holds only column indexes and the helpers' names.
+ */
+function compileLine(columns: readonly CsvColumn[]): (r: unknown[], sources: string[]) => string {
+  const currencyAt = columns.findIndex((c) => c.header === 'currency') + 1;
+  const cells = columns.map((c, i) => {
+    const v = `r[${i + 1}]`;
+    switch (c.cell) {
+      case 'text':
+      case 'leadRef':
+        return `text(${v})`;
+      case 'bare':
+        return c.nullable ? `bare(${v})` : `${v}`;
+      case 'money':
+        if (currencyAt === 0) throw new Error(`${c.header}: a money column needs a currency column`);
+        return `amount(${v}, r[${currencyAt}])`;
+      case 'flag':
+        return `(${v} ? 'yes' : '')`;
+      case 'channel':
+        return `(sources[${v}] ?? '')`;
+    }
+  });
+  const body = `return (r, sources) => ${cells.join(" + ',' + ")} + '\\r\\n';`;
+  return new Function('text', 'bare', 'amount', body)(text, bare, amount) as (r: unknown[], s: string[]) => string;
+}
+
+const rawLine = byKind((kind) => compileLine(csvColumns[kind]));
 
 // The leads fast path: SQLite joins each row's cells into one line (concat_ws is one call per row,
 // far cheaper than handing every cell to JS: docs/performance.md), the money already formatted.
-// JS then checks the whole line with one full-match regex: exactly 21 commas (so no cell holds a
-// comma and the split is unique), every text cell on text()'s pass-through path, every other cell
+// JS then checks the whole line with one full-match regex: one comma fewer than cells (so no cell holds
+// a comma and the split is unique), every text cell on text()'s pass-through path, every other cell
 // free of quotes and line breaks. A line that fails (or a currency we cannot format in SQL) is
 // rebuilt from its raw cells, so the output is byte for byte the one of rawLine.leads.
 const textRe = '(?:[^\\x00-\\x40\\uFF0B-\\uFF20](?:[^",\\r\\n]*[^ ",\\r\\n])?)?';
 const bareRe = '[^,"\\r\\n]*';
-const cleanLeadLine = new RegExp(
-  `^${textRe}(?:,${textRe}){3}(?:,${bareRe}){9}(?:,${textRe}){3},${bareRe}(?:,${bareRe}){5}$`,
-);
+/** The leads' cells that SQL joins: all but the channel, which must come second (after the ref). */
+const leadLineCells = csvColumns.leads.filter((c) => c.cell !== 'channel');
+if (csvColumns.leads[1]?.cell !== 'channel') throw new Error('the leads CSV has its channel second');
+const cleanLeadLine = new RegExp(`^${leadLineCells.map((c) => (c.cell === 'text' ? textRe : bareRe)).join(',')}$`);
 
-/** SQL for formatMinorPlain(value_minor, currency): each known currency by its digits; unknown ones give a line break (the raw path then formats them). */
-function valueSql(): string {
+/** SQL for formatMinorPlain(minor, currency): each known currency by its digits; unknown ones give a line break (the raw path then formats them). */
+function valueSql(v: string): string {
   const byDigits = new Map<number, string[]>();
   for (const code of Intl.supportedValuesOf('currency')) {
     const digits = currencyDigits(code);
     byDigits.set(digits, [...(byDigits.get(digits) ?? []), `'${code}'`]);
   }
-  const v = 'l.value_minor';
   const branches = [...byDigits].map(([digits, codes]) => {
     const text =
       digits === 0
@@ -248,13 +222,19 @@ function valueSql(): string {
   return `CASE WHEN ${v} IS NULL THEN '' ${branches.join(' ')} ELSE char(10) END`;
 }
 
+/** A leads cell as SQL text ('' for null: concat_ws skips nulls). */
+function leadCellSql(c: CsvColumn): string {
+  const v = `l.${c.name}`;
+  if (c.cell === 'money') return valueSql(v);
+  if (c.cell === 'flag') return `iif(${v}, 'yes', '')`;
+  return c.nullable ? `ifnull(${v}, '')` : v;
+}
+
 let leadLineSql: string | undefined;
 
-/** The 22 cells after the channel, joined with commas (the channel's cell goes in after the ref in JS). */
+/** The cells but the channel, joined with commas (the channel's cell goes in after the ref in JS). */
 function leadLineColumns(): string {
-  leadLineSql ??= `l.id, l.source_id, concat_ws(',', l.ref, l.title, l.client, l.url, l.stage, l.created_on, ifnull(l.applied_on, ''), ifnull(l.closed_on, ''),
-    l.connects, l.boost_connects, l.connects_refunded, ${valueSql()}, l.currency, l.lost_reason, l.tags, l.notes, ifnull(l.follow_up_on, ''),
-    iif(l.invited, 'yes', ''), ifnull(l.minutes_after_post, ''), ifnull(l.proposals_when_bid, ''), ifnull(l.viewed_on, ''), ifnull(l.boost_outcome, ''))`;
+  leadLineSql ??= `l.id, l.source_id, concat_ws(',', ${leadLineCells.map(leadCellSql).join(', ')})`;
   return leadLineSql;
 }
 
@@ -271,7 +251,7 @@ async function writeLeadsCsv(
     .prepare(`SELECT ${leadLineColumns()} FROM leads l WHERE ${where} ORDER BY l.id LIMIT ${batchSize}`)
     .raw(true);
   const some = db
-    .prepare(`SELECT ${leadsRawColumns} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
+    .prepare(`SELECT ${rawColumns.leads} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
     .raw(true);
   const sources = sourceCells(db);
   // One batch in one read transaction, so the raw cells of the lines the regex refused are the same rows.
@@ -352,8 +332,12 @@ export async function writeExport(
   }
   await write(`${options.bom ? '\uFEFF' : ''}${csvLine([...ownHeaders[kind]])}`);
   if (kind === 'leads') return writeLeadsCsv(db, where.join(' AND '), params, write);
-  const raw = statement.raw(true);
-  const sources: string[] = [];
+  const raw = db
+    .prepare(
+      `SELECT ${rawColumns[kind]} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${alias}.id LIMIT ${batchSize}`,
+    )
+    .raw(true);
+  const sources = sourceCells(db);
   const line = rawLine[kind];
   for (;;) {
     const rows = raw.all(params(after)) as unknown[][];

@@ -6,7 +6,10 @@ import { isCurrencyCode } from '../../shared/money';
 import { stages } from '../../shared/domain/stages';
 import { boostOutcomes, competitionBuckets } from '../../shared/domain/bid-facts';
 import { expenseCategoryValues as expenseCategories } from '../../shared/domain/expense-categories';
-import type { ExpenseCategory } from '../expenses/expenses-repo';
+import { type ExpenseCategory, expenseCsvHeaders } from '../expenses/expense-columns';
+import { leadCsvHeaders } from '../leads/lead-columns';
+import { paymentCsvHeaders } from '../payments/payment-columns';
+import { timeCsvHeaders } from '../time/time-columns';
 import { timeKinds } from '../../shared/api/schemas/time';
 import { type Draft, RowError, type TimeDraft } from './drafts';
 
@@ -14,36 +17,12 @@ export type Target = 'leads' | 'payments' | 'expenses';
 /** Our own formats: the wizard's targets plus time.csv (docs/domain.md §6), which is read under its own names only. */
 export type OwnFormat = Target | 'time';
 
-/** docs/domain.md §2: the exact headers, in order. A public contract. */
+/** docs/domain.md §2: the exact headers, in order, from each table's column descriptor. A public contract. */
 export const ownHeaders = {
-  leads: [
-    'ref',
-    'source',
-    'title',
-    'client',
-    'url',
-    'stage',
-    'created_on',
-    'applied_on',
-    'closed_on',
-    'connects',
-    'boost_connects',
-    'connects_refunded',
-    'value',
-    'currency',
-    'lost_reason',
-    'tags',
-    'notes',
-    'follow_up_on',
-    'invited',
-    'minutes_after_post',
-    'proposals_when_bid',
-    'viewed_on',
-    'boost_outcome',
-  ],
-  payments: ['ref', 'date', 'source', 'lead_ref', 'description', 'gross', 'fee', 'currency'],
-  expenses: ['ref', 'date', 'source', 'category', 'description', 'amount', 'currency', 'connects'],
-  time: ['ref', 'date', 'source', 'lead_ref', 'kind', 'minutes', 'note'],
+  leads: leadCsvHeaders,
+  payments: paymentCsvHeaders,
+  expenses: expenseCsvHeaders,
+  time: timeCsvHeaders,
 } as const satisfies Record<OwnFormat, readonly string[]>;
 
 export type OwnField<T extends OwnFormat> = (typeof ownHeaders)[T][number];

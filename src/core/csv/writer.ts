@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { nextChannelColor } from '../../shared/domain/palette';
 import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
+import { expenseCompared } from '../expenses/expense-columns';
 import { insertExpense, type ExpenseRecord, type ExpenseWrite, updateExpense } from '../expenses/expenses-repo';
+import { leadCompared } from '../leads/lead-columns';
 import {
   insertLead,
   insertLeadsSkippingTaken,
@@ -13,6 +15,7 @@ import {
   recordStageChange,
   updateLeadRecord,
 } from '../leads/leads-repo';
+import { paymentCompared } from '../payments/payment-columns';
 import { insertPayment, type PaymentRecord, type PaymentWrite, updatePayment } from '../payments/payments-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { resolvePaymentFee } from '../payments/payment-fees';
@@ -22,6 +25,7 @@ import { ClientLinks } from './client-links';
 import { keepUserExpenseFields, keepUserPaymentFields } from './owned-fields';
 import { type Draft, type ExpenseDraft, type LeadDraft, type PaymentDraft, RowError, type TimeDraft } from './drafts';
 import { toIsoDate } from '../../shared/dates';
+import { timeCompared } from '../time/time-columns';
 import { getTimeByRef, insertTimeEntry, updateTimeRecord } from '../time/time-repo';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -31,51 +35,6 @@ const insertBatchRows = 64;
 
 /** Rollup keys held before writing them (a million-row file of leads has a few thousand). */
 const maxPendingKeys = 50_000;
-
-const leadCompared = [
-  'source_id',
-  'title',
-  'client',
-  'url',
-  'stage',
-  'created_on',
-  'applied_on',
-  'closed_on',
-  'connects',
-  'boost_connects',
-  'connects_refunded',
-  'value_minor',
-  'currency',
-  'lost_reason',
-  'tags',
-  'notes',
-  'follow_up_on',
-  'invited',
-  'minutes_after_post',
-  'proposals_when_bid',
-  'viewed_on',
-  'boost_outcome',
-] as const;
-const paymentCompared = [
-  'date',
-  'source_id',
-  'lead_id',
-  'description',
-  'gross_minor',
-  'fee_minor',
-  'fee_computed',
-  'currency',
-] as const;
-const expenseCompared = [
-  'date',
-  'source_id',
-  'category',
-  'description',
-  'amount_minor',
-  'currency',
-  'connects',
-] as const;
-const timeCompared = ['date', 'source_id', 'lead_id', 'kind', 'minutes', 'note'] as const;
 
 function same<T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean {
   return keys.every((k) => a[k] === b[k]);

@@ -2,49 +2,20 @@ import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
 import { filteredPage } from '../db/paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
-import { addExpense } from '../rollups/specs';
+import { expenseRollup } from '../rollups/specs';
 import { formatMinorPlain } from '../../shared/money';
+import {
+  type ExpenseCategory,
+  type ExpenseFacts,
+  type ExpenseRecord,
+  expenseWriteColumns,
+  type ExpenseWrite,
+} from './expense-columns';
 
-import type { expenseCategoryValues } from '../../shared/domain/expense-categories';
+export type { ExpenseCategory, ExpenseFacts, ExpenseRecord, ExpenseWrite };
 
-export type ExpenseCategory = (typeof expenseCategoryValues)[number];
-
-export type ExpenseRecord = {
-  id: number;
-  ref: string;
-  date: string;
-  source_id: number | null;
-  category: ExpenseCategory;
-  description: string;
-  amount_minor: number;
-  currency: string;
-  /** Connects bought (category `connects`). */
-  connects: number;
-  import_id: number | null;
-  created_at: string;
-  /** What the last platform import brought (null: typed); a value the user changed since is theirs (docs/domain.md §7). */
-  platform_description?: string | null;
-  platform_category?: ExpenseCategory | null;
-};
-
-export type ExpenseWrite = Omit<ExpenseRecord, 'id'>;
-
-const columns = [
-  'ref',
-  'date',
-  'source_id',
-  'category',
-  'description',
-  'amount_minor',
-  'currency',
-  'connects',
-  'import_id',
-  'created_at',
-  'platform_description',
-  'platform_category',
-] as const satisfies readonly (keyof ExpenseWrite)[];
-const insertSql = `INSERT INTO expenses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-const updateSql = `UPDATE expenses SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+const insertSql = `INSERT INTO expenses (${expenseWriteColumns.join(', ')}) VALUES (${expenseWriteColumns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE expenses SET ${expenseWriteColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
 export function getExpense(db: Database, id: number): ExpenseRecord | undefined {
   return prepared(db, `SELECT * FROM expenses WHERE id = ?`).get(id) as ExpenseRecord | undefined;
@@ -76,6 +47,11 @@ export function updateExpense(db: Database, before: ExpenseRecord, after: Expens
 export function deleteExpense(db: Database, before: ExpenseRecord, batch: RollupBatch): void {
   prepared(db, `DELETE FROM expenses WHERE id = ?`).run(before.id);
   addExpense(batch, before, -1);
+}
+
+/** An expense's rollup deltas (no channel: key 0): added with sign 1 when written, -1 when replaced or deleted. */
+export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
+  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
 }
 
 /** An expense with its channel's name (null: no channel), as lists show it. */

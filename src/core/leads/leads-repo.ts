@@ -2,39 +2,22 @@ import type { Database } from 'better-sqlite3';
 import type { Lead, LeadFilter, LeadRow, LeadSortField, StageChange } from '../../shared/api/schemas/leads';
 import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
+import { daysBetween } from '../../shared/dates';
+import { argsPusher } from '../db/columns';
 import { RollupBatch } from '../rollups/rollup-batch';
-import { addLead, type LeadFacts } from '../rollups/specs';
+import { leadRollup, stageRollup, winRollup } from '../rollups/specs';
 import { dataStamp } from '../db/data-stamp';
 import { escapeLike, searchClause, searchMatches } from './search-matches';
 import { moveLeadTime } from '../time/time-repo';
+import { leadColumns, type LeadFacts, type LeadRecord, leadWriteColumns, type LeadWrite } from './lead-columns';
 
-/** A leads row as stored. */
-export type LeadRecord = LeadFacts & {
-  id: number;
-  ref: string;
-  title: string;
-  client: string;
-  url: string;
-  fee_percent_bp: number | null;
-  lost_reason: string;
-  tags: string;
-  notes: string;
-  follow_up_on: string | null;
-  invited: number;
-  minutes_after_post: number | null;
-  proposals_when_bid: string | null;
-  viewed_on: string | null;
-  position: number;
-  updated_at: string;
-  import_id: number | null;
-};
+export type { LeadFacts, LeadRecord, LeadWrite };
 
-export type LeadWrite = Omit<LeadRecord, 'id'>;
-
-const selectColumns = `l.id, l.ref, l.source_id, s.name AS source_name, s.color AS source_color, l.title, l.client, l.url,
-  l.stage, l.furthest_rank, l.created_on, l.applied_on, l.closed_on, l.connects, l.boost_connects, l.connects_refunded,
-  l.value_minor, l.currency, l.fee_percent_bp, l.lost_reason, l.tags, l.follow_up_on, l.position, l.updated_at,
-  l.invited, l.minutes_after_post, l.proposals_when_bid, l.viewed_on, l.boost_outcome,
+// The row the lists show: every column but the notes (read by getLead only) and the import's id.
+const selectColumns = `${Object.keys(leadColumns)
+  .filter((c) => c !== 'notes' && c !== 'import_id')
+  .map((c) => `l.${c}`)
+  .join(', ')}, s.name AS source_name, s.color AS source_color,
   (SELECT MAX(a.at) FROM activity a WHERE a.lead_id = l.id) AS last_activity_at,
   (SELECT MAX(c.changed_at) FROM stage_changes c WHERE c.lead_id = l.id AND c.from_stage IS NOT NULL) AS last_moved_at`;
 
@@ -331,84 +314,26 @@ export function stageHistory(db: Database, leadId: number): StageChange[] {
   return rows.map((r) => ({ fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at }));
 }
 
-const writeColumns = [
-  'ref',
-  'source_id',
-  'title',
-  'client',
-  'url',
-  'stage',
-  'furthest_rank',
-  'created_on',
-  'applied_on',
-  'closed_on',
-  'connects',
-  'boost_connects',
-  'connects_refunded',
-  'value_minor',
-  'currency',
-  'fee_percent_bp',
-  'lost_reason',
-  'tags',
-  'notes',
-  'follow_up_on',
-  'position',
-  'updated_at',
-  'import_id',
-  'invited',
-  'minutes_after_post',
-  'proposals_when_bid',
-  'viewed_on',
-  'boost_outcome',
-] as const satisfies readonly (keyof LeadWrite)[];
-
 // Positional parameters: better-sqlite3 binds them about twice as fast as named ones (@col looks
-// every name up on the object), which is most of the cost of a million-row import.
-const insertSql = `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES (${writeColumns.map(() => '?').join(', ')}, ?)`;
+// every name up on the object), which is most of the cost of a million-row import. pushLeadArgs puts
+// a lead's values in leadWriteColumns' order; the client's id follows.
+const pushLeadArgs = argsPusher<LeadWrite>(leadWriteColumns);
+const rowParams = `(${leadWriteColumns.map(() => '?').join(', ')}, ?)`;
+const insertSql = `INSERT INTO leads (${leadWriteColumns.join(', ')}, client_id) VALUES ${rowParams}`;
+const updateSql = `UPDATE leads SET ${leadWriteColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
 /**
  * Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush.
  * `clientId`: its client when the caller knows it already (an import links by name as it goes).
  */
 export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, clientId: number | null = null): number {
-  const l = lead;
-  const id = Number(
-    prepared(db, insertSql).run(
-      l.ref,
-      l.source_id,
-      l.title,
-      l.client,
-      l.url,
-      l.stage,
-      l.furthest_rank,
-      l.created_on,
-      l.applied_on,
-      l.closed_on,
-      l.connects,
-      l.boost_connects,
-      l.connects_refunded,
-      l.value_minor,
-      l.currency,
-      l.fee_percent_bp,
-      l.lost_reason,
-      l.tags,
-      l.notes,
-      l.follow_up_on,
-      l.position,
-      l.updated_at,
-      l.import_id,
-      l.invited,
-      l.minutes_after_post,
-      l.proposals_when_bid,
-      l.viewed_on,
-      l.boost_outcome,
-      clientId,
-    ).lastInsertRowid,
-  );
+  const args: unknown[] = [];
+  pushLeadArgs(args, lead);
+  args.push(clientId);
+  const id = Number(prepared(db, insertSql).run(args).lastInsertRowid);
   addLead(batch, lead, 1);
   return id;
 }
-
 const insertManyText = new Map<number, string>();
 /** The statement's text for n rows, kept: the same string object lets the statement cache skip hashing 3 kB a call. */
 const insertManySql = (n: number) => {
@@ -417,7 +342,7 @@ const insertManySql = (n: number) => {
   return sql;
 };
 const insertManyFor = (n: number) =>
-  `INSERT INTO leads (${writeColumns.join(', ')}, client_id) VALUES ${Array.from({ length: n }, () => `(${writeColumns.map(() => '?').join(', ')}, ?)`).join(', ')}
+  `INSERT INTO leads (${leadWriteColumns.join(', ')}, client_id) VALUES ${Array.from({ length: n }, () => rowParams).join(', ')}
    ON CONFLICT (ref) DO NOTHING`;
 
 export type LeadToInsert = { lead: LeadWrite; clientId: number | null };
@@ -434,38 +359,9 @@ export function insertLeadsSkippingTaken(
   batch: RollupBatch,
 ): { skipped: number[]; firstId: number } {
   const args: unknown[] = [];
-  for (const { lead: l, clientId } of rows) {
-    args.push(
-      l.ref,
-      l.source_id,
-      l.title,
-      l.client,
-      l.url,
-      l.stage,
-      l.furthest_rank,
-      l.created_on,
-      l.applied_on,
-      l.closed_on,
-      l.connects,
-      l.boost_connects,
-      l.connects_refunded,
-      l.value_minor,
-      l.currency,
-      l.fee_percent_bp,
-      l.lost_reason,
-      l.tags,
-      l.notes,
-      l.follow_up_on,
-      l.position,
-      l.updated_at,
-      l.import_id,
-      l.invited,
-      l.minutes_after_post,
-      l.proposals_when_bid,
-      l.viewed_on,
-      l.boost_outcome,
-      clientId,
-    );
+  for (const { lead, clientId } of rows) {
+    pushLeadArgs(args, lead);
+    args.push(clientId);
   }
   const { changes, lastInsertRowid } = prepared(db, insertManySql(rows.length)).run(args);
   const skipped: number[] = [];
@@ -487,7 +383,7 @@ export function insertLeadsSkippingTaken(
 }
 
 export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWrite, batch: RollupBatch): void {
-  db.prepare(`UPDATE leads SET ${writeColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
+  db.prepare(updateSql).run({
     ...after,
     id: before.id,
   });
@@ -579,6 +475,33 @@ export function allTags(db: Database): string[] {
   const tags = new Set<string>();
   for (const r of rows) for (const t of splitTags(r.tags)) tags.add(t);
   return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+/** A lead's rollup deltas (docs/domain.md §4): added with sign 1 when written, -1 when replaced or deleted. */
+export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void {
+  const won = lead.stage === 'won';
+  const values = [
+    1,
+    lead.applied_on ? 1 : 0,
+    lead.furthest_rank >= 2 ? 1 : 0,
+    lead.furthest_rank >= 3 ? 1 : 0,
+    won ? 1 : 0,
+    lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects),
+    lead.connects_refunded,
+    won ? (lead.value_minor ?? 0) : 0,
+  ];
+  batch.add(leadRollup, [lead.source_id, lead.created_on, lead.currency], values, sign);
+  if (won && lead.closed_on) {
+    const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
+    batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
+  }
+  const value = lead.value_minor;
+  batch.add(
+    stageRollup,
+    [lead.stage, lead.source_id, lead.closed_on ?? '', lead.currency],
+    [1, value === null ? 0 : 1, value ?? 0],
+    sign,
+  );
 }
 
 export { RollupBatch };

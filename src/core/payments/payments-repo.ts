@@ -2,47 +2,19 @@ import type { Database } from 'better-sqlite3';
 import { prepared } from '../db/statements';
 import { filteredPage } from '../db/paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
-import { addPayment } from '../rollups/specs';
+import { paymentRollup } from '../rollups/specs';
+import {
+  type PaymentFacts,
+  paymentInsertColumns,
+  type PaymentRecord,
+  paymentUpdateColumns,
+  type PaymentWrite,
+} from './payment-columns';
 
-export type PaymentRecord = {
-  id: number;
-  ref: string;
-  date: string;
-  source_id: number;
-  lead_id: number | null;
-  description: string;
-  gross_minor: number;
-  fee_minor: number;
-  /** 1 when the fee was computed from the commission rule rather than given. */
-  fee_computed: number;
-  currency: string;
-  import_id: number | null;
-  created_at: string;
-  /** What the last platform import brought as description (null: typed); docs/domain.md §7 owned fields. */
-  platform_description?: string | null;
-  /** A rail's payer, or the platform's client (Upwork "Client team"): what links a payment to a won lead's client. */
-  payer_name?: string;
-};
+export type { PaymentFacts, PaymentRecord, PaymentWrite };
 
-export type PaymentWrite = Omit<PaymentRecord, 'id'>;
-
-const columns = [
-  'ref',
-  'date',
-  'source_id',
-  'lead_id',
-  'description',
-  'gross_minor',
-  'fee_minor',
-  'fee_computed',
-  'currency',
-  'import_id',
-  'created_at',
-  'platform_description',
-] as const satisfies readonly (keyof PaymentWrite)[];
-const inserted = [...columns, 'payer_name'] as const;
-const insertSql = `INSERT INTO payments (${inserted.join(', ')}) VALUES (${inserted.map((c) => `@${c}`).join(', ')})`;
-const updateSql = `UPDATE payments SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+const insertSql = `INSERT INTO payments (${paymentInsertColumns.join(', ')}) VALUES (${paymentInsertColumns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE payments SET ${paymentUpdateColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
 export function getPayment(db: Database, id: number): PaymentRecord | undefined {
   return prepared(db, `SELECT * FROM payments WHERE id = ?`).get(id) as PaymentRecord | undefined;
@@ -70,6 +42,11 @@ export function updatePayment(db: Database, before: PaymentRecord, after: Paymen
 export function deletePayment(db: Database, before: PaymentRecord, batch: RollupBatch): void {
   prepared(db, `DELETE FROM payments WHERE id = ?`).run(before.id);
   addPayment(batch, before, -1);
+}
+
+/** A payment's rollup deltas: added with sign 1 when written, -1 when replaced or deleted. */
+export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
+  batch.add(paymentRollup, [p.source_id, p.date, p.currency], [1, p.gross_minor, p.fee_minor], sign);
 }
 
 /** A payment with its channel's name and its lead's title, as lists show it. */

@@ -1,5 +1,7 @@
-import { daysBetween } from '../../shared/dates';
-import type { RollupBatch, RollupSpec } from './rollup-batch';
+import type { RollupSpec } from './rollup-batch';
+
+// The rollup tables. What a row adds to them is next to the row's repository (addLead in leads-repo.ts,
+// addPayment, addExpense, addTime likewise), its facts typed from the table's column descriptor.
 
 // Month rollups ('YYYY-MM', month first in the key: migration 0004): reports read whole months here
 // and only the partial months at a range's edges from the day tables. RollupBatch.flush keeps them
@@ -84,82 +86,3 @@ export const timeRollup: RollupSpec = {
   values: timeRollupMonth.values,
   rollsUpTo: { spec: timeRollupMonth, key: toMonthKey },
 };
-
-/** The columns of a lead that the report counts. */
-export type LeadFacts = {
-  source_id: number;
-  created_on: string;
-  currency: string;
-  stage: string;
-  furthest_rank: number;
-  applied_on: string | null;
-  closed_on: string | null;
-  connects: number;
-  boost_connects: number;
-  connects_refunded: number;
-  value_minor: number | null;
-  /** docs/domain.md §8: an `outbid` boost is not charged. */
-  boost_outcome: string | null;
-};
-
-export type PaymentFacts = {
-  source_id: number;
-  date: string;
-  currency: string;
-  gross_minor: number;
-  fee_minor: number;
-};
-
-export type ExpenseFacts = {
-  source_id: number | null;
-  date: string;
-  category: string;
-  currency: string;
-  amount_minor: number;
-  connects: number;
-};
-
-export function addLead(batch: RollupBatch, lead: LeadFacts, sign: 1 | -1): void {
-  const won = lead.stage === 'won';
-  const values = [
-    1,
-    lead.applied_on ? 1 : 0,
-    lead.furthest_rank >= 2 ? 1 : 0,
-    lead.furthest_rank >= 3 ? 1 : 0,
-    won ? 1 : 0,
-    lead.connects + (lead.boost_outcome === 'outbid' ? 0 : lead.boost_connects),
-    lead.connects_refunded,
-    won ? (lead.value_minor ?? 0) : 0,
-  ];
-  batch.add(leadRollup, [lead.source_id, lead.created_on, lead.currency], values, sign);
-  if (won && lead.closed_on) {
-    const days = daysBetween(lead.applied_on ?? lead.created_on, lead.closed_on);
-    batch.add(winRollup, [lead.source_id, lead.created_on, days], [1], sign);
-  }
-  const value = lead.value_minor;
-  batch.add(
-    stageRollup,
-    [lead.stage, lead.source_id, lead.closed_on ?? '', lead.currency],
-    [1, value === null ? 0 : 1, value ?? 0],
-    sign,
-  );
-}
-
-export function addPayment(batch: RollupBatch, p: PaymentFacts, sign: 1 | -1): void {
-  batch.add(paymentRollup, [p.source_id, p.date, p.currency], [1, p.gross_minor, p.fee_minor], sign);
-}
-
-export function addExpense(batch: RollupBatch, e: ExpenseFacts, sign: 1 | -1): void {
-  batch.add(expenseRollup, [e.source_id ?? 0, e.date, e.category, e.currency], [1, e.amount_minor, e.connects], sign);
-}
-
-export type TimeFacts = { source_id: number; date: string; kind: 'sales' | 'delivery'; minutes: number };
-
-export function addTime(batch: RollupBatch, t: TimeFacts, sign: 1 | -1): void {
-  batch.add(
-    timeRollup,
-    [t.source_id, t.date],
-    [1, t.kind === 'sales' ? t.minutes : 0, t.kind === 'delivery' ? t.minutes : 0],
-    sign,
-  );
-}

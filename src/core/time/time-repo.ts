@@ -2,26 +2,16 @@ import type { Database } from 'better-sqlite3';
 import type { TimeEntry, TimeKind } from '../../shared/api/schemas/time';
 import { prepared } from '../db/statements';
 import type { RollupBatch } from '../rollups/rollup-batch';
-import { addTime } from '../rollups/specs';
+import { timeRollup } from '../rollups/specs';
+import { type TimeFacts, timeInsertColumns, type TimeRecord, timeUpdateColumns, type TimeWrite } from './time-columns';
 
 // Time entries (migration 0007) and the running timer (a row of settings, so it survives a restart).
 // Every write adds its rollup delta to the caller's batch, flushed in the same transaction.
 
-export type TimeRecord = {
-  id: number;
-  ref: string;
-  date: string;
-  source_id: number;
-  lead_id: number | null;
-  kind: TimeKind;
-  minutes: number;
-  note: string;
-  import_id: number | null;
-  created_at: string;
-  updated_at: string;
-};
+export type { TimeFacts, TimeRecord, TimeWrite };
 
-export type TimeWrite = Omit<TimeRecord, 'id'>;
+const insertSql = `INSERT INTO time_entries (${timeInsertColumns.join(', ')}) VALUES (${timeInsertColumns.map((c) => `@${c}`).join(', ')})`;
+const updateSql = `UPDATE time_entries SET ${timeUpdateColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
 type JoinedRecord = TimeRecord & { source_name: string; lead_title: string | null };
 
@@ -43,13 +33,7 @@ const toEntry = (r: JoinedRecord): TimeEntry => ({
 
 export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch): number {
   addTime(batch, t, 1);
-  return Number(
-    prepared(
-      db,
-      `INSERT INTO time_entries (ref, date, source_id, lead_id, kind, minutes, note, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.ref, t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.import_id, t.created_at, t.updated_at)
-      .lastInsertRowid,
-  );
+  return Number(prepared(db, insertSql).run(t).lastInsertRowid);
 }
 
 export function updateTimeRecord(
@@ -58,10 +42,7 @@ export function updateTimeRecord(
   t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>,
   batch: RollupBatch,
 ): void {
-  prepared(
-    db,
-    `UPDATE time_entries SET date = ?, source_id = ?, lead_id = ?, kind = ?, minutes = ?, note = ?, updated_at = ? WHERE id = ?`,
-  ).run(t.date, t.source_id, t.lead_id, t.kind, t.minutes, t.note, t.updated_at, before.id);
+  prepared(db, updateSql).run({ ...t, id: before.id });
   addTime(batch, before, -1);
   addTime(batch, t, 1);
 }
@@ -140,6 +121,16 @@ export function moveLeadTime(db: Database, leadId: number, sourceId: number, bat
     sourceId,
     leadId,
     sourceId,
+  );
+}
+
+/** A time entry's rollup deltas: added with sign 1 when written, -1 when replaced or deleted. */
+export function addTime(batch: RollupBatch, t: TimeFacts, sign: 1 | -1): void {
+  batch.add(
+    timeRollup,
+    [t.source_id, t.date],
+    [1, t.kind === 'sales' ? t.minutes : 0, t.kind === 'delivery' ? t.minutes : 0],
+    sign,
   );
 }
 

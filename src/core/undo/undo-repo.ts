@@ -8,7 +8,9 @@ import {
   DeletedSubscription,
 } from '../../shared/api/schemas/undo';
 import type { RollupBatch } from '../rollups/rollup-batch';
-import { addExpense, addLead, addPayment } from '../rollups/specs';
+import { addExpense } from '../expenses/expenses-repo';
+import { addLead } from '../leads/leads-repo';
+import { addPayment } from '../payments/payments-repo';
 
 // Putting a deleted row back exactly as it was (Undo): its own id when still free, the rollups
 // moved by the same deltas the delete took away. The caller owns the transaction and the batch.
