@@ -1,10 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { openTempCtx, sourceId } from '../../../test-support/temp-db';
+import { DeletedLeadRow } from '../../shared/api/schemas/undo';
 import { ownHeaders } from '../csv/own-formats';
 import {
   leadColumns,
   leadCompared,
   leadCsvHeaders,
+  leadInternalColumns,
   type LeadFacts,
   type LeadRecord,
   leadWriteColumns,
@@ -104,6 +106,12 @@ describe('the leads descriptor', () => {
     ]);
     expect(ownHeaders.leads).toBe(leadCsvHeaders);
     expect(leadCsvHeaders.slice(0, 3)).toEqual(['ref', 'source', 'title']);
+  });
+
+  it('is what an Undo snapshot of a deleted lead holds, every column and the client (so Undo loses none)', () => {
+    expect(Object.keys(DeletedLeadRow.shape).sort()).toEqual(
+      [...Object.keys(leadColumns), ...leadInternalColumns].sort(),
+    );
   });
 
   it('types the record, the write and the facts from the columns', () => {
