@@ -56,3 +56,13 @@ export function takeReady<T>(name: string, input: unknown): T | undefined {
   window.__leadledgerPrefetch?.delete(key);
   return body.value;
 }
+
+/** Resolves once every boot request has been answered and read, or after `ms`, whichever comes first. */
+export function bootAnswers(ms: number): Promise<void> {
+  const pending = window.__leadledgerPrefetch;
+  if (!pending?.size) return Promise.resolve();
+  return Promise.race([
+    Promise.allSettled([...pending.values()]).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  ]);
+}
