@@ -192,7 +192,7 @@ describe('navigation, new windows, external links', () => {
 
   it('permission requests and checks go through allowsPermission; devices are denied', () => {
     expect(security).toMatch(
-      /setPermissionRequestHandler\(\(_contents, permission, callback, details\) =>\s*callback\(allowsPermission\(/,
+      /setPermissionRequestHandler\(\(_contents, permission, callback, details\) =>\s*callback\(\s*allowsPermission\(/,
     );
     expect(security).toMatch(
       /setPermissionCheckHandler\(\(_contents, permission, _origin, details\) =>\s*allowsPermission\(/,
