@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import { takeReady } from '../../api/prefetched';
-import { notifyDataChanged, useDataVersion } from '../../lib/dataVersion';
+import { useDataVersion } from '../../lib/dataVersion';
 import { useToast } from '../../components/Toasts';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { closedToast } from '../closeout/closedToast';
@@ -88,7 +88,6 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
       if (asked === false) return;
       if (asked) {
         closedToast(toast, card!, stage as 'won' | 'lost', asked);
-        notifyDataChanged();
         return;
       }
       edits.current += 1;
@@ -97,10 +96,9 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
         await api.leads.move({ id, stage, beforeId });
         if (card && card.stage !== stage) {
           toast.info(`Moved “${card.title}” to ${stageLabels[stage]}`, {
-            undo: () => api.leads.move({ id, stage: card.stage }).then(notifyDataChanged),
+            undo: () => api.leads.move({ id, stage: card.stage }),
           });
         }
-        notifyDataChanged();
       } catch (e) {
         setColumns(before);
         toast.error(`Could not move “${card?.title ?? id}” to ${stageLabels[stage]}: ${(e as Error).message}`);
