@@ -50,16 +50,12 @@ export function upworkRowReader(headers: readonly string[], legacy: boolean) {
     current.d3,
     current.entered,
   ].filter((i) => i !== undefined);
-  const ix = legacy
-    ? { date: old.date, txId: undefined, refId: old.refId, type: old.type, amount: old.amount, client: undefined }
-    : {
-        date: current.date,
-        txId: current.transactionId,
-        refId: current.refId,
-        type: current.type,
-        amount: current.amount,
-        client: current.client,
-      };
+  const dateIx = legacy ? old.date : current.date;
+  const txIdIx = legacy ? undefined : current.transactionId;
+  const refIdIx = legacy ? old.refId : current.refId;
+  const typeIx = legacy ? old.type : current.type;
+  const amountIx = legacy ? old.amount : current.amount;
+  const clientIx = legacy ? undefined : current.client;
 
   /** Every text column of the row, each distinct one once, joined with " · ". */
   function describe(fields: readonly string[]): string {
@@ -76,18 +72,22 @@ export function upworkRowReader(headers: readonly string[], legacy: boolean) {
   }
 
   return {
-    dateIndex: ix.date,
+    dateIndex: dateIx,
     amountField: legacy ? 'Amount' : 'Amount $',
     describe,
-    at: (fields: readonly string[], field: keyof typeof ix) => at(fields, ix[field]),
+    /** The cells the first pass reads (fee-links.ts). */
+    type: (fields: readonly string[]) => at(fields, typeIx),
+    txId: (fields: readonly string[]) => at(fields, txIdIx),
+    refId: (fields: readonly string[]) => at(fields, refIdIx),
+    amount: (fields: readonly string[]) => at(fields, amountIx),
     read: (fields: readonly string[]): UpworkRow => ({
-      date: at(fields, ix.date),
-      txId: at(fields, ix.txId),
-      refId: at(fields, ix.refId),
-      type: at(fields, ix.type),
-      amount: at(fields, ix.amount),
+      date: at(fields, dateIx),
+      txId: at(fields, txIdIx),
+      refId: at(fields, refIdIx),
+      type: at(fields, typeIx),
+      amount: at(fields, amountIx),
       description: describe(fields),
-      client: at(fields, ix.client),
+      client: at(fields, clientIx),
     }),
   };
 }

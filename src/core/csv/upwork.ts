@@ -40,14 +40,14 @@ function classify(r: UpworkRow, kind: RowKind | undefined): Refused | undefined 
 function fileDates(profile: Profile, dateIndex: number | undefined) {
   let dateFormat: string | undefined;
   let dateOf: (text: string) => string | undefined = () => undefined;
-  return (text: string): { date: string } | Refused => {
+  return (text: string): string | Refused => {
     const format = profile.dateFormat(dateIndex);
     if (format !== dateFormat) {
       dateFormat = format;
       dateOf = boundedMemo((t) => parseDate(t, format));
     }
     const date = dateOf(text);
-    if (date) return { date };
+    if (date) return date;
     return {
       kind: 'invalid',
       message: `Date "${text}" is not a date like the others of the file (${format})`,
@@ -57,18 +57,18 @@ function fileDates(profile: Profile, dateIndex: number | undefined) {
 }
 
 /** The current layout keys a row by Transaction ID, type and Ref ID; the legacy one by Ref ID alone. */
-function rowRef(r: UpworkRow, legacy: boolean, typeKeyOf: (type: string) => string): { ref: string } | Refused {
+function rowRef(r: UpworkRow, legacy: boolean, typeKeyOf: (type: string) => string): string | Refused {
   if (legacy ? r.refId === '' : r.txId === '' && r.refId === '')
     return {
       kind: 'invalid',
       message: legacy ? 'Ref ID is empty' : 'Transaction ID and Ref ID are empty',
       reason: 'no key',
     };
-  return { ref: legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeKeyOf(r.type)}:${r.refId}` };
+  return legacy ? `upwork:${r.refId}` : `upwork:${r.txId}:${typeKeyOf(r.type)}:${r.refId}`;
 }
 
 /** The amount in US cents; a negative Miscellaneous is not revenue. */
-function rowAmount(r: UpworkRow, kind: RowKind, profile: Profile, field: string): { amount: number } | Refused {
+function rowAmount(r: UpworkRow, kind: RowKind, profile: Profile, field: string): number | Refused {
   const parsed = parseAmount(r.amount, 'USD', profile.decimal);
   if (!parsed.ok) return { kind: 'invalid', message: `${field}: ${parsed.message}`, reason: field };
   if (kind.as === 'payment-if-positive' && parsed.minor < 0)
@@ -77,7 +77,7 @@ function rowAmount(r: UpworkRow, kind: RowKind, profile: Profile, field: string)
       message: `${r.type} with a negative amount is not revenue; nothing is guessed`,
       reason: 'negative Miscellaneous',
     };
-  return { amount: parsed.minor };
+  return parsed.minor;
 }
 
 type Checked = { r: UpworkRow; kind: RowKind; date: string; ref: string; amount: number; line: number };
@@ -152,26 +152,26 @@ export function upworkMapper(
     const refused = classify(r, kind);
     if (refused || !kind) return refused!;
     const date = dateOf(r.date);
-    if ('kind' in date) return date;
+    if (typeof date !== 'string') return date;
     const ref = rowRef(r, legacy, kinds.keyOf);
-    if ('kind' in ref) return ref;
+    if (typeof ref !== 'string') return ref;
     const amount = rowAmount(r, kind, profile, rows.amountField);
-    if ('kind' in amount) return amount;
-    return rowDrafts({ r, kind, line, ...date, ...ref, ...amount }, sourceName, linked);
+    if (typeof amount !== 'number') return amount;
+    return rowDrafts({ r, kind, line, date, ref, amount }, sourceName, linked);
   }
 
   return {
     format: legacy ? 'upwork-legacy' : 'upwork',
     label: legacy ? 'Upwork transaction history (legacy statement)' : 'Upwork transaction history',
     prescan(fields, line) {
-      const kind = kinds.linkKind(rows.at(fields, 'type'));
+      const kind = kinds.linkKind(rows.type(fields));
       if (kind === undefined) return;
-      const txId = rows.at(fields, 'txId');
+      const txId = rows.txId(fields);
       if (kind === 'fee') {
-        links.fee(txId, refNamed.exec(rows.describe(fields))?.[1] ?? null, rows.at(fields, 'amount'), line);
+        links.fee(txId, refNamed.exec(rows.describe(fields))?.[1] ?? null, rows.amount(fields), line);
         return;
       }
-      links.payment(txId, rows.at(fields, 'refId'), line);
+      links.payment(txId, rows.refId(fields), line);
     },
     row,
   };
