@@ -14,8 +14,6 @@ import { seedPresets } from './presets';
 import { makePrivateDir } from './private-files';
 import { DatabaseBusyError, isDamageCode, startProblem, waitingMessage } from './start-errors';
 
-export type { Db } from './connection';
-
 export type OpenOptions = {
   /** Path of the Electron-ABI native binding, when running inside Electron. */
   nativeBinding?: string;
