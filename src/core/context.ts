@@ -17,6 +17,9 @@ export type Ctx = {
   readonly beforeCall?: () => void;
 };
 
+/** What a read operation's handler gets: the same, with `db` the read handle (it cannot reach a write). */
+export type ReadCtx = Omit<Ctx, 'db'> & { readonly db: ReadableDB };
+
 /** A Ctx over an open connection (reopened with openDatabase), or over a store the host built. */
 export function createCtx(db: Database | Store, dbPath: string, now: () => Date = () => new Date()): Ctx {
   const store = 'reopen' in db ? db : createStore(dbPath, db, () => openDatabase(dbPath));

@@ -4,7 +4,7 @@ import { endOfDay } from 'date-fns';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Activity, ActivityCreate, TimelineItem } from '../../shared/api/schemas/activity';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { activitiesOfLead, deleteActivity, insertActivity, paymentsOfLead } from './activity-repo';
 import { getLeadRecord, stageHistory } from '../leads/leads-repo';
 
@@ -45,7 +45,7 @@ export function removeActivity(
 }
 
 /** Logged activity, stage changes and payments of a lead in one list, newest first. */
-export function leadTimeline(ctx: Ctx, leadId: number): TimelineItem[] {
+export function leadTimeline(ctx: ReadCtx, leadId: number): TimelineItem[] {
   const { db } = ctx;
   if (!getLeadRecord(db, leadId)) throw new AppError('not_found', `Lead ${leadId} does not exist`);
   const items: TimelineItem[] = [

@@ -1,12 +1,12 @@
 import { AppError } from '../../shared/api/result';
 import type { AgendaItem } from '../../shared/api/schemas/preferences';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { insertActivity, lastActivities, plannedActivities } from './activity-repo';
 import { followUpAgenda, getLeadRecord } from '../leads/leads-repo';
 import { checkActivityTime } from './activity-service';
 import { updateLead } from '../leads/leads-service';
 
-export function agenda(ctx: Ctx): AgendaItem[] {
+export function agenda(ctx: ReadCtx): AgendaItem[] {
   const leads = followUpAgenda(ctx.db);
   const now = ctx.now().toISOString();
   const ids = leads.map((l) => l.id);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { CloseLost, CloseWon } from '../../shared/api/schemas/activity';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { insertActivity } from './activity-repo';
 import { getLeadRecord, type LeadRecord } from '../leads/leads-repo';
 import { moveLead, updateLead } from '../leads/leads-service';
@@ -10,7 +10,7 @@ import { resolvePaymentFee } from '../payments/payment-fees';
 import { createPayment } from '../payments/payments-service';
 import { readPreferences, updatePreferences } from '../settings/preferences-service';
 
-function requireLead(ctx: Ctx, id: number): LeadRecord {
+function requireLead(ctx: ReadCtx, id: number): LeadRecord {
   const lead = getLeadRecord(ctx.db, id);
   if (!lead) throw new AppError('not_found', `Lead ${id} does not exist`);
   return lead;
@@ -95,7 +95,7 @@ export function closeLost(ctx: Ctx, input: z.output<typeof CloseLost>): { leadId
 }
 
 export function previewFee(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: { id: number; gross: string; date: string; currency?: string | undefined },
 ): { feeMinor: number } {
   const lead = requireLead(ctx, input.id);

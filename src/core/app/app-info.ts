@@ -1,11 +1,11 @@
 import type { AppInfo } from '../../shared/api/schemas/app';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { countAllLeads } from '../leads/leads-repo';
 import { baseCurrency } from '../db/settings-repo';
 import { appVersion as version } from '../version';
 
-export function appInfo(ctx: Ctx): AppInfo {
+export function appInfo(ctx: ReadCtx): AppInfo {
   return {
     version,
     dbPath: ctx.dbPath,

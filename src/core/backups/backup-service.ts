@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { trackedConnection } from '../db/connection';
 import { DatabaseFileError, inspectDatabaseFile } from '../db/inspect';
 import { loadIntoLive, overwriteDamaged } from '../db/live-file';
@@ -115,10 +115,10 @@ export async function restoreFileAtPath(dbPath: string, source: string, now = ne
 }
 
 // Messages for the Settings page about how the database was opened (read-only after a damaged file was found).
-const notices = new WeakMap<Ctx, string>();
+const notices = new WeakMap<ReadCtx, string>();
 export const setStartupNotice = (ctx: Ctx, notice: string | null) =>
   notice ? notices.set(ctx, notice) : notices.delete(ctx);
-export const startupNotice = (ctx: Ctx): string | null => notices.get(ctx) ?? null;
+export const startupNotice = (ctx: ReadCtx): string | null => notices.get(ctx) ?? null;
 
 /** `busy()`: the host is answering requests (the start-up backup waits for a quiet moment). */
 export type BackupSchedule = { stop: () => void; busy: () => void };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Client, ClientCreate, ClientDetail, ClientUpdate } from '../../shared/api/schemas/clients';
 import { Converter } from '../../shared/reports/fx';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import {
   addClientName,
   clientChannels,
@@ -46,7 +46,7 @@ type Money = {
 const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
 
 /** Per client: gross in the base currency (each month at its rate, also per channel), leads, wins and contacts. */
-function moneyOf(ctx: Ctx, clientIds: number[]): Money {
+function moneyOf(ctx: ReadCtx, clientIds: number[]): Money {
   const base = baseCurrency(ctx.db);
   const converter = new Converter(base, rateTable(ctx.db, base));
   const revenue = new Map<number, number>();
@@ -67,7 +67,7 @@ function moneyOf(ctx: Ctx, clientIds: number[]): Money {
   return { revenue, bySource, warnings: converter.warnings, stats };
 }
 
-function toClient(ctx: Ctx, r: ClientSummaryRow, money: Money, names: Map<number, string>): Client {
+function toClient(ctx: ReadCtx, r: ClientSummaryRow, money: Money, names: Map<number, string>): Client {
   const stats = money.stats.get(r.id) ?? { leads: 0, wins: 0, first: null, last: '' };
   return {
     id: r.id,
@@ -86,10 +86,10 @@ function toClient(ctx: Ctx, r: ClientSummaryRow, money: Money, names: Map<number
   };
 }
 
-const sourceNames = (ctx: Ctx) => new Map(reportSources(ctx.db).map((s) => [s.id, s.name]));
+const sourceNames = (ctx: ReadCtx) => new Map(reportSources(ctx.db).map((s) => [s.id, s.name]));
 
 export function listClients(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
 ): { items: Client[]; total: number } {
   const { rows, total } = listClientRows(ctx.db, input.search ?? '', {
@@ -104,13 +104,13 @@ export function listClients(
   return { items: rows.map((r) => toClient(ctx, r, money, names)), total };
 }
 
-function clientById(ctx: Ctx, id: number): Client {
+function clientById(ctx: ReadCtx, id: number): Client {
   const row = getClientSummaryRow(ctx.db, id);
   if (!row) throw new AppError('not_found', `Client ${id} does not exist`);
   return toClient(ctx, row, moneyOf(ctx, [id]), sourceNames(ctx));
 }
 
-export function getClient(ctx: Ctx, id: number): ClientDetail {
+export function getClient(ctx: ReadCtx, id: number): ClientDetail {
   const row = getClientSummaryRow(ctx.db, id);
   if (!row) throw new AppError('not_found', `Client ${id} does not exist`);
   const money = moneyOf(ctx, [id]);
@@ -253,7 +253,7 @@ export function linkLead(
   })();
 }
 
-export function clientOfLead(ctx: Ctx, leadId: number): { client: { id: number; name: string } | null } {
+export function clientOfLead(ctx: ReadCtx, leadId: number): { client: { id: number; name: string } | null } {
   if (!getLeadRecord(ctx.db, leadId)) throw new AppError('not_found', `Lead ${leadId} does not exist`);
   const id = leadClientId(ctx.db, leadId);
   const client = id === null ? undefined : getClientRecord(ctx.db, id);

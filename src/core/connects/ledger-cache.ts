@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import type { LedgerEvent } from '../../shared/reports/ledger';
 import { allPurchaseDays, changedPurchaseDays } from '../db/change-counters';
 import { dataStamp } from '../db/data-stamp';
@@ -32,14 +32,14 @@ type Remembered = {
   lots: { changes: number; byChannel: Map<number, ChannelLots> } | undefined;
 };
 
-const remembered = new WeakMap<Database, Remembered>();
+const remembered = new WeakMap<ReadableDB, Remembered>();
 /** How many ledgers are kept under one data stamp, and across writes (the oldest go first). */
 const ledgersPerStamp = 32;
 const runsKept = 8;
 /** Beyond this many changed days, reading the channels whole is as quick. */
 const maxDaysToRead = 200;
 
-function of(db: Database): Remembered {
+function of(db: ReadableDB): Remembered {
   let r = remembered.get(db);
   if (!r) remembered.set(db, (r = { stamp: '', ledgers: new Map(), runs: new Map(), lots: undefined }));
   return r;
@@ -51,7 +51,7 @@ function keep(map: Map<string, unknown>, key: string, value: unknown, max: numbe
 }
 
 /** The ledger of a channel on a day (`key`), remembered until the next write. */
-export function ledgerUntilWrite<T>(db: Database, key: string, compute: () => T): T {
+export function ledgerUntilWrite<T>(db: ReadableDB, key: string, compute: () => T): T {
   if (db.inTransaction) return compute();
   const stamp = dataStamp(db);
   const r = of(db);
@@ -66,7 +66,7 @@ export function ledgerUntilWrite<T>(db: Database, key: string, compute: () => T)
 }
 
 /** A ledger by everything it was computed from (`inputs`, the purchase counter among them), across writes. */
-export function ledgerOfInputs<T>(db: Database, inputs: string, compute: () => T): T {
+export function ledgerOfInputs<T>(db: ReadableDB, inputs: string, compute: () => T): T {
   if (db.inTransaction) return compute();
   const { runs } = of(db);
   if (runs.has(inputs)) return runs.get(inputs) as T;
@@ -75,7 +75,7 @@ export function ledgerOfInputs<T>(db: Database, inputs: string, compute: () => T
   return value;
 }
 
-function readChannel(db: Database, sourceId: number): ChannelLots {
+function readChannel(db: ReadableDB, sourceId: number): ChannelLots {
   probe('lotChannelRead');
   const all = readPurchases(db, sourceId, '0000-01-01', '9999-12-31');
   const byDay = new Map<string, PurchaseLots>();
@@ -101,7 +101,7 @@ function firstFrom(days: readonly string[], day: string): number {
   return lo;
 }
 
-function readDay(db: Database, sourceId: number, lots: ChannelLots, day: string): void {
+function readDay(db: ReadableDB, sourceId: number, lots: ChannelLots, day: string): void {
   probe('lotDayRead');
   const now = readPurchases(db, sourceId, day, day);
   const at = firstFrom(lots.days, day);
@@ -116,7 +116,7 @@ function readDay(db: Database, sourceId: number, lots: ChannelLots, day: string)
 }
 
 /** Brings the kept lots up to `changes` by the days noted since; false when they must be read whole. */
-function catchUp(db: Database, kept: NonNullable<Remembered['lots']>, changes: number): boolean {
+function catchUp(db: ReadableDB, kept: NonNullable<Remembered['lots']>, changes: number): boolean {
   if (changes < kept.changes) return false;
   const moved = changedPurchaseDays(db, kept.changes);
   if (moved.length > maxDaysToRead || moved.some((m) => m.source_id === allPurchaseDays)) return false;
@@ -134,7 +134,7 @@ function catchUp(db: Database, kept: NonNullable<Remembered['lots']>, changes: n
  * as new as it says. Callers must not change what it returns.
  */
 export function purchaseLots(
-  db: Database,
+  db: ReadableDB,
   sourceId: number,
   from: string,
   upTo: string,

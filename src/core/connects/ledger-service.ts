@@ -18,7 +18,7 @@ import {
   runLedger,
   type UnitPrice,
 } from '../../shared/reports/ledger';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { purchaseChanges } from '../db/change-counters';
 import { probe } from '../probes';
 import { ledgerOfInputs, ledgerUntilWrite, purchaseLots } from './ledger-cache';
@@ -78,7 +78,7 @@ function priceLookup(
  * says. Callers must not change what it returns.
  */
 export function channelLedger(
-  ctx: Ctx,
+  ctx: ReadCtx,
   source: CreditSourceRecord,
   upTo: string,
   entries?: CreditEntryRecord[],
@@ -90,7 +90,7 @@ export function channelLedger(
 }
 
 function computeLedger(
-  ctx: Ctx,
+  ctx: ReadCtx,
   source: CreditSourceRecord,
   upTo: string,
   entries: CreditEntryRecord[],
@@ -238,7 +238,7 @@ export function ledgerView(l: ChannelLedger): ConnectsLedger {
 }
 
 function resolveChannel(
-  ctx: Ctx,
+  ctx: ReadCtx,
   ref: { sourceId?: number | undefined; source?: string | undefined },
 ): CreditSourceRecord {
   const record =
@@ -261,7 +261,7 @@ function resolveChannel(
 }
 
 export function connectsLedgers(
-  ctx: Ctx,
+  ctx: ReadCtx,
   query: z.output<typeof ConnectsQuery>,
 ): { on: string; channels: ConnectsLedger[] } {
   const on = query.on ?? toIsoDate(ctx.now());

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import type { LedgerEvent } from '../../shared/reports/ledger';
 import { dailyPurchases, purchasesBetween } from './ledger-repo';
 
@@ -14,7 +14,7 @@ export type PurchaseLots = { events: LedgerEvent[]; uncounted: UncountedPurchase
  * entered, so two purchases on one day at different prices stay two lots. Purchases without a count
  * are returned apart: they cannot enter the ledger.
  */
-export function readPurchases(db: Database, sourceId: number, from: string, upTo: string): PurchaseLots {
+export function readPurchases(db: ReadableDB, sourceId: number, from: string, upTo: string): PurchaseLots {
   const rows = dailyPurchases(db, sourceId, from, upTo);
   const perDay = new Map<string, number>();
   for (const r of rows) perDay.set(r.day, (perDay.get(r.day) ?? 0) + r.expenses);

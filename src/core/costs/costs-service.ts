@@ -9,7 +9,7 @@ import type {
   CreditPriceUpdate,
   SourceCosts,
 } from '../../shared/api/schemas/costs';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import {
   type CommissionRuleRecord,
   type CreditPriceRecord,
@@ -46,7 +46,7 @@ const toRule = (r: CommissionRuleRecord): CommissionRuleRow => ({
 });
 
 /** Every channel with its dated credit prices and commission rules, newest first. */
-export function listCosts(ctx: Ctx, sourceId?: number): SourceCosts[] {
+export function listCosts(ctx: ReadCtx, sourceId?: number): SourceCosts[] {
   const { db } = ctx;
   const sources = listSourceCredits(db, sourceId);
   const prices = listCreditPrices(db);

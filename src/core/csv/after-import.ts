@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import type { ImportSummary } from './import-summary';
 import { prepared } from '../db/statements';
 import { linkImportedPayments } from './lead-links';
@@ -9,7 +9,7 @@ import { reconcileImport, type SameAs } from './reconcile-import';
 // their leads. The summary's counts say what happened: a row that took over a typed record was not inserted.
 
 export function reconcileAfterImport(
-  db: Database,
+  db: WritableDB,
   summary: ImportSummary,
   sameAs: readonly SameAs[] | undefined,
 ): void {
@@ -26,7 +26,7 @@ export function reconcileAfterImport(
 }
 
 /** The edit clock when the import ends: Undo refuses the records changed after it (migration 0016). */
-export function stampImportClock(db: Database, importId: number | null): void {
+export function stampImportClock(db: WritableDB, importId: number | null): void {
   if (importId === null) return;
   prepared(
     db,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import { clientIdByName, clientIdByOwnName, insertClient, respellClient } from '../clients/clients-repo';
 
 /** SQLite's NOCASE: only ASCII letters fold. */
@@ -22,7 +22,7 @@ export class ClientLinks {
   private readonly made = new Map<string, Made>();
 
   constructor(
-    private readonly db: Database,
+    private readonly db: WritableDB,
     private readonly createdAt: string,
   ) {}
 

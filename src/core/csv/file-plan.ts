@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { AppError } from '../../shared/api/result';
 import { cleanHeaders, type Delimiter } from '../../shared/csv/headers';
 import { typeDecisions } from './import-decisions-repo';
@@ -40,7 +40,7 @@ export class ImportCancelled extends Error {
   }
 }
 
-export function decisionsFor(db: Database, platform: string): TypeDecisions {
+export function decisionsFor(db: ReadableDB, platform: string): TypeDecisions {
   const saved = typeDecisions(db, platform);
   const out: TypeDecisions = {};
   for (const [key, d] of Object.entries(saved)) {
@@ -103,7 +103,7 @@ export type PlanFacts = {
   projects?: () => ProjectMap;
 };
 
-export function planFactsOf(db: Database): PlanFacts {
+export function planFactsOf(db: ReadableDB): PlanFacts {
   return {
     baseCurrency: baseCurrency(db),
     decisions: (platform) => decisionsFor(db, platform),
@@ -111,7 +111,7 @@ export function planFactsOf(db: Database): PlanFacts {
   };
 }
 
-export function planFile(db: Database, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
+export function planFile(db: ReadableDB, file: string, options: ImportOptions, scan: Scan | false): Promise<FilePlan> {
   return planFileWith(planFactsOf(db), file, options, scan);
 }
 

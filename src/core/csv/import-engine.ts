@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { AppError } from '../../shared/api/result';
 import { truncateWal } from '../db/connection';
 import { firstProblem } from './check-draft';
@@ -45,7 +45,7 @@ export type ImportHooks = {
 const bulkBytes = () => Number(process.env.LEADLEDGER_IMPORT_BULK_BYTES ?? 8 * 1024 * 1024);
 
 /** Rebuilding pays when the file is big and brings at least about as many rows as the table holds (~100 bytes a row). */
-function isBulk(db: Database, table: string, bytes: number): boolean {
+function isBulk(db: ReadableDB, table: string, bytes: number): boolean {
   if (bytes < bulkBytes()) return false;
   const existing = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return existing <= bytes / 100;
@@ -62,7 +62,7 @@ const tablesOf: Record<string, string[]> = {
  * recreates them (run before COMMIT; a ROLLBACK restores them by itself). Building an index once
  * from sorted keys is several times faster than a million scattered B-tree inserts.
  */
-function dropIndexes(db: Database, tables: readonly string[]): string[] {
+function dropIndexes(db: WritableDB, tables: readonly string[]): string[] {
   const rows = db
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`,
@@ -94,7 +94,7 @@ function trace(phase: string): void {
  * Parse errors and unknown layouts throw AppError (nothing written); cancel throws ImportCancelled.
  */
 export async function importCsvFile(
-  db: Database,
+  db: WritableDB,
   file: string,
   options: ImportOptions,
   hooks: ImportHooks,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { AppError } from '../../shared/api/result';
 import { formatMinorPlain } from '../../shared/money';
 import { checkDraft } from './check-draft';
@@ -86,7 +86,7 @@ function describe(line: number, result: RowResult): ReadRow[] {
 }
 
 /** The recognised layout of a file and its first rows as they will be read; nothing is written. */
-export async function inspectLayout(db: Database, file: string): Promise<LayoutInspection> {
+export async function inspectLayout(db: ReadableDB, file: string): Promise<LayoutInspection> {
   let plan;
   try {
     plan = await planFile(db, file, {}, { maxRows: decideFrom });

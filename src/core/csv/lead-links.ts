@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { linkPaymentToLead } from '../payments/payer-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
@@ -28,7 +28,7 @@ type Waiting = { id: number; source_id: number; description: string; payer_name:
 const page = 5000;
 
 /** Links this import's payments to their leads; returns how many were linked. */
-export function linkImportedPayments(db: Database, importId: number): number {
+export function linkImportedPayments(db: WritableDB, importId: number): number {
   const sources = (
     prepared(db, `SELECT DISTINCT source_id FROM payments WHERE import_id = ? AND lead_id IS NULL`).all(importId) as {
       source_id: number;

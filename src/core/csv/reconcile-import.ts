@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { deleteExpense, type ExpenseRecord, getExpense, updateExpense } from '../expenses/expenses-repo';
 import { deletePayment, getPayment, type PaymentRecord, updatePayment } from '../payments/payments-repo';
@@ -99,7 +99,7 @@ const purchaseProbes = {
 };
 
 function pairsOf<R>(
-  db: Database,
+  db: WritableDB,
   sql: { span: string; typed: string; imported: string },
   importId: number,
   probes: { typed: (r: R) => Probe; imported: (r: R) => Probe },
@@ -143,12 +143,12 @@ function candidacies(pairs: readonly Pair[]): Candidacy[] {
   return [...byImported.values()];
 }
 
-function sourceName(db: Database, id: number | null): string {
+function sourceName(db: ReadableDB, id: number | null): string {
   if (id === null) return '';
   return (prepared(db, `SELECT name FROM sources WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? '';
 }
 
-export function paymentNote(db: Database, p: PaymentRecord): RecordNote {
+export function paymentNote(db: ReadableDB, p: PaymentRecord): RecordNote {
   return {
     kind: 'payment',
     id: p.id,
@@ -162,7 +162,7 @@ export function paymentNote(db: Database, p: PaymentRecord): RecordNote {
   };
 }
 
-export function expenseNote(db: Database, e: ExpenseRecord): RecordNote {
+export function expenseNote(db: ReadableDB, e: ExpenseRecord): RecordNote {
   return {
     kind: 'expense',
     id: e.id,
@@ -176,7 +176,7 @@ export function expenseNote(db: Database, e: ExpenseRecord): RecordNote {
   };
 }
 
-function saveTypedSnapshot(db: Database, importId: number, kind: RecordKind, record: object & { id: number }): void {
+function saveTypedSnapshot(db: WritableDB, importId: number, kind: RecordKind, record: object & { id: number }): void {
   prepared(db, `INSERT INTO import_takeovers (import_id, kind, record_id, typed_json) VALUES (?, ?, ?, ?)`).run(
     importId,
     kind,
@@ -187,7 +187,7 @@ function saveTypedSnapshot(db: Database, importId: number, kind: RecordKind, rec
 
 /** The typed payment takes the platform's date, amounts, fee and key; keeps its id, lead, channel and description. */
 function takeOverPayment(
-  db: Database,
+  db: WritableDB,
   importId: number,
   importedId: number,
   typedId: number,
@@ -232,7 +232,7 @@ function takeOverPayment(
 
 /** The typed Connects purchase takes the platform's date, amount and key; keeps its id, channel and description. */
 function takeOverPurchase(
-  db: Database,
+  db: WritableDB,
   importId: number,
   importedId: number,
   typedId: number,
@@ -266,7 +266,7 @@ function takeOverPurchase(
  * Reconciles what import `importId` added with the typed records (inside the import's transaction).
  * `sameAs`: the preview's ticks (the imported row's key -> the typed record it is).
  */
-export function reconcileImport(db: Database, importId: number, sameAs: readonly SameAs[] = []): Reconciliation {
+export function reconcileImport(db: WritableDB, importId: number, sameAs: readonly SameAs[] = []): Reconciliation {
   const out: Reconciliation = { matched: [], possibleDuplicates: [] };
   const batch = new RollupBatch(db);
   const kinds = [

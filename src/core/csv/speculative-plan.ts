@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { FileProfile } from './file-profile';
 import { PlanChanged } from './plan-changed';
 import { type FilePlan, type ImportOptions, planFile, type Scan } from './file-plan';
@@ -39,7 +39,7 @@ export class PlanCheck {
  * get the classic plan.
  */
 export async function planForImport(
-  db: Database,
+  db: ReadableDB,
   file: string,
   options: ImportOptions,
   scan: Scan,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { TrackerProject } from '../../shared/api/schemas/csv';
 import type { TimeKind } from '../../shared/api/schemas/time';
@@ -15,7 +15,7 @@ import { cellAt } from './row-cells';
 // name equals the tracker's client (offered, never chosen for the user).
 
 /** The file's (client, project) pairs, in the order they first appear. */
-export async function trackerProjects(db: Database, file: string): Promise<TrackerProject[]> {
+export async function trackerProjects(db: ReadableDB, file: string): Promise<TrackerProject[]> {
   // Any channel name reads every row; only the pairs and their minutes are kept.
   const plan = await planFile(db, file, { source: '\u0000' }, {});
   const ix = indexHeaders(plan.headers, trackerAliases);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import { nextChannelColor } from '../../shared/domain/palette';
 import { furthestRank, type Stage } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
@@ -54,7 +54,7 @@ export class ImportWriter {
   private readonly today: string;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: WritableDB,
     private readonly importId: number,
     now: Date,
   ) {

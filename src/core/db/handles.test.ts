@@ -4,6 +4,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { openTempCtx } from '../../../test-support/temp-db';
 import type { ReadableDB, WritableDB } from './handles';
 import { getSetting, setSetting } from './settings-repo';
+import type { Database } from 'better-sqlite3';
+import type { Handler } from '../handler-types';
 
 // docs/architecture.md, "Read and write handles": the types refuse a read handle where a write one is wanted (tsc
 // checks this file: `npx tsc -p tsconfig.json`), and the repositories say which they take.
@@ -14,6 +16,14 @@ describe('read and write handles', () => {
     expectTypeOf<ReadableDB>().not.toExtend<WritableDB>();
     expectTypeOf(setSetting).parameter(0).toEqualTypeOf<WritableDB>();
     expectTypeOf(getSetting).parameter(0).toEqualTypeOf<ReadableDB>();
+    // a plain connection is neither: only the openers and the Ctx mark one
+    expectTypeOf<Database>().not.toExtend<ReadableDB>();
+  });
+
+  it('a read operation handler gets the read handle, a write operation handler the write handle', () => {
+    type CtxOf<K extends 'leads:list' | 'leads:create'> = Parameters<Handler<K>>[0];
+    expectTypeOf<CtxOf<'leads:list'>['db']>().toEqualTypeOf<ReadableDB>();
+    expectTypeOf<CtxOf<'leads:create'>['db']>().toEqualTypeOf<WritableDB>();
   });
 
   it('ctx.readDb reads the same file as ctx.db, and cannot be passed to a write', () => {
@@ -39,20 +49,15 @@ const filesUnder = (dir: string): string[] =>
     .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const relative = (file: string) => path.relative(core, file).split(path.sep).join('/');
 
-/** Repositories still taking a plain `Database` (being rewritten around their column descriptors). */
-const notYetConverted = new Set([
-  'leads/leads-repo.ts',
-  'payments/payments-repo.ts',
-  'expenses/expenses-repo.ts',
-  'time/time-repo.ts',
-]);
-
 /** Top-level functions of a file: name, parameters line by line, body. */
 function functionsOf(source: string): { name: string; text: string }[] {
   const lines = source.split('\n');
   const starts = lines.flatMap((l, i) => (/^(export )?(async )?function /.test(l) ? [i] : []));
   return starts.map((start, n) => {
-    const end = starts[n + 1] ?? lines.length;
+    const next = starts[n + 1] ?? lines.length;
+    // the function ends at its closing brace in column 0 (top-level statements after it are not its body)
+    const close = lines.findIndex((l, i) => i > start && i < next && l === '}');
+    const end = close === -1 ? next : close + 1;
     return { name: /function (\w+)/.exec(lines[start]!)![1]!, text: lines.slice(start, end).join('\n') };
   });
 }
@@ -60,7 +65,7 @@ function functionsOf(source: string): { name: string; text: string }[] {
 const writesSql = /\b(INSERT|UPDATE|DELETE|REPLACE)\s|\.run\(/;
 
 describe('repositories take a read or a write handle', () => {
-  const repos = filesUnder(core).filter((f) => f.endsWith('-repo.ts') && !notYetConverted.has(relative(f)));
+  const repos = filesUnder(core).filter((f) => f.endsWith('-repo.ts'));
 
   it('finds the repositories', () => expect(repos.length).toBeGreaterThan(15));
 

@@ -7,15 +7,16 @@ import type { Database } from 'better-sqlite3';
 // call a write. Only the places that open a read-write connection or build the Ctx mark one (db/connection.ts,
 // db/open.ts, context.ts: checked by handles.test.ts).
 //
-// The mark is optional so that code not yet converted, which holds a plain `Database`, may still call repositories;
-// what it must never do, pass a read handle where a write one is wanted, is refused already.
+// The mark is required: a plain better-sqlite3 `Database` reaches a repository only through the openers and the Ctx.
+// A read operation's handler gets a Ctx whose `db` is the read handle (ReadCtx, handler-types.ts), so a read that
+// calls a write does not compile.
 
 declare const access: unique symbol;
 
 /** A connection that may be read through. */
-export type ReadableDB = Database & { readonly [access]?: 'read' | 'write' };
+export type ReadableDB = Database & { readonly [access]: 'read' | 'write' };
 /** A connection that may be written through (and read). */
-export type WritableDB = Database & { readonly [access]?: 'write' };
+export type WritableDB = Database & { readonly [access]: 'write' };
 
 /** Marks a read-write connection (an opened one, or the store's current one) as the write handle. */
 export const writableDb = (db: Database): WritableDB => db as WritableDB;

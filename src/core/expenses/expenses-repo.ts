@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { filteredPage } from '../db/paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
@@ -17,15 +17,15 @@ export type { ExpenseCategory, ExpenseFacts, ExpenseRecord, ExpenseWrite };
 const insertSql = `INSERT INTO expenses (${expenseWriteColumns.join(', ')}) VALUES (${expenseWriteColumns.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE expenses SET ${expenseWriteColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
-export function getExpense(db: Database, id: number): ExpenseRecord | undefined {
+export function getExpense(db: ReadableDB, id: number): ExpenseRecord | undefined {
   return prepared(db, `SELECT * FROM expenses WHERE id = ?`).get(id) as ExpenseRecord | undefined;
 }
 
-export function getExpenseByRef(db: Database, ref: string): ExpenseRecord | undefined {
+export function getExpenseByRef(db: ReadableDB, ref: string): ExpenseRecord | undefined {
   return prepared(db, `SELECT * FROM expenses WHERE ref = ?`).get(ref) as ExpenseRecord | undefined;
 }
 
-export function insertExpense(db: Database, expense: ExpenseWrite, batch: RollupBatch): number {
+export function insertExpense(db: WritableDB, expense: ExpenseWrite, batch: RollupBatch): number {
   const id = Number(
     prepared(db, insertSql).run({ platform_description: null, platform_category: null, ...expense }).lastInsertRowid,
   );
@@ -33,7 +33,7 @@ export function insertExpense(db: Database, expense: ExpenseWrite, batch: Rollup
   return id;
 }
 
-export function updateExpense(db: Database, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
+export function updateExpense(db: WritableDB, before: ExpenseRecord, after: ExpenseWrite, batch: RollupBatch): void {
   prepared(db, updateSql).run({
     platform_description: before.platform_description ?? null,
     platform_category: before.platform_category ?? null,
@@ -44,7 +44,7 @@ export function updateExpense(db: Database, before: ExpenseRecord, after: Expens
   addExpense(batch, after, 1);
 }
 
-export function deleteExpense(db: Database, before: ExpenseRecord, batch: RollupBatch): void {
+export function deleteExpense(db: WritableDB, before: ExpenseRecord, batch: RollupBatch): void {
   prepared(db, `DELETE FROM expenses WHERE id = ?`).run(before.id);
   addExpense(batch, before, -1);
 }
@@ -66,13 +66,13 @@ export type ExpenseFilter = {
 
 const selectListed = `SELECT e.*, s.name AS source_name FROM expenses e LEFT JOIN sources s ON s.id = e.source_id`;
 
-export function getExpenseRow(db: Database, id: number): ExpenseListRow | undefined {
+export function getExpenseRow(db: ReadableDB, id: number): ExpenseListRow | undefined {
   return db.prepare(`${selectListed} WHERE e.id = ?`).get(id) as ExpenseListRow | undefined;
 }
 
 /** One page of expenses, newest first, and how many match. */
 export function listExpenseRows(
-  db: Database,
+  db: ReadableDB,
   filter: ExpenseFilter,
   page: { limit: number; offset: number },
 ): { rows: ExpenseListRow[]; total: number } {
@@ -94,7 +94,7 @@ export function listExpenseRows(
  * The warning an import adds for connects purchases it brought without a count: they are not in the
  * Connects ledger until the user adds the count on the Costs page (docs/domain.md §5).
  */
-export function uncountedImportWarning(db: Database, importId: number): string[] {
+export function uncountedImportWarning(db: ReadableDB, importId: number): string[] {
   const rows = db
     .prepare(
       `SELECT e.date, e.amount_minor, e.currency, COALESCE(s.name, '(no channel)') AS source FROM expenses e LEFT JOIN sources s ON s.id = e.source_id

@@ -11,7 +11,7 @@ import {
   needsConnectsCount,
 } from '../../shared/api/schemas/expenses';
 import { formatMinorPlain } from '../../shared/money';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import {
   deleteExpense,
   type ExpenseListRow,
@@ -52,7 +52,7 @@ function byId(ctx: Ctx, id: number): Expense {
   return toExpense(row);
 }
 
-export function listExpenses(ctx: Ctx, input: z.output<typeof ExpenseList>): { items: Expense[]; total: number } {
+export function listExpenses(ctx: ReadCtx, input: z.output<typeof ExpenseList>): { items: Expense[]; total: number } {
   const { rows, total } = listExpenseRows(ctx.db, input, { limit: input.limit ?? 200, offset: input.offset ?? 0 });
   return { items: rows.map(toExpense), total };
 }

@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../../shared/api/result';
 import type { ColumnMapping, Inspection, PreviewRow, SavedMapping } from '../../shared/api/schemas/csv';
 import { guessDateFormat } from '../../shared/csv/dates';
 import { cleanHeaders, headerSignature, indexHeaders } from '../../shared/csv/headers';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { registeredFile } from '../csv/file-registry';
 import { detectFormat, formatLabels, mappingMapper } from '../csv/formats';
 import { ownAliases, ownHeaders } from '../csv/own-formats';
@@ -59,7 +59,7 @@ async function head(file: string, records: number) {
   return { encoding, headers: cleanHeaders(rows[0]!.fields), rows: rows.slice(1) };
 }
 
-function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] {
+function savedMappings(ctx: ReadCtx, signature: string | undefined): SavedMapping[] {
   return listMappingRecords(ctx.db)
     .map((r) => ({
       id: r.id,
@@ -71,7 +71,7 @@ function savedMappings(ctx: Ctx, signature: string | undefined): SavedMapping[] 
     .sort((a, b) => Number(b.matches) - Number(a.matches));
 }
 
-export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection> {
+export async function inspectFile(ctx: ReadCtx, fileId: string): Promise<Inspection> {
   const file = registeredFile(fileId, 'read');
   const { encoding, headers, rows } = await head(file.path, 21);
   const format = detectFormat(headers) ?? null;
@@ -113,7 +113,7 @@ export async function inspectFile(ctx: Ctx, fileId: string): Promise<Inspection>
 
 /** The first rows as the mapping reads them, each validated like the import will (no database writes). */
 export async function previewMapping(
-  ctx: Ctx,
+  ctx: ReadCtx,
   fileId: string,
   mapping: Mapping,
   count = 20,
@@ -167,7 +167,7 @@ export async function saveMapping(
   return saved;
 }
 
-export function listMappings(ctx: Ctx, signature?: string): SavedMapping[] {
+export function listMappings(ctx: ReadCtx, signature?: string): SavedMapping[] {
   return savedMappings(ctx, signature);
 }
 

@@ -1,4 +1,4 @@
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { type ExportOptions, writeExport } from '../csv/export';
 import type { OwnFormat } from '../csv/own-formats';
 import { assertNotOpenDatabase } from '../db/open-files';
@@ -10,7 +10,7 @@ export type ExportKindAll = OwnFormat | 'report';
 
 /** Writes an export through `sink` (awaiting back-pressure); returns the number of records. */
 export async function exportTo(
-  ctx: Ctx,
+  ctx: ReadCtx,
   kind: ExportKindAll,
   options: ExportOptions & { attribution?: Attribution | undefined },
   sink: (text: string) => void | Promise<void>,
@@ -25,7 +25,7 @@ export async function exportTo(
 
 /** Exports into the file the user pointed at, as writeOutputFile writes it (whole or not at all, never replacing a pipe or a device). */
 export async function exportToFile(
-  ctx: Ctx,
+  ctx: ReadCtx,
   kind: ExportKindAll,
   options: ExportOptions & { attribution?: Attribution | undefined },
   file: string,

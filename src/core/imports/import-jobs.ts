@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import { AppError } from '../../shared/api/result';
 import type { ImportJob } from '../../shared/api/schemas/csv';
 import type { Ctx } from '../context';
@@ -72,7 +72,7 @@ export async function startImportJob(ctx: Ctx, input: StartImport): Promise<{ jo
     dryRun: input.dryRun,
     sameAs: input.sameAs,
   };
-  let db: Database | undefined;
+  let db: WritableDB | undefined;
   const finish = (state: Job['state'], error: string | null) => {
     job.state = state;
     job.error = error;

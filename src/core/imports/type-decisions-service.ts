@@ -1,11 +1,11 @@
 import type { SavedTypeDecision } from '../../shared/api/schemas/csv';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { typeKey } from '../csv/type-decisions';
 import { deleteTypeDecision, saveTypeDecision, typeDecisions } from '../csv/import-decisions-repo';
 
 const platforms = ['upwork', 'paypal', 'stripe'] as const;
 
-export function listTypeDecisions(ctx: Ctx, platform?: string): SavedTypeDecision[] {
+export function listTypeDecisions(ctx: ReadCtx, platform?: string): SavedTypeDecision[] {
   return (platform ? [platform] : platforms).flatMap((p) =>
     Object.values(typeDecisions(ctx.db, p))
       .map((d) => ({ platform: p, type: d.type, as: d.as as SavedTypeDecision['as'], category: d.category ?? null }))

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import type { ImportRecord, ImportUndone } from '../../shared/api/schemas/reconcile';
 import { formatMinorPlain } from '../../shared/money';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { prepared } from '../db/statements';
 import { deleteExpense, type ExpenseRecord, getExpense, updateExpense } from '../expenses/expenses-repo';
 import { deleteLeadRecord, getLeadRecord } from '../leads/leads-repo';
@@ -158,7 +158,7 @@ export function undoImport(ctx: Ctx, id: number): ImportUndone {
   })();
 }
 
-export function listImports(ctx: Ctx, limit = 100): ImportRecord[] {
+export function listImports(ctx: ReadCtx, limit = 100): ImportRecord[] {
   const rows = prepared(
     ctx.db,
     `SELECT id, file_name, format, started_at, inserted, updated, undone_at FROM imports ORDER BY id DESC LIMIT ?`,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { Lead, LeadFilter, LeadRow, LeadSortField, StageChange } from '../../shared/api/schemas/leads';
 import { type Stage, stages } from '../../shared/domain/stages';
 import { prepared } from '../db/statements';
@@ -85,7 +85,7 @@ const sortColumns: Record<LeadSortField, string> = {
 };
 
 /** `byIds: false` filters a search with LIKE even when its matching ids are remembered. */
-function whereClause(db: Database, filter: LeadFilter, byIds = true): { sql: string; params: unknown[] } {
+function whereClause(db: ReadableDB, filter: LeadFilter, byIds = true): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const search = filter.search?.trim();
@@ -142,7 +142,7 @@ function whereClause(db: Database, filter: LeadFilter, byIds = true): { sql: str
 }
 
 type CountCache = { stamp: string; counts: Map<string, number> };
-const countCaches = new WeakMap<Database, CountCache>();
+const countCaches = new WeakMap<ReadableDB, CountCache>();
 const countCacheSize = 16;
 
 /**
@@ -152,7 +152,7 @@ const countCacheSize = 16;
  * The stamp changes with any write: `data_version` for other connections' commits, `total_changes()`
  * for this connection's own.
  */
-function countMatching(db: Database, sql: string, params: unknown[]): number {
+function countMatching(db: ReadableDB, sql: string, params: unknown[]): number {
   const stamp = dataStamp(db);
   let cache = countCaches.get(db);
   if (!cache || cache.stamp !== stamp) {
@@ -169,7 +169,7 @@ function countMatching(db: Database, sql: string, params: unknown[]): number {
 }
 
 export function listLeads(
-  db: Database,
+  db: ReadableDB,
   filter: LeadFilter,
   sort: { field: LeadSortField; dir: 'asc' | 'desc' } | undefined,
   offset: number,
@@ -228,7 +228,7 @@ const rollupAnswers = (f: LeadFilter) =>
  * (stage, position) index and sum only columns up to `boardValueLimit`. Lost gets no sum: nobody adds
  * up lost work.
  */
-export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, ColumnTotals> {
+export function boardTotals(db: ReadableDB, filter: LeadFilter): Map<Stage, ColumnTotals> {
   const totals = new Map<Stage, ColumnTotals>();
   const addRows = (rows: TotalsRow[]) => {
     for (const r of rows) {
@@ -282,7 +282,7 @@ export function boardTotals(db: Database, filter: LeadFilter): Map<Stage, Column
 }
 
 /** The first `limit` cards of a column, in board order. */
-export function boardCards(db: Database, filter: LeadFilter, stage: Stage, limit: number): LeadRow[] {
+export function boardCards(db: ReadableDB, filter: LeadFilter, stage: Stage, limit: number): LeadRow[] {
   const where = whereClause(db, { ...filter, stages: [stage] });
   const rows = db
     .prepare(
@@ -292,22 +292,22 @@ export function boardCards(db: Database, filter: LeadFilter, stage: Stage, limit
   return rows.map(toRow);
 }
 
-export function getLeadRecord(db: Database, id: number): LeadRecord | undefined {
+export function getLeadRecord(db: ReadableDB, id: number): LeadRecord | undefined {
   return db.prepare(`SELECT * FROM leads WHERE id = ?`).get(id) as LeadRecord | undefined;
 }
 
-export function getLeadByRef(db: Database, ref: string): LeadRecord | undefined {
+export function getLeadByRef(db: ReadableDB, ref: string): LeadRecord | undefined {
   return db.prepare(`SELECT * FROM leads WHERE ref = ?`).get(ref) as LeadRecord | undefined;
 }
 
-export function getLead(db: Database, id: number): Lead | undefined {
+export function getLead(db: ReadableDB, id: number): Lead | undefined {
   const row = db
     .prepare(`SELECT ${selectColumns}, l.notes FROM leads l JOIN sources s ON s.id = l.source_id WHERE l.id = ?`)
     .get(id) as (JoinedRow & { notes: string }) | undefined;
   return row ? { ...toRow(row), notes: row.notes } : undefined;
 }
 
-export function stageHistory(db: Database, leadId: number): StageChange[] {
+export function stageHistory(db: ReadableDB, leadId: number): StageChange[] {
   const rows = db
     .prepare(`SELECT from_stage, to_stage, changed_at FROM stage_changes WHERE lead_id = ? ORDER BY changed_at, id`)
     .all(leadId) as { from_stage: Stage | null; to_stage: Stage; changed_at: string }[];
@@ -326,7 +326,12 @@ const updateSql = `UPDATE leads SET ${leadWriteColumns.map((c) => `${c} = @${c}`
  * Inserts a lead and its rollup delta; the caller owns the transaction and the batch flush.
  * `clientId`: its client when the caller knows it already (an import links by name as it goes).
  */
-export function insertLead(db: Database, lead: LeadWrite, batch: RollupBatch, clientId: number | null = null): number {
+export function insertLead(
+  db: WritableDB,
+  lead: LeadWrite,
+  batch: RollupBatch,
+  clientId: number | null = null,
+): number {
   const args: unknown[] = [];
   pushLeadArgs(args, lead);
   args.push(clientId);
@@ -354,7 +359,7 @@ export type LeadToInsert = { lead: LeadWrite; clientId: number | null };
  * id of the first inserted; the ids of the inserted ones follow in order.
  */
 export function insertLeadsSkippingTaken(
-  db: Database,
+  db: WritableDB,
   rows: readonly LeadToInsert[],
   batch: RollupBatch,
 ): { skipped: number[]; firstId: number } {
@@ -382,7 +387,7 @@ export function insertLeadsSkippingTaken(
   return { skipped, firstId: Number(lastInsertRowid) - changes + 1 };
 }
 
-export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWrite, batch: RollupBatch): void {
+export function updateLeadRecord(db: WritableDB, before: LeadRecord, after: LeadWrite, batch: RollupBatch): void {
   db.prepare(updateSql).run({
     ...after,
     id: before.id,
@@ -392,12 +397,12 @@ export function updateLeadRecord(db: Database, before: LeadRecord, after: LeadWr
   if (after.source_id !== before.source_id) moveLeadTime(db, before.id, after.source_id, batch);
 }
 
-export function deleteLeadRecord(db: Database, before: LeadRecord, batch: RollupBatch): void {
+export function deleteLeadRecord(db: WritableDB, before: LeadRecord, batch: RollupBatch): void {
   db.prepare(`DELETE FROM leads WHERE id = ?`).run(before.id);
   addLead(batch, before, -1);
 }
 
-export function recordStageChange(db: Database, leadId: number, from: Stage | null, to: Stage, at: string): void {
+export function recordStageChange(db: WritableDB, leadId: number, from: Stage | null, to: Stage, at: string): void {
   prepared(db, `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) VALUES (?, ?, ?, ?)`).run(
     leadId,
     from,
@@ -407,7 +412,7 @@ export function recordStageChange(db: Database, leadId: number, from: Stage | nu
 }
 
 /** Re-dates a lead's latest stage change to `to` (`null`: its "Added as" entry), when a typed day it follows is edited. */
-export function restampStageChange(db: Database, leadId: number, to: Stage | null, at: string): void {
+export function restampStageChange(db: WritableDB, leadId: number, to: Stage | null, at: string): void {
   const match = to === null ? 'from_stage IS NULL' : 'from_stage IS NOT NULL AND to_stage = ?';
   prepared(
     db,
@@ -419,20 +424,20 @@ export function restampStageChange(db: Database, leadId: number, to: Stage | nul
  * The first stage change (null -> current stage) of every lead with `afterId < id <= lastId`, in
  * one statement: bulk imports insert leads first and record their creation here, in id order.
  */
-export function recordCreatedStages(db: Database, afterId: number, lastId: number, at: string): void {
+export function recordCreatedStages(db: WritableDB, afterId: number, lastId: number, at: string): void {
   prepared(
     db,
     `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at) SELECT id, NULL, stage, ? FROM leads WHERE id > ? AND id <= ? ORDER BY id`,
   ).run(at, afterId, lastId);
 }
 
-export function endPosition(db: Database, stage: Stage): number {
+export function endPosition(db: ReadableDB, stage: Stage): number {
   const row = db.prepare(`SELECT MAX(position) AS p FROM leads WHERE stage = ?`).get(stage) as { p: number | null };
   return (row.p ?? 0) + 1;
 }
 
 /** A position just before `beforeId` in its column (between it and its predecessor). */
-export function positionBefore(db: Database, stage: Stage, beforeId: number): number | undefined {
+export function positionBefore(db: ReadableDB, stage: Stage, beforeId: number): number | undefined {
   const target = db.prepare(`SELECT position FROM leads WHERE id = ? AND stage = ?`).get(beforeId, stage) as
     { position: number } | undefined;
   if (!target) return undefined;
@@ -442,7 +447,7 @@ export function positionBefore(db: Database, stage: Stage, beforeId: number): nu
   return prev.p === null ? target.position - 1 : (prev.p + target.position) / 2;
 }
 
-export function followUps(db: Database, today: string, limit = 500): LeadRow[] {
+export function followUps(db: ReadableDB, today: string, limit = 500): LeadRow[] {
   const rows = db
     .prepare(
       `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
@@ -454,7 +459,7 @@ export function followUps(db: Database, today: string, limit = 500): LeadRow[] {
 }
 
 /** Every open lead with a follow-up date, soonest first (the Follow-ups page sorts them into sections). */
-export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
+export function followUpAgenda(db: ReadableDB, limit = 2000): LeadRow[] {
   const rows = db
     .prepare(
       `SELECT ${selectColumns} FROM leads l JOIN sources s ON s.id = l.source_id
@@ -466,11 +471,11 @@ export function followUpAgenda(db: Database, limit = 2000): LeadRow[] {
 }
 
 /** How many leads there are, from the month rollup (~30x fewer rows than leads). */
-export function countAllLeads(db: Database): number {
+export function countAllLeads(db: ReadableDB): number {
   return (db.prepare(`SELECT COALESCE(SUM(leads), 0) AS n FROM lead_rollup_month`).get() as { n: number }).n;
 }
 
-export function allTags(db: Database): string[] {
+export function allTags(db: ReadableDB): string[] {
   const rows = db.prepare(`SELECT DISTINCT tags FROM leads WHERE tags <> ''`).all() as { tags: string }[];
   const tags = new Set<string>();
   for (const r of rows) for (const t of splitTags(r.tags)) tags.add(t);

@@ -6,7 +6,7 @@ import { toIsoDate } from '../../shared/dates';
 import { leadDateIssues } from '../../shared/domain/lead-dates';
 import { furthestRank, type Stage, stageRank } from '../../shared/domain/stages';
 import { parseMoney } from '../../shared/money';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import {
   deleteLeadRecord,
   endPosition,
@@ -44,7 +44,7 @@ function toMinor(value: string | null | undefined, currency: string): number | n
   return parsed.minor;
 }
 
-export function leadDetail(ctx: Ctx, id: number): LeadDetail {
+export function leadDetail(ctx: ReadCtx, id: number): LeadDetail {
   const lead = getLead(ctx.db, id);
   if (!lead) throw new AppError('not_found', `Lead ${id} does not exist`);
   return { ...lead, history: stageHistory(ctx.db, id) };

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../db/handles';
 import type { Stage } from '../../shared/domain/stages';
 import { typedDayStamp } from '../../shared/domain/typed-day';
 import type { LeadRecord, LeadWrite } from './leads-repo';
@@ -32,7 +32,7 @@ export function dayReached(
  * Steps on the creation day fold into the "Added as" entry, so a lead typed on the day keeps one entry.
  */
 export function recordCreation(
-  db: Database,
+  db: WritableDB,
   leadId: number,
   lead: LeadWrite,
   today: string,
@@ -55,7 +55,7 @@ export function recordCreation(
 
 /** An edit of a typed day moves the history entry it dates: created → "Added as", applied → Applied, closed → Won/Lost. */
 export function followTypedDays(
-  db: Database,
+  db: WritableDB,
   before: LeadRecord,
   after: LeadWrite,
   today: string,

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import type { LeadMoney } from '../../shared/api/schemas/lead-money';
 import { Converter } from '../../shared/reports/fx';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { getLeadRecord } from '../leads/leads-repo';
 import { creditPriceHistory } from '../connects/ledger-repo';
 import { rateTable } from '../rates/rates-repo';
@@ -13,7 +13,7 @@ import { listPayments } from './payments-service';
  * spent valued at the credit price of its created day, and profit = revenue − fees − connects.
  * Subscriptions are the channel's, not the lead's: left out here (the report counts them).
  */
-export function leadMoney(ctx: Ctx, leadId: number): LeadMoney {
+export function leadMoney(ctx: ReadCtx, leadId: number): LeadMoney {
   const lead = getLeadRecord(ctx.db, leadId);
   if (!lead) throw new AppError('not_found', `Lead ${leadId} does not exist`);
   const base = baseCurrency(ctx.db);

@@ -1,6 +1,6 @@
 import { AppError, fieldError } from '../../shared/api/result';
 import type { LinkSuggestion, ToAssignPayment } from '../../shared/api/schemas/payer-links';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { clientsForPayer, getClientRecord, latestOpenOrWonLead, leadClientId } from '../clients/clients-repo';
 import { getLeadRecord } from '../leads/leads-repo';
 import {
@@ -21,7 +21,7 @@ import { RollupBatch } from '../rollups/rollup-batch';
 // everywhere), so linking puts the payment on its lead's channel; first-touch attribution then
 // counts it for the client's first source (docs/domain.md §6).
 
-function suggestionFor(ctx: Ctx, r: Pick<ToAssignRow, 'id' | 'payer_name' | 'payer_email'>): LinkSuggestion | null {
+function suggestionFor(ctx: ReadCtx, r: Pick<ToAssignRow, 'id' | 'payer_name' | 'payer_email'>): LinkSuggestion | null {
   for (const client of clientsForPayer(ctx.db, r.payer_name, r.payer_email)) {
     const lead = latestOpenOrWonLead(ctx.db, client.id);
     if (lead)
@@ -38,7 +38,7 @@ function suggestionFor(ctx: Ctx, r: Pick<ToAssignRow, 'id' | 'payer_name' | 'pay
 }
 
 export function toAssign(
-  ctx: Ctx,
+  ctx: ReadCtx,
   page: { limit?: number | undefined; offset?: number | undefined },
 ): { items: ToAssignPayment[]; total: number } {
   const rows = toAssignRows(ctx.db, { limit: page.limit ?? 200, offset: page.offset ?? 0 });
@@ -62,7 +62,7 @@ export function toAssign(
   };
 }
 
-export function suggestLinks(ctx: Ctx): { suggestions: LinkSuggestion[] } {
+export function suggestLinks(ctx: ReadCtx): { suggestions: LinkSuggestion[] } {
   const suggestions = toAssignRows(ctx.db, { limit: 1000, offset: 0 }).map((r) => suggestionFor(ctx, r));
   return { suggestions: suggestions.filter((s): s is LinkSuggestion => s !== null) };
 }
@@ -123,6 +123,6 @@ export function assignPayment(
   })();
 }
 
-export function toAssignTotal(ctx: Ctx): { count: number } {
+export function toAssignTotal(ctx: ReadCtx): { count: number } {
   return { count: toAssignCount(ctx.db) };
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import { commissionFee } from '../../shared/domain/fees';
 import { prepared } from '../db/statements';
 import { commissionRuleOn } from '../costs/cost-rules-repo';
@@ -18,7 +18,7 @@ export type PaymentFeeInput = {
  * half to even; minimum fee when the rule's currency matches; refunds give back the proportional fee).
  * Pure reads only, so it runs inside the caller's transaction (CSV import, payments service).
  */
-export function resolvePaymentFee(db: Database, input: PaymentFeeInput): number {
+export function resolvePaymentFee(db: ReadableDB, input: PaymentFeeInput): number {
   let overrideBp: number | null = null;
   if (input.leadId != null) {
     const lead = prepared(db, `SELECT fee_percent_bp, source_id FROM leads WHERE id = ?`).get(input.leadId) as

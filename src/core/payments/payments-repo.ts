@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
 import { filteredPage } from '../db/paging';
 import type { RollupBatch } from '../rollups/rollup-batch';
@@ -16,16 +16,16 @@ export type { PaymentFacts, PaymentRecord, PaymentWrite };
 const insertSql = `INSERT INTO payments (${paymentInsertColumns.join(', ')}) VALUES (${paymentInsertColumns.map((c) => `@${c}`).join(', ')})`;
 const updateSql = `UPDATE payments SET ${paymentUpdateColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
-export function getPayment(db: Database, id: number): PaymentRecord | undefined {
+export function getPayment(db: ReadableDB, id: number): PaymentRecord | undefined {
   return prepared(db, `SELECT * FROM payments WHERE id = ?`).get(id) as PaymentRecord | undefined;
 }
 
-export function getPaymentByRef(db: Database, ref: string): PaymentRecord | undefined {
+export function getPaymentByRef(db: ReadableDB, ref: string): PaymentRecord | undefined {
   return prepared(db, `SELECT * FROM payments WHERE ref = ?`).get(ref) as PaymentRecord | undefined;
 }
 
 /** Inserts a payment and its rollup delta; the caller owns the transaction and flushes the batch. */
-export function insertPayment(db: Database, payment: PaymentWrite, batch: RollupBatch): number {
+export function insertPayment(db: WritableDB, payment: PaymentWrite, batch: RollupBatch): number {
   const id = Number(
     prepared(db, insertSql).run({ platform_description: null, payer_name: '', ...payment }).lastInsertRowid,
   );
@@ -33,13 +33,13 @@ export function insertPayment(db: Database, payment: PaymentWrite, batch: Rollup
   return id;
 }
 
-export function updatePayment(db: Database, before: PaymentRecord, after: PaymentWrite, batch: RollupBatch): void {
+export function updatePayment(db: WritableDB, before: PaymentRecord, after: PaymentWrite, batch: RollupBatch): void {
   prepared(db, updateSql).run({ platform_description: before.platform_description ?? null, ...after, id: before.id });
   addPayment(batch, before, -1);
   addPayment(batch, after, 1);
 }
 
-export function deletePayment(db: Database, before: PaymentRecord, batch: RollupBatch): void {
+export function deletePayment(db: WritableDB, before: PaymentRecord, batch: RollupBatch): void {
   prepared(db, `DELETE FROM payments WHERE id = ?`).run(before.id);
   addPayment(batch, before, -1);
 }
@@ -62,13 +62,13 @@ export type PaymentFilter = {
 const selectListed = `SELECT p.*, s.name AS source_name, l.title AS lead_title FROM payments p
   JOIN sources s ON s.id = p.source_id LEFT JOIN leads l ON l.id = p.lead_id`;
 
-export function getPaymentRow(db: Database, id: number): PaymentListRow | undefined {
+export function getPaymentRow(db: ReadableDB, id: number): PaymentListRow | undefined {
   return db.prepare(`${selectListed} WHERE p.id = ?`).get(id) as PaymentListRow | undefined;
 }
 
 /** One page of payments, newest first, and how many match. */
 export function listPaymentRows(
-  db: Database,
+  db: ReadableDB,
   filter: PaymentFilter,
   page: { limit: number; offset: number },
 ): { rows: PaymentListRow[]; total: number } {

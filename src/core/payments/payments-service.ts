@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import type { Payment, PaymentCreate, PaymentList, PaymentUpdate } from '../../shared/api/schemas/payments';
 import { formatMinorPlain } from '../../shared/money';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { getLeadRecord } from '../leads/leads-repo';
 import {
   deletePayment,
@@ -48,7 +48,7 @@ function byId(ctx: Ctx, id: number): Payment {
   return toPayment(row);
 }
 
-export function listPayments(ctx: Ctx, input: z.output<typeof PaymentList>): { items: Payment[]; total: number } {
+export function listPayments(ctx: ReadCtx, input: z.output<typeof PaymentList>): { items: Payment[]; total: number } {
   const { rows, total } = listPaymentRows(ctx.db, input, { limit: input.limit ?? 200, offset: input.offset ?? 0 });
   return { items: rows.map(toPayment), total };
 }

@@ -4,7 +4,7 @@ import { toIsoDate } from '../../shared/dates';
 import { commissionFee } from '../../shared/domain/fees';
 import { analyseBoost, type BoostProposal } from '../../shared/reports/boost';
 import { Converter } from '../../shared/reports/fx';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { boostDays, wonProposals } from './boost-repo';
 import { commissionRuleOn, creditPriceOn } from '../costs/cost-rules-repo';
 import { rateTable } from '../rates/rates-repo';
@@ -18,7 +18,7 @@ import { resolveRange } from './reports-service';
  * rollup-only main report.
  */
 export function boostReport(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: { sourceId: number; from?: string | null; to?: string | null },
 ): BoostReport {
   const { db } = ctx;

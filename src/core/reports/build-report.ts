@@ -1,7 +1,7 @@
 import type { Attribution, Basis, ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
 import { Converter } from '../../shared/reports/fx';
 import { addSums, channelMetrics, emptySums, hasActivity } from '../../shared/reports/metrics';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { rateTable } from '../rates/rates-repo';
 import { recordSpan } from './report-repo';
 import { baseCurrency } from '../db/settings-repo';
@@ -27,7 +27,7 @@ export type ReportQuery = { from?: string | null; to?: string | null; basis?: Ba
  * the chart data of the Reports page.
  */
 export function buildReport(
-  ctx: Ctx,
+  ctx: ReadCtx,
   query: ReportQuery,
   withDetail = true,
   options: { dayOnly?: boolean } = {},

@@ -1,12 +1,12 @@
 import type { Basis } from '../../shared/api/schemas/reports';
 import type { Converter, RateTable } from '../../shared/reports/fx';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import type { RangePlan } from '../rollups/ranges';
 import type { ReportCells } from './cells';
 
 /** What every part of a report reads and where it writes (build-report.ts). */
 export type ReportInput = {
-  ctx: Ctx;
+  ctx: ReadCtx;
   from: string;
   to: string;
   plan: RangePlan;

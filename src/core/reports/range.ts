@@ -1,6 +1,6 @@
 import { fieldError } from '../../shared/api/result';
 import { toIsoDate } from '../../shared/dates';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { planCharges } from '../subscriptions/plan-charges';
 import { recordSpan } from './report-repo';
 
@@ -11,7 +11,7 @@ export type RangeQuery = { from?: string | null; to?: string | null };
  * is today. Anything dated after today is a projection and never extends the range. An empty store with
  * no bounds gives today..today.
  */
-export function resolveRange(ctx: Ctx, query: RangeQuery): { from: string; to: string } {
+export function resolveRange(ctx: ReadCtx, query: RangeQuery): { from: string; to: string } {
   const today = toIsoDate(ctx.now());
   if (query.from && query.to && query.to < query.from) throw fieldError('to', 'The end date is before the start date');
   if (query.from && query.to) return { from: query.from, to: query.to };
@@ -22,7 +22,7 @@ export function resolveRange(ctx: Ctx, query: RangeQuery): { from: string; to: s
 }
 
 /** docs/domain.md §4: a report reaching past today says how many planned charges it counts. */
-export function plannedChargesNote(ctx: Ctx, from: string, to: string): string[] {
+export function plannedChargesNote(ctx: ReadCtx, from: string, to: string): string[] {
   const today = toIsoDate(ctx.now());
   if (to <= today) return [];
   const n = planCharges(ctx.db, from > today ? from : today, to).filter(

@@ -1,7 +1,7 @@
 import { csvLine, textCell } from '../../shared/csv/escape';
 import type { Attribution, ChannelReport } from '../../shared/api/schemas/reports';
 import { formatMinorPlain } from '../../shared/money';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { channelReport } from './reports-service';
 
 // The channel report as CSV: one row per channel and a Total row; the columns are the field
@@ -70,7 +70,7 @@ function reportCsv(report: ChannelReport, attribution: Attribution, bom = false)
 
 /** The report as the Reports page shows it: same range and basis (usage unless told). */
 export function exportReport(
-  ctx: Ctx,
+  ctx: ReadCtx,
   options: {
     from?: string | undefined;
     to?: string | undefined;

@@ -1,5 +1,5 @@
 import type { ChannelReport, ReportDetail } from '../../shared/api/schemas/reports';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { hoursCoverage as hoursCoverageRows } from './hours-coverage-repo';
 import { buildReport, type ReportQuery } from './build-report';
 
@@ -7,11 +7,11 @@ import { buildReport, type ReportQuery } from './build-report';
 export { buildReport, type ReportQuery } from './build-report';
 export { resolveRange } from './range';
 
-export function channelReport(ctx: Ctx, query: ReportQuery): ChannelReport {
+export function channelReport(ctx: ReadCtx, query: ReportQuery): ChannelReport {
   return buildReport(ctx, query, false).report;
 }
 
-export function reportDetail(ctx: Ctx, query: ReportQuery): ReportDetail {
+export function reportDetail(ctx: ReadCtx, query: ReportQuery): ReportDetail {
   const { report, detail } = buildReport(ctx, query);
   const names = new Map(detail.sources.map((s) => [s.sourceId, s.source]));
   const hoursCoverage = hoursCoverageRows(ctx.db, report.from, report.to).flatMap((r) => {

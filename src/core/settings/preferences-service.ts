@@ -4,13 +4,13 @@ import {
   type PreferencesUpdate,
 } from '../../shared/api/schemas/preferences';
 import type { z } from 'zod';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { getSetting, setSetting } from '../db/settings-repo';
 
 const key = 'preferences';
 
 /** The fields the user set (valid ones only): a field never set keeps following its default. */
-function readChosen(ctx: Ctx): Partial<Preferences> {
+function readChosen(ctx: ReadCtx): Partial<Preferences> {
   let stored: Record<string, unknown> = {};
   try {
     stored = JSON.parse(getSetting(ctx.db, key) ?? '{}') as Record<string, unknown>;
@@ -26,7 +26,7 @@ function readChosen(ctx: Ctx): Partial<Preferences> {
 }
 
 /** The stored preferences over the defaults; a damaged value falls back to the defaults field by field. */
-export function readPreferences(ctx: Ctx): Preferences {
+export function readPreferences(ctx: ReadCtx): Preferences {
   return { ...PreferencesSchema.parse({}), ...readChosen(ctx) };
 }
 

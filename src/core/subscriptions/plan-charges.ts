@@ -7,7 +7,7 @@ import {
   matchWindowDays,
 } from '../../shared/reports/plan-matching';
 import { expandSubscription } from '../../shared/reports/subscriptions';
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../db/handles';
 import {
   importedSubscriptionExpenses,
   listSubscriptionRecords,
@@ -29,7 +29,12 @@ const margin = 2 * matchWindowDays + 1;
  * The generated charges of every plan dated in [from, to], each with the recorded subscription expense
  * that is the same charge (docs/domain.md §5), if any: a matched charge is not counted again.
  */
-export function planCharges(db: Database, from: string, to: string, plans = listSubscriptionRecords(db)): PlanCharge[] {
+export function planCharges(
+  db: ReadableDB,
+  from: string,
+  to: string,
+  plans = listSubscriptionRecords(db),
+): PlanCharge[] {
   const groups = new Map<string, (SubscriptionRecord & { source_name: string })[]>();
   for (const plan of plans) {
     const key = `${plan.source_id}|${plan.currency}`;
@@ -79,7 +84,7 @@ export function planCharges(db: Database, from: string, to: string, plans = list
 export type ImportMatch = ImportedMatch;
 
 /** The subscription expenses an import brought that are a plan's charge (named in the import summary). */
-export function importMatches(db: Database, importId: number): ImportMatch[] {
+export function importMatches(db: ReadableDB, importId: number): ImportMatch[] {
   const imported = importedSubscriptionExpenses(db, importId);
   if (imported.length === 0) return [];
   const ids = new Set(imported.map((e) => e.id));

@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../../shared/api/result';
 import { keepUndoSnapshot } from '../db/undo-snapshots';
 import type { Subscription, SubscriptionCreate, SubscriptionUpdate } from '../../shared/api/schemas/subscriptions';
 import { plansOverlap } from '../../shared/reports/subscriptions';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { baseCurrency } from '../db/settings-repo';
 import { requireSource } from '../sources/sources-repo';
 import {
@@ -21,7 +21,7 @@ import { toIsoDate } from '../../shared/dates';
 import { guardShortfall } from '../connects/ledger-service';
 
 /** Plans with the charges (up to today) that a recorded expense matches, shown on the plan's row. */
-function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>): Subscription[] {
+function withMatches(ctx: ReadCtx, plans: ReturnType<typeof listSubscriptionRecords>): Subscription[] {
   const today = toIsoDate(ctx.now());
   const first = plans.reduce<string | null>((min, p) => (min === null || p.starts_on < min ? p.starts_on : min), null);
   // Matching runs over every plan of a channel at once (one expense pays one charge).
@@ -35,7 +35,7 @@ function withMatches(ctx: Ctx, plans: ReturnType<typeof listSubscriptionRecords>
   }));
 }
 
-export function listSubscriptions(ctx: Ctx, sourceId?: number): Subscription[] {
+export function listSubscriptions(ctx: ReadCtx, sourceId?: number): Subscription[] {
   return withMatches(ctx, listSubscriptionRecords(ctx.db, sourceId));
 }
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../db/handles';
 import type { TimeEntry, TimeKind } from '../../shared/api/schemas/time';
 import { prepared } from '../db/statements';
 import type { RollupBatch } from '../rollups/rollup-batch';
@@ -31,13 +31,13 @@ const toEntry = (r: JoinedRecord): TimeEntry => ({
   note: r.note,
 });
 
-export function insertTimeEntry(db: Database, t: TimeWrite, batch: RollupBatch): number {
+export function insertTimeEntry(db: WritableDB, t: TimeWrite, batch: RollupBatch): number {
   addTime(batch, t, 1);
   return Number(prepared(db, insertSql).run(t).lastInsertRowid);
 }
 
 export function updateTimeRecord(
-  db: Database,
+  db: WritableDB,
   before: TimeRecord,
   t: Pick<TimeRecord, 'date' | 'source_id' | 'lead_id' | 'kind' | 'minutes' | 'note' | 'updated_at'>,
   batch: RollupBatch,
@@ -47,7 +47,7 @@ export function updateTimeRecord(
   addTime(batch, t, 1);
 }
 
-export function deleteTimeEntry(db: Database, id: number, batch: RollupBatch): boolean {
+export function deleteTimeEntry(db: WritableDB, id: number, batch: RollupBatch): boolean {
   const before = getTimeRecord(db, id);
   if (!before) return false;
   db.prepare(`DELETE FROM time_entries WHERE id = ?`).run(id);
@@ -55,15 +55,15 @@ export function deleteTimeEntry(db: Database, id: number, batch: RollupBatch): b
   return true;
 }
 
-export function getTimeRecord(db: Database, id: number): TimeRecord | undefined {
+export function getTimeRecord(db: ReadableDB, id: number): TimeRecord | undefined {
   return db.prepare(`SELECT * FROM time_entries WHERE id = ?`).get(id) as TimeRecord | undefined;
 }
 
-export function getTimeByRef(db: Database, ref: string): TimeRecord | undefined {
+export function getTimeByRef(db: ReadableDB, ref: string): TimeRecord | undefined {
   return prepared(db, `SELECT * FROM time_entries WHERE ref = ?`).get(ref) as TimeRecord | undefined;
 }
 
-export function getTimeEntry(db: Database, id: number): TimeEntry | undefined {
+export function getTimeEntry(db: ReadableDB, id: number): TimeEntry | undefined {
   const row = db.prepare(`${joined} WHERE t.id = ?`).get(id) as JoinedRecord | undefined;
   return row ? toEntry(row) : undefined;
 }
@@ -83,7 +83,7 @@ function where(f: TimeFilter) {
   };
 }
 
-export function listTimeEntries(db: Database, f: TimeFilter, limit: number): TimeEntry[] {
+export function listTimeEntries(db: ReadableDB, f: TimeFilter, limit: number): TimeEntry[] {
   const w = where(f);
   const rows = db
     .prepare(`${joined} ${w.sql} ORDER BY t.date DESC, t.id DESC LIMIT @limit`)
@@ -92,7 +92,7 @@ export function listTimeEntries(db: Database, f: TimeFilter, limit: number): Tim
 }
 
 export function timeTotals(
-  db: Database,
+  db: ReadableDB,
   f: TimeFilter,
 ): { count: number; salesMinutes: number; deliveryMinutes: number } {
   const w = where(f);
@@ -107,7 +107,7 @@ export function timeTotals(
 }
 
 /** A lead moved to another channel takes its time entries along (they are its channel's hours). */
-export function moveLeadTime(db: Database, leadId: number, sourceId: number, batch: RollupBatch): void {
+export function moveLeadTime(db: WritableDB, leadId: number, sourceId: number, batch: RollupBatch): void {
   const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(
     leadId,
     sourceId,
@@ -138,17 +138,17 @@ export type StoredTimer = { startedAt: string; leadId: number | null; sourceId: 
 
 const timerKey = 'time.timer';
 
-export function readTimer(db: Database): StoredTimer | undefined {
+export function readTimer(db: ReadableDB): StoredTimer | undefined {
   const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(timerKey) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as StoredTimer) : undefined;
 }
 
-export function writeTimer(db: Database, timer: StoredTimer): void {
+export function writeTimer(db: WritableDB, timer: StoredTimer): void {
   db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   ).run(timerKey, JSON.stringify(timer));
 }
 
-export function clearTimer(db: Database): boolean {
+export function clearTimer(db: WritableDB): boolean {
   return db.prepare(`DELETE FROM settings WHERE key = ?`).run(timerKey).changes > 0;
 }

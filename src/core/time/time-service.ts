@@ -12,7 +12,7 @@ import type {
 } from '../../shared/api/schemas/time';
 import { toIsoDate } from '../../shared/dates';
 import { elapsedMinutes, maxEntryMinutes } from '../../shared/domain/time';
-import type { Ctx } from '../context';
+import type { Ctx, ReadCtx } from '../context';
 import { getLeadRecord } from '../leads/leads-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { requireSource } from '../sources/sources-repo';
@@ -147,12 +147,12 @@ export function removeTime(ctx: Ctx, id: number): { deleted: boolean; entry?: Ti
   })();
 }
 
-export function listTime(ctx: Ctx, input: z.output<typeof TimeListInput>): TimeList {
+export function listTime(ctx: ReadCtx, input: z.output<typeof TimeListInput>): TimeList {
   const filter = { leadId: input.leadId, sourceId: input.sourceId, from: input.from, to: input.to };
   return { entries: listTimeEntries(ctx.db, filter, input.limit), totals: timeTotals(ctx.db, filter) };
 }
 
-function timerView(ctx: Ctx, t: StoredTimer): Timer {
+function timerView(ctx: ReadCtx, t: StoredTimer): Timer {
   const lead = t.leadId ? getLeadRecord(ctx.db, t.leadId) : undefined;
   const source = requireSource(ctx.db, t.sourceId);
   return {
@@ -166,7 +166,7 @@ function timerView(ctx: Ctx, t: StoredTimer): Timer {
   };
 }
 
-export function getTimer(ctx: Ctx): Timer | null {
+export function getTimer(ctx: ReadCtx): Timer | null {
   const t = readTimer(ctx.db);
   return t ? timerView(ctx, t) : null;
 }

@@ -12,7 +12,7 @@ import { addDays } from 'date-fns';
 import { fromIsoDate, toIsoDate } from '../../shared/dates';
 import { type FactorName } from '../../shared/domain/bid-facts';
 import { Converter } from '../../shared/reports/fx';
-import type { Ctx } from '../context';
+import type { ReadCtx } from '../context';
 import { dataStamp } from '../db/data-stamp';
 import { creditPriceOn } from '../costs/cost-rules-repo';
 import { creditPlans, creditSources } from '../connects/ledger-repo';
@@ -27,9 +27,9 @@ import { funnelRows, planGroups, pricedSources, proposalsBehind, salesMinutes, w
 // docs/domain.md §8. Both answers are remembered until the data changes (dataStamp) or the day does:
 // at 100,000 proposals the grouping pass is tens of milliseconds, asked again by every render.
 
-const remembered = new WeakMap<Ctx['db'], { stamp: string; answers: Map<string, unknown> }>();
+const remembered = new WeakMap<ReadCtx['db'], { stamp: string; answers: Map<string, unknown> }>();
 
-function remember<T>(ctx: Ctx, key: string, compute: () => T): T {
+function remember<T>(ctx: ReadCtx, key: string, compute: () => T): T {
   if (ctx.db.inTransaction) return compute();
   const stamp = dataStamp(ctx.db);
   let cache = remembered.get(ctx.db);
@@ -42,7 +42,7 @@ function remember<T>(ctx: Ctx, key: string, compute: () => T): T {
 }
 
 function channelOf(
-  ctx: Ctx,
+  ctx: ReadCtx,
   ref: { source?: string | undefined; sourceId?: number | undefined },
 ): SourceRecord | undefined {
   if (ref.sourceId !== undefined) {
@@ -58,12 +58,12 @@ function channelOf(
   return undefined;
 }
 
-export function funnelReport(ctx: Ctx, query: z.output<typeof FunnelQuery>): FunnelView {
+export function funnelReport(ctx: ReadCtx, query: z.output<typeof FunnelQuery>): FunnelView {
   const today = toIsoDate(ctx.now());
   return remember(ctx, `funnel|${today}|${JSON.stringify(query)}`, () => computeFunnel(ctx, query));
 }
 
-function computeFunnel(ctx: Ctx, query: z.output<typeof FunnelQuery>): FunnelView {
+function computeFunnel(ctx: ReadCtx, query: z.output<typeof FunnelQuery>): FunnelView {
   const { db } = ctx;
   const only = channelOf(ctx, query);
   const base = baseCurrency(db);
@@ -115,7 +115,7 @@ function computeFunnel(ctx: Ctx, query: z.output<typeof FunnelQuery>): FunnelVie
   };
 }
 
-export function bidPlan(ctx: Ctx, query: z.output<typeof PlanQuery>): PlanView {
+export function bidPlan(ctx: ReadCtx, query: z.output<typeof PlanQuery>): PlanView {
   const today = toIsoDate(ctx.now());
   const source = channelOf(ctx, query)!;
   const from = query.from ?? toIsoDate(addDays(fromIsoDate(today), -179));
@@ -137,7 +137,7 @@ export function bidPlan(ctx: Ctx, query: z.output<typeof PlanQuery>): PlanView {
 
 type PlanFacts = { proposals: number; history: PlannerHistory; money: PlannerMoney; currency: string };
 
-function planFacts(ctx: Ctx, source: SourceRecord, from: string, to: string, today: string): PlanFacts {
+function planFacts(ctx: ReadCtx, source: SourceRecord, from: string, to: string, today: string): PlanFacts {
   const { db } = ctx;
   const base = baseCurrency(db);
   const converter = new Converter(base, rateTable(db, base));
@@ -179,7 +179,10 @@ function planFacts(ctx: Ctx, source: SourceRecord, from: string, to: string, tod
 }
 
 /** The proposals behind a number of the "Being seen" panel. */
-export function proposalsFor(ctx: Ctx, query: z.output<typeof ProposalsQuery>): { total: number; rows: ProposalRow[] } {
+export function proposalsFor(
+  ctx: ReadCtx,
+  query: z.output<typeof ProposalsQuery>,
+): { total: number; rows: ProposalRow[] } {
   const { total, rows } = proposalsBehind(ctx.db, query);
   return {
     total,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadableDB } from '../../db/handles';
 import { commissionFee } from '../../../shared/domain/fees';
 import { listCommissionRules } from '../../costs/cost-rules-repo';
 
@@ -6,7 +6,7 @@ type Rule = { from: string; bp: number; min: number | null };
 /** Each channel's commission rules, oldest first. */
 export type SampleRules = Map<number, Rule[]>;
 
-export function loadRules(db: Database): SampleRules {
+export function loadRules(db: ReadableDB): SampleRules {
   const rules: SampleRules = new Map();
   // Oldest first: feeFor takes the last rule in force.
   for (const r of listCommissionRules(db).reverse()) {

@@ -1,5 +1,5 @@
 import { subMonths } from 'date-fns';
-import type { Database } from 'better-sqlite3';
+import type { WritableDB } from '../../db/handles';
 import { daysBetween, toIsoDate } from '../../../shared/dates';
 import type { Stage } from '../../../shared/domain/stages';
 import { seededRandom } from '../../../shared/random';
@@ -23,7 +23,7 @@ export type SampleOptions = {
 
 /** What every step of one sample load shares: the generators, the channels, the dates and the counts written. */
 export type SampleRun = {
-  db: Database;
+  db: WritableDB;
   random: () => number;
   /** The bid facts (docs/domain.md §8) from a generator of their own, so the rest of the data is what it was. */
   bidRandom: () => number;
