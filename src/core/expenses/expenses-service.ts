@@ -1,3 +1,4 @@
+import type { DeletedExpense } from '../../shared/api/schemas/undo';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../shared/api/result';
 import { keepUndoSnapshot } from '../db/undo-snapshots';
@@ -134,7 +135,11 @@ function creditChannels(...rows: Pick<ExpenseWrite, 'category' | 'source_id' | '
 export function deleteExpenseById(
   ctx: Ctx,
   input: { id: number; confirmShortfall?: boolean | undefined },
-): { id: number; snapshot: ExpenseRecord; undoId: number } {
+): {
+  id: number;
+  snapshot: ExpenseRecord & Pick<DeletedExpense, 'edit_seq' | 'platform_description' | 'platform_category'>;
+  undoId: number;
+} {
   const { db } = ctx;
   const { id } = input;
   let undoId = 0;
@@ -147,7 +152,8 @@ export function deleteExpenseById(
       batch.flush();
     });
     undoId = keepUndoSnapshot(db, 'expense', before, ctx.now().toISOString());
-    return before;
+    // getExpense reads every column (SELECT *): the row also holds the edit clock (migration 0016).
+    return before as ExpenseRecord & Pick<DeletedExpense, 'edit_seq' | 'platform_description' | 'platform_category'>;
   })();
   return { id, snapshot, undoId };
 }

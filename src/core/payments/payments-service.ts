@@ -172,7 +172,6 @@ export function updatePaymentById(ctx: Ctx, input: z.output<typeof PaymentUpdate
   return byId(ctx, input.id);
 }
 
-/** Deletes a payment; the snapshot is what undo:payment puts back. */
 /** Deletes a payment; the snapshot (every stored column, the payer's included) is what undo:payment puts back. */
 export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot: DeletedPayment; undoId: number } {
   const { db } = ctx;
@@ -184,8 +183,10 @@ export function deletePaymentById(ctx: Ctx, id: number): { id: number; snapshot:
     deletePayment(db, before, batch);
     batch.flush();
     undoId = keepUndoSnapshot(db, 'payment', before, ctx.now().toISOString());
-    // getPayment reads every column (SELECT *), so the row also holds the payer fields of migration 0008.
-    return before as PaymentRecord & Pick<DeletedPayment, 'rail' | 'payer_name' | 'payer_email' | 'assigned'>;
+    // getPayment reads every column (SELECT *), so the row also holds the payer fields of migration 0008 and the
+    // edit clock of 0016.
+    return before as PaymentRecord &
+      Pick<DeletedPayment, 'rail' | 'payer_name' | 'payer_email' | 'assigned' | 'edit_seq' | 'platform_description'>;
   })();
   return { id, snapshot, undoId };
 }

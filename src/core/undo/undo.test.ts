@@ -376,6 +376,43 @@ describe('undo of payment, expense and subscription deletes', () => {
     expect(rows(`SELECT lead_id FROM payments WHERE id = ?`, other.id)).toEqual([{ lead_id: null }]);
   });
 
+  it('an imported payment and expense come back with what the import brought and their edit clock (docs/domain.md §7)', async () => {
+    const upwork = sourceId(ctx, 'Upwork');
+    const payment = await callOk<{ id: number }>(ctx, 'payments:create', {
+      date: '2026-06-03',
+      sourceId: upwork,
+      gross: '120.00',
+      description: 'Renamed by me',
+    });
+    const expense = await callOk<{ id: number }>(ctx, 'expenses:create', {
+      date: '2026-06-04',
+      sourceId: upwork,
+      category: 'other',
+      amount: '9.00',
+      description: 'Mine',
+    });
+    // As a platform import leaves them: its own words and category beside the user's, and the edit clock moved.
+    ctx.db
+      .prepare(`UPDATE payments SET platform_description = 'Fixed-price milestone', edit_seq = 41 WHERE id = ?`)
+      .run(payment.id);
+    ctx.db
+      .prepare(
+        `UPDATE expenses SET platform_description = 'Connects', platform_category = 'connects', edit_seq = 42 WHERE id = ?`,
+      )
+      .run(expense.id);
+    const kept = (table: string, id: number) =>
+      rows(`SELECT * FROM ${table} WHERE id = ?`, id) as Record<string, unknown>[];
+    const [paymentBefore, expenseBefore] = [kept('payments', payment.id), kept('expenses', expense.id)];
+    expect(paymentBefore[0]).toMatchObject({ platform_description: 'Fixed-price milestone', edit_seq: 41 });
+
+    const paid = await callOk<{ undoId: number }>(ctx, 'payments:delete', { id: payment.id });
+    const spent = await callOk<{ undoId: number }>(ctx, 'expenses:delete', { id: expense.id });
+    await callOk(ctx, 'undo:payment', { undoId: paid.undoId });
+    await callOk(ctx, 'undo:expense', { undoId: spent.undoId });
+    expect(kept('payments', payment.id)).toEqual(paymentBefore);
+    expect(kept('expenses', expense.id)).toEqual(expenseBefore);
+  });
+
   it('a plan that would overlap a newer one is refused with the reason', async () => {
     const linkedIn = (await callOk<{ id: number }>(ctx, 'sources:create', { name: 'Toptal' })).id;
     await callOk(ctx, 'subscriptions:create', {

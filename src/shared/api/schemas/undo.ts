@@ -54,6 +54,9 @@ export const DeletedPayment = z.object({
   payer_name: text.default(''),
   payer_email: text.default(''),
   assigned: int.min(0).max(1).default(0),
+  // What the last platform import brought, and the edit clock (docs/domain.md §7); defaults for older snapshots.
+  platform_description: text.nullable().default(null),
+  edit_seq: int.min(0).max(Number.MAX_SAFE_INTEGER).default(0),
 });
 export type DeletedPayment = z.infer<typeof DeletedPayment>;
 
@@ -69,6 +72,10 @@ export const DeletedExpense = z.object({
   connects: count,
   import_id: int.nullable(),
   created_at: stamp,
+  // What the last platform import brought, and the edit clock (docs/domain.md §7); defaults for older snapshots.
+  platform_description: text.nullable().default(null),
+  platform_category: z.enum(expenseCategories).nullable().default(null),
+  edit_seq: int.min(0).max(Number.MAX_SAFE_INTEGER).default(0),
 });
 export type DeletedExpense = z.infer<typeof DeletedExpense>;
 
