@@ -4,7 +4,7 @@ import type { ApiResult } from '../../shared/api/result';
 import { createHttpFiles } from './http-files';
 import { browserToken, createHttpTransport } from './http-transport';
 import { namedApi } from './named-api';
-import { bumpDataVersion } from './data-version';
+import { announceWrite } from './data-version';
 
 type BridgeMethod = (input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -33,10 +33,7 @@ function bridgeTransport(b: Bridge): Transport {
 }
 
 /** Electron's preload bridge when present, else browser mode over HTTP; chosen once at start. */
-export const api: Api = namedApi(
-  bridge ? bridgeTransport(bridge) : createHttpTransport(browserToken()),
-  bumpDataVersion,
-);
+export const api: Api = namedApi(bridge ? bridgeTransport(bridge) : createHttpTransport(browserToken()), announceWrite);
 
 /** The browser-mode token, for the file-transfer routes. */
 const httpToken = (): string => sessionStorage.getItem('leadledger-token') ?? '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/api/client';
 import type { ApiResult } from '../../shared/api/result';
+import type { Write } from './data-version';
 import { namedApi } from './named-api';
 
 // The renderer's api announces every successful write itself (docs/architecture.md, "Reads and writes").
@@ -18,6 +19,20 @@ function harness(answer: (name: string) => ApiResult<unknown>) {
 }
 
 describe('namedApi', () => {
+  it('announces what was written: the operation and the value its caller gets', async () => {
+    const writes: Write[] = [];
+    const transport = (async (name: string) =>
+      ({
+        ok: true,
+        value: name === 'sources:update' ? { id: 3, name: 'Toptal' } : [],
+      }) as ApiResult<unknown>) as Transport;
+    const api = namedApi(transport, (write) => writes.push(write));
+    const saved = await api.sources.update({ id: 3, name: 'Toptal' });
+    await api.sources.list({});
+    expect(writes).toEqual([{ operation: 'sources:update', value: { id: 3, name: 'Toptal' } }]);
+    expect(writes[0]!.value).toBe(saved);
+  });
+
   it('announces a successful write once, before its caller sees the answer', async () => {
     const { api, log } = harness(() => ({ ok: true, value: { id: 7 } }));
     const value = await api.leads!.create!({ title: 'x' });

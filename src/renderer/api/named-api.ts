@@ -1,6 +1,7 @@
 import { type Api, ApiCallError, type Transport } from '../../shared/api/client';
 import type { OperationName } from '../../shared/api/contract';
 import { isReadOperation } from '../../shared/api/read-operations';
+import type { Write } from './data-version';
 
 /** `leads:export-file` for `api.leads.exportFile` (the inverse of methodPath). */
 const operationOf = (domain: string, verb: string): string =>
@@ -9,10 +10,11 @@ const operationOf = (domain: string, verb: string): string =>
 /**
  * The named-method API over a transport, built on first use of each method: the renderer does not import the
  * contract's values (its zod schemas stay out of the first chunk the board compiles; docs/performance.md).
- * Every successful call of an operation the contract does not mark read is announced with `announceWrite`
- * before its caller sees the answer, so no page announces its own writes (docs/architecture.md, "Reads and writes").
+ * Every successful call of an operation the contract does not mark read is announced with `announceWrite`, with the
+ * value it returned, before its caller sees the answer, so no page announces its own writes and a hook that shows
+ * the written record can take it from there (docs/architecture.md, "Reads and writes").
  */
-export function namedApi(transport: Transport, announceWrite: () => void): Api {
+export function namedApi(transport: Transport, announceWrite: (write: Write) => void): Api {
   const domains = new Map<string, Record<string, (input: unknown) => Promise<unknown>>>();
   const domainOf = (domain: string) => {
     let methods = domains.get(domain);
@@ -26,7 +28,7 @@ export function namedApi(transport: Transport, announceWrite: () => void): Api {
           return (target[verb] ??= async (input: unknown) => {
             const result = await transport(name as OperationName, input as never);
             if (!result.ok) throw new ApiCallError(result.error);
-            if (writes) announceWrite();
+            if (writes) announceWrite({ operation: name, value: result.value } as Write);
             return result.value;
           });
         },

@@ -11,12 +11,13 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { money } from '../../lib/reportFormat';
 import { useSources } from '../../lib/useSources';
+import { applyClientWrite } from './clientWrites';
 import './clients.css';
 
 /** One client: lifetime revenue and its channels, its leads, first source, e-mails, merge (docs/domain.md §6.3). */
 export function ClientPage({ route }: PageProps) {
   const id = Number(route.param);
-  const detail = useAsync(() => api.clients.get({ id }), [id]);
+  const detail = useAsync(() => api.clients.get({ id }), [id], { apply: applyClientWrite });
   if (detail.error) {
     return (
       <div className="page">
@@ -134,12 +135,16 @@ function ClientSettings({ detail }: { detail: ClientDetail }) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await api.clients.update({
+      // The page's header shows the saved client at once (clientWrites.ts); the form shows it as stored.
+      const saved = await api.clients.update({
         id: client.id,
         name,
         emails: emails.split(/[,;\s]+/).filter(Boolean),
         firstSourceId: firstSource === '' ? null : Number(firstSource),
       });
+      setName(saved.name);
+      setEmails(saved.emails.join(', '));
+      setFirstSource(saved.firstSourceIsDefault ? '' : String(saved.firstSourceId ?? ''));
       setErrors({});
       toast.info('Client saved');
     } catch (e) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../lib/useAsync';
+import { usePreferencesQuery } from '../settings/usePreferences';
 import { todayLocal } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { DayField } from '../../components/DayField';
@@ -24,7 +24,7 @@ export function LostDialog({ lead, beforeId, onDone }: LostDialogProps) {
 }
 
 function LostForm({ lead, beforeId, onDone }: LostDialogProps) {
-  const prefs = useAsync(() => api.preferences.get({}), []);
+  const prefs = usePreferencesQuery();
   const reasons = prefs.data?.lostReasons ?? [];
   const [choice, setChoice] = useState('');
   const [custom, setCustom] = useState('');

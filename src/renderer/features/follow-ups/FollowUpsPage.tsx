@@ -5,12 +5,14 @@ import type { AgendaItem } from '../../../shared/api/schemas/preferences';
 import { FollowUpItem } from './FollowUpItem';
 import { groupBySection, type SectionName, sectionNames, type WeekStart } from './followUpSections';
 import { NotificationsOffer } from './NotificationsOffer';
+import { usePreferencesQuery } from '../settings/usePreferences';
+import { applyAgendaWrite } from './agendaWrites';
 
 /** Today, then what was missed, the coming week and later, with one-click reschedule and Done. */
 export function FollowUpsPage() {
   const today = todayLocal();
-  const agenda = useAsync(() => api.agenda.list({}), [today]);
-  const prefs = useAsync(() => api.preferences.get({}), []);
+  const agenda = useAsync(() => api.agenda.list({}), [today], { apply: applyAgendaWrite });
+  const prefs = usePreferencesQuery();
   const weekStartsOn: WeekStart = prefs.data?.weekStartsOn ?? 1;
   const items = agenda.data ?? [];
   const groups = groupBySection(items, (i) => i.lead.followUpOn ?? today, today);

@@ -20,12 +20,14 @@ import { closedToast } from '../closeout/closedToast';
 import { typedDayOf } from '../../../shared/domain/typed-day';
 import { ActivitySection } from '../activity/ActivitySection';
 import { TimeSection } from '../time/TimeSection';
+import { applyLeadWrite } from './leadWrites';
 
 export function LeadPage({ route }: PageProps) {
   const id = Number(route.param);
   const lead = useAsync(
     () => (Number.isInteger(id) && id > 0 ? api.leads.get({ id }) : Promise.reject(new Error('No such lead'))),
     [id],
+    { apply: applyLeadWrite },
   );
   if (lead.error) {
     return (

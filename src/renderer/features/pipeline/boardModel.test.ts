@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
 import { stages } from '../../../shared/domain/stages';
-import { dropTarget, moveCard } from './boardModel';
+import { dropTarget, moveCard, withSavedLead } from './boardModel';
 
 const lead = (id: number, stage: LeadRow['stage']) => ({ id, stage, title: `L${id}` }) as LeadRow;
 
@@ -75,5 +75,20 @@ describe('moveCard', () => {
   it('leaves the board alone for an unknown card', () => {
     const columns = board({ new: [1] });
     expect(moveCard(columns, 42, 'won', null)).toBe(columns);
+  });
+});
+
+describe('withSavedLead', () => {
+  const columns = board({ new: [1, 2], applied: [3] });
+  it('puts the fields a write returned on the card, in its place', () => {
+    const saved = { ...lead(2, 'new'), title: 'Logo, viewed', viewedOn: '2026-07-01' } as LeadRow;
+    const next = withSavedLead(columns, saved);
+    expect(ids(next, 'new')).toEqual([1, 2]);
+    expect(next.find((c) => c.stage === 'new')!.leads[1]).toBe(saved);
+    expect(next.find((c) => c.stage === 'applied')).toBe(columns.find((c) => c.stage === 'applied'));
+  });
+  it('leaves the board as it is when the card is not in the column of its saved stage (the refetch places it)', () => {
+    expect(withSavedLead(columns, lead(2, 'won'))).toBe(columns);
+    expect(withSavedLead(columns, lead(9, 'new'))).toBe(columns);
   });
 });

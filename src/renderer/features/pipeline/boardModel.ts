@@ -53,3 +53,13 @@ function addValue(values: BoardColumn['values'], card: LeadRow, sign: 1 | -1): B
     : [...values, { currency: card.currency, minor: sign * card.valueMinor }];
   return next.filter((v) => v.minor !== 0 || sign > 0);
 }
+
+/**
+ * The board with a saved lead's card fields (a write's answer) in place, when its card is in the column of the stage
+ * it was saved in; otherwise unchanged (the refetch that follows every write places it).
+ */
+export function withSavedLead(columns: BoardColumn[], lead: LeadRow): BoardColumn[] {
+  const column = columns.find((c) => c.stage === lead.stage && c.leads.some((l) => l.id === lead.id));
+  if (!column) return columns;
+  return columns.map((c) => (c === column ? { ...c, leads: c.leads.map((l) => (l.id === lead.id ? lead : l)) } : c));
+}

@@ -5,7 +5,9 @@ import { useDataVersion } from '../../lib/dataVersion';
 import { useToast } from '../../components/Toasts';
 import { useCloseOut } from '../closeout/useCloseOut';
 import { closedToast } from '../closeout/closedToast';
-import { moveCard } from './boardModel';
+import { moveCard, withSavedLead } from './boardModel';
+import { writesSince } from '../../lib/writes';
+import { leadRowOf, savedLead } from '../leads/leadWrites';
 import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
 import { type Stage, stageLabels } from '../../../shared/domain/stages';
 
@@ -42,6 +44,7 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
   const skipFirstLoad = useRef(booted !== undefined);
   const { ask, dialog } = useCloseOut();
   const [added, setAdded] = useState<LeadRow | null>(null);
+  const seenVersion = useRef(version);
 
   useEffect(() => {
     const onAdded = (event: Event) => setAdded((event as CustomEvent<LeadRow>).detail);
@@ -50,6 +53,11 @@ export function useBoard(search: string, sourceId: number | undefined, closedFro
   }, []);
 
   useEffect(() => {
+    // A lead a write returned (a move, the Viewed toggle, an edit) shows on its card at once; the board, with its
+    // counts and sums, is fetched again all the same.
+    const saved = (writesSince(seenVersion.current) ?? []).flatMap((w) => savedLead(w) ?? []);
+    seenVersion.current = version;
+    if (saved.length) setColumns((c) => c && saved.reduce((cols, lead) => withSavedLead(cols, leadRowOf(lead)), c));
     if (skipFirstLoad.current) {
       skipFirstLoad.current = false;
       return;

@@ -1,12 +1,11 @@
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { api } from '../../api';
-import { useAsync } from '../../lib/useAsync';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { ApiCallError } from '../../../shared/api/client';
 import type { Preferences } from '../../../shared/api/schemas/preferences';
-import { applyPreferences } from './usePreferences';
+import { applyPreferences, usePreferencesQuery } from './usePreferences';
 
 const sampleDay = new Date(2026, 6, 1);
 const dateFormats: { value: Preferences['dateFormat']; label: string }[] = [
@@ -23,7 +22,7 @@ const dateFormats: { value: Preferences['dateFormat']; label: string }[] = [
 
 /** Look and behaviour: theme, dates, week start, stale threshold, notifications, lost reasons. */
 export function PreferencesPanel() {
-  const prefs = useAsync(() => api.preferences.get({}), []);
+  const prefs = usePreferencesQuery();
   if (prefs.error) return <p className="form-error">Could not read the preferences: {prefs.error.message}</p>;
   if (!prefs.data) return null;
   return <PreferencesForm initial={prefs.data} />;

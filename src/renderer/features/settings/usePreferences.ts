@@ -1,24 +1,23 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { refreshPages, useDataVersion } from '../../lib/dataVersion';
+import { refreshPages } from '../../lib/dataVersion';
 import { setDayPattern } from '../../lib/format';
 import type { Preferences } from '../../../shared/api/schemas/preferences';
 import { preferenceDefaults } from './preferenceDefaults';
 import { useAsync } from '../../lib/useAsync';
+import { applyPreferencesWrite } from './preferenceWrites';
 
-/** Applies the theme and date format from the stored preferences (again after every save). */
+/** The stored preferences; a save's answer replaces them with no refetch (preferenceWrites.ts). */
+export function usePreferencesQuery() {
+  return useAsync(() => api.preferences.get({}), [], { apply: applyPreferencesWrite });
+}
+
+/** Applies the theme and date format from the stored preferences (again after every save or other change). */
 export function usePreferencesEffects(): void {
-  const version = useDataVersion();
+  const prefs = usePreferencesQuery().data;
   useEffect(() => {
-    let live = true;
-    api.preferences.get({}).then(
-      (prefs) => live && applyPreferences(prefs),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+    if (prefs) applyPreferences(prefs);
+  }, [prefs]);
 }
 
 let appliedPattern = 'locale';
@@ -39,5 +38,5 @@ const defaults = preferenceDefaults;
 
 /** The stored preferences (the defaults until they are read). */
 export function usePreferences(): Preferences {
-  return useAsync(() => api.preferences.get({}), []).data ?? defaults;
+  return usePreferencesQuery().data ?? defaults;
 }

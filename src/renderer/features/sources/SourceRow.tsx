@@ -10,7 +10,7 @@ function errorText(error: unknown, field: string): string {
   return (error as Error).message;
 }
 
-/** One channel: rename inline, recolour, archive or restore. */
+/** One channel: rename inline, recolour, archive or restore; the list shows the channel each save returns. */
 export function SourceRow({ source }: { source: Source }) {
   const toast = useToast();
   const [renaming, setRenaming] = useState(false);
@@ -27,10 +27,11 @@ export function SourceRow({ source }: { source: Source }) {
     event.preventDefault();
     if (!name.trim()) return setNameError('Give the channel a name');
     try {
-      await api.sources.update({ id: source.id, name });
+      const saved = await api.sources.update({ id: source.id, name });
+      setName(saved.name);
       setRenaming(false);
       setNameError(undefined);
-      toast.info(`Renamed to “${name.trim()}”`);
+      toast.info(`Renamed to “${saved.name}”`);
     } catch (e) {
       setNameError(errorText(e, 'name'));
     }
@@ -50,11 +51,11 @@ export function SourceRow({ source }: { source: Source }) {
   };
   const setArchived = async (archived: boolean) => {
     try {
-      await api.sources.update({ id: source.id, archived });
+      const saved = await api.sources.update({ id: source.id, archived });
       toast.info(
-        archived
-          ? `Archived ${source.name}: it stays in reports, but new leads cannot use it`
-          : `Restored ${source.name}`,
+        saved.archived
+          ? `Archived ${saved.name}: it stays in reports, but new leads cannot use it`
+          : `Restored ${saved.name}`,
       );
     } catch (e) {
       toast.error(errorText(e, 'archived'));
