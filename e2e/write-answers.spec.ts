@@ -88,3 +88,21 @@ test('Viewed on the lead page shows the saved lead at once, with no refetch of t
   expect(asked).not.toContain('leads:get');
   expect(await callApi(app, 'leads:get', { id: lead.id })).toMatchObject({ viewedOn: isoDay() });
 });
+
+test('a saved preference is applied at once, with no refetch of the preferences', async ({ page, app }) => {
+  await page.goto(`${app.url}#/settings`);
+  const prefs = page.getByRole('region', { name: 'Preferences' });
+  await expect(prefs.getByLabel('Theme')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Backups' })).toBeVisible();
+  const asked = operationsAsked(page);
+  // The app's facts (database size, counts) are fetched again after every write.
+  const info = answered(page, 'app:info');
+
+  await prefs.getByLabel('Theme').selectOption({ label: 'Dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await info;
+
+  expect(asked.filter((o) => o === 'preferences:update')).toHaveLength(1);
+  expect(asked).not.toContain('preferences:get');
+  expect(await callApi(app, 'preferences:get', {})).toMatchObject({ theme: 'dark' });
+});
