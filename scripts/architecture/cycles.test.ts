@@ -12,11 +12,6 @@ const productionGraph = importGraph(
   files.filter((f) => !/\.test\.tsx?$|\.test-helper\.ts$/.test(f)),
 );
 
-// Folder cycles between business areas of src/core that remain: the lead's service links a client by name and moves
-// the lead's time entries with it, while the clients and time services read the lead's row. This list may only shrink:
-// a folder joining a cycle fails the test, and a folder that left its cycle must leave the list.
-const knownFolderCycles: string[][] = [['clients', 'leads', 'time'].map((f) => `src/core/${f}`)];
-
 describe('renderer features', () => {
   it("open another feature's page only through the router, and never import the shell", () => {
     const feature = (f: string) => f.match(/^src\/renderer\/features\/([^/]+)\//)?.[1];
@@ -38,14 +33,8 @@ describe('import cycles in src/', () => {
     expect(cycles(graph).map((scc) => cyclePath(graph, scc))).toEqual([]);
   });
 
-  it('none between folders, but the known ones', () => {
+  it('none between folders', () => {
     const folders = folderGraph(productionGraph);
-    const found = cycles(folders);
-    const known = new Set(knownFolderCycles.flat());
-    const fresh = found.filter((scc) => scc.some((f) => !known.has(f)));
-    expect(fresh.map((scc) => `${scc.join(', ')}: ${cyclePath(folders, scc)}`)).toEqual([]);
-    // a folder that left its cycle leaves the list too, so the list only shrinks
-    const inCycles = new Set(found.flat());
-    expect([...known].filter((f) => !inCycles.has(f))).toEqual([]);
+    expect(cycles(folders).map((scc) => `${scc.join(', ')}: ${cyclePath(folders, scc)}`)).toEqual([]);
   });
 });

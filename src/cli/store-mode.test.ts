@@ -15,16 +15,13 @@ describe('which commands only read comes from the contract', () => {
     expect(storeModeFor({}, 'nope:nothing')).toBe('create');
   });
 
-  it('no command keeps a list of its own: only api (any operation) and check (the file as it is) say', () => {
+  it('no command keeps a list of its own, api included: only check (the file as it is) says', () => {
     expect(
       commands
         .filter((c) => c.store !== undefined)
         .map((c) => [c.name, c.store])
         .sort(),
-    ).toEqual([
-      ['api', 'create'],
-      ['check', 'as-is'],
-    ]);
+    ).toEqual([['check', 'as-is']]);
     expect(storeModeFor({ store: 'as-is' }, 'db:check')).toBe('as-is');
   });
 });

@@ -5,11 +5,11 @@ import type { CaseResult } from '../report';
 
 export type Server = { url: string; readyMs: number; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
-/** Starts `leadledger web` and resolves when it prints its URL (the readiness we promise users). */
-export function startServer(dbPath: string): Promise<Server> {
+/** Starts `leadledger web` (this tree's, or `bin`) and resolves when it prints its URL (the readiness we promise users). */
+export function startServer(dbPath: string, bin = cliBin): Promise<Server> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [cliBin, '--db', dbPath, 'web', '--port', '0'], {
+    const child = spawn(process.execPath, [bin, '--db', dbPath, 'web', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -17,6 +17,13 @@ function freshDb() {
   return file;
 }
 
+/** A database made by a write, as a user's first `api` call that writes would make it. */
+async function createdDb() {
+  const db = freshDb();
+  expect((await cli('--db', db, 'api', 'sources:create', '{"name":"Contra"}')).code).toBe(0);
+  return db;
+}
+
 const oneLine = (text: string) => text.endsWith('\n') && text.trim().split('\n').length === 1;
 
 describe('leadledger api', () => {
@@ -107,7 +114,7 @@ describe('leadledger api', () => {
   });
 
   it('a handler error: its message in one line, exit 1, envelope with --json', async () => {
-    const db = freshDb();
+    const db = await createdDb();
     const r = await cli('--db', db, 'api', 'leads:get', '{"id":424242}');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -115,8 +122,18 @@ describe('leadledger api', () => {
     expect(oneLine(r.stderr)).toBe(true);
     const json = JSON.parse((await cli('--db', db, 'api', 'leads:get', '{"id":424242}', '--json')).stdout);
     expect(json).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const missing = await cli('--db', path.join(path.dirname(db), 'nope', 'x.db'), 'api', 'backups:list');
-    expect(missing.code).toBe(0); // an API call may create its database, as the app does
+  });
+
+  it('a read on a missing database creates nothing and says so; a write creates it (the contract says which)', async () => {
+    const dir = path.dirname(freshDb());
+    const missing = path.join(dir, 'nope', 'x.db');
+    const read = await cli('--db', missing, 'api', 'backups:list');
+    expect(read).toEqual({ code: 1, stdout: '', stderr: `leadledger: no LeadLedger database at ${missing}\n` });
+    const json = JSON.parse((await cli('--db', missing, 'api', 'leads:list', '--json')).stdout);
+    expect(json).toMatchObject({ ok: false, error: { message: `no LeadLedger database at ${missing}` } });
+    expect(fs.existsSync(path.join(dir, 'nope'))).toBe(false);
+    expect((await cli('--db', missing, 'api', 'sources:create', '{"name":"Toptal"}')).code).toBe(0);
+    expect(JSON.parse((await cli('--db', missing, 'api', 'backups:list')).stdout)).toEqual(expect.any(Object));
   });
 
   it('reads the input from stdin with -, in-process and from a real pipe', async () => {
@@ -142,7 +159,7 @@ describe('leadledger api', () => {
   });
 
   it('--file registers a path for operations that take a fileId', async () => {
-    const db = freshDb();
+    const db = await createdDb();
     const fixture = path.resolve('src/core/csv/__fixtures__/leads-lf.csv');
     const r = await cli('--db', db, 'api', 'csv:inspect', '--file', fixture);
     expect(r.code).toBe(0);

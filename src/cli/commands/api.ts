@@ -42,8 +42,8 @@ export const apiCommand: Command = {
   name: 'api',
   summary: 'Call any operation of the API with a JSON input (--list shows them all)',
   usage,
-  // The raw door to every operation opens or creates the database whatever it calls, as it always has.
-  store: 'create',
+  // No `store`: the database opens as the operation needs (storeModeFor): a read needs an existing one, so a
+  // mistyped --db path is not turned into a new, empty database; a write opens or creates it.
   ownHelp: true,
   async run(args, env) {
     const { values, positionals } = parseArgs({

@@ -29,6 +29,8 @@ describe('read-only commands create nothing', () => {
     ['connects'],
     ['funnel'],
     ['plan', '--source', 'Upwork', '--proposals', '10'],
+    ['api', 'reports:channels'],
+    ['api', 'leads:list', '{"limit":5}'],
   ]) {
     it(`${argv.join(' ')} on a missing database: exit 1, one line, no folder or file made`, async () => {
       const dir = emptyDir();
@@ -56,7 +58,7 @@ describe('read-only commands create nothing', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('a write creates a new database: connects opening (the contract marks it a write), and api for any operation', async () => {
+  it('a write creates a new database: connects opening and api sources:create (the contract marks both writes)', async () => {
     const dir = emptyDir();
     const viaApi = path.join(dir, 'a', 'api.db');
     expect((await cli('--db', viaApi, 'api', 'sources:create', '{"name":"Referrals"}')).code).toBe(0);

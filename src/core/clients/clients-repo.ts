@@ -83,6 +83,11 @@ export function setLeadClient(db: WritableDB, leadId: number, clientId: number |
   prepared(db, `UPDATE leads SET client_id = ? WHERE id = ?`).run(clientId, leadId);
 }
 
+/** Whether a lead exists (this area reads the leads table itself, so src/core/leads may depend on it). */
+export function leadExists(db: ReadableDB, leadId: number): boolean {
+  return prepared(db, `SELECT 1 FROM leads WHERE id = ?`).get(leadId) !== undefined;
+}
+
 export function leadClientId(db: ReadableDB, leadId: number): number | null {
   return (
     (prepared(db, `SELECT client_id FROM leads WHERE id = ?`).get(leadId) as { client_id: number | null } | undefined)
@@ -163,7 +168,7 @@ export function clientLastActivity(db: ReadableDB, clientIds: readonly number[])
   if (clientIds.length === 0) return [];
   return db
     .prepare(
-      `SELECT l.client_id, substr(MAX(a.at), 1, 10) AS day FROM activity a CROSS JOIN leads l ON l.id = a.lead_id WHERE l.client_id IN (${inList(clientIds)}) GROUP BY 1`,
+      `SELECT l.client_id, substr(MAX(a.at), 1, 10) AS day FROM activity a CROSS JOIN leads l ON l.id = a.lead_id WHERE l.client_id IN (${inList(clientIds)}) GROUP BY l.client_id`,
     )
     .all(...clientIds) as { client_id: number; day: string }[];
 }
@@ -187,7 +192,8 @@ export function clientMoney(db: ReadableDB, clientIds: readonly number[]): Clien
     .prepare(
       `SELECT l.client_id, p.source_id, p.currency, substr(p.date, 1, 7) AS month, SUM(p.gross_minor) AS gross, COUNT(*) AS payments, MAX(p.date) AS last_date
        FROM payments p INDEXED BY payments_lead_money CROSS JOIN leads l ON l.id = p.lead_id
-       WHERE p.lead_id IS NOT NULL AND l.client_id IN (${inList(clientIds)}) GROUP BY 1, 2, 3, 4`,
+       WHERE p.lead_id IS NOT NULL AND l.client_id IN (${inList(clientIds)})
+       GROUP BY l.client_id, p.source_id, p.currency, month`,
     )
     .all(...clientIds) as ClientMoneyRow[];
 }

@@ -18,13 +18,13 @@ import {
   getClientSummaryRow,
   insertClient,
   leadClientId,
+  leadExists,
   leadsOfClient,
   listClientRows,
   mergeClientRows,
   setLeadClient,
   updateClientRecord,
 } from './clients-repo';
-import { getLeadRecord } from '../leads/leads-repo';
 import { rateTable } from '../rates/rates-repo';
 import { baseCurrency } from '../db/settings-repo';
 import { reportSources, requireSource } from '../sources/sources-repo';
@@ -244,7 +244,7 @@ export function linkLead(
 ): { leadId: number; clientId: number; clientName: string } {
   const { db } = ctx;
   return db.transaction(() => {
-    if (!getLeadRecord(db, input.leadId)) throw fieldError('leadId', `Lead ${input.leadId} does not exist`);
+    if (!leadExists(db, input.leadId)) throw fieldError('leadId', `Lead ${input.leadId} does not exist`);
     const clientId = input.clientId ?? clientForName(db, input.clientName!, ctx.now().toISOString())!;
     const client = getClientRecord(db, clientId);
     if (!client) throw fieldError('clientId', `Client ${clientId} does not exist`);
@@ -254,7 +254,7 @@ export function linkLead(
 }
 
 export function clientOfLead(ctx: ReadCtx, leadId: number): { client: { id: number; name: string } | null } {
-  if (!getLeadRecord(ctx.db, leadId)) throw new AppError('not_found', `Lead ${leadId} does not exist`);
+  if (!leadExists(ctx.db, leadId)) throw new AppError('not_found', `Lead ${leadId} does not exist`);
   const id = leadClientId(ctx.db, leadId);
   const client = id === null ? undefined : getClientRecord(ctx.db, id);
   return { client: client ? { id: client.id, name: client.name } : null };

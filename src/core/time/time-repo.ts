@@ -107,6 +107,14 @@ export function timeTotals(
 }
 
 /** A lead moved to another channel takes its time entries along (they are its channel's hours). */
+/** What time entries need of a lead: its channel and title (this area reads the leads table itself, so
+ * src/core/leads, which moves a lead's time with it, may depend on this folder and not the other way). */
+export type LeadOfTime = { id: number; source_id: number; title: string };
+
+export function leadOfTime(db: ReadableDB, leadId: number): LeadOfTime | undefined {
+  return prepared(db, `SELECT id, source_id, title FROM leads WHERE id = ?`).get(leadId) as LeadOfTime | undefined;
+}
+
 export function moveLeadTime(db: WritableDB, leadId: number, sourceId: number, batch: RollupBatch): void {
   const moved = prepared(db, `SELECT * FROM time_entries WHERE lead_id = ? AND source_id != ?`).all(
     leadId,

@@ -13,7 +13,6 @@ import type {
 import { toIsoDate } from '../../shared/dates';
 import { elapsedMinutes, maxEntryMinutes } from '../../shared/domain/time';
 import type { Ctx, ReadCtx } from '../context';
-import { getLeadRecord } from '../leads/leads-repo';
 import { RollupBatch } from '../rollups/rollup-batch';
 import { requireSource } from '../sources/sources-repo';
 import {
@@ -23,6 +22,7 @@ import {
   getTimeEntry,
   getTimeRecord,
   insertTimeEntry,
+  leadOfTime,
   listTimeEntries,
   readTimer,
   type StoredTimer,
@@ -40,7 +40,7 @@ type Target = { leadId: number | null; sourceId: number };
 function resolveTarget(ctx: Ctx, leadId: number | null | undefined, sourceId: number | null | undefined): Target {
   const { db } = ctx;
   if (leadId) {
-    const lead = getLeadRecord(db, leadId);
+    const lead = leadOfTime(db, leadId);
     if (!lead) throw fieldError('leadId', `Lead ${leadId} does not exist`);
     if (sourceId && sourceId !== lead.source_id) {
       const leadSource = requireSource(db, lead.source_id);
@@ -153,7 +153,7 @@ export function listTime(ctx: ReadCtx, input: z.output<typeof TimeListInput>): T
 }
 
 function timerView(ctx: ReadCtx, t: StoredTimer): Timer {
-  const lead = t.leadId ? getLeadRecord(ctx.db, t.leadId) : undefined;
+  const lead = t.leadId ? leadOfTime(ctx.db, t.leadId) : undefined;
   const source = requireSource(ctx.db, t.sourceId);
   return {
     startedAt: t.startedAt,
@@ -207,7 +207,7 @@ export function stopTimer(ctx: Ctx, input: { note?: string | undefined }): TimeE
       );
     }
     // The lead may have been deleted while the timer ran: the time stays on the channel.
-    const lead = t.leadId ? getLeadRecord(db, t.leadId) : undefined;
+    const lead = t.leadId ? leadOfTime(db, t.leadId) : undefined;
     const now = ctx.now().toISOString();
     const batch = new RollupBatch(db);
     const id = insertTimeEntry(

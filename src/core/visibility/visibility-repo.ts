@@ -127,7 +127,7 @@ export function funnelRows(
               MIN(l.applied_on) AS first, MAX(l.applied_on) AS last
        FROM leads l LEFT JOIN cp ON cp.source_id = l.source_id AND cp.effective_from <= l.created_on AND (cp.until IS NULL OR l.created_on < cp.until)
        WHERE ${where.join(' AND ')}
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+       GROUP BY l.source_id, price, price_currency, month, speed, competition, boost, l.invited`,
     )
     .all(...params) as FunnelRow[];
 }
@@ -156,7 +156,7 @@ export function planGroups(db: ReadableDB, sourceId: number, from: string, to: s
     .prepare(
       `SELECT boost_connects > 0 AS boosted, ifnull(minutes_after_post < 60, 0) AS fast, COUNT(*) AS proposals, SUM(stage = 'won') AS wins,
               SUM(connects) AS connects, SUM(boost_connects > 0 AND boost_outcome = 'top') AS top, SUM(boost_connects > 0 AND boost_outcome = 'outbid') AS outbid
-       FROM leads WHERE source_id = ? AND applied_on BETWEEN ? AND ? GROUP BY 1, 2`,
+       FROM leads WHERE source_id = ? AND applied_on BETWEEN ? AND ? GROUP BY boosted, fast`,
     )
     .all(sourceId, from, to) as PlanGroupRow[];
 }
