@@ -7,7 +7,7 @@ export type Paired = {
   pairs: number;
   beforeMedian: number;
   afterMedian: number;
-  /** Median of the per-pair ratios after / before. */
+  /** Median of the ratios after / before (of pairs, or of runs: judgeRatios). */
   ratio: number;
   /** Distribution-free 95% interval of that median (order statistics of the ratios). */
   low: number;
@@ -15,7 +15,7 @@ export type Paired = {
   verdict: Verdict;
 };
 
-const median = (xs: readonly number[]) => {
+export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -39,19 +39,28 @@ export function medianRank(n: number, level = 0.95): number {
 export function comparePaired(before: readonly number[], after: readonly number[], limit = 0.1): Paired {
   if (before.length !== after.length || before.length === 0)
     throw new Error('paired samples of equal, non-zero length');
-  const ratios = before.map((b, i) => after[i]! / b).sort((a, b) => a - b);
-  const n = ratios.length;
-  const k = medianRank(n);
-  const low = k > 0 ? ratios[k - 1]! : -Infinity;
-  const high = k > 0 ? ratios[n - k]! : Infinity;
-  const verdict: Verdict = low > 1 + limit ? 'slower' : high <= 1 + limit ? 'not slower' : 'undecided';
   return {
-    pairs: n,
+    ...judgeRatios(
+      before.map((b, i) => after[i]! / b),
+      limit,
+    ),
     beforeMedian: median(before),
     afterMedian: median(after),
-    ratio: median(ratios),
-    low,
-    high,
-    verdict,
   };
+}
+
+/**
+ * The median of ratios after / before, its distribution-free 95% interval (order statistics of the sign test) and the
+ * verdict: "slower" when the whole interval lies above 1 + limit, "not slower" when it lies at or below it, otherwise
+ * "undecided". The ratios are of pairs, or of whole runs (each run's median ratio) when a run-level factor (the
+ * processes' placement on the cores) moves every pair of a run alike.
+ */
+export function judgeRatios(ratios: readonly number[], limit = 0.1): Omit<Paired, 'beforeMedian' | 'afterMedian'> {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const n = sorted.length;
+  const k = medianRank(n);
+  const low = k > 0 ? sorted[k - 1]! : -Infinity;
+  const high = k > 0 ? sorted[n - k]! : Infinity;
+  const verdict: Verdict = low > 1 + limit ? 'slower' : high <= 1 + limit ? 'not slower' : 'undecided';
+  return { pairs: n, ratio: median(sorted), low, high, verdict };
 }

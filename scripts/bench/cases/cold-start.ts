@@ -5,10 +5,13 @@ import { stats } from '../stats';
 import type { CaseResult } from '../report';
 import { startServer } from './server';
 
-/** Process start → the first card of the board painted, in a browser already running (a new page each run). */
-async function firstBoard(dbPath: string, browser: Browser): Promise<number> {
+/**
+ * Process start → the first card of the board painted, in a browser already running (a new page each run); `bin`:
+ * another tree's `leadledger` (scripts/bench/ab.ts).
+ */
+export async function firstBoard(dbPath: string, browser: Browser, bin?: string): Promise<number> {
   const started = performance.now();
-  const server = await startServer(dbPath);
+  const server = await startServer(dbPath, bin);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {

@@ -83,13 +83,13 @@ export async function ledgerCases(dbPath: string, runs: number, leads: number): 
   return results;
 }
 
-function yearAgo(): string {
+export function yearAgo(): string {
   const d = new Date();
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.toISOString().slice(0, 10);
 }
 
-function lastFullMonth(): { from: string; to: string } {
+export function lastFullMonth(): { from: string; to: string } {
   const now = new Date();
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
