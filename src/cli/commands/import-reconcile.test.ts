@@ -44,6 +44,8 @@ describe('leadledger import meets typed payments', () => {
     const file = path.join(path.dirname(db), 'statements_2026-03-01_2026-03-31.csv');
     fs.writeFileSync(file, `${statement}\n`);
     const api = (op: string, input: object) => cli('--db', db, 'api', op, JSON.stringify(input));
+    // A write makes the database (with its preset channels); a read alone would not (the CLI's store mode).
+    expect((await api('sources:create', { name: 'Contra' })).code).toBe(0);
     const sources = JSON.parse((await api('sources:list', {})).stdout) as { id: number; name: string }[];
     const upwork = sources.find((s) => s.name === 'Upwork')!.id;
     expect((await api('payments:create', { sourceId: upwork, date: '2026-03-03', gross: '200.00' })).code).toBe(0);
