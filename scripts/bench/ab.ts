@@ -16,6 +16,7 @@ import { chromiumArgs, chromiumPath } from '../chromium';
 import { movePurchaseChanges } from '../../src/core/db/change-counters';
 import { firstBoard } from './cases/cold-start';
 import { lastFullMonth, yearAgo } from './cases/ledger';
+import { lastMonthOfData } from './cases/report';
 import { startServer } from './cases/server';
 
 const { values } = parseArgs({
@@ -134,7 +135,7 @@ async function timedCli(side: Side, args: string[]): Promise<number> {
 /** The cases of one run; `first`: also those that start a process per sample (they run once). */
 async function cases(first: boolean): Promise<Case[]> {
   const list: Case[] = [];
-  if (wanted.has('ledger') || wanted.has('report') || wanted.has('cold')) {
+  if (wanted.has('ledger') || wanted.has('report') || (first && wanted.has('cold'))) {
     const reportDb = await seededDb('report', rows, { payments: rows, expenses: rows });
     const writer = new Database(reportDb);
     closers.push(async () => void writer.close());
@@ -144,9 +145,10 @@ async function cases(first: boolean): Promise<Case[]> {
     const touchPurchase = () =>
       writer.prepare(`UPDATE expenses SET description = description WHERE id = ?`).run(purchase);
     const touchSettings = touch(writer);
-    const cores = await openCores(reportDb);
+    // The workers start only for the cases they answer (a run of `cold` alone needs none).
+    const cores = wanted.has('ledger') || wanted.has('report') ? await openCores(reportDb) : undefined;
     const lastMonth = lastFullMonth();
-    if (wanted.has('ledger')) {
+    if (cores && wanted.has('ledger')) {
       list.push(
         inProcess('credits ledger after a purchase changes', cores, 'connects:ledger', () => ({}), touchPurchase),
         inProcess(
@@ -179,10 +181,8 @@ async function cases(first: boolean): Promise<Case[]> {
         ),
       );
     }
-    if (wanted.has('report')) {
-      const month = (writer.prepare(`SELECT substr(MAX(created_on), 1, 7) AS m FROM leads`).get() as { m: string }).m;
-      const [y, m] = month.split('-').map(Number) as [number, number];
-      const oneMonth = { from: `${month}-01`, to: `${month}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}` };
+    if (cores && wanted.has('report')) {
+      const { month, range: oneMonth } = lastMonthOfData(writer);
       const report = (basis: string, range: object, label: string, change: () => void) =>
         inProcess(`report ${basis}, ${label}`, cores, 'reports:channels', () => ({ basis, ...range }), change);
       list.push(
@@ -247,6 +247,9 @@ async function cases(first: boolean): Promise<Case[]> {
   return list;
 }
 
+/** The interval, or why there is none (a sign-test interval needs 6 samples at least). */
+const interval = (p: Paired) =>
+  Number.isFinite(p.low) ? `${p.low.toFixed(2)}–${p.high.toFixed(2)}×` : `none: ${p.pairs} too few`;
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(1));
 const runs = Number(values.runs);
 type Measured = { before: number[]; after: number[]; runRatios: number[]; workers: boolean };
@@ -284,7 +287,7 @@ for (const [name, m] of measured) {
         .join(', ')})`
     : `${judged.ratio.toFixed(2)}×`;
   lines.push(
-    `| ${name} | ${counted} | ${fmt(pooled.beforeMedian)} ms | ${fmt(pooled.afterMedian)} ms | ${ratio} | ${judged.low.toFixed(2)}–${judged.high.toFixed(2)}× | ${verdict} |`,
+    `| ${name} | ${counted} | ${fmt(pooled.beforeMedian)} ms | ${fmt(pooled.afterMedian)} ms | ${ratio} | ${interval(judged)} | ${verdict} |`,
   );
 }
 const table = lines.join('\n');

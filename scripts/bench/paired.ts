@@ -1,4 +1,7 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { stats } from './stats';
+
+const median = (xs: readonly number[]) => stats([...xs]).median;
 
 /** What a paired comparison of two trees says about "more than `limit` slower" (docs/performance.md, "Method"). */
 export type Verdict = 'not slower' | 'slower' | 'undecided';
@@ -13,12 +16,6 @@ export type Paired = {
   low: number;
   high: number;
   verdict: Verdict;
-};
-
-export const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 /**

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { createCtx } from '../../../src/core/context';
 import { openDatabase } from '../../../src/core/db/open';
 import { dispatch } from '../../../src/core/dispatch';
@@ -8,6 +9,14 @@ import type { CaseResult } from '../report';
  * report: the channel report (both bases) over the big database, all time and one month, in the same
  * process as a naive single GROUP BY scan of the leads table (the baseline the target is relative to).
  */
+/** The month of the newest lead and its range, for the one-month report cases (scripts/bench/ab.ts too). */
+export function lastMonthOfData(db: Database.Database): { month: string; range: { from: string; to: string } } {
+  const month = (db.prepare(`SELECT substr(MAX(created_on), 1, 7) AS m FROM leads`).get() as { m: string }).m;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { month, range: { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` } };
+}
+
 export async function reportCases(dbPath: string, runs: number): Promise<CaseResult[]> {
   const db = openDatabase(dbPath);
   const ctx = createCtx(db, dbPath);
@@ -21,12 +30,10 @@ export async function reportCases(dbPath: string, runs: number): Promise<CaseRes
     },
     1,
   );
-  const month = (db.prepare(`SELECT substr(MAX(created_on), 1, 7) AS m FROM leads`).get() as { m: string }).m;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const { month, range } = lastMonthOfData(db);
   const ranges: [string, Record<string, string>][] = [
     ['all time', {}],
-    [`one month (${month})`, { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` }],
+    [`one month (${month})`, range],
   ];
   const results: CaseResult[] = [];
   for (const basis of ['usage', 'cash'] as const) {

@@ -1,5 +1,6 @@
 import type { BoardColumn, LeadRow } from '../../../shared/api/schemas/leads';
 import type { Stage } from '../../../shared/domain/stages';
+import { replaceById } from '../../lib/writes';
 
 // Pure board logic (no React, no dnd-kit): unit-tested in boardModel.test.ts.
 
@@ -61,5 +62,5 @@ function addValue(values: BoardColumn['values'], card: LeadRow, sign: 1 | -1): B
 export function withSavedLead(columns: BoardColumn[], lead: LeadRow): BoardColumn[] {
   const column = columns.find((c) => c.stage === lead.stage && c.leads.some((l) => l.id === lead.id));
   if (!column) return columns;
-  return columns.map((c) => (c === column ? { ...c, leads: c.leads.map((l) => (l.id === lead.id ? lead : l)) } : c));
+  return columns.map((c) => (c === column ? { ...c, leads: replaceById(c.leads, lead)! } : c));
 }
